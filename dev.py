@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Developer entry point: sets up a virtual environment, then runs the app, tests or benchmarks.
+
+    python3 dev.py start     set up (first time) and start the application
+    python3 dev.py test      set up and run the whole suite: lint, format, types, tests
+    python3 dev.py bench     run the benchmarks and print their figures
+    python3 dev.py shots     make the README screenshots under a virtual display
+
+Only the standard library is used here, so it runs on a fresh machine with Python 3.11+.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".huisbezoek-installed"
+
+# Debian packages the full test suite uses: the reference age and minisign commands (batch
+# interop), poppler (PDF page images and text), PostgreSQL (coordinator store tests), Xvfb
+# (screenshots), and the shared libraries Qt needs to run offscreen.
+DEBIAN_TEST_PACKAGES = {
+    "age": "age",
+    "minisign": "minisign",
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "Xvfb": "xvfb",
+    "pg_ctlcluster": "postgresql",
+}
+DEBIAN_QT_LIBRARIES = [
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-image0",
+]
+
+
+def venv_python() -> Path:
+    if platform.system() == "Windows":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(cmd: list[str | Path], **kwargs: object) -> int:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd], **kwargs)  # type: ignore[arg-type]
+
+
+def ensure_venv(extras: str) -> Path:
+    """Create .venv and install the project (editable) when pyproject.toml changed."""
+    if not venv_python().exists():
+        run([sys.executable, "-m", "venv", VENV])
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        py = venv_python()
+        if run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"]) != 0:
+            sys.exit("pip kon niet worden bijgewerkt")
+        if run([py, "-m", "pip", "install", "-q", "-e", f".[{extras}]"], cwd=ROOT) != 0:
+            sys.exit("installatie mislukt")
+        STAMP.write_text(wanted)
+    return venv_python()
+
+
+def ensure_debian_packages() -> None:
+    """Install the system tools the tests use, where this is a Debian machine and we are root."""
+    if platform.system() != "Linux" or not shutil.which("apt-get"):
+        return
+    missing = {pkg for tool, pkg in DEBIAN_TEST_PACKAGES.items() if not _has_tool(tool)}
+    missing |= {lib for lib in DEBIAN_QT_LIBRARIES if not _dpkg_installed(lib)}
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        print(
+            f"let op: niet geïnstalleerd ({', '.join(sorted(missing))}); "
+            "tests die ze nodig hebben worden overgeslagen"
+        )
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    if (
+        run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *sorted(missing)],
+            env=env,
+        )
+        != 0
+    ):
+        sys.exit("apt-get install failed")
+
+
+def _has_tool(tool: str) -> bool:
+    if shutil.which(tool):
+        return True
+    if tool == "pg_ctlcluster":
+        return any(Path("/usr/lib/postgresql").glob("*/bin/postgres"))
+    return False
+
+
+def _dpkg_installed(package: str) -> bool:
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True, check=False
+    )
+    return "install ok installed" in result.stdout
+
+
+def cmd_start(args: list[str]) -> int:
+    py = ensure_venv("test")
+    return run([py, "-m", "huisbezoek", "--demo-if-new", *args], cwd=ROOT)
+
+
+def cmd_test(args: list[str]) -> int:
+    py = ensure_venv("test")
+    ensure_debian_packages()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
+    steps: list[list[str | Path]] = [
+        [py, "-m", "ruff", "check", "src", "tests", "benchmarks", "packaging", "dev.py"],
+        [
+            py,
+            "-m",
+            "ruff",
+            "format",
+            "--check",
+            "src",
+            "tests",
+            "benchmarks",
+            "packaging",
+            "dev.py",
+        ],
+        [py, "-m", "mypy"],
+        [py, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *args],
+    ]
+    for step in steps:
+        rc = run(step, cwd=ROOT, env=env)
+        if rc != 0:
+            return rc
+    return 0
+
+
+def cmd_bench(args: list[str]) -> int:
+    py = ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    scripts = sorted((ROOT / "benchmarks").glob("bench_*.py"))
+    wanted = [s for s in scripts if not args or any(a in s.name for a in args)]
+    rc = 0
+    for script in wanted:
+        rc |= run([py, script], cwd=ROOT, env=env)
+    return rc
+
+
+def cmd_shots(args: list[str]) -> int:
+    py = ensure_venv("test")
+    return run([py, ROOT / "docs" / "make_screenshots.py", *args], cwd=ROOT)
+
+
+COMMANDS = {"start": cmd_start, "test": cmd_test, "bench": cmd_bench, "shots": cmd_shots}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""Allows ``python -m huisbezoek``."""
+
+import sys
+
+from huisbezoek.cli import main
+
+sys.exit(main())

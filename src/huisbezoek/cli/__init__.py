@@ -1,0 +1,69 @@
+"""The command line: ``huisbezoek`` alone starts the GUI, ``huisbezoek <command>`` runs headless.
+
+Each area adds its commands in its own module (``cli/<area>.py``) through ``register``; they
+call the services layer, as the GUI does. Errors a user can cause print their Dutch message and
+exit 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from huisbezoek import __version__
+from huisbezoek.errors import UserError
+
+# Modules that add subcommands; each has ``register(subparsers) -> None`` and sets
+# ``func=callable(args) -> int`` on its parsers.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="huisbezoek",
+        description="Huisbezoek: gesprekken met ouderen thuis vastleggen, veilig en offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"huisbezoek {__version__}")
+    parser.add_argument(
+        "--demo-if-new",
+        action="store_true",
+        help="maak een demokluis met verzonnen bewoners als er nog geen kluis is",
+    )
+    parser.add_argument("--self-test", action="store_true", help="controleer of alles werkt")
+    parser.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer in het logboek")
+    sub = parser.add_subparsers(dest="command", metavar="opdracht")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        if args.self_test:
+            from huisbezoek.services.selftest import run_self_test
+
+            return run_self_test(sys.stdout)
+        handler: Handler | None = getattr(args, "func", None)
+        if handler is None:
+            from huisbezoek.gui.app import run_gui
+
+            return run_gui(demo_if_new=args.demo_if_new)
+        return handler(args)
+    except UserError as exc:
+        logging.getLogger("huisbezoek").info("user error: %s", exc.log_message)
+        print(f"huisbezoek: {exc.message_nl}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("huisbezoek: afgebroken", file=sys.stderr)
+        return 130

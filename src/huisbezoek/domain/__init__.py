@@ -1,0 +1,147 @@
+"""The shared vocabulary of preventive home visits: plain values and rules, no I/O.
+
+Ids are English-free Dutch slugs where they end up in files the coordinator edits (forms,
+leaflets, the services directory); the Dutch labels are what people read.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Severity(IntEnum):
+    """How urgent a signal is; ordered so that ``max()`` gives the most urgent."""
+
+    INFORMATIE = 1
+    AANDACHT = 2
+    ZORG = 3
+    DIRECT = 4  # for the volunteer to act on during the visit
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower()
+
+    @property
+    def label_nl(self) -> str:
+        return SEVERITY_LABELS[self]
+
+    @classmethod
+    def from_slug(cls, slug: str) -> Severity:
+        return cls[slug.upper()]
+
+
+SEVERITY_LABELS = {
+    Severity.INFORMATIE: "Informatie",
+    Severity.AANDACHT: "Aandacht",
+    Severity.ZORG: "Zorg",
+    Severity.DIRECT: "Direct actie",
+}
+
+
+class Theme(StrEnum):
+    """What a signal is about. Leaflets and services in the sociale kaart use the same ids."""
+
+    EENZAAMHEID = "eenzaamheid"
+    VALLEN = "vallen"
+    VOEDING = "voeding"
+    MANTELZORG = "mantelzorg"
+    GELDZAKEN = "geldzaken"
+    DAGELIJKS_FUNCTIONEREN = "dagelijks_functioneren"
+    WONEN_VEILIGHEID = "wonen_veiligheid"
+    HULP_THUIS = "hulp_thuis"
+    GEZONDHEID = "gezondheid"
+    OVERIG = "overig"
+
+    @property
+    def label_nl(self) -> str:
+        return THEME_LABELS[self]
+
+
+THEME_LABELS = {
+    Theme.EENZAAMHEID: "Eenzaamheid en contacten",
+    Theme.VALLEN: "Vallen",
+    Theme.VOEDING: "Eten en gewicht",
+    Theme.MANTELZORG: "Mantelzorg",
+    Theme.GELDZAKEN: "Geldzaken",
+    Theme.DAGELIJKS_FUNCTIONEREN: "Dagelijks functioneren",
+    Theme.WONEN_VEILIGHEID: "Wonen en veiligheid",
+    Theme.HULP_THUIS: "Hulp thuis (Wmo)",
+    Theme.GEZONDHEID: "Gezondheid",
+    Theme.OVERIG: "Andere zorg",
+}
+
+
+class LeafletTopic(StrEnum):
+    """The leaflets in ``resources/leaflets/`` (one file per topic, named ``<id>.yaml``)."""
+
+    ONTMOETING = "ontmoeting"  # ontmoeting en eenzaamheid
+    VALLEN = "vallen"  # vallen voorkomen
+    MANTELZORG = "mantelzorg"  # mantelzorg: hulp voor wie zorgt
+    ETEN = "eten"  # goed eten en drinken
+    WONEN = "wonen"  # veilig en prettig wonen
+    GELDZAKEN = "geldzaken"  # geldzaken en hulp bij de administratie
+    BEWEGEN = "bewegen"  # in beweging blijven
+    WMO = "wmo"  # hulp aanvragen bij de gemeente en de ouderenadviseur
+    VEILIG_OUDER = "veilig_ouder"  # veilig ouder worden: babbeltrucs, geldmisbruik
+
+
+class ContactMethod(StrEnum):
+    LETTER = "brief"
+    PHONE = "telefoon"
+    DOOR = "aan_de_deur"
+
+
+class ContactOutcome(StrEnum):
+    INTERESTED = "wil_bezoek"
+    DECLINED = "afgezien"
+    NO_ANSWER = "geen_gehoor"
+    MOVED = "verhuisd"
+    DECEASED = "overleden"
+    CALL_BACK = "later_terugbellen"
+    INVITED = "uitgenodigd"  # a letter was sent; no answer expected yet
+
+
+class DeclineReason(StrEnum):
+    NO_NEED = "geen_behoefte"
+    ALREADY_HELPED = "al_hulp"
+    TOO_BUSY = "geen_tijd"
+    DISTRUST = "wantrouwen"
+    HEALTH = "gezondheid"
+    OTHER = "anders"
+
+
+class ResidentStatus(StrEnum):
+    """Where a resident stands in the round; derived from the contact history, never stored."""
+
+    TO_INVITE = "nog_uitnodigen"
+    INVITED = "uitgenodigd"
+    APPOINTMENT = "afspraak"
+    VISITED = "bezocht"
+    DECLINED = "afgezien"
+    NOT_REACHED = "niet_bereikt"
+    GONE = "vertrokken"  # moved away or deceased: no longer in the round
+
+
+class VisitStatus(StrEnum):
+    DRAFT = "concept"
+    FINAL = "afgerond"
+
+
+class ConsentScope(StrEnum):
+    """What a resident agreed to; each is asked and recorded on its own (AVG: per purpose)."""
+
+    RECORD_VISIT = "vastleggen"  # keep the conversation in the volunteer's vault
+    SHARE_SIGNAL = "delen_signaal"  # share the signal with the coordinating organisation
+    SHARE_IDENTITY = "delen_identiteit"  # with name and contact details so they can call back
+    REFERRAL = "doorverwijzen"  # pass on to a named local service
+
+
+class ConsentMethod(StrEnum):
+    ORAL = "mondeling"
+    WRITTEN = "schriftelijk"
+
+
+# Answers that mean "no value" but are not "unanswered": a conversation is not an exam.
+NOT_SAYING = "__wil_niet_zeggen__"
+NOT_ASKED = "__niet_gevraagd__"
+SPECIAL_ANSWERS = frozenset({NOT_SAYING, NOT_ASKED})

@@ -1,0 +1,1 @@
+"""exchange layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""forms layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""Printed documents: leaflets, the resident summary, the recovery-key sheet (reportlab)."""
