@@ -1,0 +1,63 @@
+"""The base for every dialog: window-modal, opened with ``open()``, remembers its geometry.
+
+``open()`` instead of ``exec()``: no nested event loop, so the idle lock and the tests keep
+working while a dialog is up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from huisbezoek.gui.i18n import tr
+
+
+class BaseDialog(QDialog):
+    """Window-modal dialog that stores its size and place under ``name`` in the settings."""
+
+    #: Dialogs that show personal data are hidden while the vault is locked.
+    shows_personal_data = True
+
+    def __init__(self, parent: QWidget | None, name: str, ctx=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.ctx = ctx
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setSizeGripEnabled(True)
+        self._restored = False
+
+    def showEvent(self, event) -> None:
+        if not self._restored:
+            self._restored = True
+            self.restore_geometry()
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        self.save_geometry()
+        super().done(result)
+
+    def restore_geometry(self) -> None:
+        if self.ctx is None:
+            return
+        stored = self.ctx.settings.geometries.get(self.objectName())
+        if stored:
+            self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
+
+    def save_geometry(self) -> None:
+        if self.ctx is None:
+            return
+        value = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.ctx.remember_geometry(self.objectName(), value)
+
+    def standard_buttons(self, ok_text: str | None = None) -> QDialogButtonBox:
+        """OK/Annuleren with Dutch texts, wired to accept/reject."""
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = box.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(ok_text or tr("Dialoog", "Opslaan"))
+        ok.setDefault(True)
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Dialoog", "Annuleren"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        return box

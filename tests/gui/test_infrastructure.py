@@ -1,0 +1,130 @@
+import threading
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+from huisbezoek.errors import UserError
+from huisbezoek.gui import operations
+from huisbezoek.gui.i18n import install_pseudo_translator, stretch, tr
+from huisbezoek.gui.idle import IdleWatcher
+from huisbezoek.gui.progress import JobCancelled, ProgressDialog
+
+
+def test_operation_runs_off_gui_thread_and_returns_on_it(qtbot):
+    gui_thread = threading.get_ident()
+    seen = {}
+
+    def work():
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(result):
+        seen["callback"] = threading.get_ident()
+        seen["result"] = result
+
+    op = operations.run_op(None, work, on_done=done)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        pass
+    assert seen["worker"] != gui_thread
+    assert seen["callback"] == gui_thread
+    assert seen["result"] == 42
+
+
+def test_user_error_shows_dutch_message_not_traceback(qtbot):
+    def work():
+        raise UserError("log only", message_nl="Dit ging mis, probeer het opnieuw.")
+
+    op = operations.run_op(None, work)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        pass
+    assert operations.last_errors()[-1] == "Dit ging mis, probeer het opnieuw."
+
+
+def test_unexpected_error_shows_calm_general_message(qtbot):
+    def work():
+        raise RuntimeError("secret detail")
+
+    op = operations.run_op(None, work)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        pass
+    shown = operations.last_errors()[-1]
+    assert "secret detail" not in shown
+    assert "Traceback" not in shown
+    assert "opgeslagen" in shown
+
+
+def test_jobs_run_in_order_and_flush_waits():
+    w = operations.worker()
+    order = []
+    for i in range(20):
+        w.submit(lambda i=i: order.append(i))
+    assert w.flush(5)
+    assert order == list(range(20))
+
+
+def test_progress_dialog_reports_and_cancels(qtbot):
+    started = threading.Event()
+
+    def job(progress, cancel):
+        progress(0.5, "Halverwege")
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        raise JobCancelled()
+
+    dlg = ProgressDialog(None, "Test", job, min_interval=0)
+    qtbot.addWidget(dlg)
+    dlg.start()
+    qtbot.waitUntil(lambda: dlg.bar.value() == 500, timeout=5000)
+    assert dlg.message.text() == "Halverwege"
+    dlg.cancel_button.click()
+    qtbot.waitUntil(lambda: dlg.cancelled, timeout=5000)
+    assert not dlg.isVisible()
+
+
+def test_progress_dialog_delivers_result(qtbot):
+    dlg = ProgressDialog(None, "Test", lambda progress, cancel: "klaar", min_interval=0)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.succeeded, timeout=5000) as blocker:
+        dlg.start()
+    assert blocker.args == ["klaar"]
+
+
+def test_idle_watcher_fires_and_input_postpones(qtbot):
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    watcher = IdleWatcher(80)
+    QCoreApplication.instance().installEventFilter(watcher)
+    try:
+        watcher.start()
+        with qtbot.waitSignal(watcher.idle, timeout=2000):
+            pass
+        watcher.set_timeout_ms(250)
+        watcher.start()
+        with qtbot.assertNotEmitted(watcher.idle):
+            for _ in range(8):  # 8 x 60 ms of typing: longer than the timeout, never idle
+                qtbot.keyClick(label, "a")
+                qtbot.wait(60)
+        watcher.stop()
+    finally:
+        QCoreApplication.instance().removeEventFilter(watcher)
+
+
+@pytest.mark.parametrize("text", ["Hallo", "Bewoner {naam} op {datum}", "&Opslaan", "%1 van %2"])
+def test_stretch_keeps_placeholders(text):
+    out = stretch(text, 1.5)
+    assert len(out) > len(text)
+    for token in ("{naam}", "{datum}", "&Opslaan", "%1", "%2"):
+        if token in text:
+            assert token in out
+
+
+def test_pseudo_translator_stretches_tr(qapp):
+    translator = install_pseudo_translator(1.5)
+    try:
+        assert tr("Test", "Bewoners") != "Bewoners"
+        assert tr("Test", "Bewoners").startswith("Bewoners")
+    finally:
+        qapp.removeTranslator(translator)
+    assert tr("Test", "Bewoners") == "Bewoners"
