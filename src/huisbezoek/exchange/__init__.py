@@ -1,1 +1,4 @@
-"""exchange layer (see ARCHITECTURE.md)."""
+"""Batch files between volunteers and the coordinating organisation: keys, format, payload.
+
+Nothing here touches a database or Qt: ``services/exchange.py`` ties these pieces to the vaults.
+"""

@@ -1,0 +1,144 @@
+"""The signed and encrypted inside of a batch: minimised signal summaries and anonymous counts.
+
+This schema *is* the data-minimisation rule: a field that is not here cannot leave the laptop.
+Both sides validate with the same models, strictly (no coercion, no unknown fields).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    model_validator,
+)
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+
+SCHEMA = "huisbezoek.signalen"
+SCHEMA_VERSION = 1
+MAX_SIGNALS = 20_000
+MAX_NEIGHBOURHOODS = 2_000
+MAX_COUNT = 10_000_000
+
+
+def _severity_from_slug(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return Severity.from_slug(value)
+        except KeyError:
+            return value  # let validation fail with a proper message
+    if isinstance(value, Severity):
+        return value
+    return f"invalid:{value!r}"
+
+
+SeveritySlug = Annotated[
+    Severity,
+    BeforeValidator(_severity_from_slug),
+    PlainSerializer(lambda s: s.slug, return_type=str),
+]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Line = Annotated[str, StringConstraints(max_length=200)]
+KeyIdHex = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16}$")]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class BatchHeader(_Strict):
+    """Repeated inside the encryption so the outside manifest can be checked against it."""
+
+    org_id: uuid.UUID
+    batch_id: uuid.UUID
+    key_id: KeyIdHex
+    sequence: Annotated[int, Field(ge=1, le=10**9)]
+    created: datetime
+
+
+class Consent(_Strict):
+    scopes: Annotated[list[ConsentScope], Field(min_length=1, max_length=len(ConsentScope))]
+    given_on: date
+    method: ConsentMethod
+
+    @model_validator(mode="after")
+    def _covers_sharing(self) -> Self:
+        if len(set(self.scopes)) != len(self.scopes):
+            raise ValueError("consent scopes repeat")
+        if ConsentScope.SHARE_SIGNAL not in self.scopes:
+            raise ValueError("a shared signal needs consent to share it")
+        return self
+
+
+class ResidentIdentity(_Strict):
+    """Only present when the resident agreed to share who they are, so someone can call back."""
+
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    address: Line = ""
+    postcode: Annotated[str, StringConstraints(max_length=10)] = ""
+    place: Line = ""
+    phone: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+class SharedSignal(_Strict):
+    id: uuid.UUID
+    revision: Annotated[int, Field(ge=1, le=10**6)]
+    theme: Theme
+    severity: SeveritySlug
+    text: ShortText
+    agreed: Text = ""
+    consent: Consent
+    identity: ResidentIdentity | None = None
+
+    @model_validator(mode="after")
+    def _identity_needs_consent(self) -> Self:
+        if self.identity is not None and ConsentScope.SHARE_IDENTITY not in self.consent.scopes:
+            raise ValueError("identity without consent to share it")
+        return self
+
+
+class NeighbourhoodCounts(_Strict):
+    """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
+
+    neighbourhood: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
+    visits: Count = 0
+    unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
+
+
+class BatchPayload(_Strict):
+    schema_name: Literal["huisbezoek.signalen"] = Field(
+        default="huisbezoek.signalen", alias="schema"
+    )
+    schema_version: Literal[1] = 1
+    header: BatchHeader
+    signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
+    neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Self:
+        if len({s.id for s in self.signals}) != len(self.signals):
+            raise ValueError("a signal appears twice")
+        names = [n.neighbourhood for n in self.neighbourhoods]
+        if len(set(names)) != len(names):
+            raise ValueError("a neighbourhood appears twice")
+        return self
+
+    def to_json(self) -> bytes:
+        return self.model_dump_json(by_alias=True).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> BatchPayload:
+        return cls.model_validate_json(data, strict=True)
