@@ -1,14 +1,76 @@
-"""GUI entry point (the screens arrive with the volunteer-application issue)."""
+"""GUI entry point: set up Qt, the theme and translations, then show first start or unlock."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtWidgets import QApplication
+
+from huisbezoek.gui.i18n import install_translators
+from huisbezoek.gui.theme import apply_theme
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName("Huisbezoek")
+    app.setOrganizationName("huisbezoek")
+    app.setApplicationDisplayName("Huisbezoek")
+    return app
+
+
+class Application:
+    """The pieces of a running GUI, built without starting the event loop (tests use this)."""
+
+    def __init__(self, *, idle_ms: int | None = None, kdf=None, settings=None) -> None:
+        from huisbezoek.gui.context import AppContext
+        from huisbezoek.gui.main_window import LockController, MainWindow
+
+        self.qapp = ensure_application()
+        install_translators()
+        self.ctx = AppContext(settings)
+        self.ctx.kdf = kdf
+        apply_theme(self.qapp, self.ctx.settings)
+        self.window = MainWindow(self.ctx)
+        self.lock = LockController(self.ctx, self.window, idle_ms=idle_ms)
+
+    def start(self, *, demo_if_new: bool = False) -> None:
+        """Show the first-start wizard, or the unlock screen (making the demo vault first)."""
+        from huisbezoek.services import session
+
+        info = session.vault_info()
+        if not info.exists and demo_if_new:
+            from huisbezoek.gui.operations import run_op
+
+            self.window.show()
+            run_op(
+                self.window,
+                lambda: session.create_demo_vault(kdf=self.ctx.kdf),
+                on_done=lambda _: self.window.show_unlock(),
+            )
+            return
+        if not info.exists:
+            from huisbezoek.gui.first_start import FirstStartPage
+
+            page = FirstStartPage(self.ctx)
+            page.finished.connect(self.lock.on_unlocked)
+            self.window.show_first_start(page)
+        else:
+            self.window.show_unlock()
+        self.window.show()
+
+    def shutdown(self) -> None:
+        from huisbezoek.gui.operations import shutdown_worker
+
+        self.lock.shutdown()
+        shutdown_worker()
+
 
 def run_gui(*, demo_if_new: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel(QApplication.translate("App", "Huisbezoek"))
-    label.show()
-    return int(app.exec())
+    app = Application()
+    app.start(demo_if_new=demo_if_new)
+    try:
+        return int(app.qapp.exec())
+    finally:
+        app.shutdown()

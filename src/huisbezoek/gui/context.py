@@ -28,6 +28,10 @@ class AppContext(QObject):
         self.volunteer_name: str = ""
         #: True when the open vault is the demo vault with fictional residents.
         self.is_demo = False
+        #: Folder with form files; None means the shipped ``forms/`` (tests point elsewhere).
+        self.forms_folder: Path | None = None
+        #: Key-derivation parameters for new passphrases; None calibrates (tests: the floor).
+        self.kdf: Any = None
 
     @property
     def settings(self) -> Settings:

@@ -1,0 +1,378 @@
+"""The first-start wizard: name, passphrase, the recovery key (once), and the organisation.
+
+The order of steps comes from ``services.session.FirstStartFlow`` (the core decides the flow,
+this screen only draws it). The vault is created as soon as the passphrase is chosen, so the
+recovery key shown is the real one; it is never stored and never shown again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.errors import UserError
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.widgets import (
+    BusyIndicator,
+    button,
+    centered,
+    error_label,
+    heading,
+    hint,
+    page,
+    password_field,
+    show_message,
+)
+from huisbezoek.services import session
+from huisbezoek.services.session import FirstStartFlow, Step
+
+
+class FirstStartPage(QWidget):
+    """Emits ``finished(opened)`` when the vault exists and the volunteer is done."""
+
+    finished = Signal(object)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.flow = FirstStartFlow()
+        self.opened = None
+        self.recovery_key_text = ""
+        self.stack = QStackedWidget()
+        self.pages: dict[Step, QWidget] = {
+            Step.NAME: self._name_page(),
+            Step.PASSPHRASE: self._passphrase_page(),
+            Step.RECOVERY_KEY: self._recovery_page(),
+            Step.CONFIRM_KEY: self._confirm_page(),
+            Step.ORGANISATION: self._organisation_page(),
+        }
+        for w in self.pages.values():
+            self.stack.addWidget(w)
+        self.error = error_label()
+        self.busy = BusyIndicator(tr("Eerste start", "Bezig met de kluis maken"))
+        self.back_button = QPushButton(tr("Eerste start", "&Vorige"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button = button(tr("Eerste start", "V&olgende"), primary=True)
+        self.next_button.clicked.connect(self.next)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        self.step_label = hint()
+        column = QWidget()
+        col = QVBoxLayout(column)
+        col.addWidget(self.step_label)
+        col.addWidget(self.stack)
+        col.addWidget(self.busy)
+        col.addWidget(self.error)
+        col.addLayout(nav)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(centered(column, 64))
+        outer.addStretch(2)
+        self.show_step(self.flow.first())
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _name_page(self) -> QWidget:
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.name.returnPressed.connect(self.next)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(tr("Eerste start", "Uw &naam:"), self.name)
+        w, layout = page(
+            heading(tr("Eerste start", "Welkom bij Huisbezoek")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft "
+                    "op deze computer, in een kluis op slot. We zetten die kluis nu samen "
+                    "klaar. Dat duurt een paar minuten.",
+                )
+            ),
+        )
+        layout.addLayout(form)
+        layout.addWidget(
+            hint(tr("Eerste start", "Uw voornaam komt op de papieren die u bij de bewoner laat."))
+        )
+        return w
+
+    def _passphrase_page(self) -> QWidget:
+        self.pass1 = password_field(tr("Eerste start", "Wachtwoordzin"))
+        self.pass2 = password_field(tr("Eerste start", "Wachtwoordzin nog een keer"))
+        self.pass2.returnPressed.connect(self.next)
+        self.strength = hint()
+        self.strength.setObjectName("strengthHint")
+        self.pass1.textChanged.connect(self._update_strength)
+        self.show_pass = QCheckBox(tr("Eerste start", "Wachtwoordzin &laten zien"))
+        self.show_pass.toggled.connect(self._toggle_show)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(tr("Eerste start", "&Wachtwoordzin:"), self.pass1)
+        form.addRow(tr("Eerste start", "Nog een &keer:"), self.pass2)
+        w, layout = page(
+            heading(tr("Eerste start", "Kies een wachtwoordzin")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
+                    "'fiets kopje regen zeven'. Dat onthoudt u makkelijk en is toch sterk. "
+                    "Gebruik minstens {n} tekens.",
+                ).format(n=session.MIN_PASSPHRASE_CHARS)
+            ),
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.show_pass)
+        layout.addWidget(self.strength)
+        self._update_strength("")
+        return w
+
+    def _recovery_page(self) -> QWidget:
+        self.key_label = QLabel()
+        self.key_label.setObjectName("recoveryKey")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setWordWrap(True)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.key_label.setFont(mono)
+        self.key_label.setStyleSheet("font-size: 150%; font-weight: bold; padding: 8px;")
+        self.key_label.setAccessibleName(tr("Eerste start", "Uw herstelsleutel"))
+        self.print_key = QPushButton(tr("Eerste start", "&Afdrukken of opslaan als PDF…"))
+        self.print_key.clicked.connect(self._save_sheet)
+        self.print_note = hint()
+        self.key_written = QCheckBox(
+            tr("Eerste start", "Ik heb de herstelsleutel &opgeschreven of afgedrukt")
+        )
+        w, layout = page(
+            heading(tr("Eerste start", "Uw herstelsleutel")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Vergeet u uw wachtwoordzin? Dan opent deze sleutel de kluis. U ziet hem "
+                    "maar één keer. Schrijf hem over of druk hem af, en bewaar het vel op een "
+                    "veilige plek thuis, niet bij de laptop.",
+                )
+            ),
+            self.key_label,
+        )
+        layout.addWidget(self.print_key, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.print_note)
+        layout.addWidget(self.key_written)
+        return w
+
+    def _confirm_page(self) -> QWidget:
+        self.confirm = QLineEdit()
+        self.confirm.setAccessibleName(tr("Eerste start", "Laatste groep van de herstelsleutel"))
+        self.confirm.setMaxLength(8)
+        self.confirm.returnPressed.connect(self.next)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(tr("Eerste start", "&Laatste groep:"), self.confirm)
+        w, layout = page(
+            heading(tr("Eerste start", "Even controleren")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Kijk op uw papier en typ de laatste groep van vier tekens van de "
+                    "herstelsleutel over. Zo weten we dat u hem goed heeft.",
+                )
+            ),
+        )
+        layout.addLayout(form)
+        return w
+
+    def _organisation_page(self) -> QWidget:
+        self.org_file: Path | None = None
+        self.org_summary = hint(tr("Eerste start", "Nog geen bestand gekozen."))
+        self.org_summary.setObjectName("orgSummary")
+        choose = QPushButton(tr("Eerste start", "&Bestand kiezen…"))
+        choose.clicked.connect(self._choose_org_file)
+        w, layout = page(
+            heading(tr("Eerste start", "Uw organisatie (mag ook later)")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Heeft de coördinator u een instellingenbestand gegeven? Kies het hier. "
+                    "Vergelijk dan de vingerafdruk met wat de coördinator u door de telefoon "
+                    "voorleest. Heeft u het bestand nog niet, klik dan op Klaar.",
+                )
+            ),
+        )
+        layout.addWidget(choose, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.org_summary)
+        return w
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def show_step(self, step: Step) -> None:
+        self.current = step
+        self.stack.setCurrentWidget(self.pages[step])
+        number, total = self.flow.position(step)
+        self.step_label.setText(
+            tr("Eerste start", "Stap {n} van {totaal}").format(n=number, totaal=total)
+        )
+        show_message(self.error, "")
+        self.back_button.setEnabled(self.flow.can_go_back(step))
+        last = self.flow.next_step(step) is None
+        self.next_button.setText(
+            tr("Eerste start", "&Klaar") if last else tr("Eerste start", "V&olgende")
+        )
+        focus = {
+            Step.NAME: self.name,
+            Step.PASSPHRASE: self.pass1,
+            Step.RECOVERY_KEY: self.key_written,
+            Step.CONFIRM_KEY: self.confirm,
+            Step.ORGANISATION: self.next_button,
+        }[step]
+        focus.setFocus()
+
+    def back(self) -> None:
+        prev = self.flow.previous_step(self.current)
+        if prev is not None:
+            self.show_step(prev)
+
+    def next(self) -> None:
+        if self.busy.isVisible():
+            return
+        problem = self._check(self.current)
+        if problem:
+            show_message(self.error, problem)
+            return
+        if self.current is Step.PASSPHRASE and self.opened is None:
+            self._create_vault()
+            return
+        self._advance()
+
+    def _advance(self) -> None:
+        nxt = self.flow.next_step(self.current)
+        if nxt is None:
+            self._finish()
+        else:
+            self.show_step(nxt)
+
+    def _check(self, step: Step) -> str:
+        if step is Step.NAME:
+            return session.check_volunteer_name(self.name.text())
+        if step is Step.PASSPHRASE:
+            return session.check_new_passphrase(self.pass1.text(), self.pass2.text())
+        if step is Step.RECOVERY_KEY and not self.key_written.isChecked():
+            return tr(
+                "Eerste start",
+                "Schrijf de herstelsleutel eerst op of druk hem af. Zet dan het vinkje.",
+            )
+        if step is Step.CONFIRM_KEY and not session.last_group_matches(
+            self.recovery_key_text, self.confirm.text()
+        ):
+            return tr(
+                "Eerste start",
+                "Dat is niet de laatste groep. Kijk nog eens goed op uw papier. "
+                "Ga terug als u de sleutel nog niet heeft opgeschreven.",
+            )
+        return ""
+
+    def _update_strength(self, text: str) -> None:
+        self.strength.setText(session.passphrase_hint(text).message_nl)
+
+    def _toggle_show(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        self.pass1.setEchoMode(mode)
+        self.pass2.setEchoMode(mode)
+
+    def _create_vault(self) -> None:
+        name, passphrase = self.name.text().strip(), self.pass1.text()
+        kdf = getattr(self.ctx, "kdf", None)
+        self.busy.setVisible(True)
+        self.next_button.setEnabled(False)
+        self.back_button.setEnabled(False)
+
+        def done(created) -> None:
+            self.busy.setVisible(False)
+            self.next_button.setEnabled(True)
+            self.opened = created.opened
+            self.recovery_key_text = created.recovery_key
+            self.key_label.setText(created.recovery_key)
+            self.pass1.clear()
+            self.pass2.clear()
+            self.print_key.setEnabled(session.can_print_recovery_sheet())
+            if not self.print_key.isEnabled():
+                self.print_note.setText(
+                    tr("Eerste start", "Afdrukken kan nog niet in deze versie. Schrijf hem over.")
+                )
+            self._advance()
+
+        def failed(exc: BaseException) -> None:
+            self.busy.setVisible(False)
+            self.next_button.setEnabled(True)
+            self.back_button.setEnabled(True)
+            if isinstance(exc, UserError):
+                show_message(self.error, exc.message_nl)
+            else:
+                show_error(self, exc)
+
+        run_op(
+            self,
+            lambda: session.create_vault(name, passphrase, kdf=kdf),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _save_sheet(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Eerste start", "Herstelsleutel opslaan als PDF"),
+            str(Path.home() / "herstelsleutel-huisbezoek.pdf"),
+            tr("Eerste start", "PDF-bestand (*.pdf)"),
+        )
+        if not path:
+            return
+        key, name = self.recovery_key_text, self.name.text().strip()
+        run_op(
+            self,
+            lambda: session.save_recovery_sheet(Path(path), name, key),
+            on_done=lambda _: self.print_note.setText(
+                tr("Eerste start", "Opgeslagen. Druk het bestand af en bewaar het vel goed.")
+            ),
+        )
+
+    def _choose_org_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Eerste start", "Instellingenbestand van de organisatie kiezen")
+        )
+        if path:
+            self.load_org_file(Path(path))
+
+    def load_org_file(self, path: Path) -> None:
+        opened = self.opened
+
+        def done(summary) -> None:
+            self.org_file = path
+            self.org_summary.setText(
+                tr(
+                    "Eerste start",
+                    "Organisatie: {naam}\nVingerafdruk: {vingerafdruk}\n"
+                    "Klopt de vingerafdruk met wat de coördinator zegt?",
+                ).format(naam=summary.name, vingerafdruk=summary.fingerprint)
+            )
+
+        run_op(self, lambda: session.add_organisation(opened, path), on_done=done)
+
+    def _finish(self) -> None:
+        self.recovery_key_text = ""
+        self.key_label.clear()
+        self.finished.emit(self.opened)

@@ -1,0 +1,311 @@
+"""The main window: first start, unlock, and the work area (residents, one resident, a visit).
+
+Locking (idle timeout or Ctrl+L) goes through :class:`LockController`: pending answer saves
+are flushed first, dialogs that show personal data are hidden (their typed text kept), lists
+are emptied, the vault is closed, and the unlock screen takes the window. Unlocking reopens
+the vault and puts the volunteer back where they were.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.idle import IdleWatcher
+from huisbezoek.gui.operations import worker
+from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
+from huisbezoek.gui.settings_dialog import SettingsDialog
+from huisbezoek.gui.unlock import UnlockPage
+from huisbezoek.services import session
+
+log = logging.getLogger(__name__)
+
+
+class WorkArea(QStackedWidget):
+    """Residents list, one resident, a visit; remembers which one was showing."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.residents = ResidentsScreen(ctx)
+        self.resident = ResidentScreen(ctx)
+        from huisbezoek.gui.visit_screen import VisitScreen
+
+        self.visit = VisitScreen(ctx)
+        self.addWidget(self.residents)
+        self.addWidget(self.resident)
+        self.addWidget(self.visit)
+        self.residents.open_resident.connect(self.show_resident)
+        self.resident.back.connect(self.show_list)
+        self.resident.start_visit.connect(self.start_visit)
+        self.resident.open_visit.connect(self.open_visit)
+        self.visit.back.connect(self._visit_closed)
+
+    def show_list(self) -> None:
+        self.setCurrentWidget(self.residents)
+        self.residents.reload(select_id=self.resident.resident_id)
+        self.residents.table.setFocus()
+
+    def show_resident(self, resident_id: int) -> None:
+        self.resident.show_resident(resident_id)
+        self.setCurrentWidget(self.resident)
+        self.resident.visit_button.setFocus()
+
+    def start_visit(self, resident_id: int) -> None:
+        self.visit.start_for(resident_id)
+        self.setCurrentWidget(self.visit)
+
+    def open_visit(self, visit_id: int) -> None:
+        self.visit.open_visit(visit_id)
+        self.setCurrentWidget(self.visit)
+
+    def _visit_closed(self) -> None:
+        if self.resident.resident_id is not None:
+            self.show_resident(self.resident.resident_id)
+        else:
+            self.show_list()
+
+    def clear_personal_data(self) -> None:
+        self.residents.clear()
+        self.resident.clear()
+        self.visit.blank()
+
+    def reload_after_unlock(self) -> None:
+        current = self.currentWidget()
+        if current is self.residents:
+            self.residents.reload()
+        elif current is self.resident:
+            self.resident.reload()
+        elif current is self.visit:
+            self.visit.restore()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(tr("Hoofdvenster", "Huisbezoek"))
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.first_start: QWidget | None = None
+        self.unlock_page = UnlockPage(ctx)
+        self.work = WorkArea(ctx)
+        self.blank = QLabel(tr("Hoofdvenster", "Even geduld…"))
+        self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.blank, self.unlock_page, self.work):
+            self.pages.addWidget(w)
+        self.pages.setCurrentWidget(self.blank)
+        self._build_menus()
+        self.set_unlocked(False)
+        self.resize(1100, 760)
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("Menu", "&Bestand"))
+        self.lock_action = self._action(
+            tr("Menu", "&Vergrendelen"), self.request_lock, "Ctrl+L", "lockAction"
+        )
+        self.settings_action = self._action(
+            tr("Menu", "&Instellingen…"), self.open_settings, "Ctrl+,", "settingsAction"
+        )
+        self.quit_action = self._action(
+            tr("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
+        )
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        res_menu = bar.addMenu(tr("Menu", "Be&woners"))
+        self.list_action = self._action(
+            tr("Menu", "&Lijst van bewoners"), self.work.show_list, "Ctrl+1", "listAction"
+        )
+        self.new_resident_action = self._action(
+            tr("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
+        )
+        self.find_action = self._action(tr("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction")
+        self.import_action = self._action(
+            tr("Menu", "Adressen &inlezen (CSV)…"),
+            self.work.residents.choose_csv,
+            None,
+            "importAction",
+        )
+        for a in (self.list_action, self.new_resident_action, self.find_action, self.import_action):
+            res_menu.addAction(a)
+        help_menu = bar.addMenu(tr("Menu", "&Hulp"))
+        help_menu.addAction(self._action(tr("Menu", "&Over Huisbezoek"), self._about))
+        self.data_actions = [
+            self.list_action,
+            self.new_resident_action,
+            self.find_action,
+            self.import_action,
+        ]
+
+    lock_requested = Signal()
+
+    def request_lock(self) -> None:
+        self.lock_requested.emit()
+
+    def set_unlocked(self, unlocked: bool) -> None:
+        for a in self.data_actions:
+            a.setEnabled(unlocked)
+        self.lock_action.setEnabled(unlocked)
+
+    def show_first_start(self, page: QWidget) -> None:
+        self.first_start = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def show_unlock(self) -> None:
+        self.unlock_page.prepare()
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+
+    def show_work(self) -> None:
+        self.pages.setCurrentWidget(self.work)
+
+    def open_settings(self) -> SettingsDialog:
+        dlg = SettingsDialog(self, self.ctx)
+        dlg.open()
+        return dlg
+
+    def _new_resident(self) -> None:
+        self.work.show_list()
+        self.work.residents.add_resident()
+
+    def _find(self) -> None:
+        if self.pages.currentWidget() is self.work:
+            self.work.setCurrentWidget(self.work.residents)
+            self.work.residents.search.setFocus()
+            self.work.residents.search.selectAll()
+
+    def _about(self) -> None:
+        from huisbezoek import __version__
+
+        QMessageBox.about(
+            self,
+            tr("Menu", "Over Huisbezoek"),
+            tr(
+                "Menu",
+                "Huisbezoek {versie}\nVoor vrijwilligers die ouderen thuis bezoeken. "
+                "Alles blijft op deze computer, in een kluis op slot.",
+            ).format(versie=__version__),
+        )
+
+    closing = Signal()
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class LockController(QObject):
+    """Owns the unlocked state; see the module docstring."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, ctx, window: MainWindow, idle_ms: int | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.opened = None
+        self.hidden_windows: list[QWidget] = []
+        minutes = ctx.settings.idle_lock_minutes
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        window.lock_requested.connect(self.lock)
+        window.unlock_page.unlocked.connect(self.on_unlocked)
+        window.closing.connect(self.shutdown)
+        ctx.settings_changed.connect(self._settings_changed)
+        self._fixed_idle = idle_ms is not None
+
+    def _settings_changed(self) -> None:
+        if not self._fixed_idle:
+            self.idle.set_timeout_ms(self.ctx.settings.idle_lock_minutes * 60_000)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.opened is not None
+
+    def on_unlocked(self, opened) -> None:
+        self.opened = opened
+        self.ctx.vault = opened.vault
+        self.ctx.volunteer_name = opened.volunteer_name
+        self.ctx.is_demo = opened.is_demo
+        title = tr("Hoofdvenster", "Huisbezoek")
+        if opened.is_demo:
+            title += " — " + tr("Hoofdvenster", "DEMO (verzonnen bewoners)")
+        self.window.setWindowTitle(title)
+        self.window.set_unlocked(True)
+        self.window.show_work()
+        self.window.work.reload_after_unlock()
+        for w in self.hidden_windows:
+            w.show()
+        self.hidden_windows = []
+        self.idle.start()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        if self.opened is None:
+            return
+        self.idle.stop()
+        visit = self.window.work.visit
+        visit.flush_pending()  # start any debounced save now
+        if not worker().flush(timeout=30):
+            log.error("pending saves did not finish before locking")
+        self._hide_personal_windows()
+        self.window.work.clear_personal_data()
+        opened, self.opened = self.opened, None
+        self.ctx.vault = None
+        worker().submit(lambda: session.close(opened))
+        worker().flush(timeout=10)
+        self.window.set_unlocked(False)
+        self.window.setWindowTitle(tr("Hoofdvenster", "Huisbezoek — op slot"))
+        self.window.show_unlock()
+        self.locked.emit()
+
+    def _hide_personal_windows(self) -> None:
+        self.hidden_windows = []
+        for w in QApplication.topLevelWidgets():
+            if w is self.window or not w.isVisible():
+                continue
+            if getattr(w, "shows_personal_data", True):
+                w.hide()
+                self.hidden_windows.append(w)
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        visit = self.window.work.visit
+        visit.flush_pending()
+        worker().flush(timeout=30)
+        opened, self.opened = self.opened, None
+        self.ctx.vault = None
+        if opened is not None:
+            worker().submit(lambda: session.close(opened))
+            worker().flush(timeout=10)

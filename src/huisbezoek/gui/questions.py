@@ -1,0 +1,369 @@
+"""One widget per question type, generated from the form model; large, keyboard-friendly.
+
+Every answerable question has a "Wil ik niet zeggen" button next to it. Choices save at once;
+typed text is debounced (the screen decides how long) so typing never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.domain import NOT_SAYING
+from huisbezoek.forms import (
+    DateQuestion,
+    InfoQuestion,
+    LongTextQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    ScaleQuestion,
+    ShortTextQuestion,
+    SingleChoiceQuestion,
+    YesNoQuestion,
+)
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.widgets import set_role
+
+
+def _label(text: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class QuestionWidget(QFrame):
+    """Emits ``answered(question_id, value, typed)``; ``typed`` asks for a debounced save."""
+
+    answered = Signal(str, object, bool)
+
+    def __init__(self, question, parent=None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.qid = question.id
+        self.setObjectName(f"q_{question.id}")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._quiet = False
+        self.not_saying: QPushButton | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 10)
+        self.title = _label(
+            question.label, None if isinstance(question, InfoQuestion) else "subheading"
+        )
+        layout.addWidget(self.title)
+        toelichting = getattr(question, "toelichting", None)
+        self.hint = (
+            _label(tr("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
+            if toelichting
+            else None
+        )
+        if self.hint:
+            layout.addWidget(self.hint)
+        self.body = QHBoxLayout()
+        self.body.setSpacing(12)
+        layout.addLayout(self.body)
+        self.message = _label("", "error")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        if isinstance(question, InfoQuestion):
+            return
+        self.control = self._build_control()
+        self.body.addWidget(self.control, 1)
+        self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
+        self.not_saying.setCheckable(True)
+        self.not_saying.setObjectName(f"ns_{question.id}")
+        self.not_saying.setAccessibleName(
+            tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
+        )
+        self.not_saying.toggled.connect(self._not_saying_toggled)
+        self.body.addWidget(self.not_saying, 0, Qt.AlignmentFlag.AlignTop)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_control(self) -> QWidget:
+        q = self.question
+        name = q.label
+        if isinstance(q, YesNoQuestion):
+            return self._choice_buttons(
+                [(True, tr("Vraag", "Ja")), (False, tr("Vraag", "Nee"))], name
+            )
+        if isinstance(q, SingleChoiceQuestion):
+            return self._radios([(o.value, o.label) for o in (q.options or ())], name)
+        if isinstance(q, MultipleChoiceQuestion):
+            return self._checks(q, name)
+        if isinstance(q, ScaleQuestion):
+            return self._scale(q, name)
+        if isinstance(q, NumberQuestion):
+            return self._line(name, unit=q.unit, placeholder=tr("Vraag", "getal"))
+        if isinstance(q, DateQuestion):
+            return self._line(name, placeholder=tr("Vraag", "dd-mm-jjjj"))
+        if isinstance(q, ShortTextQuestion):
+            return self._line(name, max_length=q.max_length)
+        if isinstance(q, LongTextQuestion):
+            return self._text(name, q.max_length)
+        raise TypeError(f"unknown question type {type(q).__name__}")
+
+    def _choice_buttons(self, options, name) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(box)
+        self.group.setExclusive(False)  # allow un-choosing by clicking again
+        self.values: dict[int, object] = {}
+        for i, (value, text) in enumerate(options):
+            b = QPushButton(text)
+            b.setCheckable(True)
+            b.setAccessibleName(f"{name}: {text}")
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text) + 48)
+            self.group.addButton(b, i)
+            self.values[i] = value
+            row.addWidget(b)
+        row.addStretch(1)
+        self.group.buttonClicked.connect(self._button_clicked)
+        self.kind = "buttons"
+        return box
+
+    def _radios(self, options, name) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(box)
+        self.group.setExclusive(False)
+        self.values = {}
+        for i, (value, text) in enumerate(options):
+            b = QRadioButton(text)
+            b.setAccessibleName(f"{name}: {text}")
+            self.group.addButton(b, i)
+            self.values[i] = value
+            col.addWidget(b)
+        self.group.buttonClicked.connect(self._button_clicked)
+        self.kind = "buttons"
+        return box
+
+    def _checks(self, q: MultipleChoiceQuestion, name) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[str, QCheckBox] = {}
+        self.exclusive = {o.value for o in (q.options or ()) if o.exclusive}
+        for o in q.options or ():
+            c = QCheckBox(o.label)
+            c.setAccessibleName(f"{name}: {o.label}")
+            c.toggled.connect(lambda on, v=o.value: self._check_toggled(v, on))
+            self.checks[o.value] = c
+            col.addWidget(c)
+        self.kind = "checks"
+        return box
+
+    def _scale(self, q: ScaleQuestion, name) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        self.group = QButtonGroup(box)
+        self.group.setExclusive(False)
+        self.values = {}
+        count = q.max - q.min + 1
+        for i, value in enumerate(range(q.min, q.max + 1)):
+            b = QPushButton(str(value))
+            b.setCheckable(True)
+            b.setAccessibleName(f"{name}: {value}")
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance("10") + 20)
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.group.addButton(b, i)
+            self.values[i] = value
+            grid.addWidget(b, 0, i)
+        low, high = _label(q.min_label, "hint"), _label(q.max_label, "hint")
+        high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        half = max(1, count // 2)
+        grid.addWidget(low, 1, 0, 1, half)
+        grid.addWidget(high, 1, count - half, 1, half)
+        self.group.buttonClicked.connect(self._button_clicked)
+        self.kind = "buttons"
+        return box
+
+    def _line(self, name, *, unit=None, placeholder="", max_length=None) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(placeholder)
+        if max_length:
+            self.edit.setMaxLength(max_length)
+        self.edit.textEdited.connect(self._typed)
+        row.addWidget(self.edit, 1)
+        if unit:
+            row.addWidget(_label(unit))
+        self.kind = "line"
+        return box
+
+    def _text(self, name, max_length) -> QWidget:
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName(name)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.text_edit.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.text_edit.textChanged.connect(self._text_changed)
+        self.max_length = max_length
+        self.kind = "text"
+        return self.text_edit
+
+    # -- values -----------------------------------------------------------------------------
+
+    def focus_target(self) -> QWidget:
+        if isinstance(self.question, InfoQuestion):
+            return self
+        if self.kind == "line":
+            return self.edit
+        if self.kind == "text":
+            return self.text_edit
+        if self.kind == "checks":
+            return next(iter(self.checks.values()))
+        buttons = self.group.buttons()
+        return buttons[0] if buttons else self
+
+    def _emit(self, value, typed: bool = False) -> None:
+        if self._quiet:
+            return
+        if self.not_saying is not None and value is not None and value != NOT_SAYING:
+            self._quiet = True
+            self.not_saying.setChecked(False)
+            self._quiet = False
+        self.answered.emit(self.qid, value, typed)
+
+    def _button_clicked(self, button: QAbstractButton) -> None:
+        idx = self.group.id(button)
+        checked = button.isChecked()
+        self._quiet = True
+        for b in self.group.buttons():
+            if b is not button:
+                b.setChecked(False)
+        self._quiet = False
+        self._emit(self.values[idx] if checked else None)
+
+    def _check_toggled(self, value: str, on: bool) -> None:
+        if self._quiet:
+            return
+        self._quiet = True
+        if on and value in self.exclusive:
+            for v, c in self.checks.items():
+                if v != value:
+                    c.setChecked(False)
+        elif on:
+            for v in self.exclusive:
+                self.checks[v].setChecked(False)
+        self._quiet = False
+        chosen = frozenset(v for v, c in self.checks.items() if c.isChecked())
+        self._emit(chosen or None)
+
+    def _typed(self, text: str) -> None:
+        self._emit(self.parse_line(text), typed=True)
+
+    def _text_changed(self) -> None:
+        if self._quiet:
+            return
+        text = self.text_edit.toPlainText()
+        self._emit(text if text.strip() else None, typed=True)
+
+    def parse_line(self, text: str):
+        text = text.strip()
+        if not text:
+            return None
+        if isinstance(self.question, NumberQuestion):
+            cleaned = text.replace(",", ".")
+            try:
+                number = float(cleaned)
+            except ValueError:
+                return text  # the form engine explains what is wrong
+            return int(number) if number.is_integer() and "." not in cleaned else number
+        if isinstance(self.question, DateQuestion):
+            parsed = QDate.fromString(text, "d-M-yyyy")
+            if parsed.isValid():
+                return dt.date(parsed.year(), parsed.month(), parsed.day())
+            return text
+        return text
+
+    def _not_saying_toggled(self, on: bool) -> None:
+        if self._quiet:
+            return
+        self._quiet = True
+        if on:
+            self._clear_control()
+        self._quiet = False
+        self.answered.emit(self.qid, NOT_SAYING if on else None, False)
+
+    def _clear_control(self) -> None:
+        if self.kind == "buttons":
+            for b in self.group.buttons():
+                b.setChecked(False)
+        elif self.kind == "checks":
+            for c in self.checks.values():
+                c.setChecked(False)
+        elif self.kind == "line":
+            self.edit.clear()
+        elif self.kind == "text":
+            self.text_edit.clear()
+
+    def set_value(self, value) -> None:
+        """Show a stored answer without emitting anything."""
+        if isinstance(self.question, InfoQuestion):
+            return
+        self._quiet = True
+        try:
+            self._clear_control()
+            assert self.not_saying is not None
+            self.not_saying.setChecked(value == NOT_SAYING)
+            if value is None or value == NOT_SAYING:
+                return
+            if self.kind == "buttons":
+                for idx, v in self.values.items():
+                    if v == value and type(v) is type(value):
+                        self.group.button(idx).setChecked(True)
+            elif self.kind == "checks":
+                for v, c in self.checks.items():
+                    c.setChecked(v in value)
+            elif self.kind == "line":
+                if isinstance(value, dt.date):
+                    self.edit.setText(value.strftime("%d-%m-%Y"))
+                elif isinstance(value, float):
+                    self.edit.setText(f"{value:g}".replace(".", ","))
+                else:
+                    self.edit.setText(str(value))
+            elif self.kind == "text":
+                self.text_edit.setPlainText(str(value))
+        finally:
+            self._quiet = False
+
+    def set_messages(self, messages: tuple[str, ...]) -> None:
+        text = "\n".join(messages)
+        if text != self.message.text():
+            self.message.setText(text)
+            self.message.setVisible(bool(text))
+            set_role(self.message, "error")
+
+    def set_read_only(self, read_only: bool) -> None:
+        if isinstance(self.question, InfoQuestion):
+            return
+        self.control.setEnabled(not read_only)
+        assert self.not_saying is not None
+        self.not_saying.setEnabled(not read_only)

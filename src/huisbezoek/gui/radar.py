@@ -1,0 +1,129 @@
+"""A radar ("spider") chart of the six wellbeing ratings, drawn with QPainter.
+
+Missing ratings are drawn as a gap on the axis (no point), so an unanswered domain never
+looks like a zero. Sizes follow the font, so the chart grows with the text size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from huisbezoek.gui.i18n import tr
+
+
+def domain_labels() -> dict[str, str]:
+    return {
+        "lichaam": tr("Spinnenweb", "Lichaam"),
+        "mentaal": tr("Spinnenweb", "Gevoel"),
+        "zingeving": tr("Spinnenweb", "Zingeving"),
+        "kwaliteit_van_leven": tr("Spinnenweb", "Kwaliteit van leven"),
+        "meedoen": tr("Spinnenweb", "Meedoen"),
+        "dagelijks_functioneren": tr("Spinnenweb", "Dagelijks leven"),
+    }
+
+
+DOMAINS = (
+    "lichaam",
+    "mentaal",
+    "zingeving",
+    "kwaliteit_van_leven",
+    "meedoen",
+    "dagelijks_functioneren",
+)
+
+
+class RadarChart(QWidget):
+    def __init__(self, parent=None, maximum: int = 10) -> None:
+        super().__init__(parent)
+        self.maximum = maximum
+        self.values: dict[str, int | None] = dict.fromkeys(DOMAINS)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(tr("Spinnenweb", "Spinnenweb van de zes cijfers"))
+        self.setObjectName("radarChart")
+
+    def set_values(self, values: dict[str, int | None]) -> None:
+        new = {d: values.get(d) for d in DOMAINS}
+        if new != self.values:
+            self.values = new
+            parts = [
+                f"{domain_labels()[d]}: {'-' if v is None else v}" for d, v in self.values.items()
+            ]
+            self.setAccessibleDescription(", ".join(parts))
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        em = self.fontMetrics().height()
+        return QSize(em * 16, em * 13)
+
+    def minimumSizeHint(self) -> QSize:
+        em = self.fontMetrics().height()
+        return QSize(em * 12, em * 10)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        fm = self.fontMetrics()
+        labels = domain_labels()
+        margin_x = max(fm.horizontalAdvance(labels[d]) for d in DOMAINS) * 0.55 + 8
+        margin_y = fm.height() * 1.6
+        rect = QRectF(self.rect()).adjusted(margin_x, margin_y, -margin_x, -margin_y)
+        radius = max(10.0, min(rect.width(), rect.height()) / 2)
+        centre = rect.center()
+        n = len(DOMAINS)
+
+        def point(i: int, fraction: float) -> QPointF:
+            angle = -math.pi / 2 + 2 * math.pi * i / n
+            return QPointF(
+                centre.x() + math.cos(angle) * radius * fraction,
+                centre.y() + math.sin(angle) * radius * fraction,
+            )
+
+        grid = QColor(fg)
+        grid.setAlpha(70)
+        p.setPen(QPen(grid, 1))
+        for ring in (0.2, 0.4, 0.6, 0.8, 1.0):
+            p.drawPolygon(QPolygonF([point(i, ring) for i in range(n)]))
+        for i in range(n):
+            p.drawLine(centre, point(i, 1.0))
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        fill = QColor(accent)
+        fill.setAlpha(80)
+        pts: list[tuple[int, int]] = [
+            (i, v) for i, d in enumerate(DOMAINS) if (v := self.values[d]) is not None
+        ]
+        if len(pts) >= 3 and len(pts) == n:
+            path = QPainterPath()
+            poly = QPolygonF([point(i, v / self.maximum) for i, v in pts])
+            path.addPolygon(poly)
+            path.closeSubpath()
+            p.fillPath(path, fill)
+            p.setPen(QPen(accent, 3))
+            p.drawPolygon(poly)
+        elif len(pts) >= 2:
+            p.setPen(QPen(accent, 3))
+            for (i1, v1), (i2, v2) in itertools.pairwise(pts):
+                if i2 == i1 + 1:
+                    p.drawLine(point(i1, v1 / self.maximum), point(i2, v2 / self.maximum))
+        p.setBrush(accent)
+        p.setPen(Qt.PenStyle.NoPen)
+        dot = max(4.0, fm.height() / 4)
+        for i, v in pts:
+            p.drawEllipse(point(i, v / self.maximum), dot, dot)
+        p.setPen(fg)
+        for i, d in enumerate(DOMAINS):
+            value = self.values[d]
+            text = f"{labels[d]} ({'–' if value is None else value})"
+            anchor = point(i, 1.12)
+            w = fm.horizontalAdvance(text)
+            h = fm.height()
+            x = anchor.x() - w / 2
+            y = anchor.y() - h / 2
+            p.drawText(QRectF(x, y, w + 2, h), Qt.AlignmentFlag.AlignCenter, text)
+        p.end()

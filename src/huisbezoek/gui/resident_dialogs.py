@@ -1,0 +1,302 @@
+"""Dialogs around a resident: add/edit, log a contact attempt, make an appointment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from huisbezoek.domain import ContactMethod, ContactOutcome, DeclineReason
+from huisbezoek.errors import UserError
+from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.labels import decline_label, method_label, outcome_label
+from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.widgets import enum_data, error_label, show_message
+from huisbezoek.services import residents as svc
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    # Wrap rows at large text sizes: the label goes above its field instead of clipping.
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+class _SavingDialog(BaseDialog):
+    """A dialog whose OK runs a service call on the worker; stays open with a Dutch error."""
+
+    saved = Signal(object)
+
+    def __init__(self, parent, name, ctx) -> None:
+        super().__init__(parent, name, ctx)
+        self.error = error_label()
+        self._saving = False
+
+    def work(self) -> Callable[[], Any]:  # the job for the worker
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        if self._saving:
+            return
+        try:
+            fn = self.work()
+        except UserError as exc:
+            show_message(self.error, exc.message_nl)
+            return
+        self._saving = True
+
+        def done(result) -> None:
+            self._saving = False
+            super(_SavingDialog, self).accept()
+            self.saved.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self._saving = False
+            if isinstance(exc, UserError):
+                show_message(self.error, exc.message_nl)
+            else:
+                from huisbezoek.gui.operations import show_error
+
+                show_error(self, exc)
+
+        run_op(self, fn, on_done=done, on_error=failed)
+
+
+class ResidentDialog(_SavingDialog):
+    """Add a resident (``resident_id`` None) or edit one."""
+
+    def __init__(self, parent, ctx, resident_id: int | None = None, data=None) -> None:
+        super().__init__(parent, "residentDialog", ctx)
+        self.resident_id = resident_id
+        self.setWindowTitle(
+            tr("Bewoner", "Nieuwe bewoner")
+            if resident_id is None
+            else tr("Bewoner", "Bewoner aanpassen")
+        )
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(8)
+        self.neighbourhood = QLineEdit()
+        self.has_birth = QCheckBox(tr("Bewoner", "Geboortedatum bekend"))
+        self.birth = QDateEdit()
+        self.birth.setDisplayFormat("dd-MM-yyyy")
+        self.birth.setCalendarPopup(True)
+        self.birth.setDate(QDate.currentDate().addYears(-77))
+        self.birth.setEnabled(False)
+        self.has_birth.toggled.connect(self.birth.setEnabled)
+        self.phone = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
+        names = {
+            self.name: tr("Bewoner", "Naam"),
+            self.address: tr("Bewoner", "Adres"),
+            self.postcode: tr("Bewoner", "Postcode"),
+            self.neighbourhood: tr("Bewoner", "Wijk"),
+            self.birth: tr("Bewoner", "Geboortedatum"),
+            self.phone: tr("Bewoner", "Telefoon"),
+            self.notes: tr("Bewoner", "Notitie"),
+        }
+        for widget, text in names.items():
+            widget.setAccessibleName(text)
+        form = _form()
+        form.addRow(tr("Bewoner", "&Naam:"), self.name)
+        form.addRow(tr("Bewoner", "&Adres:"), self.address)
+        form.addRow(tr("Bewoner", "&Postcode:"), self.postcode)
+        form.addRow(tr("Bewoner", "&Wijk:"), self.neighbourhood)
+        form.addRow("", self.has_birth)
+        form.addRow(tr("Bewoner", "&Geboortedatum:"), self.birth)
+        form.addRow(tr("Bewoner", "&Telefoon:"), self.phone)
+        form.addRow(tr("Bewoner", "N&otitie:"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.standard_buttons())
+        if data is not None:
+            self.name.setText(data.name)
+            self.address.setText(data.address)
+            self.postcode.setText(data.postcode)
+            self.neighbourhood.setText(data.neighbourhood)
+            if data.birth_date is not None:
+                self.has_birth.setChecked(True)
+                self.birth.setDate(
+                    QDate(data.birth_date.year, data.birth_date.month, data.birth_date.day)
+                )
+            self.phone.setText(data.phone)
+            self.notes.setPlainText(data.notes)
+
+    def value(self) -> svc.ResidentInput:
+        birth = _qdate(self.birth.date()) if self.has_birth.isChecked() else None
+        return svc.ResidentInput(
+            name=self.name.text(),
+            address=self.address.text(),
+            postcode=self.postcode.text(),
+            neighbourhood=self.neighbourhood.text(),
+            birth_date=birth,
+            phone=self.phone.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def work(self):
+        data = svc.check_resident(self.value())
+        vault, rid = self.ctx.vault, self.resident_id
+        if rid is None:
+            return lambda: svc.add_resident(vault, data)
+
+        def update() -> int:
+            svc.update_resident(vault, rid, data)
+            return rid
+
+        return update
+
+
+def _now_local() -> QDateTime:
+    return QDateTime.currentDateTime()
+
+
+def _to_utc(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+def _qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ContactDialog(_SavingDialog):
+    """Log one contact attempt: how, when, the outcome and (when declined) why."""
+
+    def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
+        super().__init__(parent, "contactDialog", ctx)
+        self.resident_id = resident_id
+        self.setWindowTitle(tr("Contact", "Contact met {naam}").format(naam=resident_name))
+        self.method = QComboBox()
+        for m in ContactMethod:
+            self.method.addItem(method_label(m), m)
+        self.method.setCurrentIndex(list(ContactMethod).index(ContactMethod.PHONE))
+        self.when = QDateTimeEdit(_now_local())
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.outcome = QComboBox()
+        for o in (
+            ContactOutcome.INTERESTED,
+            ContactOutcome.DECLINED,
+            ContactOutcome.NO_ANSWER,
+            ContactOutcome.CALL_BACK,
+            ContactOutcome.INVITED,
+            ContactOutcome.MOVED,
+            ContactOutcome.DECEASED,
+        ):
+            self.outcome.addItem(outcome_label(o), o)
+        self.reason = QComboBox()
+        self.reason.addItem(tr("Contact", "— kies een reden —"), None)
+        for r in DeclineReason:
+            self.reason.addItem(decline_label(r), r)
+        self.note = QLineEdit()
+        for w, text in (
+            (self.method, tr("Contact", "Hoe")),
+            (self.when, tr("Contact", "Wanneer")),
+            (self.outcome, tr("Contact", "Uitkomst")),
+            (self.reason, tr("Contact", "Reden")),
+            (self.note, tr("Contact", "Notitie")),
+        ):
+            w.setAccessibleName(text)
+        form = _form()
+        form.addRow(tr("Contact", "&Hoe:"), self.method)
+        form.addRow(tr("Contact", "&Wanneer:"), self.when)
+        form.addRow(tr("Contact", "&Uitkomst:"), self.outcome)
+        form.addRow(tr("Contact", "&Reden:"), self.reason)
+        form.addRow(tr("Contact", "N&otitie:"), self.note)
+        self.form = form
+        self.outcome.currentIndexChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.standard_buttons())
+        self._update()
+
+    def _update(self) -> None:
+        declined = enum_data(self.outcome, ContactOutcome) is ContactOutcome.DECLINED
+        self.form.setRowVisible(self.reason, declined)
+
+    def set_outcome(self, outcome: ContactOutcome, reason: DeclineReason | None = None) -> None:
+        self.outcome.setCurrentIndex(self.outcome.findData(outcome))
+        if reason is not None:
+            self.reason.setCurrentIndex(self.reason.findData(reason))
+
+    def work(self):
+        vault, rid = self.ctx.vault, self.resident_id
+        outcome = enum_data(self.outcome, ContactOutcome)
+        declined = outcome is ContactOutcome.DECLINED
+        reason = enum_data(self.reason, DeclineReason) if declined else None
+        if outcome is ContactOutcome.DECLINED and reason is None:
+            raise UserError(
+                "no reason",
+                message_nl=tr(
+                    "Contact",
+                    "Kies waarom de bewoner geen bezoek wil. Weet u het niet, kies dan 'Anders'.",
+                ),
+            )
+        method, note, at = (
+            enum_data(self.method, ContactMethod),
+            self.note.text(),
+            _to_utc(self.when.dateTime()),
+        )
+        return lambda: svc.log_contact(
+            vault, rid, method=method, outcome=outcome, decline_reason=reason, note=note, at=at
+        )
+
+
+class AppointmentDialog(_SavingDialog):
+    def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
+        super().__init__(parent, "appointmentDialog", ctx)
+        self.resident_id = resident_id
+        self.setWindowTitle(tr("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
+        tomorrow = QDateTime(QDate.currentDate().addDays(1), QTime(10, 0))
+        self.when = QDateTimeEdit(tomorrow)
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setAccessibleName(tr("Afspraak", "Datum en tijd"))
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(tr("Afspraak", "Bij de bewoner thuis"))
+        self.location.setAccessibleName(tr("Afspraak", "Waar"))
+        self.note = QLineEdit()
+        self.note.setAccessibleName(tr("Afspraak", "Notitie"))
+        form = _form()
+        form.addRow(tr("Afspraak", "&Datum en tijd:"), self.when)
+        form.addRow(tr("Afspraak", "&Waar:"), self.location)
+        form.addRow(tr("Afspraak", "N&otitie:"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.standard_buttons())
+
+    def work(self):
+        at = _to_utc(self.when.dateTime())
+        if at < datetime.now(UTC) - timedelta(days=1):
+            raise UserError(
+                "appointment in the past",
+                message_nl=tr(
+                    "Afspraak", "Deze datum is al voorbij. Kies een datum in de toekomst."
+                ),
+            )
+        vault, rid, loc, note = (
+            self.ctx.vault,
+            self.resident_id,
+            self.location.text(),
+            self.note.text(),
+        )
+        return lambda: svc.add_appointment(vault, rid, at, location=loc, note=note)

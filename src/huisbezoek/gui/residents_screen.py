@@ -1,0 +1,401 @@
+"""The resident list (search as you type, filters) and one resident's page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.domain import ContactOutcome, ResidentStatus, VisitStatus
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.labels import (
+    decline_label,
+    format_date,
+    format_datetime,
+    method_label,
+    outcome_label,
+    status_label,
+    visit_status_label,
+)
+from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.progress import run_with_progress
+from huisbezoek.gui.resident_dialogs import AppointmentDialog, ContactDialog, ResidentDialog
+from huisbezoek.gui.residents_model import ROW_ROLE, ResidentFilterModel, ResidentTableModel
+from huisbezoek.gui.widgets import enum_data, heading, hint
+from huisbezoek.services import residents as svc
+
+
+class ResidentsScreen(QWidget):
+    """Emits ``open_resident(id)`` when the volunteer opens a resident."""
+
+    open_resident = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ResidentTableModel(self)
+        self.proxy = ResidentFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Bewoners", "Zoek op naam, adres of postcode"))
+        self.search.setAccessibleName(tr("Bewoners", "Zoeken"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(tr("Bewoners", "Filter op stand"))
+        self.status_filter.addItem(tr("Bewoners", "Alle standen"), None)
+        for s in ResidentStatus:
+            self.status_filter.addItem(status_label(s), s)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status(enum_data(self.status_filter, ResidentStatus))
+        )
+        self.area_filter = QComboBox()
+        self.area_filter.setAccessibleName(tr("Bewoners", "Filter op wijk"))
+        self.area_filter.addItem(tr("Bewoners", "Alle wijken"), None)
+        self.area_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_neighbourhood(self.area_filter.currentData())
+        )
+        self.table = QTableView()
+        self.table.setObjectName("residentTable")
+        self.table.setAccessibleName(tr("Bewoners", "Lijst van bewoners"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ResidentTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.activated.connect(self._activated)
+        self.count = hint()
+        self.add_button = QPushButton(tr("Bewoners", "&Nieuwe bewoner…"))
+        self.add_button.clicked.connect(self.add_resident)
+        self.import_button = QPushButton(tr("Bewoners", "Adressen &inlezen (CSV)…"))
+        self.import_button.clicked.connect(self.choose_csv)
+        self.open_button = QPushButton(tr("Bewoners", "&Openen"))
+        self.open_button.clicked.connect(self._open_selected)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.area_filter, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Bewoners", "Bewoners")))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.area_filter)
+        self.setTabOrder(self.area_filter, self.table)
+        self.setTabOrder(self.table, self.open_button)
+        self.setTabOrder(self.open_button, self.add_button)
+        self.setTabOrder(self.add_button, self.import_button)
+
+    def reload(self, select_id: int | None = None) -> None:
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        run_op(
+            self,
+            lambda: svc.list_residents(vault),
+            on_done=lambda rows: self._show(rows, select_id),
+        )
+
+    def _show(self, rows, select_id) -> None:
+        self.model.set_rows(rows)
+        current = self.area_filter.currentData()
+        self.area_filter.blockSignals(True)
+        self.area_filter.clear()
+        self.area_filter.addItem(tr("Bewoners", "Alle wijken"), None)
+        for name in svc.neighbourhoods(rows):
+            self.area_filter.addItem(name, name)
+        idx = self.area_filter.findData(current) if current else 0
+        self.area_filter.setCurrentIndex(max(idx, 0))
+        self.area_filter.blockSignals(False)
+        self.proxy.set_neighbourhood(self.area_filter.currentData())
+        if select_id is not None:
+            self.select(select_id)
+        self._update_count()
+        self.loaded.emit()
+
+    def clear(self) -> None:
+        """Forget every row (used when the vault locks)."""
+        self.model.clear()
+
+    def _update_count(self, *args) -> None:
+        self.count.setText(
+            tr("Bewoners", "{shown} van {total} bewoners").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def select(self, resident_id: int) -> None:
+        row = self.model.row_for_id(resident_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], ROW_ROLE).id
+
+    def _activated(self, index) -> None:
+        row = self.proxy.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_resident.emit(row.id)
+
+    def _open_selected(self) -> None:
+        rid = self.selected_id()
+        if rid is not None:
+            self.open_resident.emit(rid)
+
+    def add_resident(self) -> ResidentDialog:
+        dlg = ResidentDialog(self, self.ctx)
+        dlg.saved.connect(lambda rid: self.reload(select_id=rid))
+        dlg.open()
+        return dlg
+
+    def choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Bewoners", "Adressenlijst kiezen"),
+            str(Path.home()),
+            tr("Bewoners", "CSV-bestand (*.csv *.txt)"),
+        )
+        if path:
+            self.import_csv(Path(path))
+
+    def import_csv(self, path: Path):
+        vault = self.ctx.vault
+
+        def job(progress, cancel):
+            return svc.import_csv(vault, path, progress=progress, cancel=cancel)
+
+        dlg = run_with_progress(self, tr("Bewoners", "Adressen inlezen"), job)
+        dlg.succeeded.connect(self._imported)
+        return dlg
+
+    def _imported(self, result) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        text = tr("Bewoners", "{n} bewoners ingelezen.").format(n=result.added)
+        if result.skipped_duplicates:
+            text += " " + tr("Bewoners", "{n} stonden er al in en zijn overgeslagen.").format(
+                n=result.skipped_duplicates
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Bewoners", "Klaar"), text, parent=self)
+        box.setObjectName("importDone")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self.reload()
+
+
+class ResidentScreen(QWidget):
+    """One resident: details, contact attempts, appointments and visits."""
+
+    back = Signal()
+    open_visit = Signal(int)  # visit id
+    start_visit = Signal(int)  # resident id
+    changed = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.resident_id: int | None = None
+        self.detail = None
+        self.back_button = QPushButton(tr("Bewoner", "← &Terug naar de lijst"))
+        self.back_button.clicked.connect(self.back)
+        self.title = heading("")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = hint()
+        self.edit_button = QPushButton(tr("Bewoner", "&Gegevens aanpassen…"))
+        self.edit_button.clicked.connect(self.edit)
+        self.contact_button = QPushButton(tr("Bewoner", "&Contact vastleggen…"))
+        self.contact_button.clicked.connect(self.log_contact)
+        self.appointment_button = QPushButton(tr("Bewoner", "&Afspraak maken…"))
+        self.appointment_button.clicked.connect(self.make_appointment)
+        self.visit_button = QPushButton(tr("Bewoner", "&Gesprek beginnen"))
+        self.visit_button.setProperty("role", "primary")
+        self.visit_button.clicked.connect(self._start_or_resume)
+        self.contacts = QListWidget()
+        self.contacts.setAccessibleName(tr("Bewoner", "Contactpogingen"))
+        self.appointments = QListWidget()
+        self.appointments.setAccessibleName(tr("Bewoner", "Afspraken"))
+        self.visits = QListWidget()
+        self.visits.setAccessibleName(tr("Bewoner", "Gesprekken"))
+        self.visits.itemActivated.connect(self._visit_activated)
+        for lst in (self.contacts, self.appointments, self.visits):
+            lst.setWordWrap(True)
+        actions = QHBoxLayout()
+        for b in (
+            self.visit_button,
+            self.contact_button,
+            self.appointment_button,
+            self.edit_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.back_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        lists = QHBoxLayout()
+        for label, lst in (
+            (tr("Bewoner", "Contact"), self.contacts),
+            (tr("Bewoner", "Afspraken"), self.appointments),
+            (tr("Bewoner", "Gesprekken"), self.visits),
+        ):
+            col = QVBoxLayout()
+            col.addWidget(heading(label, "subheading"))
+            col.addWidget(lst, 1)
+            lists.addLayout(col, 1)
+        layout.addLayout(lists, 1)
+
+    def show_resident(self, resident_id: int) -> None:
+        self.resident_id = resident_id
+        self.reload()
+
+    def reload(self) -> None:
+        vault, rid = self.ctx.vault, self.resident_id
+        if vault is None or rid is None:
+            return
+        run_op(self, lambda: svc.resident_detail(vault, rid), on_done=self._show)
+
+    def clear(self) -> None:
+        self.detail = None
+        self.title.clear()
+        self.info.clear()
+        self.status.clear()
+        for lst in (self.contacts, self.appointments, self.visits):
+            lst.clear()
+
+    def _show(self, detail) -> None:
+        self.detail = detail
+        r = detail.row
+        self.title.setText(r.name)
+        parts = [p for p in (r.address, r.postcode, r.neighbourhood) if p]
+        lines = [", ".join(parts)]
+        if r.phone:
+            lines.append(tr("Bewoner", "Telefoon: {nummer}").format(nummer=r.phone))
+        if r.birth_date:
+            lines.append(tr("Bewoner", "Geboren: {datum}").format(datum=format_date(r.birth_date)))
+        if detail.notes:
+            lines.append(detail.notes)
+        self.info.setText("\n".join(lines))
+        self.status.setText(tr("Bewoner", "Stand: {stand}").format(stand=status_label(r.status)))
+        self.contacts.clear()
+        for c in detail.contacts:
+            text = (
+                f"{format_datetime(c.at)} · {method_label(c.method)} · {outcome_label(c.outcome)}"
+            )
+            if c.outcome is ContactOutcome.DECLINED and c.decline_reason is not None:
+                text += f" ({decline_label(c.decline_reason)})"
+            if c.note:
+                text += f"\n{c.note}"
+            self.contacts.addItem(text)
+        if not detail.contacts:
+            self.contacts.addItem(tr("Bewoner", "Nog geen contact."))
+        self.appointments.clear()
+        for a in detail.appointments:
+            text = format_datetime(a.at)
+            if a.location:
+                text += f" · {a.location}"
+            if a.cancelled:
+                text += " · " + tr("Bewoner", "afgezegd")
+            self.appointments.addItem(text)
+        if not detail.appointments:
+            self.appointments.addItem(tr("Bewoner", "Geen afspraken."))
+        self.visits.clear()
+        draft = None
+        for v in detail.visits:
+            item = QListWidgetItem(f"{format_date(v.started_at)} · {visit_status_label(v.status)}")
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            self.visits.addItem(item)
+            if v.status is VisitStatus.DRAFT and draft is None:
+                draft = v.id
+        if not detail.visits:
+            self.visits.addItem(tr("Bewoner", "Nog geen gesprek."))
+        self._draft = draft
+        self.visit_button.setText(
+            tr("Bewoner", "&Verder met het gesprek")
+            if draft
+            else tr("Bewoner", "&Gesprek beginnen")
+        )
+        self.changed.emit()
+
+    def _start_or_resume(self) -> None:
+        if self.resident_id is None:
+            return
+        if getattr(self, "_draft", None):
+            self.open_visit.emit(self._draft)
+        else:
+            self.start_visit.emit(self.resident_id)
+
+    def _visit_activated(self, item: QListWidgetItem) -> None:
+        vid = item.data(Qt.ItemDataRole.UserRole)
+        if vid:
+            self.open_visit.emit(vid)
+
+    def _name(self) -> str:
+        return self.detail.row.name if self.detail else ""
+
+    def edit(self) -> ResidentDialog | None:
+        if self.detail is None:
+            return None
+        dlg = ResidentDialog(self, self.ctx, self.resident_id, self.detail.as_input())
+        dlg.saved.connect(lambda _: self.reload())
+        dlg.open()
+        return dlg
+
+    def log_contact(self) -> ContactDialog | None:
+        if self.resident_id is None:
+            return None
+        dlg = ContactDialog(self, self.ctx, self.resident_id, self._name())
+        dlg.saved.connect(lambda _: self.reload())
+        dlg.open()
+        return dlg
+
+    def make_appointment(self) -> AppointmentDialog | None:
+        if self.resident_id is None:
+            return None
+        dlg = AppointmentDialog(self, self.ctx, self.resident_id, self._name())
+        dlg.saved.connect(lambda _: self.reload())
+        dlg.open()
+        return dlg

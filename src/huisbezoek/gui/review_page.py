@@ -1,0 +1,466 @@
+"""The review page: open questions, the signals with their severity, consent per signal,
+signals added by hand, and finalising (or reopening) the visit.
+
+Spots for printing (leaflets and the resident's summary) and for the export to the
+coordinator are here too; they call the printing and exchange areas when those are there.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.errors import UserError
+from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
+from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.widgets import Banner, enum_data, error_label, heading, hint, show_message
+from huisbezoek.services import review as svc
+
+
+class SignalCard(QFrame):
+    """One signal: what it is, how urgent, and what the resident agreed to."""
+
+    def __init__(self, page, row: svc.SignalRow, read_only: bool) -> None:
+        super().__init__()
+        self.page = page
+        self.row = row
+        self.setObjectName(f"signal_{row.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        origin = (
+            tr("Afronden", "zelf toegevoegd") if row.manual else tr("Afronden", "uit de antwoorden")
+        )
+        title = QLabel(f"{severity_label(row.severity)} · {theme_label(row.theme)} ({origin})")
+        title.setProperty("role", "subheading")
+        title.setWordWrap(True)
+        text = QLabel(row.text)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.share = QCheckBox(tr("Afronden", "Mag gedeeld worden met de coördinator"))
+        self.identity = QCheckBox(
+            tr("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
+        )
+        self.referral = QCheckBox(tr("Afronden", "Doorverwijzen naar:"))
+        self.service = QLineEdit()
+        self.service.setPlaceholderText(tr("Afronden", "naam van de organisatie"))
+        self.method = QComboBox()
+        for m in ConsentMethod:
+            self.method.addItem(consent_method_label(m), m)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.note = QLineEdit(row.note)
+        self.note.setPlaceholderText(tr("Afronden", "korte notitie"))
+        self.agreed = QLineEdit(row.agreed_action)
+        self.agreed.setPlaceholderText(tr("Afronden", "wat is afgesproken, wie doet wat"))
+        for w, name in (
+            (self.share, tr("Afronden", "Delen met de coördinator")),
+            (self.identity, tr("Afronden", "Naam en telefoon delen")),
+            (self.referral, tr("Afronden", "Doorverwijzen")),
+            (self.service, tr("Afronden", "Naar welke organisatie")),
+            (self.method, tr("Afronden", "Hoe gaf de bewoner toestemming")),
+            (self.when, tr("Afronden", "Wanneer gaf de bewoner toestemming")),
+            (self.note, tr("Afronden", "Notitie bij het signaal")),
+            (self.agreed, tr("Afronden", "Afspraak")),
+        ):
+            w.setAccessibleName(name)
+        self.share.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
+        self.identity.setChecked(row.has(ConsentScope.SHARE_IDENTITY))
+        referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
+        self.referral.setChecked(referral is not None)
+        if referral is not None:
+            self.service.setText(referral.referral_service or "")
+        if row.consents:
+            first = row.consents[0]
+            self.method.setCurrentIndex(self.method.findData(first.method))
+            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
+        self.save_button = QPushButton(tr("Afronden", "Toestemming en notitie &opslaan"))
+        self.save_button.clicked.connect(self.save)
+        self.status = hint()
+        self.error = error_label()
+        if row.consents:
+            self.status.setText(
+                tr("Afronden", "Vastgelegd: {wanneer}").format(
+                    wanneer=format_datetime(row.consents[0].given_at)
+                )
+            )
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        ref_row = QHBoxLayout()
+        ref_row.addWidget(self.referral)
+        ref_row.addWidget(self.service, 1)
+        form.addRow(tr("Afronden", "Hoe:"), self.method)
+        form.addRow(tr("Afronden", "Wanneer:"), self.when)
+        form.addRow(tr("Afronden", "Notitie:"), self.note)
+        form.addRow(tr("Afronden", "Afspraak:"), self.agreed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(heading(tr("Afronden", "Toestemming van de bewoner"), "subheading"))
+        layout.addWidget(self.share)
+        layout.addWidget(self.identity)
+        layout.addLayout(ref_row)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        if row.manual:
+            self.remove_button = QPushButton(tr("Afronden", "Signaal &weghalen"))
+            self.remove_button.clicked.connect(self.remove)
+            buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        editable: list[QWidget] = [
+            self.share,
+            self.identity,
+            self.referral,
+            self.service,
+            self.method,
+            self.when,
+            self.note,
+            self.agreed,
+            self.save_button,
+        ]
+        for widget in editable:
+            widget.setEnabled(not read_only)
+
+    def scopes(self) -> set[ConsentScope]:
+        scopes = set()
+        if self.share.isChecked():
+            scopes.add(ConsentScope.SHARE_SIGNAL)
+        if self.identity.isChecked():
+            scopes.add(ConsentScope.SHARE_IDENTITY)
+        if self.referral.isChecked():
+            scopes.add(ConsentScope.REFERRAL)
+        return scopes
+
+    def save(self) -> None:
+        vault, sid = self.page.ctx.vault, self.row.id
+        scopes, method = self.scopes(), enum_data(self.method, ConsentMethod)
+        when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
+
+        def work():
+            svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
+            return svc.set_signal_consent(
+                vault, sid, scopes=scopes, method=method, given_at=when, referral_service=service
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                show_message(self.error, exc.message_nl)
+            else:
+                show_error(self, exc)
+
+        def done(row) -> None:
+            self.row = row
+            show_message(self.error, "")
+            self.status.setText(tr("Afronden", "✓ Opgeslagen"))
+            self.page.consent_saved.emit(row.id)
+
+        run_op(self, work, on_done=done, on_error=failed)
+
+    def remove(self) -> None:
+        vault, sid = self.page.ctx.vault, self.row.id
+        run_op(
+            self, lambda: svc.remove_manual_signal(vault, sid), on_done=lambda _: self.page.reload()
+        )
+
+
+class ManualSignalDialog(BaseDialog):
+    saved = Signal(int)
+
+    def __init__(self, parent, ctx, visit_id: int) -> None:
+        super().__init__(parent, "manualSignalDialog", ctx)
+        self.visit_id = visit_id
+        self.setWindowTitle(tr("Afronden", "Signaal toevoegen"))
+        self.theme = QComboBox()
+        for t in Theme:
+            self.theme.addItem(theme_label(t), t)
+        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG))
+        self.severity = QComboBox()
+        for s in Severity:
+            self.severity.addItem(severity_label(s), s)
+        self.severity.setCurrentIndex(self.severity.findData(Severity.AANDACHT))
+        self.text = QLineEdit()
+        self.note = QLineEdit()
+        for w, name in (
+            (self.theme, tr("Afronden", "Onderwerp")),
+            (self.severity, tr("Afronden", "Hoe dringend")),
+            (self.text, tr("Afronden", "Waar gaat het om")),
+            (self.note, tr("Afronden", "Notitie")),
+        ):
+            w.setAccessibleName(name)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Afronden", "&Onderwerp:"), self.theme)
+        form.addRow(tr("Afronden", "&Hoe dringend:"), self.severity)
+        form.addRow(tr("Afronden", "&Waar gaat het om:"), self.text)
+        form.addRow(tr("Afronden", "&Notitie:"), self.note)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.standard_buttons(tr("Afronden", "Toevoegen")))
+
+    def accept(self) -> None:
+        vault, vid = self.ctx.vault, self.visit_id
+        theme, severity = enum_data(self.theme, Theme), enum_data(self.severity, Severity)
+        text, note = self.text.text(), self.note.text()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                show_message(self.error, exc.message_nl)
+            else:
+                show_error(self, exc)
+
+        def done(sid) -> None:
+            super(ManualSignalDialog, self).accept()
+            self.saved.emit(sid)
+
+        run_op(
+            self,
+            lambda: svc.add_manual_signal(
+                vault, vid, theme=theme, severity=severity, text=text, note=note
+            ),
+            on_done=done,
+            on_error=failed,
+        )
+
+
+class ReviewPage(QWidget):
+    back_to_form = Signal()
+    jump_to = Signal(str)
+    status_changed = Signal(object)
+    consent_saved = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, ctx, screen) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.visit_screen = screen
+        self.visit = None
+        self.form_state = None
+        self.data: svc.VisitReview | None = None
+        self.cards: list[SignalCard] = []
+        back = QPushButton(tr("Afronden", "← Terug naar de &vragen"))
+        back.clicked.connect(self.back_to_form)
+        self.status_banner = Banner()
+        self.status_banner.setVisible(False)
+        self.open_list = QListWidget()
+        self.open_list.setObjectName("openQuestions")
+        self.open_list.setAccessibleName(tr("Afronden", "Open vragen"))
+        self.open_list.itemActivated.connect(
+            lambda item: self.jump_to.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.open_label = hint()
+        self.signals_box = QVBoxLayout()
+        self.add_signal_button = QPushButton(tr("Afronden", "Signaal &toevoegen…"))
+        self.add_signal_button.clicked.connect(self.add_signal)
+        # Spots for the printing and exchange areas (wired when their services exist).
+        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting a&fdrukken…"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.clicked.connect(self.print_documents)
+        self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export)
+        self.finalise_button = QPushButton(tr("Afronden", "Gesprek a&fronden"))
+        self.finalise_button.setProperty("role", "primary")
+        self.finalise_button.clicked.connect(self.finalise)
+        self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.message = error_label()
+        inner = QWidget()
+        col = QVBoxLayout(inner)
+        col.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
+        col.addWidget(heading(tr("Afronden", "Afronden")))
+        col.addWidget(self.status_banner)
+        col.addWidget(heading(tr("Afronden", "Open vragen"), "subheading"))
+        col.addWidget(self.open_label)
+        col.addWidget(self.open_list)
+        col.addWidget(heading(tr("Afronden", "Signalen"), "subheading"))
+        col.addLayout(self.signals_box)
+        col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
+        extra = QHBoxLayout()
+        extra.addWidget(self.print_button)
+        extra.addWidget(self.export_button)
+        extra.addStretch(1)
+        col.addLayout(extra)
+        col.addWidget(self.message)
+        finish = QHBoxLayout()
+        finish.addStretch(1)
+        finish.addWidget(self.reopen_button)
+        finish.addWidget(self.finalise_button)
+        col.addLayout(finish)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def clear(self) -> None:
+        self.visit = self.form_state = self.data = None
+        self.open_list.clear()
+        for c in self.cards:
+            c.deleteLater()
+        self.cards = []
+
+    def open_required(self) -> list[str]:
+        if self.form_state is None:
+            return []
+        ev = self.form_state.evaluation
+        return [qid for qid in ev.messages if ev.is_relevant(qid)]
+
+    def show_for(self, visit, state) -> None:
+        self.visit, self.form_state = visit, state
+        self.open_list.clear()
+        for qid in self.open_required():
+            q = visit.form.question(qid)
+            item = QListWidgetItem(f"{q.label} — {' '.join(state.evaluation.messages_for(qid))}")
+            item.setData(Qt.ItemDataRole.UserRole, qid)
+            self.open_list.addItem(item)
+        count = self.open_list.count()
+        self.open_list.setVisible(count > 0)
+        self.open_label.setText(
+            tr("Afronden", "Alle vragen zijn beantwoord.")
+            if count == 0
+            else tr("Afronden", "Nog {n} open. Dubbelklik om erheen te gaan.").format(n=count)
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        if self.visit is None or self.form_state is None:
+            return
+        vault, vid = self.ctx.vault, self.visit.visit_id
+        raised = self.form_state.evaluation.signals
+        if self.visit.status is VisitStatus.FINAL:
+            work = lambda: svc.review(vault, vid)  # noqa: E731
+        else:
+            work = lambda: svc.sync_signals(vault, vid, raised)  # noqa: E731
+        run_op(self, work, on_done=self._show)
+
+    def _show(self, data: svc.VisitReview) -> None:
+        self.data = data
+        for c in self.cards:
+            self.signals_box.removeWidget(c)
+            c.deleteLater()
+        read_only = data.status is VisitStatus.FINAL
+        self.cards = [SignalCard(self, row, read_only) for row in data.signals]
+        for c in self.cards:
+            self.signals_box.addWidget(c)
+        if not self.cards:
+            empty = SignalCardPlaceholder()
+            self.cards.append(empty)  # type: ignore[arg-type]
+            self.signals_box.addWidget(empty)
+        self.add_signal_button.setEnabled(not read_only)
+        self.finalise_button.setVisible(not read_only)
+        self.reopen_button.setVisible(read_only)
+        if read_only:
+            self.status_banner.label.setText(
+                tr(
+                    "Afronden",
+                    "Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, "
+                    "tenzij u het opnieuw opent.",
+                ).format(wanneer=format_datetime(data.finalised_at) if data.finalised_at else "")
+            )
+        self.status_banner.setVisible(read_only)
+        self.loaded.emit()
+
+    def add_signal(self) -> ManualSignalDialog | None:
+        if self.visit is None:
+            return None
+        dlg = ManualSignalDialog(self, self.ctx, self.visit.visit_id)
+        dlg.saved.connect(lambda _: self.reload())
+        dlg.open()
+        return dlg
+
+    def finalise(self) -> None:
+        if self.visit is None or self.form_state is None:
+            return
+        self.visit_screen.flush_pending()
+        vault, vid = self.ctx.vault, self.visit.visit_id
+        raised, open_required = self.form_state.evaluation.signals, len(self.open_required())
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                show_message(self.message, exc.message_nl)
+            else:
+                show_error(self, exc)
+
+        def done(data) -> None:
+            show_message(self.message, "")
+            self.visit = _with_status(self.visit, data.status)
+            self.status_changed.emit(data.status)
+            self._show(data)
+
+        run_op(
+            self,
+            lambda: svc.finalise(vault, vid, raised=raised, open_required=open_required),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def reopen(self) -> None:
+        if self.visit is None:
+            return
+        vault, vid = self.ctx.vault, self.visit.visit_id
+
+        def done(data) -> None:
+            self.visit = _with_status(self.visit, data.status)
+            self.status_changed.emit(data.status)
+            self._show(data)
+
+        run_op(self, lambda: svc.reopen(vault, vid), on_done=done)
+
+    def print_documents(self) -> None:
+        show_message(
+            self.message,
+            tr(
+                "Afronden",
+                "Afdrukken van folders en de samenvatting komt in een volgende versie.",
+            ),
+        )
+
+    def export(self) -> None:
+        show_message(
+            self.message,
+            tr(
+                "Afronden",
+                "Versturen naar de coördinator komt in een volgende versie.",
+            ),
+        )
+
+
+class SignalCardPlaceholder(QLabel):
+    def __init__(self) -> None:
+        super().__init__(tr("Afronden", "De antwoorden geven geen signalen."))
+        self.setWordWrap(True)
+
+
+def _with_status(visit, status):
+    from dataclasses import replace
+
+    return replace(visit, status=status)

@@ -1,0 +1,441 @@
+"""The visit screen: sections with progress on the left, the questions in the middle, the
+wellbeing chart on the right; a banner for "direct" signals; the review page to finish.
+
+The form engine's ``FormState`` decides relevance, messages, scores and signals; this screen
+only draws them. Section pages are built when first shown, so opening a long form is quick.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.domain import Severity, VisitStatus
+from huisbezoek.forms import FormState
+from huisbezoek.gui.autosave import AnswerSaver
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.labels import format_date
+from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.questions import QuestionWidget
+from huisbezoek.gui.radar import RadarChart
+from huisbezoek.gui.widgets import Banner, heading, hint
+from huisbezoek.services import visit_flow
+
+log = logging.getLogger(__name__)
+
+
+class SectionPage(QScrollArea):
+    def __init__(self, section, parent=None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        self.layout_ = QVBoxLayout(inner)
+        self.layout_.setContentsMargins(8, 8, 16, 8)
+        self.layout_.addWidget(heading(section.title))
+        if section.intro:
+            self.layout_.addWidget(hint(section.intro))
+        self.widgets: dict[str, QuestionWidget] = {}
+        for q in section.questions:
+            w = QuestionWidget(q)
+            self.widgets[q.id] = w
+            self.layout_.addWidget(w)
+        self.layout_.addStretch(1)
+        self.setWidget(inner)
+
+
+class VisitScreen(QWidget):
+    back = Signal()
+    opened = Signal()
+    evaluated = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit = None
+        self.state: FormState | None = None
+        self.saver: AnswerSaver | None = None
+        self.pages: dict[str, SectionPage] = {}
+        self._resume: tuple[int, str | None, bool] | None = None
+        self.last_block_ms = 0.0
+        self._touched: set[str] = set()
+        self.back_button = QPushButton(tr("Gesprek", "← &Terug"))
+        self.back_button.clicked.connect(self.leave)
+        self.title = heading("")
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setProperty("role", "saved")
+        self.save_state.setAccessibleName(tr("Gesprek", "Opslaan"))
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.save_state)
+        self.banner = Banner()
+        self.banner.setObjectName("directBanner")
+        self.banner.setVisible(False)
+        self.sections = QListWidget()
+        self.sections.setObjectName("sectionList")
+        self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
+        self.sections.setWordWrap(True)
+        self.sections.currentRowChanged.connect(self._section_chosen)
+        self.section_stack = QStackedWidget()
+        self.radar = RadarChart()
+        self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
+        self.prev_button.clicked.connect(lambda: self._step(-1))
+        self.next_button = QPushButton(tr("Gesprek", "V&olgend onderwerp"))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.review_button = QPushButton(tr("Gesprek", "&Afronden…"))
+        self.review_button.setProperty("role", "primary")
+        self.review_button.clicked.connect(self.show_review)
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.next_button)
+        nav.addStretch(1)
+        nav.addWidget(self.review_button)
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        mid.addWidget(self.section_stack, 1)
+        mid.addLayout(nav)
+        right = QWidget()
+        rcol = QVBoxLayout(right)
+        rcol.addWidget(heading(tr("Gesprek", "Hoe gaat het met u"), "subheading"))
+        rcol.addWidget(self.radar, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        from huisbezoek.gui.review_page import ReviewPage
+
+        self.review = ReviewPage(ctx, self)
+        self.review.back_to_form.connect(self.show_form)
+        self.review.jump_to.connect(self.go_to_question)
+        self.review.status_changed.connect(self._status_changed)
+        self.outer = QStackedWidget()
+        form_page = QWidget()
+        fl = QVBoxLayout(form_page)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.banner)
+        fl.addWidget(self.splitter, 1)
+        self.form_page = form_page
+        self.outer.addWidget(form_page)
+        self.outer.addWidget(self.review)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.outer, 1)
+        self.setTabOrder(self.sections, self.section_stack)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def start_for(self, resident_id: int) -> None:
+        vault = self.ctx.vault
+        folder = getattr(self.ctx, "forms_folder", None)
+
+        def work():
+            form = visit_flow.default_form(folder)
+            return visit_flow.start_or_resume(vault, resident_id, form)
+
+        self._clear()
+        run_op(self, work, on_done=self.show_visit)
+
+    def open_visit(self, visit_id: int, *, section: int | None = None, focus=None, review=False):
+        vault = self.ctx.vault
+        self._clear()
+        self._resume = (section, focus, review) if section is not None else None
+        run_op(self, lambda: visit_flow.open_visit(vault, visit_id), on_done=self.show_visit)
+
+    def show_visit(self, visit) -> None:
+        started = time.perf_counter()
+        self._clear()
+        self.visit = visit
+        self.state = FormState(visit.form, visit.answers)
+        self.saver = AnswerSaver(self.ctx, visit.visit_id, self)
+        self.saver.state_changed.connect(self._show_saved)
+        self.saver.saved_values.update(visit.answers)
+        self.title.setText(
+            tr("Gesprek", "Gesprek met {naam} — {datum}").format(
+                naam=visit.resident_name, datum=format_date(visit.started_at)
+            )
+        )
+        self._show_saved(True)
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section in visit.form.sections:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+        self.sections.blockSignals(False)
+        self._apply_evaluation(full=True)
+        resume = self._resume
+        self._resume = None
+        if resume is not None:
+            index, focus, review = resume
+            self.go_to_section(index)
+            if focus:
+                self.go_to_question(focus)
+            if review:
+                self.show_review()
+        else:
+            self.go_to_section(self._resume_section())
+            self.show_form()
+        self.opened_ms = (time.perf_counter() - started) * 1000
+        self.opened.emit()
+
+    def _resume_section(self) -> int:
+        """Where a draft resumes: the first section with an open question."""
+        assert self.state is not None and self.visit is not None
+        ev = self.state.evaluation
+        for i, section in enumerate(self.visit.form.sections):
+            for q in section.questions:
+                if ev.is_relevant(q.id) and q.id in ev.messages:
+                    return i
+        return 0
+
+    def _clear(self) -> None:
+        if self.saver is not None:
+            self.saver.flush_pending()
+            self.saver.deleteLater()
+        self.saver = None
+        self.visit = None
+        self.state = None
+        for page in self.pages.values():
+            self.section_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self._touched = set()
+        self.sections.clear()
+        self.banner.setVisible(False)
+        self.radar.set_values({})
+        self.review.clear()
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def page_for(self, index: int) -> SectionPage:
+        assert self.visit is not None and self.state is not None
+        section = self.visit.form.sections[index]
+        page = self.pages.get(section.id)
+        if page is None:
+            page = SectionPage(section)
+            read_only = self.visit.status is VisitStatus.FINAL
+            ev = self.state.evaluation
+            for qid, w in page.widgets.items():
+                w.set_value(self.state.answer(qid))
+                w.setVisible(ev.is_relevant(qid))
+                w.set_messages(ev.messages_for(qid) if self._show_messages(qid) else ())
+                w.set_read_only(read_only)
+                w.answered.connect(self._answered)
+            self.pages[section.id] = page
+            self.section_stack.addWidget(page)
+        return page
+
+    def go_to_section(self, index: int) -> None:
+        if self.visit is None:
+            return
+        index = max(0, min(index, len(self.visit.form.sections) - 1))
+        page = self.page_for(index)
+        self.section_stack.setCurrentWidget(page)
+        if self.sections.currentRow() != index:
+            self.sections.blockSignals(True)
+            self.sections.setCurrentRow(index)
+            self.sections.blockSignals(False)
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.visit.form.sections) - 1)
+
+    def current_section(self) -> int:
+        return self.sections.currentRow()
+
+    def _section_chosen(self, row: int) -> None:
+        if row >= 0:
+            self.go_to_section(row)
+
+    def _step(self, delta: int) -> None:
+        assert self.state is not None and self.visit is not None
+        ev = self.state.evaluation
+        i = self.current_section() + delta
+        sections = self.visit.form.sections
+        # Skip sections with nothing relevant in them (skip logic on section level).
+        while 0 <= i < len(sections) and not any(
+            ev.is_relevant(q.id) for q in sections[i].questions
+        ):
+            i += delta
+        if 0 <= i < len(sections):
+            self.go_to_section(i)
+            page = self.page_for(i)
+            first = next((w for w in page.widgets.values() if w.isVisibleTo(page)), None)
+            if first is not None:
+                first.focus_target().setFocus()
+
+    def go_to_question(self, question_id: str) -> None:
+        if self.visit is None:
+            return
+        self.show_form()
+        for i, section in enumerate(self.visit.form.sections):
+            if any(q.id == question_id for q in section.questions):
+                self.go_to_section(i)
+                page = self.page_for(i)
+                w = page.widgets[question_id]
+                page.ensureWidgetVisible(w)
+                w.focus_target().setFocus()
+                return
+
+    def question_widget(self, question_id: str) -> QuestionWidget:
+        """The widget of a question (building its section page if needed); for tests."""
+        assert self.visit is not None
+        for i, section in enumerate(self.visit.form.sections):
+            if any(q.id == question_id for q in section.questions):
+                return self.page_for(i).widgets[question_id]
+        raise KeyError(question_id)
+
+    def show_form(self) -> None:
+        self.outer.setCurrentWidget(self.form_page)
+
+    def show_review(self) -> None:
+        if self.visit is None or self.state is None or self.saver is None:
+            return
+        self.saver.flush_pending()
+        self.review.show_for(self.visit, self.state)
+        self.outer.setCurrentWidget(self.review)
+
+    # -- answers ------------------------------------------------------------------------------
+
+    def _answered(self, question_id: str, value, typed: bool) -> None:
+        started = time.perf_counter()
+        assert self.state is not None and self.saver is not None
+        if self.visit is not None and self.visit.status is VisitStatus.FINAL:
+            return
+        self._touched.add(question_id)
+        self.state.set_answer(question_id, value)
+        self.saver.schedule(question_id, value, typed)
+        self._apply_evaluation()
+        self.last_block_ms = (time.perf_counter() - started) * 1000
+
+    def answer(self, question_id: str, value, typed: bool = False) -> None:
+        """Answer as if the volunteer did it in the widget (tests, benchmark)."""
+        w = self.question_widget(question_id)
+        w.set_value(value)
+        self._answered(question_id, value, typed)
+
+    def _show_messages(self, qid: str) -> bool:
+        # "Required" is only shown once the volunteer has been past the question or on review;
+        # a wrong value is shown at once.
+        assert self.state is not None
+        if qid in self._touched:
+            return True
+        return self.state.answer(qid) is not None
+
+    def _apply_evaluation(self, full: bool = False) -> None:
+        assert self.state is not None and self.visit is not None
+        ev = self.state.evaluation
+        for page in self.pages.values():
+            for qid, w in page.widgets.items():
+                relevant = ev.is_relevant(qid)
+                if w.isVisibleTo(page) != relevant:
+                    w.setVisible(relevant)
+                w.set_messages(ev.messages_for(qid) if self._show_messages(qid) else ())
+        for row, section in enumerate(self.visit.form.sections):
+            relevant = [q.id for q in section.questions if ev.is_relevant(q.id) and _answerable(q)]
+            done = sum(1 for q in relevant if q in ev.answered)
+            item = self.sections.item(row)
+            if item is None:
+                continue
+            if not relevant:
+                text = tr("Gesprek", "{titel} (overgeslagen)").format(titel=section.title)
+            else:
+                mark = "✓ " if done == len(relevant) else ""
+                text = tr("Gesprek", "{vink}{titel} — {klaar} van {totaal}").format(
+                    vink=mark, titel=section.title, klaar=done, totaal=len(relevant)
+                )
+            if item.text() != text:
+                item.setText(text)
+        self.radar.set_values(self.state.wellbeing())
+        direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
+        if direct:
+            self.banner.label.setText(
+                tr("Gesprek", "Let op, direct actie nodig: {tekst}").format(
+                    tekst=" · ".join(s.text for s in direct)
+                )
+            )
+        self.banner.setVisible(bool(direct))
+        self.evaluated.emit()
+
+    def _show_saved(self, all_saved: bool) -> None:
+        if self.visit is not None and self.visit.status is VisitStatus.FINAL:
+            self.save_state.setText(tr("Gesprek", "Afgerond (alleen lezen)"))
+        elif all_saved:
+            self.save_state.setText(tr("Gesprek", "✓ Alles opgeslagen"))
+        else:
+            self.save_state.setText(tr("Gesprek", "Bezig met opslaan…"))
+
+    def _status_changed(self, status) -> None:
+        if self.visit is None:
+            return
+        from dataclasses import replace
+
+        self.visit = replace(self.visit, status=status)
+        read_only = status is VisitStatus.FINAL
+        for page in self.pages.values():
+            for w in page.widgets.values():
+                w.set_read_only(read_only)
+        self._show_saved(self.saver.all_saved if self.saver else True)
+
+    # -- leaving, locking ---------------------------------------------------------------------
+
+    def flush_pending(self) -> None:
+        if self.saver is not None:
+            self.saver.flush_pending()
+
+    def leave(self) -> None:
+        self.flush_pending()
+        self.back.emit()
+
+    def blank(self) -> None:
+        """Forget what is on screen (lock), remembering where the volunteer was."""
+        if self.visit is None:
+            self._resume_after_lock = None
+            return
+        focus = self.focusWidget()
+        qid = None
+        while focus is not None:
+            if isinstance(focus, QuestionWidget):
+                qid = focus.qid
+                break
+            focus = focus.parentWidget()
+        self._resume_after_lock = (
+            self.visit.visit_id,
+            self.current_section(),
+            qid,
+            self.outer.currentWidget() is self.review,
+        )
+        self._clear()
+        self.title.clear()
+
+    def restore(self) -> None:
+        resume = getattr(self, "_resume_after_lock", None)
+        self._resume_after_lock = None
+        if resume is None:
+            return
+        visit_id, section, qid, review = resume
+        self.open_visit(visit_id, section=section, focus=qid, review=review)
+
+
+def _answerable(question) -> bool:
+    return getattr(question, "type", "info") != "info"

@@ -1,0 +1,357 @@
+"""Finishing a visit: the signals it raised and the ones added by hand, consent per signal,
+finalising (locks the visit) and reopening (recorded in the audit log).
+
+Signals from the form's rules are kept in step with the answers by :func:`sync_signals`: a
+rule signal that is no longer raised is removed, unless the resident already gave consent on
+it (then it stays, so a consent record never points at nothing). Signals added by hand are
+never touched by the sync. Consent is recorded per purpose, as the AVG asks; changing it
+withdraws the old record (with the time) and adds a new one, so the history stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.errors import InvalidInputError, UserError
+from huisbezoek.forms.form import RaisedSignal
+from huisbezoek.services.residents import VaultLike, unit_of_work
+from huisbezoek.vault.audit import AuditEvent, append_event
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.errors import VisitFinalisedError
+from huisbezoek.vault.models import ConsentRecord, Signal, Visit
+
+MAX_NOTE_CHARS = 2000
+#: Purposes a volunteer records per signal on the review page.
+SIGNAL_SCOPES = (ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL)
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRow:
+    id: int
+    scope: ConsentScope
+    given_at: datetime
+    method: ConsentMethod
+    referral_service: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRow:
+    id: int
+    theme: Theme
+    severity: Severity
+    text: str
+    note: str
+    agreed_action: str
+    manual: bool
+    source_rule: str | None
+    consents: tuple[ConsentRow, ...]  # active ones only
+
+    def has(self, scope: ConsentScope) -> bool:
+        return any(c.scope is scope for c in self.consents)
+
+
+@dataclass(frozen=True, slots=True)
+class VisitReview:
+    visit_id: int
+    resident_id: int
+    status: VisitStatus
+    finalised_at: datetime | None
+    reopened_count: int
+    signals: tuple[SignalRow, ...]  # most urgent first
+
+
+def _visit(s: Session, visit_id: int) -> Visit:
+    visit = s.get(Visit, visit_id)
+    if visit is None:
+        raise UserError(f"visit {visit_id} not found", message_nl="Dit gesprek bestaat niet meer.")
+    return visit
+
+
+def _draft(s: Session, visit_id: int) -> Visit:
+    visit = _visit(s, visit_id)
+    if visit.status is VisitStatus.FINAL:
+        raise VisitFinalisedError("visit is finalised")
+    return visit
+
+
+def _active_consents(s: Session, signal_id: int) -> list[ConsentRecord]:
+    return list(
+        s.scalars(
+            select(ConsentRecord)
+            .where(ConsentRecord.signal_id == signal_id, ConsentRecord.withdrawn_at.is_(None))
+            .order_by(ConsentRecord.id)
+        )
+    )
+
+
+def _signal_row(s: Session, sig: Signal) -> SignalRow:
+    return SignalRow(
+        id=sig.id,
+        theme=sig.theme,
+        severity=sig.severity,
+        text=sig.text,
+        note=sig.note,
+        agreed_action=sig.agreed_action,
+        manual=sig.source_rule is None,
+        source_rule=sig.source_rule,
+        consents=tuple(
+            ConsentRow(c.id, c.scope, c.given_at, c.method, c.referral_service)
+            for c in _active_consents(s, sig.id)
+        ),
+    )
+
+
+def review(vault: VaultLike, visit_id: int) -> VisitReview:
+    with unit_of_work(vault) as s:
+        visit = _visit(s, visit_id)
+        signals = sorted(visit.signals, key=lambda x: (-int(x.severity), x.id))
+        return VisitReview(
+            visit_id=visit.id,
+            resident_id=visit.resident_id,
+            status=visit.status,
+            finalised_at=visit.finalised_at,
+            reopened_count=visit.reopened_count,
+            signals=tuple(_signal_row(s, sig) for sig in signals),
+        )
+
+
+def _sync(s: Session, visit: Visit, raised: Sequence[RaisedSignal]) -> None:
+    wanted = {r.rule_id: r for r in raised}
+    for sig in list(visit.signals):
+        if sig.source_rule is None:
+            continue
+        rule = wanted.pop(sig.source_rule, None)
+        if rule is None:
+            if not _active_consents(s, sig.id):
+                s.delete(sig)
+            continue
+        if (sig.theme, sig.severity, sig.text) != (rule.theme, rule.severity, rule.text):
+            sig.theme, sig.severity, sig.text = rule.theme, rule.severity, rule.text
+            sig.revision += 1
+            sig.updated_at = datetime.now(UTC)
+    for rule in raised:
+        if rule.rule_id in wanted:
+            s.add(
+                Signal(
+                    visit_id=visit.id,
+                    theme=rule.theme,
+                    severity=rule.severity,
+                    source_rule=rule.rule_id,
+                    text=rule.text,
+                    note=rule.note or "",
+                )
+            )
+
+
+def sync_signals(vault: VaultLike, visit_id: int, raised: Sequence[RaisedSignal]) -> VisitReview:
+    """Store the signals the form raised now (see the module docstring); returns the review."""
+    with unit_of_work(vault) as s:
+        visit = _visit(s, visit_id)
+        if visit.status is VisitStatus.DRAFT:
+            _sync(s, visit, raised)
+    return review(vault, visit_id)
+
+
+def _clean_text(text: str, what: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_NOTE_CHARS:
+        raise InvalidInputError(
+            f"{what} too long",
+            message_nl=f"Deze tekst is te lang (meer dan {MAX_NOTE_CHARS} tekens).",
+        )
+    return text
+
+
+def add_manual_signal(
+    vault: VaultLike,
+    visit_id: int,
+    *,
+    theme: Theme,
+    severity: Severity,
+    text: str,
+    note: str = "",
+) -> int:
+    """A signal the volunteer adds by hand (a worry the form did not catch)."""
+    text = _clean_text(text, "signal text")
+    if not text:
+        raise InvalidInputError(
+            "manual signal without text", message_nl="Schrijf in een paar woorden waar het om gaat."
+        )
+    with unit_of_work(vault) as s:
+        _draft(s, visit_id)
+        sig = Signal(
+            visit_id=visit_id,
+            theme=theme,
+            severity=severity,
+            source_rule=None,
+            text=text,
+            note=_clean_text(note, "note"),
+        )
+        s.add(sig)
+        s.flush()
+        return sig.id
+
+
+def _signal(s: Session, signal_id: int) -> Signal:
+    sig = s.get(Signal, signal_id)
+    if sig is None:
+        raise UserError("signal not found", message_nl="Dit signaal bestaat niet meer.")
+    return sig
+
+
+def remove_manual_signal(vault: VaultLike, signal_id: int) -> None:
+    with unit_of_work(vault) as s:
+        sig = _signal(s, signal_id)
+        _draft(s, sig.visit_id)
+        if sig.source_rule is not None:
+            raise InvalidInputError(
+                "rule signal cannot be removed by hand",
+                message_nl=(
+                    "Dit signaal komt uit de antwoorden. Pas de antwoorden aan om het te "
+                    "laten verdwijnen."
+                ),
+            )
+        s.delete(sig)
+
+
+def update_signal_notes(vault: VaultLike, signal_id: int, *, note: str, agreed_action: str) -> None:
+    with unit_of_work(vault) as s:
+        sig = _signal(s, signal_id)
+        _draft(s, sig.visit_id)
+        note, agreed = _clean_text(note, "note"), _clean_text(agreed_action, "agreed action")
+        if (sig.note, sig.agreed_action) != (note, agreed):
+            sig.note, sig.agreed_action = note, agreed
+            sig.revision += 1
+            sig.updated_at = datetime.now(UTC)
+
+
+def set_signal_consent(
+    vault: VaultLike,
+    signal_id: int,
+    *,
+    scopes: Iterable[ConsentScope],
+    method: ConsentMethod,
+    given_at: datetime | None = None,
+    referral_service: str | None = None,
+) -> SignalRow:
+    """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
+
+    Rules: sharing name and contact details needs sharing the signal; a referral needs the
+    name of the service. An unchanged purpose keeps its original record and date.
+    """
+    wanted = set(scopes)
+    if not wanted <= set(SIGNAL_SCOPES):
+        raise ValueError("only signal consent scopes here")
+    if ConsentScope.SHARE_IDENTITY in wanted and ConsentScope.SHARE_SIGNAL not in wanted:
+        raise InvalidInputError(
+            "identity without signal",
+            message_nl="Naam en telefoon delen kan alleen als het signaal ook gedeeld mag worden.",
+        )
+    service = (referral_service or "").strip() or None
+    if ConsentScope.REFERRAL in wanted and service is None:
+        raise InvalidInputError(
+            "referral without service",
+            message_nl="Schrijf op naar welke organisatie de bewoner doorverwezen wil worden.",
+        )
+    now = datetime.now(UTC)
+    given_at = given_at or now
+    if given_at.tzinfo is None:
+        raise ValueError("consent time must be timezone-aware")
+    with unit_of_work(vault) as s:
+        sig = _signal(s, signal_id)
+        visit = _draft(s, sig.visit_id)
+        active = {c.scope: c for c in _active_consents(s, signal_id)}
+        changed = False
+        for scope, record in active.items():
+            same_service = scope is not ConsentScope.REFERRAL or record.referral_service == service
+            if scope not in wanted or not same_service or record.method is not method:
+                record.withdrawn_at = now
+                changed = True
+        for scope in wanted:
+            existing = active.get(scope)
+            keep = (
+                existing is not None
+                and existing.withdrawn_at is None
+                and (scope is not ConsentScope.REFERRAL or existing.referral_service == service)
+                and existing.method is method
+            )
+            if keep:
+                continue
+            s.add(
+                ConsentRecord(
+                    resident_id=visit.resident_id,
+                    visit_id=visit.id,
+                    signal_id=sig.id,
+                    scope=scope,
+                    given_at=given_at,
+                    method=method,
+                    referral_service=service if scope is ConsentScope.REFERRAL else None,
+                )
+            )
+            changed = True
+        if changed:
+            sig.revision += 1
+            sig.updated_at = now
+        s.flush()
+        return _signal_row(s, sig)
+
+
+# -- finalise and reopen ----------------------------------------------------------------------
+
+
+class OpenQuestionsError(InvalidInputError):
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"{count} required questions open",
+            message_nl=(
+                f"Er {'is' if count == 1 else 'zijn'} nog {count} "
+                f"{'vraag' if count == 1 else 'vragen'} open. Beantwoord ze, of kies "
+                "'wil ik niet zeggen'. Daarna kunt u afronden."
+            ),
+        )
+        self.count = count
+
+
+def finalise(
+    vault: VaultLike,
+    visit_id: int,
+    *,
+    raised: Sequence[RaisedSignal],
+    open_required: int,
+) -> VisitReview:
+    """Lock the visit: signals brought in step, status afgerond, the time recorded."""
+    if open_required:
+        raise OpenQuestionsError(open_required)
+    with unit_of_work(vault) as s:
+        visit = _draft(s, visit_id)
+        _sync(s, visit, raised)
+        now = datetime.now(UTC)
+        visit.status = VisitStatus.FINAL
+        visit.finalised_at = now
+        visit.updated_at = now
+    return review(vault, visit_id)
+
+
+def reopen(vault: Vault, visit_id: int) -> VisitReview:
+    """Open a finalised visit for changes again; the audit log records it in the same
+    transaction (visit id and count only, no names)."""
+    with vault.session() as s:
+        visit = _visit(s, visit_id)
+        if visit.status is VisitStatus.FINAL:
+            visit.status = VisitStatus.DRAFT
+            visit.reopened_count += 1
+            visit.updated_at = datetime.now(UTC)
+            s.flush()
+            append_event(
+                s.connection(),
+                vault.schema.audit_table,
+                AuditEvent.VISIT_REOPENED,
+                {"visit_id": visit_id, "times": visit.reopened_count},
+            )
+    return review(vault, visit_id)

@@ -1,0 +1,382 @@
+"""Starting the application: first start, creating and unlocking the vault, the demo vault.
+
+The first-start flow is decided here (as Electrum's wizard ``navmap``), the GUI only draws
+it. The demo vault holds fictional residents and has a known passphrase
+(:data:`DEMO_PASSPHRASE`), which the unlock screen shows only when a marker file beside the
+settings says the vault is the demo one; a real vault never gets that marker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from huisbezoek import paths
+from huisbezoek.errors import InvalidInputError
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.keyslots import MIN_PASSPHRASE_CHARS, KdfParams, check_passphrase_strength
+from huisbezoek.vault.models import Setting
+from huisbezoek.vault.recoverykey import normalise
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DEMO_PASSPHRASE",
+    "MIN_PASSPHRASE_CHARS",
+    "FirstStartFlow",
+    "KdfParams",
+    "Step",
+]
+
+#: The demo vault's passphrase; shown on the unlock screen of a demo vault only.
+DEMO_PASSPHRASE = "demo kluis oefenen"  # noqa: S105 (public on purpose: fictional data)
+DEMO_MARKER = "demo-vault.json"
+
+
+# -- the first-start flow ---------------------------------------------------------------------
+
+
+class Step(StrEnum):
+    NAME = "naam"
+    PASSPHRASE = "wachtwoordzin"  # noqa: S105 (a step name, not a secret)
+    RECOVERY_KEY = "herstelsleutel"
+    CONFIRM_KEY = "controle"
+    ORGANISATION = "organisatie"
+
+
+class FirstStartFlow:
+    """The order of the first-start steps and which of them allow going back.
+
+    Once the vault is made (after the passphrase) there is no way back to the name and
+    passphrase: the recovery key shown belongs to that vault.
+    """
+
+    ORDER: tuple[Step, ...] = (
+        Step.NAME,
+        Step.PASSPHRASE,
+        Step.RECOVERY_KEY,
+        Step.CONFIRM_KEY,
+        Step.ORGANISATION,
+    )
+
+    def first(self) -> Step:
+        return self.ORDER[0]
+
+    def next_step(self, step: Step) -> Step | None:
+        i = self.ORDER.index(step)
+        return self.ORDER[i + 1] if i + 1 < len(self.ORDER) else None
+
+    def previous_step(self, step: Step) -> Step | None:
+        if not self.can_go_back(step):
+            return None
+        return self.ORDER[self.ORDER.index(step) - 1]
+
+    def can_go_back(self, step: Step) -> bool:
+        return step in (Step.PASSPHRASE, Step.CONFIRM_KEY)
+
+    def position(self, step: Step) -> tuple[int, int]:
+        return self.ORDER.index(step) + 1, len(self.ORDER)
+
+
+# -- checks in plain words --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PassphraseHint:
+    #: 0 too short, 1 weak, 2 reasonable, 3 strong
+    level: int
+    message_nl: str
+
+
+_COMMON = {"wachtwoord", "password", "welkom", "qwerty", "huisbezoek", "123456", "geheim"}
+
+
+def passphrase_hint(passphrase: str) -> PassphraseHint:
+    """A plain-words judgement of a passphrase, for the hint under the field."""
+    text = passphrase.strip()
+    if len(text) < MIN_PASSPHRASE_CHARS:
+        return PassphraseHint(
+            0,
+            f"Nog te kort: gebruik minstens {MIN_PASSPHRASE_CHARS} tekens (nu {len(text)}).",
+        )
+    words = [w for w in text.replace("-", " ").split() if len(w) >= 3]
+    lowered = text.lower()
+    if len(set(lowered)) <= 3 or any(c in lowered for c in _COMMON) or lowered.isdigit():
+        return PassphraseHint(
+            1,
+            "Zwak: deze is makkelijk te raden. Kies een paar gewone woorden die bij elkaar "
+            "niets betekenen.",
+        )
+    if len(words) >= 4 or len(text) >= 24:
+        return PassphraseHint(3, "Sterk. Goed gekozen.")
+    if len(words) >= 3 or len(text) >= 16:
+        return PassphraseHint(2, "Redelijk. Met nog een woord erbij wordt hij sterk.")
+    return PassphraseHint(1, "Zwak: voeg nog een paar woorden toe.")
+
+
+def check_new_passphrase(first: str, second: str) -> str:
+    """The Dutch problem with a new passphrase pair, or an empty string when it is fine."""
+    hint = passphrase_hint(first)
+    if hint.level == 0:
+        return hint.message_nl
+    if first != second:
+        return "De twee wachtwoordzinnen zijn niet hetzelfde. Typ ze nog eens."
+    return ""
+
+
+def check_volunteer_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        return "Vul uw naam in."
+    if len(name) > 100:
+        return "Deze naam is te lang."
+    return ""
+
+
+def last_group_matches(recovery_key: str, typed: str) -> bool:
+    """True when ``typed`` is the last group of the recovery key (case and dashes ignored)."""
+    groups = [g for g in recovery_key.split("-") if g]
+    if not groups or not typed.strip():
+        return False
+    try:
+        return normalise(typed) == normalise(groups[-1])
+    except (ValueError, InvalidInputError):
+        return False
+
+
+# -- which vault is there ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VaultInfo:
+    folder: Path
+    exists: bool
+    #: The demo passphrase when this is the demo vault, else None.
+    demo_passphrase: str | None
+
+
+def _marker_path() -> Path:
+    return paths.data_dir() / DEMO_MARKER
+
+
+def vault_info(folder: Path | None = None) -> VaultInfo:
+    folder = folder or paths.default_vault_dir()
+    exists = Vault.exists(folder)
+    demo = None
+    if exists:
+        try:
+            marker = json.loads(_marker_path().read_text(encoding="utf-8"))
+            if isinstance(marker, dict) and marker.get("folder") == str(folder):
+                demo = DEMO_PASSPHRASE
+        except (OSError, ValueError):
+            demo = None
+    return VaultInfo(folder=folder, exists=exists, demo_passphrase=demo)
+
+
+def _write_demo_marker(folder: Path) -> None:
+    atomic_write(_marker_path(), json.dumps({"folder": str(folder)}).encode())
+
+
+def _clear_demo_marker() -> None:
+    _marker_path().unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedVault:
+    """An unlocked vault and what the screens need to know about it."""
+
+    vault: Any
+    volunteer_name: str
+    is_demo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedVault:
+    opened: OpenedVault
+    #: Shown once on screen as groups, e.g. ``7K2Q-…-M3XA``; never stored.
+    recovery_key: str
+
+
+# -- creating and unlocking -------------------------------------------------------------------
+
+VOLUNTEER_NAME_KEY = "volunteer_name"
+
+
+def _read_name(vault: Vault) -> str:
+    with vault.session() as s:
+        row = s.get(Setting, VOLUNTEER_NAME_KEY)
+        if row is None:
+            return ""
+        try:
+            value = json.loads(row.value)
+        except ValueError:
+            return ""
+        return value if isinstance(value, str) else ""
+
+
+def set_volunteer_name(vault: Vault, name: str) -> None:
+    problem = check_volunteer_name(name)
+    if problem:
+        raise InvalidInputError("bad volunteer name", message_nl=problem)
+    with vault.session() as s:
+        s.merge(Setting(key=VOLUNTEER_NAME_KEY, value=json.dumps(" ".join(name.split()))))
+
+
+def _opened(vault: Vault, folder: Path) -> OpenedVault:
+    return OpenedVault(
+        vault=vault,
+        volunteer_name=_read_name(vault),
+        is_demo=vault_info(folder).demo_passphrase is not None,
+    )
+
+
+def create_vault(
+    name: str,
+    passphrase: str,
+    *,
+    folder: Path | None = None,
+    kdf: KdfParams | None = None,
+) -> CreatedVault:
+    """Make the volunteer's vault (first start); returns it open with the recovery key."""
+    problem = check_volunteer_name(name)
+    if problem:
+        raise InvalidInputError("bad volunteer name", message_nl=problem)
+    folder = folder or paths.default_vault_dir()
+    vault, recovery_key = Vault.create(folder, passphrase, kdf=kdf)
+    try:
+        set_volunteer_name(vault, name)
+    except BaseException:
+        vault.close()
+        raise
+    if vault_info(folder).demo_passphrase is not None:
+        _clear_demo_marker()  # a stale marker must never reveal a real vault's passphrase
+    return CreatedVault(opened=_opened(vault, folder), recovery_key=recovery_key)
+
+
+def unlock(
+    passphrase: str, *, folder: Path | None = None, kdf: KdfParams | None = None
+) -> OpenedVault:
+    """Open the vault with the passphrase (about a second of key derivation, on purpose)."""
+    del kdf  # the parameters are stored in the key slot
+    folder = folder or paths.default_vault_dir()
+    return _opened(Vault.open(folder, passphrase), folder)
+
+
+def unlock_with_recovery_key(
+    recovery_key: str,
+    new_passphrase: str,
+    *,
+    folder: Path | None = None,
+    kdf: KdfParams | None = None,
+) -> OpenedVault:
+    """Open with the recovery key and set a new passphrase at once."""
+    folder = folder or paths.default_vault_dir()
+    check_passphrase_strength(new_passphrase)
+    vault = Vault.open_with_recovery(folder, recovery_key)
+    try:
+        vault.reset_passphrase(new_passphrase, kdf=kdf)
+    except BaseException:
+        vault.close()
+        raise
+    return _opened(vault, folder)
+
+
+def close(opened: OpenedVault | None) -> None:
+    if opened is not None and not opened.vault.closed:
+        opened.vault.close()
+
+
+# -- the demo vault ---------------------------------------------------------------------------
+
+
+def create_demo_vault(*, folder: Path | None = None, kdf: KdfParams | None = None) -> None:
+    """A vault of fictional residents with the known :data:`DEMO_PASSPHRASE`; left closed."""
+    from huisbezoek.services.demo import fill_demo_vault
+
+    folder = folder or paths.default_vault_dir()
+    vault, _ = Vault.create(folder, DEMO_PASSPHRASE, kdf=kdf)
+    try:
+        set_volunteer_name(vault, "Demo Vrijwilliger")
+        fill_demo_vault(vault)
+    finally:
+        vault.close()
+    _write_demo_marker(folder)
+
+
+# -- organisation and the recovery sheet (other areas; used when they are there) -------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSummary:
+    name: str
+    fingerprint: str
+
+
+def add_organisation(opened: OpenedVault | None, path: Path) -> OrganisationSummary:
+    """Read the coordinating organisation's configuration file and keep it in the vault."""
+    if opened is None:
+        raise InvalidInputError("no vault", message_nl="Maak eerst de kluis.")
+    try:
+        exchange_services = importlib.import_module("huisbezoek.services.exchange")
+    except ImportError:
+        raise InvalidInputError(
+            "exchange services not available",
+            message_nl=(
+                "Dit kan nog niet in deze versie. U kunt het bestand later toevoegen via "
+                "het menu Bestand."
+            ),
+        ) from None
+    adder = getattr(exchange_services, "import_org_config", None)
+    if adder is None:
+        raise InvalidInputError(
+            "exchange services lack import_org_config",
+            message_nl="Dit kan nog niet in deze versie. U kunt het bestand later toevoegen.",
+        )
+    result = adder(opened.vault, path)
+    return OrganisationSummary(
+        name=str(getattr(result, "name", "")), fingerprint=str(getattr(result, "fingerprint", ""))
+    )
+
+
+def can_print_recovery_sheet() -> bool:
+    try:
+        from huisbezoek import printing
+    except ImportError:  # pragma: no cover
+        return False
+    return _recovery_sheet_fn(printing) is not None
+
+
+def _recovery_sheet_fn(module: Any) -> Any:
+    for name in ("recovery_sheet_pdf", "render_recovery_sheet"):
+        fn = getattr(module, name, None)
+        if fn is not None:
+            return fn
+    try:
+        sub = importlib.import_module("huisbezoek.printing.recovery")
+    except ImportError:
+        return None
+    for name in ("recovery_sheet_pdf", "render_recovery_sheet"):
+        fn = getattr(sub, name, None)
+        if fn is not None:
+            return fn
+    return None
+
+
+def save_recovery_sheet(path: Path, volunteer_name: str, recovery_key: str) -> Path:
+    """Write the recovery-key sheet as PDF (from the printing area) to ``path``."""
+    from huisbezoek import printing
+
+    fn = _recovery_sheet_fn(printing)
+    if fn is None:
+        raise InvalidInputError(
+            "printing not available", message_nl="Afdrukken kan nog niet in deze versie."
+        )
+    pdf = fn(recovery_key=recovery_key, volunteer_name=volunteer_name)
+    atomic_write(path, bytes(pdf))
+    return path

@@ -1,0 +1,222 @@
+"""The whole path as a volunteer walks it, driven through the widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from huisbezoek.domain import (
+    ConsentScope,
+    ContactOutcome,
+    DeclineReason,
+    ResidentStatus,
+    Severity,
+    VisitStatus,
+)
+from huisbezoek.services import residents as res_svc
+from huisbezoek.services import review as review_svc
+from huisbezoek.services.session import Step
+
+from .conftest import PASS, wait_op_idle
+
+
+def first_start(qtbot, app):
+    app.start()
+    page = app.window.first_start
+    assert page is not None and page.current is Step.NAME
+    qtbot.keyClicks(page.name, "Els Vrijwilliger")
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.PASSPHRASE
+    qtbot.keyClicks(page.pass1, "kort")
+    assert "kort" in page.strength.text().lower()
+    page.pass1.clear()
+    qtbot.keyClicks(page.pass1, PASS)
+    assert "sterk" in page.strength.text().lower()
+    qtbot.keyClicks(page.pass2, PASS)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.current is Step.RECOVERY_KEY, timeout=15_000)
+    key = page.key_label.text()
+    assert len(key.split("-")) >= 8
+    # Not without saying it was written down.
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.RECOVERY_KEY and page.error.isVisible()
+    page.key_written.setChecked(True)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.CONFIRM_KEY
+    qtbot.keyClicks(page.confirm, "XXXX")
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.CONFIRM_KEY and page.error.isVisible()
+    page.confirm.clear()
+    qtbot.keyClicks(page.confirm, key.split("-")[-1].lower())
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.ORGANISATION
+    with qtbot.waitSignal(app.lock.unlocked, timeout=10_000):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.key_label.text() == ""  # the key is not kept on screen
+    assert app.window.pages.currentWidget() is app.window.work
+    return key
+
+
+def add_resident(qtbot, app, name, **fields):
+    screen = app.window.work.residents
+    dlg = screen.add_resident()
+    qtbot.keyClicks(dlg.name, name)
+    for attr, text in fields.items():
+        qtbot.keyClicks(getattr(dlg, attr), text)
+    before = screen.model.rowCount()
+    dlg.accept()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == before + 1, timeout=10_000)
+    row = next(r for r in screen.model.rows() if r.name == name)
+    return row.id
+
+
+def log_contact(qtbot, app, outcome, reason=None):
+    page = app.window.work.resident
+    dlg = page.log_contact()
+    dlg.set_outcome(outcome, reason)
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        dlg.accept()
+
+
+def click_value(qtbot, widget, label):
+    button = next(b for b in widget.group.buttons() if b.text() == label)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_volunteer_path(qtbot, make_app):
+    app = make_app()
+    first_start(qtbot, app)
+    work = app.window.work
+
+    # Two residents; one declines, one says yes and gets an appointment.
+    anna = add_resident(
+        qtbot,
+        app,
+        "Anna de Boer",
+        address="Lindelaan 3",
+        postcode="9199ZA",
+        neighbourhood="Lindehoeve",
+    )
+    jan = add_resident(
+        qtbot, app, "Jan Smit", address="Molenstraat 1", neighbourhood="Molenkwartier"
+    )
+    screen = work.residents
+    qtbot.keyClicks(screen.search, "smit")
+    assert screen.proxy.rowCount() == 1
+    screen.search.clear()
+    assert screen.proxy.rowCount() == 2
+
+    work.show_resident(anna)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    log_contact(qtbot, app, ContactOutcome.DECLINED, DeclineReason.NO_NEED)
+    assert work.resident.detail.row.status is ResidentStatus.DECLINED
+    assert "Geen behoefte" in work.resident.contacts.item(0).text()
+
+    work.show_resident(jan)
+    qtbot.waitUntil(lambda: work.resident.detail.row.id == jan, timeout=10_000)
+    log_contact(qtbot, app, ContactOutcome.INTERESTED)
+    dlg = work.resident.make_appointment()
+    with qtbot.waitSignal(work.resident.changed, timeout=10_000):
+        dlg.accept()
+    assert work.resident.detail.row.status is ResidentStatus.APPOINTMENT
+
+    # The visit.
+    visit = work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    assert work.currentWidget() is visit
+    click_value(qtbot, visit.question_widget("toestemming"), "Ja")
+    how_often = visit.question_widget("hoe_vaak")
+    assert not how_often.isVisibleTo(how_often.parentWidget())
+    visit.go_to_section(1)
+    click_value(qtbot, visit.question_widget("gevallen"), "Ja")
+    assert how_often.isVisibleTo(how_often.parentWidget())  # skip logic, live
+    qtbot.keyClicks(how_often.edit, "abc")
+    qtbot.waitUntil(how_often.message.isVisible, timeout=2000)
+    assert "getal" in how_often.message.text()
+    how_often.edit.clear()
+    qtbot.keyClicks(how_often.edit, "3")
+    assert not how_often.message.isVisible()
+    qtbot.keyClicks(visit.question_widget("toelichting_vallen").text_edit, "Op de trap.")
+    wounded = visit.question_widget("gewond")
+    qtbot.mouseClick(wounded.not_saying, Qt.MouseButton.LeftButton)
+    visit.go_to_section(2)
+    for qid, value in (("cijfer_lichaam", "7"), ("cijfer_mentaal", "6"), ("cijfer_meedoen", "4")):
+        click_value(qtbot, visit.question_widget(qid), value)
+    assert visit.radar.values["lichaam"] == 7 and visit.radar.values["zingeving"] is None
+    assert not visit.banner.isVisible()
+    click_value(qtbot, visit.question_widget("onveilig"), "Ja")
+    assert visit.banner.isVisible()
+    assert "onveilig" in visit.banner.label.text()
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    assert "opgeslagen" in visit.save_state.text()
+    assert visit.saver.saved_values["hoe_vaak"] == 3
+    assert visit.saver.saved_values["toelichting_vallen"] == "Op de trap."
+
+    # Review: two signals from the answers, consent for the fall signal, a manual signal.
+    review = visit.review
+    with qtbot.waitSignal(review.loaded, timeout=10_000):
+        qtbot.mouseClick(visit.review_button, Qt.MouseButton.LeftButton)
+    severities = [c.row.severity for c in review.cards]
+    assert severities == [Severity.DIRECT, Severity.ZORG]
+    fall = review.cards[1]
+    fall.share.setChecked(True)
+    fall.referral.setChecked(True)
+    qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")
+    fall.agreed.setText("Coördinator belt over In Balans")  # QTest types ASCII only
+    with qtbot.waitSignal(review.consent_saved, timeout=10_000):
+        qtbot.mouseClick(fall.save_button, Qt.MouseButton.LeftButton)
+    dlg = review.add_signal()
+    qtbot.keyClicks(dlg.text, "Zorgen over de trap naar boven")
+    with qtbot.waitSignal(review.loaded, timeout=10_000):
+        dlg.accept()
+    assert len(review.cards) == 3
+
+    with qtbot.waitSignal(review.status_changed, timeout=10_000) as done:
+        qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
+    assert done.args == [VisitStatus.FINAL]
+    assert review.reopen_button.isVisible()
+    visit_id = visit.visit.visit_id
+
+    # Idle lock (a short timeout, injected), then unlock and find everything back.
+    assert app.lock.is_unlocked
+    app.lock.idle.set_timeout_ms(50)
+    with qtbot.waitSignal(app.lock.locked, timeout=5000):
+        pass
+    assert app.window.pages.currentWidget() is app.window.unlock_page
+    assert work.residents.model.rowCount() == 0
+    assert visit.visit is None and visit.state is None
+    assert app.ctx.vault is None
+    app.lock.idle.set_timeout_ms(60 * 60 * 1000)
+    unlock = app.window.unlock_page
+    qtbot.keyClicks(unlock.passphrase, "verkeerde wachtwoordzin")
+    qtbot.mouseClick(unlock.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(unlock.message.isVisible, timeout=15_000)
+    assert "klopt niet" in unlock.message.text()
+    unlock.passphrase.clear()
+    qtbot.keyClicks(unlock.passphrase, PASS)
+    with qtbot.waitSignal(visit.opened, timeout=15_000):
+        qtbot.mouseClick(unlock.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: review.data is not None, timeout=10_000)
+    assert app.window.pages.currentWidget() is app.window.work
+    assert work.currentWidget() is visit
+    assert visit.outer.currentWidget() is review  # back where the volunteer was
+    assert visit.visit.visit_id == visit_id
+    assert visit.state.answer("hoe_vaak") == 3
+    assert visit.question_widget("hoe_vaak").edit.text() == "3"
+    assert visit.state.answer("toelichting_vallen") == "Op de trap."
+    assert visit.state.wellbeing()["meedoen"] == 4
+    assert review.data.status is VisitStatus.FINAL
+    fall_row = next(s for s in review.data.signals if s.severity is Severity.ZORG)
+    assert fall_row.has(ConsentScope.SHARE_SIGNAL) and fall_row.has(ConsentScope.REFERRAL)
+    assert fall_row.agreed_action == "Coördinator belt over In Balans"
+    assert any(s.manual for s in review.data.signals)
+    rows = {r.name: r.status for r in res_svc.list_residents(app.ctx.vault)}
+    assert rows == {"Anna de Boer": ResidentStatus.DECLINED, "Jan Smit": ResidentStatus.VISITED}
+
+    # Reopening is possible and leaves a trace in the audit log.
+    with qtbot.waitSignal(review.status_changed, timeout=10_000):
+        qtbot.mouseClick(review.reopen_button, Qt.MouseButton.LeftButton)
+    events = [e.event for e in app.ctx.vault.audit_events()]
+    assert "visit_reopened" in [str(e) for e in events]
+    assert review_svc.review(app.ctx.vault, visit_id).reopened_count == 1
+    wait_op_idle(qtbot)

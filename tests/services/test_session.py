@@ -1,0 +1,67 @@
+import pytest
+
+from huisbezoek.services import session
+from huisbezoek.services.residents import list_residents
+from huisbezoek.services.session import FirstStartFlow, Step
+from huisbezoek.vault.errors import WrongPassphraseError
+from huisbezoek.vault.keyslots import KdfParams
+
+PASS = "fiets kopje regen zeven"
+
+
+def test_flow_order_and_no_way_back_after_vault():
+    flow = FirstStartFlow()
+    steps = [flow.first()]
+    while (nxt := flow.next_step(steps[-1])) is not None:
+        steps.append(nxt)
+    assert steps[0] is Step.NAME and steps[-1] is Step.ORGANISATION
+    assert flow.previous_step(Step.RECOVERY_KEY) is None
+    assert flow.previous_step(Step.PASSPHRASE) is Step.NAME
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("kort", 0), ("wachtwoord123", 1), ("aaaaaaaaaaaa", 1), ("fiets kopje regen", 2), (PASS, 3)],
+)
+def test_passphrase_hint_levels(text, level):
+    assert session.passphrase_hint(text).level == level
+
+
+def test_check_new_passphrase():
+    assert "kort" in session.check_new_passphrase("abc", "abc")
+    assert "niet hetzelfde" in session.check_new_passphrase(PASS, PASS + "x")
+    assert session.check_new_passphrase(PASS, PASS) == ""
+
+
+def test_create_unlock_recover(tmp_path):
+    folder = tmp_path / "v"
+    created = session.create_vault("Els", PASS, folder=folder, kdf=KdfParams.FLOOR)
+    key = created.recovery_key
+    assert created.opened.volunteer_name == "Els"
+    assert not created.opened.is_demo
+    assert session.last_group_matches(key, key.split("-")[-1].lower())
+    assert not session.last_group_matches(key, "ZZZZ")
+    session.close(created.opened)
+    with pytest.raises(WrongPassphraseError):
+        session.unlock("verkeerde zin hier", folder=folder)
+    opened = session.unlock(PASS, folder=folder)
+    assert opened.volunteer_name == "Els"
+    session.close(opened)
+    new = "nieuwe zin met woorden"
+    opened = session.unlock_with_recovery_key(key, new, folder=folder, kdf=KdfParams.FLOOR)
+    session.close(opened)
+    session.close(session.unlock(new, folder=folder))
+
+
+def test_demo_vault_shows_passphrase_only_for_demo(tmp_path):
+    demo = tmp_path / "demo"
+    session.create_demo_vault(folder=demo, kdf=KdfParams.FLOOR)
+    info = session.vault_info(demo)
+    assert info.exists and info.demo_passphrase == session.DEMO_PASSPHRASE
+    opened = session.unlock(session.DEMO_PASSPHRASE, folder=demo)
+    assert opened.is_demo
+    assert len(list_residents(opened.vault)) >= 20
+    session.close(opened)
+    real = tmp_path / "real"
+    session.close(session.create_vault("Els", PASS, folder=real, kdf=KdfParams.FLOOR).opened)
+    assert session.vault_info(real).demo_passphrase is None
