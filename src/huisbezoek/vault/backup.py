@@ -1,0 +1,320 @@
+"""Backups: one file holding the key file and a consistent SQLCipher copy; never plaintext.
+
+A backup is a ZIP archive (stored, not compressed) with three members: ``manifest.json``
+(format, vault kind and id, schema revision, SHA-256 of the database copy), ``vault.keys``
+(the key file as it was at backup time) and ``vault.db`` (made with ``sqlcipher_export`` in one
+read transaction, keyed with the same data key). It opens with the passphrase or recovery key
+valid at backup time.
+
+Restore checks everything first (unwraps the key, opens the copy, runs ``integrity_check`` and
+``cipher_integrity_check``, checks the schema is not newer) in a staging folder, then swaps the
+files in, keeping the replaced vault aside until the restored one has opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Engine
+
+from huisbezoek.errors import DiskFullError
+from huisbezoek.fsutil import fsync_dir
+from huisbezoek.vault import audit as audit_log
+from huisbezoek.vault import migrate
+from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
+from huisbezoek.vault.errors import (
+    DamagedDatabaseError,
+    ForeignFileError,
+    NewerSchemaError,
+)
+from huisbezoek.vault.keyslots import KeyFile
+from huisbezoek.vault.lock import VaultLock
+from huisbezoek.vault.recoverykey import decode_recovery_key
+from huisbezoek.vault.schema import VOLUNTEER_SCHEMA, Schema
+
+log = logging.getLogger(__name__)
+
+BACKUP_FORMAT = "huisbezoek-backup"
+BACKUP_VERSION = 1
+MANIFEST = "manifest.json"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class BackupManifest:
+    kind: str
+    vault_id: str
+    created_at: str
+    schema_revision: str | None
+    db_sha256: str
+    db_size: int
+
+
+def write_backup(path: Path, engine: Engine, key_file: KeyFile, data_key: bytes) -> None:
+    """Write a backup of the open database behind ``engine`` to ``path`` (atomically)."""
+    path = Path(path).absolute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_hex(4)
+    copy = path.parent / f".{path.name}.{token}.db"
+    try:
+        with translate_errors(), _disk_full_as_error():
+            revision = _export_copy(engine, copy, data_key)
+            digest, size = _sha256(copy)
+            manifest = {
+                "format": BACKUP_FORMAT,
+                "version": BACKUP_VERSION,
+                "kind": key_file.kind,
+                "vault_id": key_file.vault_id,
+                "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                "schema_revision": revision,
+                "db_sha256": digest,
+                "db_size": size,
+            }
+            _atomic_stream(
+                path,
+                lambda out: _write_zip(out, manifest, key_file.to_bytes(), copy),
+            )
+    finally:
+        for leftover in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _export_copy(engine: Engine, target: Path, data_key: bytes) -> str | None:
+    """A keyed copy of the live database in one read transaction; returns its revision."""
+    raw = engine.raw_connection()
+    try:
+        cursor: Any = raw.driver_connection
+        cursor.execute(
+            "ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), f"x'{data_key.hex()}'")
+        )
+        try:
+            cursor.execute("BEGIN")
+            try:
+                cursor.execute("SELECT sqlcipher_export('backup_copy')").fetchall()
+                row = None
+                with contextlib.suppress(Exception):
+                    row = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        finally:
+            cursor.execute("DETACH DATABASE backup_copy")
+    finally:
+        raw.close()
+    return None if row is None else str(row[0])
+
+
+def _write_zip(out: IO[bytes], manifest: dict[str, Any], keys: bytes, db: Path) -> None:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest, sort_keys=True, indent=1))
+        archive.writestr("vault.keys", keys)
+        with db.open("rb") as src, archive.open("vault.db", "w", force_zip64=True) as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+
+
+def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
+    """The manifest and key file of a backup; ``ForeignFileError`` when it is not one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            doc = json.loads(archive.read(MANIFEST))
+            key_bytes = archive.read("vault.keys")
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise ForeignFileError("not a huisbezoek backup") from None
+    except FileNotFoundError:
+        raise ForeignFileError("backup file not found") from None
+    if not isinstance(doc, dict) or doc.get("format") != BACKUP_FORMAT or "vault.db" not in names:
+        raise ForeignFileError("not a huisbezoek backup")
+    if not isinstance(doc.get("version"), int) or doc["version"] > BACKUP_VERSION:
+        raise NewerSchemaError("backup format is newer than this version")
+    key_file = KeyFile.from_bytes(key_bytes)
+    try:
+        manifest = BackupManifest(
+            kind=str(doc["kind"]),
+            vault_id=str(doc["vault_id"]),
+            created_at=str(doc["created_at"]),
+            schema_revision=doc["schema_revision"],
+            db_sha256=str(doc["db_sha256"]),
+            db_size=int(doc["db_size"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise ForeignFileError("backup manifest incomplete") from None
+    if manifest.kind != key_file.kind or manifest.vault_id != key_file.vault_id:
+        raise ForeignFileError("backup manifest does not match its key file")
+    return manifest, key_file
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    vault_id: str
+    created_at: str
+    replaced_existing: bool
+
+
+def restore_backup(
+    backup: Path,
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    schema: Schema | None = None,
+) -> RestoreResult:
+    """Replace the vault in ``folder`` with ``backup`` after checking the backup completely.
+
+    The vault must not be open (``VaultInUseError``). The restored vault keeps the passphrase
+    and recovery key that were valid when the backup was made.
+    """
+    if (passphrase is None) == (recovery_key is None):
+        raise ValueError("give exactly one of passphrase or recovery_key")
+    from huisbezoek.vault.core import ATTEMPTS_NAME, DB_NAME, DB_SIDE_FILES, KEYS_NAME, Vault
+
+    manifest, key_file = read_manifest(Path(backup))
+    schema = schema or VOLUNTEER_SCHEMA
+    if key_file.kind != schema.kind:
+        raise ForeignFileError("backup is of another vault kind")
+    if recovery_key is not None:
+        data_key = key_file.unwrap_with_recovery_key(decode_recovery_key(recovery_key))
+    else:
+        assert passphrase is not None
+        data_key = key_file.unwrap_with_passphrase(passphrase)
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = VaultLock(folder)
+    lock.acquire()
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder))
+    aside = folder / f".replaced-{secrets.token_hex(4)}"
+    moved: list[tuple[Path, Path]] = []
+    try:
+        with _disk_full_as_error():
+            staged_db = staging / DB_NAME
+            with (
+                zipfile.ZipFile(backup) as archive,
+                archive.open("vault.db") as src,
+                staged_db.open("wb") as dst,
+            ):
+                shutil.copyfileobj(src, dst, _CHUNK)
+                dst.flush()
+                os.fsync(dst.fileno())
+            (staging / KEYS_NAME).write_bytes(key_file.to_bytes())
+        digest, size = _sha256(staged_db)
+        if digest != manifest.db_sha256 or size != manifest.db_size:
+            raise DamagedDatabaseError("backup database does not match its checksum")
+        _verify_database(staged_db, data_key, schema)
+
+        # Swap: current files aside, staged files in; undo on any failure.
+        aside.mkdir(mode=0o700)
+        names = [DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME, ATTEMPTS_NAME]
+        for name in names:
+            if (folder / name).exists():
+                (folder / name).replace(aside / name)
+                moved.append((aside / name, folder / name))
+        fsync_dir(folder)
+        replaced = bool(moved)
+        staged_db.replace(folder / DB_NAME)
+        (staging / KEYS_NAME).replace(folder / KEYS_NAME)
+        fsync_dir(folder)
+        vault = Vault._open_with_data_key(folder, schema, key_file, data_key, lock)
+        try:
+            vault.audit(audit_log.AuditEvent.RESTORE, {"backup_created_at": manifest.created_at})
+        finally:
+            vault.close()
+    except BaseException:
+        if moved:
+            for name in (DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+            for aside_path, original in moved:
+                with contextlib.suppress(OSError):
+                    aside_path.replace(original)
+            fsync_dir(folder)
+        raise
+    finally:
+        lock.release()
+        shutil.rmtree(staging, ignore_errors=True)
+        if aside.exists() and not any(aside.iterdir()):
+            aside.rmdir()
+    shutil.rmtree(aside, ignore_errors=True)
+    log.info("restore done")
+    return RestoreResult(
+        vault_id=manifest.vault_id, created_at=manifest.created_at, replaced_existing=replaced
+    )
+
+
+def _verify_database(db: Path, data_key: bytes, schema: Schema) -> None:
+    """Open the staged copy and check every page and the schema revision."""
+    with translate_errors():
+        conn = connect_raw(db, data_key)
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        finally:
+            conn.close()
+    if integrity != ["ok"] or cipher:
+        raise DamagedDatabaseError("backup database fails its integrity checks")
+    engine = make_engine(db, data_key, pool_size=1)
+    try:
+        with translate_errors(), engine.connect() as conn:
+            migrate.needs_upgrade(schema, conn)  # raises NewerSchemaError
+    finally:
+        engine.dispose()
+
+
+def _sha256(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _atomic_stream(path: Path, write: Any) -> None:
+    """Like ``fsutil.atomic_write`` for content too large to hold in memory."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+        fsync_dir(path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def _disk_full_as_error() -> Any:
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError("disk full while writing a backup") from exc
+        raise
+
+
+__all__ = [
+    "BackupManifest",
+    "RestoreResult",
+    "read_manifest",
+    "restore_backup",
+    "write_backup",
+]

@@ -1,0 +1,529 @@
+"""The ``Vault``: one unlocked, locked-for-us encrypted store, and the ways to open it.
+
+A vault is a folder holding ``vault.db`` (SQLCipher, keyed with a random data key),
+``vault.keys`` (that key, wrapped per way of unlocking) and ``vault.lock`` (held while open).
+Opening takes the lock, unwraps the key, opens the database, brings its schema up to date
+(after an encrypted backup beside it) and records the unlock in the audit log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+
+from huisbezoek import paths
+from huisbezoek.fsutil import atomic_write, fsync_dir
+from huisbezoek.vault import audit as audit_log
+from huisbezoek.vault import migrate
+from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
+from huisbezoek.vault.errors import (
+    DatabaseMissingError,
+    ForeignFileError,
+    KeyFileMissingError,
+    NoVaultError,
+    VaultError,
+    VaultExistsError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
+from huisbezoek.vault.keyslots import (
+    KdfParams,
+    KeyFile,
+    check_passphrase_strength,
+    new_key_file,
+    read_key_file,
+    write_key_file,
+)
+from huisbezoek.vault.lock import VaultLock
+from huisbezoek.vault.recoverykey import decode_recovery_key, encode_recovery_key
+from huisbezoek.vault.schema import VOLUNTEER_SCHEMA, Schema
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+KEYS_NAME = "vault.keys"
+ATTEMPTS_NAME = "vault.attempts"
+DB_SIDE_FILES = ("-wal", "-shm")
+PRE_MIGRATION_PREFIX = "kopie-voor-update"
+
+
+@dataclass(frozen=True, slots=True)
+class UnlockTimings:
+    """Seconds spent unlocking: key derivation alone, and everything else."""
+
+    kdf_seconds: float
+    open_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    integrity_ok: bool
+    cipher_integrity_ok: bool
+    audit: audit_log.AuditReport
+    schema_revision: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.cipher_integrity_ok and self.audit.ok
+
+
+def vault_files(folder: Path) -> tuple[Path, Path]:
+    """(database, key file) paths of the vault in ``folder``."""
+    return folder / DB_NAME, folder / KEYS_NAME
+
+
+class Vault:
+    """An open vault. Create one with ``Vault.create``, ``Vault.open`` or
+    ``Vault.open_with_recovery``; close it with ``close()`` or use it as a context manager.
+
+    Work goes through ``session()`` (ORM) or ``connection()`` (SQLAlchemy Core), each one
+    unit of work that commits durably on success and rolls back on any exception.
+    """
+
+    def __init__(
+        self,
+        *,
+        folder: Path,
+        schema: Schema,
+        key_file: KeyFile,
+        data_key: bytes,
+        lock: VaultLock,
+        engine: Engine,
+        via_recovery: bool,
+        timings: UnlockTimings,
+    ) -> None:
+        self.folder = folder
+        self.schema = schema
+        self._key_file = key_file
+        self._data_key: bytes | None = data_key
+        self._lock = lock
+        self._engine: Engine | None = engine
+        self.opened_with_recovery_key = via_recovery
+        self.timings = timings
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(folder: Path | None = None) -> bool:
+        """True when ``folder`` holds a vault (or half of one: then opening explains)."""
+        db, keys = vault_files(Path(folder or paths.default_vault_dir()))
+        return db.exists() or keys.exists()
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path | None,
+        passphrase: str,
+        *,
+        kind: str = "volunteer",
+        schema: Schema | None = None,
+        kdf: KdfParams | None = None,
+        schema_revision: str = "head",
+    ) -> tuple[Vault, str]:
+        """Make a new vault in ``folder``; returns it open, with the recovery key as text.
+
+        Show the recovery key once and let the volunteer print or write it down; it is not
+        stored anywhere readable. ``kdf`` defaults to parameters calibrated on this machine
+        (about 0.75 s); tests pass ``KdfParams.FLOOR``. ``schema_revision`` exists for
+        building fixture vaults of an old schema.
+        """
+        schema = schema or (VOLUNTEER_SCHEMA if kind == "volunteer" else None)
+        if schema is None or schema.kind != kind:
+            raise ValueError(f"no schema given for vault kind {kind!r}")
+        folder = Path(folder or paths.default_vault_dir())
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        check_passphrase_strength(passphrase)
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            db_path, keys_path = vault_files(folder)
+            if db_path.exists() or keys_path.exists():
+                raise VaultExistsError("a vault already exists in this folder")
+            started = time.perf_counter()
+            params = kdf or KdfParams.calibrate()
+            key_file, data_key, recovery_raw = new_key_file(kind, passphrase, params)
+            kdf_seconds = time.perf_counter() - started
+            # Build the database under a temporary name and put the key file in place
+            # first, so a crash half-way leaves nothing that looks like a vault.
+            staging = folder / f".{DB_NAME}.{secrets.token_hex(4)}.new"
+            engine = make_engine(staging, data_key)
+            try:
+                with engine.connect() as conn:
+                    migrate.upgrade(schema, conn, schema_revision)
+                with engine.begin() as conn:
+                    audit_log.append_event(
+                        conn, schema.audit_table, audit_log.AuditEvent.CREATE, {"kind": kind}
+                    )
+            finally:
+                engine.dispose()
+            write_key_file(keys_path, key_file)
+            staging.replace(db_path)
+            fsync_dir(folder)
+            vault = cls._finish_open(
+                folder,
+                schema,
+                key_file,
+                data_key,
+                lock,
+                via_recovery=False,
+                kdf_seconds=kdf_seconds,
+                started=started,
+                record_unlock=False,
+            )
+        except BaseException:
+            lock.release()
+            raise
+        return vault, encode_recovery_key(recovery_raw)
+
+    @classmethod
+    def open(cls, folder: Path | None, passphrase: str, *, schema: Schema | None = None) -> Vault:
+        """Open with the passphrase. Raises ``WrongPassphraseError``, ``VaultInUseError``,
+        ``NoVaultError``, ``DatabaseMissingError``, ``KeyFileMissingError``,
+        ``DamagedKeyFileError``, ``DamagedDatabaseError``, ``NewerSchemaError``..."""
+        return cls._open(folder, schema, passphrase=passphrase)
+
+    @classmethod
+    def open_with_recovery(
+        cls, folder: Path | None, recovery_key: str, *, schema: Schema | None = None
+    ) -> Vault:
+        """Open with the recovery key as typed (case, spaces, dashes and O/0, I/1 are
+        forgiven). Then ask for a new passphrase and call ``reset_passphrase``."""
+        raw = decode_recovery_key(recovery_key)
+        return cls._open(folder, schema, recovery_key=raw)
+
+    @classmethod
+    def _open(
+        cls,
+        folder: Path | None,
+        schema: Schema | None,
+        *,
+        passphrase: str | None = None,
+        recovery_key: bytes | None = None,
+    ) -> Vault:
+        folder = Path(folder or paths.default_vault_dir())
+        db_path, keys_path = vault_files(folder)
+        if not keys_path.exists():
+            if db_path.exists():
+                raise KeyFileMissingError("vault.db present without vault.keys")
+            raise NoVaultError("no vault in the folder")
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            key_file = read_key_file(keys_path)
+            schema = schema or (VOLUNTEER_SCHEMA if key_file.kind == "volunteer" else None)
+            if schema is None or schema.kind != key_file.kind:
+                raise ForeignFileError(f"vault kind {key_file.kind} does not fit this use")
+            if not db_path.exists():
+                raise DatabaseMissingError("vault.keys present without vault.db")
+            started = time.perf_counter()
+            try:
+                if recovery_key is not None:
+                    data_key = key_file.unwrap_with_recovery_key(recovery_key)
+                else:
+                    assert passphrase is not None
+                    data_key = key_file.unwrap_with_passphrase(passphrase)
+            except (WrongPassphraseError, WrongRecoveryKeyError):
+                _record_failed_unlock(folder)
+                raise
+            kdf_seconds = time.perf_counter() - started
+            return cls._finish_open(
+                folder,
+                schema,
+                key_file,
+                data_key,
+                lock,
+                via_recovery=recovery_key is not None,
+                kdf_seconds=kdf_seconds,
+                started=started,
+            )
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_with_data_key(
+        cls, folder: Path, schema: Schema, key_file: KeyFile, data_key: bytes, lock: VaultLock
+    ) -> Vault:
+        """Open with an already unwrapped key (restore); ``lock`` is held by the caller."""
+        lock.acquire()
+        return cls._finish_open(
+            folder,
+            schema,
+            key_file,
+            data_key,
+            lock,
+            via_recovery=False,
+            kdf_seconds=0.0,
+            started=time.perf_counter(),
+        )
+
+    @classmethod
+    def _finish_open(
+        cls,
+        folder: Path,
+        schema: Schema,
+        key_file: KeyFile,
+        data_key: bytes,
+        lock: VaultLock,
+        *,
+        via_recovery: bool,
+        kdf_seconds: float,
+        started: float,
+        record_unlock: bool = True,
+    ) -> Vault:
+        """Open the database with the unwrapped key (lock held): migrate, audit, return."""
+        db_path = folder / DB_NAME
+        open_started = time.perf_counter()
+        # Check the key and the file before SQLAlchemy and Alembic touch it, so damage shows
+        # as damage and not as a confusing migration error.
+        with translate_errors():
+            connect_raw(db_path, data_key).close()
+        engine = make_engine(db_path, data_key)
+        try:
+            with translate_errors():
+                with engine.connect() as conn:
+                    behind = migrate.needs_upgrade(schema, conn)
+                    from_rev = migrate.current_revision(conn)
+                    conn.rollback()
+                    if behind:
+                        if from_rev is not None:
+                            _backup_before_migration(folder, key_file, engine, data_key, from_rev)
+                        migrate.upgrade(schema, conn)
+                with engine.begin() as conn:
+                    table = schema.audit_table
+                    if behind and from_rev is not None:
+                        audit_log.append_event(
+                            conn,
+                            table,
+                            audit_log.AuditEvent.MIGRATE,
+                            {"from": from_rev, "to": migrate.head_revision(schema)},
+                        )
+                    failed = _take_failed_unlocks(folder)
+                    if failed:
+                        audit_log.append_event(
+                            conn, table, audit_log.AuditEvent.FAILED_UNLOCK, failed
+                        )
+                    if record_unlock:
+                        event = (
+                            audit_log.AuditEvent.RECOVERY_UNLOCK
+                            if via_recovery
+                            else audit_log.AuditEvent.UNLOCK
+                        )
+                        audit_log.append_event(conn, table, event)
+        except BaseException:
+            engine.dispose()
+            raise
+        if failed:
+            with contextlib.suppress(OSError):
+                (folder / ATTEMPTS_NAME).unlink()
+        now = time.perf_counter()
+        return cls(
+            folder=folder,
+            schema=schema,
+            key_file=key_file,
+            data_key=data_key,
+            lock=lock,
+            engine=engine,
+            via_recovery=via_recovery,
+            timings=UnlockTimings(kdf_seconds=kdf_seconds, open_seconds=now - open_started),
+        )
+
+    # -- properties ---------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (a small pool of keyed connections); closed vault: error."""
+        if self._engine is None:
+            raise VaultError("vault is closed")
+        return self._engine
+
+    @property
+    def vault_id(self) -> str:
+        return self._key_file.vault_id
+
+    @property
+    def kind(self) -> str:
+        return self._key_file.kind
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return self._key_file.passphrase.kdf
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    # -- units of work ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work with the ORM: commits on success, rolls back on an exception.
+
+        Objects stay readable after the block (``expire_on_commit=False``), but hand plain
+        data to the GUI, not these objects.
+        """
+        with (
+            translate_errors(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """One unit of work with SQLAlchemy Core (fast paths such as autosave)."""
+        with translate_errors(), self.engine.begin() as conn:
+            yield conn
+
+    def audit(self, event: audit_log.AuditEvent, detail: dict[str, Any] | None = None) -> None:
+        """Record a security event (``detail`` without names, answers, keys or paths)."""
+        with self.connection() as conn:
+            audit_log.append_event(conn, self.schema.audit_table, event, detail)
+
+    def audit_events(self, limit: int = 200) -> list[audit_log.AuditEntry]:
+        with self.connection() as conn:
+            return audit_log.read_events(conn, self.schema.audit_table, limit)
+
+    def verify_audit_chain(self) -> audit_log.AuditReport:
+        with self.connection() as conn:
+            return audit_log.verify_audit_chain(conn, self.schema.audit_table)
+
+    def check(self) -> CheckReport:
+        """Full check: SQLite ``integrity_check``, SQLCipher ``cipher_integrity_check`` (every
+        page's HMAC), the audit chain. Reads the whole file; seconds on a large vault."""
+        with self.connection() as conn:
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            cipher = list(conn.exec_driver_sql("PRAGMA cipher_integrity_check"))
+            revision = migrate.current_revision(conn)
+            chain = audit_log.verify_audit_chain(conn, self.schema.audit_table)
+        return CheckReport(
+            integrity_ok=integrity == ["ok"],
+            cipher_integrity_ok=not cipher,
+            audit=chain,
+            schema_revision=revision,
+        )
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the data key under ``new``; nothing is re-encrypted. ``old`` must match."""
+        self._key_file.unwrap_with_passphrase(old)
+        self._rewrap(new, kdf)
+
+    def reset_passphrase(self, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Set a new passphrase without the old one: only after opening with the recovery key."""
+        if not self.opened_with_recovery_key:
+            raise WrongPassphraseError("reset_passphrase needs a recovery-key unlock")
+        self._rewrap(new, kdf)
+
+    def _rewrap(self, new: str, kdf: KdfParams | None) -> None:
+        check_passphrase_strength(new)
+        data_key = self._require_key()
+        params = kdf or KdfParams.calibrate()
+        updated = self._key_file.with_new_passphrase(data_key, new, params)
+        # The audit row goes first: if the key file cannot be written (disk full), the log
+        # says a change was attempted and the old passphrase still works.
+        self.audit(audit_log.AuditEvent.PASSPHRASE_CHANGE)
+        write_key_file(self.folder / KEYS_NAME, updated)
+        self._key_file = updated
+
+    def _require_key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultError("vault is closed")
+        return self._data_key
+
+    # -- backup -------------------------------------------------------------------------------
+
+    def backup(self, path: Path) -> Path:
+        """Write an encrypted backup to ``path`` (one file; opens with the passphrase or the
+        recovery key valid at this moment). Returns the path written."""
+        from huisbezoek.vault.backup import write_backup
+
+        write_backup(Path(path), self.engine, self._key_file, self._require_key())
+        self.audit(audit_log.AuditEvent.BACKUP)
+        return Path(path)
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every connection (SQLite then folds the WAL back) and release the lock."""
+        engine, self._engine = self._engine, None
+        self._data_key = None
+        if engine is not None:
+            engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<Vault {self.kind} {self.vault_id[:8]} {state}>"
+
+
+# -- failed unlocks -----------------------------------------------------------------------------
+
+
+def _record_failed_unlock(folder: Path) -> None:
+    """Count a failed unlock in a small side file; the next unlock moves it to the audit log.
+
+    The file holds a count and a time only. Losing it (or a full disk) must never block the
+    user, so errors are logged and ignored.
+    """
+    path = folder / ATTEMPTS_NAME
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    try:
+        previous = json.loads(path.read_text("ascii")) if path.exists() else {}
+        count = int(previous.get("count", 0)) + 1
+        first = str(previous.get("first", now))
+    except (OSError, ValueError, AttributeError):
+        count, first = 1, now
+    try:
+        atomic_write(path, json.dumps({"count": count, "first": first, "last": now}).encode())
+    except Exception as exc:  # never block the user over this side file
+        log.warning("could not record a failed unlock: %s", type(exc).__name__)
+
+
+def _take_failed_unlocks(folder: Path) -> dict[str, Any] | None:
+    path = folder / ATTEMPTS_NAME
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text("ascii"))
+        return {
+            "count": int(data["count"]),
+            "first": str(data["first"])[:40],
+            "last": str(data["last"])[:40],
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"count": -1}
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+def _backup_before_migration(
+    folder: Path, key_file: KeyFile, engine: Engine, data_key: bytes, from_rev: str
+) -> Path:
+    """An encrypted backup beside the vault before its schema changes."""
+    from huisbezoek.vault.backup import write_backup
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PRE_MIGRATION_PREFIX}-{from_rev}-{stamp}.hbbackup"
+    write_backup(target, engine, key_file, data_key)
+    log.info("backup before migration written")
+    return target

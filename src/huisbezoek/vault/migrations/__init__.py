@@ -1,0 +1,1 @@
+"""Alembic migration scripts of the volunteer vault (run programmatically at unlock)."""

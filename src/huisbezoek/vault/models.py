@@ -1,0 +1,235 @@
+"""The volunteer's vault schema: typed SQLAlchemy 2 models of everything a volunteer keeps.
+
+Enums from ``huisbezoek.domain`` are stored as their values (Dutch slugs), ``Severity`` as its
+number, timestamps as UTC ISO text. The schema itself changes only through the Alembic scripts
+in ``vault/migrations/versions``; these classes must match the newest one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ContactMethod,
+    ContactOutcome,
+    DeclineReason,
+    LeafletTopic,
+    Severity,
+    Theme,
+    VisitStatus,
+)
+from huisbezoek.vault.audit import AuditLogMixin
+from huisbezoek.vault.types import IntEnumType, StrEnumType, UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        date: Date(),
+        str: String(200),
+    }
+
+
+class Resident(Base):
+    __tablename__ = "residents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    address: Mapped[str] = mapped_column(default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="", index=True)
+    neighbourhood: Mapped[str] = mapped_column(String(100), default="", index=True)
+    birth_date: Mapped[date | None]
+    phone: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # The coordinator's id for an address handed out in an assignment package (revision 0002).
+    assignment_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    contacts: Mapped[list[ContactAttempt]] = relationship(
+        back_populates="resident", cascade="all, delete-orphan", passive_deletes=True
+    )
+    appointments: Mapped[list[Appointment]] = relationship(
+        back_populates="resident", cascade="all, delete-orphan", passive_deletes=True
+    )
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="resident", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ContactAttempt(Base):
+    __tablename__ = "contact_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("residents.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    method: Mapped[ContactMethod] = mapped_column(StrEnumType(ContactMethod))
+    outcome: Mapped[ContactOutcome] = mapped_column(StrEnumType(ContactOutcome))
+    decline_reason: Mapped[DeclineReason | None] = mapped_column(StrEnumType(DeclineReason))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    resident: Mapped[Resident] = relationship(back_populates="contacts")
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("residents.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    location: Mapped[str] = mapped_column(default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    resident: Mapped[Resident] = relationship(back_populates="appointments")
+
+
+class FormDefinition(Base):
+    """The exact definition text a visit was filled with, so old visits always render."""
+
+    __tablename__ = "form_definitions"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("residents.id", ondelete="CASCADE"), index=True
+    )
+    form_id: Mapped[str] = mapped_column(String(100))
+    form_version: Mapped[str] = mapped_column(String(40))
+    definition_hash: Mapped[str] = mapped_column(String(64), ForeignKey("form_definitions.sha256"))
+    status: Mapped[VisitStatus] = mapped_column(StrEnumType(VisitStatus), default=VisitStatus.DRAFT)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finalised_at: Mapped[datetime | None]
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    resident: Mapped[Resident] = relationship(back_populates="visits")
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", passive_deletes=True
+    )
+    signals: Mapped[list[Signal]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Answer(Base):
+    """One answer, saved on its own the moment it is given (autosave)."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("visit_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(100))
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+    visit: Mapped[Visit] = relationship(back_populates="answers")
+
+
+class Signal(Base):
+    __tablename__ = "signals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
+    # The id of the form rule that raised it; None for a signal the volunteer added by hand.
+    source_rule: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    agreed_action: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    exported_revision: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    visit: Mapped[Visit] = relationship(back_populates="signals")
+
+    @property
+    def manual(self) -> bool:
+        return self.source_rule is None
+
+
+class ConsentRecord(Base):
+    __tablename__ = "consent_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("residents.id", ondelete="CASCADE"), index=True
+    )
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    signal_id: Mapped[int | None] = mapped_column(ForeignKey("signals.id", ondelete="CASCADE"))
+    scope: Mapped[ConsentScope] = mapped_column(StrEnumType(ConsentScope))
+    given_at: Mapped[datetime]
+    method: Mapped[ConsentMethod] = mapped_column(StrEnumType(ConsentMethod))
+    withdrawn_at: Mapped[datetime | None]
+    referral_service: Mapped[str | None]
+
+
+class LeafletGiven(Base):
+    __tablename__ = "leaflets_given"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    topic: Mapped[LeafletTopic] = mapped_column(StrEnumType(LeafletTopic))
+    printed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExportBatch(Base):
+    __tablename__ = "export_batches"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    item_count: Mapped[int] = mapped_column(Integer)
+
+
+class Setting(Base):
+    """Small key/value settings that belong with the data (JSON text values)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditLog(AuditLogMixin, Base):
+    __tablename__ = "audit_log"
