@@ -172,3 +172,97 @@ def test_registry_loads_the_shipped_folder() -> None:
     registry = FormRegistry.from_folder()
     form = registry.latest("samen-sterker-75plus")
     assert form.version >= 1
+
+
+SIGNAL_SCENARIOS: dict[str, dict[str, object]] = {
+    "direct_gevaar": {"veilig_gevoel": "nee", "nu_in_gevaar": True},
+    "direct_niet_aankunnen": {"welzijn_mentaal": 2, "niet_aankunnen": True},
+    "eenzaam_sterk": {
+        **{f"eenzaam_e{i}": "ja" for i in (1, 2, 3)},
+        **{f"eenzaam_s{i}": "min_of_meer" for i in (1, 2)},
+    },
+    "eenzaam_matig": {"meer_ontmoeten": True, "contact_vaak": "minder"},
+    "valrisico_hoog": {"gevallen": True, "moeite_lopen": True},
+    "valrisico_verhoogd": {"bang_vallen": True},
+    "ondervoeding_rood": {"bovenarm": 22.0},
+    "ondervoeding_oranje": {"minder_eetlust": True, "trap_zonder_rust": False},
+    "mantelzorg_zwaar": {"geeft_zorg": True, "zorg_zwaar": 6, "zorg_overnemen": False},
+    "mantelzorg_helper": {"krijgt_zorg": True, "helper_te_zwaar": "ja"},
+    "geldzorgen": {"achterstand": ["huur", "zorgverzekering"]},
+    "geldzaken_hulp": {"hulp_papieren": True},
+    "dagelijks_achteruit": {"achteruitgang": True, "welzijn_dagelijks": 3},
+    "dagelijks_let_op": {"achteruitgang": True, "welzijn_dagelijks": 8},
+    "woning_onveilig": {"rookmelder": False},
+    "oplichting": {"bedrogen": True},
+    "hulp_thuis": {"hulp_bij": ["koken"], "hulp_geregeld": "deels"},
+    "medicijnen_nakijken": {"medicijnen_aantal": 7, "medicijnen_besproken": False},
+    "andere_zorg": {"andere_zorg_ja": True, "andere_zorg": "Zorg over de buurvrouw."},
+}
+
+
+def test_every_signal_rule_has_a_scenario(default_form: Form) -> None:
+    assert set(SIGNAL_SCENARIOS) == {rule.id for rule in default_form.spec.signals}
+    directs = [r.id for r in default_form.spec.signals if r.severity == "direct"]
+    assert len(directs) >= 1
+    themes = {rule.theme for rule in default_form.spec.signals}
+    assert themes >= {
+        Theme.EENZAAMHEID,
+        Theme.VALLEN,
+        Theme.VOEDING,
+        Theme.MANTELZORG,
+        Theme.GELDZAKEN,
+        Theme.DAGELIJKS_FUNCTIONEREN,
+        Theme.WONEN_VEILIGHEID,
+        Theme.HULP_THUIS,
+        Theme.OVERIG,
+    }
+
+
+def test_each_signal_scenario_raises_its_rule(default_form: Form) -> None:
+    for rule_id, answers in SIGNAL_SCENARIOS.items():
+        raised = {s.rule_id for s in evaluate(default_form, {**BASE, **answers}).signals}
+        assert rule_id in raised, rule_id
+        # Without consent nothing from the conversation is counted.
+        no_consent = {**BASE, **answers, "toestemming_gesprek": False}
+        raised = {s.rule_id for s in evaluate(default_form, no_consent).signals}
+        assert raised <= {"andere_zorg"}, rule_id
+
+
+def test_declined_answers_raise_nothing(default_form: Form) -> None:
+    for answers in SIGNAL_SCENARIOS.values():
+        declined = {key: NOT_SAYING for key in answers}
+        assert evaluate(default_form, {**BASE, **declined}).signals == ()
+
+
+EXTRA_SHOWN = {
+    "gevallen": True,
+    "geeft_zorg": True,
+    "krijgt_zorg": True,
+    "trap_in_huis": True,
+    "zorgen_toekomst": "soms",
+    "afspraak": "nieuw_bezoek",
+}
+
+
+def test_every_condition_hides_and_shows_something(default_form: Form) -> None:
+    """Each question with its own condition is hidden by some answers and shown by others."""
+    conditional = [q.id for q in default_form.all_questions() if q.relevant is not None]
+    assert len(conditional) >= 10
+    shown: set[str] = set()
+    for answers in [*SIGNAL_SCENARIOS.values(), EXTRA_SHOWN]:
+        shown |= evaluate(default_form, {**BASE, **answers}).relevant
+    no_consent = evaluate(default_form, {**BASE, "toestemming_gesprek": False}).relevant
+    with_consent = evaluate(default_form, BASE).relevant
+    for question_id in conditional:
+        assert question_id in shown, question_id
+        assert question_id not in no_consent or question_id not in with_consent, question_id
+
+
+def test_follow_up_date_check(default_form: Form) -> None:
+    answers = {**BASE, "afspraak": "terugbellen"}
+    assert evaluate(default_form, answers).messages_for("vervolg_datum")
+    too_early = {**answers, "vervolg_datum": dt.date(2025, 3, 1)}
+    assert evaluate(default_form, too_early).messages_for("vervolg_datum") == (
+        "Deze datum ligt voor de datum van het bezoek.",
+    )
+    assert evaluate(default_form, {**answers, "vervolg_datum": "2025-03-10"}).complete

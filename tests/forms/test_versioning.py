@@ -130,3 +130,36 @@ def test_folder_errors_are_collected_over_files(tmp_path: Path) -> None:
         FormRegistry.from_folder(tmp_path)
     files = {p.file for p in caught.value.problems}
     assert files == {"een.yaml", "twee.yaml"}
+
+
+def test_check_command(tmp_path: Path, default_form_path: Path) -> None:
+    import io
+
+    from huisbezoek.forms.check import check_files
+
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("format: 1\nid: x\n", encoding="utf-8")
+    out = io.StringIO()
+    assert check_files([default_form_path], out) == 0
+    assert "in orde (samen-sterker-75plus versie 1" in out.getvalue()
+    out = io.StringIO()
+    assert check_files([default_form_path, bad], out) == 1
+    assert "kapot.yaml, regel 1: het veld 'version' ontbreekt." in out.getvalue()
+
+
+def test_answers_survive_a_json_round_trip(default_form_path: Path) -> None:
+    import datetime as dt
+    import json
+
+    from huisbezoek.forms import answer_to_json, load_form
+
+    form = load_form(default_form_path)
+    answers: dict[str, object] = {
+        **VISIT,
+        "bezoekdatum": dt.date(2025, 2, 3),
+        "hulp_bij": frozenset({"koken", "vervoer"}),
+        "gewicht": 71.5,
+    }
+    stored = json.loads(json.dumps({k: answer_to_json(v) for k, v in answers.items()}))
+    assert stored["hulp_bij"] == ["koken", "vervoer"]
+    assert evaluate(form, stored) == evaluate(form, answers)

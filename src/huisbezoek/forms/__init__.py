@@ -15,7 +15,14 @@ from __future__ import annotations
 from huisbezoek.domain import NOT_ASKED, NOT_SAYING
 from huisbezoek.forms.errors import FormDefinitionError, FormProblem
 from huisbezoek.forms.evaluator import Evaluation, FormState, evaluate
-from huisbezoek.forms.form import Answer, Form, RaisedSignal, ScoreResult
+from huisbezoek.forms.form import (
+    SPECIAL_ANSWER_LABELS,
+    Answer,
+    Form,
+    RaisedSignal,
+    ScoreResult,
+    answer_to_json,
+)
 from huisbezoek.forms.loader import (
     canonical_source,
     definition_hash,
@@ -43,6 +50,7 @@ from huisbezoek.forms.registry import FormRegistry, default_forms_dir
 __all__ = [
     "NOT_ASKED",
     "NOT_SAYING",
+    "SPECIAL_ANSWER_LABELS",
     "WELLBEING_DOMAINS",
     "Answer",
     "DateQuestion",
@@ -66,6 +74,7 @@ __all__ = [
     "ShortTextQuestion",
     "SingleChoiceQuestion",
     "YesNoQuestion",
+    "answer_to_json",
     "canonical_source",
     "default_forms_dir",
     "definition_hash",

@@ -7,7 +7,14 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from huisbezoek.domain import SPECIAL_ANSWERS, LeafletTopic, Severity, Theme
+from huisbezoek.domain import (
+    NOT_ASKED,
+    NOT_SAYING,
+    SPECIAL_ANSWERS,
+    LeafletTopic,
+    Severity,
+    Theme,
+)
 from huisbezoek.forms.expr import Compiled, Env
 from huisbezoek.forms.model import (
     AnswerableQuestion,
@@ -318,6 +325,23 @@ def _text(max_length: int) -> Normaliser:
         return text, None
 
     return normalise
+
+
+#: How the GUI and print name the two special answers.
+SPECIAL_ANSWER_LABELS: Mapping[str, str] = {
+    NOT_SAYING: "Wil ik niet zeggen",
+    NOT_ASKED: "Niet gevraagd",
+}
+
+
+def answer_to_json(value: Answer) -> object:
+    """An answer as plain JSON (sets become sorted lists, dates ISO text). :class:`FormState`
+    accepts these JSON forms back as they are, so the vault needs no decoder."""
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def is_special(value: object) -> bool:

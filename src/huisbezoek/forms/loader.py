@@ -524,6 +524,12 @@ def _question_symbol(question: Question) -> Symbol:
     return Symbol(question.id, ExprType.TEXT, "vraag")
 
 
+def _short(value: object) -> str:
+    """A wrong value, quoted back to the coordinator, cut short if it is long."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _suggest(word: str, known: Iterable[str]) -> str:
     hint = difflib.get_close_matches(word, list(known), n=1)
     return f". Bedoelt u '{hint[0]}'?" if hint else ""
@@ -536,7 +542,7 @@ def _dutch_error(error: Mapping[str, Any], path: Path_) -> str:
     global _FIELD_NAMES  # noqa: PLW0603 - computed once, on the first unknown field
     kind = str(error["type"])
     ctx: Mapping[str, Any] = error.get("ctx") or {}
-    value = error.get("input")
+    value = _short(error.get("input"))
     name = str(path[-1]) if path else ""
     if kind == "missing":
         return f"het veld '{name}' ontbreekt"
