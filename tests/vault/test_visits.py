@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pytest
+
+from huisbezoek.domain import NOT_SAYING, VisitStatus
+from huisbezoek.services import visits
+from huisbezoek.vault import VisitFinalisedError
+from huisbezoek.vault.models import FormDefinition, Resident, Visit
+
+
+def _resident(vault) -> int:
+    with vault.session() as s:
+        r = Resident(name="Verzonnen Greet", address="Nergensstraat 1")
+        s.add(r)
+        s.flush()
+        return r.id
+
+
+def test_start_save_load_roundtrip(vault):
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "id: gesprek\n")
+    values = {
+        "q_bool": True,
+        "q_int": 3,
+        "q_float": 2.5,
+        "q_text": "ja, graag",
+        "q_date": date(2026, 1, 31),
+        "q_multi": frozenset({"b", "a"}),
+        "q_refuse": NOT_SAYING,
+    }
+    before = datetime.now(UTC)
+    for qid, value in values.items():
+        saved_at = visits.save_answer(vault, vid, qid, value)
+        assert saved_at >= before
+    assert visits.load_answers(vault, vid) == values
+    visits.save_answer(vault, vid, "q_int", 4)
+    visits.save_answer(vault, vid, "q_text", None)
+    loaded = visits.load_answers(vault, vid)
+    assert loaded["q_int"] == 4 and "q_text" not in loaded
+    summary = visits.get_visit(vault, vid)
+    assert summary.status is VisitStatus.DRAFT and summary.form_version == "1"
+    assert summary.updated_at >= before
+    with vault.session() as s:
+        assert s.get(FormDefinition, "ab" * 32).source == "id: gesprek\n"
+
+
+def test_start_visit_accepts_form_object_and_stores_definition_once(vault):
+    @dataclass
+    class FakeForm:
+        id: str = "gesprek"
+        version: int = 2
+        definition_hash: str = "cd" * 32
+        source_text: str = "id: gesprek\nversion: 2\n"
+
+    rid = _resident(vault)
+    first = visits.start_visit(vault, rid, FakeForm())
+    second = visits.start_visit(vault, rid, FakeForm())
+    assert first != second
+    with vault.session() as s:
+        assert s.query(FormDefinition).count() == 1
+        assert s.get(Visit, second).definition_hash == "cd" * 32
+
+
+def test_finalised_visit_refuses_answers_and_keeps_them(vault):
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
+    visits.save_answer(vault, vid, "q1", "oud")
+    with vault.session() as s:
+        s.get(Visit, vid).status = VisitStatus.FINAL
+    with pytest.raises(VisitFinalisedError):
+        visits.save_answer(vault, vid, "q1", "nieuw")
+    assert visits.load_answers(vault, vid) == {"q1": "oud"}
+
+
+def test_unknown_visit_and_resident(vault):
+    with pytest.raises(visits.VisitNotFoundError):
+        visits.save_answer(vault, 12345, "q1", 1)
+    with pytest.raises(visits.ResidentNotFoundError):
+        visits.start_visit(vault, 999, "gesprek", 1, "ab" * 32, "x")
+
+
+def test_bad_answer_values_rejected_before_writing(vault):
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
+    with pytest.raises(TypeError):
+        visits.save_answer(vault, vid, "q1", datetime.now(UTC))  # type: ignore[arg-type]
+    with pytest.raises(Exception, match="finite"):
+        visits.save_answer(vault, vid, "q1", float("nan"))
+    assert visits.load_answers(vault, vid) == {}
+
+
+def test_save_answers_batch(vault):
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
+    visits.save_answers(vault, vid, [("a", 1), ("b", "twee"), ("a", None)])
+    assert visits.load_answers(vault, vid) == {"b": "twee"}
