@@ -238,3 +238,36 @@ def test_score_problems(write_form: Callable[..., Path]) -> None:
     assert "verwijst naar onbekende vraag 'x'" in text
     assert "de banden moeten van laag naar hoog gaan" in text
     assert "score 'totaal'" in text
+
+
+def test_shape_errors_in_plain_dutch(write_form: Callable[..., Path]) -> None:
+    body = """\
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: a, type: number, label: A, min: '5', max: [1]}
+          - {id: b, type: single_choice, label: B, options: [{value: Ja, label: 3}]}
+    scores:
+      - {id: t, label: T, kind: sum, items: [{question: a}], option_scores: {Ja: x}}
+    signals:
+      - {id: s1, when: a > 1, theme: eenzaam, severity: hoog, text: T, leaflets: [folder]}
+    """
+    lines = load_error(write_form(body)).message_nl.splitlines()
+    expected = [
+        "regel 9: vraag 'a', veld 'min': hier hoort een getal.",
+        "regel 9: vraag 'a', veld 'max': hier hoort een getal.",
+        "regel 10: vraag 'b', veld 'options[1].value': 'Ja' is geen geldige naam",
+        "regel 10: vraag 'b', veld 'options[1].label': hier hoort tekst.",
+        "regel 12: score 't', veld 'option_scores.Ja': 'Ja' is geen geldige naam",
+        "regel 12: score 't', veld 'option_scores.Ja': hier hoort een getal.",
+        "regel 14: signaal 's1', veld 'theme': 'eenzaam' kent het programma niet. Kies uit: "
+        "'eenzaamheid', 'vallen'",
+        "'gezondheid' of 'overig'.",
+        "regel 14: signaal 's1', veld 'severity': 'hoog' kan hier niet. Kies uit: "
+        "'informatie', 'aandacht', 'zorg' of 'direct'.",
+        "regel 14: signaal 's1', veld 'leaflets[1]': 'folder' kent het programma niet.",
+    ]
+    for part in expected:
+        assert any(part in line for line in lines), part
+    assert len(lines) == 1 + 9

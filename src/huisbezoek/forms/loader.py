@@ -182,6 +182,7 @@ def _yaml_problem(exc: MarkedYAMLError) -> str:
 # --- the loader ---------------------------------------------------------------------------
 
 _DISCRIMINATOR_TAGS = frozenset(QUESTION_TYPES) | {"sum", "formula", "classify"}
+_UNION_MEMBERS = frozenset({"int", "float"})
 _LIST_THINGS = {"sections": "sectie", "questions": "vraag", "scores": "score", "signals": "signaal"}
 
 
@@ -313,7 +314,7 @@ class _Loader:
                 )
                 item_id = item.get("id") if isinstance(item, dict) else None
                 if isinstance(item_id, str) and item_id:
-                    subject = f"{thing} '{item_id}'"
+                    subject = f"{thing} '{_short(item_id)}'"
                 else:
                     subject = f"{thing} nummer {index + 1}" + (f" in {subject}" if subject else "")
                 rest = []
@@ -350,8 +351,14 @@ class _Loader:
 
     def translate(self, exc: ValidationError, plain: Any) -> list[FormProblem]:
         self.plain = plain
-        errors = exc.errors(include_url=False)
-        paths = [self._clean_loc(error["loc"], plain) for error in errors]
+        # One problem per place: a number that is neither int nor float gives two errors,
+        # one per member of the union; the last (float: "hier hoort een getal") is kept.
+        by_place: dict[tuple[Path_, bool], Any] = {}
+        for error in exc.errors(include_url=False):
+            is_key = "[key]" in error["loc"]
+            by_place[(self._clean_loc(error["loc"], plain), is_key)] = error
+        errors = list(by_place.values())
+        paths = [place[0] for place in by_place]
         for error, error_path in zip(errors, paths, strict=True):
             path = error_path
             if error["type"] == "too_short" and any(
@@ -381,6 +388,12 @@ class _Loader:
                 and key not in node
             ):
                 continue  # the tag pydantic adds for a discriminated union
+            if (
+                isinstance(key, str)
+                and out
+                and (not isinstance(node, dict) or (key in _UNION_MEMBERS and key not in node))
+            ):
+                continue  # the member name pydantic adds for a union such as int | float
             out.append(key)
             if isinstance(node, dict):
                 node = node.get(key)
@@ -524,6 +537,13 @@ def _question_symbol(question: Question) -> Symbol:
     return Symbol(question.id, ExprType.TEXT, "vraag")
 
 
+def _dutch_or(expected: object) -> str:
+    """pydantic lists choices as "'a', 'b' or 'c'"; we say "of"."""
+    text = str(expected)
+    head, sep, tail = text.rpartition(" or ")
+    return f"{head} of {tail}" if sep else text
+
+
 def _short(value: object) -> str:
     """A wrong value, quoted back to the coordinator, cut short if it is long."""
     text = value if isinstance(value, str) else repr(value)
@@ -573,9 +593,9 @@ def _dutch_error(error: Mapping[str, Any], path: Path_) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return "hier hoort true of false"
     if kind == "literal_error":
-        return f"'{value}' kan hier niet. Kies uit: {ctx.get('expected')}"
+        return f"'{value}' kan hier niet. Kies uit: {_dutch_or(ctx.get('expected'))}"
     if kind == "enum":
-        return f"'{value}' kent het programma niet. Kies uit: {ctx.get('expected')}"
+        return f"'{value}' kent het programma niet. Kies uit: {_dutch_or(ctx.get('expected'))}"
     if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
         return "hier horen velden (naam: waarde)"
     if kind in ("list_type", "tuple_type"):
