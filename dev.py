@@ -124,6 +124,9 @@ def cmd_start(args: list[str]) -> int:
     return run([py, "-m", "huisbezoek", "--demo-if-new", *args], cwd=ROOT)
 
 
+LINT_PATHS = ["src", "tests", "benchmarks", "packaging", "docs", "dev.py"]
+
+
 def cmd_test(args: list[str]) -> int:
     py = ensure_venv("test")
     ensure_debian_packages()
