@@ -18,7 +18,7 @@ from huisbezoek.errors import UserError
 
 # Modules that add subcommands; each has ``register(subparsers) -> None`` and sets
 # ``func=callable(args) -> int`` on its parsers.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("huisbezoek.cli.printing", "huisbezoek.cli.vault")
 
 Handler = Callable[[argparse.Namespace], int]
 

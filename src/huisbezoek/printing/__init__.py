@@ -1,1 +1,76 @@
-"""Printed documents: leaflets, the resident summary, the recovery-key sheet (reportlab)."""
+"""Printed documents: leaflets, the resident summary, the recovery-key sheet (reportlab).
+
+Qt-free. Every ``render_*`` returns PDF bytes made in memory; the caller prints them or, when
+the volunteer chooses "save as PDF", writes them with ``save_pdf`` (atomic, private mode).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huisbezoek.fsutil import atomic_write
+
+from .builder import DocumentBuilder, LargePrintStyles, Organisation, styles
+from .content import (
+    Leaflet,
+    LeafletContacts,
+    LeafletSection,
+    Service,
+    ServiceDirectory,
+    ServiceKind,
+    SignalLike,
+    leaflet_contacts,
+    load_directory,
+    load_leaflets,
+    long_sentences,
+    stale_services,
+    suggest_leaflets,
+)
+from .errors import PrintInputError, ResourceFileError
+from .leaflets import render_leaflet
+from .recovery import render_recovery_sheet
+from .summary import (
+    WELLBEING_DOMAINS,
+    Agreement,
+    SummaryInput,
+    date_nl,
+    render_summary,
+    summary_title,
+)
+
+
+def save_pdf(path: Path, pdf: bytes) -> None:
+    """Write PDF bytes the volunteer chose to save: atomically, readable by the owner only."""
+    atomic_write(Path(path), pdf)
+
+
+__all__ = [
+    "WELLBEING_DOMAINS",
+    "Agreement",
+    "DocumentBuilder",
+    "LargePrintStyles",
+    "Leaflet",
+    "LeafletContacts",
+    "LeafletSection",
+    "Organisation",
+    "PrintInputError",
+    "ResourceFileError",
+    "Service",
+    "ServiceDirectory",
+    "ServiceKind",
+    "SignalLike",
+    "SummaryInput",
+    "date_nl",
+    "leaflet_contacts",
+    "load_directory",
+    "load_leaflets",
+    "long_sentences",
+    "render_leaflet",
+    "render_recovery_sheet",
+    "render_summary",
+    "save_pdf",
+    "stale_services",
+    "styles",
+    "suggest_leaflets",
+    "summary_title",
+]

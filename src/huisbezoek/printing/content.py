@@ -1,0 +1,391 @@
+"""Leaflet texts and the local services directory ("sociale kaart"): models, loading, queries.
+
+Both are YAML files in ``resources/`` that the coordinator may replace, so every file is
+validated on load and a bad one raises a :class:`ResourceFileError` that names it. Keys in the
+files are Dutch because coordinators edit them; attributes in code are English.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from huisbezoek.domain import LeafletTopic, Severity, Theme
+from huisbezoek.paths import resources_dir
+
+from .errors import ResourceFileError
+
+LEAFLETS_FOLDER = "leaflets"
+DIRECTORY_FOLDER = "sociale_kaart"
+DIRECTORY_FILE = "sociale_kaart.yaml"
+
+
+class ServiceKind(StrEnum):
+    """What kind of help a service gives; leaflets ask for contacts by these ids."""
+
+    VALPREVENTIE = "valpreventie"
+    BEWEGING = "beweging"
+    MAALTIJDEN = "maaltijden"
+    DIETIST = "dietist"
+    MANTELZORGONDERSTEUNING = "mantelzorgondersteuning"
+    SCHULDHULP = "schuldhulp"
+    THUISADMINISTRATIE = "thuisadministratie"
+    WMO = "wmo"
+    CLIENTONDERSTEUNING = "clientondersteuning"
+    OUDERENADVISEUR = "ouderenadviseur"
+    ONTMOETING = "ontmoeting"
+    HUISARTS = "huisarts"
+    WONINGAANPASSING = "woningaanpassing"
+    BRANDVEILIGHEID = "brandveiligheid"
+    POLITIE = "politie"
+    VERVOER = "vervoer"
+
+
+class _Model(BaseModel):
+    # Frozen so cached instances can be shared between threads and renders safely.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _text_tuple(value: Any) -> Any:
+    """Allow a single string where a list of paragraphs is expected."""
+    if isinstance(value, str):
+        return (value,)
+    return value
+
+
+class Service(_Model):
+    """One entry of the sociale kaart."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str = Field(alias="naam", min_length=1)
+    offer: str = Field(alias="aanbod", min_length=1)
+    audience: str = Field(alias="voor_wie", min_length=1)
+    phone: str | None = Field(default=None, alias="telefoon")
+    address: str | None = Field(default=None, alias="adres")
+    opening_hours: str | None = Field(default=None, alias="openingstijden")
+    website: str | None = Field(default=None, alias="website")
+    email: str | None = Field(default=None, alias="e_mail")
+    topics: tuple[LeafletTopic, ...] = Field(default=(), alias="onderwerpen")
+    kinds: tuple[ServiceKind, ...] = Field(default=(), alias="soorten")
+    last_checked: date = Field(alias="laatst_gecontroleerd")
+    owner: str = Field(alias="beheerder", min_length=1)
+
+
+class OrganisationInfo(_Model):
+    """The organisation that runs the visits, as printed on leaflets ("Vragen? Bel ...")."""
+
+    name: str = Field(alias="naam", min_length=1)
+    phone: str = Field(alias="telefoon", min_length=1)
+
+
+class ServiceDirectory(_Model):
+    """The sociale kaart of one municipality."""
+
+    municipality: str = Field(alias="gemeente", min_length=1)
+    owner: str = Field(alias="beheerder", min_length=1)
+    organisation: OrganisationInfo | None = Field(default=None, alias="organisatie")
+    # A demo directory: contact blocks then say the organisations are made up.
+    fictional: bool = Field(default=False, alias="voorbeeld")
+    services: tuple[Service, ...] = Field(alias="diensten")
+
+    @field_validator("services")
+    @classmethod
+    def _unique_ids(cls, services: tuple[Service, ...]) -> tuple[Service, ...]:
+        seen: set[str] = set()
+        for service in services:
+            if service.id in seen:
+                raise ValueError(f"dubbele id {service.id}")
+            seen.add(service.id)
+        return services
+
+    def service(self, service_id: str) -> Service:
+        for service in self.services:
+            if service.id == service_id:
+                return service
+        raise KeyError(service_id)
+
+
+class LeafletSection(_Model):
+    """A reader's question with a short answer and optional bullet points."""
+
+    question: str = Field(alias="vraag", min_length=1)
+    answer: tuple[str, ...] = Field(alias="antwoord", min_length=1)
+    points: tuple[str, ...] = Field(default=(), alias="punten")
+
+    _paragraphs = field_validator("answer", "points", mode="before")(_text_tuple)
+
+
+class LeafletContacts(_Model):
+    """Which services of the sociale kaart a leaflet lists, in this order of kinds."""
+
+    heading: str = Field(default="Hulp bij u in de buurt", alias="kop")
+    kinds: tuple[ServiceKind, ...] = Field(alias="soorten", min_length=1)
+    limit: int = Field(default=5, alias="hoogstens", ge=1, le=10)
+
+
+class Leaflet(_Model):
+    topic: LeafletTopic = Field(alias="id")
+    title: str = Field(alias="titel", min_length=1)
+    intro: tuple[str, ...] = Field(alias="inleiding", min_length=1)
+    # Signals about these themes suggest the leaflet on the visit's review page.
+    themes: tuple[Theme, ...] = Field(default=(), alias="signalen")
+    sections: tuple[LeafletSection, ...] = Field(alias="vragen", min_length=1)
+    contacts: LeafletContacts = Field(alias="contacten")
+    closing: str | None = Field(default=None, alias="tot_slot")
+
+    _paragraphs = field_validator("intro", mode="before")(_text_tuple)
+
+    def texts(self) -> list[str]:
+        """Every running text of the leaflet, for language checks."""
+        out = [self.title, *self.intro]
+        for section in self.sections:
+            out += [section.question, *section.answer, *section.points]
+        out.append(self.contacts.heading)
+        if self.closing:
+            out.append(self.closing)
+        return out
+
+
+# --- loading -----------------------------------------------------------------------------
+
+_M = TypeVar("_M", bound=BaseModel)
+
+_cache_lock = threading.Lock()
+_leaflet_cache: dict[Path, tuple[object, Mapping[LeafletTopic, Leaflet]]] = {}
+_directory_cache: dict[Path, tuple[object, ServiceDirectory]] = {}
+
+_ERROR_TEXT_NL = {
+    "missing": "'{field}' ontbreekt",
+    "extra_forbidden": "'{field}' is onbekend",
+    "enum": "'{field}' heeft een waarde die niet bestaat",
+    "string_too_short": "'{field}' is leeg",
+    "too_short": "'{field}' is leeg",
+    "date_type": "'{field}' is geen datum (schrijf 2026-01-31)",
+    "date_from_datetime_parsing": "'{field}' is geen datum (schrijf 2026-01-31)",
+    "string_pattern_mismatch": "'{field}' mag alleen kleine letters, cijfers, - en _ hebben",
+}
+
+
+def _dutch_detail(exc: ValidationError) -> tuple[str, str]:
+    first = exc.errors()[0]
+    field = " > ".join(str(part) for part in first["loc"]) or "het bestand"
+    template = _ERROR_TEXT_NL.get(first["type"], "'{field}' heeft een verkeerde waarde")
+    if first["type"] == "value_error":
+        detail_nl = f"bij '{field}': {first['msg'].removeprefix('Value error, ')}"
+    else:
+        detail_nl = template.format(field=field)
+    return f"{first['type']} at {field}", detail_nl
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceFileError.for_file(path, "missing", "het bestand ontbreekt") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResourceFileError.for_file(
+            path, f"unreadable: {type(exc).__name__}", "het bestand is niet te lezen"
+        ) from exc
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = int(mark.line) + 1 if mark is not None else None
+        raise ResourceFileError.for_file(
+            path,
+            f"YAML syntax error at line {line}",
+            f"de opmaak klopt niet rond regel {line}" if line else "de opmaak klopt niet",
+        ) from exc
+
+
+def _parse(path: Path, model: type[_M]) -> _M:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise ResourceFileError.for_file(path, "not a mapping", "het bestand is leeg of onvolledig")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        log_detail, detail_nl = _dutch_detail(exc)
+        raise ResourceFileError.for_file(path, log_detail, detail_nl) from exc
+
+
+def _signature(paths: Iterable[Path]) -> object:
+    """What must stay the same for a cached parse to still be valid."""
+    out = []
+    for path in sorted(paths):
+        try:
+            stat = path.stat()
+        except OSError:
+            out.append((path.name, -1, -1))
+        else:
+            out.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+_TOPIC_IDS = frozenset(topic.value for topic in LeafletTopic)
+
+
+def default_leaflets_dir() -> Path:
+    return resources_dir() / LEAFLETS_FOLDER
+
+
+def default_directory_dir() -> Path:
+    return resources_dir() / DIRECTORY_FOLDER
+
+
+def load_leaflets(folder: Path | None = None) -> Mapping[LeafletTopic, Leaflet]:
+    """Every leaflet in ``folder`` (default: the shipped ones), one ``<topic>.yaml`` per topic.
+
+    Parsed files are cached until one of them changes on disk, so repeat calls are cheap.
+    """
+    folder = (folder or default_leaflets_dir()).resolve()
+    files = list(folder.glob("*.yaml")) + [folder / f"{topic.value}.yaml" for topic in LeafletTopic]
+    signature = _signature(set(files))
+    with _cache_lock:
+        cached = _leaflet_cache.get(folder)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+    for path in files:
+        if path.stem not in _TOPIC_IDS:
+            raise ResourceFileError.for_file(
+                path, "unknown leaflet topic", "er bestaat geen folder met deze naam"
+            )
+    leaflets: dict[LeafletTopic, Leaflet] = {}
+    for topic in LeafletTopic:
+        path = folder / f"{topic.value}.yaml"
+        leaflet = _parse(path, Leaflet)
+        if leaflet.topic is not topic:
+            raise ResourceFileError.for_file(
+                path, "id does not match file name", f"'id' moet '{topic.value}' zijn"
+            )
+        leaflets[topic] = leaflet
+    result: Mapping[LeafletTopic, Leaflet] = MappingProxyType(leaflets)
+    with _cache_lock:
+        _leaflet_cache[folder] = (signature, result)
+    return result
+
+
+def load_directory(folder: Path | None = None) -> ServiceDirectory:
+    """The sociale kaart in ``folder`` (or that file itself); default: the shipped demo one."""
+    path = (folder or default_directory_dir()).resolve()
+    if path.is_dir():
+        path = path / DIRECTORY_FILE
+    signature = _signature([path])
+    with _cache_lock:
+        cached = _directory_cache.get(path)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+    directory = _parse(path, ServiceDirectory)
+    with _cache_lock:
+        _directory_cache[path] = (signature, directory)
+    return directory
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def leaflet_contacts(leaflet: Leaflet, directory: ServiceDirectory) -> tuple[Service, ...]:
+    """The services a leaflet lists: by the leaflet's kinds in order, then by topic, then name."""
+    wanted = leaflet.contacts.kinds
+
+    def rank(service: Service) -> tuple[int, str]:
+        positions = [wanted.index(kind) for kind in service.kinds if kind in wanted]
+        return (min(positions) if positions else len(wanted), service.name.casefold())
+
+    matching = [
+        service
+        for service in directory.services
+        if leaflet.topic in service.topics or any(kind in wanted for kind in service.kinds)
+    ]
+    return tuple(sorted(matching, key=rank)[: leaflet.contacts.limit])
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (clamped to the month's last day)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def stale_services(
+    services: ServiceDirectory | Iterable[Service], today: date, months: int = 12
+) -> list[Service]:
+    """Services last checked more than ``months`` months before ``today``, oldest first.
+
+    For the volunteer's screen only: a printed leaflet never says its contacts may be out of date.
+    """
+    items = services.services if isinstance(services, ServiceDirectory) else tuple(services)
+    cutoff = months_before(today, months)
+    return sorted(
+        (service for service in items if service.last_checked < cutoff),
+        key=lambda service: (service.last_checked, service.name.casefold()),
+    )
+
+
+class SignalLike(Protocol):
+    """The part of a raised signal that leaflet suggestions need."""
+
+    @property
+    def theme(self) -> Theme: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+
+def suggest_leaflets(
+    signals: Iterable[Theme | SignalLike],
+    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+) -> list[LeafletTopic]:
+    """Leaflets whose themes match the signals, most urgent signal first, each topic once."""
+    library = leaflets if leaflets is not None else load_leaflets()
+    urgency: dict[Theme, Severity] = {}
+    for signal in signals:
+        theme, severity = (
+            (signal, Severity.INFORMATIE)
+            if isinstance(signal, Theme)
+            else (signal.theme, signal.severity)
+        )
+        urgency[theme] = max(severity, urgency.get(theme, severity))
+    order = list(LeafletTopic)
+    scored: list[tuple[int, int, LeafletTopic]] = []
+    for topic, leaflet in library.items():
+        levels = [urgency[theme] for theme in leaflet.themes if theme in urgency]
+        if levels:
+            scored.append((-max(levels), order.index(topic), topic))
+    return [topic for _, _, topic in sorted(scored)]
+
+
+# --- language check ----------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÿ'’-]+")
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def long_sentences(leaflet: Leaflet, max_words: int = 15) -> list[str]:
+    """Sentences with more than ``max_words`` words: B1 asks for short ones."""
+    return [
+        sentence
+        for text in leaflet.texts()
+        for sentence in sentences(text)
+        if len(_WORD.findall(sentence)) > max_words
+    ]

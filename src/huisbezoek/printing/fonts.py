@@ -1,0 +1,59 @@
+"""Registers the shipped Atkinson Hyperlegible fonts with reportlab, once per process."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from huisbezoek.paths import resources_dir
+
+from .errors import ResourceFileError
+
+REGULAR = "AtkinsonHyperlegible"
+BOLD = "AtkinsonHyperlegible-Bold"
+ITALIC = "AtkinsonHyperlegible-Italic"
+BOLD_ITALIC = "AtkinsonHyperlegible-BoldItalic"
+
+_FILES = {
+    REGULAR: "AtkinsonHyperlegible-Regular.ttf",
+    BOLD: "AtkinsonHyperlegible-Bold.ttf",
+    ITALIC: "AtkinsonHyperlegible-Italic.ttf",
+    BOLD_ITALIC: "AtkinsonHyperlegible-BoldItalic.ttf",
+}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def register_fonts() -> None:
+    """Make the family known to reportlab; parsing the TTF files happens only the first time."""
+    global _registered  # noqa: PLW0603 - a process-wide, idempotent registration
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        folder = fonts_dir()
+        for name, filename in _FILES.items():
+            path = folder / filename
+            try:
+                # TTFont subsets and embeds by default: only the glyphs used end up in a PDF.
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except OSError as exc:
+                raise ResourceFileError.for_file(
+                    path, "font file missing or unreadable", "het lettertype ontbreekt"
+                ) from exc
+        # So <b> and <i> in paragraphs pick the right face of the family.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+        _registered = True
