@@ -65,3 +65,16 @@ def test_demo_vault_shows_passphrase_only_for_demo(tmp_path):
     real = tmp_path / "real"
     session.close(session.create_vault("Els", PASS, folder=real, kdf=KdfParams.FLOOR).opened)
     assert session.vault_info(real).demo_passphrase is None
+
+
+def test_recovery_sheet_pdf_holds_the_key(tmp_path):
+    if not session.can_print_recovery_sheet():
+        pytest.skip("printing area not installed")
+    created = session.create_vault("Els", PASS, folder=tmp_path / "v", kdf=KdfParams.FLOOR)
+    try:
+        out = session.save_recovery_sheet(
+            tmp_path / "sheet.pdf", created.opened, created.recovery_key
+        )
+        assert out.read_bytes().startswith(b"%PDF")
+    finally:
+        session.close(created.opened)

@@ -29,19 +29,36 @@ class BaseDialog(QDialog):
     def showEvent(self, event) -> None:
         if not self._restored:
             self._restored = True
-            self.restore_geometry()
+            if not self.restore_geometry():
+                self.fit_to_content()
         super().showEvent(event)
+
+    def fit_to_content(self) -> None:
+        """Big enough for the content at the current text size, never bigger than the screen.
+
+        Qt's own first size is at most two thirds of the screen wide and does not add the
+        height that wrapped form rows need, which clips labels at 200% text.
+        """
+        screen = self.screen().availableGeometry()
+        hint = self.sizeHint()
+        width = min(max(self.width(), hint.width()), screen.width() - 40)
+        height = hint.height()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
+        self.resize(width, min(max(height, self.minimumSizeHint().height()), screen.height() - 40))
 
     def done(self, result: int) -> None:
         self.save_geometry()
         super().done(result)
 
-    def restore_geometry(self) -> None:
+    def restore_geometry(self) -> bool:
         if self.ctx is None:
-            return
+            return False
         stored = self.ctx.settings.geometries.get(self.objectName())
-        if stored:
-            self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
+        if not stored:
+            return False
+        return bool(self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii"))))
 
     def save_geometry(self) -> None:
         if self.ctx is None:

@@ -36,6 +36,7 @@ from huisbezoek.gui.widgets import (
     hint,
     page,
     password_field,
+    scrolling,
     show_message,
 )
 from huisbezoek.services import session
@@ -51,7 +52,7 @@ class FirstStartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flow = FirstStartFlow()
-        self.opened = None
+        self.opened: session.OpenedVault | None = None
         self.recovery_key_text = ""
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
@@ -82,9 +83,8 @@ class FirstStartPage(QWidget):
         col.addWidget(self.error)
         col.addLayout(nav)
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(centered(column, 64))
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(centered(column, 64)))
         self.show_step(self.flow.first())
 
     # -- pages ------------------------------------------------------------------------------
@@ -156,9 +156,7 @@ class FirstStartPage(QWidget):
         self.print_key = QPushButton(tr("Eerste start", "&Afdrukken of opslaan als PDF…"))
         self.print_key.clicked.connect(self._save_sheet)
         self.print_note = hint()
-        self.key_written = QCheckBox(
-            tr("Eerste start", "Ik heb de herstelsleutel &opgeschreven of afgedrukt")
-        )
+        self.key_written = QCheckBox(tr("Eerste start", "Ik heb de sleutel &opgeschreven"))
         w, layout = page(
             heading(tr("Eerste start", "Uw herstelsleutel")),
             hint(
@@ -341,10 +339,12 @@ class FirstStartPage(QWidget):
         )
         if not path:
             return
-        key, name = self.recovery_key_text, self.name.text().strip()
+        key, opened = self.recovery_key_text, self.opened
+        if opened is None:
+            return
         run_op(
             self,
-            lambda: session.save_recovery_sheet(Path(path), name, key),
+            lambda: session.save_recovery_sheet(Path(path), opened, key),
             on_done=lambda _: self.print_note.setText(
                 tr("Eerste start", "Opgeslagen. Druk het bestand af en bewaar het vel goed.")
             ),

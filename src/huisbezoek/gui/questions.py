@@ -39,11 +39,11 @@ from huisbezoek.forms import (
     YesNoQuestion,
 )
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.widgets import set_role
+from huisbezoek.gui.widgets import WrapLabel, set_role
 
 
 def _label(text: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
+    label = WrapLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if role:
@@ -78,8 +78,8 @@ class QuestionWidget(QFrame):
         )
         if self.hint:
             layout.addWidget(self.hint)
-        self.body = QHBoxLayout()
-        self.body.setSpacing(12)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
         layout.addLayout(self.body)
         self.message = _label("", "error")
         self.message.setVisible(False)
@@ -87,7 +87,7 @@ class QuestionWidget(QFrame):
         if isinstance(question, InfoQuestion):
             return
         self.control = self._build_control()
-        self.body.addWidget(self.control, 1)
+        self.body.addWidget(self.control)
         self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
         self.not_saying.setCheckable(True)
         self.not_saying.setObjectName(f"ns_{question.id}")
@@ -95,7 +95,8 @@ class QuestionWidget(QFrame):
             tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
         )
         self.not_saying.toggled.connect(self._not_saying_toggled)
-        self.body.addWidget(self.not_saying, 0, Qt.AlignmentFlag.AlignTop)
+        self.not_saying.setProperty("role", "notsaying")
+        self.body.addWidget(self.not_saying, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class QuestionWidget(QFrame):
             b = QPushButton(text)
             b.setCheckable(True)
             b.setAccessibleName(f"{name}: {text}")
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text) + 48)
+            b.setProperty("role", "choice")
             self.group.addButton(b, i)
             self.values[i] = value
             row.addWidget(b)
@@ -187,8 +188,8 @@ class QuestionWidget(QFrame):
             b = QPushButton(str(value))
             b.setCheckable(True)
             b.setAccessibleName(f"{name}: {value}")
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance("10") + 20)
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            b.setProperty("role", "scale")
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             self.group.addButton(b, i)
             self.values[i] = value
             grid.addWidget(b, 0, i)

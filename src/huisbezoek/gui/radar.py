@@ -27,6 +27,18 @@ def domain_labels() -> dict[str, str]:
     }
 
 
+def short_labels() -> dict[str, str]:
+    """One word per axis, so the chart fits a narrow side panel at 200% text size."""
+    return {
+        "lichaam": tr("Spinnenweb", "Lichaam"),
+        "mentaal": tr("Spinnenweb", "Gevoel"),
+        "zingeving": tr("Spinnenweb", "Zin"),
+        "kwaliteit_van_leven": tr("Spinnenweb", "Leven"),
+        "meedoen": tr("Spinnenweb", "Meedoen"),
+        "dagelijks_functioneren": tr("Spinnenweb", "Dagelijks"),
+    }
+
+
 DOMAINS = (
     "lichaam",
     "mentaal",
@@ -54,15 +66,20 @@ class RadarChart(QWidget):
                 f"{domain_labels()[d]}: {'-' if v is None else v}" for d, v in self.values.items()
             ]
             self.setAccessibleDescription(", ".join(parts))
+            self.setToolTip("\n".join(parts))
             self.update()
+
+    def _label_width(self) -> int:
+        fm = self.fontMetrics()
+        return max(fm.horizontalAdvance(f"{t} (10)") for t in short_labels().values())
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()
-        return QSize(em * 16, em * 13)
+        return QSize(self._label_width() + em * 8, em * 12)
 
     def minimumSizeHint(self) -> QSize:
         em = self.fontMetrics().height()
-        return QSize(em * 12, em * 10)
+        return QSize(self._label_width() + em * 4, em * 9)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -70,12 +87,16 @@ class RadarChart(QWidget):
         pal = self.palette()
         fg = pal.color(QPalette.ColorRole.WindowText)
         fm = self.fontMetrics()
-        labels = domain_labels()
-        margin_x = max(fm.horizontalAdvance(labels[d]) for d in DOMAINS) * 0.55 + 8
-        margin_y = fm.height() * 1.6
-        rect = QRectF(self.rect()).adjusted(margin_x, margin_y, -margin_x, -margin_y)
-        radius = max(10.0, min(rect.width(), rect.height()) / 2)
-        centre = rect.center()
+        labels = short_labels()
+        label_w = self._label_width()
+        label_h = fm.height()
+        # Labels sit centred above (upper half) or below (lower half) their axis end, so the
+        # chart needs one label width in total beside it, not two: it fits a narrow column.
+        radius = max(
+            10.0,
+            min((self.width() - label_w - 8) / 1.732, (self.height() - 2 * label_h - 16) / 2),
+        )
+        centre = QPointF(self.width() / 2, self.height() / 2)
         n = len(DOMAINS)
 
         def point(i: int, fraction: float) -> QPointF:
@@ -120,10 +141,10 @@ class RadarChart(QWidget):
         for i, d in enumerate(DOMAINS):
             value = self.values[d]
             text = f"{labels[d]} ({'–' if value is None else value})"
-            anchor = point(i, 1.12)
-            w = fm.horizontalAdvance(text)
-            h = fm.height()
-            x = anchor.x() - w / 2
-            y = anchor.y() - h / 2
-            p.drawText(QRectF(x, y, w + 2, h), Qt.AlignmentFlag.AlignCenter, text)
+            anchor = point(i, 1.0)
+            w = fm.horizontalAdvance(text) + 2
+            x = min(max(anchor.x() - w / 2, 0.0), self.width() - w)
+            above = anchor.y() < centre.y() - 1
+            y = anchor.y() - label_h - 4 if above else anchor.y() + 4
+            p.drawText(QRectF(x, y, w, label_h), Qt.AlignmentFlag.AlignCenter, text)
         p.end()

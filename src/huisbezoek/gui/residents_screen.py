@@ -36,7 +36,7 @@ from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.progress import run_with_progress
 from huisbezoek.gui.resident_dialogs import AppointmentDialog, ContactDialog, ResidentDialog
 from huisbezoek.gui.residents_model import ROW_ROLE, ResidentFilterModel, ResidentTableModel
-from huisbezoek.gui.widgets import enum_data, heading, hint
+from huisbezoek.gui.widgets import button_row, enum_data, heading, hint
 from huisbezoek.services import residents as svc
 
 
@@ -98,10 +98,7 @@ class ResidentsScreen(QWidget):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.area_filter, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
+        buttons.addWidget(button_row(self.open_button, self.add_button, self.import_button), 1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Bewoners", "Bewoners")))
@@ -261,15 +258,12 @@ class ResidentScreen(QWidget):
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)
-        actions = QHBoxLayout()
-        for b in (
-            self.visit_button,
-            self.contact_button,
-            self.appointment_button,
-            self.edit_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        # The visit button on its own row: at 200% text four buttons side by side do not fit.
+        actions = QVBoxLayout()
+        actions.addWidget(self.visit_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        actions.addWidget(
+            button_row(self.contact_button, self.appointment_button, self.edit_button)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.back_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)

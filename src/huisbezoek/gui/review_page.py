@@ -33,7 +33,15 @@ from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
 from huisbezoek.gui.operations import run_op, show_error
-from huisbezoek.gui.widgets import Banner, enum_data, error_label, heading, hint, show_message
+from huisbezoek.gui.widgets import (
+    Banner,
+    button_row,
+    enum_data,
+    error_label,
+    heading,
+    hint,
+    show_message,
+)
 from huisbezoek.services import review as svc
 
 
@@ -119,14 +127,12 @@ class SignalCard(QFrame):
         layout.addWidget(self.identity)
         layout.addLayout(ref_row)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
+        row_buttons: list[QWidget] = [self.save_button]
         if row.manual:
             self.remove_button = QPushButton(tr("Afronden", "Signaal &weghalen"))
             self.remove_button.clicked.connect(self.remove)
-            buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            row_buttons.append(self.remove_button)
+        layout.addWidget(button_row(*row_buttons))
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         editable: list[QWidget] = [
@@ -269,6 +275,8 @@ class ReviewPage(QWidget):
         self.open_list = QListWidget()
         self.open_list.setObjectName("openQuestions")
         self.open_list.setAccessibleName(tr("Afronden", "Open vragen"))
+        self.open_list.setWordWrap(True)
+        self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_list.itemActivated.connect(
             lambda item: self.jump_to.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -301,17 +309,9 @@ class ReviewPage(QWidget):
         col.addLayout(self.signals_box)
         col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
         col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
-        extra = QHBoxLayout()
-        extra.addWidget(self.print_button)
-        extra.addWidget(self.export_button)
-        extra.addStretch(1)
-        col.addLayout(extra)
+        col.addWidget(button_row(self.print_button, self.export_button))
         col.addWidget(self.message)
-        finish = QHBoxLayout()
-        finish.addStretch(1)
-        finish.addWidget(self.reopen_button)
-        finish.addWidget(self.finalise_button)
-        col.addLayout(finish)
+        col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -26,6 +26,12 @@ QFrame[role="banner"] {{ background: {banner_bg}; border: 2px solid {banner_bord
 QFrame[role="banner"] QLabel {{ color: {banner_fg}; font-weight: bold; }}
 QPushButton, QToolButton {{ padding: {pad}px {pad2}px; }}
 QPushButton[role="primary"] {{ font-weight: bold; }}
+QPushButton[role="scale"] {{ padding: {pad}px {pad}px; min-width: 1.6em; }}
+QPushButton[role="choice"] {{ min-width: 4em; }}
+QPushButton[role="scale"]:checked, QPushButton[role="choice"]:checked,
+QPushButton[role="notsaying"]:checked {{
+    background: {checked_bg}; color: {checked_fg}; font-weight: bold;
+    border: 2px solid {checked_border}; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus,
 QDateEdit:focus, QDateTimeEdit:focus {{ border: 2px solid {focus}; }}
 """
@@ -62,6 +68,9 @@ def style_sheet(settings: Settings) -> str:
         pad=round(4 * settings.text_scale / 100),
         pad2=round(10 * settings.text_scale / 100),
         focus="#000000" if contrast else "#1f5fbf",
+        checked_bg="#000000" if contrast else "#1f5fbf",
+        checked_fg="#ffffff",
+        checked_border="#000000" if contrast else "#123a75",
     )
     if contrast:
         qss += _CONTRAST_EXTRA.format()

@@ -28,6 +28,7 @@ from huisbezoek.gui.widgets import (
     hint,
     page,
     password_field,
+    scrolling,
     show_message,
 )
 from huisbezoek.services import session
@@ -46,9 +47,8 @@ class UnlockPage(QWidget):
         self.stack.addWidget(self._passphrase_page())
         self.stack.addWidget(self._recovery_page())
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(centered(self.stack, 60))
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(centered(self.stack, 60)))
 
     # -- passphrase -------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
-from huisbezoek.gui.widgets import Banner, heading, hint
+from huisbezoek.gui.widgets import Banner, button_row, heading, hint
 from huisbezoek.services import visit_flow
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,20 @@ class SectionPage(QScrollArea):
             self.layout_.addWidget(w)
         self.layout_.addStretch(1)
         self.setWidget(inner)
+
+
+class SidePanel(QWidget):
+    """About 30 characters wide in the current font, whatever the text size."""
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().averageCharWidth() * 30)
+        return hint
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setWidth(self.fontMetrics().averageCharWidth() * 22)
+        return hint
 
 
 class VisitScreen(QWidget):
@@ -92,6 +106,7 @@ class VisitScreen(QWidget):
         self.sections.setObjectName("sectionList")
         self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
         self.sections.setWordWrap(True)
+        self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
         self.section_stack = QStackedWidget()
         self.radar = RadarChart()
@@ -103,26 +118,27 @@ class VisitScreen(QWidget):
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
         nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.next_button)
-        nav.addStretch(1)
-        nav.addWidget(self.review_button)
+        nav.addWidget(button_row(self.prev_button, self.next_button), 1)
+        nav.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignTop)
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         mid.addWidget(self.section_stack, 1)
         mid.addLayout(nav)
-        right = QWidget()
-        rcol = QVBoxLayout(right)
-        rcol.addWidget(heading(tr("Gesprek", "Hoe gaat het met u"), "subheading"))
-        rcol.addWidget(self.radar, 1)
+        # Side panel: the topics with progress, and under them the wellbeing chart. One narrow
+        # column keeps the questions wide enough at 200% text size.
+        self.side = SidePanel()
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
+        side.addWidget(self.sections, 3)
+        side.addWidget(heading(tr("Gesprek", "Cijfers"), "subheading"))
+        side.addWidget(self.radar, 2)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         from huisbezoek.gui.review_page import ReviewPage
 
@@ -358,10 +374,10 @@ class VisitScreen(QWidget):
             if item is None:
                 continue
             if not relevant:
-                text = tr("Gesprek", "{titel} (overgeslagen)").format(titel=section.title)
+                text = tr("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
-                text = tr("Gesprek", "{vink}{titel} — {klaar} van {totaal}").format(
+                text = tr("Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord").format(
                     vink=mark, titel=section.title, klaar=done, totaal=len(relevant)
                 )
             if item.text() != text:

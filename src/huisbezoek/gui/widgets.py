@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,8 +24,30 @@ from PySide6.QtWidgets import (
 from huisbezoek.gui.i18n import tr
 
 
+class WrapLabel(QLabel):
+    """A word-wrapping label that claims the height its text needs at its current width.
+
+    Qt lays out wrapped labels from a guessed width; inside stacked pages and scroll areas
+    that guess can leave the last lines cut off at large text sizes.
+    """
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.wordWrap():
+            needed = self.heightForWidth(self.width())
+            if needed > 0 and needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.wordWrap() and self.width() > 1:
+            needed = self.heightForWidth(self.width())
+            if needed > 0:
+                self.setMinimumHeight(needed)
+
+
 def heading(text: str, role: str = "heading") -> QLabel:
-    label = QLabel(text)
+    label = WrapLabel(text)
     label.setProperty("role", role)
     label.setWordWrap(True)
     label.setAccessibleName(text)
@@ -31,7 +56,7 @@ def heading(text: str, role: str = "heading") -> QLabel:
 
 
 def hint(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = WrapLabel(text)
     label.setProperty("role", "hint")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,7 +64,7 @@ def hint(text: str = "") -> QLabel:
 
 
 def error_label() -> QLabel:
-    label = QLabel()
+    label = WrapLabel()
     label.setProperty("role", "error")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -153,3 +178,100 @@ def enum_data(combo: QComboBox, enum_cls: Any) -> Any:
     """The combo box's item data as ``enum_cls`` (Qt hands enum members back as plain values)."""
     value = combo.currentData()
     return None if value is None else enum_cls(value)
+
+
+class FlowLayout(QLayout):
+    """Lays out items in rows and wraps to the next row when the width runs out.
+
+    Used for rows of buttons: at 200% text (or in a longer language) they wrap instead of
+    making the window wider than the screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._do_layout(QRect(0, 0, width, 0), test_only=True)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._do_layout(rect, test_only=False)
+
+    def sizeHint(self) -> QSize:
+        width = height = 0
+        for item in self._items:
+            hint = item.sizeHint()
+            width += hint.width() + self._spacing
+            height = max(height, hint.height())
+        return QSize(max(0, width - self._spacing), height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _do_layout(self, rect: QRect, *, test_only: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            widget, parent = item.widget(), self.parentWidget()
+            if widget is not None and parent is not None and not widget.isVisibleTo(parent):
+                continue
+            hint = item.sizeHint()
+            next_x = x + hint.width() + self._spacing
+            if next_x - self._spacing > rect.right() + 1 and line_height > 0:
+                x = rect.x()
+                y += line_height + self._spacing
+                next_x = x + hint.width() + self._spacing
+                line_height = 0
+            if not test_only:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x = next_x
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
+def button_row(*buttons: QWidget, right: tuple[QWidget, ...] = ()) -> QWidget:
+    """Buttons that wrap onto a new line when there is no room (see :class:`FlowLayout`)."""
+    box = QWidget()
+    flow = FlowLayout(box)
+    for b in (*buttons, *right):
+        flow.addWidget(b)
+    return box
+
+
+def scrolling(inner: QWidget) -> QScrollArea:
+    """``inner`` in a frameless scroll area, vertically centred while it fits: a tall page
+    (200% text, a long translation) scrolls instead of being cut off."""
+    holder = QWidget()
+    col = QVBoxLayout(holder)
+    col.addStretch(1)
+    col.addWidget(inner)
+    col.addStretch(2)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(holder)
+    return area

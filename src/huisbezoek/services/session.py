@@ -345,38 +345,31 @@ def add_organisation(opened: OpenedVault | None, path: Path) -> OrganisationSumm
 
 
 def can_print_recovery_sheet() -> bool:
+    """True when the printing area's recovery sheet is installed."""
     try:
-        from huisbezoek import printing
-    except ImportError:  # pragma: no cover
-        return False
-    return _recovery_sheet_fn(printing) is not None
-
-
-def _recovery_sheet_fn(module: Any) -> Any:
-    for name in ("recovery_sheet_pdf", "render_recovery_sheet"):
-        fn = getattr(module, name, None)
-        if fn is not None:
-            return fn
-    try:
-        sub = importlib.import_module("huisbezoek.printing.recovery")
+        importlib.import_module("huisbezoek.printing.recovery")
     except ImportError:
-        return None
-    for name in ("recovery_sheet_pdf", "render_recovery_sheet"):
-        fn = getattr(sub, name, None)
-        if fn is not None:
-            return fn
-    return None
+        return False
+    return True
 
 
-def save_recovery_sheet(path: Path, volunteer_name: str, recovery_key: str) -> Path:
-    """Write the recovery-key sheet as PDF (from the printing area) to ``path``."""
-    from huisbezoek import printing
+def recovery_sheet_pdf(opened: OpenedVault, recovery_key: str) -> bytes:
+    """The recovery-key sheet as PDF bytes (printing area); nothing is written anywhere."""
+    from datetime import date
 
-    fn = _recovery_sheet_fn(printing)
-    if fn is None:
+    try:
+        recovery = importlib.import_module("huisbezoek.printing.recovery")
+    except ImportError:
         raise InvalidInputError(
             "printing not available", message_nl="Afdrukken kan nog niet in deze versie."
-        )
-    pdf = fn(recovery_key=recovery_key, volunteer_name=volunteer_name)
-    atomic_write(path, bytes(pdf))
+        ) from None
+    pdf = recovery.render_recovery_sheet(
+        recovery_key, vault_id=opened.vault.vault_id, created=date.today()
+    )
+    return bytes(pdf)
+
+
+def save_recovery_sheet(path: Path, opened: OpenedVault, recovery_key: str) -> Path:
+    """Write the recovery-key sheet as PDF to the file the volunteer chose."""
+    atomic_write(path, recovery_sheet_pdf(opened, recovery_key))
     return path

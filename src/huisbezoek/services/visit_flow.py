@@ -8,7 +8,6 @@ calls only the functions here, so it does not change when the other module arriv
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import json
 from dataclasses import dataclass
@@ -22,13 +21,14 @@ from sqlalchemy import select
 from huisbezoek.domain import VisitStatus
 from huisbezoek.errors import UserError
 from huisbezoek.forms import Answer, Form, FormRegistry
+from huisbezoek.forms.form import answer_to_json
 from huisbezoek.services.residents import VaultLike, unit_of_work
 from huisbezoek.vault.errors import VisitFinalisedError
 from huisbezoek.vault.models import Answer as AnswerRow
 from huisbezoek.vault.models import FormDefinition, Resident, Visit
 
 #: The default conversation form's id (the form engine's file in ``forms/``).
-DEFAULT_FORM_ID = "samen_sterker"
+DEFAULT_FORM_ID = "samen-sterker-75plus"
 
 _REGISTRIES: dict[str, FormRegistry] = {}
 
@@ -76,28 +76,16 @@ class OpenVisit:
 
 
 def encode_answer(value: Answer) -> str:
-    if isinstance(value, bool):
-        return json.dumps({"b": value})
-    if isinstance(value, int | float):
-        return json.dumps({"n": value})
-    if isinstance(value, str):
-        return json.dumps({"s": value})
-    if isinstance(value, frozenset | set | list | tuple):
-        return json.dumps({"m": sorted(str(v) for v in value)})
-    if isinstance(value, dt.date):
-        return json.dumps({"d": value.isoformat()})
-    raise TypeError(f"cannot store an answer of type {type(value).__name__}")
+    """JSON text of an answer, in the form engine's plain JSON shape (``answer_to_json``)."""
+    return json.dumps(answer_to_json(value), ensure_ascii=False)
 
 
 def decode_answer(text: str) -> Answer:
-    data = json.loads(text)
-    if not isinstance(data, dict) or len(data) != 1:
-        raise ValueError("bad stored answer")
-    kind, value = next(iter(data.items()))
-    if kind == "m":
-        return frozenset(value)
-    if kind == "d":
-        return dt.date.fromisoformat(value)
+    """The stored JSON as the form engine accepts it back (lists for multiple choice, ISO
+    text for dates); ``FormState`` normalises it."""
+    value: Answer = json.loads(text)
+    if isinstance(value, list):
+        return frozenset(str(v) for v in value)
     return value
 
 

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Make PNG screenshots of the main screens at 100% and 200% text size into ``docs/img/``.
+
+Runs under a virtual display: uses ``$DISPLAY`` when set, else starts ``Xvfb :99`` when it is
+installed, else falls back to Qt's offscreen platform. Everything happens in a temporary data
+folder with the demo vault of fictional residents; nothing touches a real vault.
+
+    python3 dev.py shots            (or: .venv/bin/python docs/make_screenshots.py [OUT_DIR])
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1366, 768)  # a common laptop screen
+
+
+def start_display() -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return None
+    if shutil.which("Xvfb"):
+        proc = subprocess.Popen(
+            ["Xvfb", ":99", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.environ["DISPLAY"] = ":99"
+        time.sleep(1.0)
+        return proc
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return None
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+    display = start_display()
+    home = Path(tempfile.mkdtemp(prefix="huisbezoek-shots-"))
+    os.environ["HUISBEZOEK_HOME"] = str(home)
+    try:
+        return shoot(out)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if display is not None:
+            display.terminate()
+
+
+def shoot(out: Path) -> int:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from huisbezoek.gui.app import Application
+    from huisbezoek.gui.operations import worker
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services import session
+    from huisbezoek.services.settings import Settings
+    from huisbezoek.vault.keyslots import KdfParams
+
+    def wait(cond, timeout: float = 20.0) -> None:
+        end = time.monotonic() + timeout
+        while not cond():
+            QCoreApplication.processEvents()
+            if time.monotonic() > end:
+                raise TimeoutError("screen did not get ready")
+            time.sleep(0.01)
+
+    def settle() -> None:
+        for _ in range(10):
+            QCoreApplication.processEvents()
+            time.sleep(0.02)
+
+    written: list[Path] = []
+
+    def grab(widget, name: str, scale: int) -> None:
+        settle()
+        path = out / f"{name}-{scale}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for scale in (100, 200):
+        settings = Settings(text_scale=scale)
+        # First start: a fresh data folder per scale.
+        home = Path(os.environ["HUISBEZOEK_HOME"]) / f"s{scale}"
+        home.mkdir()
+        os.environ["HUISBEZOEK_HOME"] = str(home)
+        app = Application(kdf=KdfParams.FLOOR, settings=settings)
+        window = app.window
+        window.resize(*SIZE)
+        app.start()
+        page = window.first_start
+        page.name.setText("Els de Vries")
+        grab(window, "01-eerste-start", scale)
+        page.next()
+        page.pass1.setText("fiets kopje regen zeven")
+        page.pass2.setText("fiets kopje regen zeven")
+        grab(window, "02-wachtwoordzin", scale)
+        page.next()
+        wait(lambda page=page: page.recovery_key_text != "")
+        grab(window, "03-herstelsleutel", scale)
+        app.lock.shutdown()
+        window.close()
+        worker().flush()
+        # The demo vault: unlock screen, residents, one resident, a visit, the review.
+        for child in home.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        session.create_demo_vault(kdf=KdfParams.FLOOR)
+        app = Application(kdf=KdfParams.FLOOR, settings=settings)
+        window = app.window
+        window.resize(*SIZE)
+        app.start()
+        wait(lambda window=window: window.pages.currentWidget() is window.unlock_page)
+        grab(window, "04-ontgrendelen", scale)
+        window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+        window.unlock_page.submit()
+        residents = window.work.residents
+        wait(lambda residents=residents: residents.model.rowCount() > 0)
+        grab(window, "05-bewoners", scale)
+        rows = residents.model.rows()
+        target = next(r for r in rows if r.next_appointment is not None)
+        window.work.show_resident(target.id)
+        resident = window.work.resident
+        wait(lambda resident=resident: resident.detail is not None)
+        grab(window, "06-bewoner", scale)
+        dlg = resident.log_contact()
+        grab(dlg, "07-contact", scale)
+        dlg.reject()
+        visit = window.work.visit
+        window.work.start_visit(target.id)
+        wait(lambda visit=visit: visit.state is not None)
+        fill_some(visit)
+        wait(lambda visit=visit: visit.saver.all_saved)
+        visit.go_to_section(2)
+        grab(window, "08-gesprek", scale)
+        visit.show_review()
+        wait(lambda visit=visit: visit.review.data is not None)
+        grab(window, "09-afronden", scale)
+        dlg = window.open_settings()
+        grab(dlg, "10-instellingen", scale)
+        dlg.reject()
+        app.lock.shutdown()
+        window.close()
+        worker().flush()
+        os.environ["HUISBEZOEK_HOME"] = str(home.parent)
+        app.ctx.update_settings(replace(settings, text_scale=100))
+        apply_theme(QApplication.instance(), Settings())
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+def fill_some(visit) -> None:
+    """Answer the first questions of the form the way a volunteer might."""
+    from huisbezoek.forms import ScaleQuestion, SingleChoiceQuestion, YesNoQuestion
+
+    form = visit.visit.form
+    ratings = iter([7, 5, 8, 6, 4, 6])
+    for question in form.wellbeing_questions.values():
+        visit.go_to_question(question.id)
+        visit.answer(question.id, next(ratings))
+    for section in form.sections[:2]:
+        for q in section.questions:
+            if not visit.state.evaluation.is_relevant(q.id):
+                continue
+            visit.go_to_question(q.id)
+            if isinstance(q, YesNoQuestion):
+                visit.answer(q.id, True)
+            elif isinstance(q, SingleChoiceQuestion) and q.options:
+                visit.answer(q.id, q.options[0].value)
+            elif isinstance(q, ScaleQuestion):
+                visit.answer(q.id, (q.min + q.max) // 2)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
