@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from huisbezoek import paths
@@ -256,6 +257,44 @@ def test_every_condition_hides_and_shows_something(default_form: Form) -> None:
     for question_id in conditional:
         assert question_id in shown, question_id
         assert question_id not in no_consent or question_id not in with_consent, question_id
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected", "absent"),
+    [
+        # unknown parts must not swallow a signal, nor raise two levels at once
+        ({"achteruitgang": True}, "dagelijks_let_op", "dagelijks_achteruit"),
+        ({"welzijn_dagelijks": 3}, "dagelijks_let_op", "dagelijks_achteruit"),
+        (
+            {"achteruitgang": True, "hulp_bij": ["koken", "vervoer"]},
+            "dagelijks_achteruit",
+            "dagelijks_let_op",
+        ),
+        ({"warme_maaltijd": "zelden"}, "ondervoeding_oranje", "ondervoeding_rood"),
+        (
+            {"warme_maaltijd": "zelden", "afgevallen": "veel"},
+            "ondervoeding_rood",
+            "ondervoeding_oranje",
+        ),
+        ({"meer_ontmoeten": True, "contact_vaak": "minder"}, "eenzaam_matig", "eenzaam_sterk"),
+        (
+            {
+                "meer_ontmoeten": True,
+                "contact_vaak": "minder",
+                **{f"eenzaam_e{i}": "ja" for i in (1, 2, 3)},
+                **{f"eenzaam_s{i}": "nee" for i in (1, 2, 3)},
+            },
+            "eenzaam_sterk",
+            "eenzaam_matig",
+        ),
+    ],
+)
+def test_signal_levels_exclude_each_other(
+    default_form: Form, answers: dict[str, object], expected: str, absent: str
+) -> None:
+    raised = {s.rule_id for s in evaluate(default_form, {**BASE, **answers}).signals}
+    assert expected in raised
+    assert absent not in raised
 
 
 def test_follow_up_date_check(default_form: Form) -> None:

@@ -97,6 +97,9 @@ def test_precedence_and_printing() -> None:
         ("band(s1) = 'hoog'", {BAND_PREFIX + "s1": "hoog"}, True),
         ("s1 >= 2", {"s1": 2}, True),
         ("true and not false", {}, True),
+        ("is_true(n1 > 3)", {}, False),
+        ("not is_true(n1 > 3)", {}, True),
+        ("is_true(n1 > 3)", {"n1": 4}, True),
         ("1.5e1 = 15", {}, True),
     ],
 )
@@ -126,6 +129,8 @@ def test_evaluation_examples(source: str, env: Mapping[str, object], expected: o
         "date(n1)",
         "count()",
         "min(b1)",
+        "is_true(n1)",
+        "is_true(b1, b2)",
         "foo(n1)",
         "[n1]",
         "d1 > 3",
@@ -135,6 +140,9 @@ def test_evaluation_examples(source: str, env: Mapping[str, object], expected: o
         "and",
         "n1 n2",
         "(" * 100 + "1" + ")" * 100,
+        "n1 > " + "1 + " * 1900 + "1",
+        "n1 > " + "-" * 1900 + "1",
+        "not " * 900 + "b1",
     ],
 )
 def test_rejected_expressions(source: str) -> None:
@@ -213,6 +221,7 @@ def bool_exprs() -> st.SearchStrategy[Node]:
         base,
         lambda inner: st.one_of(
             inner.map(lambda n: Unary("not", n)),
+            inner.map(lambda n: Call("is_true", (n,))),
             st.tuples(st.sampled_from(["and", "or"]), inner, inner).map(
                 lambda t: Binary(t[0], t[1], t[2])
             ),
@@ -265,6 +274,8 @@ def reference(node: Node, env: Mapping[str, object]) -> object:
         if node.name == "band":
             assert isinstance(node.args[0], Ref)
             return env.get(BAND_PREFIX + node.args[0].name)
+        if node.name == "is_true":
+            return reference(node.args[0], env) is True
         if node.name == "date":
             assert isinstance(node.args[0], Str)
             return dt.date.fromisoformat(node.args[0].value)

@@ -194,7 +194,7 @@ def test_special_cases() -> None:
         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n"
         "g: [*f, *f, *f, *f, *f, *f, *f, *f]\n",
         "x: !!python/object:os.system [ls]\n",
-        "a: " + "[" * 3000 + "]" * 3000 + "\n",
+        "a: " + "[" * 800 + "]" * 800 + "\n",
         SMALL.replace("description", "x") + "description: " + "[" * 400 + "]" * 400 + "\n",
         "x: !custom 3\n",
         SMALL.replace("version: 1", "version: 2026-01-01"),
@@ -206,6 +206,9 @@ def test_special_cases() -> None:
         SMALL.replace("max_missing: 1", "max_missing: -1"),
         SMALL.replace("formula: t + d", "formula: '" + "(" * 5000 + "'"),
         SMALL.replace("formula: t + d", "formula: '" + "1+" * 3000 + "1'"),
+        SMALL.replace("formula: t + d", "formula: '" + "1+" * 1900 + "1'"),
+        SMALL.replace("formula: t + d", "formula: '" + "-" * 1900 + "1'"),
+        SMALL.replace("formula: t + d", "formula: 'max(" + "1," * 1900 + "1)'"),
     ]
     for case in cases:
         must_load_or_fail_cleanly(case)

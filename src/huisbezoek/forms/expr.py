@@ -50,7 +50,9 @@ SPECIAL_PREFIX: Final = "?"
 BAND_PREFIX: Final = "#"
 
 KEYWORDS: Final = frozenset({"and", "or", "not", "in", "contains", "true", "false"})
-FUNCTIONS: Final = frozenset({"answered", "declined", "count", "band", "min", "max", "date"})
+FUNCTIONS: Final = frozenset(
+    {"answered", "declined", "is_true", "count", "band", "min", "max", "date"}
+)
 RESERVED_WORDS: Final = KEYWORDS | FUNCTIONS
 
 MAX_DEPTH: Final = 60
@@ -346,7 +348,26 @@ def _describe(token: _Token) -> str:
 
 def parse(source: str) -> Node:
     """Parse one expression; raises :class:`ExprError` with a Dutch message."""
-    return _Parser(source).parse()
+    tree = _Parser(source).parse()
+    # Long chains such as 1+1+1+... build deep trees without nested brackets; the checker,
+    # printer and compiler recurse, so the depth is capped here, counted without recursion.
+    stack: list[tuple[Node, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExprError("de formule is te lang of te diep genest; splits haar op", node.pos)
+        stack.extend((child, depth + 1) for child in _children(node))
+    return tree
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Call):
+        return node.args
+    return ()
 
 
 # --- printer ------------------------------------------------------------------------------
@@ -609,6 +630,11 @@ class _Checker:
                     f"'{args[0].value}' is geen datum; schrijf jjjj-mm-dd", args[0].pos
                 ) from None
             return ExprType.DATE
+        if name == "is_true":
+            if len(args) != 1:
+                raise ExprError("is_true(...) neemt precies één voorwaarde", node.pos)
+            self.need(self.type_of(args[0]), ExprType.BOOL, "is_true(...)", node.pos)
+            return ExprType.BOOL
         if not args:
             raise ExprError(f"{name}(...) heeft minstens één waarde nodig", node.pos)
         types = [self.type_of(arg) for arg in args]
@@ -752,6 +778,10 @@ def _compile_call(tree: Call, symbols: Mapping[str, Symbol]) -> Compiled:
         day = dt.date.fromisoformat(arg.value)
         return lambda env: day
     args = tuple(compile_expr(arg, symbols) for arg in tree.args)
+    if name == "is_true":
+        condition = args[0]
+        # Unknown becomes false, so "not is_true(x)" is true when x is unknown.
+        return lambda env: condition(env) is True
     if name == "count":
         if len(args) == 1 and _is_set(tree.args[0], symbols):
             only = args[0]
