@@ -266,3 +266,28 @@ def test_incremental_equals_full_on_default_form(default_form: Form, data: st.Da
         value = data.draw(st.sampled_from(values[question]))
         incremental = state.set_answer(question, value)
         _same(incremental, evaluate(default_form, state.answers))
+
+
+def test_set_answers_is_all_or_nothing(chain: Form) -> None:
+    state = FormState(chain)
+    with pytest.raises(KeyError):
+        state.set_answers({"a": True, "bestaat_niet": 1})
+    assert state.answers == {}
+    evaluation = state.set_answers({"a": True, "b": 5, "c": True})
+    assert evaluation.relevant == {"a", "b", "c", "d"}
+
+
+def test_yaml_scalars_in_expression_fields_are_formulas(write_form: Callable[..., Path]) -> None:
+    body = """\
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: a, type: yes_no, label: A, relevant: true}
+          - {id: b, type: yes_no, label: B, relevant: false}
+    scores:
+      - {id: vast, label: Vast, kind: formula, formula: 12}
+    """
+    evaluation = evaluate(load_form(write_form(body)), {})
+    assert evaluation.relevant == {"a"}
+    assert evaluation.scores["vast"].value == 12

@@ -250,3 +250,26 @@ def scales_form(tmp_path_factory: pytest.TempPathFactory) -> Form:
     path = tmp_path_factory.mktemp("scales") / "scales.v1.yaml"
     path.write_text(small_form_text(SCALES), encoding="utf-8")
     return load_form(path)
+
+
+def test_score_wide_table_may_cover_mixed_items(write_form: Callable[..., Path]) -> None:
+    body = """\
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: jn, type: yes_no, label: JN}
+          - id: drie
+            type: single_choice
+            label: Drie
+            options: [{value: ja, label: Ja}, {value: min_of_meer, label: M}, {value: nee, label: N}]
+    scores:
+      - id: samen
+        label: Samen
+        kind: sum
+        option_scores: {ja: 1, min_of_meer: 1, nee: 0}
+        items: [{question: jn, reverse: true}, {question: drie}]
+    """
+    form = load_form(write_form(body))
+    assert evaluate(form, {"jn": False, "drie": "min_of_meer"}).scores["samen"].value == 2
+    assert evaluate(form, {"jn": True, "drie": "nee"}).scores["samen"].value == 0

@@ -31,7 +31,10 @@ class Evaluation:
     """A snapshot of everything derived from the answers; safe to keep and to hand to print."""
 
     relevant: frozenset[str]  # ids of the questions (and info texts) to show
-    messages: Mapping[str, tuple[str, ...]]  # question id -> Dutch messages (only if any)
+    #: question id -> Dutch messages, only for relevant questions that have any. "Must be
+    #: answered" is here from the start; the GUI decides when to show it (e.g. on leaving a
+    #: section), wrong values and failed checks can be shown at once.
+    messages: Mapping[str, tuple[str, ...]]
     scores: Mapping[str, ScoreResult]
     signals: tuple[RaisedSignal, ...]  # most urgent first, then in the form's order
     answered: frozenset[str]  # relevant questions with an answer, "wil ik niet zeggen" included
@@ -98,9 +101,10 @@ class FormState:
 
     def set_answers(self, answers: Mapping[str, Answer]) -> Evaluation:
         """Record several answers at once (for example when a stored visit is opened)."""
+        unknown = [key for key in answers if key not in self._plan.questions]
+        if unknown:
+            raise KeyError(unknown[0])
         for key, value in answers.items():
-            if key not in self._plan.questions:
-                raise KeyError(key)
             if value is None:
                 self._answers.pop(key, None)
             else:

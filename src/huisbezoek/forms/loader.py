@@ -183,6 +183,7 @@ def _yaml_problem(exc: MarkedYAMLError) -> str:
 
 _DISCRIMINATOR_TAGS = frozenset(QUESTION_TYPES) | {"sum", "formula", "classify"}
 _UNION_MEMBERS = frozenset({"int", "float"})
+_EXPRESSION_KEYS = frozenset({"relevant", "check", "when", "formula"})
 _LIST_THINGS = {"sections": "sectie", "questions": "vraag", "scores": "score", "signals": "signaal"}
 
 
@@ -233,7 +234,8 @@ class _Loader:
             )
         if isinstance(node, CommentedMap):
             return {
-                str(key): self.to_plain(value, (*path, str(key))) for key, value in node.items()
+                str(key): self._expression_text(str(key), self.to_plain(value, (*path, str(key))))
+                for key, value in node.items()
             }
         if isinstance(node, CommentedSeq):
             return [self.to_plain(value, (*path, i)) for i, value in enumerate(node)]
@@ -261,6 +263,18 @@ class _Loader:
                 )
             ]
         )
+
+    @staticmethod
+    def _expression_text(key: str, value: Any) -> Any:
+        """YAML reads ``relevant: true`` or ``formula: 12`` as a boolean or a number; in an
+        expression field the coordinator meant the formula text."""
+        if key not in _EXPRESSION_KEYS or isinstance(value, str):
+            return value
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int | float):
+            return repr(value)
+        return value
 
     def line(self, path: Path_) -> int:
         """The 1-based line of the field at ``path``, or of the nearest enclosing node."""
@@ -859,7 +873,9 @@ class _PlanBuilder:
                 path, "geef 'option_scores': hoeveel punten elk antwoord telt", "scores"
             )
             return None
-        for key in table:
+        # A score-wide table may cover several kinds of items (ja/nee and ja/min_of_meer/nee);
+        # only an item's own table must not name answers the question does not have.
+        for key in item.option_scores or ():
             if key not in names:
                 self.loader.problem(
                     (*path, "option_scores"),
