@@ -262,7 +262,7 @@ def test_score_wide_table_may_cover_mixed_items(write_form: Callable[..., Path])
           - id: drie
             type: single_choice
             label: Drie
-            options: [{value: ja, label: Ja}, {value: min_of_meer, label: M}, {value: nee, label: N}]
+            options: [{value: ja, label: J}, {value: min_of_meer, label: M}, {value: nee, label: N}]
     scores:
       - id: samen
         label: Samen
