@@ -7,21 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 from huisbezoek import paths
 from huisbezoek.forms import Form, load_form
 
 DEFAULT_FORM_FILE = "samen-sterker-75plus.v1.yaml"
-
-#: Hypothesis settings for this folder: no example database in the repository, no deadlines
-#: (CI machines are slow), and a fixed seed so the suite takes the same time on every run.
-QUICK = settings(
-    database=None,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +28,11 @@ def small_form_text(body: str, *, form_id: str = "test", version: int = 1) -> st
     """A minimal valid header plus ``body`` (YAML for sections, scores and signals)."""
     head = f"format: 1\nid: {form_id}\nversion: {version}\ntitle: Test\n"
     return head + textwrap.dedent(body)
+
+
+@pytest.fixture(name="small_form_text")
+def small_form_text_fixture() -> Callable[..., str]:
+    return small_form_text
 
 
 @pytest.fixture

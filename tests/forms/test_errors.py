@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.forms.conftest import small_form_text
 
 from huisbezoek.errors import UserError
 from huisbezoek.forms import FormDefinitionError, load_form, load_form_source
@@ -185,7 +184,7 @@ def test_duplicate_ids_and_reserved_words(write_form: Callable[..., Path]) -> No
     assert "'count' is een gereserveerd woord" in text
 
 
-def test_yaml_syntax_error_has_a_line() -> None:
+def test_yaml_syntax_error_has_a_line(small_form_text: Callable[..., str]) -> None:
     text = small_form_text("sections:\n  - id: s\n    title: [niet gesloten\n")
     with pytest.raises(FormDefinitionError) as caught:
         load_form_source(text, "kapot.yaml")
@@ -194,7 +193,7 @@ def test_yaml_syntax_error_has_a_line() -> None:
     assert problem.line is not None and problem.line >= 7
 
 
-def test_duplicate_key_is_reported_with_line() -> None:
+def test_duplicate_key_is_reported_with_line(small_form_text: Callable[..., str]) -> None:
     text = small_form_text("title: Nog een titel\nsections: []\n")
     with pytest.raises(FormDefinitionError) as caught:
         load_form_source(text, "dubbel.yaml")

@@ -7,13 +7,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.forms.conftest import QUICK
 
 from huisbezoek.domain import NOT_ASKED, NOT_SAYING
 from huisbezoek.forms import Evaluation, Form, FormState, evaluate, load_form
 from huisbezoek.forms.evaluator import REQUIRED_MESSAGE
+
+# Hypothesis: no example database in the repository, no deadlines (CI machines are slow), and
+# a fixed seed so the suite takes the same time on every run.
+QUICK = settings(
+    database=None,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
 
 ALL_TYPES = """\
 sections:

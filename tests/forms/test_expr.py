@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.forms.conftest import QUICK
 
 from huisbezoek.domain import NOT_SAYING
 from huisbezoek.forms.expr import (
@@ -31,6 +30,16 @@ from huisbezoek.forms.expr import (
     parse,
     to_source,
 )
+
+# Hypothesis: no example database in the repository, no deadlines (CI machines are slow), and
+# a fixed seed so the suite takes the same time on every run.
+QUICK = settings(
+    database=None,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
 
 CHOICES = frozenset({"a", "b", "c"})
 SYMBOLS: dict[str, Symbol] = {

@@ -7,15 +7,24 @@ import io
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from tests.forms.conftest import DEFAULT_FORM_FILE, QUICK
 
 from huisbezoek import paths
 from huisbezoek.forms import FormDefinitionError, load_form_source
 
-DEFAULT_TEXT = (paths.forms_dir() / DEFAULT_FORM_FILE).read_text(encoding="utf-8")
+# Hypothesis: no example database in the repository, no deadlines (CI machines are slow), and
+# a fixed seed so the suite takes the same time on every run.
+QUICK = settings(
+    database=None,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+DEFAULT_TEXT = (paths.forms_dir() / "samen-sterker-75plus.v1.yaml").read_text(encoding="utf-8")
 DEFAULT_LINES = DEFAULT_TEXT.splitlines(keepends=True)
 DEFAULT_DATA: Any = YAML(typ="safe").load(DEFAULT_TEXT)
 

@@ -6,12 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.forms.conftest import QUICK, small_form_text
 
 from huisbezoek.domain import NOT_ASKED, NOT_SAYING
 from huisbezoek.forms import Form, FormState, evaluate, load_form
+
+# Hypothesis: no example database in the repository, no deadlines (CI machines are slow), and
+# a fixed seed so the suite takes the same time on every run.
+QUICK = settings(
+    database=None,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
 
 ON = {"toestemming_gesprek": True}
 EMOTIONAL = ("eenzaam_e1", "eenzaam_e2", "eenzaam_e3")
@@ -215,6 +224,14 @@ def test_reverse_scoring_of_scales_and_options(
     assert scores["dubbel"].value == (None if value is None else value * 2)
 
 
+@pytest.fixture(scope="module")
+def scales_form() -> Form:
+    from huisbezoek.forms import load_form_source
+
+    head = "format: 1\nid: test\nversion: 1\ntitle: Test\n"
+    return load_form_source(head + SCALES, "scales.v1.yaml")
+
+
 @settings(QUICK, max_examples=100)
 @given(
     st.fixed_dictionaries(
@@ -243,33 +260,3 @@ def test_sum_score_property(scales_form: Form, answers: dict[str, object]) -> No
     assert result.missing_items == missing
     if expected is not None:
         assert result.band == ("hoog" if expected >= 10 else "laag")
-
-
-@pytest.fixture(scope="module")
-def scales_form(tmp_path_factory: pytest.TempPathFactory) -> Form:
-    path = tmp_path_factory.mktemp("scales") / "scales.v1.yaml"
-    path.write_text(small_form_text(SCALES), encoding="utf-8")
-    return load_form(path)
-
-
-def test_score_wide_table_may_cover_mixed_items(write_form: Callable[..., Path]) -> None:
-    body = """\
-    sections:
-      - id: s
-        title: S
-        questions:
-          - {id: jn, type: yes_no, label: JN}
-          - id: drie
-            type: single_choice
-            label: Drie
-            options: [{value: ja, label: J}, {value: min_of_meer, label: M}, {value: nee, label: N}]
-    scores:
-      - id: samen
-        label: Samen
-        kind: sum
-        option_scores: {ja: 1, min_of_meer: 1, nee: 0}
-        items: [{question: jn, reverse: true}, {question: drie}]
-    """
-    form = load_form(write_form(body))
-    assert evaluate(form, {"jn": False, "drie": "min_of_meer"}).scores["samen"].value == 2
-    assert evaluate(form, {"jn": True, "drie": "nee"}).scores["samen"].value == 0
