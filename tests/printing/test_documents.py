@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_LEFT
 from huisbezoek.domain import SEVERITY_LABELS, LeafletTopic
 from huisbezoek.printing import (
     Leaflet,
+    Organisation,
     PrintInputError,
     ServiceDirectory,
     SummaryInput,
@@ -101,7 +102,7 @@ def test_every_leaflet_has_its_text_and_local_contacts(
         # Not every service: only the ones that fit this leaflet.
         others = [s for s in directory.services if s not in contacts]
         assert not any(f"{s.name}\n" in text_of(pdf) for s in others if len(s.name) > 25)
-        assert "Voorbeeld: deze organisatie bestaat niet echt." in content
+        assert "dit zijn voorbeelden. Deze organisaties bestaan niet echt." in content
         assert ORG.phone in content
         pages = len(reader(pdf).pages)
         assert f"Pagina 1 van {pages}" in content
@@ -286,8 +287,8 @@ def test_reading_order_with_pdftotext(leaflet_pdfs: dict[LeafletTopic, bytes]) -
     leaflet = load_leaflets()[LeafletTopic.VALLEN]
     positions = [content.index(leaflet.title)]
     positions += [content.index(flat(s.question)) for s in leaflet.sections]
-    positions.append(content.index(leaflet.contacts.heading))
     positions.append(content.index("Vragen?"))
+    positions.append(content.index(leaflet.contacts.heading))
     assert positions == sorted(positions)
 
 
@@ -299,3 +300,20 @@ def test_pages_render_to_images(all_pdfs: dict[str, bytes], tmp_path: Path) -> N
         prefix = tmp_path / name.replace(" ", "-")
         subprocess.run([tool, "-png", "-r", "20", "-", str(prefix)], input=pdf, check=True)
         assert list(tmp_path.glob(f"{prefix.name}-*.png")), name
+
+
+def test_rendered_leaflets_are_reused_but_not_across_organisations(
+    directory: ServiceDirectory,
+) -> None:
+    from huisbezoek.printing import prerender_leaflets
+    from huisbezoek.printing.leaflets import _render_cached, clear_leaflet_cache
+
+    clear_leaflet_cache()
+    prerender_leaflets(directory, organisation=ORG)
+    assert _render_cached.cache_info().currsize == len(LeafletTopic)
+    first = render_leaflet(LeafletTopic.WMO, directory, organisation=ORG)
+    assert render_leaflet(LeafletTopic.WMO, directory, organisation=ORG) is first
+    other = Organisation(name="Stichting Ander", phone="010-000 55 55")
+    assert "Stichting Ander" in text_of(
+        render_leaflet(LeafletTopic.WMO, directory, organisation=other)
+    )

@@ -27,7 +27,7 @@ from .content import (
     suggest_leaflets,
 )
 from .errors import PrintInputError, ResourceFileError
-from .leaflets import render_leaflet
+from .leaflets import prerender_leaflets, render_leaflet
 from .recovery import render_recovery_sheet
 from .summary import (
     WELLBEING_DOMAINS,
@@ -65,6 +65,7 @@ __all__ = [
     "load_directory",
     "load_leaflets",
     "long_sentences",
+    "prerender_leaflets",
     "render_leaflet",
     "render_recovery_sheet",
     "render_summary",

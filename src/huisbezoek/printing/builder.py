@@ -30,8 +30,6 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from . import fonts
@@ -40,8 +38,8 @@ LANGUAGE = "nl-NL"
 PAGE_SIZE = A4
 MARGIN_LEFT = 22 * mm
 MARGIN_RIGHT = 20 * mm
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 26 * mm  # room for the page number
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 24 * mm  # room for the page number
 
 BODY_SIZE = 14.0
 HEADING_SIZE = 20.0
@@ -107,9 +105,9 @@ def styles() -> LargePrintStyles:
         )
 
     return LargePrintStyles(
-        body=style("Body", BODY_SIZE, fonts.REGULAR, after=8),
-        body_bold=style("BodyBold", BODY_SIZE, fonts.BOLD, after=8),
-        heading=style("Heading", HEADING_SIZE, fonts.BOLD, before=14, after=6, keep_with_next=True),
+        body=style("Body", BODY_SIZE, fonts.REGULAR, after=6),
+        body_bold=style("BodyBold", BODY_SIZE, fonts.BOLD, after=6),
+        heading=style("Heading", HEADING_SIZE, fonts.BOLD, before=12, after=4, keep_with_next=True),
         title=style("Title", TITLE_SIZE, fonts.BOLD, after=12, keep_with_next=True),
         contact_name=style("ContactName", 16.0, fonts.BOLD, after=3, keep_with_next=True),
         boxed=style("Boxed", BODY_SIZE, fonts.REGULAR, after=3),
@@ -141,6 +139,48 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
             self.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 14 * mm, f"Pagina {number} van {total}")
             Canvas.showPage(self)
         Canvas.save(self)
+
+
+class Box(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """Flowables in a thin black frame (one contact, one agreement), kept on one page.
+
+    Cheaper than a one-cell table (which wraps its content several times) and draws its
+    content in order, so text extraction follows the reading order.
+    """
+
+    PAD_X = 4 * mm
+    PAD_TOP = 3 * mm
+    PAD_BOTTOM = 2 * mm
+    LINE_WIDTH = 1.2
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        self._placed: list[tuple[Flowable, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        inner = avail_width - 2 * self.PAD_X
+        y = self.PAD_TOP
+        self._placed = []
+        for n, part in enumerate(self.parts):
+            if n:
+                y += max(part.getSpaceBefore(), self.parts[n - 1].getSpaceAfter())
+            _, height = part.wrap(inner, avail_height)
+            self._placed.append((part, y + height))
+            y += height
+        self.width = avail_width
+        self.height = y + self.PAD_BOTTOM
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(self.LINE_WIDTH)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        canvas.restoreState()
+        for part, bottom in self._placed:
+            part.drawOn(canvas, self.PAD_X, self.height - bottom)
 
 
 class DocumentBuilder:
@@ -224,23 +264,8 @@ class DocumentBuilder:
             bulletDedent=6 * mm,
         )
 
-    def box(self, parts: Sequence[Flowable]) -> Table:
-        table = Table([[list(parts)]], colWidths=[FRAME_WIDTH])
-        table.setStyle(
-            TableStyle(
-                [
-                    # Tables otherwise select Helvetica, which would then sit unembedded in the PDF.
-                    ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE),
-                    ("BOX", (0, 0), (-1, -1), 1.2, INK),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return table
+    def box(self, parts: Sequence[Flowable]) -> Box:
+        return Box(parts)
 
     # -- output --------------------------------------------------------------------------
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from huisbezoek.domain import LeafletTopic
 
 from .builder import DocumentBuilder, Organisation, text
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
 
-FICTIONAL_NOTE = "Voorbeeld: deze organisatie bestaat niet echt."
+FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet echt."
 
 
-def contact_parts(builder: DocumentBuilder, service: Service, *, fictional: bool) -> list[Flowable]:
+def contact_parts(
+    builder: DocumentBuilder, service: Service, *, audience: bool = True
+) -> list[Flowable]:
     """One service as the reader needs it: who, what, and how to reach them."""
     parts: list[Flowable] = [Paragraph(text(service.name), builder.styles.contact_name)]
     parts.append(builder.paragraph(service.offer, boxed=True))
-    parts.append(builder.labelled("Voor wie", service.audience, boxed=True))
+    if audience:
+        parts.append(builder.labelled("Voor wie", service.audience, boxed=True))
     for label, value in (
         ("Telefoon", service.phone),
         ("Open", service.opening_hours),
@@ -28,23 +32,42 @@ def contact_parts(builder: DocumentBuilder, service: Service, *, fictional: bool
     ):
         if value:
             parts.append(builder.labelled(label, value, boxed=True))
-    if fictional:
-        parts.append(builder.paragraph(FICTIONAL_NOTE, boxed=True))
     return parts
 
 
 def add_contacts(
-    builder: DocumentBuilder, services: tuple[Service, ...] | list[Service], *, fictional: bool
+    builder: DocumentBuilder,
+    heading: str,
+    intro: str | None,
+    services: Sequence[Service],
+    *,
+    fictional: bool,
+    audience: bool = True,
 ) -> None:
-    for service in services:
-        builder.add_box(contact_parts(builder, service, fictional=fictional))
+    """A heading, a line or two, then one framed block per service.
+
+    The heading, its lines and the first block stay on one page, so a heading never ends a page.
+    """
+    if not services:
+        return
+    opening: list[Flowable] = [Paragraph(text(heading), builder.styles.heading)]
+    if intro:
+        opening.append(builder.paragraph(intro))
+    if fictional:
+        opening.append(builder.paragraph(FICTIONAL_NOTE, bold=True))
+    boxes = [
+        builder.box(contact_parts(builder, service, audience=audience)) for service in services
+    ]
+    builder.add(KeepTogether([*opening, boxes[0]]))
+    for box in boxes[1:]:
         builder.add_space(4)
+        builder.add(box)
+    builder.add_space(2)
 
 
 def add_organisation_footer(builder: DocumentBuilder, organisation: Organisation) -> None:
     builder.add_heading("Vragen?")
-    builder.add_paragraph(f"Bel {organisation.name}.")
-    builder.add_labelled("Telefoon", organisation.phone)
+    builder.add_paragraph(f"Bel {organisation.name}: {organisation.phone}.")
 
 
 def build_leaflet(
@@ -58,14 +81,18 @@ def build_leaflet(
         builder.add_paragraph(paragraph)
     for section in leaflet.sections:
         builder.add_question(section.question, section.answer, section.points)
-    contacts = leaflet_contacts(leaflet, directory)
-    if contacts:
-        builder.add_heading(leaflet.contacts.heading)
-        builder.add_paragraph(f"Deze organisaties in {directory.municipality} helpen u graag.")
-        add_contacts(builder, contacts, fictional=directory.fictional)
     if leaflet.closing:
         builder.add_paragraph(leaflet.closing)
+    # The visiting organisation first, the local services last: the contact blocks are the
+    # bulkiest part, so a page break falls between them rather than before a lone footer.
     add_organisation_footer(builder, organisation)
+    add_contacts(
+        builder,
+        leaflet.contacts.heading,
+        f"Deze organisaties in {directory.municipality} helpen u graag.",
+        leaflet_contacts(leaflet, directory),
+        fictional=directory.fictional,
+    )
     return builder
 
 
@@ -76,9 +103,39 @@ def render_leaflet(
     organisation: Organisation,
     leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
 ) -> bytes:
-    """One leaflet as PDF bytes; ``leaflets`` defaults to the shipped texts (cached)."""
+    """One leaflet as PDF bytes; ``leaflets`` defaults to the shipped texts (cached).
+
+    A leaflet holds no personal data and the same inputs give the same document, so rendered
+    leaflets are kept (a few dozen, about 30 kB each): printing the same leaflet for the next
+    resident, or after a preview, costs nothing. Resident summaries are never cached.
+    """
     if isinstance(topic, Leaflet):
         leaflet = topic
     else:
         leaflet = (leaflets if leaflets is not None else load_leaflets())[LeafletTopic(topic)]
+    return _render_cached(leaflet, directory, organisation)
+
+
+@lru_cache(maxsize=48)
+def _render_cached(
+    leaflet: Leaflet, directory: ServiceDirectory, organisation: Organisation
+) -> bytes:
+    # Models are frozen, so equal content means an equal key.
     return build_leaflet(leaflet, directory, organisation=organisation).render()
+
+
+def prerender_leaflets(
+    directory: ServiceDirectory,
+    *,
+    organisation: Organisation,
+    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+) -> None:
+    """Render every leaflet once (about 0.1 s), e.g. in a background job after unlocking, so
+    the first preview or print of any leaflet is instant."""
+    for leaflet in (leaflets if leaflets is not None else load_leaflets()).values():
+        _render_cached(leaflet, directory, organisation)
+
+
+def clear_leaflet_cache() -> None:
+    """Forget rendered leaflets (for benchmarks; new files give new keys anyway)."""
+    _render_cached.cache_clear()

@@ -113,9 +113,15 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
                 parts.append(builder.labelled("Wanneer", agreement.when, boxed=True))
             builder.add_box(parts)
             builder.add_space(3)
-    if data.contacts:
-        builder.add_heading("Wie u kan helpen")
-        add_contacts(builder, list(data.contacts), fictional=data.contacts_fictional)
+    # "Voor wie" is left out: these were chosen for this resident in the conversation.
+    add_contacts(
+        builder,
+        "Wie u kan helpen",
+        None,
+        data.contacts,
+        fictional=data.contacts_fictional,
+        audience=False,
+    )
     rated = {label: value for label, value in data.wellbeing.items() if value is not None}
     if data.show_wellbeing_chart and rated:
         builder.add(
@@ -131,8 +137,7 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
             )
         )
     builder.add_heading("Vragen?")
-    builder.add_paragraph(f"Bel {org.name}. Vraag naar {data.volunteer_first_name}.")
-    builder.add_labelled("Telefoon", org.phone)
+    builder.add_paragraph(f"Bel {org.name}: {org.phone}. Vraag naar {data.volunteer_first_name}.")
     return builder
 
 
