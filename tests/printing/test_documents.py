@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_LEFT
 
 from huisbezoek.domain import SEVERITY_LABELS, LeafletTopic
 from huisbezoek.printing import (
+    Agreement,
     Leaflet,
     Organisation,
     PrintInputError,
@@ -25,6 +26,7 @@ from huisbezoek.printing import (
     leaflet_contacts,
     load_directory,
     load_leaflets,
+    missing_glyphs,
     render_leaflet,
     render_recovery_sheet,
     render_summary,
@@ -317,3 +319,25 @@ def test_rendered_leaflets_are_reused_but_not_across_organisations(
     assert "Stichting Ander" in text_of(
         render_leaflet(LeafletTopic.WMO, directory, organisation=other)
     )
+
+
+def test_long_agreement_flows_over_pages_without_losing_text(directory: ServiceDirectory) -> None:
+    sentence = "Bellen met de huisarts over de medicijnen en de duizeligheid."
+    data = dataclasses.replace(
+        sample_summary(directory),
+        agreements=[Agreement(" ".join([sentence] * 80), "U zelf", "Morgen")],
+        topics=[f"Onderwerp {n}" for n in range(40)],
+    )
+    pdf = render_summary(data)
+    content = text_of(pdf)
+    assert len(reader(pdf).pages) >= 3
+    assert content.count("duizeligheid") == 80
+    assert "Wie doet het: U zelf" in content and "Onderwerp 39" in content
+
+
+def test_markup_and_unusual_characters_are_printed_as_text(directory: ServiceDirectory) -> None:
+    name = "Ayşe Yılmaz-Güneş & <Łukasz>"
+    data = dataclasses.replace(sample_summary(directory), resident_name=name)
+    assert name in text_of(render_summary(data))
+    assert missing_glyphs(name) == ""
+    assert missing_glyphs("Li 中 😀") == "中😀"

@@ -27,6 +27,7 @@ from .content import (
     suggest_leaflets,
 )
 from .errors import PrintInputError, ResourceFileError
+from .fonts import missing_glyphs
 from .leaflets import prerender_leaflets, render_leaflet
 from .recovery import render_recovery_sheet
 from .summary import (
@@ -65,6 +66,7 @@ __all__ = [
     "load_directory",
     "load_leaflets",
     "long_sentences",
+    "missing_glyphs",
     "prerender_leaflets",
     "render_leaflet",
     "render_recovery_sheet",

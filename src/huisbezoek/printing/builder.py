@@ -50,6 +50,8 @@ BODY_LEADING = 21.0  # 1.5 x 14 pt
 INK = colors.black
 
 FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
+# What a fresh page offers a flowable (platypus frames pad 6 pt on each side).
+FULL_FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +173,32 @@ class Box(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
         self.width = avail_width
         self.height = y + self.PAD_BOTTOM
         return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Move whole to the next page when it fits there; split only what can never fit."""
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height or avail_height < FULL_FRAME_HEIGHT * 0.9:
+            return []
+        inner = avail_width - 2 * self.PAD_X
+        room = avail_height - self.PAD_TOP - self.PAD_BOTTOM
+        first: list[Flowable] = []
+        for n, part in enumerate(self.parts):
+            gap = max(part.getSpaceBefore(), self.parts[n - 1].getSpaceAfter()) if first else 0
+            _, height = part.wrap(inner, room)
+            if gap + height <= room:
+                first.append(part)
+                room -= gap + height
+                continue
+            pieces = part.split(inner, room - gap)
+            if pieces:
+                first.append(pieces[0])
+                rest = [*pieces[1:], *self.parts[n + 1 :]]
+            else:
+                rest = list(self.parts[n:])
+            if not first:
+                return []
+            return [Box(first), Box(rest)]
+        return []
 
     def draw(self) -> None:
         canvas: Any = self.canv

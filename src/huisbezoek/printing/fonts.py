@@ -57,3 +57,18 @@ def register_fonts() -> None:
         addMapping(REGULAR, 0, 1, ITALIC)
         addMapping(REGULAR, 1, 1, BOLD_ITALIC)
         _registered = True
+
+
+def missing_glyphs(value: str) -> str:
+    """Characters of ``value`` the font cannot draw (they would print as blanks), in order.
+
+    Lets a screen warn before printing a name in, say, Chinese script or with an emoji.
+    """
+    register_fonts()
+    face = pdfmetrics.getFont(REGULAR).face
+    missing = (
+        ch
+        for ch in value
+        if ch.isprintable() and not ch.isspace() and ord(ch) not in face.charToGlyph
+    )
+    return "".join(dict.fromkeys(missing))
