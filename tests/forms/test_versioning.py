@@ -163,3 +163,20 @@ def test_answers_survive_a_json_round_trip(default_form_path: Path) -> None:
     stored = json.loads(json.dumps({k: answer_to_json(v) for k, v in answers.items()}))
     assert stored["hulp_bij"] == ["koken", "vervoer"]
     assert evaluate(form, stored) == evaluate(form, answers)
+
+
+def test_engine_imports_no_qt_and_no_other_layers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, huisbezoek.forms, huisbezoek.forms.check, huisbezoek.forms.schema\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))\n"
+        "    or m.split('.')[:2] in (['huisbezoek', 'gui'], ['huisbezoek', 'vault'],\n"
+        "    ['huisbezoek', 'services'], ['huisbezoek', 'printing'], ['huisbezoek', 'exchange']))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
