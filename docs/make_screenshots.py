@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
 def shoot(out: Path) -> int:
     from dataclasses import replace
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from huisbezoek.gui.app import Application
@@ -65,18 +65,22 @@ def shoot(out: Path) -> int:
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
 
+    def pump(ms: int) -> None:
+        # Not QCoreApplication.processEvents(): in PySide6 6.12 on Python 3.11 each call
+        # drops a reference to None, and enough of them abort the interpreter.
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     def wait(cond, timeout: float = 20.0) -> None:
         end = time.monotonic() + timeout
         while not cond():
-            QCoreApplication.processEvents()
+            pump(10)
             if time.monotonic() > end:
                 raise TimeoutError("screen did not get ready")
-            time.sleep(0.01)
 
     def settle() -> None:
-        for _ in range(10):
-            QCoreApplication.processEvents()
-            time.sleep(0.02)
+        pump(200)
 
     written: list[Path] = []
 
@@ -121,6 +125,7 @@ def shoot(out: Path) -> int:
         grab(window, "04-ontgrendelen", scale)
         window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
         window.unlock_page.submit()
+        wait(lambda app=app: app.lock.is_unlocked)
         residents = window.work.residents
         wait(lambda residents=residents: residents.model.rowCount() > 0)
         grab(window, "05-bewoners", scale)

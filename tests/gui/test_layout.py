@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from huisbezoek.gui.i18n import install_pseudo_translator
 from huisbezoek.gui.theme import apply_theme
@@ -43,7 +43,6 @@ def clipped(root: QWidget) -> list[str]:
 
 def settle(qtbot, window):
     qtbot.wait(20)
-    QApplication.processEvents()
     assert window.width() <= SCREEN[0], "window wider than the screen"
 
 
@@ -67,7 +66,8 @@ def test_no_clipping_on_main_screens(qtbot, make_app, scale):
     assert not (problems := clipped(window)), problems
     window.unlock_page.show_recovery(False)
     window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
-    window.unlock_page.submit()
+    with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+        window.unlock_page.submit()
     residents = window.work.residents
     qtbot.waitUntil(lambda: residents.model.rowCount() > 0, timeout=15_000)
     settle(qtbot, window)

@@ -78,3 +78,22 @@ def test_recovery_sheet_pdf_holds_the_key(tmp_path):
         assert out.read_bytes().startswith(b"%PDF")
     finally:
         session.close(created.opened)
+
+
+def test_light_constants_match_the_vault():
+    from huisbezoek.vault import core, keyslots
+
+    assert session.MIN_PASSPHRASE_CHARS == keyslots.MIN_PASSPHRASE_CHARS
+    assert session.VAULT_FILES == (core.DB_NAME, core.KEYS_NAME)
+
+
+def test_session_module_does_not_load_the_vault():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, huisbezoek.services.session, huisbezoek.gui.app;"
+        "print(sorted(m for m in sys.modules if m.startswith(('huisbezoek.vault', 'sqlalchemy'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

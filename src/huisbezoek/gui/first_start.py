@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.unlock import with_preload
 from huisbezoek.gui.widgets import (
     BusyIndicator,
     button,
@@ -325,7 +326,7 @@ class FirstStartPage(QWidget):
 
         run_op(
             self,
-            lambda: session.create_vault(name, passphrase, kdf=kdf),
+            with_preload(lambda: session.create_vault(name, passphrase, kdf=kdf)),
             on_done=done,
             on_error=failed,
         )

@@ -9,6 +9,7 @@ the vault and puts the volunteer back where they were.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,71 +25,10 @@ from PySide6.QtWidgets import (
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.idle import IdleWatcher
 from huisbezoek.gui.operations import worker
-from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
-from huisbezoek.gui.settings_dialog import SettingsDialog
 from huisbezoek.gui.unlock import UnlockPage
 from huisbezoek.services import session
 
 log = logging.getLogger(__name__)
-
-
-class WorkArea(QStackedWidget):
-    """Residents list, one resident, a visit; remembers which one was showing."""
-
-    def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.residents = ResidentsScreen(ctx)
-        self.resident = ResidentScreen(ctx)
-        from huisbezoek.gui.visit_screen import VisitScreen
-
-        self.visit = VisitScreen(ctx)
-        self.addWidget(self.residents)
-        self.addWidget(self.resident)
-        self.addWidget(self.visit)
-        self.residents.open_resident.connect(self.show_resident)
-        self.resident.back.connect(self.show_list)
-        self.resident.start_visit.connect(self.start_visit)
-        self.resident.open_visit.connect(self.open_visit)
-        self.visit.back.connect(self._visit_closed)
-
-    def show_list(self) -> None:
-        self.setCurrentWidget(self.residents)
-        self.residents.reload(select_id=self.resident.resident_id)
-        self.residents.table.setFocus()
-
-    def show_resident(self, resident_id: int) -> None:
-        self.resident.show_resident(resident_id)
-        self.setCurrentWidget(self.resident)
-        self.resident.visit_button.setFocus()
-
-    def start_visit(self, resident_id: int) -> None:
-        self.visit.start_for(resident_id)
-        self.setCurrentWidget(self.visit)
-
-    def open_visit(self, visit_id: int) -> None:
-        self.visit.open_visit(visit_id)
-        self.setCurrentWidget(self.visit)
-
-    def _visit_closed(self) -> None:
-        if self.resident.resident_id is not None:
-            self.show_resident(self.resident.resident_id)
-        else:
-            self.show_list()
-
-    def clear_personal_data(self) -> None:
-        self.residents.clear()
-        self.resident.clear()
-        self.visit.blank()
-
-    def reload_after_unlock(self) -> None:
-        current = self.currentWidget()
-        if current is self.residents:
-            self.residents.reload()
-        elif current is self.resident:
-            self.resident.reload()
-        elif current is self.visit:
-            self.visit.restore()
 
 
 class MainWindow(QMainWindow):
@@ -101,10 +41,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.first_start: QWidget | None = None
         self.unlock_page = UnlockPage(ctx)
-        self.work = WorkArea(ctx)
+        # The work area (residents, visit) is built after the first unlock: its modules pull
+        # in the database and form libraries, which the unlock screen does not need.
+        self.work: Any = None
         self.blank = QLabel(tr("Hoofdvenster", "Even geduld…"))
         self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.blank, self.unlock_page, self.work):
+        for w in (self.blank, self.unlock_page):
             self.pages.addWidget(w)
         self.pages.setCurrentWidget(self.blank)
         self._build_menus()
@@ -140,7 +82,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         res_menu = bar.addMenu(tr("Menu", "Be&woners"))
         self.list_action = self._action(
-            tr("Menu", "&Lijst van bewoners"), self.work.show_list, "Ctrl+1", "listAction"
+            tr("Menu", "&Lijst van bewoners"),
+            lambda: self.ensure_work().show_list(),
+            "Ctrl+1",
+            "listAction",
         )
         self.new_resident_action = self._action(
             tr("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
@@ -148,7 +93,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(tr("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction")
         self.import_action = self._action(
             tr("Menu", "Adressen &inlezen (CSV)…"),
-            self.work.residents.choose_csv,
+            self._import_csv,
             None,
             "importAction",
         )
@@ -183,23 +128,38 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.passphrase.setFocus()
 
-    def show_work(self) -> None:
-        self.pages.setCurrentWidget(self.work)
+    def ensure_work(self) -> Any:
+        if self.work is None:
+            from huisbezoek.gui.work_area import WorkArea
 
-    def open_settings(self) -> SettingsDialog:
+            self.work = WorkArea(self.ctx)
+            self.pages.addWidget(self.work)
+        return self.work
+
+    def show_work(self) -> None:
+        self.pages.setCurrentWidget(self.ensure_work())
+
+    def open_settings(self) -> Any:
+        from huisbezoek.gui.settings_dialog import SettingsDialog
+
         dlg = SettingsDialog(self, self.ctx)
         dlg.open()
         return dlg
 
     def _new_resident(self) -> None:
-        self.work.show_list()
-        self.work.residents.add_resident()
+        work = self.ensure_work()
+        work.show_list()
+        work.residents.add_resident()
+
+    def _import_csv(self) -> None:
+        self.ensure_work().residents.choose_csv()
 
     def _find(self) -> None:
-        if self.pages.currentWidget() is self.work:
-            self.work.setCurrentWidget(self.work.residents)
-            self.work.residents.search.setFocus()
-            self.work.residents.search.selectAll()
+        work: Any = self.work
+        if work is not None and self.pages.currentWidget() is self.work:
+            work.setCurrentWidget(work.residents)
+            work.residents.search.setFocus()
+            work.residents.search.selectAll()
 
     def _about(self) -> None:
         from huisbezoek import __version__
@@ -275,12 +235,14 @@ class LockController(QObject):
         if self.opened is None:
             return
         self.idle.stop()
-        visit = self.window.work.visit
-        visit.flush_pending()  # start any debounced save now
+        work = self.window.work
+        if work is not None:
+            work.visit.flush_pending()  # start any debounced save now
         if not worker().flush(timeout=30):
             log.error("pending saves did not finish before locking")
         self._hide_personal_windows()
-        self.window.work.clear_personal_data()
+        if work is not None:
+            work.clear_personal_data()
         opened, self.opened = self.opened, None
         self.ctx.vault = None
         worker().submit(lambda: session.close(opened))
@@ -301,8 +263,8 @@ class LockController(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
-        visit = self.window.work.visit
-        visit.flush_pending()
+        if self.window.work is not None:
+            self.window.work.visit.flush_pending()
         worker().flush(timeout=30)
         opened, self.opened = self.opened, None
         self.ctx.vault = None

@@ -30,17 +30,32 @@ log = logging.getLogger(__name__)
 
 
 class _Bridge(QObject):
-    """Carries callables from the worker thread to the GUI thread (queued connection)."""
+    """Carries callables from any thread to the GUI thread.
 
-    deliver = Signal(object)
+    The callables wait in a thread-safe queue; the signal carries no arguments, so no Python
+    object crosses threads inside Qt's queued-connection machinery (one less place for
+    reference-counting trouble in the bindings).
+    """
+
+    wake = Signal()
 
     def __init__(self) -> None:
         super().__init__()
-        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object)
-    def _run(self, fn: Callable[[], None]) -> None:
-        fn()
+    def post(self, fn: Callable[[], None]) -> None:
+        self._calls.put(fn)
+        self.wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                fn = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            fn()
 
 
 class Worker:
@@ -74,7 +89,7 @@ class Worker:
 
     def call_on_gui(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` on the GUI thread soon (safe to call from any thread)."""
-        self._bridge.deliver.emit(fn)
+        self._bridge.post(fn)
 
     def flush(self, timeout: float = 30.0) -> bool:
         """Block until every job submitted so far has run; True when done in time."""

@@ -6,6 +6,10 @@ shows. A wrong passphrase gives a calm message and nothing else: no hints, no wa
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,6 +36,18 @@ from huisbezoek.gui.widgets import (
     show_message,
 )
 from huisbezoek.services import session
+
+
+def with_preload(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """Run ``fn`` on the worker, then import the work area's modules there too, so building
+    the screens after the unlock costs the GUI thread no import time."""
+
+    def job() -> Any:
+        result = fn()
+        importlib.import_module("huisbezoek.gui.work_area")
+        return result
+
+    return job
 
 
 class UnlockPage(QWidget):
@@ -122,7 +138,7 @@ class UnlockPage(QWidget):
         kdf = getattr(self.ctx, "kdf", None)
         run_op(
             self,
-            lambda: session.unlock(text, kdf=kdf),
+            with_preload(lambda: session.unlock(text, kdf=kdf)),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -213,7 +229,7 @@ class UnlockPage(QWidget):
 
         run_op(
             self,
-            lambda: session.unlock_with_recovery_key(key, p1, kdf=kdf),
+            with_preload(lambda: session.unlock_with_recovery_key(key, p1, kdf=kdf)),
             on_done=done,
             on_error=failed,
         )

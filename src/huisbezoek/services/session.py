@@ -14,15 +14,24 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from huisbezoek import paths
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.vault.core import Vault
-from huisbezoek.vault.keyslots import MIN_PASSPHRASE_CHARS, KdfParams, check_passphrase_strength
-from huisbezoek.vault.models import Setting
-from huisbezoek.vault.recoverykey import normalise
+
+if TYPE_CHECKING:
+    from huisbezoek.vault.core import Vault
+    from huisbezoek.vault.keyslots import KdfParams
+
+# Importing anything under ``huisbezoek.vault`` loads SQLAlchemy, Alembic and the crypto
+# libraries (about 0.4 s). The unlock screen needs none of that to appear, so this module
+# imports the vault inside the functions that open it; the unlock itself runs on a worker.
+
+#: Same as ``huisbezoek.vault.keyslots.MIN_PASSPHRASE_CHARS`` (a test keeps them equal).
+MIN_PASSPHRASE_CHARS = 10
+#: File names of a vault, as ``huisbezoek.vault.core`` writes them (a test keeps them equal).
+VAULT_FILES = ("vault.db", "vault.keys")
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +39,6 @@ __all__ = [
     "DEMO_PASSPHRASE",
     "MIN_PASSPHRASE_CHARS",
     "FirstStartFlow",
-    "KdfParams",
     "Step",
 ]
 
@@ -144,6 +152,8 @@ def last_group_matches(recovery_key: str, typed: str) -> bool:
     groups = [g for g in recovery_key.split("-") if g]
     if not groups or not typed.strip():
         return False
+    from huisbezoek.vault.recoverykey import normalise
+
     try:
         return normalise(typed) == normalise(groups[-1])
     except (ValueError, InvalidInputError):
@@ -167,7 +177,7 @@ def _marker_path() -> Path:
 
 def vault_info(folder: Path | None = None) -> VaultInfo:
     folder = folder or paths.default_vault_dir()
-    exists = Vault.exists(folder)
+    exists = any((folder / name).exists() for name in VAULT_FILES)
     demo = None
     if exists:
         try:
@@ -209,6 +219,8 @@ VOLUNTEER_NAME_KEY = "volunteer_name"
 
 
 def _read_name(vault: Vault) -> str:
+    from huisbezoek.vault.models import Setting
+
     with vault.session() as s:
         row = s.get(Setting, VOLUNTEER_NAME_KEY)
         if row is None:
@@ -221,6 +233,8 @@ def _read_name(vault: Vault) -> str:
 
 
 def set_volunteer_name(vault: Vault, name: str) -> None:
+    from huisbezoek.vault.models import Setting
+
     problem = check_volunteer_name(name)
     if problem:
         raise InvalidInputError("bad volunteer name", message_nl=problem)
@@ -247,6 +261,8 @@ def create_vault(
     problem = check_volunteer_name(name)
     if problem:
         raise InvalidInputError("bad volunteer name", message_nl=problem)
+    from huisbezoek.vault.core import Vault
+
     folder = folder or paths.default_vault_dir()
     vault, recovery_key = Vault.create(folder, passphrase, kdf=kdf)
     try:
@@ -263,6 +279,8 @@ def unlock(
     passphrase: str, *, folder: Path | None = None, kdf: KdfParams | None = None
 ) -> OpenedVault:
     """Open the vault with the passphrase (about a second of key derivation, on purpose)."""
+    from huisbezoek.vault.core import Vault
+
     del kdf  # the parameters are stored in the key slot
     folder = folder or paths.default_vault_dir()
     return _opened(Vault.open(folder, passphrase), folder)
@@ -276,6 +294,9 @@ def unlock_with_recovery_key(
     kdf: KdfParams | None = None,
 ) -> OpenedVault:
     """Open with the recovery key and set a new passphrase at once."""
+    from huisbezoek.vault.core import Vault
+    from huisbezoek.vault.keyslots import check_passphrase_strength
+
     folder = folder or paths.default_vault_dir()
     check_passphrase_strength(new_passphrase)
     vault = Vault.open_with_recovery(folder, recovery_key)
@@ -298,6 +319,7 @@ def close(opened: OpenedVault | None) -> None:
 def create_demo_vault(*, folder: Path | None = None, kdf: KdfParams | None = None) -> None:
     """A vault of fictional residents with the known :data:`DEMO_PASSPHRASE`; left closed."""
     from huisbezoek.services.demo import fill_demo_vault
+    from huisbezoek.vault.core import Vault
 
     folder = folder or paths.default_vault_dir()
     vault, _ = Vault.create(folder, DEMO_PASSPHRASE, kdf=kdf)

@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""GUI benchmark: cold start to the unlock screen against a bare PySide6 window (the floor),
+opening a 150-question visit, and how long the GUI thread is blocked per answer saved.
+
+Each cold start is a separate process, timed from spawn until the window is shown and the
+process has exited. Runs offscreen; uses a temporary data folder and the vault's floor key
+derivation (the unlock itself is not part of the start time: the screen waits for typing).
+
+    .venv/bin/python benchmarks/bench_gui.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+w = QLabel("Huisbezoek")
+w.resize(1100, 760)
+w.show()
+app.processEvents()
+"""
+
+APP = """
+from PySide6.QtCore import QEventLoop, QTimer
+from huisbezoek.gui.app import Application
+app = Application()
+app.start()
+w = app.window
+loop = QEventLoop()
+QTimer.singleShot(0, loop.quit)
+loop.exec()
+assert w.pages.currentWidget() is w.unlock_page and w.isVisible()
+"""
+
+# PySide6 6.12 on Python 3.11: every QCoreApplication.processEvents() call drops one
+# reference to None; a busy loop of them aborts the interpreter ("none_dealloc"). Pump the
+# event loop through QEventLoop.exec() instead, which returns an int.
+
+
+def pump(ms: int = 0) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+PASS = "fiets kopje regen zeven"
+
+
+def spawn_times(code: str, runs: int, env: dict[str, str]) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def write_form(folder: Path, count: int = 150) -> None:
+    """A form of ``count`` questions of mixed types, in sections of 15, with skip logic."""
+    lines = ["format: 1", "id: bench", "version: 1", "title: Benchmark", "sections:"]
+    kinds = ["yes_no", "single_choice", "scale", "number", "short_text"]
+    for s in range(count // 15):
+        lines += [f"  - id: deel_{s}", f"    title: Deel {s + 1}", "    questions:"]
+        for q in range(15):
+            n = s * 15 + q
+            kind = kinds[n % len(kinds)]
+            lines += [f"      - id: v{n}", f"        type: {kind}", f"        label: Vraag {n}"]
+            if kind == "single_choice":
+                lines += [
+                    "        options:",
+                    "          - {value: a, label: Eerste}",
+                    "          - {value: b, label: Tweede}",
+                    "          - {value: c, label: Derde}",
+                ]
+            if kind == "scale":
+                lines += ["        min_label: laag", "        max_label: hoog"]
+            if kind == "number":
+                lines += ["        min: 0", "        max: 100"]
+            if q and n % 7 == 0:
+                lines += [f"        relevant: answered(v{n - 1})"]
+    (folder / "bench.v1.yaml").write_text("\n".join(lines) + "\n")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def in_process(home: Path, forms: Path) -> None:
+    from huisbezoek.forms import (
+        NumberQuestion,
+        ScaleQuestion,
+        ShortTextQuestion,
+        SingleChoiceQuestion,
+        YesNoQuestion,
+    )
+    from huisbezoek.gui.app import Application
+    from huisbezoek.services import residents, session
+    from huisbezoek.vault.keyslots import KdfParams
+
+    def wait(cond, timeout=60.0):
+        end = time.monotonic() + timeout
+        while not cond():
+            pump(1)
+            if time.monotonic() > end:
+                raise TimeoutError
+
+    app = Application(kdf=KdfParams.FLOOR)
+    app.ctx.forms_folder = forms
+    opened = session.unlock(PASS)
+    app.lock.on_unlocked(opened)
+    rids = [
+        residents.add_resident(opened.vault, residents.ResidentInput(name=f"Bewoner {i}"))
+        for i in range(6)
+    ]
+    visit = app.window.work.visit
+    app.window.work.setCurrentWidget(visit)
+    app.window.resize(1366, 768)
+    app.window.show()
+    open_ms, gui_ms = [], []
+    for rid in rids[:5]:
+        start = time.perf_counter()
+        visit.start_for(rid)
+        wait(lambda: visit.state is not None and visit.visit is not None)
+        pump()
+        open_ms.append((time.perf_counter() - start) * 1000)
+        gui_ms.append(visit.opened_ms)
+    build_start = time.perf_counter()
+    for i in range(len(visit.visit.form.sections)):
+        visit.page_for(i)
+    build_all_ms = (time.perf_counter() - build_start) * 1000
+    # Answer all 150 questions of the last visit as a volunteer would, in form order.
+    visit.start_for(rids[5])
+    wait(lambda: visit.state is not None and visit.visit is not None)
+    blocks: list[float] = []
+    typed_blocks: list[float] = []
+    state = visit.state
+    for q in visit.visit.form.all_questions():
+        if not state.evaluation.is_relevant(q.id):
+            continue
+        visit.go_to_question(q.id)
+        widget = visit.question_widget(q.id)
+        if isinstance(q, YesNoQuestion):
+            value, typed = True, False
+        elif isinstance(q, SingleChoiceQuestion):
+            value, typed = "b", False
+        elif isinstance(q, ScaleQuestion):
+            value, typed = 7, False
+        elif isinstance(q, NumberQuestion):
+            value, typed = 42, True
+        elif isinstance(q, ShortTextQuestion):
+            value, typed = "Een kort antwoord", True
+        else:
+            continue
+        widget.set_value(value)
+        # The slot a widget's signal runs: evaluation, screen update, hand-off to the worker.
+        visit._answered(q.id, value, typed)
+        (typed_blocks if typed else blocks).append(visit.last_block_ms)
+        pump()
+    start = time.perf_counter()
+    visit.flush_pending()
+    wait(lambda: visit.saver.all_saved)
+    drain_ms = (time.perf_counter() - start) * 1000
+    answered = len(blocks) + len(typed_blocks)
+    everything = blocks + typed_blocks
+    print(f"\nopen a 150-question visit (start_for -> screen ready), {len(open_ms)} runs:")
+    print(
+        f"  median {statistics.median(open_ms):7.1f} ms   min {min(open_ms):7.1f} ms   "
+        f"(GUI-thread part: median {statistics.median(gui_ms):.1f} ms)"
+    )
+    sections = len(visit.visit.form.sections)
+    print(f"  (pages are built when first shown; all {sections} at once: {build_all_ms:.1f} ms)")
+    print(f"\nGUI-thread block per answer saved ({answered} answers, vault write on the worker):")
+    print(
+        f"  all     p50 {pct(everything, 50):6.2f} ms   p95 {pct(everything, 95):6.2f} ms   "
+        f"max {max(everything):6.2f} ms"
+    )
+    print(
+        f"  choices p50 {pct(blocks, 50):6.2f} ms   p95 {pct(blocks, 95):6.2f} ms   "
+        f"max {max(blocks):6.2f} ms"
+    )
+    print(
+        f"  typed   p50 {pct(typed_blocks, 50):6.2f} ms   p95 {pct(typed_blocks, 95):6.2f} ms   "
+        f"max {max(typed_blocks):6.2f} ms"
+    )
+    print(f"  remaining saves drained after the last answer: {drain_ms:.1f} ms")
+    verdict = "OK" if max(everything) <= 16 else "OVER"
+    print(f"  target: no block over 16 ms -> {verdict}")
+    app.shutdown()
+    app.window.deleteLater()
+    pump()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="huisbezoek-bench-"))
+    forms = home / "forms"
+    forms.mkdir()
+    write_form(forms)
+    os.environ["HUISBEZOEK_HOME"] = str(home)
+    from huisbezoek.services import session
+    from huisbezoek.vault.keyslots import KdfParams
+
+    session.close(session.create_vault("Bench", PASS, kdf=KdfParams.FLOOR).opened)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HUISBEZOEK_HOME=str(home))
+    spawn_times(BARE, 1, env)  # warm the disk cache for both
+    spawn_times(APP, 1, env)
+    bare = spawn_times(BARE, args.runs, env)
+    app = spawn_times(APP, args.runs, env)
+    ratio = statistics.median(app) / statistics.median(bare)
+    print(f"cold start, separate processes, {args.runs} runs each (spawn -> window shown -> exit):")
+    print(
+        f"  bare PySide6 window (floor)  median {statistics.median(bare):7.1f} ms   "
+        f"min {min(bare):7.1f} ms"
+    )
+    print(
+        f"  huisbezoek to unlock screen  median {statistics.median(app):7.1f} ms   "
+        f"min {min(app):7.1f} ms"
+    )
+    print(f"  ratio {ratio:.2f}x (target: within 2x) -> {'OK' if ratio <= 2 else 'OVER'}")
+    in_process(home, forms)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
