@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -34,13 +35,19 @@ def fonts_dir() -> Path:
 
 
 def register_fonts() -> None:
-    """Make the family known to reportlab; parsing the TTF files happens only the first time."""
+    """Make the family known to reportlab; parsing the TTF files happens only the first time.
+
+    Also the one place for process-wide reportlab settings, since every document comes here.
+    """
     global _registered  # noqa: PLW0603 - a process-wide, idempotent registration
     if _registered:
         return
     with _lock:
         if _registered:
             return
+        # Streams are Flate-compressed either way; the extra ASCII85 layer (on by default for
+        # 7-bit mail transport) only makes files a quarter larger and costs render time.
+        rl_config.useA85 = 0
         folder = fonts_dir()
         for name, filename in _FILES.items():
             path = folder / filename
