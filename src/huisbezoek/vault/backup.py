@@ -203,14 +203,17 @@ def restore_backup(
     try:
         with _disk_full_as_error():
             staged_db = staging / DB_NAME
-            with (
-                zipfile.ZipFile(backup) as archive,
-                archive.open("vault.db") as src,
-                staged_db.open("wb") as dst,
-            ):
-                shutil.copyfileobj(src, dst, _CHUNK)
-                dst.flush()
-                os.fsync(dst.fileno())
+            try:
+                with (
+                    zipfile.ZipFile(backup) as archive,
+                    archive.open("vault.db") as src,
+                    staged_db.open("wb") as dst,
+                ):
+                    shutil.copyfileobj(src, dst, _CHUNK)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+            except (zipfile.BadZipFile, EOFError):
+                raise DamagedDatabaseError("backup archive is damaged") from None
             (staging / KEYS_NAME).write_bytes(key_file.to_bytes())
         digest, size = _sha256(staged_db)
         if digest != manifest.db_sha256 or size != manifest.db_size:

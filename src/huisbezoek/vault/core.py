@@ -23,11 +23,13 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from huisbezoek import paths
+from huisbezoek.errors import DiskFullError
 from huisbezoek.fsutil import atomic_write, fsync_dir
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
 from huisbezoek.vault.errors import (
+    DamagedDatabaseError,
     DatabaseMissingError,
     ForeignFileError,
     KeyFileMissingError,
@@ -180,6 +182,7 @@ class Vault:
                 kdf_seconds=kdf_seconds,
                 started=started,
                 record_unlock=False,
+                migrate_schema=schema_revision == "head",
             )
         except BaseException:
             lock.release()
@@ -281,6 +284,7 @@ class Vault:
         kdf_seconds: float,
         started: float,
         record_unlock: bool = True,
+        migrate_schema: bool = True,
     ) -> Vault:
         """Open the database with the unwrapped key (lock held): migrate, audit, return."""
         db_path = folder / DB_NAME
@@ -291,40 +295,35 @@ class Vault:
             connect_raw(db_path, data_key).close()
         engine = make_engine(db_path, data_key)
         try:
-            with translate_errors():
-                with engine.connect() as conn:
-                    behind = migrate.needs_upgrade(schema, conn)
-                    from_rev = migrate.current_revision(conn)
-                    conn.rollback()
-                    if behind:
-                        if from_rev is not None:
-                            _backup_before_migration(folder, key_file, engine, data_key, from_rev)
-                        migrate.upgrade(schema, conn)
-                with engine.begin() as conn:
-                    table = schema.audit_table
-                    if behind and from_rev is not None:
-                        audit_log.append_event(
-                            conn,
-                            table,
-                            audit_log.AuditEvent.MIGRATE,
-                            {"from": from_rev, "to": migrate.head_revision(schema)},
-                        )
-                    failed = _take_failed_unlocks(folder)
-                    if failed:
-                        audit_log.append_event(
-                            conn, table, audit_log.AuditEvent.FAILED_UNLOCK, failed
-                        )
-                    if record_unlock:
-                        event = (
-                            audit_log.AuditEvent.RECOVERY_UNLOCK
-                            if via_recovery
-                            else audit_log.AuditEvent.UNLOCK
-                        )
-                        audit_log.append_event(conn, table, event)
+            with translate_errors(), engine.connect() as conn:
+                behind = migrate_schema and migrate.needs_upgrade(schema, conn)
+                from_rev = migrate.current_revision(conn)
+                conn.rollback()
+                if behind:
+                    if from_rev is not None:
+                        _backup_before_migration(folder, key_file, engine, data_key, from_rev)
+                    migrate.upgrade(schema, conn)
+            events: list[tuple[audit_log.AuditEvent, dict[str, Any] | None]] = []
+            if behind and from_rev is not None:
+                to_rev = migrate.head_revision(schema)
+                events.append((audit_log.AuditEvent.MIGRATE, {"from": from_rev, "to": to_rev}))
+            failed = _take_failed_unlocks(folder)
+            if failed:
+                events.append((audit_log.AuditEvent.FAILED_UNLOCK, failed))
+            if record_unlock:
+                events.append(
+                    (
+                        audit_log.AuditEvent.RECOVERY_UNLOCK
+                        if via_recovery
+                        else audit_log.AuditEvent.UNLOCK,
+                        None,
+                    )
+                )
+            recorded = _record_events(engine, schema, events)
         except BaseException:
             engine.dispose()
             raise
-        if failed:
+        if failed and recorded:
             with contextlib.suppress(OSError):
                 (folder / ATTEMPTS_NAME).unlink()
         now = time.perf_counter()
@@ -402,14 +401,25 @@ class Vault:
     def check(self) -> CheckReport:
         """Full check: SQLite ``integrity_check``, SQLCipher ``cipher_integrity_check`` (every
         page's HMAC), the audit chain. Reads the whole file; seconds on a large vault."""
-        with self.connection() as conn:
-            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            cipher = list(conn.exec_driver_sql("PRAGMA cipher_integrity_check"))
-            revision = migrate.current_revision(conn)
-            chain = audit_log.verify_audit_chain(conn, self.schema.audit_table)
+
+        def run(sql: str) -> list[Any] | None:
+            try:
+                with self.connection() as conn:
+                    return [tuple(r) for r in conn.exec_driver_sql(sql)]
+            except DamagedDatabaseError:
+                return None
+
+        integrity = run("PRAGMA integrity_check")
+        cipher = run("PRAGMA cipher_integrity_check")
+        try:
+            with self.connection() as conn:
+                revision = migrate.current_revision(conn)
+                chain = audit_log.verify_audit_chain(conn, self.schema.audit_table)
+        except DamagedDatabaseError:
+            revision, chain = None, audit_log.AuditReport(ok=False, rows=0)
         return CheckReport(
-            integrity_ok=integrity == ["ok"],
-            cipher_integrity_ok=not cipher,
+            integrity_ok=integrity == [("ok",)],
+            cipher_integrity_ok=cipher == [],
             audit=chain,
             schema_revision=revision,
         )
@@ -473,6 +483,25 @@ class Vault:
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"<Vault {self.kind} {self.vault_id[:8]} {state}>"
+
+
+def _record_events(
+    engine: Engine,
+    schema: Schema,
+    events: list[tuple[audit_log.AuditEvent, dict[str, Any] | None]],
+) -> bool:
+    """Write the unlock's audit rows; on a full disk go on without them (reading must stay
+    possible so the volunteer can make room), and say so in the log."""
+    if not events:
+        return True
+    try:
+        with translate_errors(), engine.begin() as conn:
+            for event, detail in events:
+                audit_log.append_event(conn, schema.audit_table, event, detail)
+    except DiskFullError:
+        log.warning("disk full: unlock not recorded in the audit log")
+        return False
+    return True
 
 
 # -- failed unlocks -----------------------------------------------------------------------------
