@@ -246,6 +246,7 @@ def test_shape_errors_in_plain_dutch(write_form: Callable[..., Path]) -> None:
         title: S
         questions:
           - {id: a, type: number, label: A, min: '5', max: [1]}
+          - {id: c, type: number, label: C, min: .nan, max: .inf}
           - {id: b, type: single_choice, label: B, options: [{value: Ja, label: 3}]}
     scores:
       - {id: t, label: T, kind: sum, items: [{question: a}], option_scores: {Ja: x}}
@@ -256,17 +257,19 @@ def test_shape_errors_in_plain_dutch(write_form: Callable[..., Path]) -> None:
     expected = [
         "regel 9: vraag 'a', veld 'min': hier hoort een getal.",
         "regel 9: vraag 'a', veld 'max': hier hoort een getal.",
-        "regel 10: vraag 'b', veld 'options[1].value': 'Ja' is geen geldige naam",
-        "regel 10: vraag 'b', veld 'options[1].label': hier hoort tekst.",
-        "regel 12: score 't', veld 'option_scores.Ja': 'Ja' is geen geldige naam",
-        "regel 12: score 't', veld 'option_scores.Ja': hier hoort een getal.",
-        "regel 14: signaal 's1', veld 'theme': 'eenzaam' kent het programma niet. Kies uit: "
+        "regel 10: vraag 'c', veld 'min': hier hoort een gewoon getal, niet oneindig of 'nan'.",
+        "regel 10: vraag 'c', veld 'max': hier hoort een gewoon getal, niet oneindig of 'nan'.",
+        "regel 11: vraag 'b', veld 'options[1].value': 'Ja' is geen geldige naam",
+        "regel 11: vraag 'b', veld 'options[1].label': hier hoort tekst.",
+        "regel 13: score 't', veld 'option_scores.Ja': 'Ja' is geen geldige naam",
+        "regel 13: score 't', veld 'option_scores.Ja': hier hoort een getal.",
+        "regel 15: signaal 's1', veld 'theme': 'eenzaam' kent het programma niet. Kies uit: "
         "'eenzaamheid', 'vallen'",
         "'gezondheid' of 'overig'.",
-        "regel 14: signaal 's1', veld 'severity': 'hoog' kan hier niet. Kies uit: "
+        "regel 15: signaal 's1', veld 'severity': 'hoog' kan hier niet. Kies uit: "
         "'informatie', 'aandacht', 'zorg' of 'direct'.",
-        "regel 14: signaal 's1', veld 'leaflets[1]': 'folder' kent het programma niet.",
+        "regel 15: signaal 's1', veld 'leaflets[1]': 'folder' kent het programma niet.",
     ]
     for part in expected:
         assert any(part in line for line in lines), part
-    assert len(lines) == 1 + 9
+    assert len(lines) == 1 + 11

@@ -604,6 +604,8 @@ def _dutch_error(error: Mapping[str, Any], path: Path_) -> str:
         return "hier hoort een heel getal"
     if kind in ("float_type", "float_parsing"):
         return "hier hoort een getal"
+    if kind == "finite_number":
+        return "hier hoort een gewoon getal, niet oneindig of 'nan'"
     if kind in ("bool_type", "bool_parsing"):
         return "hier hoort true of false"
     if kind == "literal_error":

@@ -34,7 +34,9 @@ WELLBEING_DOMAINS: tuple[str, ...] = (
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=False, allow_inf_nan=False
+    )
 
 
 class Option(_Model):
@@ -255,6 +257,7 @@ class FormSpec(_Model):
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
+        allow_inf_nan=False,
         title="Huisbezoek gespreksformulier",
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
