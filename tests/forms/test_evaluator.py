@@ -300,3 +300,92 @@ def test_yaml_scalars_in_expression_fields_are_formulas(write_form: Callable[...
     evaluation = evaluate(load_form(write_form(body)), {})
     assert evaluation.relevant == {"a"}
     assert evaluation.scores["vast"].value == 12
+
+
+# --- random forms: the dependency graph keeps incremental and full evaluation equal -------
+
+
+@st.composite
+def random_form_and_changes(draw: st.DrawFn) -> tuple[str, list[tuple[str, object]]]:
+    """A small form whose questions depend on each other in a random (acyclic) order that
+    differs from the order in the file, with scores and signals on top; plus answer changes."""
+    n = draw(st.integers(3, 9))
+    kinds = [draw(st.sampled_from(["yes_no", "number", "single_choice"])) for _ in range(n)]
+    rank = draw(st.permutations(list(range(n))))  # dependency order, not file order
+
+    def condition(i: int) -> str | None:
+        earlier = [j for j in range(n) if rank[j] < rank[i]]
+        if not earlier or not draw(st.booleans()):
+            return None
+        j = draw(st.sampled_from(earlier))
+        return {
+            "yes_no": f"q{j}",
+            "number": f"q{j} > {draw(st.integers(0, 3))}",
+            "single_choice": f"q{j} != 'b'",
+        }[kinds[j]]
+
+    lines = ["sections:"]
+    for s in range(0, n, 3):
+        lines += [f"  - id: s{s}", f"    title: S{s}", "    questions:"]
+        for i in range(s, min(s + 3, n)):
+            extra = ""
+            if kinds[i] == "single_choice":
+                extra = ", options: [{value: a, label: A}, {value: b, label: B}]"
+            cond = condition(i)
+            if cond is not None:
+                extra += f', relevant: "{cond}"'
+            required = ", required: true" if draw(st.booleans()) else ""
+            lines.append(f"      - {{id: q{i}, type: {kinds[i]}, label: Q{i}{extra}{required}}}")
+    numbers = [f"q{i}" for i in range(n) if kinds[i] == "number"]
+    choices = [f"q{i}" for i in range(n) if kinds[i] != "number"]
+    lines.append("scores:")
+    if choices:
+        items = ", ".join(f"{{question: {q}}}" for q in choices)
+        lines += [
+            "  - id: som",
+            "    label: Som",
+            "    kind: sum",
+            "    option_scores: {a: 1, b: 0, ja: 1, nee: 0}",
+            f"    items: [{items}]",
+            f"    max_missing: {draw(st.integers(0, 2))}",
+            "    bands: [{id: laag, label: L, from: 0}, {id: hoog, label: H, from: 2}]",
+        ]
+    formula = " + ".join(numbers) if numbers else "1"
+    lines += [f"  - {{id: reken, label: R, kind: formula, formula: '{formula}'}}"]
+    lines += [
+        "signals:",
+        "  - {id: sig1, when: 'reken > 4', theme: overig, severity: zorg, text: T}",
+    ]
+    if choices:
+        lines.append(
+            "  - {id: sig2, when: \"band(som) = 'hoog'\", theme: overig, severity: direct, text: T}"
+        )
+    values: dict[str, list[object]] = {
+        "yes_no": [True, False, None, NOT_SAYING],
+        "number": [0, 2, 5, None, "x", NOT_ASKED],
+        "single_choice": ["a", "b", None, "c"],
+    }
+    changes = draw(
+        st.lists(
+            st.integers(0, n - 1).flatmap(
+                lambda i: st.sampled_from(values[kinds[i]]).map(lambda v: (f"q{i}", v))
+            ),
+            min_size=1,
+            max_size=25,
+        )
+    )
+    return "\n".join(lines) + "\n", changes
+
+
+@settings(QUICK, max_examples=60)
+@given(random_form_and_changes())
+def test_incremental_equals_full_on_random_forms(
+    case: tuple[str, list[tuple[str, object]]],
+) -> None:
+    from huisbezoek.forms import load_form_source
+
+    body, changes = case
+    form = load_form_source("format: 1\nid: r\nversion: 1\ntitle: R\n" + body, "r.yaml")
+    state = FormState(form)
+    for question_id, value in changes:
+        _same(state.set_answer(question_id, value), evaluate(form, state.answers))
