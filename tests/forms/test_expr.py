@@ -161,6 +161,11 @@ def test_rejected_expressions(source: str) -> None:
     assert 0 <= caught.value.pos <= len(source)
 
 
+def test_yes_no_compared_with_text_gets_a_hint() -> None:
+    with pytest.raises(ExprError, match="schrijft u true of false"):
+        check("b1 = 'ja'", SYMBOLS, None)
+
+
 def test_result_type_is_checked() -> None:
     with pytest.raises(ExprError, match="de uitkomst moet"):
         check("n1 + 1", SYMBOLS, ExprType.BOOL)

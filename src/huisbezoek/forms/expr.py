@@ -540,8 +540,13 @@ class _Checker:
                     node.pos,
                 )
             if left is not right:
+                hint = ""
+                if {left, right} == {ExprType.BOOL, ExprType.TEXT}:
+                    hint = (
+                        ". Bij een ja/nee-vraag schrijft u true of false, zonder aanhalingstekens"
+                    )
                 raise ExprError(
-                    f"kan {_article(left)} niet vergelijken met {_article(right)}", node.pos
+                    f"kan {_article(left)} niet vergelijken met {_article(right)}{hint}", node.pos
                 )
             self.literal_allowed(node.left, node.right)
             self.literal_allowed(node.right, node.left)
