@@ -20,7 +20,6 @@ from huisbezoek.forms.model import (
     AnswerableQuestion,
     DateQuestion,
     FormSpec,
-    InfoQuestion,
     LongTextQuestion,
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -346,7 +345,3 @@ def answer_to_json(value: Answer) -> object:
 
 def is_special(value: object) -> bool:
     return isinstance(value, str) and value in SPECIAL_ANSWERS
-
-
-def is_answerable(question: Question) -> bool:
-    return not isinstance(question, InfoQuestion)

@@ -13,8 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 from huisbezoek.domain import LeafletTopic, Theme
 
-FORMAT_VERSION = 1
-
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Expression = Annotated[StrictStr, Field(min_length=1, description="Een formule, zie docs/forms.md")]
@@ -151,7 +149,6 @@ AnswerableQuestion = (
     | ShortTextQuestion
     | LongTextQuestion
 )
-ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
 QUESTION_TYPES: tuple[str, ...] = (
     "info",
     "yes_no",
