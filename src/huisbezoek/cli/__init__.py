@@ -18,7 +18,11 @@ from huisbezoek.errors import UserError
 
 # Modules that add subcommands; each has ``register(subparsers) -> None`` and sets
 # ``func=callable(args) -> int`` on its parsers.
-COMMAND_MODULES: tuple[str, ...] = ("huisbezoek.cli.printing", "huisbezoek.cli.vault")
+COMMAND_MODULES: tuple[str, ...] = (
+    "huisbezoek.cli.vault",
+    "huisbezoek.cli.forms",
+    "huisbezoek.cli.printing",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
