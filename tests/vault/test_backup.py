@@ -130,3 +130,58 @@ def test_restore_refused_while_open_and_for_foreign_files(tmp_path, vault_dir):
         archive.writestr("manifest.json", '{"format": "iets anders"}')
     with pytest.raises(ForeignFileError):
         restore_backup(other_zip, vault_dir, passphrase=PASSPHRASE)
+
+
+def _restore_interrupted_at(tmp_path, vault_dir, phase):
+    """Build the folder state a crash in the middle of a restore leaves behind."""
+    from huisbezoek.vault.backup import RESTORE_MARKER
+
+    _add(vault_dir, "Verzonnen Origineel")
+    aside = vault_dir / ".replaced-dood"
+    aside.mkdir()
+    (aside / RESTORE_MARKER).write_bytes(phase)
+    if phase == b"aside":
+        # Crashed after moving the key file aside, before the database.
+        (vault_dir / "vault.keys").replace(aside / "vault.keys")
+    else:
+        # Crashed after all originals went aside and half the backup came in.
+        for name in ("vault.db", "vault.keys"):
+            (vault_dir / name).replace(aside / name)
+        (vault_dir / "vault.db").write_bytes(b"half van de reservekopie")
+    staging = vault_dir / ".restore-abc"
+    staging.mkdir()
+    (staging / "vault.db").write_bytes(b"x")
+
+
+@pytest.mark.parametrize("phase", [b"aside", b"swap"])
+def test_interrupted_restore_is_rolled_back_at_next_open(tmp_path, vault_dir, phase):
+    _restore_interrupted_at(tmp_path, vault_dir, phase)
+    assert _names(vault_dir) == ["Verzonnen Origineel"]
+    assert sorted(p.name for p in vault_dir.iterdir()) == ["vault.db", "vault.keys", "vault.lock"]
+
+
+def test_restore_after_a_crashed_restore(tmp_path, vault_dir):
+    backup = tmp_path / "kopie.hbbackup"
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        vault.backup(backup)
+    _restore_interrupted_at(tmp_path, vault_dir, b"swap")
+    restore_backup(backup, vault_dir, passphrase=PASSPHRASE)
+    assert _names(vault_dir) == []
+    assert not [p for p in vault_dir.iterdir() if p.is_dir()]
+
+
+def test_failed_verification_after_swap_puts_old_vault_back(tmp_path, vault_dir, monkeypatch):
+    backup = tmp_path / "kopie.hbbackup"
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        vault.backup(backup)
+    _add(vault_dir, "Verzonnen Nieuwer")
+
+    def boom(*args, **kwargs):
+        raise DamagedDatabaseError("simulated failure after the swap")
+
+    monkeypatch.setattr(Vault, "_open_with_data_key", boom)
+    with pytest.raises(DamagedDatabaseError):
+        restore_backup(backup, vault_dir, passphrase=PASSPHRASE)
+    monkeypatch.undo()
+    assert _names(vault_dir) == ["Verzonnen Nieuwer"]
+    assert not [p for p in vault_dir.iterdir() if p.is_dir()]

@@ -31,7 +31,7 @@ from typing import IO, Any
 from sqlalchemy import Engine
 
 from huisbezoek.errors import DiskFullError
-from huisbezoek.fsutil import fsync_dir
+from huisbezoek.fsutil import atomic_write, fsync_dir
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
@@ -50,6 +50,11 @@ log = logging.getLogger(__name__)
 BACKUP_FORMAT = "huisbezoek-backup"
 BACKUP_VERSION = 1
 MANIFEST = "manifest.json"
+RESTORE_MARKER = "RESTORE-IN-PROGRESS"
+PHASE_ASIDE = b"aside"
+PHASE_SWAP = b"swap"
+# Every file that makes up a vault's state (the lock file stays where it is).
+VAULT_NAMES = ("vault.db", "vault.db-wal", "vault.db-shm", "vault.keys", "vault.attempts")
 _CHUNK = 1 << 20
 
 
@@ -181,7 +186,7 @@ def restore_backup(
     """
     if (passphrase is None) == (recovery_key is None):
         raise ValueError("give exactly one of passphrase or recovery_key")
-    from huisbezoek.vault.core import ATTEMPTS_NAME, DB_NAME, DB_SIDE_FILES, KEYS_NAME, Vault
+    from huisbezoek.vault.core import DB_NAME, KEYS_NAME, Vault
 
     manifest, key_file = read_manifest(Path(backup))
     schema = schema or VOLUNTEER_SCHEMA
@@ -197,6 +202,11 @@ def restore_backup(
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock = VaultLock(folder)
     lock.acquire()
+    try:
+        recover_interrupted_restore(folder)
+    except BaseException:
+        lock.release()
+        raise
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder))
     aside = folder / f".replaced-{secrets.token_hex(4)}"
     moved: list[tuple[Path, Path]] = []
@@ -220,15 +230,19 @@ def restore_backup(
             raise DamagedDatabaseError("backup database does not match its checksum")
         _verify_database(staged_db, data_key, schema)
 
-        # Swap: current files aside, staged files in; undo on any failure.
+        # Swap: current files aside, staged files in; undo on any failure. A marker in the
+        # aside folder says how far we got, so a crash half-way is undone at the next open
+        # (``recover_interrupted_restore``).
         aside.mkdir(mode=0o700)
-        names = [DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME, ATTEMPTS_NAME]
-        for name in names:
+        atomic_write(aside / RESTORE_MARKER, PHASE_ASIDE)
+        fsync_dir(folder)
+        for name in VAULT_NAMES:
             if (folder / name).exists():
                 (folder / name).replace(aside / name)
                 moved.append((aside / name, folder / name))
         fsync_dir(folder)
-        replaced = bool(moved)
+        replaced = any(path.name != "vault.attempts" for path, _ in moved)
+        atomic_write(aside / RESTORE_MARKER, PHASE_SWAP)
         staged_db.replace(folder / DB_NAME)
         (staging / KEYS_NAME).replace(folder / KEYS_NAME)
         fsync_dir(folder)
@@ -236,27 +250,55 @@ def restore_backup(
         try:
             vault.audit(audit_log.AuditEvent.RESTORE, {"backup_created_at": manifest.created_at})
         finally:
-            vault.close()
+            vault._dispose()
+        # Done: drop the marker first (that is the commit point), then the old files.
+        (aside / RESTORE_MARKER).unlink()
+        fsync_dir(aside)
+        shutil.rmtree(aside, ignore_errors=True)
     except BaseException:
-        if moved:
-            for name in (DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME):
-                with contextlib.suppress(OSError):
-                    (folder / name).unlink()
-            for aside_path, original in moved:
-                with contextlib.suppress(OSError):
-                    aside_path.replace(original)
-            fsync_dir(folder)
+        _roll_back(folder, aside)
         raise
     finally:
-        lock.release()
         shutil.rmtree(staging, ignore_errors=True)
-        if aside.exists() and not any(aside.iterdir()):
-            aside.rmdir()
-    shutil.rmtree(aside, ignore_errors=True)
+        lock.release()
     log.info("restore done")
     return RestoreResult(
         vault_id=manifest.vault_id, created_at=manifest.created_at, replaced_existing=replaced
     )
+
+
+def _roll_back(folder: Path, aside: Path) -> None:
+    """Undo a restore that did not finish: the restored files go, the old ones come back."""
+    marker = aside / RESTORE_MARKER
+    if not marker.exists():
+        shutil.rmtree(aside, ignore_errors=True)
+        return
+    swapping = marker.read_bytes() == PHASE_SWAP
+    if swapping:
+        # Everything of the vault in the folder now came from the backup (or is half of it).
+        for name in VAULT_NAMES:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).unlink()
+    for name in VAULT_NAMES:
+        if (aside / name).exists():
+            (aside / name).replace(folder / name)
+    fsync_dir(folder)
+    marker.unlink()
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def recover_interrupted_restore(folder: Path) -> bool:
+    """Undo a restore cut off by a crash, and sweep staging leftovers. Call with the lock
+    held. Returns True when a restore was rolled back."""
+    rolled_back = False
+    for aside in sorted(folder.glob(".replaced-*")):
+        if aside.is_dir():
+            rolled_back |= (aside / RESTORE_MARKER).exists()
+            _roll_back(folder, aside)
+            log.warning("an interrupted restore was rolled back")
+    for staging in folder.glob(".restore-*"):
+        shutil.rmtree(staging, ignore_errors=True)
+    return rolled_back
 
 
 def _verify_database(db: Path, data_key: bytes, schema: Schema) -> None:

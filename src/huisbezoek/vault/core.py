@@ -27,6 +27,7 @@ from huisbezoek.errors import DiskFullError
 from huisbezoek.fsutil import atomic_write, fsync_dir
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
+from huisbezoek.vault.backup import recover_interrupted_restore, write_backup
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
 from huisbezoek.vault.errors import (
     DamagedDatabaseError,
@@ -149,6 +150,9 @@ class Vault:
         lock = VaultLock(folder)
         lock.acquire()
         try:
+            recover_interrupted_restore(folder)
+            for stale in folder.glob(f".{DB_NAME}.*.new*"):
+                stale.unlink()  # a database left by a creation cut off by a crash
             db_path, keys_path = vault_files(folder)
             if db_path.exists() or keys_path.exists():
                 raise VaultExistsError("a vault already exists in this folder")
@@ -216,13 +220,17 @@ class Vault:
     ) -> Vault:
         folder = Path(folder or paths.default_vault_dir())
         db_path, keys_path = vault_files(folder)
-        if not keys_path.exists():
-            if db_path.exists():
-                raise KeyFileMissingError("vault.db present without vault.keys")
-            raise NoVaultError("no vault in the folder")
+        if not folder.is_dir():
+            raise NoVaultError("no vault folder")
         lock = VaultLock(folder)
         lock.acquire()
         try:
+            if recover_interrupted_restore(folder):
+                log.warning("opened after rolling back an interrupted restore")
+            if not keys_path.exists():
+                if db_path.exists():
+                    raise KeyFileMissingError("vault.db present without vault.keys")
+                raise NoVaultError("no vault in the folder")
             key_file = read_key_file(keys_path)
             schema = schema or (VOLUNTEER_SCHEMA if key_file.kind == "volunteer" else None)
             if schema is None or schema.kind != key_file.kind:
@@ -458,8 +466,6 @@ class Vault:
     def backup(self, path: Path) -> Path:
         """Write an encrypted backup to ``path`` (one file; opens with the passphrase or the
         recovery key valid at this moment). Returns the path written."""
-        from huisbezoek.vault.backup import write_backup
-
         write_backup(Path(path), self.engine, self._key_file, self._require_key())
         self.audit(audit_log.AuditEvent.BACKUP)
         return Path(path)
@@ -468,11 +474,15 @@ class Vault:
 
     def close(self) -> None:
         """Close every connection (SQLite then folds the WAL back) and release the lock."""
+        self._dispose()
+        self._lock.release()
+
+    def _dispose(self) -> None:
+        """Close the connections and forget the key, but keep holding the lock."""
         engine, self._engine = self._engine, None
         self._data_key = None
         if engine is not None:
             engine.dispose()
-        self._lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -549,8 +559,6 @@ def _backup_before_migration(
     folder: Path, key_file: KeyFile, engine: Engine, data_key: bytes, from_rev: str
 ) -> Path:
     """An encrypted backup beside the vault before its schema changes."""
-    from huisbezoek.vault.backup import write_backup
-
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{PRE_MIGRATION_PREFIX}-{from_rev}-{stamp}.hbbackup"
     write_backup(target, engine, key_file, data_key)

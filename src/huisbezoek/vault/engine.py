@@ -31,6 +31,8 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
     ("journal_mode", "WAL", "wal"),
     ("synchronous", "FULL", 2),
     ("foreign_keys", "ON", 1),
+    # Erased rows are overwritten in the (encrypted) pages instead of lingering in free space.
+    ("secure_delete", "ON", 1),
 )
 BUSY_TIMEOUT_MS = 5000
 
