@@ -220,3 +220,37 @@ def test_volunteer_path(qtbot, make_app):
     assert "visit_reopened" in [str(e) for e in events]
     assert review_svc.review(app.ctx.vault, visit_id).reopened_count == 1
     wait_op_idle(qtbot)
+
+
+def test_print_summary_and_leaflets(qtbot, make_app, tmp_path):
+    """The review page's print button makes the summary and the suggested leaflets as PDF."""
+    from huisbezoek.services import documents
+
+    app = make_app()
+    first_start(qtbot, app)
+    app.ctx.open_saved_documents = False
+    rid = add_resident(qtbot, app, "Jan Smit")
+    work = app.window.work
+    work.show_resident(rid)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    visit = work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    visit.answer("toestemming", True)
+    visit.go_to_section(1)
+    visit.answer("gevallen", True)
+    visit.answer("hoe_vaak", 4)
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    with qtbot.waitSignal(visit.review.loaded, timeout=10_000):
+        visit.show_review()
+    dlg = visit.review.print_documents()
+    qtbot.waitUntil(dlg.save_button.isEnabled, timeout=10_000)
+    chosen = dlg.chosen_topics()
+    assert [t.value for t in chosen] == ["vallen"]  # suggested by the fall signal
+    with qtbot.waitSignal(dlg.saved, timeout=20_000) as saved:
+        dlg.save_to(tmp_path)
+    paths = saved.args[0]
+    assert len(paths) == 2
+    assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
+    given = documents.leaflets_given(app.ctx.vault, visit.visit.visit_id)
+    assert [t.value for t in given] == ["vallen"]

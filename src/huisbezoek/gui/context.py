@@ -17,6 +17,8 @@ class AppContext(QObject):
     """Settings and the vault handle for all screens; signals when they change."""
 
     settings_changed = Signal()
+    #: Ctrl+L anywhere, also in a dialog (Qt blocks the main window's shortcuts then).
+    lock_requested = Signal()
 
     def __init__(self, settings: Settings | None = None, settings_file: Path | None = None):
         super().__init__()

@@ -7,6 +7,7 @@ working while a dialog is up.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from huisbezoek.gui.i18n import tr
@@ -25,6 +26,10 @@ class BaseDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setSizeGripEnabled(True)
         self._restored = False
+        if ctx is not None and hasattr(ctx, "lock_requested"):
+            # A window-modal dialog blocks the main window's Ctrl+L; give it its own.
+            lock = QShortcut(QKeySequence("Ctrl+L"), self)
+            lock.activated.connect(ctx.lock_requested)
 
     def showEvent(self, event) -> None:
         if not self._restored:

@@ -200,6 +200,7 @@ class LockController(QObject):
             app.installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
         window.lock_requested.connect(self.lock)
+        ctx.lock_requested.connect(self.lock)
         window.unlock_page.unlocked.connect(self.on_unlocked)
         window.closing.connect(self.shutdown)
         ctx.settings_changed.connect(self._settings_changed)

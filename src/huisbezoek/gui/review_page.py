@@ -7,6 +7,7 @@ coordinator are here too; they call the printing and exchange areas when those a
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from huisbezoek.gui.labels import consent_method_label, format_datetime, severit
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
     Banner,
+    WrapLabel,
     button_row,
     enum_data,
     error_label,
@@ -272,14 +272,14 @@ class ReviewPage(QWidget):
         back.clicked.connect(self.back_to_form)
         self.status_banner = Banner()
         self.status_banner.setVisible(False)
-        self.open_list = QListWidget()
+        # One wrapped line with a link per open question (a list view would not wrap them
+        # at 200% text); the links are reachable with Tab and opened with Enter.
+        self.open_list = QWidget()
         self.open_list.setObjectName("openQuestions")
         self.open_list.setAccessibleName(tr("Afronden", "Open vragen"))
-        self.open_list.setWordWrap(True)
-        self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.open_list.itemActivated.connect(
-            lambda item: self.jump_to.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.open_rows = QVBoxLayout(self.open_list)
+        self.open_rows.setContentsMargins(0, 0, 0, 0)
+        self.open_labels: list[QLabel] = []
         self.open_label = hint()
         self.signals_box = QVBoxLayout()
         self.add_signal_button = QPushButton(tr("Afronden", "Signaal &toevoegen…"))
@@ -323,10 +323,16 @@ class ReviewPage(QWidget):
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None
-        self.open_list.clear()
+        self._clear_open()
         for c in self.cards:
             c.deleteLater()
         self.cards = []
+
+    def _clear_open(self) -> None:
+        for label in self.open_labels:
+            self.open_rows.removeWidget(label)
+            label.deleteLater()
+        self.open_labels = []
 
     def open_required(self) -> list[str]:
         if self.form_state is None:
@@ -336,18 +342,30 @@ class ReviewPage(QWidget):
 
     def show_for(self, visit, state) -> None:
         self.visit, self.form_state = visit, state
-        self.open_list.clear()
+        self._clear_open()
         for qid in self.open_required():
             q = visit.form.question(qid)
-            item = QListWidgetItem(f"{q.label} — {' '.join(state.evaluation.messages_for(qid))}")
-            item.setData(Qt.ItemDataRole.UserRole, qid)
-            self.open_list.addItem(item)
-        count = self.open_list.count()
+            message = " ".join(state.evaluation.messages_for(qid))
+            label = WrapLabel(
+                f'<a href="{html.escape(qid)}">{html.escape(q.label)}</a> — {html.escape(message)}'
+            )
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            label.linkActivated.connect(self.jump_to)
+            self.open_rows.addWidget(label)
+            self.open_labels.append(label)
+        count = len(self.open_labels)
         self.open_list.setVisible(count > 0)
         self.open_label.setText(
             tr("Afronden", "Alle vragen zijn beantwoord.")
             if count == 0
-            else tr("Afronden", "Nog {n} open. Dubbelklik om erheen te gaan.").format(n=count)
+            else tr("Afronden", "Nog {n} open. Klik op een vraag om erheen te gaan.").format(
+                n=count
+            )
         )
         self.reload()
 
@@ -435,14 +453,15 @@ class ReviewPage(QWidget):
 
         run_op(self, lambda: svc.reopen(vault, vid), on_done=done)
 
-    def print_documents(self) -> None:
-        show_message(
-            self.message,
-            tr(
-                "Afronden",
-                "Afdrukken van folders en de samenvatting komt in een volgende versie.",
-            ),
-        )
+    def print_documents(self):
+        """The summary and leaflets for the resident (printing area); returns the dialog."""
+        if self.visit is None:
+            return None
+        from huisbezoek.gui.print_dialog import PrintDialog
+
+        dlg = PrintDialog(self, self.ctx, self.visit.visit_id)
+        dlg.open()
+        return dlg
 
     def export(self) -> None:
         show_message(

@@ -26,6 +26,7 @@ QFrame[role="banner"] {{ background: {banner_bg}; border: 2px solid {banner_bord
 QFrame[role="banner"] QLabel {{ color: {banner_fg}; font-weight: bold; }}
 QPushButton, QToolButton {{ padding: {pad}px {pad2}px; }}
 QPushButton[role="primary"] {{ font-weight: bold; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; }}
 QPushButton[role="scale"] {{ padding: {pad}px {pad}px; min-width: 1.6em; }}
 QPushButton[role="choice"] {{ min-width: 4em; }}
 QPushButton[role="scale"]:checked, QPushButton[role="choice"]:checked,
@@ -66,6 +67,7 @@ def style_sheet(settings: Settings) -> str:
         banner_border="#000000" if contrast else "#a40000",
         banner_fg="#000000" if contrast else "#6b0000",
         pad=round(4 * settings.text_scale / 100),
+        box=round(16 * settings.text_scale / 100),
         pad2=round(10 * settings.text_scale / 100),
         focus="#000000" if contrast else "#1f5fbf",
         checked_bg="#000000" if contrast else "#1f5fbf",
