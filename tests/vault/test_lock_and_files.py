@@ -108,3 +108,16 @@ def test_closed_vault_refuses_work(vault):
     vault.close()
     with pytest.raises(Exception, match="closed"), vault.session():
         pass
+
+
+def test_creation_cut_off_by_a_crash_is_cleaned_up(tmp_path, vault_dir):
+    # The state a crash between writing vault.keys and moving vault.db in leaves behind.
+    (vault_dir / "vault.db").replace(vault_dir / ".vault.db.dead.new")
+    (vault_dir / "vault.creating").write_bytes(b"")
+    assert not Vault.exists(vault_dir)
+    with pytest.raises(NoVaultError):
+        Vault.open(vault_dir, PASSPHRASE)
+    assert sorted(p.name for p in vault_dir.iterdir()) == ["vault.lock"]
+    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf=KdfParams.FLOOR)
+    vault.close()
+    assert Vault.exists(vault_dir)

@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
 ATTEMPTS_NAME = "vault.attempts"
+CREATING_NAME = "vault.creating"
 DB_SIDE_FILES = ("-wal", "-shm")
 PRE_MIGRATION_PREFIX = "kopie-voor-update"
 
@@ -120,8 +121,9 @@ class Vault:
     @staticmethod
     def exists(folder: Path | None = None) -> bool:
         """True when ``folder`` holds a vault (or half of one: then opening explains)."""
-        db, keys = vault_files(Path(folder or paths.default_vault_dir()))
-        return db.exists() or keys.exists()
+        folder = Path(folder or paths.default_vault_dir())
+        db, keys = vault_files(folder)
+        return (db.exists() or keys.exists()) and not (folder / CREATING_NAME).exists()
 
     @classmethod
     def create(
@@ -151,8 +153,7 @@ class Vault:
         lock.acquire()
         try:
             recover_interrupted_restore(folder)
-            for stale in folder.glob(f".{DB_NAME}.*.new*"):
-                stale.unlink()  # a database left by a creation cut off by a crash
+            _remove_unfinished_creation(folder)
             db_path, keys_path = vault_files(folder)
             if db_path.exists() or keys_path.exists():
                 raise VaultExistsError("a vault already exists in this folder")
@@ -160,8 +161,10 @@ class Vault:
             params = kdf or KdfParams.calibrate()
             key_file, data_key, recovery_raw = new_key_file(kind, passphrase, params)
             kdf_seconds = time.perf_counter() - started
-            # Build the database under a temporary name and put the key file in place
-            # first, so a crash half-way leaves nothing that looks like a vault.
+            # A marker says "creation under way" until both files are in place: a crash
+            # half-way leaves a half vault that holds no data yet, and the next create or
+            # open removes it instead of reporting a missing file for ever.
+            atomic_write(folder / CREATING_NAME, b"")
             staging = folder / f".{DB_NAME}.{secrets.token_hex(4)}.new"
             engine = make_engine(staging, data_key)
             try:
@@ -175,6 +178,8 @@ class Vault:
                 engine.dispose()
             write_key_file(keys_path, key_file)
             staging.replace(db_path)
+            fsync_dir(folder)
+            (folder / CREATING_NAME).unlink()
             fsync_dir(folder)
             vault = cls._finish_open(
                 folder,
@@ -227,6 +232,7 @@ class Vault:
         try:
             if recover_interrupted_restore(folder):
                 log.warning("opened after rolling back an interrupted restore")
+            _remove_unfinished_creation(folder)
             if not keys_path.exists():
                 if db_path.exists():
                     raise KeyFileMissingError("vault.db present without vault.keys")
@@ -512,6 +518,20 @@ def _record_events(
         log.warning("disk full: unlock not recorded in the audit log")
         return False
     return True
+
+
+def _remove_unfinished_creation(folder: Path) -> None:
+    """Remove what a ``create`` cut off by a crash left behind (it never held user data)."""
+    for stale in folder.glob(f".{DB_NAME}.*.new*"):
+        stale.unlink()
+    marker = folder / CREATING_NAME
+    if marker.exists():
+        for name in (DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME):
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).unlink()
+        marker.unlink()
+        fsync_dir(folder)
+        log.warning("removed a vault whose creation was cut off")
 
 
 # -- failed unlocks -----------------------------------------------------------------------------
