@@ -1,0 +1,1 @@
+"""Alembic migration scripts of the coordinator store (run programmatically at unlock)."""

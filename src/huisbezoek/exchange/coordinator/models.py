@@ -1,0 +1,140 @@
+"""The coordinator store's schema: typed SQLAlchemy 2 models, changed only through migrations.
+
+It reuses the vault's column types and audit log, so it is a vault like the volunteer's (same
+encryption, key slots and backup) with its own tables.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from huisbezoek.domain import ConsentMethod, Severity, Theme
+from huisbezoek.vault.audit import AuditLogMixin
+from huisbezoek.vault.types import IntEnumType, StrEnumType, UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class CoordinatorBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        date: Date(),
+        str: String(200),
+    }
+
+
+class Organisation(CoordinatorBase):
+    """One row: who we are. Batches naming another ``org_id`` are refused."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OrgKey(CoordinatorBase):
+    """An age identity of the organisation. A backup key's secret may live only on paper."""
+
+    __tablename__ = "org_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(100), unique=True)
+    secret: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20), default="primary")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Volunteer(CoordinatorBase):
+    """The registry of volunteer signing keys: enrolled, then approved, perhaps revoked."""
+
+    __tablename__ = "volunteers"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str]
+    public_key: Mapped[str] = mapped_column(String(64))
+    age_recipient: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    approved_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class ImportLedger(CoordinatorBase):
+    """One row per imported batch: what makes a second import of it a no-op."""
+
+    __tablename__ = "import_ledger"
+    __table_args__ = (UniqueConstraint("key_id", "sequence"),)
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), ForeignKey("volunteers.key_id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    new_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Sequence numbers skipped just before this batch, e.g. "3-4"; empty when none.
+    missing_before: Mapped[str] = mapped_column(String(40), default="")
+
+
+class ImportedSignal(CoordinatorBase):
+    """The newest revision of each shared signal; identity columns only with consent."""
+
+    __tablename__ = "imported_signals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    source_key_id: Mapped[str] = mapped_column(
+        String(16), ForeignKey("volunteers.key_id"), index=True
+    )
+    batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("import_ledger.batch_id"))
+    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    severity: Mapped[Severity] = mapped_column(IntEnumType(Severity), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    agreed: Mapped[str] = mapped_column(Text, default="")
+    consent_scopes: Mapped[str] = mapped_column(String(200))  # slugs, comma-separated
+    consent_given_on: Mapped[date]
+    consent_method: Mapped[ConsentMethod] = mapped_column(StrEnumType(ConsentMethod))
+    resident_name: Mapped[str | None]
+    resident_address: Mapped[str | None]
+    resident_postcode: Mapped[str | None] = mapped_column(String(10))
+    resident_place: Mapped[str | None]
+    resident_phone: Mapped[str | None] = mapped_column(String(40))
+    first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class NeighbourhoodCount(CoordinatorBase):
+    """A volunteer's latest anonymous totals per neighbourhood (replaced by each newer batch).
+
+    ``metric`` is ``visits``, ``outcome:<ContactOutcome>`` or ``unshared:<Theme>``.
+    """
+
+    __tablename__ = "neighbourhood_counts"
+
+    key_id: Mapped[str] = mapped_column(
+        String(16), ForeignKey("volunteers.key_id"), primary_key=True
+    )
+    neighbourhood: Mapped[str] = mapped_column(String(100), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[str] = mapped_column(String(36))
+
+
+class CoordinatorAuditLog(AuditLogMixin, CoordinatorBase):
+    __tablename__ = "audit_log"

@@ -1,0 +1,753 @@
+"""Signal export (volunteer) and batch import (coordinator), and the keys both need.
+
+Volunteer: keys are made on first need and kept in the vault's settings table (encrypted at
+rest); the organisation's configuration file is read once; ``export_signals`` writes one batch
+file. Coordinator: ``init_organisation`` makes the coordinator store (a vault of kind
+"coordinator") with the organisation's age identity; volunteers are enrolled, approved and
+revoked; ``import_batches`` reads batch files into the store. Long work takes
+``progress(fraction, message)`` and a cancel flag (``threading.Event``), no Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from huisbezoek import paths
+from huisbezoek.domain import ConsentScope, Theme, VisitStatus
+from huisbezoek.errors import InvalidInputError, UserError
+from huisbezoek.exchange import batch, minisign
+from huisbezoek.exchange.coordinator.importer import ImportContext, check_and_apply
+from huisbezoek.exchange.coordinator.models import (
+    ImportedSignal,
+    ImportLedger,
+    Organisation,
+    OrgKey,
+    Volunteer,
+)
+from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+from huisbezoek.exchange.errors import (
+    CorruptBatchError,
+    ExportCancelledError,
+    InvalidKeyFileError,
+    NoOrganisationConfigError,
+    OversizedBatchError,
+)
+from huisbezoek.exchange.keys import (
+    MAX_KEY_FILE_BYTES,
+    Enrolment,
+    OrgConfig,
+    OrgIdentity,
+    VolunteerKeys,
+)
+from huisbezoek.exchange.payload import (
+    BatchPayload,
+    Consent,
+    NeighbourhoodCounts,
+    ResidentIdentity,
+    SharedSignal,
+)
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.vault import AuditEvent, KdfParams, Vault
+from huisbezoek.vault.audit import append_event
+from huisbezoek.vault.models import (
+    ConsentRecord,
+    ContactAttempt,
+    ExportBatch,
+    Resident,
+    Setting,
+    Signal,
+    Visit,
+)
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[float, str], None]
+
+
+class CancelFlag(Protocol):
+    """``threading.Event`` fits; so does anything with ``is_set()``."""
+
+    def is_set(self) -> bool: ...
+
+
+KEYS_SETTING = "exchange.volunteer_keys"
+ORG_CONFIG_SETTING = "exchange.org_config"
+NAMESPACE_SETTING = "exchange.signal_namespace"
+VOLUNTEER_NAME_SETTING = "volunteer_name"  # written by services.session
+UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
+COORDINATOR_DIR_NAME = "coordinator"
+
+
+class ExchangeEvent(StrEnum):
+    """Audit events of the coordinator store (the vault's ``AuditEvent`` has EXPORT only)."""
+
+    ORG_INIT = "org_init"
+    ENROL = "enrol"
+    APPROVE = "approve"
+    REVOKE = "revoke"
+    IMPORT = "import"
+    KEY_EXPORT = "org_key_export"
+
+
+def _noop_progress(fraction: float, message: str) -> None:
+    return None
+
+
+def _audit(session: Session, vault: Vault, event: StrEnum, detail: dict[str, Any]) -> None:
+    # append_event only needs str(event); our events are not members of the vault's enum.
+    append_event(session.connection(), vault.schema.audit_table, cast(AuditEvent, event), detail)
+
+
+def _read_setting(session: Session, key: str) -> Any:
+    row = session.get(Setting, key)
+    return None if row is None else json.loads(row.value)
+
+
+def _write_setting(session: Session, key: str, value: Any) -> None:
+    session.merge(Setting(key=key, value=json.dumps(value)))
+
+
+def _read_file(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise OversizedBatchError(f"file of {size} bytes over the limit")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InvalidInputError(
+            "file not found", message_nl=f"Het bestand {path.name} bestaat niet."
+        ) from exc
+    except IsADirectoryError as exc:
+        raise InvalidInputError(
+            "path is a folder", message_nl=f"{path.name} is een map, geen bestand."
+        ) from exc
+
+
+# == volunteer ===================================================================================
+
+
+def ensure_volunteer_keys(vault: Vault) -> VolunteerKeys:
+    """The volunteer's signing key and age identity; made and stored the first time."""
+    with vault.session() as s:
+        stored = _read_setting(s, KEYS_SETTING)
+        if stored is not None:
+            return VolunteerKeys.deserialize(str(stored).encode())
+        keys = VolunteerKeys.generate()
+        _write_setting(s, KEYS_SETTING, keys.serialize().decode())
+        return keys
+
+
+def _volunteer_name(session: Session) -> str:
+    value = _read_setting(session, VOLUNTEER_NAME_SETTING)
+    return value if isinstance(value, str) and value.strip() else "Vrijwilliger"
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentSummary:
+    path: Path
+    name: str
+    key_id: str
+    fingerprint: str
+
+
+def write_enrolment(vault: Vault, out: Path) -> EnrolmentSummary:
+    """Write the enrolment file (name and public keys) for the coordinator."""
+    keys = ensure_volunteer_keys(vault)
+    with vault.session() as s:
+        name = _volunteer_name(s)
+    enrolment = keys.enrolment(name)
+    atomic_write(out, enrolment.to_bytes(), mode=0o644)
+    return EnrolmentSummary(out, enrolment.name, enrolment.key_id, enrolment.fingerprint)
+
+
+def import_org_config(vault: Vault, path: Path) -> OrgConfig:
+    """Keep the organisation's configuration in the vault; the caller shows its fingerprint."""
+    config = OrgConfig.from_bytes(_read_file(path, MAX_KEY_FILE_BYTES))
+    ensure_volunteer_keys(vault)
+    with vault.session() as s:
+        _write_setting(s, ORG_CONFIG_SETTING, config.model_dump(mode="json"))
+    return config
+
+
+def org_config(vault: Vault) -> OrgConfig | None:
+    with vault.session() as s:
+        stored = _read_setting(s, ORG_CONFIG_SETTING)
+    if stored is None:
+        return None
+    return OrgConfig.from_bytes(json.dumps(stored).encode())
+
+
+def _signal_namespace(session: Session) -> uuid.UUID:
+    """A random namespace per vault; a signal's public id is uuid5(namespace, its row id)."""
+    stored = _read_setting(session, NAMESPACE_SETTING)
+    if stored is None:
+        namespace = uuid.uuid4()
+        _write_setting(session, NAMESPACE_SETTING, str(namespace))
+        return namespace
+    return uuid.UUID(str(stored))
+
+
+def signal_uuid(namespace: uuid.UUID, signal_id: int) -> uuid.UUID:
+    return uuid.uuid5(namespace, f"signal/{signal_id}")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    batch_id: str
+    sequence: int
+    signals: int
+    neighbourhoods: int
+
+
+@dataclass(slots=True)
+class _Collected:
+    signals: list[SharedSignal] = field(default_factory=list)
+    exported: list[tuple[int, int]] = field(default_factory=list)  # (row id, revision)
+    counts: list[NeighbourhoodCounts] = field(default_factory=list)
+
+
+def export_signals(
+    vault: Vault,
+    to_dir: Path,
+    *,
+    everything: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ExportResult:
+    """Write one batch file of the shared signals not yet exported at their current revision
+    (``everything``: all shared signals again, after a lost batch) plus neighbourhood counts.
+
+    The sequence number is reserved (committed) before the file is written, so a crash can
+    leave a gap but never two different batches with one number. Signals are marked only after
+    the file is safely on disk; nothing is deleted.
+    """
+    report = progress or _noop_progress
+    config = org_config(vault)
+    if config is None:
+        raise NoOrganisationConfigError("no organisation configuration")
+    keys = ensure_volunteer_keys(vault)
+    to_dir.mkdir(parents=True, exist_ok=True)
+    report(0.0, "Signalen verzamelen")
+    with vault.session() as s:
+        collected = _collect(s, everything)
+    _check_cancel(cancel)
+    report(0.4, f"{len(collected.signals)} signalen gevonden")
+
+    batch_id = uuid.uuid4()
+    with vault.session() as s:
+        last = s.scalar(select(func.max(ExportBatch.sequence)))
+        sequence = (last or 0) + 1
+        s.add(ExportBatch(id=str(batch_id), sequence=sequence, file_sha256="", item_count=0))
+    try:
+        _check_cancel(cancel)
+        header = batch.new_header(config, keys, sequence).model_copy(update={"batch_id": batch_id})
+        payload = BatchPayload(
+            header=header, signals=collected.signals, neighbourhoods=collected.counts
+        )
+        report(0.6, "Versleutelen en ondertekenen")
+        manifest, data = batch.build(payload, keys, config)
+        _check_cancel(cancel)
+    except BaseException:
+        with vault.session() as s:  # nothing written: give the number back
+            s.query(ExportBatch).filter(ExportBatch.id == str(batch_id)).delete()
+        raise
+    report(0.8, "Bestand opslaan")
+    path = to_dir / batch.batch_file_name(manifest)
+    atomic_write(path, data, mode=0o600)
+    with vault.session() as s:
+        for start in range(0, len(collected.exported), 500):
+            chunk = collected.exported[start : start + 500]
+            s.execute(
+                update(Signal),
+                [{"id": sid, "exported_revision": rev} for sid, rev in chunk],
+            )
+        s.execute(
+            update(ExportBatch)
+            .where(ExportBatch.id == str(batch_id))
+            .values(file_sha256=hashlib.sha256(data).hexdigest(), item_count=len(payload.signals))
+        )
+        append_event(
+            s.connection(),
+            vault.schema.audit_table,
+            AuditEvent.EXPORT,
+            {
+                "batch_id": str(batch_id),
+                "sequence": sequence,
+                "signals": len(payload.signals),
+                "everything": everything,
+            },
+        )
+    report(1.0, "Klaar")
+    return ExportResult(path, str(batch_id), sequence, len(payload.signals), len(collected.counts))
+
+
+def _check_cancel(cancel: CancelFlag | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ExportCancelledError("export cancelled")
+
+
+def _collect(session: Session, everything: bool) -> _Collected:
+    namespace = _signal_namespace(session)
+    out = _Collected()
+    consents: dict[int, dict[ConsentScope, ConsentRecord]] = defaultdict(dict)
+    for record in session.scalars(
+        select(ConsentRecord).where(
+            ConsentRecord.withdrawn_at.is_(None), ConsentRecord.signal_id.is_not(None)
+        )
+    ):
+        assert record.signal_id is not None
+        consents[record.signal_id].setdefault(record.scope, record)
+    hoods: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"outcomes": defaultdict(int), "visits": 0, "unshared": defaultdict(int)}
+    )
+    rows = session.execute(
+        select(Signal, Resident)
+        .join(Visit, Signal.visit_id == Visit.id)
+        .join(Resident, Visit.resident_id == Resident.id)
+        .where(Visit.status == VisitStatus.FINAL)
+        .order_by(Signal.id)
+    )
+    for sig, resident in rows:
+        hood = resident.neighbourhood.strip() or UNKNOWN_NEIGHBOURHOOD
+        given = consents.get(sig.id, {})
+        share = given.get(ConsentScope.SHARE_SIGNAL)
+        if share is None:
+            hoods[hood]["unshared"][sig.theme] += 1
+            continue
+        done = sig.exported_revision is not None and sig.exported_revision >= sig.revision
+        if done and not everything:
+            continue
+        out.signals.append(_shared(namespace, sig, resident, given, share))
+        out.exported.append((sig.id, sig.revision))
+    for hood_name, outcome, count in session.execute(
+        select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
+        .join(ContactAttempt, ContactAttempt.resident_id == Resident.id)
+        .group_by(Resident.neighbourhood, ContactAttempt.outcome)
+    ):
+        hoods[hood_name.strip() or UNKNOWN_NEIGHBOURHOOD]["outcomes"][outcome] += count
+    for hood_name, count in session.execute(
+        select(Resident.neighbourhood, func.count())
+        .join(Visit, Visit.resident_id == Resident.id)
+        .where(Visit.status == VisitStatus.FINAL)
+        .group_by(Resident.neighbourhood)
+    ):
+        hoods[hood_name.strip() or UNKNOWN_NEIGHBOURHOOD]["visits"] += count
+    out.counts = [
+        NeighbourhoodCounts(
+            neighbourhood=name[:100],
+            outcomes=dict(v["outcomes"]),
+            visits=v["visits"],
+            unshared_signals={Theme(k): n for k, n in v["unshared"].items()},
+        )
+        for name, v in sorted(hoods.items())
+    ]
+    return out
+
+
+def _shared(
+    namespace: uuid.UUID,
+    sig: Signal,
+    resident: Resident,
+    given: dict[ConsentScope, ConsentRecord],
+    share: ConsentRecord,
+) -> SharedSignal:
+    identity = None
+    if ConsentScope.SHARE_IDENTITY in given:
+        identity = ResidentIdentity(
+            name=resident.name[:200] or "?",
+            address=resident.address[:200],
+            postcode=resident.postcode[:10],
+            place="",
+            phone=(resident.phone or "")[:40],
+        )
+    text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
+    return SharedSignal(
+        id=signal_uuid(namespace, sig.id),
+        revision=sig.revision,
+        theme=sig.theme,
+        severity=sig.severity,
+        text=text,
+        agreed=sig.agreed_action[:2000],
+        consent=Consent(
+            scopes=sorted(given, key=lambda scope: scope.value),
+            given_on=share.given_at.astimezone(UTC).date(),
+            method=share.method,
+        ),
+        identity=identity,
+    )
+
+
+# == coordinator =================================================================================
+
+
+def default_coordinator_dir() -> Path:
+    return paths.data_dir() / COORDINATOR_DIR_NAME
+
+
+def open_coordinator(folder: Path | None, passphrase: str) -> Vault:
+    return Vault.open(folder or default_coordinator_dir(), passphrase, schema=COORDINATOR_SCHEMA)
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedOrganisation:
+    store: Vault
+    recovery_key: str
+    config: OrgConfig
+
+
+def init_organisation(
+    folder: Path | None,
+    passphrase: str,
+    name: str,
+    *,
+    backup_recipients: Sequence[str] = (),
+    kdf: KdfParams | None = None,
+) -> CreatedOrganisation:
+    """Make the coordinator store with a new organisation identity; returns it open."""
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise InvalidInputError("bad organisation name", message_nl="Vul de naam in (kort).")
+    identity = OrgIdentity.generate()
+    recipients = [identity.recipient, *backup_recipients]
+    config = OrgConfig.create(uuid.uuid4(), name, recipients)
+    store, recovery_key = Vault.create(
+        folder or default_coordinator_dir(),
+        passphrase,
+        kind="coordinator",
+        schema=COORDINATOR_SCHEMA,
+        kdf=kdf,
+    )
+    try:
+        with store.session() as s:
+            s.add(Organisation(id=1, org_id=str(config.org_id), name=name))
+            s.add(OrgKey(recipient=identity.recipient, secret=identity.secret, role="primary"))
+            for r in backup_recipients:
+                s.add(OrgKey(recipient=r, secret=None, role="backup"))
+            _audit(s, store, ExchangeEvent.ORG_INIT, {"recipients": len(recipients)})
+    except BaseException:
+        store.close()
+        raise
+    return CreatedOrganisation(store, recovery_key, config)
+
+
+def organisation_config(store: Vault) -> OrgConfig:
+    """The configuration file volunteers need, rebuilt from the store."""
+    with store.session() as s:
+        org = s.get(Organisation, 1)
+        if org is None:
+            raise NoOrganisationConfigError("coordinator store has no organisation")
+        recipients = list(s.scalars(select(OrgKey.recipient).order_by(OrgKey.id)))
+        return OrgConfig.create(uuid.UUID(org.org_id), org.name, recipients)
+
+
+def _identities(session: Session) -> list[OrgIdentity]:
+    secrets_ = session.scalars(select(OrgKey.secret).where(OrgKey.secret.is_not(None)))
+    return [OrgIdentity(str(secret)) for secret in secrets_]
+
+
+def export_org_identity(store: Vault) -> str:
+    """The organisation's secret identity as an ``age-keygen`` file, for safekeeping."""
+    with store.session() as s:
+        identities = _identities(s)
+        _audit(s, store, ExchangeEvent.KEY_EXPORT, {"keys": len(identities)})
+    return "".join(i.identity_file() for i in identities)
+
+
+@dataclass(frozen=True, slots=True)
+class VolunteerRow:
+    key_id: str
+    name: str
+    fingerprint: str
+    public_key: str
+    age_recipient: str
+    enrolled_at: datetime
+    approved_at: datetime | None
+    revoked_at: datetime | None
+
+    @property
+    def status_nl(self) -> str:
+        if self.revoked_at is not None:
+            return "ingetrokken"
+        return "goedgekeurd" if self.approved_at is not None else "wacht op goedkeuring"
+
+
+def _row(v: Volunteer) -> VolunteerRow:
+    return VolunteerRow(
+        v.key_id,
+        v.name,
+        v.fingerprint,
+        v.public_key,
+        v.age_recipient,
+        v.enrolled_at,
+        v.approved_at,
+        v.revoked_at,
+    )
+
+
+def enrol_volunteer(store: Vault, path: Path) -> VolunteerRow:
+    """Register an enrolment file; the volunteer still has to be approved."""
+    enrolment = Enrolment.from_bytes(_read_file(path, MAX_KEY_FILE_BYTES))
+    with store.session() as s:
+        existing = s.get(Volunteer, enrolment.key_id)
+        if existing is not None:
+            if existing.public_key != enrolment.public_key:
+                raise InvalidKeyFileError("key id collision")
+            return _row(existing)
+        volunteer = Volunteer(
+            key_id=enrolment.key_id,
+            name=enrolment.name,
+            public_key=enrolment.public_key,
+            age_recipient=enrolment.age_recipient,
+            fingerprint=enrolment.fingerprint,
+            enrolled_at=datetime.now(UTC),
+        )
+        s.add(volunteer)
+        s.flush()
+        _audit(s, store, ExchangeEvent.ENROL, {"key_id": enrolment.key_id})
+        return _row(volunteer)
+
+
+def _volunteer(session: Session, key_id: str) -> Volunteer:
+    kid = minisign.key_id_hex(minisign.key_id_from_hex(key_id))
+    volunteer = session.get(Volunteer, kid)
+    if volunteer is None:
+        raise InvalidInputError(
+            "unknown key id", message_nl=f"Er is geen vrijwilliger met sleutelnummer {kid}."
+        )
+    return volunteer
+
+
+def approve_volunteer(store: Vault, key_id: str) -> VolunteerRow:
+    """Approve after comparing the fingerprint by phone. A revoked key stays revoked."""
+    with store.session() as s:
+        volunteer = _volunteer(s, key_id)
+        if volunteer.revoked_at is not None:
+            raise InvalidInputError(
+                "approve revoked key",
+                message_nl="Deze sleutel is ingetrokken. Laat de vrijwilliger zich opnieuw "
+                "aanmelden met een nieuwe sleutel.",
+            )
+        if volunteer.approved_at is None:
+            volunteer.approved_at = datetime.now(UTC)
+            _audit(s, store, ExchangeEvent.APPROVE, {"key_id": volunteer.key_id})
+        return _row(volunteer)
+
+
+def revoke_volunteer(store: Vault, key_id: str) -> VolunteerRow:
+    """From now on, batches signed with this key are refused (imported ones stay)."""
+    with store.session() as s:
+        volunteer = _volunteer(s, key_id)
+        if volunteer.revoked_at is None:
+            volunteer.revoked_at = datetime.now(UTC)
+            _audit(s, store, ExchangeEvent.REVOKE, {"key_id": volunteer.key_id})
+        return _row(volunteer)
+
+
+def list_volunteers(store: Vault) -> list[VolunteerRow]:
+    with store.session() as s:
+        return [_row(v) for v in s.scalars(select(Volunteer).order_by(Volunteer.name))]
+
+
+class ImportStatus(StrEnum):
+    IMPORTED = "ingelezen"
+    UNCHANGED = "al_ingelezen"
+    REJECTED = "geweigerd"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchImportResult:
+    """One file's outcome. ``reason_nl`` says why it was refused; ``warnings_nl`` are notes."""
+
+    file_name: str
+    status: ImportStatus
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    batch_id: str | None = None
+    key_id: str | None = None
+    volunteer: str | None = None
+    sequence: int | None = None
+    reason_nl: str = ""
+    error: str = ""  # the error class, for logs and tests
+    warnings_nl: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    results: tuple[BatchImportResult, ...]
+    cancelled: bool = False
+
+    def _sum(self, attr: str) -> int:
+        return sum(int(getattr(r, attr)) for r in self.results)
+
+    @property
+    def new(self) -> int:
+        return self._sum("new")
+
+    @property
+    def updated(self) -> int:
+        return self._sum("updated")
+
+    @property
+    def unchanged(self) -> int:
+        return self._sum("unchanged")
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for r in self.results if r.status is ImportStatus.REJECTED)
+
+    def lines_nl(self) -> list[str]:
+        """The report as short Dutch lines, one per file, then the totals."""
+        lines = []
+        for r in self.results:
+            if r.status is ImportStatus.REJECTED:
+                lines.append(f"{r.file_name}: geweigerd. {r.reason_nl}")
+                continue
+            who = f" van {r.volunteer} (zending {r.sequence})" if r.volunteer else ""
+            if r.status is ImportStatus.UNCHANGED:
+                lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
+            else:
+                lines.append(
+                    f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
+                    f"{r.unchanged} ongewijzigd."
+                )
+            lines.extend(f"  Let op: {w}" for w in r.warnings_nl)
+        lines.append(
+            f"Totaal: {self.new} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
+            f"{self.rejected} {'bestand' if self.rejected == 1 else 'bestanden'} geweigerd."
+        )
+        if self.cancelled:
+            lines.append("Het inlezen is afgebroken; de rest is niet ingelezen.")
+        return lines
+
+
+def import_batches(
+    store: Vault,
+    files: Iterable[Path],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
+    """Import batch files. One transaction, one savepoint per file: every batch goes in whole
+    or not at all, a refused file changes nothing, and the good ones are kept."""
+    report = progress or _noop_progress
+    paths_ = list(files)
+    results: list[BatchImportResult] = []
+    cancelled = False
+    with store.session() as s:
+        org = s.get(Organisation, 1)
+        if org is None:
+            raise NoOrganisationConfigError("coordinator store has no organisation")
+        context = ImportContext(uuid.UUID(org.org_id), _identities(s))
+        for index, path in enumerate(paths_):
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            report(index / max(len(paths_), 1), f"{path.name} inlezen")
+            results.append(_import_one(s, store, context, path))
+        report(1.0, "Klaar")
+    return ImportReport(tuple(results), cancelled)
+
+
+def import_batch_bytes(store: Vault, data: bytes, name: str = "zending") -> BatchImportResult:
+    """One batch from memory (drag and drop, tests); same rules as :func:`import_batches`."""
+    with store.session() as s:
+        org = s.get(Organisation, 1)
+        if org is None:
+            raise NoOrganisationConfigError("coordinator store has no organisation")
+        context = ImportContext(uuid.UUID(org.org_id), _identities(s))
+        return _apply_one(s, store, context, data, name)
+
+
+def _import_one(s: Session, store: Vault, context: ImportContext, path: Path) -> BatchImportResult:
+    try:
+        data = _read_file(path, batch.MAX_BATCH_BYTES)
+    except UserError as exc:
+        return _rejected(path.name, exc)
+    except OSError as exc:
+        err = CorruptBatchError(f"cannot read file: {exc.strerror}")
+        return _rejected(path.name, err)
+    return _apply_one(s, store, context, data, path.name)
+
+
+def _rejected(name: str, exc: UserError) -> BatchImportResult:
+    log.info("batch %s rejected: %s", name, exc.log_message)
+    return BatchImportResult(
+        file_name=name,
+        status=ImportStatus.REJECTED,
+        reason_nl=exc.message_nl,
+        error=type(exc).__name__,
+    )
+
+
+def _apply_one(
+    s: Session, store: Vault, context: ImportContext, data: bytes, name: str
+) -> BatchImportResult:
+    try:
+        with s.begin_nested():
+            applied = check_and_apply(s, context, data)
+            m = applied.manifest
+            if not applied.duplicate:
+                detail = {
+                    "batch_id": str(m.batch_id),
+                    "key_id": m.key_id,
+                    "sequence": m.sequence,
+                    "new": applied.new,
+                    "updated": applied.updated,
+                    "unchanged": applied.unchanged,
+                }
+                _audit(s, store, ExchangeEvent.IMPORT, detail)
+    except UserError as exc:
+        return _rejected(name, exc)
+    warnings: list[str] = []
+    if applied.missing is not None:
+        first, last = applied.missing
+        numbers = f"{first}" if first == last else f"{first} tot en met {last}"
+        warnings.append(
+            f"zending {numbers} van {applied.volunteer_name} ontbreekt. Vraag de vrijwilliger "
+            "om alles opnieuw te exporteren (huisbezoek export --alles)."
+        )
+    return BatchImportResult(
+        file_name=name,
+        status=ImportStatus.UNCHANGED if applied.duplicate else ImportStatus.IMPORTED,
+        new=applied.new,
+        updated=applied.updated,
+        unchanged=applied.unchanged,
+        batch_id=str(m.batch_id),
+        key_id=m.key_id,
+        volunteer=applied.volunteer_name,
+        sequence=m.sequence,
+        warnings_nl=tuple(warnings),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """Sizes of the coordinator store's tables, for reports and tests."""
+
+    signals: int
+    batches: int
+    volunteers: int
+
+
+def store_counts(store: Vault) -> StoreCounts:
+    with store.session() as s:
+        return StoreCounts(
+            signals=s.scalar(select(func.count()).select_from(ImportedSignal)) or 0,
+            batches=s.scalar(select(func.count()).select_from(ImportLedger)) or 0,
+            volunteers=s.scalar(select(func.count()).select_from(Volunteer)) or 0,
+        )

@@ -1,0 +1,160 @@
+"""Volunteer -> batch file -> coordinator through the services, and the ledger rules."""
+
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from huisbezoek.domain import Severity, Theme
+from huisbezoek.exchange.coordinator.models import ImportedSignal, NeighbourhoodCount
+from huisbezoek.exchange.errors import ExportCancelledError, NoOrganisationConfigError
+from huisbezoek.services import exchange as svc
+from huisbezoek.vault.models import ExportBatch, Signal
+
+from .conftest import NO_SHARE, SHARE, SHARE_ID, add_visit
+
+
+def imported(store):
+    with store.session() as s:
+        return {r.text: r for r in s.scalars(select(ImportedSignal))}
+
+
+def test_round_trip_through_services(linked, tmp_path):
+    volunteer, coordinator = linked
+    add_visit(
+        volunteer,
+        signals=[
+            (Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE_ID),
+            (Theme.EENZAAMHEID, Severity.AANDACHT, "Weinig contact", SHARE),
+            (Theme.GELDZAKEN, Severity.AANDACHT, "Post blijft liggen", NO_SHARE),
+        ],
+    )
+    add_visit(volunteer, name="Meneer Bakker", neighbourhood="Zuid", final=False,
+              signals=[(Theme.VOEDING, Severity.ZORG, "Concept", SHARE)])  # fmt: skip
+    fractions = []
+    result = svc.export_signals(
+        volunteer, tmp_path / "out", progress=lambda f, m: fractions.append(f)
+    )
+    assert result.sequence == 1 and result.signals == 2
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    report = svc.import_batches(coordinator, [result.path])
+    assert (report.new, report.updated, report.unchanged, report.rejected) == (2, 0, 0, 0)
+    rows = imported(coordinator)
+    assert set(rows) == {"Valt vaak", "Weinig contact"}
+    assert rows["Valt vaak"].resident_name == "Mevrouw Jansen"
+    assert rows["Valt vaak"].resident_phone == "076-1234567"
+    assert rows["Weinig contact"].resident_name is None
+    assert rows["Valt vaak"].agreed == "Coördinator belt volgende week."
+    with coordinator.session() as s:
+        counts = {
+            (c.neighbourhood, c.metric): c.value for c in s.scalars(select(NeighbourhoodCount))
+        }
+    assert counts[("Noord", "unshared:geldzaken")] == 1
+    assert counts[("Noord", "visits")] == 1
+    assert counts[("Noord", "outcome:wil_bezoek")] == 1
+    assert counts[("Zuid", "outcome:wil_bezoek")] == 1
+    # exported items are marked, recorded, and nothing was deleted
+    with volunteer.session() as s:
+        assert {sig.exported_revision for sig in s.scalars(select(Signal))} == {1, None}
+        assert len(list(s.scalars(select(Signal)))) == 4
+        assert [b.sequence for b in s.scalars(select(ExportBatch))] == [1]
+    assert any(e.event == "export" for e in volunteer.audit_events())
+    assert any(e.event == "import" for e in coordinator.audit_events())
+
+
+def test_second_export_holds_only_changes_and_updates_replace(linked, tmp_path):
+    volunteer, coordinator = linked
+    signals = [
+        (Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE),
+        (Theme.VOEDING, Severity.ZORG, "Eet slecht", SHARE),
+    ]
+    ids = add_visit(volunteer, signals=signals)
+    first = svc.export_signals(volunteer, tmp_path)
+    empty = svc.export_signals(volunteer, tmp_path)
+    assert (empty.sequence, empty.signals) == (2, 0)
+    with volunteer.session() as s:
+        sig = s.get(Signal, ids[0])
+        sig.text, sig.revision = "Valt heel vaak", sig.revision + 1
+    third = svc.export_signals(volunteer, tmp_path)
+    assert third.signals == 1
+    report = svc.import_batches(coordinator, [first.path, empty.path, third.path])
+    assert (report.new, report.updated, report.rejected) == (2, 1, 0)
+    assert set(imported(coordinator)) == {"Valt heel vaak", "Eet slecht"}
+    # everything again: a full re-send under a new number changes nothing
+    again = svc.export_signals(volunteer, tmp_path, everything=True)
+    assert again.signals == 2
+    report = svc.import_batches(coordinator, [again.path])
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 2)
+
+
+def test_same_batch_twice_is_unchanged(linked, tmp_path):
+    volunteer, coordinator = linked
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE)])
+    result = svc.export_signals(volunteer, tmp_path)
+    copy = tmp_path / "kopie.zip"
+    copy.write_bytes(result.path.read_bytes())
+    report = svc.import_batches(coordinator, [result.path, copy])
+    assert [r.status for r in report.results] == [
+        svc.ImportStatus.IMPORTED,
+        svc.ImportStatus.UNCHANGED,
+    ]
+    before = svc.store_counts(coordinator)
+    report = svc.import_batches(coordinator, [result.path])
+    assert report.results[0].status is svc.ImportStatus.UNCHANGED
+    assert svc.store_counts(coordinator) == before
+
+
+def test_older_batch_never_rolls_back(linked, tmp_path):
+    volunteer, coordinator = linked
+    ids = add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Oud", SHARE)])
+    old = svc.export_signals(volunteer, tmp_path)
+    with volunteer.session() as s:
+        sig = s.get(Signal, ids[0])
+        sig.text, sig.revision = "Nieuw", 2
+    new = svc.export_signals(volunteer, tmp_path)
+    report = svc.import_batches(coordinator, [new.path, old.path])
+    assert report.results[1].status is svc.ImportStatus.REJECTED
+    assert report.results[1].error == "ReplayedBatchError"
+    assert set(imported(coordinator)) == {"Nieuw"}
+    assert imported(coordinator)["Nieuw"].revision == 2
+
+
+def test_gap_is_reported_and_still_imported(linked, tmp_path):
+    volunteer, coordinator = linked
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Een", SHARE)])
+    svc.export_signals(volunteer, tmp_path / "lost")
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Twee", SHARE)])
+    second = svc.export_signals(volunteer, tmp_path)
+    report = svc.import_batches(coordinator, [second.path])
+    result = report.results[0]
+    assert result.status is svc.ImportStatus.IMPORTED and result.new == 1
+    assert result.warnings_nl and "zending 1 " in result.warnings_nl[0]
+    assert any("Let op" in line for line in report.lines_nl())
+
+
+def test_export_needs_org_config(volunteer, tmp_path):
+    with pytest.raises(NoOrganisationConfigError):
+        svc.export_signals(volunteer, tmp_path)
+
+
+def test_cancelled_export_writes_and_marks_nothing(linked, tmp_path):
+    volunteer, _ = linked
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt", SHARE)])
+    flag = threading.Event()
+    flag.set()
+    with pytest.raises(ExportCancelledError):
+        svc.export_signals(volunteer, tmp_path / "out", cancel=flag)
+    assert not list((tmp_path / "out").glob("*.zip"))
+    with volunteer.session() as s:
+        assert s.scalar(select(Signal.exported_revision)) is None
+        assert not list(s.scalars(select(ExportBatch)))
+    assert svc.export_signals(volunteer, tmp_path / "out").sequence == 1
+
+
+def test_volunteer_registry(linked, coordinator):
+    rows = svc.list_volunteers(coordinator)
+    assert [(r.name, r.status_nl) for r in rows] == [("Anna de Vries", "goedgekeurd")]
+    svc.revoke_volunteer(coordinator, rows[0].key_id)
+    assert svc.list_volunteers(coordinator)[0].status_nl == "ingetrokken"
+    with pytest.raises(svc.InvalidInputError):
+        svc.approve_volunteer(coordinator, rows[0].key_id)
