@@ -84,16 +84,26 @@ def shoot(out: Path) -> int:
 
     written: list[Path] = []
 
-    def grab(widget, name: str, scale: int) -> None:
+    def grab(widget, name: str, scale) -> None:
+        if only is not None and name not in only:
+            return
         settle()
         path = out / f"{name}-{scale}.png"
         widget.grab().save(str(path))
         written.append(path)
 
-    for scale in (100, 200):
-        settings = Settings(text_scale=scale)
+    # Every screen at 100% and 200% text; three of them also in the high-contrast theme.
+    contrast_shots = {"05-bewoners", "08-gesprek", "09-afronden"}
+    for scale, contrast, only in (
+        (100, False, None),
+        (200, False, None),
+        (100, True, contrast_shots),
+    ):
+        settings = Settings(text_scale=scale, high_contrast=contrast)
+        if contrast:
+            scale = "contrast"
         # First start: a fresh data folder per scale.
-        home = Path(os.environ["HUISBEZOEK_HOME"]) / f"s{scale}"
+        home = Path(os.environ["HUISBEZOEK_HOME"]) / f"s{scale}{contrast}"
         home.mkdir()
         os.environ["HUISBEZOEK_HOME"] = str(home)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)

@@ -46,7 +46,8 @@ class BaseDialog(QDialog):
         """
         screen = self.screen().availableGeometry()
         hint = self.sizeHint()
-        width = min(max(self.width(), hint.width()), screen.width() - 40)
+        roomy = self.fontMetrics().averageCharWidth() * 48  # forms read better a bit wider
+        width = min(max(self.width(), hint.width(), roomy), screen.width() - 40)
         height = hint.height()
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
