@@ -84,24 +84,27 @@ def shoot(out: Path) -> int:
 
     written: list[Path] = []
 
-    def grab(widget, name: str, scale) -> None:
-        if only is not None and name not in only:
+    current: dict[str, object] = {}
+
+    def grab(widget, name: str, _scale: object = None) -> None:
+        only = current["only"]
+        if isinstance(only, set) and name not in only:
             return
         settle()
-        path = out / f"{name}-{scale}.png"
+        path = out / f"{name}-{current['label']}.png"
         widget.grab().save(str(path))
         written.append(path)
 
     # Every screen at 100% and 200% text; three of them also in the high-contrast theme.
     contrast_shots = {"05-bewoners", "08-gesprek", "09-afronden"}
-    for scale, contrast, only in (
+    for scale, contrast, subset in (
         (100, False, None),
         (200, False, None),
         (100, True, contrast_shots),
     ):
         settings = Settings(text_scale=scale, high_contrast=contrast)
-        if contrast:
-            scale = "contrast"
+        current["only"] = subset
+        current["label"] = "contrast" if contrast else scale
         # First start: a fresh data folder per scale.
         home = Path(os.environ["HUISBEZOEK_HOME"]) / f"s{scale}{contrast}"
         home.mkdir()
