@@ -19,7 +19,7 @@ from huisbezoek.services.session import Step
 from .conftest import PASS, wait_op_idle
 
 
-def first_start(qtbot, app):
+def first_start(qtbot, app, org_file=None):
     app.start()
     page = app.window.first_start
     assert page is not None and page.current is Step.NAME
@@ -49,6 +49,9 @@ def first_start(qtbot, app):
     qtbot.keyClicks(page.confirm, key.split("-")[-1].lower())
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.current is Step.ORGANISATION
+    if org_file is not None:
+        page.load_org_file(org_file)
+        qtbot.waitUntil(lambda: "Vingerafdruk" in page.org_summary.text(), timeout=10_000)
     with qtbot.waitSignal(app.lock.unlocked, timeout=10_000):
         qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.key_label.text() == ""  # the key is not kept on screen
@@ -254,3 +257,52 @@ def test_print_summary_and_leaflets(qtbot, make_app, tmp_path):
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     given = documents.leaflets_given(app.ctx.vault, visit.visit.visit_id)
     assert [t.value for t in given] == ["vallen"]
+
+
+def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):
+    """The organisation file read at first start; a shared signal exported as a batch file."""
+    import uuid
+
+    from huisbezoek.exchange.keys import OrgConfig, OrgIdentity
+
+    identity = OrgIdentity.generate()
+    config = OrgConfig.create(uuid.uuid4(), "Welzijn Oudebrug", [identity.recipient])
+    org_file = tmp_path / "organisatie.json"
+    org_file.write_bytes(config.to_bytes())
+    app = make_app()
+    first_start(qtbot, app, org_file=org_file)
+    assert config.fingerprint in app.window.first_start.org_summary.text()
+    rid = add_resident(qtbot, app, "Jan Smit", neighbourhood="Molenkwartier")
+    work = app.window.work
+    work.show_resident(rid)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    visit = work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    visit.answer("toestemming", True)
+    visit.go_to_section(1)
+    visit.answer("gevallen", False)
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    review = visit.review
+    with qtbot.waitSignal(review.loaded, timeout=10_000):
+        visit.show_review()
+    dlg = review.add_signal()
+    dlg.text.setText("Wil graag hulp bij de administratie")
+    with qtbot.waitSignal(review.loaded, timeout=10_000):
+        dlg.accept()
+    card = review.cards[0]
+    card.share.setChecked(True)
+    with qtbot.waitSignal(review.consent_saved, timeout=10_000):
+        card.save()
+    with qtbot.waitSignal(review.status_changed, timeout=10_000):
+        review.finalise()
+    from huisbezoek.gui.exchange_ui import export_to
+
+    out = tmp_path / "usb"
+    progress = export_to(app.window, app.ctx, out)
+    with qtbot.waitSignal(progress.succeeded, timeout=20_000) as done:
+        pass
+    result = done.args[0]
+    assert result.signals == 1
+    assert result.path.exists() and result.path.parent == out
+    assert b"administratie" not in result.path.read_bytes()  # encrypted

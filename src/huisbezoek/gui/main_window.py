@@ -76,6 +76,15 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             tr("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
         )
+        self.export_action = self._action(
+            tr("Menu", "Naar de &coördinator sturen…"), self._export, "Ctrl+E", "exportAction"
+        )
+        self.org_action = self._action(
+            tr("Menu", "&Organisatie-instellingen inlezen…"), self._org_config, None, "orgAction"
+        )
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.org_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -102,6 +111,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(tr("Menu", "&Hulp"))
         help_menu.addAction(self._action(tr("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
+            self.export_action,
+            self.org_action,
             self.list_action,
             self.new_resident_action,
             self.find_action,
@@ -150,6 +161,16 @@ class MainWindow(QMainWindow):
         work = self.ensure_work()
         work.show_list()
         work.residents.add_resident()
+
+    def _export(self) -> None:
+        from huisbezoek.gui.exchange_ui import choose_and_export
+
+        choose_and_export(self, self.ctx)
+
+    def _org_config(self) -> None:
+        from huisbezoek.gui.exchange_ui import choose_org_config
+
+        choose_org_config(self, self.ctx)
 
     def _import_csv(self) -> None:
         self.ensure_work().residents.choose_csv()

@@ -94,7 +94,7 @@ class ProgressDialog(QDialog):
 
     def _err(self, exc: BaseException) -> None:
         super().reject()
-        if isinstance(exc, JobCancelled):
+        if isinstance(exc, JobCancelled) or self.cancel_flag.is_set():
             self.cancelled = True
             return
         from huisbezoek.gui.operations import show_error

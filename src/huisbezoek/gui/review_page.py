@@ -464,13 +464,10 @@ class ReviewPage(QWidget):
         return dlg
 
     def export(self) -> None:
-        show_message(
-            self.message,
-            tr(
-                "Afronden",
-                "Versturen naar de coördinator komt in een volgende versie.",
-            ),
-        )
+        """Batch export of the shared signals (exchange area); asks for the folder."""
+        from huisbezoek.gui.exchange_ui import choose_and_export
+
+        choose_and_export(self, self.ctx)
 
 
 class SignalCardPlaceholder(QLabel):
