@@ -143,9 +143,6 @@ def main() -> int:
             f"(vault.db {size_mb:.0f} MB + WAL)"
         )
 
-        autosave = timed(
-            SAVES, lambda i: visits.save_answer(vault, draft, f"q{i % 80}", f"antwoord {i}")
-        )
         key = vault._require_key()
         # An unencrypted copy of the fictional data for the plain sqlite3 floor.
         plain_path = Path(tmp) / "plain.db"
@@ -155,18 +152,30 @@ def main() -> int:
             raw.execute(f"ATTACH DATABASE '{plain_path}' AS plain KEY ''")
             raw.execute("SELECT sqlcipher_export('plain')").fetchall()
             raw.execute("DETACH DATABASE plain")
-        vault.close()
 
         plain = sqlite3.connect(plain_path, isolation_level=None)
         set_pragmas(plain)
-        sqlite_floor = timed(SAVES, raw_commit(plain, draft))
-        plain.close()
-
+        # The raw SQLCipher floor works on the same vault file, beside the open vault.
         cipher = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None)
         cipher.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         set_pragmas(cipher)
-        cipher_floor = timed(SAVES, raw_commit(cipher, draft))
+        plain_visit = draft
+        cipher_visit = visits.start_visit(vault, 2, "gesprek", 1, HASH, "id: gesprek")
+
+        # Interleave blocks of the three so a busy machine affects them alike.
+        autosave: list[float] = []
+        sqlite_floor: list[float] = []
+        cipher_floor: list[float] = []
+        block = SAVES // 6
+        for _ in range(6):
+            autosave += timed(
+                block, lambda i: visits.save_answer(vault, draft, f"q{i % 80}", f"antwoord {i}")
+            )
+            sqlite_floor += timed(block, raw_commit(plain, plain_visit))
+            cipher_floor += timed(block, raw_commit(cipher, cipher_visit))
+        plain.close()
         cipher.close()
+        vault.close()
 
         opens = []
         for _ in range(5):

@@ -57,13 +57,13 @@ def test_backup_on_full_disk_leaves_no_partial_file(tmp_path, vault_dir, monkeyp
     assert list(target.parent.iterdir()) == []
 
 
-def test_sqlite_full_is_typed_and_rolls_back(vault):
-    """SQLITE_FULL, simulated with max_page_count on the (single, pooled) connection."""
+def test_sqlite_full_in_autosave_is_typed_and_rolls_back(vault):
+    """SQLITE_FULL, simulated with max_page_count on the autosave connection."""
     vid = _visit(vault)
     visits.save_answer(vault, vid, "eerst", "bewaard")
-    with vault.connection() as conn:
-        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
-        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
+    with vault.driver_unit() as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     acknowledged = {"eerst": "bewaard"}
     with pytest.raises(DiskFullError):
         for i in range(500):
@@ -71,6 +71,20 @@ def test_sqlite_full_is_typed_and_rolls_back(vault):
             acknowledged[f"groot{i}"] = "x" * 3000
     assert visits.load_answers(vault, vid) == acknowledged
     assert vault.check().ok
+    # The autosave connection is usable again once there is room.
+    with vault.driver_unit() as conn:
+        conn.execute("PRAGMA max_page_count = 1073741823")
+    visits.save_answer(vault, vid, "daarna", "weer ruimte")
+
+
+def test_sqlite_full_in_a_session_is_typed_and_rolls_back(vault):
+    with vault.connection() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(DiskFullError), vault.session() as s:
+        s.add_all(Resident(name=f"Verzonnen {i}", notes="n" * 3000) for i in range(100))
+    with vault.session() as s:
+        assert s.query(Resident).count() == 0
 
 
 @pytest.fixture

@@ -97,3 +97,46 @@ def test_save_answers_batch(vault):
     vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
     visits.save_answers(vault, vid, [("a", 1), ("b", "twee"), ("a", None)])
     assert visits.load_answers(vault, vid) == {"b": "twee"}
+
+
+def test_autosave_from_several_threads(vault):
+    """The GUI saves from worker threads while screens read; nothing is lost or mixed."""
+    import threading
+
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(40):
+                visits.save_answer(vault, vid, f"t{n}q{i}", i)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def reader() -> None:
+        try:
+            for _ in range(40):
+                visits.load_answers(vault, vid)
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    answers = visits.load_answers(vault, vid)
+    assert answers == {f"t{n}q{i}": i for n in range(4) for i in range(40)}
+
+
+def test_failed_unit_leaves_autosave_connection_usable(vault):
+    rid = _resident(vault)
+    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "x")
+    with pytest.raises(RuntimeError), vault.driver_unit() as conn:
+        conn.execute(visits._UPSERT_ANSWER, (vid, "weg", '{"s":"weg"}', "2026"))
+        raise RuntimeError("screen crashed mid-save")
+    visits.save_answer(vault, vid, "blijft", "ja")
+    assert visits.load_answers(vault, vid) == {"blijft": "ja"}

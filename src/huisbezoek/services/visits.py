@@ -2,8 +2,8 @@
 
 Each function is one unit of work that has committed durably (WAL, ``synchronous=FULL``)
 before it returns, so an answer the screen shows as saved survives a crash or a pulled plug.
-``save_answer`` runs on every change in the form, so it uses two prepared SQL statements on a
-warm pooled connection instead of the ORM.
+``save_answer`` runs on every change in the form, so it runs two SQL statements straight on a
+warm, keyed driver connection (``Vault.driver_unit``) instead of the ORM.
 
 Answers are stored as tagged JSON so their Python type comes back exactly:
 ``{"b": true}``, ``{"n": 3}``, ``{"s": "ja"}``, ``{"m": ["a", "b"]}`` (a set of choices),
@@ -16,9 +16,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
-
-from sqlalchemy import Connection
+from typing import Any, Protocol
 
 from huisbezoek.domain import VisitStatus
 from huisbezoek.errors import InvalidInputError, UserError
@@ -168,6 +166,7 @@ _UPSERT_ANSWER = (
     "value_json = excluded.value_json, updated_at = excluded.updated_at"
 )
 _DELETE_ANSWER = "DELETE FROM answers WHERE visit_id = ? AND question_id = ?"
+_DRAFT = VisitStatus.DRAFT.value
 
 
 def save_answer(vault: Vault, visit_id: int, question_id: str, value: AnswerValue) -> datetime:
@@ -178,21 +177,19 @@ def save_answer(vault: Vault, visit_id: int, question_id: str, value: AnswerValu
     payload = None if value is None else encode_answer(value)
     saved_at = datetime.now(UTC)
     stamp = _stamp(saved_at)
-    with vault.connection() as conn:
-        touched = conn.exec_driver_sql(
-            _TOUCH_VISIT, (stamp, visit_id, VisitStatus.DRAFT.value)
-        ).rowcount
+    with vault.driver_unit() as conn:
+        touched = conn.execute(_TOUCH_VISIT, (stamp, visit_id, _DRAFT)).rowcount
         if touched != 1:
             _explain_untouched(conn, visit_id)
         if payload is None:
-            conn.exec_driver_sql(_DELETE_ANSWER, (visit_id, question_id))
+            conn.execute(_DELETE_ANSWER, (visit_id, question_id))
         else:
-            conn.exec_driver_sql(_UPSERT_ANSWER, (visit_id, question_id, payload, stamp))
+            conn.execute(_UPSERT_ANSWER, (visit_id, question_id, payload, stamp))
     return saved_at
 
 
-def _explain_untouched(conn: Connection, visit_id: int) -> None:
-    row = conn.exec_driver_sql("SELECT status FROM visits WHERE id = ?", (visit_id,)).first()
+def _explain_untouched(conn: Any, visit_id: int) -> None:
+    row = conn.execute("SELECT status FROM visits WHERE id = ?", (visit_id,)).fetchone()
     if row is None:
         raise VisitNotFoundError(f"visit {visit_id} not found")
     raise VisitFinalisedError(f"visit {visit_id} is finalised")
@@ -204,19 +201,15 @@ def save_answers(
     """Several answers in one unit of work (for example a page filled at once)."""
     saved_at = datetime.now(UTC)
     stamp = _stamp(saved_at)
-    with vault.connection() as conn:
-        touched = conn.exec_driver_sql(
-            _TOUCH_VISIT, (stamp, visit_id, VisitStatus.DRAFT.value)
-        ).rowcount
+    with vault.driver_unit() as conn:
+        touched = conn.execute(_TOUCH_VISIT, (stamp, visit_id, _DRAFT)).rowcount
         if touched != 1:
             _explain_untouched(conn, visit_id)
         for question_id, value in answers:
             if value is None:
-                conn.exec_driver_sql(_DELETE_ANSWER, (visit_id, question_id))
+                conn.execute(_DELETE_ANSWER, (visit_id, question_id))
             else:
-                conn.exec_driver_sql(
-                    _UPSERT_ANSWER, (visit_id, question_id, encode_answer(value), stamp)
-                )
+                conn.execute(_UPSERT_ANSWER, (visit_id, question_id, encode_answer(value), stamp))
     return saved_at
 
 

@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,6 +116,8 @@ class Vault:
         self._engine: Engine | None = engine
         self.opened_with_recovery_key = via_recovery
         self.timings = timings
+        self._fast_lock = threading.Lock()
+        self._fast_conn: Any = None  # a pooled connection kept for driver_unit()
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -399,6 +402,29 @@ class Vault:
         with translate_errors(), self.engine.begin() as conn:
             yield conn
 
+    @contextlib.contextmanager
+    def driver_unit(self) -> Iterator[Any]:
+        """One write unit of work straight on a driver connection: the autosave hot path.
+
+        Yields the keyed ``sqlcipher3`` connection (same pragmas as every other) inside
+        ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on an exception. Plain SQL with ``?``
+        parameters only. Skipping SQLAlchemy here saves about 70 microseconds per save, which
+        is a third of a commit on a fast disk. One thread at a time (a lock serialises it).
+        """
+        with self._fast_lock, translate_errors():
+            if self._fast_conn is None:
+                self._fast_conn = self.engine.raw_connection()
+            conn = self._fast_conn.driver_connection
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(Exception):
+                        conn.execute("ROLLBACK")
+                raise
+
     def audit(self, event: audit_log.AuditEvent, detail: dict[str, Any] | None = None) -> None:
         """Record a security event (``detail`` without names, answers, keys or paths)."""
         with self.connection() as conn:
@@ -485,6 +511,11 @@ class Vault:
 
     def _dispose(self) -> None:
         """Close the connections and forget the key, but keep holding the lock."""
+        with self._fast_lock:
+            fast, self._fast_conn = self._fast_conn, None
+            if fast is not None:
+                with contextlib.suppress(Exception):
+                    fast.close()
         engine, self._engine = self._engine, None
         self._data_key = None
         if engine is not None:
