@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "huisbezoek.cli.vault",
     "huisbezoek.cli.forms",
     "huisbezoek.cli.printing",
+    "huisbezoek.cli.exchange",
 )
 
 Handler = Callable[[argparse.Namespace], int]

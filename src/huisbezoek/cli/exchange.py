@@ -1,0 +1,278 @@
+"""Headless commands for batch exchange: ``org ...`` (coordinator), ``enrol``, ``config import``,
+``export`` (volunteer) and ``import`` (coordinator).
+
+Passphrases come from the terminal (hidden) or, with ``--passphrase-stdin``, one per line from
+standard input, never from an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyrage
+
+from huisbezoek import paths
+from huisbezoek.errors import InvalidInputError
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.services import exchange as svc
+from huisbezoek.vault import KdfParams, Vault
+
+
+class _Secrets:
+    def __init__(self, from_stdin: bool) -> None:
+        self._lines: Iterator[str] | None = iter(sys.stdin) if from_stdin else None
+
+    def ask(self, prompt: str) -> str:
+        if self._lines is None:
+            return getpass.getpass(prompt)
+        try:
+            return next(self._lines).rstrip("\r\n")
+        except StopIteration:
+            raise InvalidInputError(
+                "stdin ran out of lines",
+                message_nl="Er kwamen te weinig regels binnen op standaardinvoer.",
+            ) from None
+
+    def ask_new(self, prompt: str = "Nieuwe wachtwoordzin: ") -> str:
+        first = self.ask(prompt)
+        if self.ask("Nog een keer: ") != first:
+            raise InvalidInputError(
+                "passphrases differ",
+                message_nl="De twee wachtwoordzinnen zijn niet gelijk. Probeer het opnieuw.",
+            )
+        return first
+
+
+def _common(p: argparse.ArgumentParser, *, coordinator: bool) -> None:
+    where = "het coördinatiebestand" if coordinator else "de kluis"
+    p.add_argument("--dir", type=Path, default=None, help=f"map van {where}")
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="lees wachtwoordzinnen regel voor regel van standaardinvoer",
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    org = subparsers.add_parser("org", help="coördinatie: organisatie en vrijwilligers")
+    sub = org.add_subparsers(dest="org_command", metavar="actie", required=True)
+
+    init = sub.add_parser("init", help="maak het coördinatiebestand en de sleutel")
+    _common(init, coordinator=True)
+    init.add_argument("--name", required=True, help="naam van de organisatie")
+    init.add_argument(
+        "--config-out",
+        type=Path,
+        default=Path("organisatie.json"),
+        help="waar het configuratiebestand voor vrijwilligers komt",
+    )
+    init.add_argument(
+        "--backup-recipient",
+        action="append",
+        default=[],
+        help="extra (reserve)sleutel age1...; mag vaker",
+    )
+    init.add_argument("--kdf-floor", action="store_true", help=argparse.SUPPRESS)
+    init.set_defaults(func=cmd_org_init)
+
+    config = sub.add_parser("config", help="schrijf het configuratiebestand opnieuw")
+    _common(config, coordinator=True)
+    config.add_argument("--out", type=Path, required=True)
+    config.set_defaults(func=cmd_org_config)
+
+    enrol = sub.add_parser("enrol", help="lees een aanmeldbestand van een vrijwilliger in")
+    _common(enrol, coordinator=True)
+    enrol.add_argument("file", type=Path)
+    enrol.set_defaults(func=cmd_org_enrol)
+
+    for name, func, text in (
+        ("approve", cmd_org_approve, "keur een vrijwilliger goed (na controle vingerafdruk)"),
+        ("revoke", cmd_org_revoke, "trek de sleutel van een vrijwilliger in"),
+    ):
+        p = sub.add_parser(name, help=text)
+        _common(p, coordinator=True)
+        p.add_argument("key_id", metavar="SLEUTELNUMMER")
+        p.set_defaults(func=func)
+
+    volunteers = sub.add_parser("volunteers", help="toon de vrijwilligers en hun sleutels")
+    _common(volunteers, coordinator=True)
+    volunteers.set_defaults(func=cmd_org_volunteers)
+
+    export_key = sub.add_parser("export-key", help="bewaar de sleutel van de organisatie")
+    _common(export_key, coordinator=True)
+    export_key.add_argument("--out", type=Path, required=True)
+    export_key.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="zonder wachtwoord (alleen voor een veilige plek, zoals een kluis)",
+    )
+    export_key.set_defaults(func=cmd_org_export_key)
+
+    enrol_v = subparsers.add_parser("enrol", help="vrijwilliger: maak uw aanmeldbestand")
+    _common(enrol_v, coordinator=False)
+    enrol_v.add_argument("--out", type=Path, required=True)
+    enrol_v.set_defaults(func=cmd_enrol)
+
+    cfg = subparsers.add_parser("config", help="vrijwilliger: configuratie van de organisatie")
+    cfg_sub = cfg.add_subparsers(dest="config_command", metavar="actie", required=True)
+    cfg_import = cfg_sub.add_parser("import", help="lees het configuratiebestand in")
+    _common(cfg_import, coordinator=False)
+    cfg_import.add_argument("file", type=Path)
+    cfg_import.set_defaults(func=cmd_config_import)
+
+    export = subparsers.add_parser("export", help="vrijwilliger: maak een zending signalen")
+    _common(export, coordinator=False)
+    export.add_argument("--to", type=Path, required=True, help="map voor het bestand")
+    export.add_argument(
+        "--alles",
+        action="store_true",
+        help="stuur alle gedeelde signalen opnieuw (als een zending kwijt is)",
+    )
+    export.set_defaults(func=cmd_export)
+
+    imp = subparsers.add_parser("import", help="coördinatie: lees zendingen in")
+    _common(imp, coordinator=True)
+    imp.add_argument("files", type=Path, nargs="+", metavar="BESTAND")
+    imp.set_defaults(func=cmd_import)
+
+
+def _open_volunteer(args: argparse.Namespace) -> Vault:
+    folder = Path(args.dir) if args.dir else paths.default_vault_dir()
+    return Vault.open(folder, _Secrets(args.passphrase_stdin).ask("Wachtwoordzin: "))
+
+
+def _open_store(args: argparse.Namespace, asker: _Secrets | None = None) -> Vault:
+    asker = asker or _Secrets(args.passphrase_stdin)
+    return svc.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
+
+
+def _print_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# -- coordinator ----------------------------------------------------------------------------
+
+
+def cmd_org_init(args: argparse.Namespace) -> int:
+    passphrase = _Secrets(args.passphrase_stdin).ask_new()
+    _print_stderr("Even geduld: het coördinatiebestand wordt gemaakt...")
+    created = svc.init_organisation(
+        args.dir,
+        passphrase,
+        args.name,
+        backup_recipients=args.backup_recipient,
+        kdf=KdfParams.FLOOR if args.kdf_floor else None,
+    )
+    created.store.close()
+    atomic_write(args.config_out, created.config.to_bytes(), mode=0o644)
+    print(f"Organisatie {created.config.name} is gemaakt.")
+    print(f"Configuratiebestand voor vrijwilligers: {args.config_out}")
+    print(f"Vingerafdruk (vergelijk die door de telefoon): {created.config.fingerprint}")
+    print()
+    print("Herstelsleutel van het coördinatiebestand (bewaar hem op een veilige plek):")
+    print(f"    {created.recovery_key}")
+    print()
+    print("Bewaar ook de sleutel van de organisatie: huisbezoek org export-key --out BESTAND")
+    return 0
+
+
+def cmd_org_config(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        config = svc.organisation_config(store)
+    atomic_write(args.out, config.to_bytes(), mode=0o644)
+    print(f"Configuratiebestand geschreven: {args.out}")
+    print(f"Vingerafdruk: {config.fingerprint}")
+    return 0
+
+
+def cmd_org_enrol(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        row = svc.enrol_volunteer(store, args.file)
+    print(f"Aangemeld: {row.name}, sleutelnummer {row.key_id}.")
+    print(f"Vingerafdruk: {row.fingerprint}")
+    print("Bel de vrijwilliger en vergelijk de vingerafdruk. Klopt hij, dan:")
+    print(f"    huisbezoek org approve {row.key_id}")
+    return 0
+
+
+def cmd_org_approve(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        row = svc.approve_volunteer(store, args.key_id)
+    print(f"{row.name} ({row.key_id}) is goedgekeurd.")
+    return 0
+
+
+def cmd_org_revoke(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        row = svc.revoke_volunteer(store, args.key_id)
+    print(f"De sleutel van {row.name} ({row.key_id}) is ingetrokken.")
+    return 0
+
+
+def cmd_org_volunteers(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        rows = svc.list_volunteers(store)
+    if not rows:
+        print("Er zijn nog geen vrijwilligers aangemeld.")
+    for r in rows:
+        print(f"{r.key_id}  {r.status_nl:<22} {r.name}")
+        print(f"    vingerafdruk {r.fingerprint}  publieke sleutel {r.public_key}")
+    return 0
+
+
+def cmd_org_export_key(args: argparse.Namespace) -> int:
+    asker = _Secrets(args.passphrase_stdin)
+    with _open_store(args, asker) as store:
+        text = svc.export_org_identity(store)
+    if args.unencrypted:
+        atomic_write(args.out, text.encode("ascii"), mode=0o600)
+        print(f"De sleutel staat zonder wachtwoord in {args.out}. Bewaar dit bestand veilig.")
+        return 0
+    secret = asker.ask_new("Wachtwoord voor het sleutelbestand: ")
+    if len(secret) < 10:
+        raise InvalidInputError(
+            "short export passphrase", message_nl="Kies een wachtwoord van minstens 10 tekens."
+        )
+    atomic_write(args.out, pyrage.passphrase.encrypt(text.encode("ascii"), secret), mode=0o600)
+    print(f"De sleutel staat versleuteld in {args.out} (openen met: age -d {args.out}).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        report = svc.import_batches(store, args.files)
+    for line in report.lines_nl():
+        print(line)
+    return 0 if report.rejected == 0 else 1
+
+
+# -- volunteer ------------------------------------------------------------------------------
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    with _open_volunteer(args) as vault:
+        summary = svc.write_enrolment(vault, args.out)
+    print(f"Aanmeldbestand geschreven: {summary.path}")
+    print(f"Uw sleutelnummer: {summary.key_id}")
+    print(f"Uw vingerafdruk (de coördinator vraagt erom): {summary.fingerprint}")
+    return 0
+
+
+def cmd_config_import(args: argparse.Namespace) -> int:
+    with _open_volunteer(args) as vault:
+        config = svc.import_org_config(vault, args.file)
+    print(f"Organisatie: {config.name}")
+    print(f"Vingerafdruk: {config.fingerprint}")
+    print("Vergelijk deze vingerafdruk door de telefoon met de coördinator.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open_volunteer(args) as vault:
+        result = svc.export_signals(vault, args.to, everything=args.alles)
+    print(f"Zending {result.sequence} met {result.signals} signalen: {result.path}")
+    return 0
