@@ -1,0 +1,115 @@
+"""The coordinator store as one object, whether it is an encrypted vault or a PostgreSQL database.
+
+The embedded SQLCipher vault is the default; an organisation with several coordinators points
+the store at PostgreSQL with a SQLAlchemy URL. Services take a ``CoordinatorStore`` and only
+use what both backends offer: one unit of work per action, the audit log, portable SQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from huisbezoek.errors import UserError
+from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+from huisbezoek.services.coordinator.models import WorkBase
+from huisbezoek.vault import audit as audit_log
+from huisbezoek.vault.core import Vault
+
+log = logging.getLogger(__name__)
+
+SQLCIPHER = "sqlcipher"
+POSTGRESQL = "postgresql"
+
+# PostgreSQL has no RAISE(ABORT) triggers; this function keeps the audit log append-only there.
+_PG_AUDIT_GUARD = (
+    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+)
+
+
+class StoreUnavailableError(UserError):
+    message_nl = (
+        "De gedeelde database van de organisatie is niet bereikbaar. "
+        "Controleer het adres en de netwerkverbinding, of vraag de beheerder om hulp."
+    )
+
+
+class WrongStoreKindError(UserError):
+    message_nl = "Dit is de kluis van een vrijwilliger. Coördinatorwerk kan hier niet."
+
+
+class CoordinatorStore:
+    """Open with ``from_vault`` (SQLCipher) or ``open_url`` (PostgreSQL); ``close()`` at the end."""
+
+    def __init__(self, engine: Engine, backend: str, vault: Vault | None = None) -> None:
+        self.engine = engine
+        self.backend = backend
+        self._vault = vault
+
+    @classmethod
+    def from_vault(cls, vault: Vault) -> CoordinatorStore:
+        """The store inside an open coordinator vault; adds the working tables when missing."""
+        if vault.kind != COORDINATOR_SCHEMA.kind:
+            raise WrongStoreKindError(f"vault kind {vault.kind!r} is not a coordinator store")
+        with vault.connection() as conn:
+            WorkBase.metadata.create_all(conn)
+        return cls(vault.engine, SQLCIPHER, vault)
+
+    @classmethod
+    def open_url(cls, url: str, **engine_options: Any) -> CoordinatorStore:
+        """A PostgreSQL store; an empty database gets the full schema."""
+        engine = create_engine(url, **engine_options)
+        try:
+            with engine.begin() as conn:
+                _create_schema(conn)
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreUnavailableError(f"cannot reach the store: {type(exc).__name__}") from None
+        return cls(engine, POSTGRESQL)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        if self._vault is not None:
+            with self._vault.session() as session:
+                yield session
+            return
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def audit(self, session: Session, event: audit_log.AuditEvent, detail: dict[str, Any]) -> None:
+        """Record an event in the caller's transaction (counts only, never names)."""
+        audit_log.append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, event, detail)
+
+    def audit_events(self, limit: int = 200) -> list[audit_log.AuditEntry]:
+        with self.engine.connect() as conn:
+            return audit_log.read_events(conn, COORDINATOR_SCHEMA.audit_table, limit)
+
+    def close(self) -> None:
+        """Closes a PostgreSQL engine; a vault is closed by its owner."""
+        if self._vault is None:
+            self.engine.dispose()
+
+
+def _create_schema(conn: Connection) -> None:
+    inspector = inspect(conn)
+    fresh = not inspector.has_table("audit_log")
+    # The exchange area's Alembic scripts carry SQLite-only triggers, so a PostgreSQL store is
+    # built from the models; schema changes there will need their own migration path.
+    COORDINATOR_SCHEMA.metadata.create_all(conn)
+    WorkBase.metadata.create_all(conn)
+    if fresh and conn.dialect.name == "postgresql":
+        for statement in _PG_AUDIT_GUARD:
+            conn.exec_driver_sql(statement)
+        audit_log.append_event(
+            conn, COORDINATOR_SCHEMA.audit_table, audit_log.AuditEvent.CREATE, {"kind": "pg"}
+        )

@@ -1,0 +1,128 @@
+"""Builders for coordinator tests: volunteers, imported signals and counts, written straight
+into the store as the exchange importer would (invented people only)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy.orm import Session
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme
+from huisbezoek.exchange.coordinator.models import (
+    ImportedSignal,
+    ImportLedger,
+    NeighbourhoodCount,
+    Volunteer,
+)
+
+KEY_A = "A1B2C3D4E5F60708"
+KEY_B = "0F1E2D3C4B5A6978"
+
+
+def add_volunteer(session: Session, key_id: str = KEY_A, name: str = "Vera Vrijwilliger") -> str:
+    now = datetime.now(UTC)
+    session.add(
+        Volunteer(
+            key_id=key_id,
+            name=name,
+            public_key="RWQ" + "A" * 53,
+            age_recipient="age1" + "q" * 58,
+            fingerprint="1234 5678",
+            enrolled_at=now,
+            approved_at=now,
+        )
+    )
+    session.flush()
+    return key_id
+
+
+def add_batch(session: Session, key_id: str = KEY_A, sequence: int = 1) -> str:
+    batch_id = str(uuid.uuid4())
+    session.add(
+        ImportLedger(
+            batch_id=batch_id,
+            key_id=key_id,
+            sequence=sequence,
+            created_at=datetime.now(UTC),
+            file_sha256="0" * 64,
+            payload_sha256="1" * 64,
+        )
+    )
+    session.flush()
+    return batch_id
+
+
+def add_signal(
+    session: Session,
+    batch_id: str,
+    *,
+    key_id: str = KEY_A,
+    severity: Severity = Severity.ZORG,
+    theme: Theme = Theme.VALLEN,
+    given_on: date = date(2026, 11, 2),
+    name: str | None = None,
+    postcode: str = "1234 AB",
+    referral: bool = False,
+    text: str = "Is twee keer gevallen dit jaar.",
+) -> str:
+    scopes = [ConsentScope.RECORD_VISIT, ConsentScope.SHARE_SIGNAL]
+    if name is not None:
+        scopes.append(ConsentScope.SHARE_IDENTITY)
+    if referral:
+        scopes.append(ConsentScope.REFERRAL)
+    sid = str(uuid.uuid4())
+    session.add(
+        ImportedSignal(
+            id=sid,
+            revision=1,
+            source_key_id=key_id,
+            batch_id=batch_id,
+            theme=theme,
+            severity=severity,
+            text=text,
+            agreed="Coördinator belt terug.",
+            consent_scopes=",".join(sorted(s.value for s in scopes)),
+            consent_given_on=given_on,
+            consent_method=ConsentMethod.ORAL,
+            resident_name=name,
+            resident_address="Dorpsstraat 1" if name else None,
+            resident_postcode=postcode if name else None,
+            resident_place="Teststad" if name else None,
+            resident_phone="0612345678" if name else None,
+        )
+    )
+    session.flush()
+    return sid
+
+
+def add_counts(
+    session: Session,
+    batch_id: str,
+    neighbourhood: str,
+    metrics: dict[str, int],
+    key_id: str = KEY_A,
+) -> None:
+    for metric, value in metrics.items():
+        session.add(
+            NeighbourhoodCount(
+                key_id=key_id,
+                neighbourhood=neighbourhood,
+                metric=metric,
+                value=value,
+                batch_id=batch_id,
+            )
+        )
+    session.flush()
+
+
+def address_csv(rows: list[tuple[str, ...]], *, delimiter: str = ";") -> bytes:
+    header = ("naam", "straat", "huisnummer", "postcode", "woonplaats", "geboortedatum", "wijk")
+    lines = [delimiter.join(header)] + [delimiter.join(r) for r in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def resident_row(
+    n: int, neighbourhood: str = "Noord", postcode: str = "1234 AB", born: str = "01-03-1948"
+) -> tuple[str, ...]:
+    return (f"Bewoner {n}", "Dorpsstraat", str(n), postcode, "Teststad", born, neighbourhood)

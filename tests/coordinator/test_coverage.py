@@ -1,0 +1,113 @@
+"""Address list import (per-row errors, nothing half-imported) and coverage per neighbourhood."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from huisbezoek.domain import Theme
+from huisbezoek.services.coordinator import addresses, dashboard
+from huisbezoek.services.coordinator import followup as fu
+from huisbezoek.services.coordinator.models import AreaResident
+from huisbezoek.services.coordinator.settings import set_round_start
+from huisbezoek.services.coordinator.store import CoordinatorStore
+
+from .helpers import (
+    KEY_A,
+    KEY_B,
+    add_batch,
+    add_counts,
+    add_signal,
+    add_volunteer,
+    address_csv,
+    resident_row,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+def test_wrong_rows_are_named_and_nothing_is_imported(store: CoordinatorStore) -> None:
+    data = address_csv(
+        [
+            resident_row(1),
+            resident_row(2, postcode="12AB"),
+            resident_row(3, born="31-02-1948"),
+            resident_row(4, born="01-01-1970"),
+            ("", "Dorpsstraat", "5", "1234 AB", "Teststad", "01-01-1948", "Noord"),
+            resident_row(1),
+        ]
+    )
+    with pytest.raises(addresses.AddressListError) as caught, store.session() as session:
+        addresses.import_address_list(session, data, today=TODAY)
+    message = caught.value.message_nl
+    assert "Regel 3: postcode '12AB' klopt niet" in message
+    assert "Regel 4: geboortedatum '31-02-1948' klopt niet" in message
+    assert "Regel 5: deze bewoner is 56 jaar" in message
+    assert "Regel 6: naam is leeg" in message
+    assert "Regel 7: dezelfde bewoner staat ook op regel 2" in message
+    assert "Er is niets veranderd" in message
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(AreaResident)) == 0
+
+
+def test_missing_columns_are_named(store: CoordinatorStore) -> None:
+    with pytest.raises(addresses.InvalidInputError) as caught, store.session() as session:
+        addresses.import_address_list(session, b"naam;straat\nA;B\n", today=TODAY)
+    assert "huisnummer" in caught.value.message_nl
+
+
+def test_import_again_updates_and_assignment_splits(store: CoordinatorStore) -> None:
+    rows = [resident_row(n, "Noord") for n in range(1, 8)] + [
+        resident_row(n, "Zuid", "5678 CD") for n in range(8, 11)
+    ]
+    with store.session() as session:
+        report = addresses.import_address_list(
+            session, address_csv(rows, delimiter=","), today=TODAY
+        )
+        assert (report.new, report.updated) == (10, 0)
+        again = addresses.import_address_list(session, address_csv(rows), today=TODAY)
+        assert (again.new, again.updated) == (0, 10)
+        add_volunteer(session, KEY_A, "Vera")
+        assert addresses.assign_neighbourhood(session, "Noord", KEY_A) == 7
+        split = addresses.split_by_neighbourhood(session)
+        with pytest.raises(addresses.UnknownVolunteerError):
+            addresses.assign_neighbourhood(session, "Zuid", KEY_B)
+    assert [(s.neighbourhood, s.residents, s.assigned, s.volunteers) for s in split] == [
+        ("Noord", 7, 7, ("Vera",)),
+        ("Zuid", 3, 0, ()),
+    ]
+
+
+def test_coverage_per_neighbourhood(store: CoordinatorStore) -> None:
+    rows = [resident_row(n, "Noord") for n in range(1, 21)]
+    with store.session() as session:
+        addresses.import_address_list(session, address_csv(rows), today=TODAY)
+        set_round_start(session, date(2026, 1, 1))
+        add_volunteer(session, KEY_A)
+        add_volunteer(session, KEY_B, "Bert")
+        batch_a = add_batch(session, KEY_A)
+        batch_b = add_batch(session, KEY_B)
+        metrics = {"visits": 3, "outcome:wil_bezoek": 3, "outcome:afgezien": 6,
+                   "outcome:geen_gehoor": 2, "unshared:eenzaamheid": 2}  # fmt: skip
+        add_counts(session, batch_a, "Noord", metrics, KEY_A)
+        add_counts(session, batch_b, "Noord", {"visits": 1, "outcome:wil_bezoek": 1}, KEY_B)
+        add_counts(session, batch_b, "West", {"outcome:afgezien": 1}, KEY_B)
+        add_signal(session, batch_a, name="Iemand", postcode="1234AB", theme=Theme.EENZAAMHEID)
+        add_signal(session, batch_a, theme=Theme.VALLEN)
+        fu.sync_followups(session, today=TODAY)
+    with store.session() as session:
+        result = {row.neighbourhood: row for row in dashboard.coverage(session)}
+        progress = dashboard.progress(session, TODAY)
+    north = result["Noord"]
+    assert (north.in_band, north.invited, north.declined, north.not_reached, north.visited) == (
+        20, 12, 6, 2, 4,
+    )  # fmt: skip
+    assert north.response_rate == pytest.approx(4 / 12)
+    assert north.signals == {Theme.EENZAAMHEID: 3}
+    assert result["Wijk onbekend"].signals == {Theme.VALLEN: 1}
+    assert result["West"].in_band == 0 and result["West"].declined == 1
+    assert progress.invited_share == pytest.approx(13 / 20)
+    assert progress.target_share == pytest.approx((TODAY - date(2026, 1, 1)).days / 730, abs=0.01)
+    assert [p.day for p in progress.timeline] == [TODAY]

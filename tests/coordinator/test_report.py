@@ -1,0 +1,114 @@
+"""Small-cell suppression: primary under 5, and no hidden cell recomputable from the totals."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from huisbezoek.domain import Theme
+from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage
+from huisbezoek.services.coordinator.report import (
+    HIDDEN,
+    build_table,
+    equations,
+    suppress,
+    to_csv,
+)
+
+WIDTH = 5 + len(Theme) + 1
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    matrix = [row[:] for row in rows]
+    rank, cols = 0, len(matrix[0]) if matrix else 0
+    for col in range(cols):
+        pivot = next((r for r in range(rank, len(matrix)) if matrix[r][col] != 0), None)
+        if pivot is None:
+            continue
+        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
+        for r in range(len(matrix)):
+            if r != rank and matrix[r][col] != 0:
+                factor = matrix[r][col] / matrix[rank][col]
+                matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def determined_cells(n_rows: int, hidden: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Hidden cells an attacker can solve exactly from the published sums (linear algebra)."""
+    unknowns = sorted(hidden)
+    index = {cell: i for i, cell in enumerate(unknowns)}
+    system = []
+    for cells in equations(n_rows):
+        row = [Fraction(0)] * len(unknowns)
+        for cell in cells:
+            if cell in index:
+                # the total enters with the opposite sign; the sign does not change solvability
+                row[index[cell]] = Fraction(-1 if cell == cells[-1] else 1)
+        if any(row):
+            system.append(row)
+    if not system:
+        return set()
+    base = _rank(system)
+    found = set()
+    for cell, i in index.items():
+        unit = [Fraction(0)] * len(unknowns)
+        unit[i] = Fraction(1)
+        if _rank([*system, unit]) == base:
+            found.add(cell)
+    return found
+
+
+def hood(name: str, **values: int) -> NeighbourhoodCoverage:
+    signals = {Theme.VALLEN: values.pop("vallen", 0), Theme.EENZAAMHEID: values.pop("eenz", 0)}
+    return NeighbourhoodCoverage(name, signals={k: v for k, v in signals.items() if v}, **values)
+
+
+def test_small_cells_hidden_and_not_recomputable_from_totals() -> None:
+    rows = [
+        hood("Noord", in_band=120, invited=60, declined=40, not_reached=10, visited=3, vallen=2),
+        hood("Oost", in_band=200, invited=90, declined=50, not_reached=20, visited=20, vallen=9),
+        hood("Zuid", in_band=150, invited=70, declined=45, not_reached=15, visited=10, eenz=7),
+    ]
+    table = build_table(rows, date(2026, 11, 23))
+    visited = table.columns.index("Bezocht")
+    assert table.values[0][visited] is None  # 3: primary
+    # Noord's 3 would follow from Totaal (33) minus Oost and Zuid: one more is hidden.
+    assert sum(table.values[r][visited] is None for r in range(3)) >= 2
+    # The response rate of Noord would give its visits away too.
+    assert table.rates[0] is None
+    assert table.rates[1] == round(100 * 20 / 90)
+    hidden = {(r, c) for r in range(4) for c in range(WIDTH) if table.values[r][c] is None}
+    assert determined_cells(4, hidden) == set()
+    # the checker itself can find a giveaway: one hidden cell alone in its column
+    assert determined_cells(4, {(0, visited)}) == {(0, visited)}
+    text = to_csv(table).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Wijk;Bewoners 75-80;Uitgenodigd")
+    assert lines[1].split(";")[visited + 1] == HIDDEN
+    assert ";3;" not in lines[1]
+
+
+def test_all_small_table_hides_everything_small() -> None:
+    table = build_table([hood("Noord", in_band=4, invited=2)], date(2026, 11, 23))
+    assert table.values[0][0] is None and table.values[1][0] is None
+    assert table.rates == (None, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=6))
+def test_no_hidden_cell_is_ever_recomputable(seed: int, n_hoods: int) -> None:
+    rng = random.Random(seed)
+    matrix: list[list[int]] = []
+    for _ in range(n_hoods):
+        line = [rng.choice([0, 1, 2, 4, 5, 7, 12, 40, 300]) for _ in range(WIDTH - 1)]
+        line.append(sum(line[5 : 5 + len(Theme)]))
+        matrix.append(line)
+    matrix.append([sum(line[c] for line in matrix) for c in range(WIDTH)])
+    hidden = suppress(matrix)
+    assert {(r, c) for r, line in enumerate(matrix) for c, v in enumerate(line) if v < 5} <= hidden
+    assert determined_cells(len(matrix), hidden) == set()
