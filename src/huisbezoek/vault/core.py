@@ -169,7 +169,7 @@ class Vault:
             # open removes it instead of reporting a missing file for ever.
             atomic_write(folder / CREATING_NAME, b"")
             staging = folder / f".{DB_NAME}.{secrets.token_hex(4)}.new"
-            engine = make_engine(staging, data_key)
+            engine = make_engine(staging, data_key, create=True)
             try:
                 with engine.connect() as conn:
                     migrate.upgrade(schema, conn, schema_revision)

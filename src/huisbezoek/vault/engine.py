@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from huisbezoek.errors import DiskFullError
-from huisbezoek.vault.errors import DamagedDatabaseError
+from huisbezoek.vault.errors import DamagedDatabaseError, DatabaseMissingError
 
 DBAPI: Any = sqlcipher3.dbapi2
 
@@ -41,14 +41,17 @@ class PragmaError(RuntimeError):
     """A connection refused a pragma we rely on for safety; a bug or a broken install."""
 
 
-def connect_raw(path: Path, data_key: bytes) -> Any:
+def connect_raw(path: Path, data_key: bytes, *, create: bool = False) -> Any:
     """An open, keyed ``sqlcipher3`` connection with the required pragmas set and checked.
 
-    Raises ``DamagedDatabaseError`` when the file cannot be read with ``data_key``.
+    Raises ``DamagedDatabaseError`` when the file cannot be read with ``data_key`` and
+    ``DatabaseMissingError`` when it is gone (unless ``create``: then an empty one is made).
     """
     if len(data_key) != 32:
         raise ValueError("data key must be 32 bytes")
     if not path.exists():
+        if not create:
+            raise DatabaseMissingError("database file is missing")
         # SQLite gives its -wal and -shm files the mode of the database file: private.
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
     # isolation_level=None: the driver never opens transactions by itself; SQLAlchemy emits
@@ -79,13 +82,13 @@ def apply_required_pragmas(conn: Any) -> None:
             raise PragmaError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
 
 
-def make_engine(path: Path, data_key: bytes, *, pool_size: int = 2) -> Engine:
+def make_engine(path: Path, data_key: bytes, *, pool_size: int = 2, create: bool = False) -> Engine:
     """A SQLAlchemy engine over a small pool of persistent keyed connections.
 
     A desktop app has one user, so a couple of long-lived connections are enough and every
     autosave reuses a warm one (no re-keying, no schema reload).
     """
-    creator: Callable[[], Any] = lambda: connect_raw(path, data_key)  # noqa: E731
+    creator: Callable[[], Any] = lambda: connect_raw(path, data_key, create=create)  # noqa: E731
     engine = create_engine(
         "sqlite://",
         creator=creator,
