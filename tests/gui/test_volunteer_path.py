@@ -306,3 +306,25 @@ def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):
     assert result.signals == 1
     assert result.path.exists() and result.path.parent == out
     assert b"administratie" not in result.path.read_bytes()  # encrypted
+
+
+def test_draft_resumes_where_it_was_left(qtbot, make_app):
+    app = make_app()
+    first_start(qtbot, app)
+    rid = add_resident(qtbot, app, "Jan Smit")
+    work = app.window.work
+    work.show_resident(rid)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    visit = work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    visit.answer("toestemming", True)
+    visit.go_to_question("naam_huisarts")
+    qtbot.keyClicks(visit.question_widget("naam_huisarts").edit, "Dokter Jansen")
+    with qtbot.waitSignal(work.resident.changed, timeout=10_000):
+        qtbot.mouseClick(visit.back_button, Qt.MouseButton.LeftButton)  # leave mid-typing
+    assert work.resident.visit_button.text().replace("&", "") == "Verder met het gesprek"
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    assert visit.visit.form.sections[visit.current_section()].id == "welzijn"
+    assert visit.question_widget("naam_huisarts").edit.text() == "Dokter Jansen"

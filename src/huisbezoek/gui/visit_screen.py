@@ -29,7 +29,7 @@ from huisbezoek.forms import FormState
 from huisbezoek.gui.autosave import AnswerSaver
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.labels import format_date
-from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
 from huisbezoek.gui.widgets import Banner, button_row, heading, hint
@@ -210,11 +210,38 @@ class VisitScreen(QWidget):
                 self.go_to_question(focus)
             if review:
                 self.show_review()
+        elif visit.position is not None and self._section_index(visit.position[0]) >= 0:
+            self.go_to_section(self._section_index(visit.position[0]))
+            if visit.position[1]:
+                self.go_to_question(visit.position[1])
+            self.show_form()
         else:
             self.go_to_section(self._resume_section())
             self.show_form()
         self.opened_ms = (time.perf_counter() - started) * 1000
         self.opened.emit()
+
+    def _section_index(self, section_id: str) -> int:
+        assert self.visit is not None
+        ids = [s.id for s in self.visit.form.sections]
+        return ids.index(section_id) if section_id in ids else -1
+
+    def _focused_question(self) -> str | None:
+        focus: QWidget | None = self.focusWidget()
+        while focus is not None:
+            if isinstance(focus, QuestionWidget):
+                return focus.qid
+            focus = focus.parentWidget()
+        return None
+
+    def remember_position(self) -> None:
+        """Store where the volunteer is (section and question) for the next time."""
+        if self.visit is None or self.ctx.vault is None or self.current_section() < 0:
+            return
+        vault, vid = self.ctx.vault, self.visit.visit_id
+        section = self.visit.form.sections[self.current_section()].id
+        question = self._focused_question()
+        worker().submit(lambda: visit_flow.remember_position(vault, vid, section, question))
 
     def _resume_section(self) -> int:
         """Where a draft resumes: the first section with an open question."""
@@ -418,6 +445,7 @@ class VisitScreen(QWidget):
     def flush_pending(self) -> None:
         if self.saver is not None:
             self.saver.flush_pending()
+        self.remember_position()
 
     def leave(self) -> None:
         self.flush_pending()
@@ -428,13 +456,7 @@ class VisitScreen(QWidget):
         if self.visit is None:
             self._resume_after_lock = None
             return
-        focus = self.focusWidget()
-        qid = None
-        while focus is not None:
-            if isinstance(focus, QuestionWidget):
-                qid = focus.qid
-                break
-            focus = focus.parentWidget()
+        qid = self._focused_question()
         self._resume_after_lock = (
             self.visit.visit_id,
             self.current_section(),

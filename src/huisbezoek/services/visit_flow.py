@@ -7,6 +7,7 @@ form (rebuilt from the stored text when need be) and plain data for the screen.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from huisbezoek.forms import Answer, Form, FormRegistry
 from huisbezoek.services import visits
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.vault.core import Vault
-from huisbezoek.vault.models import FormDefinition, Resident, Visit
+from huisbezoek.vault.models import FormDefinition, Resident, Setting, Visit
 
 #: The default conversation form's id (the form engine's file in ``forms/``).
 DEFAULT_FORM_ID = "samen-sterker-75plus"
@@ -57,6 +58,8 @@ class OpenVisit:
     form: Form
     answers: dict[str, Answer]
     started_at: datetime
+    #: Where the volunteer left this visit: (section id, question id or None), if known.
+    position: tuple[str, str | None] | None = None
 
 
 # -- opening ----------------------------------------------------------------------------------
@@ -97,7 +100,9 @@ def open_visit(vault: Vault, visit_id: int, forms: FormRegistry | None = None) -
         reg = FormRegistry()
     form = reg.pinned(info[0], info[1], info[2], source)
     answers: dict[str, Answer] = dict(visits.load_answers(vault, visit_id))
+    position = _read_position(vault, visit_id)
     return OpenVisit(
+        position=position,
         visit_id=visit_id,
         resident_id=resident_id,
         resident_name=name,
@@ -106,6 +111,38 @@ def open_visit(vault: Vault, visit_id: int, forms: FormRegistry | None = None) -
         answers=answers,
         started_at=started,
     )
+
+
+# -- where the volunteer was ------------------------------------------------------------------
+
+
+def _position_key(visit_id: int) -> str:
+    return f"visit_flow.position.{visit_id}"
+
+
+def remember_position(
+    vault: Vault, visit_id: int, section_id: str, question_id: str | None
+) -> None:
+    """Keep where the volunteer is in a visit, so a draft opens there next time."""
+    value = json.dumps({"section": section_id, "question": question_id})
+    with unit_of_work(vault) as s:
+        s.merge(Setting(key=_position_key(visit_id), value=value))
+
+
+def _read_position(vault: Vault, visit_id: int) -> tuple[str, str | None] | None:
+    with unit_of_work(vault) as s:
+        row = s.get(Setting, _position_key(visit_id))
+        text = row.value if row is not None else None
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        section, question = data["section"], data.get("question")
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(section, str) or not (question is None or isinstance(question, str)):
+        return None
+    return section, question
 
 
 # -- autosave ---------------------------------------------------------------------------------
