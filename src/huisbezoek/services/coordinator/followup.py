@@ -109,6 +109,9 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
         )
         .outerjoin(FollowUp, FollowUp.signal_id == ImportedSignal.id)
         .where(FollowUp.signal_id.is_(None))
+        # An erased resident's signals stay as tombstones with empty text (an imported signal
+        # always has text); they must not come back as work.
+        .where(ImportedSignal.text != "")
     )
     columns = [
         "signal_id", "theme", "severity", "neighbourhood", "source_key_id", "signal_date",
