@@ -76,3 +76,27 @@ def test_foreign_keys_enforced(vault):
         s.add(Signal(visit_id=999, theme=Theme.VALLEN, severity=Severity.ZORG))
     with vault.session() as s:
         assert s.scalars(select(Visit)).all() == []
+
+
+def test_a_pragma_that_does_not_stick_stops_the_connection(vault_dir, monkeypatch):
+    from huisbezoek.vault import engine
+
+    # Pretend the library ignored temp_store: expecting FILE (1) after setting MEMORY fails.
+    broken = (("temp_store", "MEMORY", 1), *engine.REQUIRED_PRAGMAS[1:])
+    monkeypatch.setattr(engine, "REQUIRED_PRAGMAS", broken)
+    with pytest.raises(engine.PragmaError, match="temp_store"):
+        Vault.open(vault_dir, PASSPHRASE)
+    monkeypatch.undo()
+    Vault.open(vault_dir, PASSPHRASE).close()  # and the lock was released
+
+
+def test_os_level_disk_full_is_typed():
+    import errno
+
+    from huisbezoek.errors import DiskFullError
+    from huisbezoek.vault.engine import translate_errors
+
+    with pytest.raises(DiskFullError), translate_errors():
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(KeyError), translate_errors():
+        raise KeyError("other errors pass through")

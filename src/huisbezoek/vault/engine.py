@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from huisbezoek.errors import DiskFullError
-from huisbezoek.vault.errors import DamagedDatabaseError, DatabaseMissingError
+from huisbezoek.vault.errors import DamagedDatabaseError, DatabaseMissingError, VaultError
 
 DBAPI: Any = sqlcipher3.dbapi2
 
@@ -37,8 +37,13 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
 BUSY_TIMEOUT_MS = 5000
 
 
-class PragmaError(RuntimeError):
+class PragmaError(VaultError):
     """A connection refused a pragma we rely on for safety; a bug or a broken install."""
+
+    message_nl = (
+        "Huisbezoek is niet goed geïnstalleerd: de kluis kan niet veilig worden geopend. "
+        "Er is niets veranderd. Installeer het programma opnieuw of vraag de coördinator om hulp."
+    )
 
 
 def connect_raw(path: Path, data_key: bytes, *, create: bool = False) -> Any:
