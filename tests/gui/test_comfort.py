@@ -193,3 +193,30 @@ def test_csv_import_reports_row_errors_and_adds_nothing(qtbot, make_app, tmp_pat
     good.write_text("naam;adres;wijk\nPiet Bakker;Dorpsstraat 1;Oude Kern\n", encoding="utf-8")
     dlg = screen.import_csv(good)
     qtbot.waitUntil(lambda: screen.model.rowCount() == before + 1, timeout=10_000)
+
+
+def test_forgotten_passphrase_with_the_recovery_key(qtbot, make_app):
+    from .conftest import PASS
+
+    created = session.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
+    key = created.recovery_key
+    session.close(created.opened)
+    app = make_app()
+    app.start()
+    page = app.window.unlock_page
+    assert not page.demo_note.isVisible()  # a real vault never shows a passphrase
+    qtbot.mouseClick(page.forgot, Qt.MouseButton.LeftButton)
+    assert page.stack.currentIndex() == 1
+    page.recovery_key.setText("AAAA-" + key[5:])
+    page.new_pass.setText("nieuwe zin met vier woorden")
+    page.new_pass2.setText("nieuwe zin met vier woorden")
+    qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.recovery_message.isVisible, timeout=10_000)
+    assert "herstelsleutel" in page.recovery_message.text().lower()
+    page.recovery_key.setText(key.lower().replace("-", " "))
+    with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+        qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+    app.lock.lock()
+    page.passphrase.setText("nieuwe zin met vier woorden")
+    with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+        page.submit()

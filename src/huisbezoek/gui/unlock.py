@@ -172,7 +172,7 @@ class UnlockPage(QWidget):
         )
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(tr("Ontgrendelen", "Herstelsleutel"))
-        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        self.recovery_key.setPlaceholderText(tr("Ontgrendelen", "XXXX-XXXX-XXXX-…"))
         self.new_pass = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin"))
         self.new_pass2 = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin nog een keer"))
         self.recover_button = button(tr("Ontgrendelen", "&Herstellen en openen"), primary=True)
