@@ -121,6 +121,16 @@ def test_volunteer_path(qtbot, make_app):
     with qtbot.waitSignal(work.resident.changed, timeout=10_000):
         dlg.accept()
     assert work.resident.detail.row.status is ResidentStatus.APPOINTMENT
+    # Cancel it and make it again (the volunteer mistyped the day).
+    work.resident.appointments.setCurrentRow(0)
+    assert work.resident.cancel_button.isEnabled()
+    with qtbot.waitSignal(work.resident.changed, timeout=10_000):
+        qtbot.mouseClick(work.resident.cancel_button, Qt.MouseButton.LeftButton)
+    assert work.resident.detail.row.status is ResidentStatus.INVITED
+    dlg = work.resident.make_appointment()
+    with qtbot.waitSignal(work.resident.changed, timeout=10_000):
+        dlg.accept()
+    assert work.resident.detail.row.status is ResidentStatus.APPOINTMENT
 
     # The visit.
     visit = work.visit

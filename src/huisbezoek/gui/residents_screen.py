@@ -258,6 +258,10 @@ class ResidentScreen(QWidget):
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)
+        self.cancel_button = QPushButton(tr("Bewoner", "Afspraak a&fzeggen"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_appointment)
+        self.appointments.currentItemChanged.connect(self._appointment_chosen)
         # The visit button on its own row: at 200% text four buttons side by side do not fit.
         actions = QVBoxLayout()
         actions.addWidget(self.visit_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -279,6 +283,8 @@ class ResidentScreen(QWidget):
             col = QVBoxLayout()
             col.addWidget(heading(label, "subheading"))
             col.addWidget(lst, 1)
+            if lst is self.appointments:
+                col.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
             lists.addLayout(col, 1)
         layout.addLayout(lists, 1)
 
@@ -333,7 +339,10 @@ class ResidentScreen(QWidget):
                 text += f" · {a.location}"
             if a.cancelled:
                 text += " · " + tr("Bewoner", "afgezegd")
-            self.appointments.addItem(text)
+            item = QListWidgetItem(text)
+            if not a.cancelled:
+                item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.appointments.addItem(item)
         if not detail.appointments:
             self.appointments.addItem(tr("Bewoner", "Geen afspraken."))
         self.visits.clear()
@@ -353,6 +362,19 @@ class ResidentScreen(QWidget):
             else tr("Bewoner", "&Gesprek beginnen")
         )
         self.changed.emit()
+
+    def _appointment_chosen(self, item, _previous=None) -> None:
+        self.cancel_button.setEnabled(
+            item is not None and item.data(Qt.ItemDataRole.UserRole) is not None
+        )
+
+    def cancel_appointment(self) -> None:
+        item = self.appointments.currentItem()
+        aid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if aid is None:
+            return
+        vault = self.ctx.vault
+        run_op(self, lambda: svc.cancel_appointment(vault, aid), on_done=lambda _: self.reload())
 
     def _start_or_resume(self) -> None:
         if self.resident_id is None:
