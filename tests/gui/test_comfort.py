@@ -220,3 +220,18 @@ def test_forgotten_passphrase_with_the_recovery_key(qtbot, make_app):
     page.passphrase.setText("nieuwe zin met vier woorden")
     with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
         page.submit()
+
+
+def test_dialogs_are_window_modal_and_remember_their_size(qtbot, make_app):
+    app = make_app()
+    app.start()
+    dlg = app.window.open_settings()
+    assert dlg.windowModality() == Qt.WindowModality.WindowModal
+    dlg.resize(dlg.width() + 123, dlg.height() + 45)
+    size = dlg.size()
+    dlg.reject()
+    assert "settingsDialog" in load_settings().geometries
+    again = app.window.open_settings()
+    qtbot.waitUntil(again.isVisible)
+    assert again.size() == size
+    again.reject()
