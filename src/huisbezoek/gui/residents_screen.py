@@ -127,6 +127,8 @@ class ResidentsScreen(QWidget):
         )
 
     def _show(self, rows, select_id) -> None:
+        if self.ctx.vault is None:
+            return  # locked while the list was loading: show nothing
         self.model.set_rows(rows)
         current = self.area_filter.currentData()
         self.area_filter.blockSignals(True)
@@ -307,6 +309,8 @@ class ResidentScreen(QWidget):
             lst.clear()
 
     def _show(self, detail) -> None:
+        if self.ctx.vault is None:
+            return  # locked while loading
         self.detail = detail
         r = detail.row
         self.title.setText(r.name)

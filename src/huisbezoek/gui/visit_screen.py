@@ -180,6 +180,8 @@ class VisitScreen(QWidget):
         run_op(self, lambda: visit_flow.open_visit(vault, visit_id), on_done=self.show_visit)
 
     def show_visit(self, visit) -> None:
+        if self.ctx.vault is None:
+            return  # locked while the visit was loading; restore() opens it again
         started = time.perf_counter()
         self._clear()
         self.visit = visit
