@@ -6,6 +6,8 @@
                                               Windows: Inno Setup .exe (needs iscc),
                                               macOS: .dmg (hdiutil), Linux: .tar.gz
     python packaging/build.py --dist D --work W --no-self-test
+    python packaging/build.py --overlay ORG   bake an organisation's forms/ and resources/
+                                              (sociale kaart, leaflets) into the build
 
 Standard library only. PyInstaller is taken from the Python running this script, or else from
 the project's ``.venv``. PyInstaller cannot cross-compile: build each platform on that platform.
@@ -71,7 +73,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
-def build(dist: Path, work: Path, python: str) -> Path:
+def build(dist: Path, work: Path, python: str, overlay: Path | None = None) -> Path:
     cmd = [
         python,
         "-m",
@@ -86,9 +88,16 @@ def build(dist: Path, work: Path, python: str) -> Path:
         "--workpath",
         str(work),
     ]
+    env = dict(os.environ)
+    env.pop("HUISBEZOEK_OVERLAY", None)
+    if overlay is not None:
+        if not any((overlay / name).is_dir() for name in buildinfo.SHIPPED_FOLDERS):
+            sys.exit(f"{overlay} heeft geen map forms/ of resources/")
+        env["HUISBEZOEK_OVERLAY"] = str(overlay.resolve())
+        print(f"overlay: {overlay}", flush=True)
     print("+", " ".join(cmd), flush=True)
     started = time.monotonic()
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
     print(f"build: {time.monotonic() - started:.0f} s", flush=True)
     bundle = bundle_dir(dist)
     size, files = folder_size(bundle)
@@ -194,10 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller work folder")
     parser.add_argument("--no-self-test", action="store_true", help="skip the built app's check")
     parser.add_argument("--installer", action="store_true", help="also make the installer")
+    parser.add_argument(
+        "--overlay",
+        type=Path,
+        default=None,
+        help="organisation folder with forms/ and resources/ that replace the shipped files",
+    )
     args = parser.parse_args(argv)
 
     print(f"huisbezoek {buildinfo.read_version()} on {SYSTEM} {platform.machine()}", flush=True)
-    bundle = build(args.dist.resolve(), args.work.resolve(), find_python())
+    bundle = build(args.dist.resolve(), args.work.resolve(), find_python(), args.overlay)
     rc = 0 if args.no_self_test else self_test(args.dist.resolve())
     if rc != 0:
         print("self-test failed: no installer made", file=sys.stderr)

@@ -53,6 +53,32 @@ QT_DROPPED_PLUGINS = frozenset({"qtvirtualkeyboardplugin", "qgtk3"})
 QT_TRANSLATION_LANGUAGES = ("nl", "en")
 
 
+#: Top-level folders whose files the app reads at run time (``huisbezoek.paths``).
+SHIPPED_FOLDERS = ("forms", "resources")
+
+
+def shipped_data(root: Path = ROOT, overlay: Path | None = None) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for ``forms/`` and ``resources/``.
+
+    ``overlay`` is an organisation's folder with the same layout (``forms/...``,
+    ``resources/sociale_kaart/...``, ``resources/leaflets/...``): its files are added, and
+    replace the shipped file of the same name, so a coordinator can build an installer with the
+    organisation's own services directory, leaflets and forms without touching the source tree.
+    """
+    chosen: dict[str, Path] = {}
+    for base in (root, overlay):
+        if base is None:
+            continue
+        for name in SHIPPED_FOLDERS:
+            folder = base / name
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and path.name != ".DS_Store":
+                    chosen[path.relative_to(base).as_posix()] = path
+    return [(str(src), str(Path(dest).parent)) for dest, src in sorted(chosen.items())]
+
+
 def read_version(init_file: Path = SRC / "__init__.py") -> str:
     """``huisbezoek.__version__``, read from the source without importing the package."""
     tree = ast.parse(init_file.read_text(encoding="utf-8"))

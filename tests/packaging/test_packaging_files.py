@@ -323,3 +323,33 @@ def test_heavy_qt_modules_are_excluded():
         if name in installed:
             assert f"PySide6.{name}" in excludes
     assert not any(e.removeprefix("PySide6.") in buildinfo.QT_ALLOWED for e in excludes)
+
+
+# --- organisation overlay --------------------------------------------------------------------
+
+
+def test_overlay_replaces_and_adds_shipped_files(tmp_path):
+    base, org = tmp_path / "repo", tmp_path / "org"
+    (base / "resources" / "sociale_kaart").mkdir(parents=True)
+    (base / "resources" / "sociale_kaart" / "sociale_kaart.yaml").write_text("demo")
+    (base / "resources" / "leaflets").mkdir()
+    (base / "resources" / "leaflets" / "vallen.yaml").write_text("standaard")
+    (base / "forms").mkdir()
+    (base / "forms" / "a.v1.yaml").write_text("a")
+    (org / "resources" / "sociale_kaart").mkdir(parents=True)
+    (org / "resources" / "sociale_kaart" / "sociale_kaart.yaml").write_text("echt")
+    (org / "forms").mkdir()
+    (org / "forms" / "a.v2.yaml").write_text("a2")
+    (org / "notes.txt").write_text("not shipped")
+
+    pairs = buildinfo.shipped_data(base, org)
+    by_dest = {Path(dest) / Path(src).name: Path(src) for src, dest in pairs}
+    assert by_dest[Path("resources/sociale_kaart/sociale_kaart.yaml")].read_text() == "echt"
+    assert by_dest[Path("resources/leaflets/vallen.yaml")].read_text() == "standaard"
+    assert set(by_dest) == {
+        Path("resources/sociale_kaart/sociale_kaart.yaml"),
+        Path("resources/leaflets/vallen.yaml"),
+        Path("forms/a.v1.yaml"),
+        Path("forms/a.v2.yaml"),
+    }
+    assert buildinfo.shipped_data(base, None) != pairs

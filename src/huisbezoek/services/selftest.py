@@ -151,12 +151,15 @@ def check_leaflet() -> str:
         raise SelfTestFailure("er zijn geen folders geïnstalleerd.")
     directory = load_directory()
     topic = sorted(leaflets)[0]
-    pdf = render_leaflet(
-        topic, directory, organisation=organisation_of(directory), leaflets=leaflets
-    )
+    organisation = organisation_of(directory)
+    pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
     if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
         raise SelfTestFailure("de folder werd geen geldige PDF.")
-    return f"folder '{leaflets[topic].title}' als PDF ({max(1, len(pdf) // 1024)} kB)"
+    # The organisation's name tells the helpdesk which services directory is installed.
+    return (
+        f"folder '{leaflets[topic].title}' als PDF ({max(1, len(pdf) // 1024)} kB), "
+        f"van {organisation.name}"
+    )
 
 
 def check_exchange_crypto() -> str:
