@@ -52,6 +52,7 @@ def test_retention_preview_then_erase_keeps_counts(store: CoordinatorStore) -> N
         preview = retention.preview_retention(session, TODAY)
     assert preview.cutoff == date(2026, 6, 1)
     assert [(c.signal_id, c.has_identity) for c in preview.candidates] == [(old, True)]
+    assert (preview.total, preview.with_identity, preview.per_theme) == (1, 1, {Theme.VALLEN: 1})
 
     assert retention.run_retention(store, TODAY) == 1
     with store.session() as session:

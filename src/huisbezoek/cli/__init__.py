@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "huisbezoek.cli.forms",
     "huisbezoek.cli.printing",
     "huisbezoek.cli.exchange",
+    "huisbezoek.cli.coordinator",
 )
 
 Handler = Callable[[argparse.Namespace], int]

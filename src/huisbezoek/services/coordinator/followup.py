@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, and_, func, insert, literal, or_, select, update
+from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.domain import ConsentScope, Severity, Theme
@@ -104,6 +104,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
             ImportedSignal.consent_given_on,
             literal(FollowUpStatus.NEW.value),
             literal(1),
+            case((ImportedSignal.resident_name.is_not(None), 1), else_=0),
             literal(now, UTCDateTime()),
             literal(now, UTCDateTime()),
         )
@@ -115,7 +116,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
     )
     columns = [
         "signal_id", "theme", "severity", "neighbourhood", "source_key_id", "signal_date",
-        "status", "is_open", "created_at", "updated_at",
+        "status", "is_open", "has_identity", "created_at", "updated_at",
     ]  # fmt: skip
     # Counted first: psycopg reports no row count for INSERT ... SELECT.
     added = session.scalar(select(func.count()).select_from(missing.subquery())) or 0

@@ -47,9 +47,8 @@ class FollowUp(WorkBase):
 
     __tablename__ = "cw_followups"
     __table_args__ = (
-        # The queue order: direct first, then severity, then the oldest.
-        Index("ix_cw_followups_queue", "is_open", "severity", "signal_date"),
         Index("ix_cw_followups_hood_theme", "neighbourhood", "theme"),
+        Index("ix_cw_followups_retention", "is_open", "identity_erased_at", "closed_at"),
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -68,6 +67,20 @@ class FollowUp(WorkBase):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     identity_erased_at: Mapped[datetime | None]
+    # 1 while the signal carries name or address (kept here so retention previews read one table)
+    has_identity: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The queue's exact order (direct first, then severity, then the oldest), so the first page is
+# read straight from the index instead of sorting every open follow-up.
+Index(
+    "ix_cw_followups_queue",
+    FollowUp.is_open.desc(),
+    FollowUp.severity.desc(),
+    FollowUp.signal_date,
+    FollowUp.created_at,
+    FollowUp.signal_id,
+)
 
 
 class FollowUpEvent(WorkBase):

@@ -14,7 +14,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.domain import Severity, Theme
@@ -63,10 +63,18 @@ class ErasureCandidate:
     has_identity: bool
 
 
+PREVIEW_ITEMS = 200
+
+
 @dataclass(frozen=True, slots=True)
 class RetentionPreview:
+    """How many follow-ups would lose their identity data, by theme, and the oldest few."""
+
     months: int
     cutoff: date
+    total: int
+    with_identity: int
+    per_theme: dict[Theme, int]
     candidates: list[ErasureCandidate]
 
 
@@ -76,34 +84,55 @@ def _cutoff(session: Session, today: date) -> tuple[int, datetime]:
     return months, datetime.combine(cutoff, time.min, tzinfo=UTC)
 
 
+def _due(cutoff: datetime) -> ColumnElement[bool]:
+    return and_(
+        FollowUp.is_open == 0,
+        FollowUp.closed_at < cutoff,
+        FollowUp.identity_erased_at.is_(None),
+    )
+
+
 def preview_retention(session: Session, today: date) -> RetentionPreview:
     """What ``run_retention`` would erase today; changes nothing."""
     months, cutoff = _cutoff(session, today)
+    per_theme: dict[Theme, int] = {}
+    with_identity = 0
+    for theme, named, count in session.execute(
+        select(FollowUp.theme, FollowUp.has_identity, func.count())
+        .where(_due(cutoff))
+        .group_by(FollowUp.theme, FollowUp.has_identity)
+    ):
+        per_theme[theme] = per_theme.get(theme, 0) + count
+        with_identity += count if named else 0
     rows = session.execute(
-        select(FollowUp, ImportedSignal.resident_name)
-        .join(ImportedSignal, ImportedSignal.id == FollowUp.signal_id)
-        .where(
-            and_(
-                FollowUp.is_open == 0,
-                FollowUp.closed_at < cutoff,
-                FollowUp.identity_erased_at.is_(None),
-            )
+        select(
+            FollowUp.signal_id,
+            FollowUp.theme,
+            FollowUp.severity,
+            FollowUp.neighbourhood,
+            FollowUp.status,
+            FollowUp.closed_at,
+            FollowUp.has_identity,
         )
-        .order_by(FollowUp.closed_at)
+        .where(_due(cutoff))
+        .order_by(FollowUp.closed_at, FollowUp.signal_id)
+        .limit(PREVIEW_ITEMS)
     ).all()
     candidates = [
         ErasureCandidate(
-            signal_id=f.signal_id,
-            theme=f.theme,
-            severity=f.severity,
-            neighbourhood=f.neighbourhood,
-            status=FollowUpStatus(f.status),
-            closed_on=f.closed_at.date() if f.closed_at else today,
-            has_identity=name is not None,
+            signal_id=sid,
+            theme=theme,
+            severity=severity,
+            neighbourhood=hood,
+            status=FollowUpStatus(status),
+            closed_on=closed.date() if closed else today,
+            has_identity=bool(named),
         )
-        for f, name in rows
+        for sid, theme, severity, hood, status, closed, named in rows
     ]
-    return RetentionPreview(months, cutoff.date(), candidates)
+    return RetentionPreview(
+        months, cutoff.date(), sum(per_theme.values()), with_identity, per_theme, candidates
+    )
 
 
 def _blank_signals(session: Session, ids: list[str], now: datetime) -> None:
@@ -116,7 +145,7 @@ def _blank_signals(session: Session, ids: list[str], now: datetime) -> None:
         session.execute(
             update(FollowUp)
             .where(FollowUp.signal_id.in_(chunk))
-            .values(notes="", identity_erased_at=now),
+            .values(notes="", identity_erased_at=now, has_identity=0),
             execution_options={"synchronize_session": False},
         )
         # Notes may name the resident; who changed what and when stays.
@@ -131,14 +160,14 @@ def _blank_signals(session: Session, ids: list[str], now: datetime) -> None:
 def run_retention(store: CoordinatorStore, today: date) -> int:
     """Erase identity data of follow-ups closed before the retention period; returns how many."""
     with store.session() as session:
-        preview = preview_retention(session, today)
-        ids = [c.signal_id for c in preview.candidates]
+        months, cutoff = _cutoff(session, today)
+        ids = list(session.scalars(select(FollowUp.signal_id).where(_due(cutoff))))
         if ids:
             _blank_signals(session, ids, datetime.now(UTC))
         store.audit(
             session,
             AuditEvent.ERASE,
-            {"reason": "retention", "months": preview.months, "followups": len(ids)},
+            {"reason": "retention", "months": months, "followups": len(ids)},
         )
     return len(ids)
 

@@ -1,0 +1,287 @@
+"""Benchmark of the coordinator store: import and dashboard query times for 100,000 residents in
+the age band, 30,000 visits and 60,000 shared signals, on SQLCipher and on PostgreSQL (a
+throwaway server started here, as the tests do; skipped when PostgreSQL is not installed).
+
+Target: every dashboard query under 300 ms on SQLCipher. The floor is a bare
+``SELECT count(*)`` over the address list in the same store and run.
+
+    .venv/bin/python benchmarks/bench_coordinator.py [--small]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select, text, update  # noqa: E402
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme  # noqa: E402
+from huisbezoek.exchange import batch  # noqa: E402
+from huisbezoek.exchange.coordinator.importer import ImportContext, check_and_apply  # noqa: E402
+from huisbezoek.exchange.coordinator.models import Volunteer  # noqa: E402
+from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA  # noqa: E402
+from huisbezoek.exchange.keys import OrgConfig, OrgIdentity, VolunteerKeys  # noqa: E402
+from huisbezoek.exchange.payload import (  # noqa: E402
+    BatchHeader,
+    BatchPayload,
+    Consent,
+    NeighbourhoodCounts,
+    ResidentIdentity,
+    SharedSignal,
+)
+from huisbezoek.services.coordinator import addresses, dashboard, followup, report, retention  # noqa: E402
+from huisbezoek.services.coordinator.models import AreaResident, FollowUp  # noqa: E402
+from huisbezoek.services.coordinator.store import CoordinatorStore  # noqa: E402
+from huisbezoek.vault import KdfParams, Vault  # noqa: E402
+
+SMALL = "--small" in sys.argv
+SCALE = 10 if SMALL else 1
+RESIDENTS = 100_000 // SCALE
+VISITS = 30_000 // SCALE
+SIGNALS = 60_000 // SCALE
+VOLUNTEERS = 30
+NEIGHBOURHOODS = 40
+PER_BATCH = 1000 // SCALE if SMALL else 1000
+TARGET_MS = 300.0
+REPEATS = 5
+TODAY = date(2026, 11, 23)
+
+
+def hood_name(i: int) -> str:
+    return f"Wijk {i:02d}"
+
+
+def postcode(hood: int, k: int) -> str:
+    return f"{1000 + hood * 25 + k % 25} A{chr(65 + k % 26)}"
+
+
+def address_list() -> bytes:
+    rng = random.Random(7)
+    lines = ["naam;straat;huisnummer;postcode;woonplaats;geboortedatum;wijk"]
+    for n in range(RESIDENTS):
+        hood = n % NEIGHBOURHOODS
+        born = date(1947 + rng.randint(0, 3), rng.randint(1, 12), rng.randint(1, 28))
+        lines.append(
+            f"Bewoner {n};Laan {hood};{n};{postcode(hood, n)};Benchstad;"
+            f"{born.strftime('%d-%m-%Y')};{hood_name(hood)}"
+        )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def build_batches(config: OrgConfig, keys: list[VolunteerKeys]) -> list[bytes]:
+    rng = random.Random(11)
+    per_volunteer = SIGNALS // len(keys)
+    visits_each = VISITS // len(keys)
+    files: list[bytes] = []
+    for v, vkeys in enumerate(keys):
+        hoods = [(2 * v + j) % NEIGHBOURHOODS for j in range(2)]
+        counts = [
+            NeighbourhoodCounts(
+                neighbourhood=hood_name(h),
+                outcomes={
+                    ContactOutcome.INTERESTED: visits_each // 2,
+                    ContactOutcome.DECLINED: visits_each,
+                    ContactOutcome.NO_ANSWER: visits_each // 4,
+                },
+                visits=visits_each // 2,
+                unshared_signals={Theme.EENZAAMHEID: 20, Theme.VALLEN: 7},
+            )
+            for h in hoods
+        ]
+        for sequence, start in enumerate(range(0, per_volunteer, PER_BATCH), start=1):
+            signals = []
+            for k in range(start, min(start + PER_BATCH, per_volunteer)):
+                named = k % 3 == 0
+                scopes = [ConsentScope.RECORD_VISIT, ConsentScope.SHARE_SIGNAL]
+                if named:
+                    scopes += [ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL]
+                signals.append(
+                    SharedSignal(
+                        id=uuid.uuid4(),
+                        revision=1,
+                        theme=rng.choice(list(Theme)),
+                        severity=rng.choice(list(Severity)),
+                        text="Verzonnen signaal voor de benchmark.",
+                        agreed="Coördinator belt.",
+                        consent=Consent(
+                            scopes=scopes,
+                            given_on=date(2026, rng.randint(1, 11), rng.randint(1, 28)),
+                            method=ConsentMethod.ORAL,
+                        ),
+                        identity=ResidentIdentity(
+                            name=f"Bewoner {v}-{k}",
+                            address="Laan 1",
+                            postcode=postcode(hoods[0], k),
+                            place="Benchstad",
+                        )
+                        if named
+                        else None,
+                    )
+                )
+            header = BatchHeader(
+                org_id=config.org_id,
+                batch_id=uuid.uuid4(),
+                key_id=vkeys.key_id_hex,
+                sequence=sequence,
+                created=datetime(2026, 11, 20, tzinfo=UTC),
+            )
+            payload = BatchPayload(header=header, signals=signals, neighbourhoods=counts)
+            files.append(batch.build(payload, vkeys, config)[1])
+    return files
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def median_ms(store: CoordinatorStore, query: Callable[[Any], Any]) -> float:
+    def once() -> None:
+        with store.session() as session:
+            query(session)
+
+    once()  # warm
+    return statistics.median(timed(once) for _ in range(REPEATS))
+
+
+QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("coverage per neighbourhood", dashboard.coverage),
+    ("signals per theme", dashboard.signals_per_theme),
+    ("progress and timeline", lambda s: dashboard.progress(s, TODAY)),
+    ("queue, first 50 open", lambda s: followup.queue(s, limit=50)),
+    ("queue, page 100 incl. closed", lambda s: followup.queue(s, include_closed=True,
+                                                               limit=50, offset=5000)),
+    ("open and overdue counts", lambda s: (followup.open_count(s), followup.overdue(s, TODAY))),
+    ("municipality table (suppressed)", lambda s: report.municipality_table(s, TODAY)),
+    ("split by neighbourhood", addresses.split_by_neighbourhood),
+    ("retention preview", lambda s: retention.preview_retention(s, TODAY)),
+]  # fmt: skip
+
+
+def run(store: CoordinatorStore, label: str, csv_data: bytes, files: list[bytes],
+        context: ImportContext, keys: list[VolunteerKeys]) -> dict[str, float]:  # fmt: skip
+    results: dict[str, float] = {}
+    with store.session() as session:
+        now = datetime.now(UTC)
+        for i, vk in enumerate(keys):
+            session.add(
+                Volunteer(key_id=vk.key_id_hex, name=f"Vrijwilliger {i}",
+                          public_key=vk.minisign_public_key, age_recipient=vk.age_recipient,
+                          fingerprint=vk.fingerprint, enrolled_at=now, approved_at=now)
+            )  # fmt: skip
+
+    def load_addresses() -> None:
+        with store.session() as session:
+            addresses.import_address_list(session, csv_data, today=TODAY)
+
+    results["import: address list CSV"] = timed(load_addresses)
+
+    with store.session() as session:
+        context = ImportContext.load(session, context.org_id, context.identities)
+
+    def import_batches() -> None:
+        for data in files:
+            with store.session() as session:
+                check_and_apply(session, context, data)
+
+    results[f"import: {len(files)} batches, {SIGNALS} signals"] = timed(import_batches)
+
+    def sync() -> None:
+        with store.session() as session:
+            followup.sync_followups(session, today=TODAY)
+
+    results["import: follow-ups from signals"] = timed(sync)
+    with store.session() as session:  # close a third, long ago, so retention has work to show
+        ids = session.scalars(select(FollowUp.signal_id).limit(SIGNALS // 3)).all()
+        closed = datetime(2025, 1, 1, tzinfo=UTC)
+        for start in range(0, len(ids), 500):
+            session.execute(
+                update(FollowUp).where(FollowUp.signal_id.in_(ids[start : start + 500]))
+                .values(status="afgerond", is_open=0, closed_at=closed),
+                execution_options={"synchronize_session": False},
+            )  # fmt: skip
+    with store.session() as session:
+        counts = (
+            session.scalar(select(func.count()).select_from(AreaResident)),
+            session.scalar(select(func.count()).select_from(FollowUp)),
+        )
+    if store.backend == "postgresql":
+        with store.engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+    else:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    results["floor: count(*) over the address list"] = median_ms(
+        store, lambda s: s.scalar(select(func.count()).select_from(AreaResident))
+    )
+    for name, query in QUERIES:
+        results[f"dashboard: {name}"] = median_ms(store, query)
+    results["sync with nothing new (runs on refresh)"] = median_ms(
+        store, lambda s: followup.sync_followups(s, today=TODAY)
+    )
+    print(f"\n{label}: {counts[0]} residents, {counts[1]} follow-ups")
+    for name, ms in results.items():
+        flag = ""
+        if name.startswith("dashboard:") and label == "SQLCipher":
+            flag = "  ok" if ms < TARGET_MS else f"  OVER {TARGET_MS:.0f} ms"
+        print(f"  {name:<48} {ms:10.1f} ms{flag}")
+    return results
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="hb-bench-coord-"))
+    os.environ["HUISBEZOEK_HOME"] = str(home)
+    identity = OrgIdentity.generate()
+    config = OrgConfig.create(uuid.uuid4(), "Welzijn Benchstad", [identity.recipient])
+    context = ImportContext(org_id=config.org_id, identities=[identity])
+    keys = [VolunteerKeys.generate() for _ in range(VOLUNTEERS)]
+    started = time.perf_counter()
+    csv_data = address_list()
+    files = build_batches(config, keys)
+    print(f"prepared {RESIDENTS} residents and {len(files)} batches "
+          f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    vault, _ = Vault.create(home / "coordinator", "benchmark wachtwoord zin", kind="coordinator",
+                            schema=COORDINATOR_SCHEMA, kdf=KdfParams.FLOOR)  # fmt: skip
+    try:
+        sqlcipher = run(CoordinatorStore.from_vault(vault), "SQLCipher", csv_data, files,
+                        context, keys)  # fmt: skip
+    finally:
+        vault.close()
+    slow = [n for n, ms in sqlcipher.items() if n.startswith("dashboard:") and ms >= TARGET_MS]
+
+    from tests.coordinator.pgserver import PgServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        print("\nPostgreSQL: not installed, skipped")
+    else:
+        server = PgServer(bin_dir)
+        server.start()
+        try:
+            store = CoordinatorStore.open_url(server.new_database())
+            try:
+                run(store, "PostgreSQL", csv_data, files, context, keys)
+            finally:
+                store.close()
+        finally:
+            server.stop()
+    print(f"\ntarget: every dashboard query under {TARGET_MS:.0f} ms on SQLCipher: "
+          + ("met" if not slow else f"NOT met ({', '.join(slow)})"))  # fmt: skip
+    return 0 if not slow else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

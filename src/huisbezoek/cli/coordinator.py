@@ -1,0 +1,247 @@
+"""Headless coordinator commands (``huisbezoek coordinator ...``): address list, assignment,
+follow-up queue, dashboard, municipality report, retention and subject rights.
+
+The store is the coordinator vault (``--dir``, passphrase from the terminal or, with
+``--passphrase-stdin``, standard input) or a PostgreSQL database whose SQLAlchemy URL comes
+from ``--url`` or the environment variable ``HUISBEZOEK_STORE_URL`` (put passwords in
+``~/.pgpass``, not in the URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from huisbezoek.errors import InvalidInputError
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.services.coordinator import addresses, dashboard, documents, retention
+from huisbezoek.services.coordinator import followup as fu
+from huisbezoek.services.coordinator.settings import set_retention_months
+from huisbezoek.services.coordinator.store import CoordinatorStore
+
+URL_ENV = "HUISBEZOEK_STORE_URL"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    main = subparsers.add_parser("coordinator", help="coördinatie: opvolging, wijken, rapport")
+    sub = main.add_subparsers(dest="coordinator_command", metavar="actie", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--dir", type=Path, default=None, help="map van het coördinatiebestand")
+        p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
+        p.add_argument("--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin")
+        return p
+
+    p = command("addresses", "lees de adreslijst van de gemeente in (CSV)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_addresses)
+    p = command("assign", "geef de bewoners van een wijk aan een vrijwilliger")
+    p.add_argument("--neighbourhood", required=True, help="naam van de wijk")
+    p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
+    p.set_defaults(func=cmd_assign)
+    p = command("queue", "toon de signalen die opvolging nodig hebben")
+    p.add_argument("--all", action="store_true", help="ook afgeronde signalen")
+    p.set_defaults(func=cmd_queue)
+    p = command("followup", "werk een signaal bij")
+    p.add_argument("signal")
+    p.add_argument("--by", required=True, help="wie dit doet")
+    p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
+    p.add_argument("--service", help="dienst bij doorverwijzen")
+    p.add_argument("--assign", help="wie het oppakt")
+    p.add_argument("--due", type=date.fromisoformat, help="termijn (JJJJ-MM-DD)")
+    p.add_argument("--note", default="", help="notitie")
+    p.set_defaults(func=cmd_followup)
+    p = command("referral", "maak een verwijsbrief (PDF)")
+    p.add_argument("signal")
+    p.add_argument("--by", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_referral)
+    p = command("dashboard", "toon het bereik per wijk")
+    p.set_defaults(func=cmd_dashboard)
+    p = command("report", "maak het anonieme rapport voor de gemeente")
+    p.add_argument("--pdf", type=Path)
+    p.add_argument("--csv", type=Path)
+    p.set_defaults(func=cmd_report)
+    p = command("retention", "toon of wis wat over de bewaartermijn is")
+    p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
+    p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
+    p.set_defaults(func=cmd_retention)
+    for name, text in (("dossier", "print alles over één bewoner"), ("erase", "wis één bewoner")):
+        p = command(name, text)
+        p.add_argument("--name", required=True)
+        p.add_argument("--postcode", required=True)
+        if name == "dossier":
+            p.add_argument("--out", type=Path, required=True)
+            p.set_defaults(func=cmd_dossier)
+        else:
+            p.add_argument("--yes", action="store_true", help="zonder nog eens te vragen")
+            p.set_defaults(func=cmd_erase)
+
+
+@contextlib.contextmanager
+def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
+    url = args.url or os.environ.get(URL_ENV)
+    if url:
+        store = CoordinatorStore.open_url(url)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    from huisbezoek.services import exchange
+
+    if args.passphrase_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+    else:
+        passphrase = getpass.getpass("Wachtwoordzin coördinatiebestand: ")
+    vault = exchange.open_coordinator(args.dir, passphrase)
+    try:
+        yield CoordinatorStore.from_vault(vault)
+    finally:
+        vault.close()
+
+
+def cmd_addresses(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    with _store(args) as store, store.session() as session:
+        report = addresses.import_address_list(session, data)
+    print(f"Ingelezen: {report.new} nieuw, {report.updated} bijgewerkt.")
+    for hood, count in sorted(report.per_neighbourhood.items()):
+        print(f"  {hood}: {count}")
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        count = addresses.assign_neighbourhood(session, args.neighbourhood, args.volunteer)
+    print(f"{count} bewoners toegewezen.")
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        fu.sync_followups(session)
+        items = fu.queue(session, include_closed=args.all)
+    for item in items:
+        print(
+            f"{item.signal_id}  {item.severity.label_nl:<13} {item.theme.label_nl:<24} "
+            f"{item.signal_date:%d-%m-%Y}  {item.status_text:<28} {item.resident}"
+        )
+    print(f"{len(items)} signalen.")
+    return 0
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    status = fu.FollowUpStatus(args.status) if args.status else None
+    with _store(args) as store, store.session() as session:
+        fu.sync_followups(session)
+        item = fu.update_followup(
+            session,
+            args.signal,
+            by=args.by,
+            status=status,
+            service=args.service,
+            assigned_to=args.assign,
+            note=args.note,
+        )
+        if args.due is not None:
+            item = fu.update_followup(session, args.signal, by=args.by, due_on=args.due)
+    print(f"Opgeslagen: {item.status_text}.")
+    return 0
+
+
+def cmd_referral(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        pdf = documents.referral_letter_pdf(
+            session, args.signal, coordinator=args.by, made_on=date.today()
+        )
+    atomic_write(args.out, pdf)
+    print(f"Verwijsbrief opgeslagen: {args.out}")
+    return 0
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        fu.sync_followups(session)
+        rows = dashboard.coverage(session)
+        progress = dashboard.progress(session, date.today())
+    print(f"{'Wijk':<24}{'75-80':>8}{'uitgen.':>9}{'afgez.':>8}{'niet b.':>8}{'bezocht':>9}")
+    for row in rows:
+        print(
+            f"{row.neighbourhood:<24}{row.in_band:>8}{row.invited:>9}{row.declined:>8}"
+            f"{row.not_reached:>8}{row.visited:>9}"
+        )
+    print(
+        f"Uitgenodigd: {progress.invited_share:.0%} van de bewoners; "
+        f"volgens planning nu {progress.target_share:.0%} (klaar op {progress.deadline:%d-%m-%Y})."
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if args.pdf is None and args.csv is None:
+        raise InvalidInputError("no output", message_nl="Kies --pdf of --csv (of allebei).")
+    with _store(args) as store, store.session() as session:
+        fu.sync_followups(session)
+        if args.pdf is not None:
+            atomic_write(args.pdf, documents.municipality_report_pdf(session, date.today()))
+        if args.csv is not None:
+            atomic_write(args.csv, documents.municipality_report_csv(session, date.today()))
+    print("Rapport opgeslagen.")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        if args.months is not None:
+            with store.session() as session:
+                set_retention_months(session, args.months)
+        with store.session() as session:
+            preview = retention.preview_retention(session, date.today())
+        print(
+            f"Bewaartermijn {preview.months} maanden: gegevens van {len(preview.candidates)} "
+            f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist."
+        )
+        if args.run:
+            count = retention.run_retention(store, date.today())
+            print(f"Gewist: {count}.")
+    return 0
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    ref = retention.ResidentRef(args.name, args.postcode)
+    with _store(args) as store, store.session() as session:
+        pdf = documents.resident_dossier_pdf(session, ref, made_on=date.today())
+    atomic_write(args.out, pdf)
+    print(f"Overzicht opgeslagen: {args.out}")
+    return 0
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    ref = retention.ResidentRef(args.name, args.postcode)
+    if not args.yes:
+        answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
+        if answer.strip().lower() != "ja":
+            print("Niets gewist.")
+            return 1
+    with _store(args) as store:
+        erased = retention.erase_resident(store, ref)
+    print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise InvalidInputError(
+            f"cannot read {type(path).__name__}",
+            message_nl=f"Het bestand {path.name} is niet te lezen.",
+        ) from None

@@ -1,0 +1,74 @@
+"""The coordinator commands on a vault made by ``org init``, and on PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from huisbezoek.cli import main
+
+from .helpers import address_csv, resident_row
+from .pdftext import text_of
+
+PASSPHRASE = "een lange wachtwoordzin voor de test"
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str], lines: int
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSPHRASE}\n" * lines))
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_coordinator_cli_on_the_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "coord"
+    code, _out, _err = run(monkeypatch, capsys, ["org", "init", "--dir", str(store), "--name",
+                           "Welzijn Teststad", "--config-out", str(tmp_path / "org.json"),
+                           "--kdf-floor", "--passphrase-stdin"], 2)  # fmt: skip
+    assert code == 0
+    common = ["--dir", str(store), "--passphrase-stdin"]
+    good = tmp_path / "lijst.csv"
+    good.write_bytes(address_csv([resident_row(n, "Noord") for n in range(1, 8)]))
+    bad = tmp_path / "fout.csv"
+    bad.write_bytes(address_csv([resident_row(1, postcode="XX")]))
+
+    code, _out, err = run(monkeypatch, capsys, ["coordinator", "addresses", str(bad), *common], 1)
+    assert code == 2 and "Regel 2: postcode 'XX' klopt niet" in err
+    code, out, _err = run(monkeypatch, capsys, ["coordinator", "addresses", str(good), *common], 1)
+    assert code == 0 and "7 nieuw" in out
+    code, out, _err = run(monkeypatch, capsys, ["coordinator", "dashboard", *common], 1)
+    assert code == 0 and "Noord" in out
+    pdf, csv_file = tmp_path / "rapport.pdf", tmp_path / "rapport.csv"
+    code, _out, _err = run(monkeypatch, capsys, ["coordinator", "report", "--pdf", str(pdf),
+                                                 "--csv", str(csv_file), *common], 1)  # fmt: skip
+    assert code == 0
+    assert "Bewoners 75-80: 7" in " ".join(text_of(pdf.read_bytes()).split())
+    assert csv_file.read_text("utf-8-sig").splitlines()[1].startswith("Noord;7;x")
+    person = ["--name", "Bewoner 3", "--postcode", "1234ab"]
+    code, out, _err = run(
+        monkeypatch, capsys, ["coordinator", "erase", *person, "--yes", *common], 1
+    )
+    assert code == 0 and "1 op de adreslijst" in out
+    dossier = ["coordinator", "dossier", *person, "--out", str(tmp_path / "d.pdf"), *common]
+    code, _out, err = run(monkeypatch, capsys, dossier, 1)
+    assert code == 2 and "niets gevonden" in err
+
+
+@pytest.mark.postgres
+def test_coordinator_cli_on_postgresql(
+    pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_server.new_database()  # type: ignore[attr-defined]
+    good = tmp_path / "lijst.csv"
+    good.write_bytes(address_csv([resident_row(n, "Zuid") for n in range(1, 4)]))
+    assert main(["coordinator", "addresses", str(good), "--url", url]) == 0
+    assert main(["coordinator", "retention", "--months", "6", "--url", url]) == 0
+    out = capsys.readouterr().out
+    assert "3 nieuw" in out and "Bewaartermijn 6 maanden" in out
