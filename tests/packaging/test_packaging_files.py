@@ -102,6 +102,11 @@ def test_macos_info_plist_is_filled_from_the_version():
     assert not any("@" in str(v) for v in plist.values())
 
 
+def test_macos_entitlements_are_minimal():
+    entitlements = plistlib.loads((PACKAGING / "macos" / "entitlements.plist").read_bytes())
+    assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True}
+
+
 def test_info_plist_refuses_an_unfilled_placeholder(tmp_path):
     template = tmp_path / "Info.plist"
     template.write_text((PACKAGING / "macos" / "Info.plist").read_text() + "<!-- -->@NEW@")
