@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from huisbezoek.domain import (
+    NOT_ASKED,
+    NOT_SAYING,
     ConsentScope,
     ContactOutcome,
     DeclineReason,
@@ -151,7 +153,13 @@ def test_volunteer_path(qtbot, make_app):
     assert not how_often.message.isVisible()
     qtbot.keyClicks(visit.question_widget("toelichting_vallen").text_edit, "Op de trap.")
     wounded = visit.question_widget("gewond")
-    qtbot.mouseClick(wounded.not_saying, Qt.MouseButton.LeftButton)
+    click_value(qtbot, wounded, "Een beetje")
+    qtbot.mouseClick(wounded.not_saying, Qt.MouseButton.LeftButton)  # one click, choice undone
+    assert visit.state.answer("gewond") == NOT_SAYING
+    assert not any(b.isChecked() for b in wounded.group.buttons())
+    doctor = visit.question_widget("naam_huisarts")
+    qtbot.mouseClick(doctor.not_asked, Qt.MouseButton.LeftButton)
+    assert visit.state.answer("naam_huisarts") == NOT_ASKED
     visit.go_to_section(2)
     for qid, value in (("cijfer_lichaam", "7"), ("cijfer_mentaal", "6"), ("cijfer_meedoen", "4")):
         click_value(qtbot, visit.question_widget(qid), value)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.domain import NOT_SAYING
+from huisbezoek.domain import NOT_ASKED, NOT_SAYING
 from huisbezoek.forms import (
     DateQuestion,
     InfoQuestion,
@@ -39,7 +39,9 @@ from huisbezoek.forms import (
     YesNoQuestion,
 )
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.widgets import WrapLabel, set_role
+from huisbezoek.gui.widgets import WrapLabel, button_row, set_role
+
+SPECIAL = (NOT_SAYING, NOT_ASKED)
 
 
 def _label(text: str, role: str | None = None) -> QLabel:
@@ -94,9 +96,19 @@ class QuestionWidget(QFrame):
         self.not_saying.setAccessibleName(
             tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
         )
-        self.not_saying.toggled.connect(self._not_saying_toggled)
+        self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
         self.not_saying.setProperty("role", "notsaying")
-        self.body.addWidget(self.not_saying, 0, Qt.AlignmentFlag.AlignLeft)
+        # "Niet gevraagd": the volunteer skipped it (no time, not fitting); the summary then
+        # does not list the topic as talked about.
+        self.not_asked = QPushButton(tr("Vraag", "Niet gevraagd"))
+        self.not_asked.setCheckable(True)
+        self.not_asked.setObjectName(f"na_{question.id}")
+        self.not_asked.setAccessibleName(
+            tr("Vraag", "Niet gevraagd: {vraag}").format(vraag=question.label)
+        )
+        self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
+        self.not_asked.setProperty("role", "notsaying")
+        self.body.addWidget(button_row(self.not_saying, self.not_asked))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -246,9 +258,10 @@ class QuestionWidget(QFrame):
     def _emit(self, value, typed: bool = False) -> None:
         if self._quiet:
             return
-        if self.not_saying is not None and value is not None and value != NOT_SAYING:
+        if self.not_saying is not None and value is not None and value not in SPECIAL:
             self._quiet = True
             self.not_saying.setChecked(False)
+            self.not_asked.setChecked(False)
             self._quiet = False
         self.answered.emit(self.qid, value, typed)
 
@@ -304,14 +317,17 @@ class QuestionWidget(QFrame):
             return text
         return text
 
-    def _not_saying_toggled(self, on: bool) -> None:
+    def _special_toggled(self, special: str, on: bool) -> None:
         if self._quiet:
             return
         self._quiet = True
         if on:
             self._clear_control()
+            other = self.not_asked if special == NOT_SAYING else self.not_saying
+            assert other is not None
+            other.setChecked(False)
         self._quiet = False
-        self.answered.emit(self.qid, NOT_SAYING if on else None, False)
+        self.answered.emit(self.qid, special if on else None, False)
 
     def _clear_control(self) -> None:
         if self.kind == "buttons":
@@ -334,7 +350,8 @@ class QuestionWidget(QFrame):
             self._clear_control()
             assert self.not_saying is not None
             self.not_saying.setChecked(value == NOT_SAYING)
-            if value is None or value == NOT_SAYING:
+            self.not_asked.setChecked(value == NOT_ASKED)
+            if value is None or value in SPECIAL:
                 return
             if self.kind == "buttons":
                 for idx, v in self.values.items():
@@ -368,3 +385,4 @@ class QuestionWidget(QFrame):
         self.control.setEnabled(not read_only)
         assert self.not_saying is not None
         self.not_saying.setEnabled(not read_only)
+        self.not_asked.setEnabled(not read_only)

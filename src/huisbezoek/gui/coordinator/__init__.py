@@ -1,0 +1,2 @@
+"""Coordinator mode: the screens of the coordinating organisation (volunteers, import, follow-up,
+coverage, report, retention and subject rights). Only a coordinator store opens them."""

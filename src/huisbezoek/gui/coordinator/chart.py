@@ -1,0 +1,85 @@
+"""Coverage per neighbourhood drawn with QPainter: one row of bars per neighbourhood (residents in
+the age band, invited, visited), so differences between neighbourhoods show at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from huisbezoek.gui.i18n import tr
+from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage
+
+
+class CoverageChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[NeighbourhoodCoverage] = []
+        self.setObjectName("coverageChart")
+        self.setAccessibleName(tr("Overzicht", "Grafiek: bereik per wijk"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_rows(self, rows: list[NeighbourhoodCoverage]) -> None:
+        self.rows = list(rows)
+        self.setAccessibleDescription(
+            "; ".join(
+                tr("Overzicht", "{wijk}: {bezocht} bezocht van {totaal}").format(
+                    wijk=r.neighbourhood, bezocht=r.visited, totaal=r.in_band
+                )
+                for r in self.rows
+            )
+        )
+        self.updateGeometry()
+        self.update()
+
+    def _line(self) -> int:
+        return self.fontMetrics().height() + 10
+
+    def sizeHint(self) -> QSize:
+        return QSize(500, max(1, len(self.rows)) * self._line() + self._line() + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        metrics = self.fontMetrics()
+        line = self._line()
+        label_width = min(
+            max((metrics.horizontalAdvance(r.neighbourhood) for r in self.rows), default=0) + 12,
+            self.width() // 3,
+        )
+        biggest = max((max(r.in_band, r.invited, r.visited) for r in self.rows), default=0) or 1
+        span = max(self.width() - label_width - 8, 10)
+        colours = [QColor("#9ec5e8"), QColor("#2f6fb0"), QColor("#0b3d0b")]
+        for i, row in enumerate(self.rows):
+            top = i * line + 4
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRectF(0, top, label_width - 6, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                metrics.elidedText(row.neighbourhood, Qt.TextElideMode.ElideRight, label_width - 6),
+            )
+            for j, value in enumerate((row.in_band, row.invited, row.visited)):
+                height = (line - 8) / 3
+                painter.fillRect(
+                    QRectF(label_width, top + 2 + j * height, span * value / biggest, height - 1),
+                    colours[j],
+                )
+        legend_top = len(self.rows) * line + 6
+        x = float(label_width)
+        painter.setPen(text_colour)
+        for colour, label in zip(
+            colours,
+            (tr("Overzicht", "75-80 jaar"), tr("Overzicht", "uitgenodigd"),
+             tr("Overzicht", "bezocht")),
+            strict=True,
+        ):  # fmt: skip
+            box = metrics.height() - 4
+            painter.fillRect(QRectF(x, legend_top + 2, box, box), colour)
+            x += box + 4
+            painter.drawText(QRectF(x, legend_top, 400, line), label)
+            x += metrics.horizontalAdvance(label) + 16
+        painter.end()
