@@ -158,3 +158,13 @@ def test_volunteer_registry(linked, coordinator):
     assert svc.list_volunteers(coordinator)[0].status_nl == "ingetrokken"
     with pytest.raises(svc.InvalidInputError):
         svc.approve_volunteer(coordinator, rows[0].key_id)
+
+
+def test_raw_signal_rows_follow_the_table_column_order():
+    from huisbezoek.exchange.coordinator import importer
+
+    from .helpers import make_signal
+
+    sig = make_signal(identity=True)
+    row = importer._signal_row(sig, str(sig.id), "K", "B", "T", True, {})
+    assert list(row) == importer._SIGNAL_COLUMNS

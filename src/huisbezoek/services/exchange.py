@@ -30,6 +30,7 @@ from huisbezoek.domain import ConsentScope, Theme, VisitStatus
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.coordinator.importer import ImportContext, check_and_apply
+from huisbezoek.exchange.coordinator.importer import finish as finish_import
 from huisbezoek.exchange.coordinator.models import (
     ImportedSignal,
     ImportLedger,
@@ -649,31 +650,52 @@ def import_batches(
     results: list[BatchImportResult] = []
     cancelled = False
     with store.session() as s:
-        org = s.get(Organisation, 1)
-        if org is None:
-            raise NoOrganisationConfigError("coordinator store has no organisation")
-        context = ImportContext(uuid.UUID(org.org_id), _identities(s))
+        context = _import_context(s)
         for index, path in enumerate(paths_):
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
             report(index / max(len(paths_), 1), f"{path.name} inlezen")
-            results.append(_import_one(s, store, context, path))
+            results.append(_import_one(s, context, path))
+        finish_import(s, context)
+        _audit_import(s, store, results)
         report(1.0, "Klaar")
     return ImportReport(tuple(results), cancelled)
+
+
+def _import_context(session: Session) -> ImportContext:
+    org = session.get(Organisation, 1)
+    if org is None:
+        raise NoOrganisationConfigError("coordinator store has no organisation")
+    return ImportContext.load(session, uuid.UUID(org.org_id), _identities(session))
+
+
+def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportResult]) -> None:
+    """One audit event per import run (ids and counts only), in the same transaction."""
+    if not results:
+        return
+    imported_ = [r for r in results if r.status is ImportStatus.IMPORTED]
+    detail = {
+        "batches": [[r.key_id, r.sequence, r.batch_id] for r in imported_],
+        "unchanged_batches": sum(1 for r in results if r.status is ImportStatus.UNCHANGED),
+        "rejected": [r.error for r in results if r.status is ImportStatus.REJECTED],
+        "new": sum(r.new for r in imported_),
+        "updated": sum(r.updated for r in imported_),
+    }
+    _audit(session, store, ExchangeEvent.IMPORT, detail)
 
 
 def import_batch_bytes(store: Vault, data: bytes, name: str = "zending") -> BatchImportResult:
     """One batch from memory (drag and drop, tests); same rules as :func:`import_batches`."""
     with store.session() as s:
-        org = s.get(Organisation, 1)
-        if org is None:
-            raise NoOrganisationConfigError("coordinator store has no organisation")
-        context = ImportContext(uuid.UUID(org.org_id), _identities(s))
-        return _apply_one(s, store, context, data, name)
+        context = _import_context(s)
+        result = _apply_one(s, context, data, name)
+        finish_import(s, context)
+        _audit_import(s, store, [result])
+        return result
 
 
-def _import_one(s: Session, store: Vault, context: ImportContext, path: Path) -> BatchImportResult:
+def _import_one(s: Session, context: ImportContext, path: Path) -> BatchImportResult:
     try:
         data = _read_file(path, batch.MAX_BATCH_BYTES)
     except UserError as exc:
@@ -681,7 +703,7 @@ def _import_one(s: Session, store: Vault, context: ImportContext, path: Path) ->
     except OSError as exc:
         err = CorruptBatchError(f"cannot read file: {exc.strerror}")
         return _rejected(path.name, err)
-    return _apply_one(s, store, context, data, path.name)
+    return _apply_one(s, context, data, path.name)
 
 
 def _rejected(name: str, exc: UserError) -> BatchImportResult:
@@ -694,25 +716,12 @@ def _rejected(name: str, exc: UserError) -> BatchImportResult:
     )
 
 
-def _apply_one(
-    s: Session, store: Vault, context: ImportContext, data: bytes, name: str
-) -> BatchImportResult:
+def _apply_one(s: Session, context: ImportContext, data: bytes, name: str) -> BatchImportResult:
     try:
-        with s.begin_nested():
-            applied = check_and_apply(s, context, data)
-            m = applied.manifest
-            if not applied.duplicate:
-                detail = {
-                    "batch_id": str(m.batch_id),
-                    "key_id": m.key_id,
-                    "sequence": m.sequence,
-                    "new": applied.new,
-                    "updated": applied.updated,
-                    "unchanged": applied.unchanged,
-                }
-                _audit(s, store, ExchangeEvent.IMPORT, detail)
+        applied = check_and_apply(s, context, data)  # all or nothing, see its docstring
     except UserError as exc:
         return _rejected(name, exc)
+    m = applied.manifest
     warnings: list[str] = []
     if applied.missing is not None:
         first, last = applied.missing

@@ -1,0 +1,264 @@
+"""Benchmark of batch exchange: export of 1,000 signals, and import of 100 batches of 50 signals
+against the floor of just reading, verifying and decrypting the same files (same run).
+
+Target: import within 3x of that floor. Everything runs in a temporary HUISBEZOEK_HOME with the
+vault's floor key-derivation parameters (unlocking is not what is measured here).
+
+    .venv/bin/python benchmarks/bench_exchange.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pyrage
+
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ContactMethod,
+    ContactOutcome,
+    Severity,
+    Theme,
+    VisitStatus,
+)
+from huisbezoek.exchange import batch
+from huisbezoek.exchange.keys import OrgIdentity, VolunteerKeys
+from huisbezoek.exchange.payload import (
+    BatchHeader,
+    BatchPayload,
+    Consent,
+    NeighbourhoodCounts,
+    ResidentIdentity,
+    SharedSignal,
+)
+from huisbezoek.services import exchange as svc
+from huisbezoek.vault import KdfParams, Vault
+from huisbezoek.vault.models import (
+    ConsentRecord,
+    ContactAttempt,
+    FormDefinition,
+    Resident,
+    Setting,
+    Signal,
+    Visit,
+)
+
+PASSPHRASE = "benchmark wachtwoord zin"
+TARGET_RATIO = 3.0
+EXPORT_SIGNALS = 1000
+BATCHES, PER_BATCH, VOLUNTEERS = 100, 50, 10
+ROUNDS = 7
+THEMES = list(Theme)
+
+
+def fill_volunteer(vault: Vault, signals: int) -> None:
+    """Residents with one finalised visit and two signals each (shared, some with identity)."""
+    now = datetime.now(UTC)
+    with vault.session() as s:
+        s.add(Setting(key="volunteer_name", value='"Bench Vrijwilliger"'))
+        s.add(FormDefinition(sha256="0" * 64, form_id="bench", version="1", source="{}"))
+        for i in range(signals // 2):
+            resident = Resident(
+                name=f"Bewoner {i}",
+                address=f"Laan {i}",
+                postcode="4811 AB",
+                neighbourhood=f"Wijk {i % 12}",
+                phone="0612345678",
+            )
+            s.add(resident)
+            s.flush()
+            s.add(
+                ContactAttempt(
+                    resident_id=resident.id,
+                    at=now,
+                    method=ContactMethod.PHONE,
+                    outcome=ContactOutcome.INTERESTED,
+                )
+            )
+            visit = Visit(
+                resident_id=resident.id,
+                form_id="bench",
+                form_version="1",
+                definition_hash="0" * 64,
+                status=VisitStatus.FINAL,
+                finalised_at=now,
+            )
+            s.add(visit)
+            s.flush()
+            for j in range(2):
+                sig = Signal(
+                    visit_id=visit.id,
+                    theme=THEMES[(i + j) % len(THEMES)],
+                    severity=Severity.AANDACHT,
+                    text=f"Signaal {i}-{j} " + "x" * 80,
+                    agreed_action="Coördinator belt de bewoner terug.",
+                )
+                s.add(sig)
+                s.flush()
+                scopes = [ConsentScope.SHARE_SIGNAL]
+                if j == 0:
+                    scopes.append(ConsentScope.SHARE_IDENTITY)
+                for scope in scopes:
+                    s.add(
+                        ConsentRecord(
+                            resident_id=resident.id,
+                            visit_id=visit.id,
+                            signal_id=sig.id,
+                            scope=scope,
+                            given_at=now,
+                            method=ConsentMethod.WRITTEN,
+                        )
+                    )
+
+
+def make_batches(folder: Path, config, volunteers: list[VolunteerKeys]) -> list[Path]:  # type: ignore[no-untyped-def]
+    files = []
+    per_volunteer = BATCHES // len(volunteers)
+    for v_index, keys in enumerate(volunteers):
+        for seq in range(1, per_volunteer + 1):
+            signals = []
+            for k in range(PER_BATCH):
+                scopes = [ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY]
+                signals.append(
+                    SharedSignal(
+                        id=uuid.uuid4(),
+                        revision=1,
+                        theme=THEMES[k % len(THEMES)],
+                        severity=Severity.ZORG,
+                        text=f"Signaal {v_index}-{seq}-{k} " + "x" * 80,
+                        agreed="Coördinator belt de bewoner terug.",
+                        consent=Consent(
+                            scopes=scopes, given_on=date(2026, 11, 1), method=ConsentMethod.ORAL
+                        ),
+                        identity=ResidentIdentity(
+                            name=f"Bewoner {k}",
+                            address="Laan 1",
+                            postcode="4811 AB",
+                            place="Breda",
+                            phone="0612345678",
+                        ),
+                    )
+                )
+            header = BatchHeader(
+                org_id=config.org_id,
+                batch_id=uuid.uuid4(),
+                key_id=keys.key_id_hex,
+                sequence=seq,
+                created=datetime.now(UTC).replace(microsecond=0),
+            )
+            counts = [
+                NeighbourhoodCounts(
+                    neighbourhood=f"Wijk {n}", outcomes={ContactOutcome.DECLINED: n}, visits=n
+                )
+                for n in range(12)
+            ]
+            payload = BatchPayload(header=header, signals=signals, neighbourhoods=counts)
+            manifest, data = batch.build(payload, keys, config)
+            path = folder / batch.batch_file_name(manifest)
+            path.write_bytes(data)
+            files.append(path)
+    return files
+
+
+def floor(
+    files: list[Path],
+    keys_by_id: dict[str, bytes],
+    identities: list[OrgIdentity],
+    *,
+    validate: bool,
+) -> float:
+    """Read each file, verify its signature and decrypt (and decompress) it; optionally also
+    validate the JSON against the schema. No store involved."""
+    age_ids = [i.age_identity() for i in identities]
+    start = time.perf_counter()
+    for path in files:
+        sealed = batch.read(path.read_bytes())
+        batch.verify(sealed, keys_by_id[sealed.key_id])
+        if validate:
+            batch.open_payload(sealed, identities)
+        else:
+            batch._gunzip_capped(pyrage.decrypt(sealed.encrypted, age_ids))
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="bench-exchange-"))
+    os.environ["HUISBEZOEK_HOME"] = str(work / "home")
+    try:
+        created = svc.init_organisation(work / "coord", PASSPHRASE, "Bench", kdf=KdfParams.FLOOR)
+        config = svc.organisation_config(created.store)
+        (work / "org.json").write_bytes(config.to_bytes())
+
+        # -- export of 1,000 signals --------------------------------------------------------
+        volunteer, _ = Vault.create(work / "vol", PASSPHRASE, kdf=KdfParams.FLOOR)
+        fill_volunteer(volunteer, EXPORT_SIGNALS)
+        svc.import_org_config(volunteer, work / "org.json")
+        start = time.perf_counter()
+        result = svc.export_signals(volunteer, work / "out")
+        export_s = time.perf_counter() - start
+        assert result.signals == EXPORT_SIGNALS
+        size_kib = result.path.stat().st_size / 1024
+        volunteer.close()
+
+        # -- 100 batches of 50 from 10 approved volunteers ----------------------------------
+        volunteers = [VolunteerKeys.generate() for _ in range(VOLUNTEERS)]
+        for i, keys in enumerate(volunteers):
+            enrol = work / f"enrol-{i}.json"
+            enrol.write_bytes(keys.enrolment(f"Vrijwilliger {i}").to_bytes())
+            svc.enrol_volunteer(created.store, enrol)
+            svc.approve_volunteer(created.store, keys.key_id_hex)
+        with created.store.session() as s:
+            identities = svc._identities(s)
+        created.store.close()
+        template = work / "coord-template"
+        shutil.copytree(work / "coord", template)
+        (work / "batches").mkdir()
+        files = make_batches(work / "batches", config, volunteers)
+        keys_by_id = {k.key_id_hex: k.public_key for k in volunteers}
+
+        floors, checked, imports = [], [], []
+        for round_no in range(ROUNDS):
+            floors.append(floor(files, keys_by_id, identities, validate=False))
+            checked.append(floor(files, keys_by_id, identities, validate=True))
+            target = work / f"coord-{round_no}"
+            shutil.copytree(template, target)
+            with svc.open_coordinator(target, PASSPHRASE) as store:
+                start = time.perf_counter()
+                report = svc.import_batches(store, files)
+                imports.append(time.perf_counter() - start)
+            assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    best_floor, best_checked, best_import = min(floors), min(checked), min(imports)
+    ratio = best_import / best_floor
+    n = BATCHES * PER_BATCH
+
+    def line(label: str, seconds: float) -> None:
+        per_batch = seconds / BATCHES * 1000
+        print(f"  {label:<58} {seconds * 1000:7.1f} ms  ({per_batch:.2f} ms/batch)")
+
+    print(f"bench_exchange (best of {ROUNDS} rounds)")
+    label = f"export {EXPORT_SIGNALS} signals (collect, encrypt, sign, write, mark)"
+    print(f"  {label:<58} {export_s * 1000:7.1f} ms  ({size_kib:.0f} KiB file)")
+    line(f"floor: read + verify + decrypt {BATCHES} batches x {PER_BATCH}", best_floor)
+    line("  the same + schema validation (pydantic)", best_checked)
+    line(f"import {n} signals into the coordinator store (one commit)", best_import)
+    print(
+        f"  import / floor: {ratio:.2f}x (target <= {TARGET_RATIO:.1f}x) "
+        f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}; "
+        f"import / (floor + validation): {best_import / best_checked:.2f}x"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
