@@ -1,7 +1,8 @@
 """Headless printing: ``huisbezoek print leaflet TOPIC --out FILE`` and friends.
 
 Leaflets hold no personal data, so these commands call the printing area directly; the
-resident's summary needs the vault and is added on top of ``render_summary`` by the services.
+resident's summary (``print summary VISIT``) opens the vault and goes through the documents
+service. A PDF is only written where ``--out`` says, atomically and readable by the owner only.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from huisbezoek.cli.common import add_vault_options, open_vault
 from huisbezoek.domain import LeafletTopic
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.printing import (
@@ -40,6 +42,22 @@ def register(subparsers: Any) -> None:
     every.add_argument("--out", type=Path, required=True, help="de map voor de PDF-bestanden")
     _common(every)
     every.set_defaults(func=_print_leaflets)
+
+    summary = sub.add_parser(
+        "summary", help="de samenvatting van een bezoek voor de bewoner als PDF opslaan"
+    )
+    summary.add_argument("visit", type=int, metavar="BEZOEK", help="het nummer van het bezoek")
+    summary.add_argument("--out", type=Path, required=True, help="het PDF-bestand")
+    summary.add_argument(
+        "--grafiek", action="store_true", help="met de cijfers als grafiek (als de bewoner dat wil)"
+    )
+    summary.add_argument(
+        "--folders-erbij",
+        action="store_true",
+        help="ook de folders die bij de signalen passen, als aparte PDF-bestanden ernaast",
+    )
+    add_vault_options(summary)
+    summary.set_defaults(func=_print_summary)
 
     check = sub.add_parser("check", help="folders en sociale kaart controleren")
     _common(check)
@@ -92,6 +110,25 @@ def _print_leaflets(args: argparse.Namespace) -> int:
         pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
         _save(args.out / f"folder-{topic.value}.pdf", pdf)
     print(f"{len(LeafletTopic)} folders opgeslagen in {args.out}")
+    return 0
+
+
+def _print_summary(args: argparse.Namespace) -> int:
+    from huisbezoek.services import documents
+
+    with open_vault(args) as vault:
+        topics = documents.suggested_topics(vault, args.visit) if args.folders_erbij else []
+        jobs = documents.visit_documents(
+            vault, args.visit, topics, show_wellbeing_chart=args.grafiek
+        )
+        _save(args.out, jobs[0].pdf)
+        for job in jobs[1:]:
+            assert job.topic is not None
+            _save(args.out.with_name(f"{args.out.stem}-folder-{job.topic.value}.pdf"), job.pdf)
+        documents.record_leaflets_given(vault, args.visit, [j.topic for j in jobs if j.topic])
+    print(f"Samenvatting opgeslagen: {args.out}")
+    if len(jobs) > 1:
+        print(f"En {len(jobs) - 1} folder(s) ernaast.")
     return 0
 
 
