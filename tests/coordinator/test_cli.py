@@ -50,7 +50,7 @@ def test_coordinator_cli_on_the_vault(
                                                  "--csv", str(csv_file), *common], 1)  # fmt: skip
     assert code == 0
     assert "Bewoners 75-80: 7" in " ".join(text_of(pdf.read_bytes()).split())
-    assert csv_file.read_text("utf-8-sig").splitlines()[1].startswith("Noord;7;x")
+    assert csv_file.read_text("utf-8-sig").splitlines()[1].startswith("Noord;7;0;")
     person = ["--name", "Bewoner 3", "--postcode", "1234ab"]
     code, out, _err = run(
         monkeypatch, capsys, ["coordinator", "erase", *person, "--yes", *common], 1

@@ -1,12 +1,14 @@
 """The anonymous report for the municipality: coverage figures per neighbourhood with small
 cells suppressed, as a table the PDF and the CSV both print.
 
-Primary suppression hides every count under 5 (zero included: "nobody here declined" also tells
-something about a handful of people). Secondary suppression then makes sure no hidden cell can
-be worked back exactly from the totals: the table has column totals (the "Totaal" row) and, per
-row, the signals per theme add up to "Signalen totaal" (see ``suppress``). The response rate is
-shown only when both of its counts are. Bounds (a hidden cell lies between 0 and a total) are
-not protected beyond the threshold itself.
+Primary suppression hides every count from 1 to 4: a handful of people could be recognised. A
+zero stays visible: it points at nobody, and hiding structural zeros (the row for signals
+without a known neighbourhood has no residents on the address list) would force the secondary
+suppression to hide whole columns for no gain. Secondary suppression then makes sure no hidden
+cell can be worked back exactly from the totals: the table has column totals (the "Totaal" row)
+and, per row, the signals per theme add up to "Signalen totaal" (see ``suppress``). The
+response rate is shown only when both of its counts are. Bounds (a hidden cell lies between 0
+and a total) are not protected beyond the threshold itself.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def equations(n_rows: int) -> list[list[Cell]]:
 
 
 def suppress(matrix: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
-    """The cells to hide: primary (< threshold) plus secondary, until no hidden cell follows
+    """The cells to hide: primary (1 to threshold - 1) plus secondary, until no hidden cell follows
     from the published sums.
 
     Every cell lies in one or two of the sums, so the hidden cells are the edges of a graph
@@ -101,7 +103,10 @@ def suppress(matrix: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
     """
     n_rows = len(matrix)
     hidden: set[Cell] = {
-        (r, c) for r, line in enumerate(matrix) for c, value in enumerate(line) if value < threshold
+        (r, c)
+        for r, line in enumerate(matrix)
+        for c, value in enumerate(line)
+        if 0 < value < threshold
     }
     sums = equations(n_rows)
     member: dict[Cell, list[int]] = {}

@@ -1,0 +1,214 @@
+"""The coordinator's path through the screens: enrol, import batches, work a signal to
+"afgerond", see it on the dashboard, produce the anonymous report (suppression), run retention
+(what is gone, what stays). And coordinator screens never open on a volunteer's vault."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.exchange import batch
+from huisbezoek.exchange.coordinator.models import ImportedSignal
+from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+from huisbezoek.exchange.payload import (
+    BatchHeader,
+    BatchPayload,
+    Consent,
+    NeighbourhoodCounts,
+    ResidentIdentity,
+    SharedSignal,
+)
+from huisbezoek.gui import operations
+from huisbezoek.services import exchange
+from huisbezoek.services.coordinator import followup as fu
+from huisbezoek.services.coordinator.addresses import import_address_list
+from huisbezoek.services.coordinator.models import FollowUp
+from huisbezoek.services.coordinator.store import WrongStoreKindError
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.errors import ForeignFileError
+from huisbezoek.vault.keyslots import KdfParams
+
+from .helpers import address_csv, resident_row
+
+PASS = "fiets kopje regen zeven"  # test data
+
+
+def _signal(severity: Severity, theme: Theme, *, named: bool) -> SharedSignal:
+    scopes = [ConsentScope.RECORD_VISIT, ConsentScope.SHARE_SIGNAL]
+    if named:
+        scopes += [ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL]
+    return SharedSignal(
+        id=uuid.uuid4(),
+        revision=1,
+        theme=theme,
+        severity=severity,
+        text="Valt vaak, woont alleen." if named else "Voelt zich eenzaam.",
+        agreed="Coördinator belt.",
+        consent=Consent(scopes=scopes, given_on=date(2026, 11, 2), method=ConsentMethod.ORAL),
+        identity=ResidentIdentity(name="Mevrouw Visser", address="Dorpsstraat 3",
+                                  postcode="1234 AB", place="Teststad") if named else None,
+    )  # fmt: skip
+
+
+def _batch_file(folder: Path, keys: VolunteerKeys, config: OrgConfig) -> Path:
+    payload = BatchPayload(
+        header=BatchHeader(org_id=config.org_id, batch_id=uuid.uuid4(), key_id=keys.key_id_hex,
+                           sequence=1, created=datetime(2026, 11, 20, tzinfo=UTC)),
+        signals=[_signal(Severity.AANDACHT, Theme.EENZAAMHEID, named=False),
+                 _signal(Severity.DIRECT, Theme.VALLEN, named=True)],
+        neighbourhoods=[
+            NeighbourhoodCounts(neighbourhood="Noord", visits=7,
+                                outcomes={ContactOutcome.INTERESTED: 7,
+                                          ContactOutcome.DECLINED: 12,
+                                          ContactOutcome.NO_ANSWER: 2},
+                                unshared_signals={Theme.EENZAAMHEID: 6}),
+        ],
+    )  # fmt: skip
+    path = folder / "zending-1.hbz"
+    path.write_bytes(batch.build(payload, keys, config)[1])
+    return path
+
+
+@pytest.fixture
+def coordinator(tmp_path: Path) -> Iterator[exchange.CreatedOrganisation]:
+    created = exchange.init_organisation(
+        tmp_path / "coord", PASS, "Welzijn Teststad", kdf=KdfParams.FLOOR
+    )
+    yield created
+    operations.worker().flush(10)
+    created.store.close()
+
+
+def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    vault = coordinator.store
+    keys = VolunteerKeys.generate()
+    enrolment = tmp_path / "aanmelding.json"
+    enrolment.write_bytes(keys.enrolment("Vera Vrijwilliger").to_bytes())
+    window = CoordinatorWindow(vault, user="Carla")
+    qtbot.addWidget(window)
+    window.show()
+    with window.store.session() as session:
+        rows = [resident_row(n, "Noord") for n in range(1, 41)]
+        import_address_list(session, address_csv(rows), today=date.today())
+
+    # enrol: the fingerprint shows for comparing by phone, then approve
+    panel = window.volunteers
+    panel.enrol_file(enrolment)
+    qtbot.waitUntil(lambda: keys.fingerprint in panel.fingerprint.text(), timeout=10_000)
+    assert panel.approve_button.isEnabled()
+    qtbot.mouseClick(panel.approve_button, qtbot_left())
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and
+                    panel.table.item(0, 1).text() == "goedgekeurd", timeout=10_000)  # fmt: skip
+
+    # import: progress, report, queue filled ("direct" first)
+    window.importer.import_files([_batch_file(tmp_path, keys, coordinator.config)])
+    qtbot.waitUntil(
+        lambda: "Totaal: 2 nieuw" in window.importer.report.toPlainText(), timeout=10_000
+    )
+    queue = window.queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 2, timeout=10_000)
+    qtmodeltester.check(queue.model)
+    first = queue.model.items[0]
+    assert (first.severity, first.resident, first.neighbourhood) == (
+        Severity.DIRECT, "Mevrouw Visser", "Noord",
+    )  # fmt: skip
+
+    # work the direct signal to "afgerond"
+    queue.select(first.signal_id)
+    qtbot.waitUntil(lambda: queue.current is not None, timeout=5_000)
+    assert queue.letter_button.isEnabled()  # consent to refer and to share the name
+    queue.status.setCurrentIndex(list(fu.FollowUpStatus).index(fu.FollowUpStatus.DONE))
+    qtbot.keyClicks(queue.note, "Gebeld; dochter helpt.")
+    qtbot.mouseClick(queue.save_button, qtbot_left())
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=10_000)
+    with window.store.session() as session:
+        assert fu.get_item(session, first.signal_id).status is fu.FollowUpStatus.DONE
+        assert [h.by for h in fu.history(session, first.signal_id)] == ["Carla", "Carla"]
+
+    # dashboard: the neighbourhood's figures and signals per theme
+    dash = window.dashboard
+    qtbot.waitUntil(lambda: dash.table.rowCount() == 2, timeout=10_000)
+    values = [dash.table.item(0, c).text() for c in range(8)]
+    assert values[:6] == ["Noord", "40", "21", "12", "2", "7"]
+    assert values[7] == "7"  # 6 unshared + the shared one (its postcode is in Noord)
+    # the anonymous signal has no postcode: its own row
+    assert dash.table.item(1, 0).text() == "Wijk onbekend"
+    assert "Vallen: 1" in dash.themes.text()
+    assert "uitgenodigd" in dash.summary.text()
+
+    # anonymous report: small cells hidden in the CSV
+    report = window.report
+    out = tmp_path / "rapport"
+    out.mkdir()
+    report.save_report(out)
+    qtbot.waitUntil(lambda: "Opgeslagen" in report.report_message.text(), timeout=15_000)
+    csv_file = next(out.glob("*.csv"))
+    header, noord, unknown, total = [line.split(";") for line in
+                                     csv_file.read_text("utf-8-sig").splitlines()]  # fmt: skip
+    assert noord[header.index("Niet bereikt")] == "x"  # 2 < 5
+    assert noord[header.index("Signalen vallen")] == "x"
+    assert noord[header.index("Afgezien")] == "12"
+    assert noord[header.index("Bewoners 75-80")] == "40"
+    assert unknown[header.index("Bewoners 75-80")] == "0"  # zeros point at nobody
+    assert noord[header.index("Bezocht")] == "7" and total[header.index("Bezocht")] == "7"
+    assert "Visser" not in csv_file.read_text("utf-8-sig")
+
+    # retention: pretend the follow-up closed two years ago, preview, confirm, erase
+    with window.store.session() as session:
+        session.execute(
+            update(FollowUp)
+            .where(FollowUp.signal_id == first.signal_id)
+            .values(closed_at=datetime.now(UTC) - timedelta(days=730))
+        )
+    report.months.setValue(12)
+    qtbot.mouseClick(report.preview_button, qtbot_left())
+    qtbot.waitUntil(lambda: "Van 1 afgeronde" in report.preview.text(), timeout=10_000)
+    assert not report.erase_button.isEnabled()
+    report.confirm.setChecked(True)
+    assert report.erase_button.isEnabled()
+    qtbot.mouseClick(report.erase_button, qtbot_left())
+    qtbot.waitUntil(lambda: "Gewist: 1" in report.preview.text(), timeout=10_000)
+    with window.store.session() as session:
+        erased = session.get(ImportedSignal, first.signal_id)
+        assert erased is not None and erased.resident_name is None and erased.text == ""
+        assert fu.get_item(session, first.signal_id).notes == ""
+        kept = fu.get_item(session, queue.model.items[0].signal_id)
+        assert kept.text == "Voelt zich eenzaam."
+    window.dashboard.refresh()
+    qtbot.waitUntil(lambda: "Vallen: 1" in dash.themes.text(), timeout=10_000)
+    assert [e.event for e in vault.audit_events()].count("erase") == 1
+    operations.worker().flush(10)
+
+
+def qtbot_left():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_coordinator_screens_never_open_on_a_volunteer_vault(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
+    try:
+        with pytest.raises(WrongStoreKindError) as caught:
+            CoordinatorWindow(volunteer, user="Carla")
+        assert "vrijwilliger" in caught.value.message_nl
+    finally:
+        volunteer.close()
+
+
+def test_volunteer_app_does_not_open_a_coordinator_store(coordinator, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.services import session
+
+    coordinator.store.close()
+    with pytest.raises(ForeignFileError):
+        session.unlock(PASS, folder=tmp_path / "coord")
