@@ -285,3 +285,19 @@ def test_random_byte_changes_never_import(fuzz_store, data, changes):
     assert result.status is svc.ImportStatus.REJECTED
     assert result.reason_nl
     assert snapshot(store) == before
+
+
+def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
+    """A second approved volunteer cannot overwrite the first one's signal by reusing its id."""
+    store, first, _, keys, config = exported
+    taken = inner(first, keys, config, store)["signals"][0]["id"]
+    other = VolunteerKeys.generate()
+    enrol = tmp_path / "ander.json"
+    enrol.write_bytes(other.enrolment("Andere vrijwilliger").to_bytes())
+    svc.enrol_volunteer(store, enrol)
+    svc.approve_volunteer(store, other.key_id_hex)
+    from .helpers import make_batch, make_signal
+
+    hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
+    _, data = make_batch(other, config, signals=[hijack])
+    refused(store, data, "ConflictingBatchError")

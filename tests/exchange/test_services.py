@@ -1,6 +1,7 @@
 """Volunteer -> batch file -> coordinator through the services, and the ledger rules."""
 
 import threading
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -45,6 +46,11 @@ def test_round_trip_through_services(linked, tmp_path):
     assert rows["Valt vaak"].resident_phone == "076-1234567"
     assert rows["Weinig contact"].resident_name is None
     assert rows["Valt vaak"].agreed == "Coördinator belt volgende week."
+    # written on the fast path, read back through the typed models
+    row = rows["Valt vaak"]
+    assert row.consent_given_on == datetime.now(UTC).date()
+    assert row.updated_at.tzinfo is not None and row.severity is Severity.ZORG
+    assert row.consent_scopes == "delen_identiteit,delen_signaal,vastleggen"
     with coordinator.session() as s:
         counts = {
             (c.neighbourhood, c.metric): c.value for c in s.scalars(select(NeighbourhoodCount))
@@ -168,3 +174,24 @@ def test_raw_signal_rows_follow_the_table_column_order():
     sig = make_signal(identity=True)
     row = importer._signal_row(sig, str(sig.id), "K", "B", "T", True, {})
     assert list(row) == importer._SIGNAL_COLUMNS
+
+
+def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
+    """The path other databases (PostgreSQL) take, exercised here on SQLCipher."""
+    from huisbezoek.exchange.coordinator import importer
+
+    monkeypatch.setattr(importer, "_use_raw", lambda conn: False)
+    volunteer, coordinator = linked
+    ids = add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Oud", SHARE_ID)])
+    first = svc.export_signals(volunteer, tmp_path)
+    with volunteer.session() as s:
+        sig = s.get(Signal, ids[0])
+        sig.text, sig.revision = "Nieuw", 2
+    second = svc.export_signals(volunteer, tmp_path)
+    report = svc.import_batches(coordinator, [first.path, second.path, first.path])
+    assert (report.new, report.updated, report.rejected) == (1, 1, 0)
+    row = imported(coordinator)["Nieuw"]
+    assert (row.revision, row.resident_name, row.theme) == (2, "Mevrouw Jansen", Theme.VALLEN)
+    with coordinator.session() as s:
+        assert s.scalar(select(NeighbourhoodCount.value).where(
+            NeighbourhoodCount.metric == "visits")) == 1  # fmt: skip

@@ -159,6 +159,8 @@ def check_and_apply(session: Session, context: ImportContext, data: bytes) -> Ap
     """Import one batch file's bytes in the session's current transaction, or raise.
 
     Nothing is written unless every check passed; the writes of one batch are all-or-nothing.
+    Call :func:`finish` once after the last batch of a run (it writes the neighbourhood
+    snapshots), before the transaction commits.
     """
     sealed = batch.read(data)
     manifest = sealed.manifest
@@ -172,7 +174,7 @@ def check_and_apply(session: Session, context: ImportContext, data: bytes) -> Ap
     batch.verify(sealed, signer.public_key)
 
     conn = session.connection()
-    raw = conn.dialect.name == "sqlite"
+    raw = _use_raw(conn)
     cursor: Any = cast(Any, conn.connection).dbapi_connection.cursor() if raw else None
     try:
         if raw:
@@ -209,6 +211,11 @@ def check_and_apply(session: Session, context: ImportContext, data: bytes) -> Ap
     context.highest[manifest.key_id] = manifest.sequence
     context.pending_counts[manifest.key_id] = plan.counts
     return result
+
+
+def _use_raw(conn: Connection) -> bool:
+    """The fast path on SQLite/SQLCipher; typed Core statements elsewhere (PostgreSQL)."""
+    return conn.dialect.name == "sqlite"
 
 
 def finish(session: Session, context: ImportContext) -> None:
