@@ -301,3 +301,36 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
     hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
     _, data = make_batch(other, config, signals=[hijack])
     refused(store, data, "ConflictingBatchError")
+
+
+def test_nothing_is_decrypted_before_the_signature_is_checked(exported, monkeypatch):
+    store, first, second, _, _ = exported
+    calls = []
+    real = batch.pyrage.decrypt
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch.pyrage, "decrypt", spy)
+    refused(store, repack(second, **{"payload.age": parts(first)["payload.age"]}),
+            "BadSignatureError")  # fmt: skip
+    refused(store, _foreign_signed(second), "UnknownSignerError")
+    assert calls == []
+    assert svc.import_batch_bytes(store, second).status is svc.ImportStatus.IMPORTED
+    assert calls == [1]
+
+
+def _foreign_signed(data):
+    """The same batch re-signed by a key the coordinator never approved."""
+    stranger = VolunteerKeys.generate()
+    sealed = batch.read(data)
+    manifest = sealed.manifest.model_copy(update={"key_id": stranger.key_id_hex})
+    sig = minisign.sign(stranger.signing_key, sealed.encrypted, manifest.trusted_comment())
+    return container.pack(
+        [
+            ("manifest.json", manifest.to_bytes()),
+            ("payload.age", sealed.encrypted),
+            ("payload.age.minisig", sig.to_text().encode()),
+        ]
+    )

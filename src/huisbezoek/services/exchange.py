@@ -10,12 +10,14 @@ revoked; ``import_batches`` reads batch files into the store. Long work takes
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -105,6 +107,21 @@ class ExchangeEvent(StrEnum):
 
 def _noop_progress(fraction: float, message: str) -> None:
     return None
+
+
+@contextlib.contextmanager
+def _bulk_work() -> Iterator[None]:
+    """Keep the garbage collector's full passes off the long-lived heap during bulk work.
+
+    Objects that exist before the run (SQLAlchemy mappers, pydantic schemas, the GUI) are frozen
+    so that collections triggered by the run's many short-lived rows scan only new objects;
+    measured, the full passes were a third of the import time. Unfrozen afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _audit(session: Session, vault: Vault, event: StrEnum, detail: dict[str, Any]) -> None:
@@ -649,7 +666,7 @@ def import_batches(
     paths_ = list(files)
     results: list[BatchImportResult] = []
     cancelled = False
-    with store.session() as s:
+    with _bulk_work(), store.session() as s:
         context = _import_context(s)
         for index, path in enumerate(paths_):
             if cancel is not None and cancel.is_set():

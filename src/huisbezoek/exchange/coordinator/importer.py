@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from huisbezoek.domain import ConsentScope
 from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.coordinator.models import (
     ImportedSignal,
@@ -247,7 +248,7 @@ def _plan(  # noqa: PLR0917
         stamp = _SIGNALS.c.updated_at.type.process_bind_param(now, conn.dialect)  # type: ignore[attr-defined]
     new_rows: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
-    scope_texts: dict[tuple[str, ...], str] = {}
+    scope_texts: dict[tuple[ConsentScope, ...], str] = {}
     for signal, sid in zip(payload.signals, ids, strict=True):
         known = stored.get(sid)
         if known is None:
@@ -335,15 +336,15 @@ def _signal_row(  # noqa: PLR0917 (hot loop: positional on purpose)
     batch_id: str,
     stamp: Any,
     raw: bool,
-    scope_texts: dict[tuple[str, ...], str],
+    scope_texts: dict[tuple[ConsentScope, ...], str],
 ) -> dict[str, Any]:
     """A row for imported_signals, keys in column order; ``raw``: values in stored form."""
     consent = signal.consent
-    scopes = tuple(sorted(s.value for s in consent.scopes))
-    scope_text = scope_texts.get(scopes)
+    given = tuple(consent.scopes)
+    scope_text = scope_texts.get(given)
     if scope_text is None:
-        scope_text = scope_texts[scopes] = ",".join(scopes)
-    person = signal.identity if "delen_identiteit" in scopes else None
+        scope_text = scope_texts[given] = ",".join(sorted(s.value for s in given))
+    person = signal.identity if ConsentScope.SHARE_IDENTITY in given else None
     return {
         "id": sid,
         "revision": signal.revision,
