@@ -154,6 +154,14 @@ def _print_stderr(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _progress(fraction: float, message: str) -> None:
+    """Progress on the terminal (not when output goes to a file or a script)."""
+    if sys.stderr.isatty():
+        print(f"\r{fraction * 100:3.0f}%  {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+        if fraction >= 1.0:
+            print(file=sys.stderr)
+
+
 # -- coordinator ----------------------------------------------------------------------------
 
 
@@ -244,7 +252,7 @@ def cmd_org_export_key(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        report = svc.import_batches(store, args.files)
+        report = svc.import_batches(store, args.files, progress=_progress)
     for line in report.lines_nl():
         print(line)
     return 0 if report.rejected == 0 else 1
@@ -273,6 +281,6 @@ def cmd_config_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open_volunteer(args) as vault:
-        result = svc.export_signals(vault, args.to, everything=args.alles)
+        result = svc.export_signals(vault, args.to, everything=args.alles, progress=_progress)
     print(f"Zending {result.sequence} met {result.signals} signalen: {result.path}")
     return 0
