@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,9 @@ from huisbezoek.gui.widgets import Banner, button_row, heading, hint
 from huisbezoek.services import visit_flow
 
 log = logging.getLogger(__name__)
+
+#: Quiet time before the next hidden section page is built.
+PREBUILD_PAUSE_MS = 400
 
 
 class SectionPage(QScrollArea):
@@ -88,6 +91,12 @@ class VisitScreen(QWidget):
         self._resume: tuple[int, str | None, bool] | None = None
         self.last_block_ms = 0.0
         self._touched: set[str] = set()
+        # Section pages not yet shown are built one at a time while the volunteer is not
+        # answering, so moving to the next topic later costs nothing.
+        self._prebuild = QTimer(self)
+        self._prebuild.setSingleShot(True)
+        self._prebuild.setInterval(PREBUILD_PAUSE_MS)
+        self._prebuild.timeout.connect(self._build_next_page)
         self.back_button = QPushButton(tr("Gesprek", "← &Terug"))
         self.back_button.clicked.connect(self.leave)
         self.title = heading("")
@@ -221,6 +230,7 @@ class VisitScreen(QWidget):
             self.go_to_section(self._resume_section())
             self.show_form()
         self.opened_ms = (time.perf_counter() - started) * 1000
+        self._prebuild.start()
         self.opened.emit()
 
     def _section_index(self, section_id: str) -> int:
@@ -256,6 +266,7 @@ class VisitScreen(QWidget):
         return 0
 
     def _clear(self) -> None:
+        self._prebuild.stop()
         if self.saver is not None:
             self.saver.flush_pending()
             self.saver.deleteLater()
@@ -291,6 +302,15 @@ class VisitScreen(QWidget):
             self.pages[section.id] = page
             self.section_stack.addWidget(page)
         return page
+
+    def _build_next_page(self) -> None:
+        if self.visit is None:
+            return
+        for i, section in enumerate(self.visit.form.sections):
+            if section.id not in self.pages:
+                self.page_for(i)
+                self._prebuild.start()
+                return
 
     def go_to_section(self, index: int) -> None:
         if self.visit is None:
@@ -370,6 +390,8 @@ class VisitScreen(QWidget):
         self._touched.add(question_id)
         self.state.set_answer(question_id, value)
         self.saver.schedule(question_id, value, typed)
+        if self._prebuild.isActive():
+            self._prebuild.start()  # not while the volunteer is answering
         self._apply_evaluation()
         self.last_block_ms = (time.perf_counter() - started) * 1000
 
