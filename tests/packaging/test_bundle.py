@@ -37,10 +37,32 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built bundle folder (``dist/huisbezoek``), made once for this module."""
-    base = tmp_path_factory.mktemp("bundle")
+    """The built bundle folder (``dist/huisbezoek``), made once per test run.
+
+    The ``xdist_group`` mark should keep these tests on one worker, but ``--dist loadgroup``
+    silently stopped grouping with pytest 9.2 (pytest-xdist issue #1386). So the build is shared
+    through the run's common temp folder under a file lock: whichever worker comes first builds,
+    the other waits and reuses it.
+    """
+    import fcntl  # POSIX only; this module runs on Linux only
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by all workers of this run
+    base = base / "huisbezoek-bundle"
+    base.mkdir(exist_ok=True)
+    done = base / "built"
+    with (base / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            _build(base)
+            done.touch()
+    return base / "dist" / buildinfo.APP_NAME
+
+
+def _build(base: Path) -> None:
     started = time.monotonic()
     result = subprocess.run(
         [
@@ -60,7 +82,6 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert re.search(r"bundle: .* MB in \d+ files", result.stdout), result.stdout
     print(f"bundle built in {time.monotonic() - started:.0f} s")
-    return base / "dist" / buildinfo.APP_NAME
 
 
 def _exe(bundle: Path) -> Path:
