@@ -165,7 +165,7 @@ def installer(dist: Path, bundle: Path) -> Path:
             iscc,
             f"/DAppVersion={version}",
             f"/DAppVersionNumeric={numeric}",
-            f"/DSourceDir={bundle}",
+            f"/DBundleDir={bundle}",
             f"/O{dist}",
             str(iss),
         ]

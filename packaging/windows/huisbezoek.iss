@@ -1,7 +1,7 @@
 ; Inno Setup 6 script for Huisbezoek: a per-user installer that needs no administrator.
 ;
 ; Build on Windows after PyInstaller (python packaging\build.py --installer does both):
-;   iscc /DAppVersion=0.1.0 /DSourceDir=..\..\dist\huisbezoek /O..\..\dist huisbezoek.iss
+;   iscc /DAppVersion=0.1.0 /DBundleDir=..\..\dist\huisbezoek /O..\..\dist huisbezoek.iss
 ; AppVersion comes from huisbezoek.__version__ (build.py passes it); when it is missing, it is
 ; read from the version resource of huisbezoek.exe, which the spec writes from the same source.
 ;
@@ -18,11 +18,11 @@
 #define AppName "Huisbezoek"
 #define AppExe "huisbezoek.exe"
 #define AppCliExe "huisbezoek-cli.exe"
-#ifndef SourceDir
-  #define SourceDir AddBackslash(SourcePath) + "..\..\dist\huisbezoek"
+#ifndef BundleDir
+  #define BundleDir AddBackslash(SourcePath) + "..\..\dist\huisbezoek"
 #endif
 #ifndef AppVersion
-  #define AppVersion GetStringFileInfo(AddBackslash(SourceDir) + AppExe, "ProductVersion")
+  #define AppVersion GetStringFileInfo(AddBackslash(BundleDir) + AppExe, "ProductVersion")
 #endif
 #if AppVersion == ""
   #error AppVersion is unknown: pass /DAppVersion=x.y.z or build the app first
@@ -87,7 +87,7 @@ Name: "desktopicon"; Description: "{cm:DesktopIcon}"; Flags: unchecked
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"

@@ -212,6 +212,13 @@ def test_uninstaller_never_deletes_user_data():
     assert all(name.startswith("{app}\\") for name in names)
 
 
+def test_build_script_passes_only_defines_the_installer_knows():
+    passed = set(re.findall(r'f"/D(\w+)=', (PACKAGING / "build.py").read_text()))
+    declared = set(re.findall(r"^#ifndef (\w+)", _iss(), re.M))
+    assert passed == {"AppVersion", "AppVersionNumeric", "BundleDir"}
+    assert passed <= declared
+
+
 def test_install_folder_and_data_folder_differ():
     # Windows: platformdirs puts the data in %LOCALAPPDATA%\huisbezoek; the installer puts the
     # program in %LOCALAPPDATA%\Programs\Huisbezoek. Neither contains the other.
