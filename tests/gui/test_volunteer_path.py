@@ -16,6 +16,7 @@ from huisbezoek.domain import (
 )
 from huisbezoek.services import residents as res_svc
 from huisbezoek.services import review as review_svc
+from huisbezoek.services import session
 from huisbezoek.services.session import Step
 
 from .conftest import PASS, wait_op_idle
@@ -346,3 +347,33 @@ def test_draft_resumes_where_it_was_left(qtbot, make_app):
         qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
     assert visit.visit.form.sections[visit.current_section()].id == "welzijn"
     assert visit.question_widget("naam_huisarts").edit.text() == "Dokter Jansen"
+
+
+def test_lock_right_after_typing_keeps_the_text(qtbot, make_app):
+    """Text still inside the typing pause (not yet handed to the vault) survives a lock."""
+    app = make_app()
+    first_start(qtbot, app)
+    rid = add_resident(qtbot, app, "Jan Smit")
+    work = app.window.work
+    work.show_resident(rid)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    visit = work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(work.resident.visit_button, Qt.MouseButton.LeftButton)
+    visit.go_to_section(1)
+    note = visit.question_widget("toelichting_vallen").text_edit
+    note.setFocus()
+    qtbot.keyClicks(note, "Viel van de trap")
+    assert not visit.saver.all_saved  # still waiting for the typing pause
+    visit_id = visit.visit.visit_id
+    app.lock.lock()
+    assert app.ctx.vault is None
+    opened = session.unlock(PASS)
+    try:
+        from huisbezoek.services import visits
+
+        assert (
+            visits.load_answers(opened.vault, visit_id)["toelichting_vallen"] == "Viel van de trap"
+        )
+    finally:
+        session.close(opened)
