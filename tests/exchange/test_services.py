@@ -195,3 +195,18 @@ def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
     with coordinator.session() as s:
         assert s.scalar(select(NeighbourhoodCount.value).where(
             NeighbourhoodCount.metric == "visits")) == 1  # fmt: skip
+
+
+def test_check_and_apply_alone_writes_the_counts(linked, tmp_path):
+    """Callers of the importer without ``finish`` (other services) still get the snapshot."""
+    from huisbezoek.exchange.coordinator import importer
+
+    volunteer, coordinator = linked
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt", SHARE)])
+    data = svc.export_signals(volunteer, tmp_path).path.read_bytes()
+    with coordinator.session() as s:
+        context = svc._import_context(s)
+        importer.check_and_apply(s, context, data)
+    with coordinator.session() as s:
+        metrics = set(s.scalars(select(NeighbourhoodCount.metric)))
+    assert "visits" in metrics

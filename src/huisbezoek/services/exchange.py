@@ -735,7 +735,7 @@ def _rejected(name: str, exc: UserError) -> BatchImportResult:
 
 def _apply_one(s: Session, context: ImportContext, data: bytes, name: str) -> BatchImportResult:
     try:
-        applied = check_and_apply(s, context, data)  # all or nothing, see its docstring
+        applied = check_and_apply(s, context, data, defer_counts=True)  # all or nothing
     except UserError as exc:
         return _rejected(name, exc)
     m = applied.manifest

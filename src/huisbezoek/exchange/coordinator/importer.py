@@ -156,12 +156,15 @@ class _Plan:
     counts: list[dict[str, Any]]
 
 
-def check_and_apply(session: Session, context: ImportContext, data: bytes) -> AppliedBatch:
+def check_and_apply(
+    session: Session, context: ImportContext, data: bytes, *, defer_counts: bool = False
+) -> AppliedBatch:
     """Import one batch file's bytes in the session's current transaction, or raise.
 
     Nothing is written unless every check passed; the writes of one batch are all-or-nothing.
-    Call :func:`finish` once after the last batch of a run (it writes the neighbourhood
-    snapshots), before the transaction commits.
+    With ``defer_counts`` the neighbourhood snapshot is kept in ``context`` and written by
+    :func:`finish`, which the caller then calls once before committing (only the newest
+    snapshot per volunteer is written; faster for runs of many batches).
     """
     sealed = batch.read(data)
     manifest = sealed.manifest
@@ -211,6 +214,8 @@ def check_and_apply(session: Session, context: ImportContext, data: bytes) -> Ap
             cursor.close()
     context.highest[manifest.key_id] = manifest.sequence
     context.pending_counts[manifest.key_id] = plan.counts
+    if not defer_counts:
+        finish(session, context)
     return result
 
 
