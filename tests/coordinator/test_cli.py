@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,50 @@ def test_coordinator_cli_on_postgresql(
     assert main(["coordinator", "retention", "--months", "6", "--url", url]) == 0
     out = capsys.readouterr().out
     assert "3 nieuw" in out and "Bewaartermijn 6 maanden" in out
+
+
+def test_packages_through_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from huisbezoek.services import exchange
+    from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
+    from huisbezoek.services.coordinator.store import CoordinatorStore
+    from huisbezoek.vault.core import Vault
+    from huisbezoek.vault.keyslots import KdfParams
+
+    created = exchange.init_organisation(tmp_path / "coord", PASSPHRASE, "Welzijn Teststad",
+                                         kdf=KdfParams.FLOOR)  # fmt: skip
+    volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASSPHRASE, kdf=KdfParams.FLOOR)
+    try:
+        (tmp_path / "org.json").write_bytes(created.config.to_bytes())
+        exchange.import_org_config(volunteer, tmp_path / "org.json")
+        summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
+        key_id = exchange.enrol_volunteer(created.store, summary.path).key_id
+        exchange.approve_volunteer(created.store, key_id)
+        with CoordinatorStore.from_vault(created.store).session() as session:
+            import_address_list(session, address_csv([resident_row(1), resident_row(2)]),
+                                today=date(2026, 11, 23))  # fmt: skip
+            assign_neighbourhood(session, "Noord", key_id)
+    finally:
+        volunteer.close()
+        created.store.close()
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "gesprek.v1.yaml").write_text("id: gesprek\n", "utf-8")
+    common = ["--dir", str(tmp_path / "coord"), "--passphrase-stdin"]
+    out_a, out_c = tmp_path / "toewijzing.hbp", tmp_path / "configuratie.hbp"
+    code, out, _ = run(monkeypatch, capsys, ["coordinator", "assignment", "--volunteer", key_id,
+                                             "--out", str(out_a), *common], 1)  # fmt: skip
+    assert code == 0 and "2 bewoners" in out
+    config_cmd = ["coordinator", "configuration", "--forms", str(forms), "--out", str(out_c)]
+    code, _out, _ = run(monkeypatch, capsys, [*config_cmd, *common], 1)
+    assert code == 0
+    vol = ["--dir", str(tmp_path / "vrijwilliger"), "--passphrase-stdin"]
+    code, out, _ = run(monkeypatch, capsys, ["package", str(out_a), *vol], 1)
+    assert code == 0 and "2 nieuwe bewoners" in out
+    code, out, _ = run(monkeypatch, capsys, ["package", str(out_c), *vol], 1)
+    assert code == 0 and "Formulieren nieuw: gesprek.v1.yaml" in out
+    broken = tmp_path / "kapot.hbp"
+    broken.write_bytes(out_a.read_bytes()[:-40])
+    code, _out, err = run(monkeypatch, capsys, ["package", str(broken), *vol], 1)
+    assert code == 2 and "geen geldig pakket" in err

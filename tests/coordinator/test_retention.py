@@ -96,6 +96,9 @@ def test_dossier_prints_everything_then_erase_removes_it(store: CoordinatorStore
     ref = retention.ResidentRef("bewoner 1", "1234 AB")
     with store.session() as session:
         pdf = documents.resident_dossier_pdf(session, ref, made_on=TODAY)
+    assert store.audit_events()[0].detail == {
+        "document": "subject_access", "address_list": 1, "signals": 1,
+    }  # fmt: skip
     text = " ".join(text_of(pdf).split())
     assert "Bewoner 1" in text and "Dorpsstraat 1" in text and "01-03-1948" in text
     assert "Is twee keer gevallen dit jaar." in text

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.services.coordinator import addresses, dashboard, documents, retention
+from huisbezoek.services.coordinator import addresses, dashboard, documents, packages, retention
 from huisbezoek.services.coordinator import followup as fu
 from huisbezoek.services.coordinator.settings import set_retention_months
 from huisbezoek.services.coordinator.store import CoordinatorStore
@@ -73,6 +73,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
     p.set_defaults(func=cmd_retention)
+    p = command("assignment", "maak het toewijzingspakket voor één vrijwilliger")
+    p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_assignment)
+    p = command("configuration", "maak het configuratiepakket voor alle vrijwilligers")
+    p.add_argument("--forms", type=Path, help="map met formulieren (*.yaml)")
+    p.add_argument("--leaflets", type=Path, help="map met folders (*.yaml)")
+    p.add_argument("--services", type=Path, help="map met de sociale kaart (*.yaml)")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_configuration)
+    package = subparsers.add_parser(
+        "package", help="vrijwilliger: lees een pakket van de coördinator in"
+    )
+    package.add_argument("file", type=Path)
+    package.add_argument("--dir", type=Path, default=None, help="map van de kluis")
+    package.add_argument("--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin")
+    package.set_defaults(func=cmd_package)
     for name, text in (("dossier", "print alles over één bewoner"), ("erase", "wis één bewoner")):
         p = command(name, text)
         p.add_argument("--name", required=True)
@@ -234,6 +251,61 @@ def cmd_erase(args: argparse.Namespace) -> int:
     with _store(args) as store:
         erased = retention.erase_resident(store, ref)
     print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
+    return 0
+
+
+def cmd_assignment(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        data, count = packages.export_assignment(session, args.volunteer)
+    atomic_write(args.out, data, mode=0o644)
+    print(f"Toewijzing met {count} bewoners opgeslagen: {args.out}")
+    return 0
+
+
+def _folder_files(folder: Path | None) -> dict[str, str]:
+    if folder is None:
+        return {}
+    if not folder.is_dir():
+        raise InvalidInputError(
+            "not a folder", message_nl=f"De map {folder.name} bestaat niet. Kies een map."
+        )
+    return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.yaml"))}
+
+
+def cmd_configuration(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.session() as session:
+        data = packages.export_configuration(
+            session,
+            forms=_folder_files(args.forms),
+            leaflets=_folder_files(args.leaflets),
+            services=_folder_files(args.services),
+        )
+    atomic_write(args.out, data, mode=0o644)
+    print(f"Configuratiepakket opgeslagen: {args.out}")
+    return 0
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from huisbezoek.services import session as volunteer_session
+
+    data = _read(args.file)
+    if args.passphrase_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+    else:
+        passphrase = getpass.getpass("Wachtwoordzin: ")
+    opened = volunteer_session.unlock(passphrase, folder=args.dir)
+    vault = opened.vault
+    try:
+        kind = packages.package_kind(data)
+        if kind == packages.ASSIGNMENT:
+            result = packages.accept_assignment(vault, data)
+            print(f"Toewijzing ingelezen: {result.added} nieuwe bewoners, "
+                  f"{result.skipped} stonden er al.")  # fmt: skip
+        else:
+            for line in packages.accept_configuration(vault, data).lines_nl():
+                print(line)
+    finally:
+        vault.close()
     return 0
 
 

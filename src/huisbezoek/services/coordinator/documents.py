@@ -27,6 +27,18 @@ from huisbezoek.services.coordinator.followup import (
     update_followup,
 )
 from huisbezoek.services.coordinator.retention import ResidentRef, resident_dossier
+from huisbezoek.vault.audit import AuditEvent, append_event
+
+
+def _audit_export(session: Session, what: str, **counts: int) -> None:
+    """Personal data leaving the store as a document is recorded (kind and counts only)."""
+    from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+
+    append_event(
+        session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.EXPORT,
+        {"document": what, **counts},
+    )  # fmt: skip
+
 
 FIELD_LABELS = {
     "status": "Status",
@@ -96,6 +108,7 @@ def referral_letter_pdf(
         coordinator=coordinator,
     )
     pdf = render_referral_letter(print_organisation(session, phone), letter, made_on=made_on)
+    _audit_export(session, "referral_letter")
     update_followup(
         session, signal_id, by=coordinator, note=f"Verwijsbrief gemaakt voor {service}."
     )
@@ -130,6 +143,11 @@ def resident_dossier_pdf(
             for h in signal.history
         ]
         sections.append(DossierSection(f"Signaal {number}", lines))
-    return render_resident_dossier(
+    pdf = render_resident_dossier(
         print_organisation(session, phone), dossier.name, sections, made_on=made_on
     )
+    _audit_export(
+        session, "subject_access", address_list=len(dossier.address_list),
+        signals=len(dossier.signals),
+    )  # fmt: skip
+    return pdf

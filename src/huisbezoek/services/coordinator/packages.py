@@ -200,6 +200,14 @@ def _unpack(data: bytes) -> tuple[Envelope, bytes]:
     return envelope, signature
 
 
+def package_kind(data: bytes) -> str:
+    """``toewijzing`` or ``configuratie``, read before any check (to pick the right one)."""
+    envelope, _signature = _unpack(data)
+    if envelope.kind not in (ASSIGNMENT, CONFIGURATION):
+        raise PackageError(f"unknown package kind {envelope.kind!r}")
+    return envelope.kind
+
+
 # -- coordinator side -------------------------------------------------------------------------
 
 
