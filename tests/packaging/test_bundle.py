@@ -211,6 +211,18 @@ def test_bundle_is_lean(bundle):
     assert size < 350e6, f"bundle grew to {size / 1e6:.0f} MB"
 
 
+def test_bundle_holds_every_qt_module_the_code_imports(bundle):
+    pyside = bundle / "_internal" / "PySide6"
+    used = buildinfo.qt_modules_imported()
+    assert {"QtCore", "QtGui", "QtWidgets"} <= set(used)
+    for name in used:
+        assert list(pyside.glob(f"{name}.*")), name
+    plugins = pyside / "Qt" / "plugins"
+    assert (plugins / "imageformats" / "libqsvg.so").exists()
+    if "QtPrintSupport" in used:
+        assert (plugins / "printsupport").is_dir()
+
+
 def test_bundle_holds_the_data_files(bundle):
     internal = bundle / "_internal"
     assert (internal / "forms" / "samen-sterker-75plus.v1.yaml").is_file()
