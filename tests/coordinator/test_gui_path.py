@@ -212,3 +212,26 @@ def test_volunteer_app_does_not_open_a_coordinator_store(coordinator, tmp_path: 
     coordinator.store.close()
     with pytest.raises(ForeignFileError):
         session.unlock(PASS, folder=tmp_path / "coord")
+
+
+def test_unlock_dialog_opens_the_coordinator_window(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+
+    coordinator.store.close()
+    dialog = CoordinatorUnlockDialog(None, tmp_path / "coord")
+    qtbot.addWidget(dialog)
+    dialog.try_open()
+    assert "naam" in dialog.message.text()
+    qtbot.keyClicks(dialog.name, "Carla")
+    qtbot.keyClicks(dialog.passphrase, "verkeerde wachtwoordzin")
+    dialog.try_open()
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=10_000)
+    assert dialog.message.text()  # the vault's Dutch message, no traceback
+    dialog.passphrase.setText(PASS)
+    with qtbot.waitSignal(dialog.opened, timeout=10_000) as opened:
+        dialog.try_open()
+    window = opened.args[0]
+    qtbot.addWidget(window)
+    assert window.queue.user == "Carla"
+    operations.worker().flush(10)
+    window.vault.close()

@@ -73,6 +73,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
     p.set_defaults(func=cmd_retention)
+    p = sub.add_parser("gui", help="open het coördinatiescherm")
+    p.add_argument("--dir", type=Path, default=None, help="map van het coördinatiebestand")
+    p.set_defaults(func=cmd_gui)
     p = command("assignment", "maak het toewijzingspakket voor één vrijwilliger")
     p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
     p.add_argument("--out", type=Path, required=True)
@@ -252,6 +255,12 @@ def cmd_erase(args: argparse.Namespace) -> int:
         erased = retention.erase_resident(store, ref)
     print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
     return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from huisbezoek.gui.coordinator.launch import run_coordinator_gui
+
+    return run_coordinator_gui(args.dir)
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:

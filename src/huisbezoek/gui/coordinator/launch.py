@@ -1,0 +1,101 @@
+"""Coordinator mode as its own window: ask who is working and the store's passphrase, open the
+coordinator store off the GUI thread, then show the coordinator screens. Reached with
+``huisbezoek coordinator gui`` until the main window offers the mode (see docs/coordinator.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.widgets import button, button_row, error_label, heading, hint, password_field
+
+
+class CoordinatorUnlockDialog(BaseDialog):
+    """Name and passphrase; ``opened(window)`` once the store is open."""
+
+    opened = Signal(object)
+    shows_personal_data = False
+
+    def __init__(self, parent: QWidget | None, folder: Path | None) -> None:
+        super().__init__(parent, "coordinatorUnlock")
+        self.folder = folder
+        self.setWindowTitle(tr("Coördinatie", "Coördinatie openen"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Coördinatie", "Uw naam"))
+        self.passphrase = password_field(tr("Coördinatie", "Wachtwoordzin"))
+        self.message = error_label()
+        self.open_button = button(tr("Coördinatie", "Openen"), primary=True)
+        form = QFormLayout()
+        form.addRow(tr("Coördinatie", "Uw naam"), self.name)
+        form.addRow(tr("Coördinatie", "Wachtwoordzin"), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Coördinatie", "Coördinatie openen")))
+        layout.addWidget(
+            hint(tr("Coördinatie", "Uw naam komt bij elke wijziging in de opvolging te staan."))
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(right=(self.open_button,)))
+        self.open_button.clicked.connect(self.try_open)
+        self.window: Any = None
+
+    def try_open(self) -> None:
+        from huisbezoek.errors import UserError
+        from huisbezoek.services import exchange
+
+        user = " ".join(self.name.text().split())
+        if not user:
+            self.message.setText(tr("Coördinatie", "Vul uw naam in."))
+            return
+        passphrase, folder = self.passphrase.text(), self.folder
+        self.open_button.setEnabled(False)
+
+        def done(vault: Any) -> None:
+            from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+            self.passphrase.clear()
+            self.window = CoordinatorWindow(vault, user=user)
+            self.window.show()
+            self.opened.emit(self.window)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.open_button.setEnabled(True)
+            self.message.setText(
+                exc.message_nl
+                if isinstance(exc, UserError)
+                else tr("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
+            )
+
+        run_op(self, lambda: exchange.open_coordinator(folder, passphrase), on_done=done,
+               on_error=failed)  # fmt: skip
+
+
+def run_coordinator_gui(folder: Path | None = None) -> int:
+    from huisbezoek.gui.app import ensure_application
+    from huisbezoek.gui.i18n import install_translators
+    from huisbezoek.gui.operations import shutdown_worker, worker
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import load_settings
+
+    app = ensure_application()
+    install_translators()
+    apply_theme(app, load_settings())
+    dialog = CoordinatorUnlockDialog(None, folder)
+    dialog.show()
+    try:
+        code = int(app.exec())
+    finally:
+        worker().flush(30)
+        window = dialog.window
+        if window is not None:
+            window.vault.close()
+        shutdown_worker()
+    return code
