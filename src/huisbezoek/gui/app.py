@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from huisbezoek.gui.i18n import install_translators
 from huisbezoek.gui.theme import apply_theme
 
-
 #: How often Python lets another thread take the interpreter lock. The default (5 ms) lets the
 #: vault worker keep the GUI thread waiting for up to 5 ms at a time; 1 ms keeps typing smooth.
 GIL_SWITCH_INTERVAL = 0.001
