@@ -50,8 +50,8 @@ class Secrets:
                 message_nl="Er kwamen te weinig regels binnen op standaardinvoer.",
             ) from None
 
-    def ask_new(self) -> str:
-        first = self.ask("Nieuwe wachtwoordzin: ")
+    def ask_new(self, prompt: str = "Nieuwe wachtwoordzin: ") -> str:
+        first = self.ask(prompt)
         second = self.ask("Nog een keer: ")
         if first != second:
             raise InvalidInputError(

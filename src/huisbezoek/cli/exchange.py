@@ -1,50 +1,22 @@
 """Headless commands for batch exchange: ``org ...`` (coordinator), ``enrol``, ``config import``,
 ``export`` (volunteer) and ``import`` (coordinator).
 
-Passphrases come from the terminal (hidden) or, with ``--passphrase-stdin``, one per line from
-standard input, never from an argument.
+Passphrases come through ``cli.common.Secrets``: hidden prompts or ``--passphrase-stdin``.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyrage
 
-from huisbezoek import paths
+from huisbezoek.cli.common import Secrets, open_vault
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.services import exchange as svc
 from huisbezoek.vault import KdfParams, Vault
-
-
-class _Secrets:
-    def __init__(self, from_stdin: bool) -> None:
-        self._lines: Iterator[str] | None = iter(sys.stdin) if from_stdin else None
-
-    def ask(self, prompt: str) -> str:
-        if self._lines is None:
-            return getpass.getpass(prompt)
-        try:
-            return next(self._lines).rstrip("\r\n")
-        except StopIteration:
-            raise InvalidInputError(
-                "stdin ran out of lines",
-                message_nl="Er kwamen te weinig regels binnen op standaardinvoer.",
-            ) from None
-
-    def ask_new(self, prompt: str = "Nieuwe wachtwoordzin: ") -> str:
-        first = self.ask(prompt)
-        if self.ask("Nog een keer: ") != first:
-            raise InvalidInputError(
-                "passphrases differ",
-                message_nl="De twee wachtwoordzinnen zijn niet gelijk. Probeer het opnieuw.",
-            )
-        return first
 
 
 def _common(p: argparse.ArgumentParser, *, coordinator: bool) -> None:
@@ -141,12 +113,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _open_volunteer(args: argparse.Namespace) -> Vault:
-    folder = Path(args.dir) if args.dir else paths.default_vault_dir()
-    return Vault.open(folder, _Secrets(args.passphrase_stdin).ask("Wachtwoordzin: "))
+    return open_vault(args)
 
 
-def _open_store(args: argparse.Namespace, asker: _Secrets | None = None) -> Vault:
-    asker = asker or _Secrets(args.passphrase_stdin)
+def _open_store(args: argparse.Namespace, asker: Secrets | None = None) -> Vault:
+    asker = asker or Secrets(args.passphrase_stdin)
     return svc.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
 
 
@@ -166,7 +137,7 @@ def _progress(fraction: float, message: str) -> None:
 
 
 def cmd_org_init(args: argparse.Namespace) -> int:
-    passphrase = _Secrets(args.passphrase_stdin).ask_new()
+    passphrase = Secrets(args.passphrase_stdin).ask_new()
     _print_stderr("Even geduld: het coördinatiebestand wordt gemaakt...")
     created = svc.init_organisation(
         args.dir,
@@ -233,7 +204,7 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
 
 
 def cmd_org_export_key(args: argparse.Namespace) -> int:
-    asker = _Secrets(args.passphrase_stdin)
+    asker = Secrets(args.passphrase_stdin)
     with _open_store(args, asker) as store:
         text = svc.export_org_identity(store)
     if args.unencrypted:
