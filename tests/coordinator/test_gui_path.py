@@ -27,7 +27,6 @@ from huisbezoek.exchange.payload import (
 from huisbezoek.gui import operations
 from huisbezoek.services import exchange
 from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.addresses import import_address_list
 from huisbezoek.services.coordinator.models import FollowUp
 from huisbezoek.services.coordinator.store import WrongStoreKindError
 from huisbezoek.vault.core import Vault
@@ -95,9 +94,15 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     window = CoordinatorWindow(vault, user="Carla")
     qtbot.addWidget(window)
     window.show()
-    with window.store.session() as session:
-        rows = [resident_row(n, "Noord") for n in range(1, 41)]
-        import_address_list(session, address_csv(rows), today=date.today())
+    # the municipality's address list: a wrong row refuses the whole list, then the good one
+    places = window.assignments
+    bad, good = tmp_path / "fout.csv", tmp_path / "lijst.csv"
+    bad.write_bytes(address_csv([resident_row(1), resident_row(2, postcode="99")]))
+    good.write_bytes(address_csv([resident_row(n, "Noord", born=_born()) for n in range(1, 41)]))
+    places.import_list(bad)
+    qtbot.waitUntil(lambda: "Regel 3: postcode '99'" in places.message.text(), timeout=10_000)
+    places.import_list(good)
+    qtbot.waitUntil(lambda: "40 nieuw" in places.message.text(), timeout=10_000)
 
     # enrol: the fingerprint shows for comparing by phone, then approve
     panel = window.volunteers
@@ -107,6 +112,17 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     qtbot.mouseClick(panel.approve_button, qtbot_left())
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and
                     panel.table.item(0, 1).text() == "goedgekeurd", timeout=10_000)  # fmt: skip
+
+    # assign Noord to Vera and save her package (encrypted to her)
+    qtbot.waitUntil(lambda: places.volunteer.count() == 1 and places.table.rowCount() == 1,
+                    timeout=10_000)  # fmt: skip
+    places.table.selectRow(0)
+    places.assign_selected()
+    qtbot.waitUntil(lambda: "40 bewoners in Noord" in places.message.text(), timeout=10_000)
+    package = tmp_path / "toewijzing.hbp"
+    places.save_assignment(package)
+    qtbot.waitUntil(lambda: "Pakket met 40 bewoners" in places.message.text(), timeout=10_000)
+    assert b"Bewoner 1" not in package.read_bytes()
 
     # import: progress, report, queue filled ("direct" first)
     window.importer.import_files([_batch_file(tmp_path, keys, coordinator.config)])
@@ -186,6 +202,11 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     qtbot.waitUntil(lambda: "Vallen: 1" in dash.themes.text(), timeout=10_000)
     assert [e.event for e in vault.audit_events()].count("erase") == 1
     operations.worker().flush(10)
+
+
+def _born() -> str:
+    today = date.today()
+    return f"01-01-{today.year - 77}"
 
 
 def qtbot_left():  # type: ignore[no-untyped-def]

@@ -795,16 +795,22 @@ class CoordinatorWindow(QMainWindow):
         self.queue = QueuePanel(store, user)
         self.dashboard = DashboardPanel(store)
         self.report = ReportPanel(store)
+        from huisbezoek.gui.coordinator.assignments import AssignmentsPanel
+
+        self.assignments = AssignmentsPanel(store)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.volunteers, tr("Coördinatie", "Vrijwilligers"))
         self.tabs.addTab(self.importer, tr("Coördinatie", "Inlezen"))
         self.tabs.addTab(self.queue, tr("Coördinatie", "Opvolging"))
         self.tabs.addTab(self.dashboard, tr("Coördinatie", "Overzicht per wijk"))
         self.tabs.addTab(self.report, tr("Coördinatie", "Rapport en bewaren"))
+        self.tabs.addTab(self.assignments, tr("Coördinatie", "Adreslijst en pakketten"))
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)
         self.report.changed.connect(self._after_report)
+        self.assignments.changed.connect(self.dashboard.refresh)
+        self.volunteers.changed.connect(self.assignments.refresh)
         self.refresh_all()
 
     def _after_report(self) -> None:
@@ -815,3 +821,4 @@ class CoordinatorWindow(QMainWindow):
         self.queue.refresh()
         self.dashboard.refresh()
         self.report.refresh()
+        self.assignments.refresh()
