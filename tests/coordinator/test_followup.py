@@ -96,3 +96,28 @@ def test_signal_gets_neighbourhood_from_address_list_postcode(store: Coordinator
         fu.sync_followups(session, today=TODAY)
         assert fu.get_item(session, known).neighbourhood == "Oost"
         assert fu.get_item(session, unknown).neighbourhood == "Wijk onbekend"
+
+
+def test_later_revision_and_later_address_list_are_picked_up(store: CoordinatorStore) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from huisbezoek.exchange.coordinator.models import ImportedSignal
+
+    with store.session() as session:
+        add_volunteer(session)
+        sid = add_signal(session, add_batch(session), name="Iemand", postcode="4321 ZX")
+        fu.sync_followups(session, today=TODAY)
+        assert fu.get_item(session, sid).neighbourhood == "Wijk onbekend"
+    with store.session() as session:  # the volunteer sent revision 2: now urgent
+        session.execute(
+            update(ImportedSignal)
+            .where(ImportedSignal.id == sid)
+            .values(revision=2, severity=Severity.DIRECT,
+                    updated_at=datetime.now(UTC) + timedelta(seconds=1))
+        )  # fmt: skip
+        assert fu.sync_followups(session, today=TODAY) == 0
+        assert fu.get_item(session, sid).severity is Severity.DIRECT
+        import_address_list(session, address_csv([resident_row(1, "Oost", "4321 ZX")]), today=TODAY)
+        assert fu.get_item(session, sid).neighbourhood == "Oost"

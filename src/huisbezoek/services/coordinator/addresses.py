@@ -20,7 +20,10 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.exchange.coordinator.models import Volunteer
-from huisbezoek.services.coordinator.followup import normalise_postcode
+from huisbezoek.services.coordinator.followup import (
+    normalise_postcode,
+    resolve_unknown_neighbourhoods,
+)
 from huisbezoek.services.coordinator.models import AreaResident
 from huisbezoek.services.coordinator.settings import load_settings
 
@@ -243,6 +246,7 @@ def store_rows(session: Session, rows: list[AddressRow]) -> AddressImportReport:
     if changed:
         session.execute(update(AreaResident), changed)
     report.new, report.updated = len(new_rows), len(changed)
+    resolve_unknown_neighbourhoods(session)
     return report
 
 

@@ -9,10 +9,10 @@ severity. The resident's name only shows where the consent covered sharing it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, update
+from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.domain import ConsentScope, Severity, Theme
@@ -24,8 +24,14 @@ from huisbezoek.services.coordinator.models import (
     CoverageSnapshot,
     FollowUp,
     FollowUpEvent,
+    WorkSetting,
 )
 from huisbezoek.vault.types import UTCDateTime
+
+SYNC_MARK_SETTING = "sync_mark"
+# An import on another coordinator's connection may commit after a sync with rows stamped just
+# before it; looking back a while costs little and misses none of them.
+SYNC_LOOK_BACK = timedelta(minutes=30)
 
 
 class FollowUpStatus(StrEnum):
@@ -86,8 +92,16 @@ def _postcode_sql(column: object) -> object:
 
 
 def sync_followups(session: Session, *, today: date | None = None) -> int:
-    """Create follow-ups for new imported signals; refresh changed ones. Returns how many new."""
+    """Create follow-ups for new imported signals; refresh changed ones. Returns how many new.
+
+    Only signals written since the last sync are looked at (the importer stamps ``updated_at``
+    on every insert and update), so a refresh with nothing new stays cheap.
+    """
     now = datetime.now(UTC)
+    mark_row = session.get(WorkSetting, SYNC_MARK_SETTING)
+    since = datetime.fromisoformat(mark_row.value) - SYNC_LOOK_BACK if mark_row else None
+    newest = session.scalar(select(func.max(ImportedSignal.updated_at)))
+    recent = ImportedSignal.updated_at >= since if since is not None else true()
     hood = (
         select(AreaResident.neighbourhood)
         .where(AreaResident.postcode == _postcode_sql(ImportedSignal.resident_postcode))
@@ -113,6 +127,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
         # An erased resident's signals stay as tombstones with empty text (an imported signal
         # always has text); they must not come back as work.
         .where(ImportedSignal.text != "")
+        .where(recent)
     )
     columns = [
         "signal_id", "theme", "severity", "neighbourhood", "source_key_id", "signal_date",
@@ -131,14 +146,44 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
                 FollowUp.theme != ImportedSignal.theme, FollowUp.severity != ImportedSignal.severity
             )
         )
+        .where(recent)
     ).all()
     if changed:
         session.execute(
             update(FollowUp),
             [{"signal_id": sid, "theme": theme, "severity": sev} for sid, theme, sev in changed],
         )
+    if newest is not None:
+        if mark_row is None:
+            session.add(WorkSetting(name=SYNC_MARK_SETTING, value=newest.isoformat()))
+        else:
+            mark_row.value = newest.isoformat()
     _snapshot(session, today or date.today())
     return added
+
+
+def resolve_unknown_neighbourhoods(session: Session) -> int:
+    """After a new address list: place follow-ups of "Wijk onbekend" by their postcode."""
+    rows = session.execute(
+        select(FollowUp.signal_id, ImportedSignal.resident_postcode)
+        .join(ImportedSignal, ImportedSignal.id == FollowUp.signal_id)
+        .where(FollowUp.neighbourhood == UNKNOWN_NEIGHBOURHOOD)
+        .where(ImportedSignal.resident_postcode.is_not(None))
+    ).all()
+    moved = 0
+    for signal_id, postcode in rows:
+        hood = session.scalar(
+            select(AreaResident.neighbourhood)
+            .where(AreaResident.postcode == normalise_postcode(postcode or ""))
+            .limit(1)
+        )
+        if hood is not None:
+            session.execute(
+                update(FollowUp).where(FollowUp.signal_id == signal_id).values(neighbourhood=hood),
+                execution_options={"synchronize_session": False},
+            )
+            moved += 1
+    return moved
 
 
 def _snapshot(session: Session, today: date) -> None:
