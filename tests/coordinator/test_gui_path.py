@@ -159,6 +159,8 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     assert dash.table.item(1, 0).text() == "Wijk onbekend"
     assert "Vallen: 1" in dash.themes.text()
     assert "uitgenodigd" in dash.summary.text()
+    assert "Uitgenodigd 52%" in dash.timeline.accessibleDescription()  # 21 of 40
+    assert dash.timeline.grab().width() > 0 and dash.chart.grab().width() > 0  # they paint
 
     # anonymous report: small cells hidden in the CSV
     report = window.report

@@ -3,8 +3,12 @@ the age band, invited, visited), so differences between neighbourhoods show at a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from huisbezoek.gui.i18n import tr
@@ -82,4 +86,66 @@ class CoverageChart(QWidget):
             x += box + 4
             painter.drawText(QRectF(x, legend_top, 400, line), label)
             x += metrics.horizontalAdvance(label) + 16
+        painter.end()
+
+
+class ProgressChart(QWidget):
+    """The round on a timeline: the share of residents invited so far (dots, joined) against
+    the straight line to the two-year target."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressChart")
+        self.setAccessibleName(tr("Overzicht", "Grafiek: voortgang tegen de planning"))
+        self.progress: Any = None
+        self.setMinimumHeight(160)
+
+    def set_progress(self, progress: Any) -> None:
+        self.progress = progress
+        self.setAccessibleDescription(
+            tr("Overzicht", "Uitgenodigd {deel}, planning {doel}").format(
+                deel=f"{progress.invited_share:.0%}", doel=f"{progress.target_share:.0%}"
+            )
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(500, self.fontMetrics().height() * 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        progress = self.progress
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        metrics = self.fontMetrics()
+        left, bottom = metrics.horizontalAdvance("100%") + 8, self.height() - metrics.height() - 6
+        top, right = 6, self.width() - 8
+        painter.setPen(text_colour)
+        painter.drawLine(left, bottom, right, bottom)
+        painter.drawLine(left, top, left, bottom)
+        painter.drawText(0, top + metrics.ascent(), "100%")
+        painter.drawText(0, bottom, "0%")
+        if progress is None:
+            painter.end()
+            return
+        span = max((progress.deadline - progress.start).days, 1)
+
+        def point(day: date, share: float) -> QPointF:
+            x = left + (right - left) * min(max((day - progress.start).days / span, 0.0), 1.0)
+            return QPointF(x, bottom - (bottom - top) * min(max(share, 0.0), 1.0))
+
+        painter.drawText(left, self.height() - 2, progress.start.strftime("%d-%m-%Y"))
+        end_label = progress.deadline.strftime("%d-%m-%Y")
+        painter.drawText(right - metrics.horizontalAdvance(end_label), self.height() - 2, end_label)
+        target_pen = QPen(QColor("#777777"), 2, Qt.PenStyle.DashLine)
+        painter.setPen(target_pen)
+        painter.drawLine(point(progress.start, 0.0), point(progress.deadline, 1.0))
+        actual = QPen(QColor("#2f6fb0"), 3)
+        painter.setPen(actual)
+        points = [point(p.day, p.invited_share) for p in progress.timeline]
+        for a, b in pairwise(points):
+            painter.drawLine(a, b)
+        painter.setBrush(QColor("#2f6fb0"))
+        for p in points:
+            painter.drawEllipse(p, 4, 4)
         painter.end()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.coordinator.chart import CoverageChart
+from huisbezoek.gui.coordinator.chart import CoverageChart, ProgressChart
 from huisbezoek.gui.coordinator.queue_model import QueueModel
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op
@@ -480,6 +480,7 @@ class DashboardPanel(QWidget):
         self.summary = WrapLabel("")
         self.summary.setObjectName("progressSummary")
         self.chart = CoverageChart()
+        self.timeline = ProgressChart()
         self.table = _table(
             [tr("Overzicht", "Wijk"), tr("Overzicht", "75-80 jaar"),
              tr("Overzicht", "Uitgenodigd"), tr("Overzicht", "Afgezien"),
@@ -492,6 +493,7 @@ class DashboardPanel(QWidget):
         layout = QVBoxLayout(inner)
         layout.addWidget(heading(tr("Overzicht", "Bereik per wijk")))
         layout.addWidget(self.summary)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
         layout.addWidget(heading(tr("Overzicht", "Signalen per onderwerp"), "subheading"))
@@ -513,6 +515,7 @@ class DashboardPanel(QWidget):
     ) -> None:
         self.rows, progress = result
         self.chart.set_rows(self.rows)
+        self.timeline.set_progress(progress)
         _fill(
             self.table,
             [
