@@ -8,6 +8,7 @@
     python packaging/build.py --dist D --work W --no-self-test
     python packaging/build.py --overlay ORG   bake an organisation's forms/ and resources/
                                               (sociale kaart, leaflets) into the build
+    python packaging/build.py --with-postgres  coordinator build that can use PostgreSQL
 
 Standard library only. PyInstaller is taken from the Python running this script, or else from
 the project's ``.venv``. PyInstaller cannot cross-compile: build each platform on that platform.
@@ -73,7 +74,9 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
-def build(dist: Path, work: Path, python: str, overlay: Path | None = None) -> Path:
+def build(
+    dist: Path, work: Path, python: str, overlay: Path | None = None, postgres: bool = False
+) -> Path:
     cmd = [
         python,
         "-m",
@@ -90,6 +93,7 @@ def build(dist: Path, work: Path, python: str, overlay: Path | None = None) -> P
     ]
     env = dict(os.environ)
     env.pop("HUISBEZOEK_OVERLAY", None)
+    env["HUISBEZOEK_WITH_POSTGRES"] = "1" if postgres else "0"
     if overlay is not None:
         if not any((overlay / name).is_dir() for name in buildinfo.SHIPPED_FOLDERS):
             sys.exit(f"{overlay} heeft geen map forms/ of resources/")
@@ -209,10 +213,17 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="organisation folder with forms/ and resources/ that replace the shipped files",
     )
+    parser.add_argument(
+        "--with-postgres",
+        action="store_true",
+        help="include psycopg, for coordinators whose shared store is PostgreSQL",
+    )
     args = parser.parse_args(argv)
 
     print(f"huisbezoek {buildinfo.read_version()} on {SYSTEM} {platform.machine()}", flush=True)
-    bundle = build(args.dist.resolve(), args.work.resolve(), find_python(), args.overlay)
+    bundle = build(
+        args.dist.resolve(), args.work.resolve(), find_python(), args.overlay, args.with_postgres
+    )
     rc = 0 if args.no_self_test else self_test(args.dist.resolve())
     if rc != 0:
         print("self-test failed: no installer made", file=sys.stderr)
