@@ -79,6 +79,28 @@ def shipped_data(root: Path = ROOT, overlay: Path | None = None) -> list[tuple[s
     return [(str(src), str(Path(dest).parent)) for dest, src in sorted(chosen.items())]
 
 
+def keep_qt_file(dest: str) -> bool:
+    """False for a Qt file in the bundle the app never uses (plugins, Qt translations).
+
+    ``dest`` is the file's place in the bundle: ``PySide6/Qt/plugins/...`` on Linux and macOS,
+    ``PySide6/plugins/...`` on Windows (the wheels differ).
+    """
+    parts = Path(dest).as_posix().split("/")
+    if not parts or parts[0] != "PySide6":
+        return True
+    rest = parts[2:] if len(parts) > 1 and parts[1] == "Qt" else parts[1:]
+    if len(rest) >= 2 and rest[0] == "translations":
+        stem = Path(rest[-1]).stem  # qtbase_nl
+        return stem.rsplit("_", 1)[-1] in QT_TRANSLATION_LANGUAGES
+    if len(rest) >= 3 and rest[0] == "plugins":
+        kind, stem = rest[1], rest[-1].split(".")[0].removeprefix("lib")
+        if kind in QT_DROPPED_PLUGIN_TYPES or stem in QT_DROPPED_PLUGINS:
+            return False
+        if kind == "platforms":
+            return stem in QT_PLATFORM_PLUGINS
+    return True
+
+
 def read_version(init_file: Path = SRC / "__init__.py") -> str:
     """``huisbezoek.__version__``, read from the source without importing the package."""
     tree = ast.parse(init_file.read_text(encoding="utf-8"))

@@ -327,6 +327,40 @@ def test_code_imports_only_the_qt_modules_the_bundle_keeps():
     assert not outside, f"add to packaging/buildinfo.py QT_ALLOWED or drop the import: {outside}"
 
 
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        # Linux / macOS wheel layout
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/translations/qtbase_nl.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        # Windows wheel layout
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/platforms/qdirect2d.dll", True),
+        ("PySide6/plugins/platforms/qminimal.dll", True),
+        ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
+        ("PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll", False),
+        ("PySide6/translations/qt_en.qm", True),
+        ("PySide6/translations/qtbase_fr.qm", False),
+        ("PySide6/Qt6Core.dll", True),
+        # not Qt at all
+        ("resources/translations/huisbezoek_en.qm", True),
+        ("sqlcipher3/_sqlite3.so", True),
+    ],
+)
+def test_qt_file_filter(dest, kept):
+    assert buildinfo.keep_qt_file(dest) is kept
+
+
 def test_heavy_qt_modules_are_excluded():
     excludes = set(buildinfo.qt_excludes())
     installed = buildinfo.qt_modules_installed()
