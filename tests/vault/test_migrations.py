@@ -89,3 +89,97 @@ def test_newer_schema_refused_untouched(vault_dir):
     # And the lock was released: the refusal is repeatable, not "in use".
     with pytest.raises(NewerSchemaError):
         Vault.open(vault_dir, PASSPHRASE)
+
+
+def test_revision_0003_gives_signals_the_id_they_were_exported_under(tmp_path):
+    """Existing signals get uuid5(namespace, row id), the id the exporter used before 0003;
+    the table rebuild keeps every row and the consent records that point at them."""
+    import json
+    import uuid
+
+    from huisbezoek.services.exchange import NAMESPACE_SETTING, signal_uuid
+    from huisbezoek.vault import KdfParams
+    from huisbezoek.vault.models import ConsentRecord, Signal
+
+    folder = tmp_path / "vault"
+    namespace = uuid.uuid4()
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.FLOOR, schema_revision="0002")
+    with vault.connection() as conn:
+        for statement in _ROWS_0002:
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(
+            "INSERT INTO settings (key, value) VALUES (?, ?)",
+            (NAMESPACE_SETTING, json.dumps(str(namespace))),
+        )
+    vault.close()
+    with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
+        signals = s.scalars(select(Signal).order_by(Signal.id)).all()
+        assert [(sig.id, sig.uid) for sig in signals] == [
+            (7, str(signal_uuid(namespace, 7))),
+            (9, str(signal_uuid(namespace, 9))),
+        ]
+        assert [sig.text for sig in signals] == ["Is gevallen", "Eet slecht"]
+        consents = s.scalars(select(ConsentRecord).order_by(ConsentRecord.signal_id)).all()
+        assert [c.signal_id for c in consents] == [7, 9]
+        # Deleting a signal still cascades to its consent (foreign keys are back on).
+        s.delete(signals[0])
+        s.flush()
+        assert [c.signal_id for c in s.scalars(select(ConsentRecord))] == [9]
+        # A new row gets a fresh random id; the column is unique and required.
+        added = Signal(visit_id=1, theme=signals[1].theme, severity=signals[1].severity)
+        s.add(added)
+        s.flush()
+        assert uuid.UUID(added.uid).version == 4
+
+
+def test_revision_0003_without_a_namespace_gives_random_unique_ids(tmp_path):
+    import uuid
+
+    from huisbezoek.vault import KdfParams
+    from huisbezoek.vault.models import ConsentRecord, Signal
+
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.FLOOR, schema_revision="0002")
+    with vault.connection() as conn:
+        for statement in _ROWS_0002:
+            conn.exec_driver_sql(statement)
+    vault.close()
+    with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
+        uids = s.scalars(select(Signal.uid)).all()
+        assert len(uids) == 2 and len(set(uids)) == 2
+        assert all(uuid.UUID(u).version == 4 for u in uids)
+        assert len(s.scalars(select(ConsentRecord)).all()) == 2
+
+
+def test_fixture_migration_keeps_the_consent_record_of_its_signal(tmp_path):
+    from huisbezoek.vault.models import ConsentRecord, Signal
+
+    with Vault.open(_copy_fixture(tmp_path), FIXTURE_PASSPHRASE) as vault, vault.session() as s:
+        [sig] = s.scalars(select(Signal)).all()
+        assert sig.uid and len(sig.uid) == 36
+        [consent] = s.scalars(select(ConsentRecord)).all()
+        assert consent.signal_id == sig.id
+
+
+_ROWS_0002 = [
+    "INSERT INTO residents (id, name, address, postcode, neighbourhood, notes, created_at, "
+    "updated_at) VALUES (1, 'Fictief', '', '', '', '', '2026-01-05T10:00:00.000000+00:00', "
+    "'2026-01-05T10:00:00.000000+00:00')",
+    "INSERT INTO form_definitions (sha256, form_id, version, source, stored_at) VALUES ('"
+    + "a" * 64
+    + "', 'gesprek', '1', 'id: gesprek', '2026-01-07T10:00:00.000000+00:00')",
+    "INSERT INTO visits (id, resident_id, form_id, form_version, definition_hash, status, "
+    "started_at, updated_at, finalised_at, reopened_count) VALUES (1, 1, 'gesprek', '1', '"
+    + "a"
+    * 64
+    + "', 'afgerond', '2026-01-07T10:00:00.000000+00:00', "
+    "'2026-01-07T11:00:00.000000+00:00', '2026-01-07T11:00:00.000000+00:00', 0)",
+    "INSERT INTO signals (id, visit_id, theme, severity, source_rule, text, note, "
+    "agreed_action, revision, exported_revision, updated_at) VALUES "
+    "(7, 1, 'vallen', 3, NULL, 'Is gevallen', '', '', 1, 1, '2026-01-07T11:00:00.000000+00:00'), "
+    "(9, 1, 'voeding', 2, NULL, 'Eet slecht', '', '', 1, 1, '2026-01-07T11:00:00.000000+00:00')",
+    "INSERT INTO consent_records (resident_id, visit_id, signal_id, scope, given_at, method, "
+    "withdrawn_at, referral_service) VALUES "
+    "(1, 1, 7, 'delen_signaal', '2026-01-07T11:00:00.000000+00:00', 'mondeling', NULL, NULL), "
+    "(1, 1, 9, 'delen_signaal', '2026-01-07T11:00:00.000000+00:00', 'mondeling', NULL, NULL)",
+]

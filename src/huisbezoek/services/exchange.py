@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -88,21 +88,11 @@ class CancelFlag(Protocol):
 
 KEYS_SETTING = "exchange.volunteer_keys"
 ORG_CONFIG_SETTING = "exchange.org_config"
+# Before vault revision 0003: the namespace of the derived signal ids (read by that migration).
 NAMESPACE_SETTING = "exchange.signal_namespace"
 VOLUNTEER_NAME_SETTING = "volunteer_name"  # written by services.session
 UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
 COORDINATOR_DIR_NAME = "coordinator"
-
-
-class ExchangeEvent(StrEnum):
-    """Audit events of the coordinator store (the vault's ``AuditEvent`` has EXPORT only)."""
-
-    ORG_INIT = "org_init"
-    ENROL = "enrol"
-    APPROVE = "approve"
-    REVOKE = "revoke"
-    IMPORT = "import"
-    KEY_EXPORT = "org_key_export"
 
 
 def _noop_progress(fraction: float, message: str) -> None:
@@ -124,9 +114,8 @@ def _bulk_work() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _audit(session: Session, vault: Vault, event: StrEnum, detail: dict[str, Any]) -> None:
-    # append_event only needs str(event); our events are not members of the vault's enum.
-    append_event(session.connection(), vault.schema.audit_table, cast(AuditEvent, event), detail)
+def _audit(session: Session, vault: Vault, event: AuditEvent, detail: dict[str, Any]) -> None:
+    append_event(session.connection(), vault.schema.audit_table, event, detail)
 
 
 def _read_setting(session: Session, key: str) -> Any:
@@ -208,17 +197,12 @@ def org_config(vault: Vault) -> OrgConfig | None:
     return OrgConfig.from_bytes(json.dumps(stored).encode())
 
 
-def _signal_namespace(session: Session) -> uuid.UUID:
-    """A random namespace per vault; a signal's public id is uuid5(namespace, its row id)."""
-    stored = _read_setting(session, NAMESPACE_SETTING)
-    if stored is None:
-        namespace = uuid.uuid4()
-        _write_setting(session, NAMESPACE_SETTING, str(namespace))
-        return namespace
-    return uuid.UUID(str(stored))
-
-
 def signal_uuid(namespace: uuid.UUID, signal_id: int) -> uuid.UUID:
+    """The public id the exporter derived from a row id before vault revision 0003.
+
+    Kept for tests of that migration, which gave existing signals exactly this id; new signals
+    get a random ``Signal.uid`` (a row id can be reused after a delete).
+    """
     return uuid.uuid5(namespace, f"signal/{signal_id}")
 
 
@@ -319,7 +303,6 @@ def _check_cancel(cancel: CancelFlag | None) -> None:
 
 
 def _collect(session: Session, everything: bool) -> _Collected:
-    namespace = _signal_namespace(session)
     out = _Collected()
     consents: dict[int, dict[ConsentScope, ConsentRecord]] = defaultdict(dict)
     for record in session.scalars(
@@ -349,7 +332,7 @@ def _collect(session: Session, everything: bool) -> _Collected:
         done = sig.exported_revision is not None and sig.exported_revision >= sig.revision
         if done and not everything:
             continue
-        out.signals.append(_shared(namespace, sig, resident, given, share))
+        out.signals.append(_shared(sig, resident, given, share))
         out.exported.append((sig.id, sig.revision))
     for hood_name, outcome, count in session.execute(
         select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
@@ -377,7 +360,6 @@ def _collect(session: Session, everything: bool) -> _Collected:
 
 
 def _shared(
-    namespace: uuid.UUID,
     sig: Signal,
     resident: Resident,
     given: dict[ConsentScope, ConsentRecord],
@@ -394,7 +376,7 @@ def _shared(
         )
     text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
     return SharedSignal(
-        id=signal_uuid(namespace, sig.id),
+        id=uuid.UUID(sig.uid),
         revision=sig.revision,
         theme=sig.theme,
         severity=sig.severity,
@@ -455,7 +437,7 @@ def init_organisation(
             s.add(OrgKey(recipient=identity.recipient, secret=identity.secret, role="primary"))
             for r in backup_recipients:
                 s.add(OrgKey(recipient=r, secret=None, role="backup"))
-            _audit(s, store, ExchangeEvent.ORG_INIT, {"recipients": len(recipients)})
+            _audit(s, store, AuditEvent.ORG_INIT, {"recipients": len(recipients)})
     except BaseException:
         store.close()
         raise
@@ -481,7 +463,7 @@ def export_org_identity(store: Vault) -> str:
     """The organisation's secret identity as an ``age-keygen`` file, for safekeeping."""
     with store.session() as s:
         identities = _identities(s)
-        _audit(s, store, ExchangeEvent.KEY_EXPORT, {"keys": len(identities)})
+        _audit(s, store, AuditEvent.ORG_KEY_EXPORT, {"keys": len(identities)})
     return "".join(i.identity_file() for i in identities)
 
 
@@ -535,7 +517,7 @@ def enrol_volunteer(store: Vault, path: Path) -> VolunteerRow:
         )
         s.add(volunteer)
         s.flush()
-        _audit(s, store, ExchangeEvent.ENROL, {"key_id": enrolment.key_id})
+        _audit(s, store, AuditEvent.ENROL, {"key_id": enrolment.key_id})
         return _row(volunteer)
 
 
@@ -561,7 +543,7 @@ def approve_volunteer(store: Vault, key_id: str) -> VolunteerRow:
             )
         if volunteer.approved_at is None:
             volunteer.approved_at = datetime.now(UTC)
-            _audit(s, store, ExchangeEvent.APPROVE, {"key_id": volunteer.key_id})
+            _audit(s, store, AuditEvent.APPROVE, {"key_id": volunteer.key_id})
         return _row(volunteer)
 
 
@@ -571,7 +553,7 @@ def revoke_volunteer(store: Vault, key_id: str) -> VolunteerRow:
         volunteer = _volunteer(s, key_id)
         if volunteer.revoked_at is None:
             volunteer.revoked_at = datetime.now(UTC)
-            _audit(s, store, ExchangeEvent.REVOKE, {"key_id": volunteer.key_id})
+            _audit(s, store, AuditEvent.REVOKE, {"key_id": volunteer.key_id})
         return _row(volunteer)
 
 
@@ -699,7 +681,7 @@ def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportR
         "new": sum(r.new for r in imported_),
         "updated": sum(r.updated for r in imported_),
     }
-    _audit(session, store, ExchangeEvent.IMPORT, detail)
+    _audit(session, store, AuditEvent.IMPORT, detail)
 
 
 def import_batch_bytes(store: Vault, data: bytes, name: str = "zending") -> BatchImportResult:

@@ -35,6 +35,13 @@ class AuditEvent(StrEnum):
     EXPORT = "export"
     ERASE = "erase"
     VISIT_REOPENED = "visit_reopened"
+    # The coordinator store's exchange events (detail: key ids and counts only).
+    ORG_INIT = "org_init"
+    ORG_KEY_EXPORT = "org_key_export"
+    ENROL = "enrol"
+    APPROVE = "approve"
+    REVOKE = "revoke"
+    IMPORT = "import"
 
 
 class AuditLogMixin:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -18,7 +20,22 @@ def _config(schema: Schema, connection: Connection | None = None) -> Config:
     config.set_main_option("script_location", schema.script_location)
     config.attributes["connection"] = connection
     config.attributes["target_metadata"] = schema.metadata
+    config.attributes["on_version_apply"] = (_check_foreign_keys,)
     return config
+
+
+class ForeignKeyViolationError(RuntimeError):
+    """A migration left rows pointing at rows that do not exist; it is rolled back."""
+
+
+def _check_foreign_keys(*, ctx: Any, **_: Any) -> None:
+    # Called by env.py inside each revision's transaction, after its steps: foreign keys are
+    # off while migrating, so this is where a broken reference stops the revision.
+    connection = ctx.connection
+    if connection is not None and connection.dialect.name == "sqlite":
+        bad = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            raise ForeignKeyViolationError(f"migration broke {len(bad)} foreign key references")
 
 
 def head_revision(schema: Schema) -> str:
@@ -48,6 +65,28 @@ def needs_upgrade(schema: Schema, connection: Connection) -> bool:
 
 
 def upgrade(schema: Schema, connection: Connection, target: str = "head") -> None:
-    """Bring the vault to ``target``; each revision commits on its own."""
-    command.upgrade(_config(schema, connection), target)
-    connection.commit()
+    """Bring the vault to ``target``; each revision commits on its own.
+
+    Foreign keys are switched off meanwhile (SQLite's documented way to change a table): a
+    revision that rebuilds a table drops the old one, and with foreign keys on that drop would
+    first delete its rows and cascade into the tables that refer to them (consent records of
+    signals, say). Each revision checks the references before it commits instead.
+    """
+    if connection.dialect.name != "sqlite":
+        command.upgrade(_config(schema, connection), target)
+        connection.commit()
+        return
+    if connection.in_transaction():
+        raise RuntimeError("migrate outside a transaction (foreign_keys cannot change in one)")
+    raw: Any = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        command.upgrade(_config(schema, connection), target)
+        connection.commit()
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+        raw.execute("PRAGMA foreign_keys = ON")
+        if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            connection.invalidate()  # never hand a connection without them back to the pool
+            raise RuntimeError("foreign keys could not be switched back on")

@@ -7,6 +7,7 @@ in ``vault/migrations/versions``; these classes must match the newest one.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -164,10 +165,17 @@ class Answer(Base):
     visit: Mapped[Visit] = relationship(back_populates="answers")
 
 
+def new_signal_uid() -> str:
+    return str(uuid.uuid4())
+
+
 class Signal(Base):
     __tablename__ = "signals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The signal's public id in exchange batches (revision 0003). Random, never derived from
+    # ``id``: SQLite may give a deleted newest row's id to the next insert.
+    uid: Mapped[str] = mapped_column(String(36), default=new_signal_uid, unique=True, index=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))

@@ -17,6 +17,8 @@ context.configure(
     target_metadata=config.attributes.get("target_metadata"),
     render_as_batch=True,
     transaction_per_migration=True,
+    # huisbezoek.vault.migrate checks foreign keys here, inside each revision's transaction.
+    on_version_apply=config.attributes.get("on_version_apply", ()),
 )
 with context.begin_transaction():
     context.run_migrations()
