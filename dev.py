@@ -33,6 +33,8 @@ DEBIAN_TEST_PACKAGES = {
     "pdftoppm": "poppler-utils",
     "Xvfb": "xvfb",
     "pg_ctlcluster": "postgresql",
+    "desktop-file-validate": "desktop-file-utils",
+    "appstreamcli": "appstream",
 }
 DEBIAN_QT_LIBRARIES = [
     "libegl1",

@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Answer without importing every command's dependencies (a helpdesk asks this first).
+        print(f"huisbezoek {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
