@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.exchange import batch
 from huisbezoek.exchange.coordinator.models import (
     ImportedSignal,
     ImportLedger,
     NeighbourhoodCount,
     Volunteer,
+)
+from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+from huisbezoek.exchange.payload import (
+    BatchHeader,
+    BatchPayload,
+    Consent,
+    NeighbourhoodCounts,
+    ResidentIdentity,
+    SharedSignal,
 )
 
 KEY_A = "A1B2C3D4E5F60708"
@@ -126,3 +137,39 @@ def resident_row(
     n: int, neighbourhood: str = "Noord", postcode: str = "1234 AB", born: str = "01-03-1948"
 ) -> tuple[str, ...]:
     return (f"Bewoner {n}", "Dorpsstraat", str(n), postcode, "Teststad", born, neighbourhood)
+
+
+def _signal(severity: Severity, theme: Theme, *, named: bool) -> SharedSignal:
+    scopes = [ConsentScope.RECORD_VISIT, ConsentScope.SHARE_SIGNAL]
+    if named:
+        scopes += [ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL]
+    return SharedSignal(
+        id=uuid.uuid4(),
+        revision=1,
+        theme=theme,
+        severity=severity,
+        text="Valt vaak, woont alleen." if named else "Voelt zich eenzaam.",
+        agreed="Coördinator belt.",
+        consent=Consent(scopes=scopes, given_on=date(2026, 11, 2), method=ConsentMethod.ORAL),
+        identity=ResidentIdentity(name="Mevrouw Visser", address="Dorpsstraat 3",
+                                  postcode="1234 AB", place="Teststad") if named else None,
+    )  # fmt: skip
+
+
+def batch_file(folder: Path, keys: VolunteerKeys, config: OrgConfig) -> Path:
+    payload = BatchPayload(
+        header=BatchHeader(org_id=config.org_id, batch_id=uuid.uuid4(), key_id=keys.key_id_hex,
+                           sequence=1, created=datetime(2026, 11, 20, tzinfo=UTC)),
+        signals=[_signal(Severity.AANDACHT, Theme.EENZAAMHEID, named=False),
+                 _signal(Severity.DIRECT, Theme.VALLEN, named=True)],
+        neighbourhoods=[
+            NeighbourhoodCounts(neighbourhood="Noord", visits=7,
+                                outcomes={ContactOutcome.INTERESTED: 7,
+                                          ContactOutcome.DECLINED: 12,
+                                          ContactOutcome.NO_ANSWER: 2},
+                                unshared_signals={Theme.EENZAAMHEID: 6}),
+        ],
+    )  # fmt: skip
+    path = folder / "zending-1.hbz"
+    path.write_bytes(batch.build(payload, keys, config)[1])
+    return path

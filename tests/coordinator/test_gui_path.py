@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -12,18 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
-from huisbezoek.exchange import batch
+from huisbezoek.domain import Severity
 from huisbezoek.exchange.coordinator.models import ImportedSignal
-from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
-from huisbezoek.exchange.payload import (
-    BatchHeader,
-    BatchPayload,
-    Consent,
-    NeighbourhoodCounts,
-    ResidentIdentity,
-    SharedSignal,
-)
+from huisbezoek.exchange.keys import VolunteerKeys
 from huisbezoek.gui import operations
 from huisbezoek.services import exchange
 from huisbezoek.services.coordinator import followup as fu
@@ -33,45 +23,9 @@ from huisbezoek.vault.core import Vault
 from huisbezoek.vault.errors import ForeignFileError
 from huisbezoek.vault.keyslots import KdfParams
 
-from .helpers import address_csv, resident_row
+from .helpers import address_csv, batch_file, resident_row
 
 PASS = "fiets kopje regen zeven"  # test data
-
-
-def _signal(severity: Severity, theme: Theme, *, named: bool) -> SharedSignal:
-    scopes = [ConsentScope.RECORD_VISIT, ConsentScope.SHARE_SIGNAL]
-    if named:
-        scopes += [ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL]
-    return SharedSignal(
-        id=uuid.uuid4(),
-        revision=1,
-        theme=theme,
-        severity=severity,
-        text="Valt vaak, woont alleen." if named else "Voelt zich eenzaam.",
-        agreed="Coördinator belt.",
-        consent=Consent(scopes=scopes, given_on=date(2026, 11, 2), method=ConsentMethod.ORAL),
-        identity=ResidentIdentity(name="Mevrouw Visser", address="Dorpsstraat 3",
-                                  postcode="1234 AB", place="Teststad") if named else None,
-    )  # fmt: skip
-
-
-def _batch_file(folder: Path, keys: VolunteerKeys, config: OrgConfig) -> Path:
-    payload = BatchPayload(
-        header=BatchHeader(org_id=config.org_id, batch_id=uuid.uuid4(), key_id=keys.key_id_hex,
-                           sequence=1, created=datetime(2026, 11, 20, tzinfo=UTC)),
-        signals=[_signal(Severity.AANDACHT, Theme.EENZAAMHEID, named=False),
-                 _signal(Severity.DIRECT, Theme.VALLEN, named=True)],
-        neighbourhoods=[
-            NeighbourhoodCounts(neighbourhood="Noord", visits=7,
-                                outcomes={ContactOutcome.INTERESTED: 7,
-                                          ContactOutcome.DECLINED: 12,
-                                          ContactOutcome.NO_ANSWER: 2},
-                                unshared_signals={Theme.EENZAAMHEID: 6}),
-        ],
-    )  # fmt: skip
-    path = folder / "zending-1.hbz"
-    path.write_bytes(batch.build(payload, keys, config)[1])
-    return path
 
 
 @pytest.fixture
@@ -125,7 +79,7 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     assert b"Bewoner 1" not in package.read_bytes()
 
     # import: progress, report, queue filled ("direct" first)
-    window.importer.import_files([_batch_file(tmp_path, keys, coordinator.config)])
+    window.importer.import_files([batch_file(tmp_path, keys, coordinator.config)])
     qtbot.waitUntil(
         lambda: "Totaal: 2 nieuw" in window.importer.report.toPlainText(), timeout=10_000
     )

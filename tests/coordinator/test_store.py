@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.domain import Severity
+from huisbezoek.exchange.keys import VolunteerKeys
+from huisbezoek.services import exchange
+from huisbezoek.services.coordinator import followup as fu
+from huisbezoek.services.coordinator.store import CoordinatorStore, init_organisation_in
 from huisbezoek.vault.audit import AuditEvent
+
+from .helpers import batch_file
 
 
 def test_store_has_exchange_and_work_tables(store: CoordinatorStore) -> None:
@@ -23,3 +31,25 @@ def test_audit_log_is_append_only_on_both_backends(store: CoordinatorStore) -> N
     with pytest.raises(DBAPIError), store.session() as session:
         session.execute(text("DELETE FROM audit_log"))
     assert store.audit_events()[0].event == "erase"
+
+
+def test_exchange_services_work_on_both_backends(store: CoordinatorStore, tmp_path: Path) -> None:
+    """Organisation, enrolment, approval and batch import (the exchange area's services, which
+    need only ``session()`` and ``schema``), then the follow-up queue, on SQLCipher and PG."""
+    config = init_organisation_in(store, "Welzijn Teststad")
+    keys = VolunteerKeys.generate()
+    enrolment = tmp_path / "aanmelding.json"
+    enrolment.write_bytes(keys.enrolment("Vera").to_bytes())
+    row = exchange.enrol_volunteer(store, enrolment)  # type: ignore[arg-type]
+    exchange.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+    path = batch_file(tmp_path, keys, config)
+    report = exchange.import_batches(store, [path])  # type: ignore[arg-type]
+    assert (report.new, report.rejected) == (2, 0)
+    again = exchange.import_batches(store, [path])  # type: ignore[arg-type]
+    assert again.new == 0
+    with store.session() as session:
+        assert fu.sync_followups(session) == 2
+        items = fu.queue(session)
+    assert [i.severity for i in items] == [Severity.DIRECT, Severity.AANDACHT]
+    assert items[0].volunteer == "Vera"
+    assert {e.event for e in store.audit_events()} >= {"org_init", "import"}

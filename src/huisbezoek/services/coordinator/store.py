@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.exc import OperationalError
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.errors import UserError
 from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+from huisbezoek.exchange.keys import OrgConfig
 from huisbezoek.services.coordinator.models import WorkBase
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault.core import Vault
@@ -49,6 +51,10 @@ class WrongStoreKindError(UserError):
 
 class CoordinatorStore:
     """Open with ``from_vault`` (SQLCipher) or ``open_url`` (PostgreSQL); ``close()`` at the end."""
+
+    #: The vault kind's schema, so services written for a coordinator ``Vault`` (which use only
+    #: ``session()`` and ``schema.audit_table``) work on a PostgreSQL store as well.
+    schema = COORDINATOR_SCHEMA
 
     def __init__(self, engine: Engine, backend: str, vault: Vault | None = None) -> None:
         self.engine = engine
@@ -86,9 +92,14 @@ class CoordinatorStore:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
-    def audit(self, session: Session, event: audit_log.AuditEvent, detail: dict[str, Any]) -> None:
+    def audit(
+        self, session: Session, event: audit_log.AuditEvent | str, detail: dict[str, Any]
+    ) -> None:
         """Record an event in the caller's transaction (counts only, never names)."""
-        audit_log.append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, event, detail)
+        # append_event only needs str(event); the exchange area's events are plain strings too.
+        audit_log.append_event(
+            session.connection(), COORDINATOR_SCHEMA.audit_table, cast(Any, event), detail
+        )
 
     def audit_events(self, limit: int = 200) -> list[audit_log.AuditEntry]:
         with self.engine.connect() as conn:
@@ -98,6 +109,28 @@ class CoordinatorStore:
         """Closes a PostgreSQL engine; a vault is closed by its owner."""
         if self._vault is None:
             self.engine.dispose()
+
+
+def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
+    """A new organisation identity in an empty PostgreSQL store (``org init`` makes the vault
+    kind). Returns the configuration file volunteers need."""
+    from huisbezoek.exchange.coordinator.models import Organisation, OrgKey
+    from huisbezoek.exchange.keys import OrgIdentity
+
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise UserError("bad organisation name", message_nl="Vul de naam in (kort).")
+    identity = OrgIdentity.generate()
+    config = OrgConfig.create(uuid.uuid4(), name, [identity.recipient])
+    with store.session() as session:
+        if session.get(Organisation, 1) is not None:
+            raise UserError(
+                "organisation exists", message_nl="Deze database heeft al een organisatie."
+            )
+        session.add(Organisation(id=1, org_id=str(config.org_id), name=name))
+        session.add(OrgKey(recipient=identity.recipient, secret=identity.secret, role="primary"))
+        store.audit(session, "org_init", {"recipients": 1})
+    return config
 
 
 def _create_schema(conn: Connection) -> None:
