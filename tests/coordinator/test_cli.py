@@ -73,6 +73,31 @@ def test_coordinator_cli_on_postgresql(
     assert main(["coordinator", "retention", "--months", "6", "--url", url]) == 0
     out = capsys.readouterr().out
     assert "3 nieuw" in out and "Bewaartermijn 6 maanden" in out
+    org_file = tmp_path / "organisatie.json"
+    assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+                 "--config-out", str(org_file)]) == 0  # fmt: skip
+    from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+    from huisbezoek.services import exchange
+    from huisbezoek.services.coordinator.store import CoordinatorStore
+
+    from .helpers import batch_file
+
+    config = OrgConfig.from_bytes(org_file.read_bytes())
+    keys = VolunteerKeys.generate()
+    (tmp_path / "aanmelding.json").write_bytes(keys.enrolment("Vera").to_bytes())
+    store = CoordinatorStore.open_url(url)
+    try:
+        key_id = exchange.enrol_volunteer(store, tmp_path / "aanmelding.json").key_id  # type: ignore[arg-type]
+        exchange.approve_volunteer(store, key_id)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    capsys.readouterr()
+    assert (
+        main(["coordinator", "import", str(batch_file(tmp_path, keys, config)), "--url", url]) == 0
+    )
+    assert "Totaal: 2 nieuw" in capsys.readouterr().out
+    assert main(["coordinator", "queue", "--url", url]) == 0
+    assert "2 signalen." in capsys.readouterr().out
 
 
 def test_packages_through_the_cli(

@@ -23,7 +23,7 @@ from huisbezoek.fsutil import atomic_write
 from huisbezoek.services.coordinator import addresses, dashboard, documents, packages, retention
 from huisbezoek.services.coordinator import followup as fu
 from huisbezoek.services.coordinator.settings import set_retention_months
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.services.coordinator.store import CoordinatorStore, init_organisation_in
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
 
@@ -73,6 +73,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
     p.set_defaults(func=cmd_retention)
+    p = sub.add_parser("init-store", help="maak de organisatie in een PostgreSQL-database")
+    p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
+    p.add_argument("--name", required=True, help="naam van de organisatie")
+    p.add_argument("--config-out", type=Path, default=Path("organisatie.json"))
+    p.set_defaults(func=cmd_init_store, dir=None, passphrase_stdin=False)
+    p = command("import", "lees zendingen in (ook in PostgreSQL)")
+    p.add_argument("files", type=Path, nargs="+")
+    p.set_defaults(func=cmd_import)
     p = sub.add_parser("gui", help="open het coördinatiescherm")
     p.add_argument("--dir", type=Path, default=None, help="map van het coördinatiebestand")
     p.set_defaults(func=cmd_gui)
@@ -255,6 +263,32 @@ def cmd_erase(args: argparse.Namespace) -> int:
         erased = retention.erase_resident(store, ref)
     print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
     return 0
+
+
+def cmd_init_store(args: argparse.Namespace) -> int:
+    if not (args.url or os.environ.get(URL_ENV)):
+        raise InvalidInputError(
+            "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
+        )
+    with _store(args) as store:
+        config = init_organisation_in(store, args.name)
+    atomic_write(args.config_out, config.to_bytes(), mode=0o644)
+    print(f"Organisatie {config.name} is gemaakt. Configuratiebestand: {args.config_out}")
+    print(f"Vingerafdruk (vergelijk die door de telefoon): {config.fingerprint}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from huisbezoek.services import exchange
+
+    with _store(args) as store:
+        # The exchange services need only session() and schema, which the store offers.
+        report = exchange.import_batches(store, args.files)  # type: ignore[arg-type]
+        with store.session() as session:
+            fu.sync_followups(session)
+    for line in report.lines_nl():
+        print(line)
+    return 0 if report.rejected == 0 else 1
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
