@@ -212,3 +212,43 @@ def test_unlock_dialog_opens_the_coordinator_window(qtbot, tmp_path: Path, coord
     assert window.queue.user == "Carla"
     operations.worker().flush(10)
     window.vault.close()
+
+
+def test_volunteer_reads_packages_in_the_app(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from huisbezoek.gui.coordinator.volunteer_packages import import_package
+    from huisbezoek.services.coordinator import packages
+    from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
+    from huisbezoek.services.coordinator.store import CoordinatorStore
+
+    volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
+    try:
+        (tmp_path / "org.json").write_bytes(coordinator.config.to_bytes())
+        exchange.import_org_config(volunteer, tmp_path / "org.json")
+        summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
+        key_id = exchange.enrol_volunteer(coordinator.store, summary.path).key_id
+        exchange.approve_volunteer(coordinator.store, key_id)
+        with CoordinatorStore.from_vault(coordinator.store).session() as session:
+            import_address_list(session, address_csv([resident_row(1), resident_row(2)]),
+                                today=date.today())  # fmt: skip
+            assign_neighbourhood(session, "Noord", key_id)
+            data, _count = packages.export_assignment(session, key_id)
+        good, bad = tmp_path / "toewijzing.hbp", tmp_path / "kapot.hbp"
+        good.write_bytes(data)
+        bad.write_bytes(data.replace(b'"revision": 0', b'"revision": 1'))
+        assert bad.read_bytes() != data
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        shown: list = []
+        import_package(parent, volunteer, good, on_done=shown.append)
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
+        assert "2 nieuwe bewoners" in shown[0].text()
+        import_package(parent, volunteer, bad, on_done=shown.append)
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
+        assert "niet ondertekend door uw organisatie" in shown[1].text()
+        for box in shown:
+            box.close()
+        operations.worker().flush(10)
+    finally:
+        volunteer.close()
