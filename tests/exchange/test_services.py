@@ -166,14 +166,32 @@ def test_volunteer_registry(linked, coordinator):
         svc.approve_volunteer(coordinator, rows[0].key_id)
 
 
-def test_raw_signal_rows_follow_the_table_column_order():
+@pytest.mark.parametrize("identity", [True, False])
+def test_raw_signal_values_match_the_typed_row(identity):
+    """The raw path's tuple is the typed row, column by column, in the columns' stored form."""
+    from sqlalchemy.dialects import sqlite
+
     from huisbezoek.exchange.coordinator import importer
 
     from .helpers import make_signal
 
-    sig = make_signal(identity=True)
-    row = importer._signal_row(sig, str(sig.id), "K", "B", "T", True, {})
-    assert list(row) == importer._SIGNAL_COLUMNS
+    sig = make_signal(identity=identity, severity=Severity.DIRECT, theme=Theme.GELDZAKEN)
+    now = datetime(2026, 11, 23, 10, 0, 1, 5, tzinfo=UTC)
+    dialect = sqlite.dialect()
+    stamp = importer._SIGNALS.c.updated_at.type.process_bind_param(now, dialect)
+    texts = importer._StoredTexts()
+    values = importer._signal_values("K", "B", stamp, texts, sig, str(sig.id))
+    again = importer._signal_values("K", "B", stamp, texts, sig, str(sig.id))  # cached texts
+    typed = importer._signal_row("K", "B", now, sig, str(sig.id))
+    assert list(typed) == importer._SIGNAL_COLUMNS
+    assert len(values) == len(importer._SIGNAL_COLUMNS) and values == again
+    for value, (name, typed_value) in zip(values, typed.items(), strict=True):
+        # The column type's own bind processing (TypeDecorators included) on SQLite.
+        processor = importer._SIGNALS.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        expected = typed_value if processor is None else processor(typed_value)
+        assert value == expected and type(value) in (type(expected), str), name
+    assert (values[5], values[4]) == (4, "geldzaken")
+    assert (values[11] is None) is not identity
 
 
 def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):

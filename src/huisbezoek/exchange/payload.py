@@ -12,13 +12,13 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
+    GetCoreSchemaHandler,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
 
@@ -29,22 +29,36 @@ MAX_NEIGHBOURHOODS = 2_000
 MAX_COUNT = 10_000_000
 
 
-def _severity_from_slug(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return Severity.from_slug(value)
-        except KeyError:
-            return value  # let validation fail with a proper message
-    if isinstance(value, Severity):
-        return value
-    return f"invalid:{value!r}"
+_SEVERITY_BY_SLUG: dict[str, Severity] = {s.slug: s for s in Severity}
+_SLUG_BY_SEVERITY: dict[Severity, str] = {s: s.slug for s in Severity}
 
 
-SeveritySlug = Annotated[
-    Severity,
-    BeforeValidator(_severity_from_slug),
-    PlainSerializer(lambda s: s.slug, return_type=str),
-]
+class _SeveritySlugCodec:
+    """A ``Severity`` travels as its slug ("zorg"). Checked in pydantic-core without a Python
+    function per signal: the slug must be one of the four literals, then a dict maps it."""
+
+    @staticmethod
+    def __get_pydantic_core_schema__(
+        source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from_slug = core_schema.chain_schema(
+            [
+                core_schema.literal_schema(list(_SEVERITY_BY_SLUG)),
+                core_schema.no_info_plain_validator_function(_SEVERITY_BY_SLUG.__getitem__),
+            ]
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_slug,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(Severity), from_slug]
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _SLUG_BY_SEVERITY.__getitem__, return_schema=core_schema.str_schema()
+            ),
+        )
+
+
+SeveritySlug = Annotated[Severity, _SeveritySlugCodec]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
@@ -73,7 +87,8 @@ class Consent(_Strict):
 
     @model_validator(mode="after")
     def _covers_sharing(self) -> Self:
-        if len(set(self.scopes)) != len(self.scopes):
+        # Sets of the values, not of the members: an Enum member hashes through a Python call.
+        if len({scope._value_ for scope in self.scopes}) != len(self.scopes):
             raise ValueError("consent scopes repeat")
         if ConsentScope.SHARE_SIGNAL not in self.scopes:
             raise ValueError("a shared signal needs consent to share it")
@@ -129,7 +144,7 @@ class BatchPayload(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> Self:
-        if len({s.id for s in self.signals}) != len(self.signals):
+        if len({s.id.int for s in self.signals}) != len(self.signals):  # .int: hashes in C
             raise ValueError("a signal appears twice")
         names = [n.neighbourhood for n in self.neighbourhoods]
         if len(set(names)) != len(names):

@@ -15,9 +15,11 @@ one changes nothing, so an older batch can never roll anything back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import partial
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select
@@ -39,7 +41,7 @@ from huisbezoek.exchange.errors import (
     UnknownSignerError,
 )
 from huisbezoek.exchange.keys import OrgIdentity
-from huisbezoek.exchange.payload import BatchPayload, SharedSignal
+from huisbezoek.exchange.payload import BatchPayload, NeighbourhoodCounts, SharedSignal
 
 _CHUNK = 500  # stays well below SQLite's limit on bound parameters
 
@@ -49,6 +51,8 @@ _COUNTS: Table = NeighbourhoodCount.__table__  # type: ignore[assignment]
 _SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns]
 _LEDGER_COLUMNS = [c.name for c in _LEDGER.columns]
 _UPDATABLE = [c for c in _SIGNAL_COLUMNS if c not in ("id", "first_imported_at")]
+# A raw row (a tuple in column order) rearranged as the UPDATE's parameters: values, then id.
+_UPDATE_PARAMS = itemgetter(*[_SIGNAL_COLUMNS.index(c) for c in [*_UPDATABLE, "id"]])
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
@@ -105,9 +109,12 @@ class ImportContext:
     identities: list[OrgIdentity]
     signers: dict[str, Signer] = field(default_factory=dict)
     highest: dict[str, int] = field(default_factory=dict)
-    # The newest neighbourhood snapshot per volunteer seen in this run, written by ``finish``:
-    # each batch's snapshot replaces the previous one, so only the last one needs writing.
-    pending_counts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # The newest neighbourhood snapshot per volunteer seen in this run (batch id, counts),
+    # written by ``finish``: each batch's snapshot replaces the previous one, so only the last
+    # one is turned into rows and written.
+    pending_counts: dict[str, tuple[str, Sequence[NeighbourhoodCounts]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def load(
@@ -148,12 +155,12 @@ class AppliedBatch:
 
 @dataclass(slots=True)
 class _Plan:
-    """The rows one batch will write, in stored form for the raw path."""
+    """The rows one batch will write: tuples in column order and stored form on the raw path,
+    typed dicts on the Core path."""
 
     ledger: dict[str, Any]
-    new: list[dict[str, Any]]
-    changed: list[dict[str, Any]]
-    counts: list[dict[str, Any]]
+    new: list[Any]
+    changed: list[Any]
 
 
 def check_and_apply(
@@ -213,7 +220,7 @@ def check_and_apply(
         if cursor is not None:
             cursor.close()
     context.highest[manifest.key_id] = manifest.sequence
-    context.pending_counts[manifest.key_id] = plan.counts
+    context.pending_counts[manifest.key_id] = (str(manifest.batch_id), payload.neighbourhoods)
     if not defer_counts:
         finish(session, context)
     return result
@@ -227,8 +234,9 @@ def _use_raw(conn: Connection) -> bool:
 def finish(session: Session, context: ImportContext) -> None:
     """Write the neighbourhood snapshots of the accepted batches; call before committing."""
     conn = session.connection()
-    for key_id, rows in context.pending_counts.items():
+    for key_id, (batch_id, neighbourhoods) in context.pending_counts.items():
         conn.execute(_DELETE_COUNTS, {"k": key_id})
+        rows = list(_count_rows(neighbourhoods, key_id, batch_id))
         if rows:
             conn.execute(_COUNTS.insert(), rows)
     context.pending_counts.clear()
@@ -251,19 +259,27 @@ def _plan(  # noqa: PLR0917
     stamp: Any = now
     if raw:  # the stored text of the timestamp, made by the column's own type
         stamp = _SIGNALS.c.updated_at.type.process_bind_param(now, conn.dialect)  # type: ignore[attr-defined]
-    new_rows: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    scope_texts: dict[tuple[ConsentScope, ...], str] = {}
-    for signal, sid in zip(payload.signals, ids, strict=True):
-        known = stored.get(sid)
-        if known is None:
-            new_rows.append(_signal_row(signal, sid, key_id, batch_id, stamp, raw, scope_texts))
-        elif known[1] != key_id:
-            raise ConflictingBatchError("signal id belongs to another volunteer")
-        elif signal.revision > known[0]:
-            changed.append(_signal_row(signal, sid, key_id, batch_id, stamp, raw, scope_texts))
-        else:
-            result.unchanged += 1
+        make: Callable[[SharedSignal, str], Any] = partial(
+            _signal_values, key_id, batch_id, stamp, _StoredTexts()
+        )
+    else:
+        make = partial(_signal_row, key_id, batch_id, stamp)
+    new_rows: list[Any]
+    changed: list[Any] = []
+    if not stored:  # the usual case: every signal is new to us
+        new_rows = [make(signal, sid) for signal, sid in zip(payload.signals, ids, strict=True)]
+    else:
+        new_rows = []
+        for signal, sid in zip(payload.signals, ids, strict=True):
+            known = stored.get(sid)
+            if known is None:
+                new_rows.append(make(signal, sid))
+            elif known[1] != key_id:
+                raise ConflictingBatchError("signal id belongs to another volunteer")
+            elif signal.revision > known[0]:
+                changed.append(make(signal, sid))
+            else:
+                result.unchanged += 1
     result.new, result.updated = len(new_rows), len(changed)
     ledger = {
         "batch_id": batch_id,
@@ -280,7 +296,7 @@ def _plan(  # noqa: PLR0917
         "unchanged_count": result.unchanged,
         "missing_before": f"{result.missing[0]}-{result.missing[1]}" if result.missing else "",
     }
-    return _Plan(ledger, new_rows, changed, list(_count_rows(payload, key_id, batch_id)))
+    return _Plan(ledger, new_rows, changed)
 
 
 def _write_raw(cursor: Any, plan: _Plan) -> None:
@@ -289,12 +305,9 @@ def _write_raw(cursor: Any, plan: _Plan) -> None:
         # The ledger row first: signals refer to the batch they came from.
         cursor.execute(_SQL_INSERT_LEDGER, [plan.ledger[c] for c in _LEDGER_COLUMNS])
         if plan.new:
-            # _signal_row builds its dict in column order
-            cursor.executemany(_SQL_INSERT_SIGNALS, [tuple(r.values()) for r in plan.new])
+            cursor.executemany(_SQL_INSERT_SIGNALS, plan.new)
         if plan.changed:
-            cursor.executemany(
-                _SQL_UPDATE_SIGNAL, [[r[c] for c in _UPDATABLE] + [r["id"]] for r in plan.changed]
-            )
+            cursor.executemany(_SQL_UPDATE_SIGNAL, [_UPDATE_PARAMS(r) for r in plan.changed])
     except BaseException:
         cursor.execute("ROLLBACK TO huisbezoek_batch")
         cursor.execute("RELEASE huisbezoek_batch")
@@ -334,34 +347,78 @@ def _stored_core(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str]]
     return found
 
 
-def _signal_row(  # noqa: PLR0917 (hot loop: positional on purpose)
-    signal: SharedSignal,
-    sid: str,
-    key_id: str,
-    batch_id: str,
-    stamp: Any,
-    raw: bool,
-    scope_texts: dict[tuple[ConsentScope, ...], str],
-) -> dict[str, Any]:
-    """A row for imported_signals, keys in column order; ``raw``: values in stored form."""
+@dataclass(slots=True)
+class _StoredTexts:
+    """Stored text of values that repeat across a batch's signals, made once per batch."""
+
+    scopes: dict[tuple[str, ...], str] = field(default_factory=dict)
+    dates: dict[date, str] = field(default_factory=dict)
+
+
+def _signal_values(  # noqa: PLR0917 (hot loop: positional on purpose, bound by partial)
+    key_id: str, batch_id: str, stamp: str, texts: _StoredTexts, signal: SharedSignal, sid: str
+) -> tuple[Any, ...]:
+    """A row for imported_signals in stored form and column order (the raw SQLite path).
+
+    Stored forms as the column types make them (enum values, ISO dates); the test
+    ``test_raw_signal_values_match_the_typed_row`` holds this to :func:`_signal_row`. Enum
+    members are read through ``_value_``: the ``value`` property costs a Python call each.
+    """
     consent = signal.consent
-    given = tuple(consent.scopes)
-    scope_text = scope_texts.get(given)
+    scopes = consent.scopes
+    key = tuple([scope._value_ for scope in scopes])
+    scope_text = texts.scopes.get(key)
     if scope_text is None:
-        scope_text = scope_texts[given] = ",".join(sorted(s.value for s in given))
-    person = signal.identity if ConsentScope.SHARE_IDENTITY in given else None
+        scope_text = texts.scopes[key] = ",".join(sorted(key))
+    given_on = texts.dates.get(consent.given_on)
+    if given_on is None:
+        given_on = texts.dates[consent.given_on] = consent.given_on.isoformat()
+    person = signal.identity if ConsentScope.SHARE_IDENTITY in scopes else None
+    if person is None:
+        name = address = postcode = place = phone = None
+    else:
+        name, address, postcode = person.name, person.address, person.postcode
+        place, phone = person.place, person.phone
+    return (
+        sid,
+        signal.revision,
+        key_id,
+        batch_id,
+        signal.theme._value_,
+        signal.severity._value_,
+        signal.text,
+        signal.agreed,
+        scope_text,
+        given_on,
+        consent.method._value_,
+        name,
+        address,
+        postcode,
+        place,
+        phone,
+        stamp,
+        stamp,
+    )
+
+
+def _signal_row(
+    key_id: str, batch_id: str, stamp: datetime, signal: SharedSignal, sid: str
+) -> dict[str, Any]:
+    """A row for imported_signals with typed values, for SQLAlchemy Core (other databases)."""
+    consent = signal.consent
+    person = signal.identity if ConsentScope.SHARE_IDENTITY in consent.scopes else None
     return {
         "id": sid,
         "revision": signal.revision,
         "source_key_id": key_id,
         "batch_id": batch_id,
-        "theme": signal.theme.value if raw else signal.theme,
-        "severity": int(signal.severity) if raw else signal.severity,
+        "theme": signal.theme,
+        "severity": signal.severity,
         "text": signal.text,
         "agreed": signal.agreed,
-        "consent_scopes": scope_text,
-        "consent_given_on": consent.given_on.isoformat() if raw else consent.given_on,
-        "consent_method": consent.method.value if raw else consent.method,
+        "consent_scopes": ",".join(sorted(s.value for s in consent.scopes)),
+        "consent_given_on": consent.given_on,
+        "consent_method": consent.method,
         "resident_name": person.name if person else None,
         "resident_address": person.address if person else None,
         "resident_postcode": person.postcode if person else None,
@@ -372,8 +429,10 @@ def _signal_row(  # noqa: PLR0917 (hot loop: positional on purpose)
     }
 
 
-def _count_rows(payload: BatchPayload, key_id: str, batch_id: str) -> Iterable[dict[str, Any]]:
-    for hood in payload.neighbourhoods:
+def _count_rows(
+    neighbourhoods: Iterable[NeighbourhoodCounts], key_id: str, batch_id: str
+) -> Iterable[dict[str, Any]]:
+    for hood in neighbourhoods:
         metrics: dict[str, int] = {"visits": hood.visits}
         metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
         metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
