@@ -61,9 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.self_test:
+            from huisbezoek.gui.selfcheck import check_qt
             from huisbezoek.services.selftest import run_self_test
 
-            return run_self_test(sys.stdout)
+            return run_self_test(sys.stdout, extra_checks=[("scherm", check_qt)])
         handler: Handler | None = getattr(args, "func", None)
         if handler is None:
             from huisbezoek.gui.app import run_gui

@@ -106,8 +106,8 @@ class ConflictingBatchError(BatchRejectedError):
 
 class NoOrganisationConfigError(ExchangeError):
     message_nl = (
-        "Er is nog geen configuratie van de organisatie ingelezen. "
-        "Lees eerst het configuratiebestand in: huisbezoek config import BESTAND."
+        "Er is nog geen bestand van de organisatie ingelezen. Kies in het menu Bestand: "
+        "Organisatie-instellingen inlezen. U krijgt dit bestand van uw coördinator."
     )
 
 

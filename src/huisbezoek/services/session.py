@@ -267,6 +267,10 @@ def create_vault(
     vault, recovery_key = Vault.create(folder, passphrase, kdf=kdf)
     try:
         set_volunteer_name(vault, name)
+        # The signing key exists from the start, so enrolment never waits for a first export.
+        from huisbezoek.services.exchange import ensure_volunteer_keys
+
+        ensure_volunteer_keys(vault)
     except BaseException:
         vault.close()
         raise
