@@ -31,6 +31,7 @@ def make_app(qtbot):
     yield make
     for app in made:
         app.lock.shutdown()
+        app.close_coordinator()
         QApplication.instance().removeEventFilter(app.lock.idle)
         app.lock.idle.stop()
     for w in QApplication.topLevelWidgets():

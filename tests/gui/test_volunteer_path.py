@@ -25,7 +25,10 @@ from .conftest import PASS, wait_op_idle
 def first_start(qtbot, app, org_file=None):
     app.start()
     page = app.window.first_start
-    assert page is not None and page.current is Step.NAME
+    assert page is not None and page.current is Step.ROLE
+    assert page.role_volunteer.isChecked()  # the common case needs no choice
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current is Step.NAME
     qtbot.keyClicks(page.name, "Els Vrijwilliger")
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.current is Step.PASSPHRASE

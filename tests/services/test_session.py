@@ -1,8 +1,9 @@
 import pytest
 
+from huisbezoek.errors import InvalidInputError
 from huisbezoek.services import session
 from huisbezoek.services.residents import list_residents
-from huisbezoek.services.session import FirstStartFlow, Step
+from huisbezoek.services.session import FirstStartFlow, Role, Step
 from huisbezoek.vault.errors import WrongPassphraseError
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -14,9 +15,64 @@ def test_flow_order_and_no_way_back_after_vault():
     steps = [flow.first()]
     while (nxt := flow.next_step(steps[-1])) is not None:
         steps.append(nxt)
-    assert steps[0] is Step.NAME and steps[-1] is Step.ORGANISATION
+    assert steps[0] is Step.ROLE and steps[1] is Step.NAME and steps[-1] is Step.ORGANISATION
     assert flow.previous_step(Step.RECOVERY_KEY) is None
     assert flow.previous_step(Step.PASSPHRASE) is Step.NAME
+    assert flow.previous_step(Step.NAME) is Step.ROLE
+    assert flow.previous_step(Step.ROLE) is None
+
+
+def test_coordinator_flow_makes_and_saves_the_organisation():
+    flow = FirstStartFlow(Role.COORDINATOR)
+    steps = [flow.first()]
+    while (nxt := flow.next_step(steps[-1])) is not None:
+        steps.append(nxt)
+    assert steps == [
+        Step.ROLE,
+        Step.ORG_NAME,
+        Step.PASSPHRASE,
+        Step.RECOVERY_KEY,
+        Step.CONFIRM_KEY,
+        Step.ORG_FILE,
+    ]
+    assert flow.previous_step(Step.PASSPHRASE) is Step.ORG_NAME
+    assert flow.previous_step(Step.ORG_FILE) is None
+
+
+def test_installed_workspace_follows_the_vault_on_disk():
+    from huisbezoek.services import exchange
+
+    assert session.installed_workspace() is None
+    assert session.COORDINATOR_DIR_NAME == exchange.COORDINATOR_DIR_NAME
+    created = session.create_coordinator_vault("Welzijn Teststad", "Carla", PASS,
+                                               kdf=KdfParams.FLOOR)  # fmt: skip
+    created.opened.vault.close()
+    installed = session.installed_workspace()
+    assert installed is not None and installed.role is Role.COORDINATOR
+    assert installed.folder == exchange.default_coordinator_dir()
+    # A volunteer's vault beside it wins: a volunteer's start never shows coordinator screens.
+    session.create_vault("Els", PASS, kdf=KdfParams.FLOOR).opened.vault.close()
+    installed = session.installed_workspace()
+    assert installed is not None and installed.role is Role.VOLUNTEER
+
+
+def test_coordinator_vault_and_organisation_file(tmp_path):
+    from huisbezoek.exchange.keys import OrgConfig
+
+    created = session.create_coordinator_vault(
+        "Welzijn  Teststad", "Carla", PASS, folder=tmp_path / "c", kdf=KdfParams.FLOOR
+    )
+    try:
+        assert created.opened.vault.kind == "coordinator"
+        assert created.opened.user == "Carla"
+        summary = session.save_organisation_file(created.opened, tmp_path / "org.json")
+        config = OrgConfig.from_bytes((tmp_path / "org.json").read_bytes())
+        assert config.name == summary.name == "Welzijn Teststad"
+        assert config.fingerprint == summary.fingerprint == created.opened.fingerprint
+    finally:
+        created.opened.vault.close()
+    with pytest.raises(InvalidInputError):
+        session.create_coordinator_vault(" ", "Carla", PASS, folder=tmp_path / "d")
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,14 @@
-"""GUI entry point: set up Qt, the theme and translations, then show first start or unlock."""
+"""GUI entry point: set up Qt, the theme and translations, then show first start or unlock.
+
+The kind of vault on disk decides the workspace (``services.session.installed_workspace``): a
+volunteer's vault opens the volunteer's main window, a coordinator vault the coordinator's
+unlock and window. Neither ever shows the other's screens.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -39,11 +45,18 @@ class Application:
         apply_theme(self.qapp, self.ctx.settings)
         self.window = MainWindow(self.ctx)
         self.lock = LockController(self.ctx, self.window, idle_ms=idle_ms)
+        #: Coordinator mode: the unlock dialog and, once open, the coordinator window.
+        self.coordinator_unlock: Any = None
+        self.coordinator: Any = None
 
     def start(self, *, demo_if_new: bool = False) -> None:
         """Show the first-start wizard, or the unlock screen (making the demo vault first)."""
         from huisbezoek.services import session
 
+        installed = session.installed_workspace()
+        if installed is not None and installed.role is session.Role.COORDINATOR:
+            self._start_coordinator(installed.folder)
+            return
         info = session.vault_info()
         if not info.exists and demo_if_new:
             from huisbezoek.gui.operations import run_op
@@ -59,16 +72,54 @@ class Application:
             from huisbezoek.gui.first_start import FirstStartPage
 
             page = FirstStartPage(self.ctx)
-            page.finished.connect(self.lock.on_unlocked)
+            page.finished.connect(self._first_start_done)
             self.window.show_first_start(page)
         else:
             self.window.show_unlock()
         self.window.show()
 
+    def _first_start_done(self, opened: Any) -> None:
+        from huisbezoek.services import session
+
+        if isinstance(opened, session.OpenedCoordinator):
+            self.window.hide()
+            self._show_coordinator(opened.vault, opened.user)
+        else:
+            self.lock.on_unlocked(opened)
+
+    def _start_coordinator(self, folder: Any) -> None:
+        from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+
+        self.coordinator_unlock = CoordinatorUnlockDialog(None, folder)
+        self.coordinator_unlock.opened.connect(self._coordinator_opened)
+        self.coordinator_unlock.show()
+
+    def _coordinator_opened(self, window: Any) -> None:
+        self.coordinator = window
+
+    def _show_coordinator(self, vault: Any, user: str) -> None:
+        from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+        self.coordinator = CoordinatorWindow(vault, user=user)
+        self.coordinator.show()
+
+    def close_coordinator(self) -> None:
+        """Close the coordinator window's vault after pending work (end of the session)."""
+        from huisbezoek.gui.operations import worker
+
+        window, self.coordinator = self.coordinator, None
+        if window is None:
+            return
+        worker().flush(30)
+        window.close()
+        if not window.vault.closed:
+            window.vault.close()
+
     def shutdown(self) -> None:
         from huisbezoek.gui.operations import shutdown_worker
 
         self.lock.shutdown()
+        self.close_coordinator()
         shutdown_worker()
 
 

@@ -1,4 +1,5 @@
-"""The first-start wizard: name, passphrase, the recovery key (once), and the organisation.
+"""The first-start wizard: volunteer or coordinator, name, passphrase, the recovery key (once),
+and the organisation (a volunteer reads its file; a coordinator makes it and saves it).
 
 The order of steps comes from ``services.session.FirstStartFlow`` (the core decides the flow,
 this screen only draws it). The vault is created as soon as the passphrase is chosen, so the
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,11 +43,12 @@ from huisbezoek.gui.widgets import (
     show_message,
 )
 from huisbezoek.services import session
-from huisbezoek.services.session import FirstStartFlow, Step
+from huisbezoek.services.session import FirstStartFlow, Role, Step
 
 
 class FirstStartPage(QWidget):
-    """Emits ``finished(opened)`` when the vault exists and the volunteer is done."""
+    """Emits ``finished(opened)`` when the vault exists and the user is done: an
+    ``OpenedVault`` for a volunteer, an ``OpenedCoordinator`` for a coordinator."""
 
     finished = Signal(object)
 
@@ -53,15 +56,18 @@ class FirstStartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flow = FirstStartFlow()
-        self.opened: session.OpenedVault | None = None
+        self.opened: session.OpenedVault | session.OpenedCoordinator | None = None
         self.recovery_key_text = ""
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
+            Step.ROLE: self._role_page(),
             Step.NAME: self._name_page(),
+            Step.ORG_NAME: self._org_name_page(),
             Step.PASSPHRASE: self._passphrase_page(),
             Step.RECOVERY_KEY: self._recovery_page(),
             Step.CONFIRM_KEY: self._confirm_page(),
             Step.ORGANISATION: self._organisation_page(),
+            Step.ORG_FILE: self._org_file_page(),
         }
         for w in self.pages.values():
             self.stack.addWidget(w)
@@ -89,6 +95,82 @@ class FirstStartPage(QWidget):
         self.show_step(self.flow.first())
 
     # -- pages ------------------------------------------------------------------------------
+
+    def _role_page(self) -> QWidget:
+        self.role_volunteer = QRadioButton(tr("Eerste start", "Ik ben &vrijwilliger"))
+        self.role_volunteer.setAccessibleName(tr("Eerste start", "Ik ben vrijwilliger"))
+        self.role_volunteer.setChecked(True)
+        self.role_coordinator = QRadioButton(tr("Eerste start", "Ik ben &coördinator"))
+        self.role_coordinator.setAccessibleName(tr("Eerste start", "Ik ben coördinator"))
+        w, _layout = page(
+            heading(tr("Eerste start", "Welkom bij Huisbezoek")),
+            hint(tr("Eerste start", "Wie gaat met dit programma werken op deze computer?")),
+            self.role_volunteer,
+            hint(
+                tr(
+                    "Eerste start",
+                    "U bezoekt ouderen thuis en legt uw gesprekken vast.",
+                )
+            ),
+            self.role_coordinator,
+            hint(
+                tr(
+                    "Eerste start",
+                    "U werkt voor de organisatie. U leest de zendingen van de vrijwilligers "
+                    "in en zorgt voor de opvolging.",
+                )
+            ),
+        )
+        return w
+
+    def role(self) -> Role:
+        return Role.COORDINATOR if self.role_coordinator.isChecked() else Role.VOLUNTEER
+
+    def _org_name_page(self) -> QWidget:
+        self.org_name = QLineEdit()
+        self.org_name.setAccessibleName(tr("Eerste start", "Naam van de organisatie"))
+        self.coordinator_name = QLineEdit()
+        self.coordinator_name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.coordinator_name.returnPressed.connect(self.next)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(tr("Eerste start", "Naam van de &organisatie:"), self.org_name)
+        form.addRow(tr("Eerste start", "Uw &naam:"), self.coordinator_name)
+        w, layout = page(
+            heading(tr("Eerste start", "Uw organisatie")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "We maken nu een kluis voor de organisatie, met een eigen sleutel. "
+                    "Daarmee lezen alleen u en uw collega's de zendingen van de vrijwilligers. "
+                    "Uw naam komt bij elke wijziging in de opvolging te staan.",
+                )
+            ),
+        )
+        layout.addLayout(form)
+        return w
+
+    def _org_file_page(self) -> QWidget:
+        self.org_file_saved: Path | None = None
+        self.org_file_summary = hint(tr("Eerste start", "Nog niet opgeslagen."))
+        self.org_file_summary.setObjectName("orgFileSummary")
+        self.save_org_button = QPushButton(tr("Eerste start", "Bestand &opslaan…"))
+        self.save_org_button.clicked.connect(self._choose_org_file_target)
+        w, layout = page(
+            heading(tr("Eerste start", "Het bestand voor de vrijwilligers")),
+            hint(
+                tr(
+                    "Eerste start",
+                    "Elke vrijwilliger leest dit bestand in. Daarmee kunnen zij zendingen "
+                    "naar uw organisatie sturen. Er staat niets geheims in. Sla het op, "
+                    "bijvoorbeeld op een USB-stick. Lees de vingerafdruk door de telefoon "
+                    "voor aan de vrijwilliger.",
+                )
+            ),
+        )
+        layout.addWidget(self.save_org_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.org_file_summary)
+        return w
 
     def _name_page(self) -> QWidget:
         self.name = QLineEdit()
@@ -233,7 +315,12 @@ class FirstStartPage(QWidget):
             tr("Eerste start", "&Klaar") if last else tr("Eerste start", "V&olgende")
         )
         focus = {
+            Step.ROLE: self.role_coordinator
+            if self.role_coordinator.isChecked()
+            else self.role_volunteer,
             Step.NAME: self.name,
+            Step.ORG_NAME: self.org_name,
+            Step.ORG_FILE: self.save_org_button,
             Step.PASSPHRASE: self.pass1,
             Step.RECOVERY_KEY: self.key_written,
             Step.CONFIRM_KEY: self.confirm,
@@ -253,6 +340,8 @@ class FirstStartPage(QWidget):
         if problem:
             show_message(self.error, problem)
             return
+        if self.current is Step.ROLE:
+            self.flow.role = self.role()
         if self.current is Step.PASSPHRASE and self.opened is None:
             self._create_vault()
             return
@@ -268,6 +357,16 @@ class FirstStartPage(QWidget):
     def _check(self, step: Step) -> str:
         if step is Step.NAME:
             return session.check_volunteer_name(self.name.text())
+        if step is Step.ORG_NAME:
+            return session.check_organisation_name(
+                self.org_name.text()
+            ) or session.check_volunteer_name(self.coordinator_name.text())
+        if step is Step.ORG_FILE and self.org_file_saved is None:
+            return tr(
+                "Eerste start",
+                "Sla eerst het bestand voor de vrijwilligers op. Zonder dat bestand kunnen "
+                "zij niets naar u sturen.",
+            )
         if step is Step.PASSPHRASE:
             return session.check_new_passphrase(self.pass1.text(), self.pass2.text())
         if step is Step.RECOVERY_KEY and not self.key_written.isChecked():
@@ -296,6 +395,16 @@ class FirstStartPage(QWidget):
     def _create_vault(self) -> None:
         name, passphrase = self.name.text().strip(), self.pass1.text()
         kdf = getattr(self.ctx, "kdf", None)
+        if self.flow.role is Role.COORDINATOR:
+            org, user = self.org_name.text(), self.coordinator_name.text()
+
+            def create():
+                return session.create_coordinator_vault(org, user, passphrase, kdf=kdf)
+        else:
+
+            def create():
+                return session.create_vault(name, passphrase, kdf=kdf)
+
         self.busy.setVisible(True)
         self.next_button.setEnabled(False)
         self.back_button.setEnabled(False)
@@ -326,7 +435,7 @@ class FirstStartPage(QWidget):
 
         run_op(
             self,
-            with_preload(lambda: session.create_vault(name, passphrase, kdf=kdf)),
+            with_preload(create),
             on_done=done,
             on_error=failed,
         )
@@ -359,7 +468,7 @@ class FirstStartPage(QWidget):
             self.load_org_file(Path(path))
 
     def load_org_file(self, path: Path) -> None:
-        opened = self.opened
+        opened = self.opened if isinstance(self.opened, session.OpenedVault) else None
 
         def done(summary) -> None:
             self.org_file = path
@@ -372,6 +481,33 @@ class FirstStartPage(QWidget):
             )
 
         run_op(self, lambda: session.add_organisation(opened, path), on_done=done)
+
+    def _choose_org_file_target(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Eerste start", "Bestand voor de vrijwilligers opslaan"),
+            str(Path.home() / "organisatie-huisbezoek.json"),
+            tr("Eerste start", "Instellingenbestand (*.json)"),
+        )
+        if path:
+            self.save_org_file(Path(path))
+
+    def save_org_file(self, path: Path) -> None:
+        opened = self.opened
+        if not isinstance(opened, session.OpenedCoordinator):
+            return
+
+        def done(summary) -> None:
+            self.org_file_saved = path
+            show_message(self.error, "")
+            self.org_file_summary.setText(
+                tr(
+                    "Eerste start",
+                    "Opgeslagen: {bestand}\nOrganisatie: {naam}\nVingerafdruk: {vingerafdruk}",
+                ).format(bestand=path.name, naam=summary.name, vingerafdruk=summary.fingerprint)
+            )
+
+        run_op(self, lambda: session.save_organisation_file(opened, path), on_done=done)
 
     def _finish(self) -> None:
         self.recovery_key_text = ""

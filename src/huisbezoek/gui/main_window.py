@@ -82,8 +82,12 @@ class MainWindow(QMainWindow):
         self.org_action = self._action(
             tr("Menu", "&Organisatie-instellingen inlezen…"), self._org_config, None, "orgAction"
         )
+        self.package_action = self._action(
+            tr("Menu", "&Pakket van de coördinator inlezen…"), self._package, None, "packageAction"
+        )
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.org_action)
+        file_menu.addAction(self.package_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.settings_action)
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.data_actions = [
             self.export_action,
             self.org_action,
+            self.package_action,
             self.list_action,
             self.new_resident_action,
             self.find_action,
@@ -171,6 +176,16 @@ class MainWindow(QMainWindow):
         from huisbezoek.gui.exchange_ui import choose_org_config
 
         choose_org_config(self, self.ctx)
+
+    def _package(self) -> None:
+        from huisbezoek.gui.coordinator.volunteer_packages import choose_and_import_package
+
+        choose_and_import_package(self, self.ctx, on_done=self._package_done)
+
+    def _package_done(self, _box) -> None:
+        # New residents from an assignment show in the list at once.
+        if self.work is not None:
+            self.work.residents.reload()
 
     def _import_csv(self) -> None:
         self.ensure_work().residents.choose_csv()

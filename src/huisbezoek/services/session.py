@@ -39,6 +39,7 @@ __all__ = [
     "DEMO_PASSPHRASE",
     "MIN_PASSPHRASE_CHARS",
     "FirstStartFlow",
+    "Role",
     "Step",
 ]
 
@@ -51,45 +52,72 @@ DEMO_MARKER = "demo-vault.json"
 
 
 class Step(StrEnum):
+    ROLE = "rol"
     NAME = "naam"
+    ORG_NAME = "organisatienaam"
     PASSPHRASE = "wachtwoordzin"  # noqa: S105 (a step name, not a secret)
     RECOVERY_KEY = "herstelsleutel"
     CONFIRM_KEY = "controle"
     ORGANISATION = "organisatie"
+    ORG_FILE = "organisatiebestand"
+
+
+class Role(StrEnum):
+    """Who uses this computer; decides which vault the first start makes."""
+
+    VOLUNTEER = "volunteer"
+    COORDINATOR = "coordinator"
 
 
 class FirstStartFlow:
     """The order of the first-start steps and which of them allow going back.
 
-    Once the vault is made (after the passphrase) there is no way back to the name and
-    passphrase: the recovery key shown belongs to that vault.
+    The first step chooses the role; the steps after it depend on that choice. Once the vault
+    is made (after the passphrase) there is no way back to the name and passphrase: the
+    recovery key shown belongs to that vault.
     """
 
-    ORDER: tuple[Step, ...] = (
+    VOLUNTEER_ORDER: tuple[Step, ...] = (
+        Step.ROLE,
         Step.NAME,
         Step.PASSPHRASE,
         Step.RECOVERY_KEY,
         Step.CONFIRM_KEY,
         Step.ORGANISATION,
     )
+    COORDINATOR_ORDER: tuple[Step, ...] = (
+        Step.ROLE,
+        Step.ORG_NAME,
+        Step.PASSPHRASE,
+        Step.RECOVERY_KEY,
+        Step.CONFIRM_KEY,
+        Step.ORG_FILE,
+    )
+
+    def __init__(self, role: Role = Role.VOLUNTEER) -> None:
+        self.role = role
+
+    @property
+    def order(self) -> tuple[Step, ...]:
+        return self.COORDINATOR_ORDER if self.role is Role.COORDINATOR else self.VOLUNTEER_ORDER
 
     def first(self) -> Step:
-        return self.ORDER[0]
+        return self.order[0]
 
     def next_step(self, step: Step) -> Step | None:
-        i = self.ORDER.index(step)
-        return self.ORDER[i + 1] if i + 1 < len(self.ORDER) else None
+        i = self.order.index(step)
+        return self.order[i + 1] if i + 1 < len(self.order) else None
 
     def previous_step(self, step: Step) -> Step | None:
         if not self.can_go_back(step):
             return None
-        return self.ORDER[self.ORDER.index(step) - 1]
+        return self.order[self.order.index(step) - 1]
 
     def can_go_back(self, step: Step) -> bool:
-        return step in (Step.PASSPHRASE, Step.CONFIRM_KEY)
+        return step in (Step.NAME, Step.ORG_NAME, Step.PASSPHRASE, Step.CONFIRM_KEY)
 
     def position(self, step: Step) -> tuple[int, int]:
-        return self.ORDER.index(step) + 1, len(self.ORDER)
+        return self.order.index(step) + 1, len(self.order)
 
 
 # -- checks in plain words --------------------------------------------------------------------
@@ -187,6 +215,47 @@ def vault_info(folder: Path | None = None) -> VaultInfo:
         except (OSError, ValueError):
             demo = None
     return VaultInfo(folder=folder, exists=exists, demo_passphrase=demo)
+
+
+#: Folder name of the coordinator vault in the data folder, as ``services.exchange`` (and
+#: ``huisbezoek org init``) make it (a test keeps them equal).
+COORDINATOR_DIR_NAME = "coordinator"
+
+
+def default_coordinator_dir() -> Path:
+    return paths.data_dir() / COORDINATOR_DIR_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Installed:
+    role: Role
+    folder: Path
+
+
+def installed_workspace() -> Installed | None:
+    """Which workspace the normal start opens: the kind of vault on disk, None on a first start.
+
+    The volunteer's vault (``vault/``) comes first: a coordinator vault beside it (made with
+    ``huisbezoek org init``) is then opened only with ``huisbezoek coordinator gui``, so a
+    volunteer's start never shows coordinator screens. The kind is read from the key-slot
+    file, which needs no passphrase.
+    """
+    for folder in (paths.default_vault_dir(), default_coordinator_dir()):
+        if vault_info(folder).exists:
+            kind = _key_file_kind(folder)
+            if kind == Role.COORDINATOR.value:
+                return Installed(Role.COORDINATOR, folder)
+            return Installed(Role.VOLUNTEER, folder)
+    return None
+
+
+def _key_file_kind(folder: Path) -> str:
+    try:
+        doc = json.loads((folder / VAULT_FILES[1]).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    kind = doc.get("kind") if isinstance(doc, dict) else None
+    return kind if isinstance(kind, str) else ""
 
 
 def _write_demo_marker(folder: Path) -> None:
@@ -317,6 +386,70 @@ def close(opened: OpenedVault | None) -> None:
         opened.vault.close()
 
 
+# -- the coordinator's first start ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedCoordinator:
+    """An open coordinator vault and who is working in it (written beside every change)."""
+
+    vault: Any
+    user: str
+    organisation: str
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedCoordinator:
+    opened: OpenedCoordinator
+    #: Shown once on screen, like the volunteer's; never stored.
+    recovery_key: str
+
+
+def check_organisation_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        return "Vul de naam van de organisatie in."
+    if len(name) > 200:
+        return "Deze naam is te lang."
+    return ""
+
+
+def create_coordinator_vault(
+    organisation: str,
+    user: str,
+    passphrase: str,
+    *,
+    folder: Path | None = None,
+    kdf: KdfParams | None = None,
+) -> CreatedCoordinator:
+    """Make the coordinator vault with a new organisation identity (as ``org init``)."""
+    for problem in (check_organisation_name(organisation), check_volunteer_name(user)):
+        if problem:
+            raise InvalidInputError("bad name", message_nl=problem)
+    from huisbezoek.services.exchange import init_organisation
+
+    created = init_organisation(
+        folder or default_coordinator_dir(), passphrase, organisation, kdf=kdf
+    )
+    opened = OpenedCoordinator(
+        vault=created.store,
+        user=" ".join(user.split()),
+        organisation=created.config.name,
+        fingerprint=created.config.fingerprint,
+    )
+    return CreatedCoordinator(opened=opened, recovery_key=created.recovery_key)
+
+
+def save_organisation_file(opened: OpenedCoordinator, path: Path) -> OrganisationSummary:
+    """Write the organisation's configuration file for volunteers (public keys only)."""
+    from huisbezoek.services.exchange import organisation_config
+
+    config = organisation_config(opened.vault)
+    atomic_write(path, config.to_bytes(), mode=0o644)
+    return OrganisationSummary(name=config.name, fingerprint=config.fingerprint)
+
+
 # -- the demo vault ---------------------------------------------------------------------------
 
 
@@ -379,7 +512,7 @@ def can_print_recovery_sheet() -> bool:
     return True
 
 
-def recovery_sheet_pdf(opened: OpenedVault, recovery_key: str) -> bytes:
+def recovery_sheet_pdf(opened: OpenedVault | OpenedCoordinator, recovery_key: str) -> bytes:
     """The recovery-key sheet as PDF bytes (printing area); nothing is written anywhere."""
     from datetime import date
 
@@ -395,7 +528,9 @@ def recovery_sheet_pdf(opened: OpenedVault, recovery_key: str) -> bytes:
     return bytes(pdf)
 
 
-def save_recovery_sheet(path: Path, opened: OpenedVault, recovery_key: str) -> Path:
+def save_recovery_sheet(
+    path: Path, opened: OpenedVault | OpenedCoordinator, recovery_key: str
+) -> Path:
     """Write the recovery-key sheet as PDF to the file the volunteer chose."""
     atomic_write(path, recovery_sheet_pdf(opened, recovery_key))
     return path

@@ -1,6 +1,7 @@
 """Coordinator mode as its own window: ask who is working and the store's passphrase, open the
-coordinator store off the GUI thread, then show the coordinator screens. Reached with
-``huisbezoek coordinator gui`` until the main window offers the mode (see docs/coordinator.md).
+coordinator store off the GUI thread, then show the coordinator screens. The normal start
+(``gui.app``) shows it when the vault on disk is a coordinator vault; ``huisbezoek coordinator
+gui`` opens it directly (also with ``--dir``).
 """
 
 from __future__ import annotations

@@ -59,9 +59,9 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
     run_op(parent, work, on_done=done, on_error=failed)
 
 
-def choose_and_import_package(parent: QWidget | None, ctx: Any) -> None:
+def choose_and_import_package(parent: QWidget | None, ctx: Any, on_done: Any = None) -> None:
     path, _ = QFileDialog.getOpenFileName(
         parent, tr("Pakket", "Pakket van de coördinator kiezen"), str(Path.home())
     )
     if path:
-        import_package(parent, ctx.vault, Path(path))
+        import_package(parent, ctx.vault, Path(path), on_done=on_done)

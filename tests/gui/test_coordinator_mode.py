@@ -1,0 +1,117 @@
+"""The normal start opens the workspace that matches the vault on disk; the first start asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from huisbezoek.exchange.keys import OrgConfig
+from huisbezoek.gui.coordinator.window import CoordinatorWindow
+from huisbezoek.services import session
+from huisbezoek.services.session import Role, Step
+
+from .conftest import PASS, wait_op_idle
+from .test_volunteer_path import first_start
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def coordinator_windows() -> list:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, CoordinatorWindow) and w.isVisible()
+    ]
+
+
+def coordinator_first_start(qtbot, app, tmp_path):
+    app.start()
+    page = app.window.first_start
+    assert page is not None and page.current is Step.ROLE
+    assert page.role_coordinator.accessibleName() == "Ik ben coördinator"
+    page.role_coordinator.setFocus()
+    qtbot.keyClick(page.role_coordinator, Qt.Key.Key_Space)
+    assert page.role() is Role.COORDINATOR
+    click(qtbot, page.next_button)
+    assert page.current is Step.ORG_NAME
+    click(qtbot, page.next_button)  # nothing filled in
+    assert page.current is Step.ORG_NAME and page.error.isVisible()
+    qtbot.keyClicks(page.org_name, "Welzijn Teststad")
+    qtbot.keyClicks(page.coordinator_name, "Carla")
+    click(qtbot, page.next_button)
+    assert page.current is Step.PASSPHRASE
+    qtbot.keyClicks(page.pass1, PASS)
+    qtbot.keyClicks(page.pass2, PASS)
+    click(qtbot, page.next_button)
+    qtbot.waitUntil(lambda: page.current is Step.RECOVERY_KEY, timeout=15_000)
+    key = page.key_label.text()
+    assert len(key.split("-")) >= 8
+    page.key_written.setChecked(True)
+    click(qtbot, page.next_button)
+    qtbot.keyClicks(page.confirm, key.split("-")[-1])
+    click(qtbot, page.next_button)
+    assert page.current is Step.ORG_FILE
+    click(qtbot, page.next_button)  # not before the volunteers' file is saved
+    assert page.current is Step.ORG_FILE and page.error.isVisible()
+    org_file = tmp_path / "organisatie.json"
+    page.save_org_file(org_file)
+    qtbot.waitUntil(lambda: page.org_file_saved is not None, timeout=10_000)
+    config = OrgConfig.from_bytes(org_file.read_bytes())
+    assert config.name == "Welzijn Teststad"
+    assert config.fingerprint in page.org_file_summary.text()
+    click(qtbot, page.next_button)
+    qtbot.waitUntil(lambda: app.coordinator is not None, timeout=10_000)
+    assert page.key_label.text() == ""
+    return config
+
+
+def test_coordinator_first_start_and_reopen(qtbot, make_app, tmp_path):
+    app = make_app()
+    config = coordinator_first_start(qtbot, app, tmp_path)
+    window = app.coordinator
+    assert isinstance(window, CoordinatorWindow) and window.isVisible()
+    assert window.vault.kind == "coordinator"
+    assert not app.window.isVisible() and app.window.work is None  # no volunteer screens
+    wait_op_idle(qtbot)
+    app.close_coordinator()
+    installed = session.installed_workspace()
+    assert installed is not None and installed.role is Role.COORDINATOR
+
+    # Start again: the coordinator's unlock, then the coordinator screens.
+    again = make_app()
+    again.start()
+    dialog = again.coordinator_unlock
+    assert dialog is not None and dialog.isVisible()
+    assert not again.window.isVisible() and again.window.first_start is None
+    qtbot.keyClicks(dialog.name, "Carla")
+    qtbot.keyClicks(dialog.passphrase, "verkeerde wachtwoordzin")
+    click(qtbot, dialog.open_button)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=15_000)
+    assert again.coordinator is None
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    click(qtbot, dialog.open_button)
+    qtbot.waitUntil(lambda: again.coordinator is not None, timeout=15_000)
+    assert again.coordinator.isVisible()
+    from huisbezoek.services.exchange import organisation_config
+
+    assert organisation_config(again.coordinator.vault).fingerprint == config.fingerprint
+    assert again.window.work is None
+
+
+def test_volunteer_vault_never_shows_coordinator_screens(qtbot, make_app):
+    app = make_app()
+    first_start(qtbot, app)
+    assert app.coordinator is None and app.coordinator_unlock is None
+    assert not coordinator_windows()
+    assert app.window.work is not None and app.window.isVisible()
+    app.lock.lock()
+    app.lock.shutdown()
+
+    again = make_app()
+    again.start()
+    assert again.coordinator_unlock is None and again.window.isVisible()
+    assert again.window.pages.currentWidget() is again.window.unlock_page
+    assert not coordinator_windows()
