@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from huisbezoek.domain import LeafletTopic
 
-from .builder import DocumentBuilder, Organisation, text
+from .builder import DocumentBuilder, LargePrintParagraph, Organisation
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
 
 FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet echt."
@@ -19,7 +19,7 @@ def contact_parts(
     builder: DocumentBuilder, service: Service, *, audience: bool = True
 ) -> list[Flowable]:
     """One service as the reader needs it: who, what, and how to reach them."""
-    parts: list[Flowable] = [Paragraph(text(service.name), builder.styles.contact_name)]
+    parts: list[Flowable] = [LargePrintParagraph.plain(service.name, builder.styles.contact_name)]
     parts.append(builder.paragraph(service.offer, boxed=True))
     if audience:
         parts.append(builder.labelled("Voor wie", service.audience, boxed=True))
@@ -50,7 +50,7 @@ def add_contacts(
     """
     if not services:
         return
-    opening: list[Flowable] = [Paragraph(text(heading), builder.styles.heading)]
+    opening: list[Flowable] = [LargePrintParagraph.plain(heading, builder.styles.heading)]
     if intro:
         opening.append(builder.paragraph(intro))
     if fictional:

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from . import fonts
-from .builder import FRAME_WIDTH, INK, DocumentBuilder, Organisation, text
+from .builder import FRAME_WIDTH, INK, DocumentBuilder, LargePrintParagraph, Organisation
 from .errors import PrintInputError
 from .summary import date_nl
 
@@ -95,7 +95,7 @@ def build_recovery_sheet(
     builder.add(
         KeepTogether(
             [
-                Paragraph(text("Uw herstelsleutel"), builder.styles.heading),
+                LargePrintParagraph.plain("Uw herstelsleutel", builder.styles.heading),
                 builder.box(
                     [
                         KeyGroups(groups),

@@ -14,10 +14,17 @@ from datetime import date
 from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from . import fonts
-from .builder import BODY_SIZE, FRAME_WIDTH, INK, DocumentBuilder, Organisation, text
+from .builder import (
+    BODY_SIZE,
+    FRAME_WIDTH,
+    INK,
+    DocumentBuilder,
+    LargePrintParagraph,
+    Organisation,
+)
 from .content import Service
 from .errors import PrintInputError
 from .leaflets import add_contacts
@@ -127,7 +134,7 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         builder.add(
             KeepTogether(
                 [
-                    Paragraph(text("Hoe het met u gaat"), builder.styles.heading),
+                    LargePrintParagraph.plain("Hoe het met u gaat", builder.styles.heading),
                     builder.paragraph(
                         "U gaf zelf een cijfer van 0 tot 10. "
                         "Hoe verder naar buiten, hoe beter het volgens u gaat."
