@@ -15,6 +15,7 @@ import gc
 import hashlib
 import json
 import logging
+import os
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -128,11 +129,17 @@ def _write_setting(session: Session, key: str, value: Any) -> None:
 
 
 def _read_file(path: Path, limit: int) -> bytes:
+    # One open: the size check and the read are of the same file, and a file that grows after
+    # the check is still cut off at the limit.
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise OversizedBatchError(f"file of {size} bytes over the limit")
-        return path.read_bytes()
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise OversizedBatchError(f"file of {size} bytes over the limit")
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise OversizedBatchError("file grew over the limit while being read")
+        return data
     except FileNotFoundError as exc:
         raise InvalidInputError(
             "file not found", message_nl=f"Het bestand {path.name} bestaat niet."
