@@ -1,10 +1,10 @@
 """The coordinator's own working tables: follow-up, its history, the address list, settings.
 
 They live beside the exchange area's coordinator schema (imported signals, volunteers, ledger)
-in the same store, under their own metadata, and are created with ``create_all`` when a store
-is opened. They refer to imported signals by id without a foreign key, so either side can
-change its migrations without the other. Once the exchange schema has settled these tables
-move into an Alembic revision on top of it (see docs/coordinator.md).
+in the same store, under their own metadata. In a coordinator vault they are made by the
+Alembic revision ``c0002`` of the coordinator schema (a change here needs a new revision there);
+a PostgreSQL store gets them from these models. They refer to imported signals by id without a
+foreign key, so either side can change its tables without the other.
 """
 
 from __future__ import annotations

@@ -63,11 +63,10 @@ class CoordinatorStore:
 
     @classmethod
     def from_vault(cls, vault: Vault) -> CoordinatorStore:
-        """The store inside an open coordinator vault; adds the working tables when missing."""
+        """The store inside an open coordinator vault. Its working tables come from the vault's
+        migrations (revision ``c0002``), which ran when the vault was opened."""
         if vault.kind != COORDINATOR_SCHEMA.kind:
             raise WrongStoreKindError(f"vault kind {vault.kind!r} is not a coordinator store")
-        with vault.connection() as conn:
-            WorkBase.metadata.create_all(conn)
         return cls(vault.engine, SQLCIPHER, vault)
 
     @classmethod
@@ -137,7 +136,8 @@ def _create_schema(conn: Connection) -> None:
     inspector = inspect(conn)
     fresh = not inspector.has_table("audit_log")
     # The exchange area's Alembic scripts carry SQLite-only triggers, so a PostgreSQL store is
-    # built from the models; schema changes there will need their own migration path.
+    # built from the models (the same tables the vault gets from its revisions, c0002 for the
+    # working tables); schema changes there will need their own migration path.
     COORDINATOR_SCHEMA.metadata.create_all(conn)
     WorkBase.metadata.create_all(conn)
     if fresh and conn.dialect.name == "postgresql":

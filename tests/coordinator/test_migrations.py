@@ -1,0 +1,99 @@
+"""The coordinator vault's working tables come from a migration (c0002): a new vault has exactly
+the models' schema, and a vault made before it is upgraded with its data kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import MetaData, inspect, select
+
+from huisbezoek.domain import Severity, Theme
+from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+from huisbezoek.services import exchange
+from huisbezoek.services.coordinator.models import FollowUp, WorkBase, WorkSetting
+from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.vault import migrate
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.keyslots import KdfParams
+
+PASS = "fiets kopje regen zeven"
+WORK_TABLES = {t.name for t in WorkBase.metadata.sorted_tables}
+
+
+def _all_models() -> MetaData:
+    combined = MetaData()
+    for metadata in (COORDINATOR_SCHEMA.metadata, WorkBase.metadata):
+        for table in metadata.sorted_tables:
+            table.to_metadata(combined)
+    return combined
+
+
+def test_new_vault_gets_the_working_tables_from_the_migration(tmp_path: Path) -> None:
+    created = exchange.init_organisation(tmp_path / "c", PASS, "Welzijn", kdf=KdfParams.FLOOR)
+    with created.store as vault, vault.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision(COORDINATOR_SCHEMA)
+        assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0002"
+        assert set(inspect(conn).get_table_names()) >= WORK_TABLES
+        diff = compare_metadata(MigrationContext.configure(conn), _all_models())
+    assert diff == []
+
+
+def _old_vault(folder: Path, *, opened_by_old_version: bool) -> None:
+    """A coordinator vault at c0001; the old version made the working tables on opening."""
+    vault, _ = Vault.create(
+        folder,
+        PASS,
+        kind="coordinator",
+        schema=COORDINATOR_SCHEMA,
+        kdf=KdfParams.FLOOR,
+        schema_revision="c0001",
+    )
+    with vault:
+        with vault.engine.connect() as conn:
+            assert migrate.current_revision(conn) == "c0001"
+            assert not WORK_TABLES & set(inspect(conn).get_table_names())
+        if opened_by_old_version:
+            with vault.connection() as conn:
+                WorkBase.metadata.create_all(conn)
+            with vault.session() as session:
+                session.add(WorkSetting(name="retention_months", value="24"))
+                session.add(
+                    FollowUp(
+                        signal_id="0f1e2d3c-0000-4000-8000-000000000001",
+                        theme=Theme.EENZAAMHEID,
+                        severity=Severity.DIRECT,
+                        source_key_id="ABCDEF0123456789",
+                        signal_date=date(2026, 11, 2),
+                        status="opgepakt",
+                    )
+                )
+
+
+def test_vault_from_before_keeps_its_follow_up(tmp_path: Path) -> None:
+    folder = tmp_path / "oud"
+    _old_vault(folder, opened_by_old_version=True)
+    with Vault.open(folder, PASS, schema=COORDINATOR_SCHEMA) as vault:
+        with vault.engine.connect() as conn:
+            assert migrate.current_revision(conn) == "c0002"
+            diff = compare_metadata(MigrationContext.configure(conn), _all_models())
+        assert diff == []
+        store = CoordinatorStore.from_vault(vault)
+        with store.session() as session:
+            assert session.get(WorkSetting, "retention_months").value == "24"  # type: ignore[union-attr]
+            assert session.scalars(select(FollowUp.status)).all() == ["opgepakt"]
+
+
+def test_vault_from_before_without_working_tables_gets_them(tmp_path: Path) -> None:
+    folder = tmp_path / "leeg"
+    _old_vault(folder, opened_by_old_version=False)
+    with Vault.open(folder, PASS, schema=COORDINATOR_SCHEMA) as vault:
+        with vault.engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) >= WORK_TABLES
+        store = CoordinatorStore.from_vault(vault)
+        with store.session() as session:
+            session.add(WorkSetting(name="age_band", value="75-80"))
+        with store.session() as session:
+            assert session.get(WorkSetting, "age_band") is not None
