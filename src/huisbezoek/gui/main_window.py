@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(w)
         self.pages.setCurrentWidget(self.blank)
         self._build_menus()
+        self._build_shelf_menu()
         self.set_unlocked(False)
         self.resize(1100, 760)
 
@@ -209,6 +211,23 @@ class MainWindow(QMainWindow):
                 "Alles blijft op deze computer, in een kluis op slot.",
             ).format(versie=__version__),
         )
+
+    def _build_shelf_menu(self) -> None:
+        """The Folders menu, before Hulp. Leaflets hold no personal data: usable while locked."""
+        self.shelf_action = self._action(
+            tr("Menu", "&Folders afdrukken…"), self.open_shelf, "Ctrl+Shift+P", "shelfAction"
+        )
+        bar = self.menuBar()
+        menu = QMenu(tr("Menu", "&Folders"), self)
+        menu.addAction(self.shelf_action)
+        bar.insertMenu(bar.actions()[-1], menu)
+
+    def open_shelf(self) -> Any:
+        from huisbezoek.gui.leaflet_shelf import LeafletShelf
+
+        shelf = LeafletShelf(self, self.ctx)
+        shelf.open()
+        return shelf
 
     closing = Signal()
 

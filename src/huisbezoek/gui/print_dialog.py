@@ -1,8 +1,11 @@
-"""Print for the resident: the personal summary and the leaflets that fit the signals.
+"""Print for the resident: the personal summary and the leaflets that fit the signals, in one go.
 
-The documents come from the printing area (``services.documents``) as PDF bytes. They are
-saved where the volunteer chooses (a folder, one file per document) and can be opened in the
-computer's PDF viewer to print. The leaflets given are recorded on the visit.
+The documents come from the printing area (``services.documents``) as PDF bytes and stay in
+memory: the preview shows their pages, "Afdrukken…" opens Qt's print dialog once for the whole
+set and paints the pages on the printer (``gui/pdf_print.py``), and "Opslaan als PDF…" writes
+one file per document into a folder the volunteer picks. Only after printing or saving worked
+are the leaflets recorded on the visit. Leaflets whose contacts were not checked for a year get
+a warning here, for the volunteer; the paper never says so.
 """
 
 from __future__ import annotations
@@ -11,15 +14,26 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from huisbezoek.errors import UserError
+from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
-from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
+from huisbezoek.gui.widgets import button_row, error_label, heading, hint, scrolling, show_message
+
+#: How long the preview waits after a tick before it renders (several quick ticks, one render).
+PREVIEW_DELAY_MS = 250
 
 
 def _safe_name(title: str) -> str:
@@ -35,72 +49,259 @@ def load_choices(vault, visit_id: int):
     return documents.suggested_topics(vault, visit_id), {t: lf.title for t, lf in leaflets.items()}
 
 
-def save_documents(vault, visit_id, topics, *, summary: bool, chart: bool, folder: Path):
-    """Worker job: render, write one PDF per document into ``folder``, record the leaflets."""
-    from huisbezoek.fsutil import atomic_write
+def make_documents(vault, visit_id, topics, *, summary: bool, chart: bool):
+    """Worker job: the summary and the leaflets as PDF bytes (``PrintJob`` list), in memory."""
     from huisbezoek.services import documents
 
-    jobs = documents.visit_documents(
+    return documents.visit_documents(
         vault, visit_id, topics, include_summary=summary, show_wellbeing_chart=chart
     )
+
+
+def make_preview(vault, visit_id, topics, *, summary: bool, chart: bool, width_px: int):
+    """Worker job: the documents, their page images and the stale-contact warnings."""
+    jobs = make_documents(vault, visit_id, topics, summary=summary, chart=chart)
+    pages = pdf_print.preview_documents([(j.title, j.pdf) for j in jobs], width_px)
+    return jobs, pages, pdf_print.stale_contacts(topics)
+
+
+def save_documents(vault, visit_id, topics, *, summary: bool, chart: bool, folder: Path, jobs=None):
+    """Worker job: write one PDF per document into ``folder``, then record the leaflets."""
+    from huisbezoek.printing import save_pdf
+    from huisbezoek.services import documents
+
+    if jobs is None:
+        jobs = make_documents(vault, visit_id, topics, summary=summary, chart=chart)
     written = []
     for n, job in enumerate(jobs, start=1):
         path = folder / f"{n:02d}-{_safe_name(job.title)}.pdf"
-        atomic_write(path, job.pdf)
+        save_pdf(path, job.pdf)
         written.append(path)
     documents.record_leaflets_given(vault, visit_id, [j.topic for j in jobs if j.topic])
     return written
 
 
+def print_documents(vault, visit_id, printer, jobs) -> int:
+    """Worker job: paint every page on ``printer``, then record the leaflets; pages printed."""
+    from huisbezoek.services import documents
+
+    pages = pdf_print.print_pdfs(printer, [j.pdf for j in jobs])
+    documents.record_leaflets_given(vault, visit_id, [j.topic for j in jobs if j.topic])
+    return pages
+
+
 class PrintDialog(BaseDialog):
     saved = Signal(object)  # list of paths
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, parent, ctx, visit_id: int) -> None:
         super().__init__(parent, "printDialog", ctx)
         self.visit_id = visit_id
+        #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
+        self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
+        self.printer: Any = None
+        self._jobs: list[Any] = []
+        self._jobs_key: tuple[Any, ...] | None = None
+        self.page_total = 0
+        self._generation = 0
+        self.preview_ready = False
         self.setWindowTitle(tr("Afdrukken", "Afdrukken voor de bewoner"))
-        self.summary = QCheckBox(tr("Afdrukken", "Samenvatting van het gesprek"))
+
+        self.summary = QCheckBox(tr("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
-        self.chart = QCheckBox(tr("Afdrukken", "Met het spinnenweb (als de bewoner dat wil)"))
+        self.summary.setAccessibleName(tr("Afdrukken", "Samenvatting van het gesprek"))
+        self.chart = QCheckBox(tr("Afdrukken", "Met het &spinnenweb (als de bewoner dat wil)"))
+        self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
         self.leaflets.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[object, QCheckBox] = {}
-        self.save_button = QPushButton(tr("Afdrukken", "Opslaan als &PDF in een map…"))
-        self.save_button.setProperty("role", "primary")
-        self.save_button.clicked.connect(self.choose_folder)
-        self.save_button.setEnabled(False)
-        close = QPushButton(tr("Afdrukken", "&Sluiten"))
-        close.clicked.connect(self.reject)
+        self.stale = pdf_print.StaleWarning()
+        self.stale.setAccessibleName(tr("Afdrukken", "Waarschuwing over contactgegevens"))
+        self.stale.setVisible(False)
         self.status = hint()
         self.error = error_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Afdrukken", "Wat geeft u mee?"), "subheading"))
-        layout.addWidget(self.summary)
-        layout.addWidget(self.chart)
-        layout.addWidget(heading(tr("Afdrukken", "Folders"), "subheading"))
-        layout.addWidget(
+
+        self.print_button = QPushButton(tr("Afdrukken", "&Afdrukken…"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setProperty("role", "primary")
+        self.print_button.setDefault(True)
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setToolTip(tr("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"))
+        self.print_button.clicked.connect(self.start_print)
+        self.save_button = QPushButton(tr("Afdrukken", "Opslaan als &PDF…"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.clicked.connect(self.choose_folder)
+        close = QPushButton(tr("Afdrukken", "S&luiten"))
+        close.clicked.connect(self.reject)
+        for b in (self.print_button, self.save_button):
+            b.setEnabled(False)
+
+        self.preview = pdf_print.PagePreview(tr("Afdrukken", "Voorbeeld van de pagina's"))
+        self.preview.show_message(tr("Afdrukken", "Even geduld…"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+
+        choices = QWidget()
+        left = QVBoxLayout(choices)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(heading(tr("Afdrukken", "Wat geeft u mee?"), "subheading"))
+        left.addWidget(self.summary)
+        left.addWidget(self.chart)
+        left.addWidget(heading(tr("Afdrukken", "Folders"), "subheading"))
+        left.addWidget(
             hint(tr("Afdrukken", "Aangevinkt zijn de folders die passen bij de signalen."))
         )
-        layout.addWidget(self.leaflet_box)
+        left.addWidget(self.leaflet_box)
+        left.addWidget(self.stale)
+        left.addStretch(1)
+        right = QWidget()
+        right_col = QVBoxLayout(right)
+        right_col.setContentsMargins(0, 0, 0, 0)
+        right_col.addWidget(heading(tr("Afdrukken", "Zo ziet het eruit"), "subheading"))
+        right_col.addWidget(self.preview, 1)
+        body = QHBoxLayout()
+        body.addWidget(scrolling(choices), 1)
+        body.addWidget(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
-        layout.addWidget(button_row(self.save_button, close))
+        layout.addWidget(button_row(self.print_button, self.save_button, close))
+
+        self.summary.toggled.connect(self._choices_changed)
+        self.chart.toggled.connect(self._choices_changed)
         vault = ctx.vault
         run_op(self, lambda: load_choices(vault, visit_id), on_done=self._show_choices)
+
+    # -- choosing ---------------------------------------------------------------------------
 
     def _show_choices(self, result) -> None:
         suggested, titles = result
         for topic, title in titles.items():
             check = QCheckBox(title)
+            check.setAccessibleName(tr("Afdrukken", "Folder {titel}").format(titel=title))
             check.setChecked(topic in suggested)
+            check.toggled.connect(self._choices_changed)
             self.checks[topic] = check
             self.leaflets.addWidget(check)
-        self.save_button.setEnabled(True)
         self.fit_to_content()
+        self.refresh_preview()
 
     def chosen_topics(self) -> list[Any]:
         return [t for t, c in self.checks.items() if c.isChecked()]
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.summary.isChecked(), self.chart.isChecked(), tuple(self.chosen_topics()))
+
+    def _choices_changed(self) -> None:
+        self.chart.setEnabled(self.summary.isChecked())
+        self.preview_ready = False
+        self._timer.start()
+
+    def refresh_preview(self) -> None:
+        """Render the chosen documents and show their pages (on the worker thread)."""
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        key = self._key()
+        summary, chart, topics = key
+        if not summary and not topics:
+            self._jobs, self._jobs_key = [], key
+            self.preview.show_message(tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            self.stale.setVisible(False)
+            self.preview_ready = True
+            self._set_buttons()
+            return
+        vault, vid, width = self.ctx.vault, self.visit_id, self.preview.page_width()
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return  # the volunteer changed the choice meanwhile; a newer render follows
+            jobs, pages, stale = result
+            self._jobs, self._jobs_key = list(jobs), key
+            self.page_total = sum(len(doc.pages) for doc in pages)
+            self.preview.show_documents(pages)
+            warning = pdf_print.stale_warning(stale)
+            self.stale.setText(warning)
+            self.stale.setVisible(bool(warning))
+            self.preview_ready = True
+            self._set_buttons()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.preview.show_message("")
+                self._report(exc)
+                self._set_buttons()
+
+        self._set_buttons()
+        run_op(
+            self,
+            lambda: make_preview(
+                vault, vid, list(topics), summary=summary, chart=chart, width_px=width
+            ),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _set_buttons(self, busy: bool = False) -> None:
+        ready = not busy and bool(self.checks) and self._jobs_key == self._key()
+        self.print_button.setEnabled(ready and bool(self._jobs))
+        self.save_button.setEnabled(ready and bool(self._jobs))
+
+    def _report(self, exc: BaseException) -> None:
+        self.status.setText("")
+        if isinstance(exc, UserError):
+            show_message(self.error, exc.message_nl)
+        else:
+            show_error(self, exc)
+
+    def _nothing_chosen(self) -> bool:
+        summary, _chart, topics = self._key()
+        if not summary and not topics:
+            show_message(self.error, tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            return True
+        return False
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def start_print(self) -> None:
+        """Qt's print dialog once for the whole set, then print every page of it."""
+        if self._nothing_chosen() or self._jobs_key != self._key() or not self._jobs:
+            return
+        jobs = list(self._jobs)
+        pages = self.page_total
+        self.printer = pdf_print.new_printer(tr("Afdrukken", "Huisbezoek: voor de bewoner"))
+        printer = self.printer
+        self.choose_printer(self, printer, pages, lambda: self._print_on(printer, jobs))
+
+    def _print_on(self, printer, jobs) -> None:
+        self._set_buttons(busy=True)
+        show_message(self.error, "")
+        self.status.setText(tr("Afdrukken", "Bezig met afdrukken…"))
+        vault, vid = self.ctx.vault, self.visit_id
+
+        def done(pages: int) -> None:
+            self._set_buttons()
+            self.status.setText(
+                tr("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
+            )
+            self.printed.emit(pages)
+
+        def failed(exc: BaseException) -> None:
+            self._set_buttons()
+            self._report(exc)
+
+        run_op(
+            self,
+            lambda: print_documents(vault, vid, printer, jobs),
+            on_done=done,
+            on_error=failed,
+        )
+
+    # -- saving -----------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -110,16 +311,17 @@ class PrintDialog(BaseDialog):
             self.save_to(Path(folder))
 
     def save_to(self, folder: Path) -> None:
-        vault, vid, topics = self.ctx.vault, self.visit_id, self.chosen_topics()
-        summary, chart = self.summary.isChecked(), self.chart.isChecked()
-        if not summary and not topics:
-            show_message(self.error, tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+        """Save one PDF per document into ``folder`` (the same bytes as the preview)."""
+        if self._nothing_chosen():
             return
-        self.save_button.setEnabled(False)
-        self.status.setText(tr("Afdrukken", "Bezig met maken…"))
+        vault, vid = self.ctx.vault, self.visit_id
+        summary, chart, topics = self._key()
+        jobs = list(self._jobs) if self._jobs_key == self._key() else None
+        self._set_buttons(busy=True)
+        self.status.setText(tr("Afdrukken", "Bezig met opslaan…"))
 
         def done(paths) -> None:
-            self.save_button.setEnabled(True)
+            self._set_buttons()
             show_message(self.error, "")
             self.status.setText(
                 tr("Afdrukken", "{n} bestanden opgeslagen in {map}.").format(
@@ -127,20 +329,24 @@ class PrintDialog(BaseDialog):
                 )
             )
             self.saved.emit(paths)
-            if paths and getattr(self.ctx, "open_saved_documents", True):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
 
         def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            self.status.setText("")
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                show_error(self, exc)
+            self._set_buttons()
+            self._report(exc)
 
         run_op(
             self,
-            lambda: save_documents(vault, vid, topics, summary=summary, chart=chart, folder=folder),
+            lambda: save_documents(
+                vault, vid, list(topics), summary=summary, chart=chart, folder=folder, jobs=jobs
+            ),
             on_done=done,
             on_error=failed,
         )
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a check box ticks nothing and must not start printing by surprise.
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QCheckBox):
+            focused.toggle()
+            return
+        super().keyPressEvent(event)
