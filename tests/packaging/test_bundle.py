@@ -234,3 +234,6 @@ def test_bundle_holds_the_data_files(bundle):
     assert (internal / "huisbezoek" / "vault" / "migrations" / "env.py").is_file()
     assert list((internal / "sqlcipher3").glob("_sqlite3*"))
     assert list((internal / "pyrage").glob("pyrage*"))
+    # PDFium draws the print preview and the printed pages (loaded with ctypes, so by name).
+    assert list((internal / "pypdfium2_raw").glob("*pdfium*"))
+    assert (internal / "pypdfium2" / "version.json").is_file()
