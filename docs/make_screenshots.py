@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Make PNG screenshots of the main screens at 100% and 200% text size into ``docs/img/``.
 
+It also writes page images of two printed documents from the demo data, rendered with PDFium the
+way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen voorkomen")
+and ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by side).
+The script only writes the files it names; it never deletes anything in the output folder.
+
 Runs under a virtual display: uses ``$DISPLAY`` when set, else starts ``Xvfb :99`` when it is
 installed, else falls back to Qt's offscreen platform. Everything happens in a temporary data
 folder with the demo vault of fictional residents; nothing touches a real vault.
@@ -114,6 +119,8 @@ def shoot(out: Path) -> int:
         window.resize(*SIZE)
         app.start()
         page = window.first_start
+        if getattr(page, "current", None) == "rol":
+            page.next()  # volunteer (the preselected role)
         page.name.setText("Els de Vries")
         grab(window, "01-eerste-start", scale)
         page.next()
@@ -164,6 +171,10 @@ def shoot(out: Path) -> int:
         dlg = window.open_settings()
         grab(dlg, "10-instellingen", scale)
         dlg.reject()
+        if not contrast:
+            shoot_printing(
+                window, visit, out=out, scale=scale, grab=grab, wait=wait, written=written
+            )
         app.lock.shutdown()
         window.close()
         worker().flush()
@@ -173,6 +184,77 @@ def shoot(out: Path) -> int:
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
+
+
+def shoot_printing(
+    window, visit, *, out: Path, scale: int, grab, wait, written: list[Path]
+) -> None:
+    """The print dialog and the leaflet shelf; at 100% also the printed pages themselves."""
+    from huisbezoek.domain import LeafletTopic
+
+    dlg = visit.review.print_documents()
+    wait(lambda: dlg.preview_ready and dlg.print_button.isEnabled(), 60)
+    dlg.chart.setChecked(True)  # the resident wants the chart
+    wait(lambda: dlg.preview_ready and dlg.print_button.isEnabled(), 60)
+    grab(dlg, "11-afdrukken", scale)
+    if scale == 100:
+        summary = next(job for job in dlg._jobs if job.topic is None)
+        chart = page_with(summary.pdf, "Hoe het met u gaat")
+        pages = [0] if chart == 0 else [0, chart]
+        written.append(page_image(summary.pdf, out / "summary.png", pages=pages))
+    dlg.reject()
+    shelf = window.open_shelf()
+    wait(lambda: shelf.ready, 60)
+    shelf.select(LeafletTopic.VALLEN)
+    wait(lambda: shelf.ready, 60)
+    grab(shelf, "12-folders", scale)
+    if scale == 100:
+        assert shelf.pdf is not None
+        written.append(page_image(shelf.pdf, out / "leaflet-vallen.png", pages=[0]))
+    shelf.reject()
+
+
+def page_with(pdf: bytes, text: str) -> int:
+    """Index of the first page whose text holds ``text`` (the chart's heading); 0 if none."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            found = text in textpage.get_text_range()
+            textpage.close()
+            page.close()
+            if found:
+                return index
+    finally:
+        doc.close()
+    return 0
+
+
+def page_image(pdf: bytes, path: Path, *, pages: list[int], width: int = 560) -> Path:
+    """The chosen pages (0-based) side by side on grey, each ``width`` pixels wide, as PNG."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from huisbezoek.gui.pdf_print import render_pages
+
+    every = render_pages(pdf, width_px=width)
+    images = [every[n] for n in pages]
+    gap = 16 if len(images) > 1 else 0
+    height = max(image.height() for image in images)
+    sheet = QImage(
+        width * len(images) + gap * (len(images) - 1), height, QImage.Format.Format_RGB888
+    )
+    sheet.fill(QColor(Qt.GlobalColor.gray))
+    painter = QPainter(sheet)
+    for n, image in enumerate(images):
+        painter.drawImage(n * (width + gap), 0, image)
+    painter.end()
+    if not sheet.save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
 
 
 def fill_some(visit) -> None:

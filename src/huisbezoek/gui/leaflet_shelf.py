@@ -78,6 +78,8 @@ class LeafletShelf(BaseDialog):
         self.list = QListWidget()
         self.list.setObjectName("leafletList")
         self.list.setAccessibleName(tr("Folders", "Lijst van folders"))
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(lambda _item: self.start_print())
         self.stale = pdf_print.StaleWarning()
@@ -142,10 +144,17 @@ class LeafletShelf(BaseDialog):
             item.setData(Qt.ItemDataRole.UserRole, topic)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.list.addItem(item)
+        # Every title whole, without a sideways scroll bar.
+        frame = 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+        self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + frame + 8)
         self.fit_to_content()
         if self.list.count():
             self.list.setCurrentRow(0)
             self.list.setFocus()
+
+    def fit_to_content(self) -> None:
+        super().fit_to_content()
+        pdf_print.enlarge(self)
 
     def topics(self) -> list[Any]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]

@@ -19,11 +19,19 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.widgets import Banner, heading, hint
+from huisbezoek.gui.widgets import WrapLabel, heading, hint
 
 #: Highest resolution we rasterise for a printer: sharp on paper, about 26 MB per A4 page.
 PRINT_DPI = 300
@@ -224,17 +232,29 @@ class PagePreview(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys scroll the pages
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.page_labels: list[QLabel] = []
-        self._empty_text = ""
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._show_widget(QWidget())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self.setMinimumWidth(self.sizeHint().width())
+
+    def showEvent(self, event) -> None:
+        # Room for a whole page: never a page cut off at the side.
+        self.setMinimumWidth(self.sizeHint().width())
+        super().showEvent(event)
 
     def page_width(self) -> int:
         """Width in device pixels the page images should have: readable, about 45 characters."""
         chars = self.fontMetrics().averageCharWidth() * 45
-        return round(max(chars, 320) * self.devicePixelRatioF())
+        room = self.screen().availableGeometry().width() * 0.45  # the choices need room too
+        return round(min(max(chars, 420), room) * self.devicePixelRatioF())
 
     def sizeHint(self) -> QSize:
         width = round(self.page_width() / self.devicePixelRatioF())
-        return QSize(width + self.verticalScrollBar().sizeHint().width() + 24, width * 3 // 2)
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 24
+        return QSize(width + extra, width * 3 // 2)
 
     def _show_widget(self, inner: QWidget) -> None:
         old = self.takeWidget()
@@ -280,12 +300,32 @@ class PagePreview(QScrollArea):
         self._show_widget(inner)
 
 
-class StaleWarning(Banner):
-    """The banner with :func:`stale_warning` text; hidden when there is nothing to warn about."""
+def enlarge(dialog: QWidget) -> None:
+    """Most of the screen's height for a dialog with a page preview: the pages are the point."""
+    screen = dialog.screen().availableGeometry()
+    width = min(screen.width() - 40, max(dialog.width(), dialog.sizeHint().width()))
+    height = min(screen.height() - 40, max(dialog.height(), round(screen.height() * 0.9)))
+    dialog.resize(width, height)
+
+
+class StaleWarning(QFrame):
+    """A banner with :func:`stale_warning` text; hidden when there is nothing to warn about.
+
+    Its label is a :class:`WrapLabel`, so the banner grows with the text at 200% instead of
+    cutting lines off (a plain word-wrapping label in a frame does not ask for the height).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("staleWarning")
+        self.setProperty("role", "banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = WrapLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setVisible(False)
 
     def setText(self, text: str) -> None:

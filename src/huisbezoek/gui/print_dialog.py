@@ -19,8 +19,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,7 @@ from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
-from huisbezoek.gui.widgets import button_row, error_label, heading, hint, scrolling, show_message
+from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
 #: How long the preview waits after a tick before it renders (several quick ticks, one render).
 PREVIEW_DELAY_MS = 250
@@ -163,7 +165,11 @@ class PrintDialog(BaseDialog):
         right_col.addWidget(heading(tr("Afdrukken", "Zo ziet het eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
-        body.addWidget(scrolling(choices), 1)
+        choices_area = QScrollArea()  # at 200% text the list of leaflets scrolls
+        choices_area.setWidgetResizable(True)
+        choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        choices_area.setWidget(choices)
+        body.addWidget(choices_area, 1)
         body.addWidget(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -189,6 +195,10 @@ class PrintDialog(BaseDialog):
             self.leaflets.addWidget(check)
         self.fit_to_content()
         self.refresh_preview()
+
+    def fit_to_content(self) -> None:
+        super().fit_to_content()
+        pdf_print.enlarge(self)
 
     def chosen_topics(self) -> list[Any]:
         return [t for t, c in self.checks.items() if c.isChecked()]
