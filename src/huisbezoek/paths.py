@@ -12,12 +12,19 @@ from pathlib import Path
 import platformdirs
 
 ENV_HOME = "HUISBEZOEK_HOME"
+#: Folder in the data folder with the organisation's accepted configuration (forms, leaflets,
+#: sociale kaart), written by ``huisbezoek.services.configuration``. Not personal data.
+CONFIG_DIR_NAME = "config"
+
+
+def _data_base() -> Path:
+    override = os.environ.get(ENV_HOME)
+    return Path(override) if override else Path(platformdirs.user_data_dir("huisbezoek", False))
 
 
 def data_dir() -> Path:
     """The folder that holds the vault, settings and the lock; created when missing."""
-    override = os.environ.get(ENV_HOME)
-    base = Path(override) if override else Path(platformdirs.user_data_dir("huisbezoek", False))
+    base = _data_base()
     base.mkdir(parents=True, exist_ok=True, mode=0o700)
     return base
 
@@ -34,6 +41,23 @@ def resources_dir() -> Path:
 def forms_dir() -> Path:
     """The top-level ``forms/`` folder (source checkout) or its copy inside a bundle."""
     return _shipped_dir("forms")
+
+
+def config_override_dir() -> Path:
+    return data_dir() / CONFIG_DIR_NAME
+
+
+def active_dir(name: str, shipped: Path) -> Path:
+    """``shipped``, or the organisation's accepted copy of it (``config/<name>`` in the data
+    folder) once a configuration package has put one there."""
+    override = _data_base() / CONFIG_DIR_NAME / name  # only looks: creates no folder
+    return override if override.is_dir() else shipped
+
+
+def active_forms_dir() -> Path:
+    """The forms new visits use: the organisation's when it sent any, else the shipped ones.
+    (``forms_dir()`` stays the shipped folder, which also holds the form schema.)"""
+    return active_dir("forms", forms_dir())
 
 
 def _shipped_dir(name: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from huisbezoek import paths
 from huisbezoek.cli import main
 
 from .helpers import address_csv, resident_row
@@ -127,7 +128,11 @@ def test_packages_through_the_cli(
         created.store.close()
     forms = tmp_path / "forms"
     forms.mkdir()
-    (forms / "gesprek.v1.yaml").write_text("id: gesprek\n", "utf-8")
+    # A real new form version: the volunteer's app checks the files before it uses them.
+    shipped = (paths.forms_dir() / "samen-sterker-75plus.v1.yaml").read_text("utf-8")
+    (forms / "samen-sterker-75plus.v2.yaml").write_text(
+        shipped.replace("\nversion: 1\n", "\nversion: 2\n", 1), "utf-8"
+    )
     common = ["--dir", str(tmp_path / "coord"), "--passphrase-stdin"]
     out_a, out_c = tmp_path / "toewijzing.hbp", tmp_path / "configuratie.hbp"
     code, out, _ = run(monkeypatch, capsys, ["coordinator", "assignment", "--volunteer", key_id,
@@ -140,7 +145,8 @@ def test_packages_through_the_cli(
     code, out, _ = run(monkeypatch, capsys, ["package", str(out_a), *vol], 1)
     assert code == 0 and "2 nieuwe bewoners" in out
     code, out, _ = run(monkeypatch, capsys, ["package", str(out_c), *vol], 1)
-    assert code == 0 and "Formulieren nieuw: gesprek.v1.yaml" in out
+    assert code == 0 and "Formulieren nieuw: samen-sterker-75plus.v2.yaml" in out
+    assert (paths.config_override_dir() / "forms" / "samen-sterker-75plus.v2.yaml").exists()
     broken = tmp_path / "kapot.hbp"
     broken.write_bytes(out_a.read_bytes()[:-40])
     code, _out, err = run(monkeypatch, capsys, ["package", str(broken), *vol], 1)

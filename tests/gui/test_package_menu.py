@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from huisbezoek import paths
 from huisbezoek.services import exchange
 from huisbezoek.services.coordinator import packages
 from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
@@ -72,6 +73,15 @@ def test_package_menu_adds_residents_and_refuses_strangers(qtbot, make_app, tmp_
             import_address_list(session, ADDRESSES, today=date(2026, 11, 23))
             assign_neighbourhood(session, "Noord", key_id)
             assignment, count = packages.export_assignment(session, key_id)
+            leaflet = (paths.resources_dir() / "leaflets" / "vallen.yaml").read_text("utf-8")
+            configuration = packages.export_configuration(
+                session,
+                forms={},
+                leaflets={
+                    "vallen.yaml": leaflet.replace("titel: Vallen voorkomen", "titel: Niet vallen")
+                },
+                services={},
+            )
         assert count == 2
     finally:
         org.store.close()
@@ -85,6 +95,18 @@ def test_package_menu_adds_residents_and_refuses_strangers(qtbot, make_app, tmp_
     model = app.window.work.residents.model
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
     assert sorted(r.name for r in model.rows()) == ["Bewoner Een", "Bewoner Twee"]
+
+    # A configuration: says what changed, and the leaflet is in use at once.
+    package.write_bytes(configuration)
+    action.trigger()
+    box = result_box(qtbot)
+    assert box.windowTitle() == "Pakket ingelezen"
+    assert "Folders nieuw: vallen.yaml" in box.text()
+    box.close()
+    from huisbezoek.domain import LeafletTopic
+    from huisbezoek.printing import load_leaflets
+
+    assert load_leaflets()[LeafletTopic.VALLEN].title == "Niet vallen"
 
     # A package signed by another organisation: a calm refusal, nothing added.
     rival = make_organisation(tmp_path / "rival", "Andere Stichting")
@@ -100,4 +122,5 @@ def test_package_menu_adds_residents_and_refuses_strangers(qtbot, make_app, tmp_
     assert box.windowTitle() == "Pakket niet ingelezen"
     assert "organisatie" in box.text()
     box.close()
-    assert packages.stored_configuration(app.ctx.vault) is None
+    stored = packages.stored_configuration(app.ctx.vault)
+    assert stored is not None and "vallen.yaml" in stored.leaflets  # the first one stays

@@ -345,7 +345,9 @@ def cmd_package(args: argparse.Namespace) -> int:
             print(f"Toewijzing ingelezen: {result.added} nieuwe bewoners, "
                   f"{result.skipped} stonden er al.")  # fmt: skip
         else:
-            for line in packages.accept_configuration(vault, data).lines_nl():
+            from huisbezoek.services.configuration import apply_configuration_package
+
+            for line in apply_configuration_package(vault, data).lines_nl():
                 print(line)
     finally:
         vault.close()

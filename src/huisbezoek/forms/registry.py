@@ -18,8 +18,9 @@ STORED_FILE_NAME = "opgeslagen formulier"
 
 
 def default_forms_dir() -> Path:
-    """The top-level ``forms/`` folder (source checkout) or its copy inside the app bundle."""
-    return paths.forms_dir()
+    """The top-level ``forms/`` folder (source checkout) or its copy inside the app bundle;
+    the organisation's forms instead once a configuration package has installed them."""
+    return paths.active_forms_dir()
 
 
 class FormRegistry:

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from huisbezoek.domain import LeafletTopic, Severity, Theme
-from huisbezoek.paths import resources_dir
+from huisbezoek.paths import active_dir, resources_dir
 
 from .errors import ResourceFileError
 
@@ -236,11 +236,13 @@ _TOPIC_IDS = frozenset(topic.value for topic in LeafletTopic)
 
 
 def default_leaflets_dir() -> Path:
-    return resources_dir() / LEAFLETS_FOLDER
+    """The shipped leaflets, or the organisation's from an accepted configuration package."""
+    return active_dir(LEAFLETS_FOLDER, resources_dir() / LEAFLETS_FOLDER)
 
 
 def default_directory_dir() -> Path:
-    return resources_dir() / DIRECTORY_FOLDER
+    """The shipped sociale kaart, or the organisation's from an accepted configuration."""
+    return active_dir(DIRECTORY_FOLDER, resources_dir() / DIRECTORY_FOLDER)
 
 
 def load_leaflets(folder: Path | None = None) -> Mapping[LeafletTopic, Leaflet]:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from huisbezoek.domain import VisitStatus
 from huisbezoek.errors import UserError
-from huisbezoek.forms import Answer, Form, FormRegistry
+from huisbezoek.forms import Answer, Form, FormRegistry, default_forms_dir
 from huisbezoek.services import visits
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.vault.core import Vault
@@ -25,15 +25,30 @@ from huisbezoek.vault.models import FormDefinition, Resident, Setting, Visit
 #: The default conversation form's id (the form engine's file in ``forms/``).
 DEFAULT_FORM_ID = "samen-sterker-75plus"
 
-_REGISTRIES: dict[str, FormRegistry] = {}
+_REGISTRIES: dict[str, tuple[tuple[tuple[str, int, int], ...], FormRegistry]] = {}
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
 
 
 def registry(folder: Path | None = None) -> FormRegistry:
-    """The installed forms, loaded once per folder."""
-    key = str(folder or "")
-    if key not in _REGISTRIES:
-        _REGISTRIES[key] = FormRegistry.from_folder(folder)
-    return _REGISTRIES[key]
+    """The installed forms, loaded again only when the folder's files change (a configuration
+    package from the organisation can install new form versions while the app runs)."""
+    folder = folder if folder is not None else default_forms_dir()
+    key, signature = str(folder), _signature(folder)
+    cached = _REGISTRIES.get(key)
+    if cached is None or cached[0] != signature:
+        cached = (signature, FormRegistry.from_folder(folder))
+        _REGISTRIES[key] = cached
+    return cached[1]
 
 
 def default_form(folder: Path | None = None) -> Form:

@@ -27,6 +27,7 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
     """Check and read ``path`` on the vault worker; the result or the Dutch refusal is shown."""
     from huisbezoek.errors import UserError
     from huisbezoek.gui.operations import show_error
+    from huisbezoek.services import configuration
     from huisbezoek.services.coordinator import packages
 
     def work() -> list[str]:
@@ -39,7 +40,9 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
                 if result.skipped
                 else "",
             ]
-        return packages.accept_configuration(vault, data).lines_nl()
+        # Kept in the vault and written to the configuration folder, so new visits and
+        # printed leaflets use it at once.
+        return configuration.apply_configuration_package(vault, data).lines_nl()
 
     def done(lines: list[str]) -> None:
         text = "\n".join(line for line in lines if line)

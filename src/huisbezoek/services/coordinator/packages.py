@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -494,11 +495,19 @@ def _diff(old: dict[str, str], new: dict[str, str]) -> tuple[list[str], list[str
     return added, changed, removed
 
 
-def accept_configuration(vault: Vault, data: bytes) -> ConfigChanges:
+def accept_configuration(
+    vault: Vault,
+    data: bytes,
+    *,
+    before_store: Callable[[ConfigurationBody], None] | None = None,
+) -> ConfigChanges:
     """Check the package, keep it in the vault and say what changed.
 
-    Visits in progress keep the form version they pinned (the vault stores each definition
-    used), so a new form version here does not disturb them.
+    ``before_store`` sees the checked contents before anything is kept and refuses them by
+    raising (``services.configuration`` checks and prepares the files there); a package of
+    the revision already kept changes nothing and is not shown to it. Visits in
+    progress keep the form version they pinned (the vault stores each definition used), so a
+    new form version here does not disturb them.
     """
     from huisbezoek.vault.models import Setting
 
@@ -514,6 +523,8 @@ def accept_configuration(vault: Vault, data: bytes) -> ConfigChanges:
             if envelope.revision == int(previous.get("revision", 0)):
                 return ConfigChanges(envelope.revision)
             raise OlderConfigurationError("configuration revision is older")
+        if before_store is not None:
+            before_store(body)  # raising here rolls back; nothing is kept
         old = ConfigurationBody.model_validate(previous.get("body", {}), strict=False)
         changes = ConfigChanges(envelope.revision)
         for kind in ("forms", "leaflets", "services"):

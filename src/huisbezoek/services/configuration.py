@@ -1,0 +1,139 @@
+"""Putting the organisation's configuration into effect on the volunteer's laptop.
+
+An accepted configuration package holds forms, leaflets and the sociale kaart (files by name).
+None of that is personal data, so it is written as plain files into ``config/`` in the user
+data folder (``paths.config_override_dir``), one folder per kind, each a full set: the shipped
+files with the package's files laid over them by name. ``paths.active_dir`` makes the form
+registry, ``printing.load_leaflets`` and ``load_directory`` read those folders instead of the
+shipped ones. Everything is checked in a staging folder before the package is kept in the
+vault; a package that would break the forms or leaflets is refused and nothing changes.
+
+New visits use the newest form version; visits already started keep the version they pinned
+(the vault keeps each definition used), so a new form version never disturbs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from huisbezoek import paths
+from huisbezoek.errors import UserError
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.services.coordinator import packages
+from huisbezoek.services.coordinator.packages import ConfigChanges, ConfigurationBody
+from huisbezoek.vault.core import Vault
+
+log = logging.getLogger(__name__)
+
+#: Package field -> folder name (the same names as the shipped folders).
+FOLDERS = {"forms": "forms", "leaflets": "leaflets", "services": "sociale_kaart"}
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.ya?ml")
+
+
+class ConfigurationFilesError(UserError):
+    message_nl = (
+        "De formulieren of folders in dit pakket kloppen niet. Er is niets veranderd. "
+        "Vraag de coördinator om een nieuw pakket."
+    )
+
+
+def _shipped(kind: str) -> Path:
+    if kind == "forms":
+        return paths.forms_dir()
+    return paths.resources_dir() / FOLDERS[kind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    root: Path
+    folders: tuple[str, ...]
+
+
+def _stage(body: ConfigurationBody, target: Path) -> _Staged:
+    """Write the full folders into a staging folder under ``target`` and check them."""
+    root = target / f".nieuw-{secrets.token_hex(4)}"
+    folders: list[str] = []
+    try:
+        for kind, folder_name in FOLDERS.items():
+            files: dict[str, str] = getattr(body, kind)
+            if not files:
+                continue  # nothing sent: the shipped files stay in use
+            for name in files:
+                if not _SAFE_NAME.fullmatch(name):
+                    raise ConfigurationFilesError(f"unsafe file name in {kind}")
+            dest = root / folder_name
+            dest.mkdir(parents=True, mode=0o755)
+            for shipped in sorted(_shipped(kind).glob("*.yaml")):
+                if shipped.name not in files:
+                    atomic_write(dest / shipped.name, shipped.read_bytes(), mode=0o644)
+            for name, text in files.items():
+                atomic_write(dest / name, text.encode("utf-8"), mode=0o644)
+            folders.append(folder_name)
+        _check(root, folders)
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+    return _Staged(root, tuple(folders))
+
+
+def _check(root: Path, folders: list[str]) -> None:
+    from huisbezoek.forms import FormRegistry
+    from huisbezoek.printing import load_directory, load_leaflets
+
+    checks: dict[str, Callable[[Path], object]] = {
+        "forms": FormRegistry.from_folder,
+        "leaflets": load_leaflets,
+        "sociale_kaart": load_directory,
+    }
+    for folder_name in folders:
+        try:
+            checks[folder_name](root / folder_name)
+        except UserError as exc:
+            raise ConfigurationFilesError(
+                f"configuration {folder_name} do not load: {type(exc).__name__}"
+            ) from None
+
+
+def _swap_in(staged: _Staged, target: Path) -> None:
+    """Replace each folder the package sent; a reader sees the old or the new folder."""
+    for folder_name in staged.folders:
+        live = target / folder_name
+        old = target / f".oud-{secrets.token_hex(4)}-{folder_name}"
+        if live.exists():
+            live.rename(old)
+        (staged.root / folder_name).rename(live)
+        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(staged.root, ignore_errors=True)
+
+
+def apply_configuration_package(
+    vault: Vault, data: bytes, *, target: Path | None = None
+) -> ConfigChanges:
+    """Check a configuration package, keep it in the vault and put its files into effect.
+
+    Nothing is kept and no file changes when the signature, the revision or the files are
+    wrong; the same package a second time changes nothing.
+    """
+    target = target if target is not None else paths.config_override_dir()
+    target.mkdir(parents=True, exist_ok=True, mode=0o755)
+    staged: list[_Staged] = []
+
+    def prepare(body: ConfigurationBody) -> None:
+        staged.append(_stage(body, target))
+
+    try:
+        changes = packages.accept_configuration(vault, data, before_store=prepare)
+    except BaseException:
+        for item in staged:
+            shutil.rmtree(item.root, ignore_errors=True)
+        raise
+    for item in staged:
+        _swap_in(item, target)
+    log.info("configuration revision %d installed", changes.revision)
+    return changes

@@ -1,0 +1,133 @@
+"""An accepted configuration package takes effect: the printed leaflet shows the new text, new
+visits use the new form version, a visit already started keeps its pinned form; a package with
+broken files changes nothing."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from huisbezoek import paths
+from huisbezoek.domain import LeafletTopic
+from huisbezoek.services import configuration, exchange, residents, visit_flow
+from huisbezoek.services.coordinator import packages
+from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.services.documents import organisation_of
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.keyslots import KdfParams
+
+PASS = "fiets kopje regen zeven"
+NEW_SENTENCE = "Doe mee met de valcursus in het buurthuis op dinsdag."
+FORM_V1 = "samen-sterker-75plus.v1.yaml"
+FORM_V2 = "samen-sterker-75plus.v2.yaml"
+
+
+@dataclass
+class World:
+    org: exchange.CreatedOrganisation
+    volunteer: Vault
+
+    def package(self, **files: dict[str, str]) -> bytes:
+        store = CoordinatorStore.from_vault(self.org.store)
+        with store.session() as session:
+            return packages.export_configuration(
+                session,
+                forms=files.get("forms", {}),
+                leaflets=files.get("leaflets", {}),
+                services=files.get("services", {}),
+            )
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    org = exchange.init_organisation(tmp_path / "org", PASS, "Welzijn", kdf=KdfParams.FLOOR)
+    volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
+    (tmp_path / "org.json").write_bytes(org.config.to_bytes())
+    exchange.import_org_config(volunteer, tmp_path / "org.json")
+    summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
+    row = exchange.enrol_volunteer(org.store, summary.path)
+    exchange.approve_volunteer(org.store, row.key_id)
+    yield World(org, volunteer)
+    volunteer.close()
+    org.store.close()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())
+
+
+def _printed_leaflet() -> str:
+    from huisbezoek.printing import load_directory, render_leaflet
+
+    directory = load_directory()
+    return _pdf_text(
+        render_leaflet(LeafletTopic.VALLEN, directory, organisation=organisation_of(directory))
+    )
+
+
+def _new_files() -> dict[str, dict[str, str]]:
+    leaflet = (paths.resources_dir() / "leaflets" / "vallen.yaml").read_text(encoding="utf-8")
+    leaflet = leaflet.replace("inleiding:\n", f"inleiding:\n  - {NEW_SENTENCE}\n", 1)
+    form = (paths.forms_dir() / FORM_V1).read_text(encoding="utf-8")
+    assert "\nversion: 1\n" in form
+    form = form.replace("\nversion: 1\n", "\nversion: 2\n", 1)
+    return {"leaflets": {"vallen.yaml": leaflet}, "forms": {FORM_V2: form}}
+
+
+def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> None:
+    vault = world.volunteer
+    assert NEW_SENTENCE not in _printed_leaflet()
+    first = residents.add_resident(vault, residents.ResidentInput(name="Mevrouw Eerst"))
+    draft = visit_flow.start_or_resume(vault, first, visit_flow.default_form())
+    assert draft.form.version == 1
+
+    changes = configuration.apply_configuration_package(vault, world.package(**_new_files()))
+    assert changes.added["forms"] == [FORM_V2]
+    assert changes.added["leaflets"] == ["vallen.yaml"]
+
+    # The printed leaflet shows the organisation's text.
+    assert NEW_SENTENCE in _printed_leaflet()
+    override = paths.config_override_dir()
+    assert (override / "leaflets" / "vallen.yaml").exists()
+    assert (override / "leaflets" / "eten.yaml").exists()  # the rest of the set is shipped
+    # New visits use the new form version; the draft keeps the version it pinned.
+    assert visit_flow.default_form().version == 2
+    second = residents.add_resident(vault, residents.ResidentInput(name="Meneer Later"))
+    new_visit = visit_flow.start_or_resume(vault, second, visit_flow.default_form())
+    assert new_visit.form.version == 2
+    resumed = visit_flow.start_or_resume(vault, first, visit_flow.default_form())
+    assert resumed.visit_id == draft.visit_id
+    assert resumed.form.version == 1
+    assert resumed.form.definition_hash == draft.form.definition_hash
+    assert not list(override.glob(".nieuw-*")) and not list(override.glob(".oud-*"))
+
+
+def test_broken_files_change_nothing(world: World) -> None:
+    vault = world.volunteer
+    broken = world.package(leaflets={"onbekend.yaml": "id: onbekend\n"})
+    with pytest.raises(configuration.ConfigurationFilesError) as caught:
+        configuration.apply_configuration_package(vault, broken)
+    assert "niets veranderd" in caught.value.message_nl
+    assert packages.stored_configuration(vault) is None
+    assert not (paths.config_override_dir() / "leaflets").exists()
+    assert visit_flow.default_form().version == 1
+
+    escaping = world.package(forms={"../buiten.yaml": "id: x\n"})
+    with pytest.raises(configuration.ConfigurationFilesError):
+        configuration.apply_configuration_package(vault, escaping)
+    assert not (paths.config_override_dir().parent / "buiten.yaml").exists()
+    assert packages.stored_configuration(vault) is None
+
+    # A good package after the refusals works; the older refused one stays refused.
+    configuration.apply_configuration_package(vault, world.package(**_new_files()))
+    assert NEW_SENTENCE in _printed_leaflet()
+    with pytest.raises(packages.OlderConfigurationError):
+        configuration.apply_configuration_package(vault, broken)
+    assert NEW_SENTENCE in _printed_leaflet()
+    assert not list(paths.config_override_dir().glob(".nieuw-*"))
