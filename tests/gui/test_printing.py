@@ -332,3 +332,39 @@ def test_qt_print_dialog_opens_once_for_the_set_and_cancel_prints_nothing(qtbot)
     assert (dialog.minPage(), dialog.maxPage()) == (1, 7)
     dialog.reject()
     assert went_on == []
+
+
+def test_lock_hides_the_print_dialog_not_the_shelf_and_nothing_clips_at_200(qtbot, make_app, qapp):
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services import session
+
+    from .test_layout import clipped
+
+    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    app = make_app(settings=Settings(text_scale=200))
+    window = app.window
+    window.resize(1366, 768)
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
+        window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+        with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+            window.unlock_page.submit()
+        rid = residents_svc.list_residents(app.ctx.vault)[0].id
+        visit_id = visit_flow.start_or_resume(
+            app.ctx.vault, rid, visit_flow.default_form()
+        ).visit_id
+        dlg = PrintDialog(window, app.ctx, visit_id)
+        dlg.open()
+        wait_preview(qtbot, dlg)
+        qtbot.wait(50)
+        assert not (problems := clipped(dlg)), problems
+        shelf = window.open_shelf()
+        qtbot.waitUntil(lambda: shelf.ready, timeout=20_000)
+        qtbot.wait(50)
+        assert not (problems := clipped(shelf)), problems
+        app.lock.lock()
+        assert not dlg.isVisible()  # the summary preview shows personal data
+        assert shelf.isVisible()  # leaflets do not
+    finally:
+        apply_theme(qapp, Settings())
