@@ -74,6 +74,12 @@ def test_coordinator_first_start_and_reopen(qtbot, make_app, tmp_path):
     assert isinstance(window, CoordinatorWindow) and window.isVisible()
     assert window.vault.kind == "coordinator"
     assert not app.window.isVisible() and app.window.work is None  # no volunteer screens
+    # The file for volunteers can be saved again from the volunteers tab.
+    again_file = tmp_path / "nog-een-keer.json"
+    window.volunteers.save_org_file(again_file)
+    label = window.volunteers.fingerprint
+    qtbot.waitUntil(lambda: config.fingerprint in label.text(), timeout=10_000)
+    assert OrgConfig.from_bytes(again_file.read_bytes()).fingerprint == config.fingerprint
     wait_op_idle(qtbot)
     app.close_coordinator()
     installed = session.installed_workspace()
@@ -115,3 +121,42 @@ def test_volunteer_vault_never_shows_coordinator_screens(qtbot, make_app):
     assert again.coordinator_unlock is None and again.window.isVisible()
     assert again.window.pages.currentWidget() is again.window.unlock_page
     assert not coordinator_windows()
+
+
+def test_coordinator_pages_at_200_percent(qtbot, make_app, qapp, tmp_path):
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import Settings
+
+    from .test_layout import SCREEN, clipped, settle
+
+    try:
+        app = make_app(settings=Settings(text_scale=200))
+        window = app.window
+        window.resize(*SCREEN)
+        app.start()
+        page = window.first_start
+        settle(qtbot, window)
+        assert not (problems := clipped(window)), problems
+        page.role_coordinator.setChecked(True)
+        page.next()
+        assert page.current is Step.ORG_NAME
+        settle(qtbot, window)
+        assert not (problems := clipped(window)), problems
+        page.org_name.setText("Welzijn Teststad")
+        page.coordinator_name.setText("Carla")
+        page.next()
+        page.pass1.setText(PASS)
+        page.pass2.setText(PASS)
+        page.next()
+        qtbot.waitUntil(lambda: page.recovery_key_text != "", timeout=15_000)
+        page.key_written.setChecked(True)
+        page.next()
+        page.confirm.setText(page.recovery_key_text.split("-")[-1])
+        page.next()
+        assert page.current is Step.ORG_FILE
+        page.save_org_file(tmp_path / "organisatie.json")
+        qtbot.waitUntil(lambda: page.org_file_saved is not None, timeout=10_000)
+        settle(qtbot, window)
+        assert not (problems := clipped(window)), problems
+    finally:
+        apply_theme(qapp, Settings())

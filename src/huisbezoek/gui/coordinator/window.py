@@ -99,6 +99,8 @@ class VolunteersPanel(QWidget):
             tr("Vrijwilligers", "Vingerafdruk klopt: goedkeuren"), primary=True
         )
         self.revoke_button = button(tr("Vrijwilligers", "Intrekken"))
+        self.org_file_button = button(tr("Vrijwilligers", "Bestand voor vrijwilligers opslaan…"))
+        self.org_file_button.setObjectName("orgFileButton")
         self.message = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Vrijwilligers", "Vrijwilligers")))
@@ -117,7 +119,10 @@ class VolunteersPanel(QWidget):
         layout.addWidget(
             button_row(self.enrol_button, self.approve_button, right=(self.revoke_button,))
         )
+        # A new volunteer needs the organisation's file (public keys only) before enrolling.
+        layout.addWidget(button_row(self.org_file_button))
         self.enrol_button.clicked.connect(self._choose)
+        self.org_file_button.clicked.connect(self._choose_org_file_target)
         self.approve_button.clicked.connect(self.approve_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.table.itemSelectionChanged.connect(self._selected)
@@ -205,6 +210,38 @@ class VolunteersPanel(QWidget):
             self.refresh()
 
         run_op(self, lambda: exchange.enrol_volunteer(self.vault, path), on_done=done)
+
+    def _choose_org_file_target(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Vrijwilligers", "Bestand voor vrijwilligers opslaan"),
+            str(Path.home() / "organisatie-huisbezoek.json"),
+            "(*.json)",
+        )
+        if path:
+            self.save_org_file(Path(path))
+
+    def save_org_file(self, path: Path) -> None:
+        """Write the organisation's configuration file that volunteers read in."""
+        from huisbezoek.services import exchange
+
+        vault = self.vault
+
+        def work() -> Any:
+            config = exchange.organisation_config(vault)
+            atomic_write(path, config.to_bytes(), mode=0o644)
+            return config
+
+        def done(config: Any) -> None:
+            self.message.setText("")
+            self.fingerprint.setText(
+                tr(
+                    "Vrijwilligers",
+                    "Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}",
+                ).format(bestand=path.name, vingerafdruk=config.fingerprint)
+            )
+
+        run_op(self, work, on_done=done)
 
     def approve_selected(self) -> None:
         from huisbezoek.services import exchange
