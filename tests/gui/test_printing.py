@@ -22,7 +22,9 @@ from huisbezoek.forms import FormState
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.context import AppContext
 from huisbezoek.gui.leaflet_shelf import LeafletShelf
+from huisbezoek.gui.operations import last_errors
 from huisbezoek.gui.print_dialog import PrintDialog
+from huisbezoek.gui.progress import JobCancelled
 from huisbezoek.printing import load_directory, render_leaflet
 from huisbezoek.services import documents, review, visit_flow
 from huisbezoek.services import residents as residents_svc
@@ -174,8 +176,8 @@ def test_cancelled_or_failed_print_records_nothing(qtbot, ctx, visit, tmp_path):
     # A printer that cannot start (here: a PDF file in a folder that does not exist).
     dlg.choose_printer = pdf_printer_to(tmp_path / "weg" / "nergens.pdf", [])
     dlg.start_print()
-    qtbot.waitUntil(dlg.error.isVisible, timeout=20_000)
-    assert dlg.error.text() == pdf_print.PrintFailedError.message_nl
+    qtbot.waitUntil(lambda: pdf_print.PrintFailedError.message_nl in last_errors(), timeout=20_000)
+    qtbot.waitUntil(dlg.print_button.isEnabled, timeout=5_000)
     assert documents.leaflets_given(vault, visit_id) == []
     assert dlg.print_button.isEnabled()  # the volunteer can try again
 
@@ -368,3 +370,23 @@ def test_lock_hides_the_print_dialog_not_the_shelf_and_nothing_clips_at_200(qtbo
         assert shelf.isVisible()  # leaflets do not
     finally:
         apply_theme(qapp, Settings())
+
+
+def test_cancel_between_pages_stops_the_job(qtbot, tmp_path):
+    import threading
+
+    directory = load_directory()
+    pdf = render_leaflet(LeafletTopic.VALLEN, directory, organisation=organisation_of(directory))
+    printer = pdf_print.new_printer("Huisbezoek")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "gestopt.pdf"))
+    cancel = threading.Event()
+    seen: list[float] = []
+
+    def progress(fraction: float, text: str) -> None:
+        seen.append(fraction)
+        cancel.set()  # the volunteer presses Annuleren after the first page
+
+    with pytest.raises(JobCancelled):
+        pdf_print.print_pdfs(printer, [pdf, pdf], progress=progress, cancel=cancel)
+    assert seen == [pytest.approx(1 / (2 * pages_in(pdf)))]

@@ -27,6 +27,7 @@ from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
 PREVIEW_DELAY_MS = 150
@@ -70,6 +71,7 @@ class LeafletShelf(BaseDialog):
         #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
         self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
         self.printer: Any = None
+        self.progress: ProgressDialog | None = None
         self.pdf: bytes | None = None
         self.pdf_topic: Any = None
         self.page_total = 0
@@ -226,22 +228,24 @@ class LeafletShelf(BaseDialog):
         self.choose_printer(self, printer, self.page_total, lambda: self._print_on(printer, pdf))
 
     def _print_on(self, printer, pdf: bytes) -> None:
+        """Print with a progress window and Annuleren; errors show in a message box."""
         self._set_buttons(False)
         show_message(self.error, "")
-        self.status.setText(tr("Folders", "Bezig met afdrukken…"))
+        self.status.setText("")
+
+        def job(progress, cancel) -> int:
+            return pdf_print.print_pdfs(printer, [pdf], progress=progress, cancel=cancel)
 
         def done(pages: int) -> None:
-            self._set_buttons(self.ready)
             self.status.setText(
                 tr("Folders", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
             )
             self.printed.emit(pages)
 
-        def failed(exc: BaseException) -> None:
-            self._set_buttons(self.ready)
-            self._report(exc)
-
-        run_op(self, lambda: pdf_print.print_pdfs(printer, [pdf]), on_done=done, on_error=failed)
+        self.progress = ProgressDialog(self, tr("Folders", "Bezig met afdrukken"), job)
+        self.progress.succeeded.connect(done)
+        self.progress.finished.connect(lambda _result: self._set_buttons(self.ready))
+        self.progress.start()
 
     def choose_file(self) -> None:
         if not self.ready:

@@ -154,13 +154,23 @@ def _chosen_range(printer: QPrinter, total: int) -> range:
     return range(total)
 
 
-def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], *, max_dpi: int = PRINT_DPI) -> int:
+def print_pdfs(
+    printer: QPrinter,
+    pdfs: Sequence[bytes],
+    *,
+    max_dpi: int = PRINT_DPI,
+    progress: Callable[[float, str], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
     """Paint every page of ``pdfs`` on ``printer``, in order, as one job; returns pages printed.
 
     Works on the worker thread. The page range chosen in the print dialog counts over the whole
-    set (summary and leaflets together). Raises :class:`PrintFailedError` when the printer
-    refuses.
+    set (summary and leaflets together). ``progress(fraction, text)`` hears of every page;
+    ``cancel`` set between pages aborts the job (:class:`JobCancelled`). Raises
+    :class:`PrintFailedError` when the printer refuses.
     """
+    from huisbezoek.gui.progress import JobCancelled
+
     counts = [page_count(pdf) for pdf in pdfs]
     wanted = set(_chosen_range(printer, sum(counts)))
     if not wanted:
@@ -171,18 +181,34 @@ def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], *, max_dpi: int = PRINT
         raise PrintFailedError("QPainter.begin on the printer failed")
     printed = 0
     number = 0
+    cancelled = False
     try:
         for pdf in pdfs:
             for image in iter_pages(pdf, dpi=dpi):
                 number += 1
                 if number - 1 not in wanted:
                     continue
+                if cancel is not None and cancel.is_set():
+                    cancelled = True
+                    printer.abort()
+                    break
                 if printed and not printer.newPage():
                     raise PrintFailedError("QPrinter.newPage failed")
                 painter.drawImage(_place(image, dpi, painter, printer), image)
                 printed += 1
+                if progress is not None:
+                    progress(
+                        printed / len(wanted),
+                        tr("Afdrukken", "Pagina {n} van {totaal} is klaar.").format(
+                            n=printed, totaal=len(wanted)
+                        ),
+                    )
+            if cancelled:
+                break
     finally:
         ok = painter.end()
+    if cancelled:
+        raise JobCancelled
     if not ok:
         raise PrintFailedError("QPainter.end on the printer failed")
     return printed

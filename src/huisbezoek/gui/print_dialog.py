@@ -32,6 +32,7 @@ from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
 #: How long the preview waits after a tick before it renders (several quick ticks, one render).
@@ -83,11 +84,12 @@ def save_documents(vault, visit_id, topics, *, summary: bool, chart: bool, folde
     return written
 
 
-def print_documents(vault, visit_id, printer, jobs) -> int:
+def print_documents(vault, visit_id, printer, jobs, *, progress=None, cancel=None) -> int:
     """Worker job: paint every page on ``printer``, then record the leaflets; pages printed."""
     from huisbezoek.services import documents
 
-    pages = pdf_print.print_pdfs(printer, [j.pdf for j in jobs])
+    pdfs = [j.pdf for j in jobs]
+    pages = pdf_print.print_pdfs(printer, pdfs, progress=progress, cancel=cancel)
     documents.record_leaflets_given(vault, visit_id, [j.topic for j in jobs if j.topic])
     return pages
 
@@ -102,6 +104,7 @@ class PrintDialog(BaseDialog):
         #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
         self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
         self.printer: Any = None
+        self.progress: ProgressDialog | None = None
         self._jobs: list[Any] = []
         self._jobs_key: tuple[Any, ...] | None = None
         self.page_total = 0
@@ -288,28 +291,25 @@ class PrintDialog(BaseDialog):
         self.choose_printer(self, printer, pages, lambda: self._print_on(printer, jobs))
 
     def _print_on(self, printer, jobs) -> None:
+        """Print with a progress window and Annuleren; errors show in a message box."""
         self._set_buttons(busy=True)
         show_message(self.error, "")
-        self.status.setText(tr("Afdrukken", "Bezig met afdrukken…"))
+        self.status.setText("")
         vault, vid = self.ctx.vault, self.visit_id
 
+        def job(progress, cancel) -> int:
+            return print_documents(vault, vid, printer, jobs, progress=progress, cancel=cancel)
+
         def done(pages: int) -> None:
-            self._set_buttons()
             self.status.setText(
                 tr("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
             )
             self.printed.emit(pages)
 
-        def failed(exc: BaseException) -> None:
-            self._set_buttons()
-            self._report(exc)
-
-        run_op(
-            self,
-            lambda: print_documents(vault, vid, printer, jobs),
-            on_done=done,
-            on_error=failed,
-        )
+        self.progress = ProgressDialog(self, tr("Afdrukken", "Bezig met afdrukken"), job)
+        self.progress.succeeded.connect(done)
+        self.progress.finished.connect(lambda _result: self._set_buttons())
+        self.progress.start()
 
     # -- saving -----------------------------------------------------------------------------
 
