@@ -294,6 +294,17 @@ def test_shelf_is_keyboard_operable_with_accessible_names(qtbot, ctx):
     buttons = shelf.findChildren(QAbstractButton)
     assert all(b.text() for b in buttons)
     assert shelf.print_button.shortcut().toString() == "Ctrl+P"
+    asked: list[int] = []
+    shelf.choose_printer = lambda parent, printer, pages, then: asked.append(pages)
+    qtbot.mouseClick(
+        shelf.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=shelf.list.visualItemRect(shelf.list.item(1)).center(),
+    )
+    qtbot.waitUntil(lambda: shelf.ready and shelf.list.currentRow() == 1, timeout=20_000)
+    assert asked == []  # a click only chooses
+    qtbot.keyClick(shelf.list, Qt.Key.Key_Return)
+    assert asked == [shelf.page_total]  # Enter prints
     order, w = [], shelf.list
     for _ in range(6):
         order.append(w)

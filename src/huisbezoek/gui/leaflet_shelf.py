@@ -83,7 +83,6 @@ class LeafletShelf(BaseDialog):
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_changed)
-        self.list.itemActivated.connect(lambda _item: self.start_print())
         self.stale = pdf_print.StaleWarning()
         self.stale.setAccessibleName(tr("Folders", "Waarschuwing over contactgegevens"))
         self.preview = pdf_print.PagePreview(tr("Folders", "Voorbeeld van de folder"))
@@ -94,6 +93,9 @@ class LeafletShelf(BaseDialog):
         self.print_button = QPushButton(tr("Folders", "&Afdrukken…"))
         self.print_button.setObjectName("printButton")
         self.print_button.setProperty("role", "primary")
+        # Enter in the list prints (the list passes Enter on to the dialog's default button);
+        # not "item activated", which some desktops fire on a single click.
+        self.print_button.setDefault(True)
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_button.setToolTip(tr("Folders", "Deze folder afdrukken (Ctrl+P)"))
         self.print_button.clicked.connect(self.start_print)
