@@ -131,3 +131,27 @@ def test_broken_files_change_nothing(world: World) -> None:
         configuration.apply_configuration_package(vault, broken)
     assert NEW_SENTENCE in _printed_leaflet()
     assert not list(paths.config_override_dir().glob(".nieuw-*"))
+
+
+def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path) -> None:
+    import shutil
+
+    from huisbezoek.services import session
+
+    vault = world.volunteer
+    configuration.apply_configuration_package(vault, world.package(**_new_files()))
+    assert configuration.ensure_installed(vault) is False  # all there: nothing written
+    # As on a new laptop with a restored vault: the configuration folder is gone.
+    shutil.rmtree(paths.config_override_dir())
+    assert NEW_SENTENCE not in _printed_leaflet()
+    assert visit_flow.default_form().version == 1
+    vault.close()
+    opened = session.unlock(PASS, folder=tmp_path / "vrijwilliger")
+    world.volunteer = opened.vault
+    assert NEW_SENTENCE in _printed_leaflet()
+    assert visit_flow.default_form().version == 2
+    # A changed file is put right as well.
+    leaflet = paths.config_override_dir() / "leaflets" / "vallen.yaml"
+    leaflet.write_text(leaflet.read_text("utf-8").replace(NEW_SENTENCE, "Iets anders."), "utf-8")
+    assert configuration.ensure_installed(opened.vault) is True
+    assert NEW_SENTENCE in _printed_leaflet()

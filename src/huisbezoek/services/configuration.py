@@ -137,3 +137,30 @@ def apply_configuration_package(
         _swap_in(item, target)
     log.info("configuration revision %d installed", changes.revision)
     return changes
+
+
+def ensure_installed(vault: Vault, *, target: Path | None = None) -> bool:
+    """Write the configuration kept in the vault again when its files are missing or differ
+    (a vault restored on another laptop, a folder removed by hand). True when it wrote."""
+    body = packages.stored_configuration(vault)
+    if body is None:
+        return False
+    target = target if target is not None else paths.config_override_dir()
+    if all(_folder_holds(target / FOLDERS[kind], getattr(body, kind)) for kind in FOLDERS):
+        return False
+    target.mkdir(parents=True, exist_ok=True, mode=0o755)
+    _swap_in(_stage(body, target), target)
+    log.info("configuration written again from the vault")
+    return True
+
+
+def _folder_holds(folder: Path, files: dict[str, str]) -> bool:
+    for name, text in files.items():
+        if not _SAFE_NAME.fullmatch(name):
+            return False
+        try:
+            if (folder / name).read_text(encoding="utf-8") != text:
+                return False
+        except (OSError, UnicodeDecodeError):
+            return False
+    return True

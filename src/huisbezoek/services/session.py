@@ -312,11 +312,24 @@ def set_volunteer_name(vault: Vault, name: str) -> None:
 
 
 def _opened(vault: Vault, folder: Path) -> OpenedVault:
+    _restore_configuration(vault)
     return OpenedVault(
         vault=vault,
         volunteer_name=_read_name(vault),
         is_demo=vault_info(folder).demo_passphrase is not None,
     )
+
+
+def _restore_configuration(vault: Vault) -> None:
+    """Put the organisation's accepted configuration back into effect if its files are gone
+    (e.g. a vault restored on another laptop). Never stands in the way of unlocking."""
+    from huisbezoek.errors import UserError
+    from huisbezoek.services.configuration import ensure_installed
+
+    try:
+        ensure_installed(vault)
+    except (OSError, UserError) as exc:
+        log.warning("configuration files not written again: %s", type(exc).__name__)
 
 
 def create_vault(
