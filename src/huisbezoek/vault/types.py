@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import Enum, IntEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Dialect, Integer, String
+from sqlalchemy import Date, Dialect, Integer, String
 from sqlalchemy.types import TypeDecorator
 
 E = TypeVar("E", bound=Enum)
@@ -70,3 +70,19 @@ class IntEnumType(TypeDecorator[IE]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# Every schema's metadata names its constraints the same way (stable names for migrations) and
+# maps Python annotations to the same column types.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def type_annotation_map() -> dict[Any, Any]:
+    """A fresh annotation map for a schema's ``DeclarativeBase``."""
+    return {datetime: UTCDateTime(), date: Date(), str: String(200)}

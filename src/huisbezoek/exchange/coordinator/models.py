@@ -9,29 +9,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from huisbezoek.domain import ConsentMethod, Severity, Theme
 from huisbezoek.vault.audit import AuditLogMixin
-from huisbezoek.vault.types import IntEnumType, StrEnumType, UTCDateTime, utcnow
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from huisbezoek.vault.types import (
+    NAMING_CONVENTION,
+    IntEnumType,
+    StrEnumType,
+    type_annotation_map,
+    utcnow,
+)
 
 
 class CoordinatorBase(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime(),
-        date: Date(),
-        str: String(200),
-    }
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = type_annotation_map()
 
 
 class Organisation(CoordinatorBase):
