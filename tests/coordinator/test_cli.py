@@ -147,6 +147,12 @@ def test_packages_through_the_cli(
     code, out, _ = run(monkeypatch, capsys, ["package", str(out_c), *vol], 1)
     assert code == 0 and "Formulieren nieuw: samen-sterker-75plus.v2.yaml" in out
     assert (paths.config_override_dir() / "forms" / "samen-sterker-75plus.v2.yaml").exists()
+    # Broken files are refused before a package is made.
+    (forms / "samen-sterker-75plus.v3.yaml").write_text("id: kapot\n", "utf-8")
+    out_bad = tmp_path / "kapot-config.hbp"
+    bad_cmd = ["coordinator", "configuration", "--forms", str(forms), "--out", str(out_bad)]
+    code, _out, err = run(monkeypatch, capsys, [*bad_cmd, *common], 1)
+    assert code != 0 and "geen pakket gemaakt" in err and not out_bad.exists()
     broken = tmp_path / "kapot.hbp"
     broken.write_bytes(out_a.read_bytes()[:-40])
     code, _out, err = run(monkeypatch, capsys, ["package", str(broken), *vol], 1)

@@ -155,3 +155,16 @@ def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path
     leaflet.write_text(leaflet.read_text("utf-8").replace(NEW_SENTENCE, "Iets anders."), "utf-8")
     assert configuration.ensure_installed(opened.vault) is True
     assert NEW_SENTENCE in _printed_leaflet()
+
+
+def test_coordinator_checks_the_files_before_making_a_package() -> None:
+    configuration.check_package_files(**_new_files(), services={})
+    form = _new_files()["forms"][FORM_V2].replace("\nversion: 2\n", "\nversion: twee\n", 1)
+    with pytest.raises(configuration.PackageFilesError) as caught:
+        configuration.check_package_files(forms={FORM_V2: form}, leaflets={}, services={})
+    assert "geen pakket gemaakt" in caught.value.message_nl
+    assert FORM_V2 in caught.value.message_nl  # says which file
+    with pytest.raises(configuration.PackageFilesError):
+        configuration.check_package_files(
+            forms={}, leaflets={"onbekend.yaml": "id: onbekend\n"}, services={}
+        )

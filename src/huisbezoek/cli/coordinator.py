@@ -316,13 +316,16 @@ def _folder_files(folder: Path | None) -> dict[str, str]:
 
 
 def cmd_configuration(args: argparse.Namespace) -> int:
+    from huisbezoek.services.configuration import check_package_files
+
+    files = {
+        "forms": _folder_files(args.forms),
+        "leaflets": _folder_files(args.leaflets),
+        "services": _folder_files(args.services),
+    }
+    check_package_files(**files)  # as the volunteers' apps will, before anything is made
     with _store(args) as store, store.session() as session:
-        data = packages.export_configuration(
-            session,
-            forms=_folder_files(args.forms),
-            leaflets=_folder_files(args.leaflets),
-            services=_folder_files(args.services),
-        )
+        data = packages.export_configuration(session, **files)
     atomic_write(args.out, data, mode=0o644)
     print(f"Configuratiepakket opgeslagen: {args.out}")
     return 0

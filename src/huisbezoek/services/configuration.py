@@ -42,6 +42,35 @@ class ConfigurationFilesError(UserError):
         "Vraag de coördinator om een nieuw pakket."
     )
 
+    def __init__(self, log_message: str, detail_nl: str = "") -> None:
+        super().__init__(log_message)
+        #: What did not load, in Dutch (file names and lines, never personal data).
+        self.detail_nl = detail_nl
+
+
+class PackageFilesError(UserError):
+    """At the coordinator: the files chosen for a configuration package do not load."""
+
+    message_nl = "De formulieren of folders in deze map kloppen niet. Er is geen pakket gemaakt."
+
+
+def check_package_files(
+    *, forms: dict[str, str], leaflets: dict[str, str], services: dict[str, str]
+) -> None:
+    """Check files for a configuration package the way a volunteer's app will (before the
+    coordinator sends them); ``PackageFilesError`` names the problem in Dutch."""
+    import tempfile
+
+    body = ConfigurationBody(forms=forms, leaflets=leaflets, services=services)
+    with tempfile.TemporaryDirectory(prefix="huisbezoek-check-") as folder:
+        try:
+            _stage(body, Path(folder))
+        except ConfigurationFilesError as exc:
+            raise PackageFilesError(
+                exc.log_message,
+                message_nl=f"{PackageFilesError.message_nl}\n{exc.detail_nl}".strip(),
+            ) from None
+
 
 def _shipped(kind: str) -> Path:
     if kind == "forms":
@@ -66,7 +95,10 @@ def _stage(body: ConfigurationBody, target: Path) -> _Staged:
                 continue  # nothing sent: the shipped files stay in use
             for name in files:
                 if not _SAFE_NAME.fullmatch(name):
-                    raise ConfigurationFilesError(f"unsafe file name in {kind}")
+                    raise ConfigurationFilesError(
+                        f"unsafe file name in {kind}",
+                        f"Deze bestandsnaam kan niet: {name[:60]}",
+                    )
             dest = root / folder_name
             dest.mkdir(parents=True, mode=0o755)
             for shipped in sorted(_shipped(kind).glob("*.yaml")):
@@ -96,7 +128,8 @@ def _check(root: Path, folders: list[str]) -> None:
             checks[folder_name](root / folder_name)
         except UserError as exc:
             raise ConfigurationFilesError(
-                f"configuration {folder_name} do not load: {type(exc).__name__}"
+                f"configuration {folder_name} do not load: {type(exc).__name__}",
+                exc.message_nl,  # file, line and field; never personal data
             ) from None
 
 

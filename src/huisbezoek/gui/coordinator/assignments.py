@@ -236,13 +236,17 @@ class AssignmentsPanel(QWidget):
             return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.yaml"))}
 
         def work() -> None:
+            from huisbezoek.services.configuration import check_package_files
+
+            contents = {
+                "forms": files(source / "forms"),
+                "leaflets": files(source / "leaflets"),
+                "services": files(source / "sociale_kaart"),
+            }
+            # Checked as the volunteers' apps will check them, before a revision is used up.
+            check_package_files(**contents)
             with store.session() as session:
-                data = packages.export_configuration(
-                    session,
-                    forms=files(source / "forms"),
-                    leaflets=files(source / "leaflets"),
-                    services=files(source / "sociale_kaart"),
-                )
+                data = packages.export_configuration(session, **contents)
             atomic_write(path, data, mode=0o644)
 
         def done(_r: Any) -> None:
