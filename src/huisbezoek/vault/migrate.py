@@ -90,3 +90,25 @@ def upgrade(schema: Schema, connection: Connection, target: str = "head") -> Non
         if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
             connection.invalidate()  # never hand a connection without them back to the pool
             raise RuntimeError("foreign keys could not be switched back on")
+
+
+def run_in_alembic_env() -> None:
+    """The body of every schema's ``migrations/env.py``: migrate the connection we handed over.
+
+    There is no alembic.ini and no URL: ``upgrade`` passes an open, keyed connection and the
+    target metadata in ``config.attributes``. Each revision runs in its own transaction, so a
+    failure leaves the vault at the last completed revision.
+    """
+    from alembic import context
+
+    config = context.config
+    context.configure(
+        connection=config.attributes["connection"],
+        target_metadata=config.attributes.get("target_metadata"),
+        render_as_batch=True,
+        transaction_per_migration=True,
+        # Foreign keys are checked here, inside each revision's transaction.
+        on_version_apply=config.attributes.get("on_version_apply", ()),
+    )
+    with context.begin_transaction():
+        context.run_migrations()
