@@ -160,3 +160,38 @@ def test_coordinator_pages_at_200_percent(qtbot, make_app, qapp, tmp_path):
         assert not (problems := clipped(window)), problems
     finally:
         apply_theme(qapp, Settings())
+
+
+def test_coordinator_passphrase_forgotten(qtbot, make_app):
+    import pytest
+
+    from huisbezoek.services import exchange
+    from huisbezoek.vault.errors import WrongPassphraseError
+    from huisbezoek.vault.keyslots import KdfParams
+
+    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created.opened.vault.close()
+    app = make_app()
+    app.start()
+    dialog = app.coordinator_unlock
+    assert dialog is not None and not dialog.recovery.isVisible()
+    click(qtbot, dialog.forgot)
+    assert dialog.recovery.isVisible() and not dialog.passphrase.isEnabled()
+    assert dialog.recovery_key.accessibleName() == "Herstelsleutel"
+    qtbot.keyClicks(dialog.name, "Carla")
+    qtbot.keyClicks(dialog.recovery_key, created.recovery_key.lower())
+    new = "lamp tafel winter zeven"
+    qtbot.keyClicks(dialog.new_pass, new)
+    qtbot.keyClicks(dialog.new_pass2, new + "x")
+    click(qtbot, dialog.open_button)
+    assert "niet hetzelfde" in dialog.message.text() and app.coordinator is None
+    dialog.new_pass2.clear()
+    qtbot.keyClicks(dialog.new_pass2, new)
+    click(qtbot, dialog.open_button)
+    qtbot.waitUntil(lambda: app.coordinator is not None, timeout=15_000)
+    assert app.coordinator.isVisible() and dialog.recovery_key.text() == ""
+    wait_op_idle(qtbot)
+    app.close_coordinator()
+    with pytest.raises(WrongPassphraseError):
+        exchange.open_coordinator(None, PASS)
+    exchange.open_coordinator(None, new).close()

@@ -90,7 +90,7 @@ class Application:
     def _start_coordinator(self, folder: Any) -> None:
         from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
 
-        self.coordinator_unlock = CoordinatorUnlockDialog(None, folder)
+        self.coordinator_unlock = CoordinatorUnlockDialog(None, folder, kdf=self.ctx.kdf)
         self.coordinator_unlock.opened.connect(self._coordinator_opened)
         self.coordinator_unlock.show()
 

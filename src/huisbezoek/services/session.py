@@ -454,6 +454,30 @@ def create_coordinator_vault(
     return CreatedCoordinator(opened=opened, recovery_key=created.recovery_key)
 
 
+def unlock_coordinator_with_recovery_key(
+    recovery_key: str,
+    new_passphrase: str,
+    *,
+    folder: Path | None = None,
+    kdf: KdfParams | None = None,
+) -> Vault:
+    """Open the coordinator vault with its recovery key and set a new passphrase at once."""
+    from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+    from huisbezoek.vault.core import Vault
+    from huisbezoek.vault.keyslots import check_passphrase_strength
+
+    check_passphrase_strength(new_passphrase)
+    vault = Vault.open_with_recovery(
+        folder or default_coordinator_dir(), recovery_key, schema=COORDINATOR_SCHEMA
+    )
+    try:
+        vault.reset_passphrase(new_passphrase, kdf=kdf)
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
 def save_organisation_file(opened: OpenedCoordinator, path: Path) -> OrganisationSummary:
     """Write the organisation's configuration file for volunteers (public keys only)."""
     from huisbezoek.services.exchange import organisation_config

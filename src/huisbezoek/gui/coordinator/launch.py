@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
@@ -24,9 +24,11 @@ class CoordinatorUnlockDialog(BaseDialog):
     opened = Signal(object)
     shows_personal_data = False
 
-    def __init__(self, parent: QWidget | None, folder: Path | None) -> None:
+    def __init__(self, parent: QWidget | None, folder: Path | None, kdf: Any = None) -> None:
         super().__init__(parent, "coordinatorUnlock")
         self.folder = folder
+        #: Key-derivation parameters for a new passphrase; None calibrates (tests: the floor).
+        self.kdf = kdf
         self.setWindowTitle(tr("Coördinatie", "Coördinatie openen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Coördinatie", "Uw naam"))
@@ -42,10 +44,47 @@ class CoordinatorUnlockDialog(BaseDialog):
             hint(tr("Coördinatie", "Uw naam komt bij elke wijziging in de opvolging te staan."))
         )
         layout.addLayout(form)
+        layout.addWidget(self._recovery_box())
         layout.addWidget(self.message)
-        layout.addWidget(button_row(right=(self.open_button,)))
+        layout.addWidget(button_row(self.forgot, right=(self.open_button,)))
         self.open_button.clicked.connect(self.try_open)
         self.window: Any = None
+
+    def _recovery_box(self) -> QWidget:
+        """Passphrase forgotten: the recovery key (shown once at the first start) and a new one."""
+        self.forgot = QPushButton(tr("Coördinatie", "Wachtwoordzin &vergeten?"))
+        self.forgot.setFlat(True)
+        self.forgot.clicked.connect(lambda: self.show_recovery(True))
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setAccessibleName(tr("Coördinatie", "Herstelsleutel"))
+        self.new_pass = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin"))
+        self.new_pass2 = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin nog een keer"))
+        self.recovery = QWidget()
+        form = QFormLayout(self.recovery)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(
+            hint(
+                tr(
+                    "Coördinatie",
+                    "Pak het vel met de herstelsleutel van de organisatie. Typ de sleutel over "
+                    "en kies een nieuwe wachtwoordzin.",
+                )
+            )
+        )
+        form.addRow(tr("Coördinatie", "&Herstelsleutel"), self.recovery_key)
+        form.addRow(tr("Coördinatie", "&Nieuwe wachtwoordzin"), self.new_pass)
+        form.addRow(tr("Coördinatie", "Nog een &keer"), self.new_pass2)
+        self.recovery.setVisible(False)
+        return self.recovery
+
+    def show_recovery(self, on: bool) -> None:
+        self.recovery.setVisible(on)
+        self.passphrase.setEnabled(not on)
+        self.forgot.setVisible(not on)
+        if on:
+            self.adjustSize()
+        (self.recovery_key if on else self.passphrase).setFocus()
 
     def try_open(self) -> None:
         from huisbezoek.errors import UserError
@@ -56,12 +95,31 @@ class CoordinatorUnlockDialog(BaseDialog):
             self.message.setText(tr("Coördinatie", "Vul uw naam in."))
             return
         passphrase, folder = self.passphrase.text(), self.folder
+        if self.recovery.isVisible():
+            from huisbezoek.services import session
+
+            problem = session.check_new_passphrase(self.new_pass.text(), self.new_pass2.text())
+            if problem:
+                self.message.setText(problem)
+                return
+            key, new, kdf = self.recovery_key.text(), self.new_pass.text(), self.kdf
+
+            def work() -> Any:
+                return session.unlock_coordinator_with_recovery_key(
+                    key, new, folder=folder, kdf=kdf
+                )
+        else:
+
+            def work() -> Any:
+                return exchange.open_coordinator(folder, passphrase)
+
         self.open_button.setEnabled(False)
 
         def done(vault: Any) -> None:
             from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
-            self.passphrase.clear()
+            for field in (self.passphrase, self.recovery_key, self.new_pass, self.new_pass2):
+                field.clear()
             self.window = CoordinatorWindow(vault, user=user)
             self.window.show()
             self.opened.emit(self.window)
@@ -75,8 +133,7 @@ class CoordinatorUnlockDialog(BaseDialog):
                 else tr("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
             )
 
-        run_op(self, lambda: exchange.open_coordinator(folder, passphrase), on_done=done,
-               on_error=failed)  # fmt: skip
+        run_op(self, work, on_done=done, on_error=failed)
 
 
 def run_coordinator_gui(folder: Path | None = None) -> int:
