@@ -195,3 +195,26 @@ def test_coordinator_passphrase_forgotten(qtbot, make_app):
     with pytest.raises(WrongPassphraseError):
         exchange.open_coordinator(None, PASS)
     exchange.open_coordinator(None, new).close()
+
+
+def test_coordinator_unlock_at_200_percent(qtbot, make_app, qapp):
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import Settings
+    from huisbezoek.vault.keyslots import KdfParams
+
+    from .test_layout import clipped
+
+    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created.opened.vault.close()
+    try:
+        app = make_app(settings=Settings(text_scale=200))
+        app.start()
+        dialog = app.coordinator_unlock
+        qtbot.waitExposed(dialog)
+        qtbot.wait(20)
+        assert not (problems := clipped(dialog)), problems
+        click(qtbot, dialog.forgot)
+        qtbot.wait(20)
+        assert not (problems := clipped(dialog)), problems
+    finally:
+        apply_theme(qapp, Settings())
