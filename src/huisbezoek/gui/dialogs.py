@@ -1,7 +1,7 @@
 """The base for every dialog: window-modal, opened with ``open()``, remembers its geometry.
 
-``open()`` instead of ``exec()``: no nested event loop, so the idle lock and the tests keep
-working while a dialog is up.
+``open()`` rather than the blocking ``QDialog.exec``: no nested event loop, so the idle lock
+and the tests keep working while a dialog is up.
 """
 
 from __future__ import annotations
