@@ -498,7 +498,7 @@ def create_demo_vault(*, folder: Path | None = None, kdf: KdfParams | None = Non
     folder = folder or paths.default_vault_dir()
     vault, _ = Vault.create(folder, DEMO_PASSPHRASE, kdf=kdf)
     try:
-        set_volunteer_name(vault, "Demo Vrijwilliger")
+        set_volunteer_name(vault, "Ria Voorbeeld")  # fictional, like the residents
         fill_demo_vault(vault)
     finally:
         vault.close()
