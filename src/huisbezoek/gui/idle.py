@@ -2,11 +2,13 @@
 
 An application-wide event filter restarts a single-shot timer on every input event; when it
 fires, ``idle`` is emitted. The timeout is injectable (milliseconds) so tests need no sleeps.
+Both workspaces use it: the volunteer's ``LockController`` and the coordinator's lock.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 _INPUT_EVENTS = frozenset(
     {
@@ -43,6 +45,19 @@ class IdleWatcher(QObject):
         if self._active:
             self._timer.start()
 
+    def install(self) -> IdleWatcher:
+        """Watch input anywhere in the application (one event filter on the application)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        return self
+
+    def uninstall(self) -> None:
+        self.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def start(self) -> None:
         self._active = True
         self._timer.start()
@@ -59,3 +74,19 @@ class IdleWatcher(QObject):
         if self._active and event.type() in _INPUT_EVENTS:
             self._timer.start()
         return False
+
+
+def hide_personal_windows(keep: tuple[QWidget, ...] = ()) -> list[QWidget]:
+    """Hide every visible top-level window that may show personal data; returns them.
+
+    A window opts out with a class attribute ``shows_personal_data = False`` (unlock screens,
+    the leaflet shelf). Hidden widgets keep what was typed in them; show them again on unlock.
+    """
+    hidden: list[QWidget] = []
+    for w in QApplication.topLevelWidgets():
+        if any(w is k for k in keep) or not w.isVisible():
+            continue
+        if getattr(w, "shows_personal_data", True):
+            w.hide()
+            hidden.append(w)
+    return hidden

@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.idle import IdleWatcher
+from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
 from huisbezoek.services import session
@@ -250,9 +249,7 @@ class LockController(QObject):
         self.hidden_windows: list[QWidget] = []
         minutes = ctx.settings.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.install()
         self.idle.idle.connect(self.lock)
         window.lock_requested.connect(self.lock)
         ctx.lock_requested.connect(self.lock)
@@ -309,13 +306,7 @@ class LockController(QObject):
         self.locked.emit()
 
     def _hide_personal_windows(self) -> None:
-        self.hidden_windows = []
-        for w in QApplication.topLevelWidgets():
-            if w is self.window or not w.isVisible():
-                continue
-            if getattr(w, "shows_personal_data", True):
-                w.hide()
-                self.hidden_windows.append(w)
+        self.hidden_windows = hide_personal_windows(keep=(self.window,))
 
     def shutdown(self) -> None:
         self.idle.stop()
