@@ -45,6 +45,8 @@ class Application:
         apply_theme(self.qapp, self.ctx.settings)
         self.window = MainWindow(self.ctx)
         self.lock = LockController(self.ctx, self.window, idle_ms=idle_ms)
+        #: The idle-lock time given for tests; the coordinator window uses it too.
+        self.idle_ms = idle_ms
         #: Coordinator mode: the unlock dialog and, once open, the coordinator window.
         self.coordinator_unlock: Any = None
         self.coordinator: Any = None
@@ -90,7 +92,9 @@ class Application:
     def _start_coordinator(self, folder: Any) -> None:
         from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
 
-        self.coordinator_unlock = CoordinatorUnlockDialog(None, folder, kdf=self.ctx.kdf)
+        self.coordinator_unlock = CoordinatorUnlockDialog(
+            None, folder, kdf=self.ctx.kdf, idle_ms=self.idle_ms
+        )
         self.coordinator_unlock.opened.connect(self._coordinator_opened)
         self.coordinator_unlock.show()
 
@@ -100,7 +104,9 @@ class Application:
     def _show_coordinator(self, vault: Any, user: str) -> None:
         from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
-        self.coordinator = CoordinatorWindow(vault, user=user)
+        self.coordinator = CoordinatorWindow(
+            vault, user=user, kdf=self.ctx.kdf, idle_ms=self.idle_ms
+        )
         self.coordinator.show()
 
     def close_coordinator(self) -> None:
@@ -112,6 +118,8 @@ class Application:
             return
         worker().flush(30)
         window.close()
+        if window.lock.dialog is not None:
+            window.lock.dialog.close()
         if not window.vault.closed:
             window.vault.close()
 

@@ -28,6 +28,8 @@ class AssignmentsPanel(QWidget):
 
         self.store = store
         self.volunteers: list[tuple[str, str]] = []
+        self._keep_volunteer: Any = None  # the chosen volunteer while locked
+        self.split: list[addresses.NeighbourhoodSplit] = []
         self.list_button = button(
             tr("Pakketten", "Adreslijst van de gemeente inlezen…"), primary=True
         )
@@ -106,6 +108,17 @@ class AssignmentsPanel(QWidget):
 
         run_op(self, load, on_done=self._show)
 
+    def clear(self) -> None:
+        """Empty the list and the volunteers (while locked); the chosen one comes back."""
+        from huisbezoek.gui.coordinator.window import _fill
+
+        self._keep_volunteer = self.volunteer.currentData()
+        _fill(self.table, [])
+        self.split = []
+        self.volunteers = []
+        self.volunteer.clear()
+        self.message.setText("")
+
     def _show(
         self, result: tuple[list[addresses.NeighbourhoodSplit], list[tuple[str, str]]]
     ) -> None:
@@ -119,6 +132,8 @@ class AssignmentsPanel(QWidget):
         )  # fmt: skip
         self.split = split
         current = self.volunteer.currentData()
+        if current is None:
+            current, self._keep_volunteer = self._keep_volunteer, None
         self.volunteer.clear()
         for key, name in self.volunteers:
             self.volunteer.addItem(name, key)

@@ -19,19 +19,38 @@ from huisbezoek.gui.widgets import button, button_row, error_label, heading, hin
 
 
 class CoordinatorUnlockDialog(BaseDialog):
-    """Name and passphrase; ``opened(window)`` once the store is open."""
+    """Name and passphrase; ``opened(window)`` once the store is open.
+
+    With ``user`` it unlocks a locked window (``gui.coordinator.lock``): the name stays that of
+    the person working, and ``reopened(vault)`` hands back the store instead of a new window.
+    """
 
     opened = Signal(object)
+    reopened = Signal(object)
     shows_personal_data = False
 
-    def __init__(self, parent: QWidget | None, folder: Path | None, kdf: Any = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        folder: Path | None,
+        kdf: Any = None,
+        *,
+        user: str | None = None,
+        idle_ms: int | None = None,
+    ) -> None:
         super().__init__(parent, "coordinatorUnlock")
         self.folder = folder
         #: Key-derivation parameters for a new passphrase; None calibrates (tests: the floor).
         self.kdf = kdf
+        #: Idle-lock time for the window this dialog opens; None: from the settings.
+        self.idle_ms = idle_ms
+        self.relock = user is not None
         self.setWindowTitle(tr("Coördinatie", "Coördinatie openen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Coördinatie", "Uw naam"))
+        if user is not None:
+            self.name.setText(user)
+            self.name.setReadOnly(True)
         self.passphrase = password_field(tr("Coördinatie", "Wachtwoordzin"))
         self.message = error_label()
         self.open_button = button(tr("Coördinatie", "Openen"), primary=True)
@@ -39,7 +58,23 @@ class CoordinatorUnlockDialog(BaseDialog):
         form.addRow(tr("Coördinatie", "Uw naam"), self.name)
         form.addRow(tr("Coördinatie", "Wachtwoordzin"), self.passphrase)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Coördinatie", "Coördinatie openen")))
+        layout.addWidget(
+            heading(
+                tr("Coördinatie", "Coördinatie op slot")
+                if self.relock
+                else tr("Coördinatie", "Coördinatie openen")
+            )
+        )
+        if self.relock:
+            layout.addWidget(
+                hint(
+                    tr(
+                        "Coördinatie",
+                        "De coördinatie staat op slot. Typ uw wachtwoordzin om verder te gaan "
+                        "waar u was.",
+                    )
+                )
+            )
         layout.addWidget(
             hint(tr("Coördinatie", "Uw naam komt bij elke wijziging in de opvolging te staan."))
         )
@@ -120,7 +155,12 @@ class CoordinatorUnlockDialog(BaseDialog):
 
             for field in (self.passphrase, self.recovery_key, self.new_pass, self.new_pass2):
                 field.clear()
-            self.window = CoordinatorWindow(vault, user=user)
+            if self.relock:
+                # The window shows again first: closing the last visible window would quit.
+                self.reopened.emit(vault)
+                self.accept()
+                return
+            self.window = CoordinatorWindow(vault, user=user, kdf=self.kdf, idle_ms=self.idle_ms)
             self.window.show()
             self.opened.emit(self.window)
             self.accept()
@@ -153,7 +193,7 @@ def run_coordinator_gui(folder: Path | None = None) -> int:
     finally:
         worker().flush(30)
         window = dialog.window
-        if window is not None:
+        if window is not None and not window.vault.closed:
             window.vault.close()
         shutdown_worker()
     return code

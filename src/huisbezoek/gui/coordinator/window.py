@@ -1,7 +1,8 @@
 """The coordinator's window: tabs for volunteers, importing batches, the follow-up queue, the
 dashboard per neighbourhood, and the report with retention and subject rights.
 
-All store work runs on the vault worker (``run_op``); the screens get plain data back.
+All store work runs on the vault worker (``run_op``); the screens get plain data back. The
+window locks itself after idle time or on Ctrl+L (``gui.coordinator.lock``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -172,6 +173,12 @@ class VolunteersPanel(QWidget):
             self._pending_select = ""
         self._selected()
         self.changed.emit()
+
+    def clear(self) -> None:
+        """Empty the list (while locked)."""
+        self.rows = []
+        _fill(self.table, [])
+        self._selected()
 
     def _current(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -399,6 +406,8 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.current: fu.QueueItem | None = None
+        #: What was typed for the chosen signal when the window locked; put back on unlock.
+        self._draft: dict[str, Any] | None = None
         self.show_closed.toggled.connect(lambda _c: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.save_button.clicked.connect(self.save)
@@ -413,6 +422,8 @@ class QueuePanel(QWidget):
                 return fu.queue(session, include_closed=closed)
 
         keep = self.current.signal_id if self.current else None
+        if keep is None and self._draft is not None:
+            keep = self._draft["signal_id"]
         run_op(self, load, on_done=lambda items: self._show(items, keep))
 
     def _show(self, items: list[fu.QueueItem], keep: str | None) -> None:
@@ -420,7 +431,39 @@ class QueuePanel(QWidget):
         if keep is not None:
             self.select(keep)
         self._selected()
+        draft, self._draft = self._draft, None
+        current = self.current
+        if draft is not None and current is not None and current.signal_id == draft["signal_id"]:
+            self._put_back(draft)
         self.changed.emit()
+
+    def clear(self) -> None:
+        """Empty the queue and the chosen signal (while locked); keep what was typed."""
+        item = self.current
+        if item is not None:
+            self._draft = {
+                "signal_id": item.signal_id,
+                "status": self.status.currentIndex(),
+                "service": self.service.text(),
+                "assigned": self.assigned.text(),
+                "has_due": self.has_due.isChecked(),
+                "due": self.due.date(),
+                "note": self.note.toPlainText(),
+            }
+        self.view.clearSelection()
+        self.model.set_items([])
+        self._selected()
+        self.service.clear()
+        self.assigned.clear()
+        self.note.clear()
+
+    def _put_back(self, draft: dict[str, Any]) -> None:
+        self.status.setCurrentIndex(draft["status"])
+        self.service.setText(draft["service"])
+        self.assigned.setText(draft["assigned"])
+        self.has_due.setChecked(draft["has_due"])
+        self.due.setDate(draft["due"])
+        self.note.setPlainText(draft["note"])
 
     def select(self, signal_id: str) -> None:
         for row, item in enumerate(self.model.items):
@@ -546,6 +589,14 @@ class DashboardPanel(QWidget):
                 return dashboard.coverage(session), dashboard.progress(session, date.today())
 
         run_op(self, load, on_done=self._show)
+
+    def clear(self) -> None:
+        """Empty the figures (while locked)."""
+        self.rows = []
+        self.chart.set_rows([])
+        _fill(self.table, [])
+        self.summary.setText("")
+        self.themes.setText("")
 
     def _show(
         self, result: tuple[list[dashboard.NeighbourhoodCoverage], dashboard.Progress]
@@ -821,15 +872,31 @@ class ReportPanel(QWidget):
 
 
 class CoordinatorWindow(QMainWindow):
-    """Opens only on a coordinator store (``WrongStoreKindError`` for a volunteer's vault)."""
+    """Opens only on a coordinator store (``WrongStoreKindError`` for a volunteer's vault).
 
-    def __init__(self, vault: Vault, *, user: str, parent: QWidget | None = None) -> None:
+    ``idle_ms`` overrides the idle-lock time from the settings (tests); ``kdf`` is passed to
+    the unlock dialog for a new passphrase after "Wachtwoordzin vergeten?".
+    """
+
+    lock_requested = Signal()
+    closing = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        user: str,
+        parent: QWidget | None = None,
+        idle_ms: int | None = None,
+        kdf: Any = None,
+    ) -> None:
         store = CoordinatorStore.from_vault(vault)
         super().__init__(parent)
         self.setObjectName("coordinatorWindow")
         self.setWindowTitle(tr("Coördinatie", "Huisbezoek — coördinatie"))
         self.vault = vault
         self.store = store
+        self.user = user
         self.volunteers = VolunteersPanel(vault)
         self.importer = ImportPanel(vault, store)
         self.queue = QueuePanel(store, user)
@@ -851,7 +918,61 @@ class CoordinatorWindow(QMainWindow):
         self.report.changed.connect(self._after_report)
         self.assignments.changed.connect(self.dashboard.refresh)
         self.volunteers.changed.connect(self.assignments.refresh)
+        self._build_menu()
+        from huisbezoek.gui.coordinator.lock import CoordinatorLock
+
+        self.lock = CoordinatorLock(self, idle_ms=idle_ms, kdf=kdf)
         self.refresh_all()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("Menu", "&Bestand"))
+        self.lock_action = QAction(tr("Menu", "&Vergrendelen"), self)
+        self.lock_action.setObjectName("coordinatorLockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        tip = tr(
+            "Menu",
+            "Zet de coördinatie op slot (Ctrl+L). Niemand ziet dan nog gegevens van bewoners. "
+            "Met uw wachtwoordzin gaat u verder waar u was.",
+        )
+        self.lock_action.setToolTip(tip)
+        self.lock_action.setStatusTip(tip)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.addAction(self.lock_action)
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        quit_action = QAction(tr("Menu", "&Afsluiten"), self)
+        quit_action.setObjectName("coordinatorQuitAction")
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        menu.addAction(quit_action)
+
+    def clear_personal_data(self) -> None:
+        """Empty every screen that shows residents, signals or volunteers (the store locks)."""
+        self.volunteers.clear()
+        self.queue.clear()
+        self.dashboard.clear()
+        self.report.preview.setText("")
+        self.report.person_message.setText("")
+        self.assignments.clear()
+
+    def reopen(self, vault: Vault) -> None:
+        """Work on the reopened store again (after unlocking) and load the screens."""
+        store = CoordinatorStore.from_vault(vault)
+        self.vault, self.store = vault, store
+        self.volunteers.vault = vault
+        self.importer.vault, self.importer.store = vault, store
+        self.queue.store = store
+        self.dashboard.store = store
+        self.report.store = store
+        self.assignments.store = store
+        self.refresh_all()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
 
     def _after_report(self) -> None:
         self.queue.refresh()
