@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 
 from huisbezoek.domain import SEVERITY_LABELS, LeafletTopic
 from huisbezoek.printing import (
@@ -273,12 +272,12 @@ def test_headings_are_at_least_18_pt(leaflet_pdfs: dict[LeafletTopic, bytes]) ->
 
 def test_styles_follow_the_print_rules() -> None:
     for style in styles().all():
-        assert style.fontSize >= 14, style.name
-        assert style.leading >= 1.4 * style.fontSize, style.name
-        assert style.alignment == TA_LEFT, style.name
-        assert style.textColor == colors.black, style.name
-        assert style.fontName.startswith("AtkinsonHyperlegible"), style.name
-    assert styles().heading.fontSize >= 18 and styles().title.fontSize >= 18
+        assert style.font_size >= 14, style.name
+        assert style.leading >= 1.4 * style.font_size, style.name
+        assert style.alignment == "left", style.name
+        assert style.text_color == colors.black, style.name
+        assert style.font_name.startswith("AtkinsonHyperlegible"), style.name
+    assert styles().heading.font_size >= 18 and styles().title.font_size >= 18
 
 
 def test_reading_order_with_pdftotext(leaflet_pdfs: dict[LeafletTopic, bytes]) -> None:

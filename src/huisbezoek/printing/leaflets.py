@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from reportlab.platypus import Flowable, KeepTogether
-
 from huisbezoek.domain import LeafletTopic
 
-from .builder import DocumentBuilder, LargePrintParagraph, Organisation
+from .builder import Block, DocumentBuilder, Organisation
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
 
 FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet echt."
@@ -17,9 +15,9 @@ FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet e
 
 def contact_parts(
     builder: DocumentBuilder, service: Service, *, audience: bool = True
-) -> list[Flowable]:
+) -> list[Block]:
     """One service as the reader needs it: who, what, and how to reach them."""
-    parts: list[Flowable] = [LargePrintParagraph.plain(service.name, builder.styles.contact_name)]
+    parts: list[Block] = [builder.styled(service.name, builder.styles.contact_name)]
     parts.append(builder.paragraph(service.offer, boxed=True))
     if audience:
         parts.append(builder.labelled("Voor wie", service.audience, boxed=True))
@@ -50,7 +48,7 @@ def add_contacts(
     """
     if not services:
         return
-    opening: list[Flowable] = [LargePrintParagraph.plain(heading, builder.styles.heading)]
+    opening: list[Block] = [builder.heading(heading)]
     if intro:
         opening.append(builder.paragraph(intro))
     if fictional:
@@ -58,7 +56,7 @@ def add_contacts(
     boxes = [
         builder.box(contact_parts(builder, service, audience=audience)) for service in services
     ]
-    builder.add(KeepTogether([*opening, boxes[0]]))
+    builder.add(builder.keep_together([*opening, boxes[0]]))
     for box in boxes[1:]:
         builder.add_space(4)
         builder.add(box)

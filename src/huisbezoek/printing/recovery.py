@@ -11,10 +11,9 @@ from datetime import date
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether
 
 from . import fonts
-from .builder import FRAME_WIDTH, INK, DocumentBuilder, LargePrintParagraph, Organisation
+from .builder import INK, Block, DocumentBuilder, Organisation, Widths
 from .errors import PrintInputError
 from .summary import date_nl
 
@@ -33,11 +32,10 @@ def key_groups(recovery_key: str, group: int = 4) -> list[str]:
     return [part.upper() for part in parts]
 
 
-class KeyGroups(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+class KeyGroups(Block):
     """The key in large characters, each in a cell of the same width, so groups line up."""
 
     def __init__(self, groups: list[str], size: float = KEY_SIZE) -> None:
-        super().__init__()
         self.groups = groups
         self.size = size
         widest = max(stringWidth(ch, fonts.BOLD, size) for group in groups for ch in group)
@@ -48,19 +46,21 @@ class KeyGroups(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         self.bottom_gap = size * 0.5
         self.rows = [groups[i : i + GROUPS_PER_ROW] for i in range(0, len(groups), GROUPS_PER_ROW)]
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return FRAME_WIDTH, len(self.rows) * self.line + self.bottom_gap
+    def layout(self, width: float, widths: Widths) -> float:
+        self.height = len(self.rows) * self.line + self.bottom_gap
+        return self.height
 
-    def draw(self) -> None:
-        canvas: Any = self.canv
+    def draw(self, canvas: Any, x0: float, top: float) -> None:
+        bottom = top - self.height
         canvas.setFillColor(INK)
         group_width = self.longest * self.cell
         for r, row in enumerate(self.rows):
-            y = self.bottom_gap + (len(self.rows) - r - 1) * self.line + (self.line - self.size) / 2
+            y = bottom + self.bottom_gap + (len(self.rows) - r - 1) * self.line
+            y += (self.line - self.size) / 2
             # One text object per row, so the row extracts as one line of text.
             line = canvas.beginText()
             line.setFont(fonts.BOLD, self.size)
-            x = 0.0
+            x = x0
             for g, group in enumerate(row):
                 for n, ch in enumerate(group):
                     width = stringWidth(ch, fonts.BOLD, self.size)
@@ -93,9 +93,9 @@ def build_recovery_sheet(
         "U krijgt de sleutel maar één keer te zien."
     )
     builder.add(
-        KeepTogether(
+        builder.keep_together(
             [
-                LargePrintParagraph.plain("Uw herstelsleutel", builder.styles.heading),
+                builder.heading("Uw herstelsleutel"),
                 builder.box(
                     [
                         KeyGroups(groups),

@@ -14,15 +14,14 @@ from datetime import date
 from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether
 
 from . import fonts
 from .builder import (
     BODY_SIZE,
     FRAME_WIDTH,
     INK,
+    Block,
     DocumentBuilder,
-    LargePrintParagraph,
     Organisation,
 )
 from .content import Service
@@ -114,7 +113,7 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     if data.agreements:
         builder.add_heading("Wat u samen afsprak")
         for agreement in data.agreements:
-            parts: list[Flowable] = [builder.paragraph(agreement.what, bold=True, boxed=True)]
+            parts: list[Block] = [builder.paragraph(agreement.what, bold=True, boxed=True)]
             parts.append(builder.labelled("Wie doet het", agreement.who, boxed=True))
             if agreement.when:
                 parts.append(builder.labelled("Wanneer", agreement.when, boxed=True))
@@ -132,14 +131,14 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     rated = {label: value for label, value in data.wellbeing.items() if value is not None}
     if data.show_wellbeing_chart and rated:
         builder.add(
-            KeepTogether(
+            builder.keep_together(
                 [
-                    LargePrintParagraph.plain("Hoe het met u gaat", builder.styles.heading),
+                    builder.heading("Hoe het met u gaat"),
                     builder.paragraph(
                         "U gaf zelf een cijfer van 0 tot 10. "
                         "Hoe verder naar buiten, hoe beter het volgens u gaat."
                     ),
-                    wellbeing_chart(data.wellbeing),
+                    builder.drawing(wellbeing_chart(data.wellbeing)),
                 ]
             )
         )
