@@ -273,3 +273,23 @@ def test_shape_errors_in_plain_dutch(write_form: Callable[..., Path]) -> None:
     for part in expected:
         assert any(part in line for line in lines), part
     assert len(lines) == 1 + 11
+
+
+def test_only_one_question_is_the_visit_date(write_form: Callable[..., Path]) -> None:
+    body = """\
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: datum
+            type: date
+            label: Datum
+            visit_date: true
+          - id: andere_datum
+            type: date
+            label: Nog een datum
+            visit_date: true
+    """
+    text = load_error(write_form(body)).message_nl
+    assert "vraag 'andere_datum', veld 'visit_date'" in text
+    assert "vraag 'datum' is al de datum van het bezoek" in text

@@ -45,6 +45,29 @@ def visit(tmp_path):
     vault.close()
 
 
+def test_a_new_visit_starts_with_today_as_its_date_and_the_summary_uses_the_answer(tmp_path):
+    vault, _ = Vault.create(tmp_path / "vault", "proef wachtwoord lang", kdf=KdfParams.FLOOR)
+    with vault:
+        rid = residents_svc.add_resident(vault, residents_svc.ResidentInput(name="Jan Verzonnen"))
+        form = visit_flow.default_form()
+        dated = form.visit_date_question
+        assert dated is not None and dated.id == "bezoekdatum"
+        opened = visit_flow.start_or_resume(vault, rid, form)
+        assert opened.answers[dated.id] == date.today()
+        assert (
+            documents.summary_input(vault, opened.visit_id, show_wellbeing_chart=False).visit_date
+            == date.today()
+        )
+        # The volunteer corrects it (the visit was yesterday, typed in today).
+        visit_flow.save_answer(vault, opened.visit_id, dated.id, date(2026, 11, 2))
+        resumed = visit_flow.start_or_resume(vault, rid, form)
+        assert resumed.visit_id == opened.visit_id
+        assert resumed.answers[dated.id] == date(2026, 11, 2)  # resuming keeps the answer
+        assert documents.summary_input(
+            vault, opened.visit_id, show_wellbeing_chart=False
+        ).visit_date == date(2026, 11, 2)
+
+
 def test_summary_shows_topics_agreements_and_ratings_but_no_scores(visit):
     vault, visit_id = visit
     data = documents.summary_input(vault, visit_id, show_wellbeing_chart=True)

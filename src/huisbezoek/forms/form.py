@@ -171,6 +171,14 @@ class Form:
         return found
 
     @property
+    def visit_date_question(self) -> DateQuestion | None:
+        """The date question marked ``visit_date``: filled in with today when a visit starts."""
+        for _, question in self._questions.values():
+            if isinstance(question, DateQuestion) and question.visit_date:
+                return question
+        return None
+
+    @property
     def _questions(self) -> Mapping[str, tuple[Section, Question]]:
         cached: dict[str, tuple[Section, Question]] | None = self.__dict__.get("_question_map")
         if cached is None:

@@ -476,6 +476,7 @@ class _Loader:
         seen: dict[str, str] = {}
         section_ids: set[str] = set()
         domains: set[str] = set()
+        visit_date: str | None = None
         for s_index, section in enumerate(spec.sections):
             spath: Path_ = ("sections", s_index)
             if section.id in section_ids:
@@ -495,6 +496,14 @@ class _Loader:
                                 "dup_domain",
                             )
                         domains.add(question.wellbeing_domain)
+                if isinstance(question, DateQuestion) and question.visit_date:
+                    if visit_date is not None:
+                        self.problem(
+                            (*qpath, "visit_date"),
+                            f"vraag '{visit_date}' is al de datum van het bezoek",
+                            "dup_visit_date",
+                        )
+                    visit_date = question.id
                 if (
                     isinstance(question, NumberQuestion | DateQuestion)
                     and question.min is not None

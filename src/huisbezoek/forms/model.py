@@ -115,6 +115,10 @@ class DateQuestion(_AnswerableBase):
     type: Literal["date"]
     min: dt.date | None = Field(default=None, description="Vroegste datum, jjjj-mm-dd")
     max: dt.date | None = Field(default=None, description="Laatste datum, jjjj-mm-dd")
+    visit_date: bool = Field(
+        default=False,
+        description="De datum van het bezoek: staat al op vandaag als het gesprek begint",
+    )
 
 
 class ShortTextQuestion(_AnswerableBase):

@@ -8,14 +8,14 @@ saves them where the volunteer chooses; the CLI does the same with ``--out``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from huisbezoek.domain import LeafletTopic, VisitStatus
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.forms import WELLBEING_DOMAINS as FORM_WELLBEING_DOMAINS
-from huisbezoek.forms import FormRegistry, FormState
+from huisbezoek.forms import Form, FormRegistry, FormState
 from huisbezoek.printing import (
     WELLBEING_DOMAINS as PRINT_WELLBEING_LABELS,
 )
@@ -104,7 +104,7 @@ def summary_input(
     agreements = _agreements(vault, visit_id, answers)
     chosen = list(dict.fromkeys([*topics, *suggested_topics(vault, visit_id)]))
     contacts = _contacts_for(chosen, directory)
-    visit_day = _visit_date(answers, opened.started_at)
+    visit_day = _visit_date(form, answers, opened.started_at)
     return SummaryInput(
         visit_date=visit_day,
         volunteer_first_name=_first_name(_volunteer_name(vault)),
@@ -189,8 +189,10 @@ def _contacts_for(topics: Sequence[LeafletTopic], directory: ServiceDirectory) -
     return list(seen.values())
 
 
-def _visit_date(answers: dict[str, object], started_at: datetime) -> date:
-    value = answers.get("bezoekdatum")
+def _visit_date(form: Form, answers: Mapping[str, object], started_at: datetime) -> date:
+    """The form's visit-date answer; the day the visit began when there is none."""
+    question = form.visit_date_question
+    value = answers.get(question.id) if question is not None else None
     return value if isinstance(value, date) else started_at.date()
 
 

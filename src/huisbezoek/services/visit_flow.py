@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -88,8 +88,11 @@ def start_or_resume(vault: Vault, resident_id: int, form: Form) -> OpenVisit:
             .where(Visit.resident_id == resident_id, Visit.status == VisitStatus.DRAFT)
             .order_by(Visit.started_at.desc())
         ).first()
-    visit_id = draft if draft is not None else visits.start_visit(vault, resident_id, form)
-    return open_visit(vault, visit_id)
+    if draft is None:
+        dated = form.visit_date_question
+        prefill = {dated.id: date.today()} if dated is not None else None
+        draft = visits.start_visit(vault, resident_id, form, prefill=prefill)
+    return open_visit(vault, draft)
 
 
 def open_visit(vault: Vault, visit_id: int, forms: FormRegistry | None = None) -> OpenVisit:

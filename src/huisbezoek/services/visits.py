@@ -13,7 +13,7 @@ Answers are stored as tagged JSON so their Python type comes back exactly:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -116,12 +116,16 @@ def start_visit(  # noqa: PLR0917 (the signature the GUI was promised)
     version: object | None = None,
     definition_hash: str | None = None,
     definition_source: str | None = None,
+    *,
+    prefill: Mapping[str, AnswerValue] | None = None,
 ) -> int:
     """Start a draft visit pinned to a form definition; returns the visit id.
 
     Give ``form_id, version, definition_hash, definition_source``, or a form object as the
     third argument. The definition text is kept in the vault (once per hash), so the visit
-    renders with exactly this form later, whatever is installed then.
+    renders with exactly this form later, whatever is installed then. ``prefill`` answers
+    (the visit date) are saved in the same transaction, as ordinary answers the volunteer can
+    change.
     """
     if not isinstance(form_id, str):
         form = form_id
@@ -155,7 +159,12 @@ def start_visit(  # noqa: PLR0917 (the signature the GUI was promised)
             ),
         )
         visit_id = result.lastrowid
-    assert isinstance(visit_id, int)
+        assert isinstance(visit_id, int)
+        for question_id, value in (prefill or {}).items():
+            if value is not None:
+                conn.exec_driver_sql(
+                    _UPSERT_ANSWER, (visit_id, question_id, encode_answer(value), now)
+                )
     return visit_id
 
 
