@@ -72,6 +72,17 @@ def test_no_clipping_on_main_screens(qtbot, make_app, scale):
     qtbot.waitUntil(lambda: residents.model.rowCount() > 0, timeout=15_000)
     settle(qtbot, window)
     assert not (problems := clipped(window)), problems
+    # The list fits its width: no sideways scrolling, the columns that matter always there.
+    table = residents.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2_000)
+    model = residents.model
+    hidden = {c for c in range(model.columnCount()) if table.isColumnHidden(c)}
+    essential = {model.NAME, model.ADDRESS, model.STATUS, model.APPOINTMENT}
+    assert not hidden & essential
+    if scale == 100:
+        assert hidden == set()
+    else:
+        assert hidden, "at 200% the demo list is too wide for every column on 1366 pixels"
     rid = res_svc.list_residents(app.ctx.vault)[0].id
     window.work.show_resident(rid)
     qtbot.waitUntil(lambda: window.work.resident.detail is not None)

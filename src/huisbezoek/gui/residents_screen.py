@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,15 @@ from huisbezoek.gui.resident_dialogs import AppointmentDialog, ContactDialog, Re
 from huisbezoek.gui.residents_model import ROW_ROLE, ResidentFilterModel, ResidentTableModel
 from huisbezoek.gui.widgets import button_row, enum_data, heading, hint
 from huisbezoek.services import residents as svc
+
+# Columns that give way, in this order, when the list is too narrow for all of them (large text,
+# a small screen): a sideways scroll bar is easy to miss and hard to use. Search still finds a
+# postcode, the filter still picks a neighbourhood, and the resident's own screen shows it all.
+FLEXIBLE_COLUMNS = (
+    ResidentTableModel.POSTCODE,
+    ResidentTableModel.LAST_CONTACT,
+    ResidentTableModel.NEIGHBOURHOOD,
+)
 
 
 class ResidentsScreen(QWidget):
@@ -86,6 +95,11 @@ class ResidentsScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self.count = hint()
         self.add_button = QPushButton(tr("Bewoners", "&Nieuwe bewoner…"))
         self.add_button.clicked.connect(self.add_resident)
@@ -143,7 +157,30 @@ class ResidentsScreen(QWidget):
         if select_id is not None:
             self.select(select_id)
         self._update_count()
+        self.fit_columns()
         self.loaded.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Hide the least needed columns until the rest fit the list's width."""
+        table, header = self.table, self.table.horizontalHeader()
+        for column in FLEXIBLE_COLUMNS:
+            table.setColumnHidden(column, False)
+
+        def width(column: int) -> int:
+            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+
+        room = table.viewport().width()
+        needed = sum(width(c) for c in range(self.model.columnCount()))
+        for column in FLEXIBLE_COLUMNS:
+            if needed <= room:
+                break
+            table.setColumnHidden(column, True)
+            needed -= width(column)
 
     def clear(self) -> None:
         """Forget every row (used when the vault locks)."""
