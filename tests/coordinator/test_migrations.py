@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import MetaData, inspect, select
+from sqlalchemy import MetaData, create_engine, inspect, select
 
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
 from huisbezoek.services import exchange
 from huisbezoek.services.coordinator.models import FollowUp, WorkBase, WorkSetting
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.services.coordinator.store import CoordinatorStore, NewerStoreError
 from huisbezoek.vault import migrate
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
@@ -97,3 +98,54 @@ def test_vault_from_before_without_working_tables_gets_them(tmp_path: Path) -> N
             session.add(WorkSetting(name="age_band", value="75-80"))
         with store.session() as session:
             assert session.get(WorkSetting, "age_band") is not None
+
+
+# -- the shared PostgreSQL store ------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_postgres_store_is_stamped_upgraded_and_refused_when_newer(pg_server) -> None:
+    url = pg_server.new_database()
+    store = CoordinatorStore.open_url(url)
+    head = migrate.head_revision(COORDINATOR_SCHEMA)
+    with store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == head
+        diff = compare_metadata(MigrationContext.configure(conn), _all_models())
+        assert diff == []
+        # Go back to a store from before the working tables (c0001); its audit log has a row.
+        for table in reversed(WorkBase.metadata.sorted_tables):
+            table.drop(conn)
+        migrate.stamp(COORDINATOR_SCHEMA, conn, "c0001")
+        conn.commit()
+    store.close()
+
+    store = CoordinatorStore.open_url(url)  # upgrades: c0002 runs on PostgreSQL
+    assert [e.event for e in store.audit_events()] == ["create"]  # kept
+    with store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == head
+        assert set(inspect(conn).get_table_names()) >= WORK_TABLES
+        assert compare_metadata(MigrationContext.configure(conn), _all_models()) == []
+        # A newer app has been here: this one refuses, and changes nothing.
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'c9999'")
+        conn.commit()
+    store.close()
+    with pytest.raises(NewerStoreError) as refused:
+        CoordinatorStore.open_url(url)
+    assert "nieuwere versie" in refused.value.message_nl
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == "c9999"
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_store_from_before_stamping_is_stamped(pg_server) -> None:
+    url = pg_server.new_database()
+    CoordinatorStore.open_url(url).close()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")
+    CoordinatorStore.open_url(url).close()
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision(COORDINATOR_SCHEMA)
+    engine.dispose()

@@ -64,6 +64,13 @@ def needs_upgrade(schema: Schema, connection: Connection) -> bool:
     return current != script.get_current_head()
 
 
+def stamp(schema: Schema, connection: Connection, revision: str = "head") -> None:
+    """Record ``revision`` in the caller's transaction without running it (for a database
+    built from the models)."""
+    script = ScriptDirectory.from_config(_config(schema))
+    MigrationContext.configure(connection).stamp(script, revision)
+
+
 def upgrade(schema: Schema, connection: Connection, target: str = "head") -> None:
     """Bring the vault to ``target``; each revision commits on its own.
 

@@ -22,7 +22,9 @@ from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
 from huisbezoek.exchange.keys import OrgConfig
 from huisbezoek.services.coordinator.models import WorkBase
 from huisbezoek.vault import audit as audit_log
+from huisbezoek.vault import migrate
 from huisbezoek.vault.core import Vault
+from huisbezoek.vault.errors import NewerSchemaError
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,13 @@ class StoreUnavailableError(UserError):
     message_nl = (
         "De gedeelde database van de organisatie is niet bereikbaar. "
         "Controleer het adres en de netwerkverbinding, of vraag de beheerder om hulp."
+    )
+
+
+class NewerStoreError(UserError):
+    message_nl = (
+        "De gedeelde database is al bijgewerkt door een nieuwere versie van Huisbezoek. "
+        "Installeer de nieuwste versie om hem te gebruiken. Er is niets veranderd."
     )
 
 
@@ -74,11 +83,14 @@ class CoordinatorStore:
         """A PostgreSQL store; an empty database gets the full schema."""
         engine = create_engine(url, **engine_options)
         try:
-            with engine.begin() as conn:
-                _create_schema(conn)
+            with engine.connect() as conn:
+                _prepare_schema(conn)
         except OperationalError as exc:
             engine.dispose()
             raise StoreUnavailableError(f"cannot reach the store: {type(exc).__name__}") from None
+        except NewerSchemaError:
+            engine.dispose()
+            raise NewerStoreError("store schema is newer than this version") from None
         return cls(engine, POSTGRESQL)
 
     @contextlib.contextmanager
@@ -132,17 +144,31 @@ def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
     return config
 
 
-def _create_schema(conn: Connection) -> None:
-    inspector = inspect(conn)
-    fresh = not inspector.has_table("audit_log")
-    # The exchange area's Alembic scripts carry SQLite-only triggers, so a PostgreSQL store is
-    # built from the models (the same tables the vault gets from its revisions, c0002 for the
-    # working tables); schema changes there will need their own migration path.
-    COORDINATOR_SCHEMA.metadata.create_all(conn)
-    WorkBase.metadata.create_all(conn)
-    if fresh and conn.dialect.name == "postgresql":
-        for statement in _PG_AUDIT_GUARD:
-            conn.exec_driver_sql(statement)
-        audit_log.append_event(
-            conn, COORDINATOR_SCHEMA.audit_table, audit_log.AuditEvent.CREATE, {"kind": "pg"}
-        )
+def _prepare_schema(conn: Connection) -> None:
+    """Build an empty database, or bring an existing one to this version's schema.
+
+    The exchange area's first Alembic revision carries SQLite-only triggers, so a new
+    PostgreSQL store is built from the models (the same tables the vault gets from its
+    revisions) and stamped with the head revision. From there on the revisions run as in a
+    vault: a store from an older version is upgraded (revisions after ``c0001`` are written
+    for both dialects and the PostgreSQL tests run them), one from a newer version is refused.
+    """
+    fresh = not inspect(conn).has_table("audit_log")
+    current = migrate.current_revision(conn)
+    if fresh or current is None:
+        # A store made before stores were stamped has exactly the tables of the head.
+        COORDINATOR_SCHEMA.metadata.create_all(conn)
+        WorkBase.metadata.create_all(conn)
+        if fresh and conn.dialect.name == "postgresql":
+            for statement in _PG_AUDIT_GUARD:
+                conn.exec_driver_sql(statement)
+            audit_log.append_event(
+                conn, COORDINATOR_SCHEMA.audit_table, audit_log.AuditEvent.CREATE, {"kind": "pg"}
+            )
+        migrate.stamp(COORDINATOR_SCHEMA, conn)
+        conn.commit()
+        return
+    conn.rollback()
+    if migrate.needs_upgrade(COORDINATOR_SCHEMA, conn):  # NewerSchemaError when unknown
+        log.info("upgrading the shared store from revision %s", current)
+        migrate.upgrade(COORDINATOR_SCHEMA, conn)
