@@ -6,7 +6,9 @@ import zipfile
 
 import pyrage
 import pytest
+from pydantic import ValidationError
 
+from huisbezoek.domain import ConsentScope
 from huisbezoek.exchange import batch, container, minisign
 from huisbezoek.exchange.errors import (
     BadSignatureError,
@@ -169,6 +171,25 @@ def test_identity_without_consent_is_schema_invalid(org, keys):
     forged = _resign(data, keys, config, gzip.compress(json.dumps(obj).encode(), mtime=0))
     with pytest.raises(InvalidPayloadError):
         open_all(forged, keys, identity)
+
+
+@pytest.mark.parametrize(
+    ("scopes", "identity"),
+    [
+        ([ConsentScope.SHARE_SIGNAL], True),
+        ([ConsentScope.RECORD_VISIT], False),
+        ([ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_SIGNAL], False),
+    ],
+)
+def test_consent_rules_hold_when_a_payload_is_built(org, keys, scopes, identity):
+    """The volunteer's side cannot build (so cannot send) a payload breaking the consent rules."""
+    _, config = org
+    signal = make_signal(identity=identity)
+    bad = signal.model_copy(
+        update={"consent": signal.consent.model_copy(update={"scopes": scopes})}
+    )
+    with pytest.raises(ValidationError):
+        make_payload(keys, config, signals=[bad])
 
 
 def test_decompression_bomb(org, keys):

@@ -182,6 +182,26 @@ def test_schema_invalid_payload(exported):
     refused(store, forged, "InvalidPayloadError")
 
 
+@pytest.mark.parametrize(
+    ("scopes", "with_identity"),
+    [
+        (["vastleggen", "delen_signaal"], True),  # a name without consent to share it
+        (["vastleggen"], False),  # no consent to share the signal at all
+        (["delen_signaal", "delen_signaal"], False),  # a scope twice
+        (["delen_identiteit", "delen_identiteit", "delen_signaal"], True),
+    ],
+)
+def test_consent_rules_are_schema_rules(exported, scopes, with_identity):
+    """The consent rules refuse the batch at import too, however the payload was made."""
+    store, _, data, keys, config = exported
+    obj = inner(data, keys, config, store)
+    obj["signals"][0]["consent"]["scopes"] = scopes
+    identity = {"name": "Mevrouw Jansen", "address": "", "postcode": "", "place": "", "phone": ""}
+    obj["signals"][0]["identity"] = identity if with_identity else None
+    forged = resign(data, keys, config, gzip.compress(json.dumps(obj).encode()))
+    refused(store, forged, "InvalidPayloadError")
+
+
 def test_raw_answers_smuggled_in_are_schema_invalid(exported):
     store, _, data, keys, config = exported
     obj = inner(data, keys, config, store)
@@ -300,6 +320,9 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
 
     hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
     _, data = make_batch(other, config, signals=[hijack])
+    refused(store, data, "ConflictingBatchError")
+    # also when it comes after a new signal, which the importer had already written
+    _, data = make_batch(other, config, signals=[make_signal(), hijack])
     refused(store, data, "ConflictingBatchError")
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from huisbezoek.domain import Severity, Theme
-from huisbezoek.exchange.coordinator.models import ImportedSignal, NeighbourhoodCount
+from huisbezoek.exchange.coordinator.models import ImportedSignal, ImportLedger, NeighbourhoodCount
 from huisbezoek.exchange.errors import ExportCancelledError, NoOrganisationConfigError
 from huisbezoek.services import exchange as svc
 from huisbezoek.vault.models import ExportBatch, Signal
@@ -91,6 +91,47 @@ def test_second_export_holds_only_changes_and_updates_replace(linked, tmp_path):
     assert again.signals == 2
     report = svc.import_batches(coordinator, [again.path])
     assert (report.new, report.updated, report.unchanged) == (0, 0, 2)
+
+
+@pytest.mark.parametrize("raw", [True, False], ids=["sqlite-path", "core-path"])
+def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monkeypatch, raw):
+    """The counts of a mixed batch, in the report and in the ledger (a duplicate reports the
+    ledger's total), on the SQLite path and on the typed path other databases take."""
+    from huisbezoek.exchange.coordinator import importer
+
+    monkeypatch.setattr(importer, "_use_raw", lambda conn: raw)
+    volunteer, coordinator = linked
+    signals = [
+        (Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE),
+        (Theme.VOEDING, Severity.ZORG, "Eet slecht", SHARE_ID),
+    ]
+    ids = add_visit(volunteer, signals=signals)
+    first = svc.export_signals(volunteer, tmp_path)
+    with volunteer.session() as s:
+        sig = s.get(Signal, ids[0])
+        sig.text, sig.revision = "Valt heel vaak", sig.revision + 1
+    new_signal = (Theme.VALLEN, Severity.DIRECT, "Nieuw", SHARE)
+    add_visit(volunteer, name="Meneer Bakker", signals=[new_signal])
+    everything = svc.export_signals(volunteer, tmp_path, everything=True)
+    assert everything.signals == 3
+    report = svc.import_batches(coordinator, [first.path, everything.path, everything.path])
+    counts = [(r.status, r.new, r.updated, r.unchanged) for r in report.results]
+    assert counts == [
+        (svc.ImportStatus.IMPORTED, 2, 0, 0),
+        (svc.ImportStatus.IMPORTED, 1, 1, 1),
+        (svc.ImportStatus.UNCHANGED, 0, 0, 3),
+    ]
+    with coordinator.session() as s:
+        ledger = s.scalars(select(ImportLedger).order_by(ImportLedger.sequence)).all()
+    assert [(r.new_count, r.updated_count, r.unchanged_count) for r in ledger] == [
+        (2, 0, 0),
+        (1, 1, 1),
+    ]
+    rows = imported(coordinator)
+    assert set(rows) == {"Valt heel vaak", "Eet slecht", "Nieuw"}
+    assert rows["Valt heel vaak"].revision == 2
+    assert rows["Valt heel vaak"].first_imported_at < rows["Valt heel vaak"].updated_at
+    assert rows["Eet slecht"].batch_id == str(first.batch_id)
 
 
 def test_same_batch_twice_is_unchanged(linked, tmp_path):

@@ -59,6 +59,26 @@ class _SeveritySlugCodec:
 
 
 SeveritySlug = Annotated[Severity, _SeveritySlugCodec]
+
+# What is wrong with a list of consent scopes ("" when nothing), by the list as sent: at most
+# 340 lists of one to four scopes exist, so this stays small.
+_SCOPE_PROBLEMS: dict[str, str] = {}
+
+
+def _scope_problem(scopes: list[ConsentScope]) -> str:
+    key = ",".join(scopes)  # members are str: joined in C, no Enum.__hash__ call
+    problem = _SCOPE_PROBLEMS.get(key)
+    if problem is None:
+        if len({scope.value for scope in scopes}) != len(scopes):
+            problem = "consent scopes repeat"
+        elif ConsentScope.SHARE_SIGNAL not in scopes:
+            problem = "a shared signal needs consent to share it"
+        else:
+            problem = ""
+        _SCOPE_PROBLEMS[key] = problem
+    return problem
+
+
 Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
@@ -81,18 +101,12 @@ class BatchHeader(_Strict):
 
 
 class Consent(_Strict):
+    """Which consent a shared signal carries. The rules that span fields (no scope twice,
+    ``delen_signaal`` always) are checked by :class:`BatchPayload` for all signals at once."""
+
     scopes: Annotated[list[ConsentScope], Field(min_length=1, max_length=len(ConsentScope))]
     given_on: date
     method: ConsentMethod
-
-    @model_validator(mode="after")
-    def _covers_sharing(self) -> Self:
-        # Sets of the values, not of the members: an Enum member hashes through a Python call.
-        if len({scope._value_ for scope in self.scopes}) != len(self.scopes):
-            raise ValueError("consent scopes repeat")
-        if ConsentScope.SHARE_SIGNAL not in self.scopes:
-            raise ValueError("a shared signal needs consent to share it")
-        return self
 
 
 class ResidentIdentity(_Strict):
@@ -106,6 +120,9 @@ class ResidentIdentity(_Strict):
 
 
 class SharedSignal(_Strict):
+    """One shared signal; ``identity`` only with consent ``delen_identiteit`` (checked by
+    :class:`BatchPayload`, with the consent rules, in one pass over all signals)."""
+
     id: uuid.UUID
     revision: Annotated[int, Field(ge=1, le=10**6)]
     theme: Theme
@@ -114,12 +131,6 @@ class SharedSignal(_Strict):
     agreed: Text = ""
     consent: Consent
     identity: ResidentIdentity | None = None
-
-    @model_validator(mode="after")
-    def _identity_needs_consent(self) -> Self:
-        if self.identity is not None and ConsentScope.SHARE_IDENTITY not in self.consent.scopes:
-            raise ValueError("identity without consent to share it")
-        return self
 
 
 class NeighbourhoodCounts(_Strict):
@@ -143,7 +154,17 @@ class BatchPayload(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _unique(self) -> Self:
+    def _check(self) -> Self:
+        # One pass over the signals here rather than a validator on Consent and SharedSignal:
+        # pydantic calls a model validator once per object, which was a fifth of validating
+        # a payload.
+        for signal in self.signals:
+            scopes = signal.consent.scopes
+            problem = _scope_problem(scopes)
+            if problem:
+                raise ValueError(problem)
+            if signal.identity is not None and ConsentScope.SHARE_IDENTITY not in scopes:
+                raise ValueError("identity without consent to share it")
         if len({s.id.int for s in self.signals}) != len(self.signals):  # .int: hashes in C
             raise ValueError("a signal appears twice")
         names = [n.neighbourhood for n in self.neighbourhoods]

@@ -2,8 +2,10 @@
 
 The order is the security argument: container and manifest, our organisation, an approved and
 non-revoked signer, the signature, the ledger (duplicate, conflict, replay), and only then
-decryption, validation and the writes. Every rejection happens before the first write, and each
-batch's writes run inside a savepoint, so a batch is imported whole or not at all.
+decryption, validation and the writes. Every rejection happens before the first write but one:
+on SQLite a signal id stored for another volunteer is found by the insert itself (see
+``_apply_raw``). Each batch's writes run inside a savepoint, which that rejection rolls back, so a
+batch is imported whole or not at all.
 
 Rules (docs/batch-format.md): a byte-identical payload already in the ledger is "unchanged"; the
 same batch id with other contents is refused; a sequence number at or below the highest one
@@ -15,14 +17,15 @@ one changes nothing, so an older batch can never roll anything back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, Dialect, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from huisbezoek.domain import ConsentScope
@@ -44,6 +47,7 @@ from huisbezoek.exchange.keys import OrgIdentity
 from huisbezoek.exchange.payload import BatchPayload, NeighbourhoodCounts, SharedSignal
 
 _CHUNK = 500  # stays well below SQLite's limit on bound parameters
+_ID_TEXTS: TypeAdapter[list[uuid.UUID]] = TypeAdapter(list[uuid.UUID])
 
 _SIGNALS: Table = ImportedSignal.__table__  # type: ignore[assignment]
 _LEDGER: Table = ImportLedger.__table__  # type: ignore[assignment]
@@ -69,7 +73,14 @@ _SQL_FIND_LEDGER = (
     "FROM import_ledger WHERE batch_id = ?"
 )
 _SQL_INSERT_LEDGER = _insert_sql("import_ledger", _LEDGER_COLUMNS)
-_SQL_INSERT_SIGNALS = _insert_sql("imported_signals", _SIGNAL_COLUMNS)
+# Every signal is inserted as new; the ones stored before are left out and sorted out after.
+_SQL_INSERT_NEW_SIGNALS = (
+    _insert_sql("imported_signals", _SIGNAL_COLUMNS) + " ON CONFLICT (id) DO NOTHING"
+)
+_SQL_UPDATE_LEDGER_COUNTS = (
+    "UPDATE import_ledger SET new_count = ?, updated_count = ?, unchanged_count = ? "
+    "WHERE batch_id = ?"
+)
 _SQL_UPDATE_SIGNAL = (
     "UPDATE imported_signals SET "  # noqa: S608
     + ", ".join(f"{name} = ?" for name in _UPDATABLE)
@@ -153,16 +164,6 @@ class AppliedBatch:
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
 
 
-@dataclass(slots=True)
-class _Plan:
-    """The rows one batch will write: tuples in column order and stored form on the raw path,
-    typed dicts on the Core path."""
-
-    ledger: dict[str, Any]
-    new: list[Any]
-    changed: list[Any]
-
-
 def check_and_apply(
     session: Session, context: ImportContext, data: bytes, *, defer_counts: bool = False
 ) -> AppliedBatch:
@@ -208,14 +209,11 @@ def check_and_apply(
 
         payload = batch.open_payload(sealed, context.identities)
         result = AppliedBatch(manifest, signer.name, missing=missing)
-        ids = [str(s.id) for s in payload.signals]
-        stored = _stored_raw(cursor, ids) if raw else _stored_core(conn, ids)
-        plan = _plan(conn, sealed, payload, ids, stored, result, raw=raw)
+        ids = _signal_ids(payload)
         if raw:
-            _write_raw(cursor, plan)
+            _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
         else:
-            with session.begin_nested():
-                _write_core(conn, plan)
+            _apply_core(session, conn, sealed, payload, ids, result)
     finally:
         if cursor is not None:
             cursor.close()
@@ -224,6 +222,13 @@ def check_and_apply(
     if not defer_counts:
         finish(session, context)
     return result
+
+
+def _signal_ids(payload: BatchPayload) -> list[str]:
+    """The signals' ids in canonical text form (as ``str(uuid)``), made in pydantic-core:
+    ``UUID.__str__`` is Python code and was a few percent of the import time."""
+    texts: list[str] = _ID_TEXTS.dump_python([s.id for s in payload.signals], mode="json")
+    return texts
 
 
 def _use_raw(conn: Connection) -> bool:
@@ -242,72 +247,70 @@ def finish(session: Session, context: ImportContext) -> None:
     context.pending_counts.clear()
 
 
-def _plan(  # noqa: PLR0917
-    conn: Connection,
-    sealed: batch.SealedBatch,
-    payload: BatchPayload,
-    ids: list[str],
-    stored: dict[str, tuple[int, str]],
-    result: AppliedBatch,
-    *,
-    raw: bool,
-) -> _Plan:
-    """Decide per signal (new, newer revision, or nothing); may still refuse the batch."""
+_NEW, _CHANGED, _UNCHANGED = "new", "changed", "unchanged"
+
+
+def _decide(stored: dict[str, tuple[int, str]], key_id: str, sid: str, revision: int) -> str:
+    """A signal is new, replaces the stored one (a higher revision) or changes nothing; a
+    signal id stored for another volunteer's key refuses the whole batch."""
+    known = stored.get(sid)
+    if known is None:
+        return _NEW
+    if known[1] != key_id:
+        raise ConflictingBatchError("signal id belongs to another volunteer")
+    return _CHANGED if revision > known[0] else _UNCHANGED
+
+
+def _ledger_row(sealed: batch.SealedBatch, result: AppliedBatch, **stamps: Any) -> dict[str, Any]:
+    """The batch's ledger row; ``stamps`` gives ``created_at`` and ``imported_at``."""
     manifest = sealed.manifest
-    key_id, batch_id = manifest.key_id, str(manifest.batch_id)
-    now = datetime.now(UTC)
-    stamp: Any = now
-    if raw:  # the stored text of the timestamp, made by the column's own type
-        stamp = _SIGNALS.c.updated_at.type.process_bind_param(now, conn.dialect)  # type: ignore[attr-defined]
-        make: Callable[[SharedSignal, str], Any] = partial(
-            _signal_values, key_id, batch_id, stamp, _StoredTexts()
-        )
-    else:
-        make = partial(_signal_row, key_id, batch_id, stamp)
-    new_rows: list[Any]
-    changed: list[Any] = []
-    if not stored:  # the usual case: every signal is new to us
-        new_rows = [make(signal, sid) for signal, sid in zip(payload.signals, ids, strict=True)]
-    else:
-        new_rows = []
-        for signal, sid in zip(payload.signals, ids, strict=True):
-            known = stored.get(sid)
-            if known is None:
-                new_rows.append(make(signal, sid))
-            elif known[1] != key_id:
-                raise ConflictingBatchError("signal id belongs to another volunteer")
-            elif signal.revision > known[0]:
-                changed.append(make(signal, sid))
-            else:
-                result.unchanged += 1
-    result.new, result.updated = len(new_rows), len(changed)
-    ledger = {
-        "batch_id": batch_id,
-        "key_id": key_id,
+    return {
+        "batch_id": str(manifest.batch_id),
+        "key_id": manifest.key_id,
         "sequence": manifest.sequence,
-        "created_at": _LEDGER.c.created_at.type.process_bind_param(manifest.created, conn.dialect)  # type: ignore[attr-defined]
-        if raw
-        else manifest.created,
         "file_sha256": sealed.file_hash,
         "payload_sha256": sealed.payload_hash,
-        "imported_at": stamp,
         "new_count": result.new,
         "updated_count": result.updated,
         "unchanged_count": result.unchanged,
         "missing_before": f"{result.missing[0]}-{result.missing[1]}" if result.missing else "",
+        **stamps,
     }
-    return _Plan(ledger, new_rows, changed)
 
 
-def _write_raw(cursor: Any, plan: _Plan) -> None:
+def _apply_raw(  # noqa: PLR0917
+    cursor: Any,
+    dialect: Dialect,
+    sealed: batch.SealedBatch,
+    payload: BatchPayload,
+    ids: list[str],
+    result: AppliedBatch,
+) -> None:
+    """SQLite: write the batch inside a savepoint, every signal inserted as if new.
+
+    ``ON CONFLICT (id) DO NOTHING`` leaves out the ids stored before, so the usual batch (only
+    new signals) costs one primary-key probe per signal instead of a look-up and an insert.
+    Only when some were left out are those looked up and sorted out as :func:`_decide` says,
+    and the ledger row's counts corrected; a signal id of another volunteer undoes the
+    batch's writes (the savepoint) and refuses it.
+    """
+    manifest = sealed.manifest
+    key_id, batch_id = manifest.key_id, str(manifest.batch_id)
+    # Timestamps as stored text, made by the columns' own type (once per batch).
+    stamp = _SIGNALS.c.updated_at.type.process_bind_param(datetime.now(UTC), dialect)  # type: ignore[attr-defined]
+    created = _LEDGER.c.created_at.type.process_bind_param(manifest.created, dialect)  # type: ignore[attr-defined]
+    make = partial(_signal_values, key_id, batch_id, stamp, _StoredTexts())
+    rows = list(map(make, payload.signals, ids))  # same length: the ids come from the signals
+    result.new = len(rows)
+    ledger = _ledger_row(sealed, result, created_at=created, imported_at=stamp)
     cursor.execute("SAVEPOINT huisbezoek_batch")
     try:
         # The ledger row first: signals refer to the batch they came from.
-        cursor.execute(_SQL_INSERT_LEDGER, [plan.ledger[c] for c in _LEDGER_COLUMNS])
-        if plan.new:
-            cursor.executemany(_SQL_INSERT_SIGNALS, plan.new)
-        if plan.changed:
-            cursor.executemany(_SQL_UPDATE_SIGNAL, [_UPDATE_PARAMS(r) for r in plan.changed])
+        cursor.execute(_SQL_INSERT_LEDGER, [ledger[c] for c in _LEDGER_COLUMNS])
+        if rows:
+            cursor.executemany(_SQL_INSERT_NEW_SIGNALS, rows)
+            if cursor.rowcount != len(rows):
+                _sort_out_stored(cursor, rows, ids, key_id, batch_id, result)
     except BaseException:
         cursor.execute("ROLLBACK TO huisbezoek_batch")
         cursor.execute("RELEASE huisbezoek_batch")
@@ -315,24 +318,74 @@ def _write_raw(cursor: Any, plan: _Plan) -> None:
     cursor.execute("RELEASE huisbezoek_batch")
 
 
-def _write_core(conn: Connection, plan: _Plan) -> None:
-    conn.execute(_LEDGER.insert(), [plan.ledger])
-    if plan.new:
-        conn.execute(_SIGNALS.insert(), plan.new)
-    if plan.changed:
-        rows = [{"w_id": r["id"], **{f"v_{c}": r[c] for c in _UPDATABLE}} for r in plan.changed]
-        conn.execute(_UPDATE_SIGNAL, rows)
+def _sort_out_stored(  # noqa: PLR0917
+    cursor: Any, rows: list[Any], ids: list[str], key_id: str, batch_id: str, result: AppliedBatch
+) -> None:
+    """The signals the insert left out (stored before): update the newer ones, count the rest."""
+    left_out = len(rows) - cursor.rowcount
+    stored = _stored_raw(cursor, ids, before=batch_id)
+    if len(stored) != left_out:  # cannot happen inside our transaction; never guess counts
+        raise RuntimeError("signals left out by the insert do not match the stored ones")
+    changed = []
+    for row in rows:
+        verdict = _decide(stored, key_id, row[0], row[1])  # the id and revision columns
+        if verdict == _CHANGED:
+            changed.append(_UPDATE_PARAMS(row))
+        elif verdict == _UNCHANGED:
+            result.unchanged += 1
+    if changed:
+        cursor.executemany(_SQL_UPDATE_SIGNAL, changed)
+    result.new, result.updated = len(rows) - left_out, len(changed)
+    cursor.execute(
+        _SQL_UPDATE_LEDGER_COUNTS, (result.new, result.updated, result.unchanged, batch_id)
+    )
 
 
-def _stored_raw(cursor: Any, ids: list[str]) -> dict[str, tuple[int, str]]:
+def _apply_core(  # noqa: PLR0917
+    session: Session,
+    conn: Connection,
+    sealed: batch.SealedBatch,
+    payload: BatchPayload,
+    ids: list[str],
+    result: AppliedBatch,
+) -> None:
+    """Other databases (PostgreSQL): look up the stored signals, decide, then write typed rows
+    through SQLAlchemy Core inside a savepoint."""
+    manifest = sealed.manifest
+    key_id, batch_id = manifest.key_id, str(manifest.batch_id)
+    stamp = datetime.now(UTC)
+    stored = _stored_core(conn, ids)
+    new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for signal, sid in zip(payload.signals, ids, strict=True):
+        verdict = _decide(stored, key_id, sid, signal.revision)
+        if verdict == _NEW:
+            new_rows.append(_signal_row(key_id, batch_id, stamp, signal, sid))
+        elif verdict == _CHANGED:
+            changed.append(_signal_row(key_id, batch_id, stamp, signal, sid))
+        else:
+            result.unchanged += 1
+    result.new, result.updated = len(new_rows), len(changed)
+    ledger = _ledger_row(sealed, result, created_at=manifest.created, imported_at=stamp)
+    with session.begin_nested():
+        conn.execute(_LEDGER.insert(), [ledger])
+        if new_rows:
+            conn.execute(_SIGNALS.insert(), new_rows)
+        if changed:
+            params = [{"w_id": r["id"], **{f"v_{c}": r[c] for c in _UPDATABLE}} for r in changed]
+            conn.execute(_UPDATE_SIGNAL, params)
+
+
+def _stored_raw(cursor: Any, ids: list[str], *, before: str) -> dict[str, tuple[int, str]]:
+    """Revision and owner of the signals among ``ids`` stored by other batches than ``before``."""
     found: dict[str, tuple[int, str]] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         sql = (
             "SELECT id, revision, source_key_id FROM imported_signals "  # noqa: S608
-            f"WHERE id IN ({', '.join('?' * len(chunk))})"
+            f"WHERE batch_id != ? AND id IN ({', '.join('?' * len(chunk))})"
         )
-        for sid, revision, owner in cursor.execute(sql, chunk):
+        for sid, revision, owner in cursor.execute(sql, [before, *chunk]):
             found[sid] = (revision, owner)
     return found
 
@@ -351,7 +404,7 @@ def _stored_core(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str]]
 class _StoredTexts:
     """Stored text of values that repeat across a batch's signals, made once per batch."""
 
-    scopes: dict[tuple[str, ...], str] = field(default_factory=dict)
+    scopes: dict[str, str] = field(default_factory=dict)  # scopes as sent -> sorted text
     dates: dict[date, str] = field(default_factory=dict)
 
 
@@ -362,23 +415,41 @@ def _signal_values(  # noqa: PLR0917 (hot loop: positional on purpose, bound by 
 
     Stored forms as the column types make them (enum values, ISO dates); the test
     ``test_raw_signal_values_match_the_typed_row`` holds this to :func:`_signal_row`. Enum
-    members are read through ``_value_``: the ``value`` property costs a Python call each.
+    members are read through ``_value_``: the ``value`` property costs a Python call each. The
+    scopes are ``StrEnum`` members, so ``str.join`` reads them without a Python call (hashing
+    a member would call ``Enum.__hash__``).
     """
     consent = signal.consent
     scopes = consent.scopes
-    key = tuple([scope._value_ for scope in scopes])
+    key = ",".join(scopes)
     scope_text = texts.scopes.get(key)
     if scope_text is None:
-        scope_text = texts.scopes[key] = ",".join(sorted(key))
+        scope_text = texts.scopes[key] = ",".join(sorted(scopes))
     given_on = texts.dates.get(consent.given_on)
     if given_on is None:
         given_on = texts.dates[consent.given_on] = consent.given_on.isoformat()
     person = signal.identity if ConsentScope.SHARE_IDENTITY in scopes else None
     if person is None:
-        name = address = postcode = place = phone = None
-    else:
-        name, address, postcode = person.name, person.address, person.postcode
-        place, phone = person.place, person.phone
+        return (
+            sid,
+            signal.revision,
+            key_id,
+            batch_id,
+            signal.theme._value_,
+            signal.severity._value_,
+            signal.text,
+            signal.agreed,
+            scope_text,
+            given_on,
+            consent.method._value_,
+            None,
+            None,
+            None,
+            None,
+            None,
+            stamp,
+            stamp,
+        )
     return (
         sid,
         signal.revision,
@@ -391,11 +462,11 @@ def _signal_values(  # noqa: PLR0917 (hot loop: positional on purpose, bound by 
         scope_text,
         given_on,
         consent.method._value_,
-        name,
-        address,
-        postcode,
-        place,
-        phone,
+        person.name,
+        person.address,
+        person.postcode,
+        person.place,
+        person.phone,
         stamp,
         stamp,
     )
