@@ -1,7 +1,11 @@
+from datetime import date
+
 import pytest
 
+from huisbezoek.domain import ResidentStatus, VisitStatus
 from huisbezoek.errors import InvalidInputError
-from huisbezoek.services import session
+from huisbezoek.services import documents, review, session
+from huisbezoek.services import residents as residents_svc
 from huisbezoek.services.residents import list_residents
 from huisbezoek.services.session import FirstStartFlow, Role, Step
 from huisbezoek.vault.errors import WrongPassphraseError
@@ -116,11 +120,26 @@ def test_demo_vault_shows_passphrase_only_for_demo(tmp_path):
     assert info.exists and info.demo_passphrase == session.DEMO_PASSPHRASE
     opened = session.unlock(session.DEMO_PASSPHRASE, folder=demo)
     assert opened.is_demo
-    assert len(list_residents(opened.vault)) >= 20
+    rows = list_residents(opened.vault)
+    assert len(rows) >= 20
+    # Two finished conversations to try the review, the summary and an export with.
+    visited = [row for row in rows if row.status is ResidentStatus.VISITED]
+    assert len(visited) == 2
+    reviews = [review.review(opened.vault, v.id) for row in visited for v in visits_of(opened, row)]
+    assert all(r.status is VisitStatus.FINAL for r in reviews)
+    shared = [sig for r in reviews for sig in r.signals if sig.consents]
+    unshared = [sig for r in reviews for sig in r.signals if not sig.consents]
+    assert shared and unshared
+    data = documents.summary_input(opened.vault, reviews[0].visit_id, show_wellbeing_chart=True)
+    assert data.visit_date < date.today() and data.agreements
     session.close(opened)
     real = tmp_path / "real"
     session.close(session.create_vault("Els", PASS, folder=real, kdf=KdfParams.FLOOR).opened)
     assert session.vault_info(real).demo_passphrase is None
+
+
+def visits_of(opened, row):
+    return residents_svc.resident_detail(opened.vault, row.id).visits
 
 
 def test_recovery_sheet_pdf_holds_the_key(tmp_path):

@@ -7,8 +7,16 @@ range and the street names do not belong to a real town.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from huisbezoek.domain import ContactMethod, ContactOutcome, DeclineReason
+from huisbezoek.domain import (
+    NOT_ASKED,
+    ConsentMethod,
+    ConsentScope,
+    ContactMethod,
+    ContactOutcome,
+    DeclineReason,
+)
 from huisbezoek.services import residents as res
 from huisbezoek.services.residents import VaultLike
 
@@ -138,4 +146,77 @@ def fill_demo_vault(vault: VaultLike, *, now: datetime | None = None) -> list[in
     res.log_contact(
         vault, ids[13], method=ContactMethod.PHONE, outcome=ContactOutcome.MOVED, at=now - week
     )
+    for rid, answers in zip(ids[14:16], DEMO_VISITS, strict=True):
+        visited = (now - timedelta(days=5)).replace(hour=14, minute=0)
+        res.log_contact(
+            vault, rid, method=ContactMethod.PHONE, outcome=ContactOutcome.INTERESTED, at=letter
+        )
+        res.add_appointment(vault, rid, visited)
+        _finished_visit(vault, rid, {"bezoekdatum": visited.date(), **answers})
     return ids
+
+
+# Two finished conversations, so the review, the summary and an export can be tried at once.
+# The first raises signals the resident agreed to share; the second raises one they did not.
+DEMO_VISITS: tuple[dict[str, Any], ...] = (
+    {
+        "toestemming_gesprek": True,
+        "woonsituatie": "alleen",
+        "welzijn_lichaam": 6,
+        "welzijn_mentaal": 5,
+        "welzijn_zingeving": 7,
+        "welzijn_kwaliteit": 6,
+        "welzijn_meedoen": 4,
+        "welzijn_dagelijks": 7,
+        "gevallen": True,
+        "val_aantal": 2,
+        "bang_vallen": True,
+        "rookmelder": False,
+        "contact_vaak": "minder",
+        "meer_ontmoeten": True,
+        "afspraak": "terugbellen",
+    },
+    {
+        "toestemming_gesprek": True,
+        "woonsituatie": "met_partner",
+        "welzijn_lichaam": 8,
+        "welzijn_mentaal": 8,
+        "welzijn_zingeving": 9,
+        "welzijn_kwaliteit": 8,
+        "welzijn_meedoen": 7,
+        "welzijn_dagelijks": 8,
+        "medicijnen_aantal": 6,
+        "medicijnen_besproken": False,
+        "afspraak": "geen_vervolg",
+    },
+)
+
+
+def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> None:
+    """A finalised visit with these answers; required questions left are 'niet gevraagd'."""
+    from huisbezoek.forms import FormState
+    from huisbezoek.services import review, visit_flow
+
+    form = visit_flow.default_form()
+    state = FormState(form, answers)
+    for _ in range(3):  # answering one question can make another relevant
+        missing = {qid: NOT_ASKED for qid in state.evaluation.messages if qid not in answers}
+        if not missing:
+            break
+        answers = {**answers, **missing}
+        state = FormState(form, answers)
+    opened = visit_flow.start_or_resume(vault, resident_id, form)
+    for question_id, value in answers.items():
+        visit_flow.save_answer(vault, opened.visit_id, question_id, value)
+    raised = state.evaluation.signals
+    signals = review.sync_signals(vault, opened.visit_id, raised).signals
+    shared = answers.get("woonsituatie") == "alleen"
+    for signal in signals:
+        if shared:
+            review.set_signal_consent(
+                vault,
+                signal.id,
+                scopes=[ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY],
+                method=ConsentMethod.ORAL,
+            )
+    review.finalise(vault, opened.visit_id, raised=raised, open_required=0)
