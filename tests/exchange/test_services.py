@@ -151,6 +151,59 @@ def test_same_batch_twice_is_unchanged(linked, tmp_path):
     assert svc.store_counts(coordinator) == before
 
 
+def test_files_checked_ahead_in_runs_keep_their_order(linked, tmp_path, monkeypatch):
+    """Files are read and verified a run ahead of applying them; outcomes stay in file order,
+    whichever run a refused file or a copy of an earlier one falls in."""
+    monkeypatch.setattr(svc, "CHECK_AHEAD_FILES", 2)
+    volunteer, coordinator = linked
+    paths = []
+    for text in ("Een", "Twee", "Drie"):
+        add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, text, SHARE)])
+        paths.append(svc.export_signals(volunteer, tmp_path / "out").path)
+    broken = tmp_path / "kapot.zip"
+    broken.write_bytes(paths[1].read_bytes()[:-10])
+    missing = tmp_path / "weg.zip"
+    report = svc.import_batches(
+        coordinator, [paths[0], broken, paths[1], paths[0], missing, paths[2]]
+    )
+    assert [(r.status, r.new) for r in report.results] == [
+        (svc.ImportStatus.IMPORTED, 1),
+        (svc.ImportStatus.REJECTED, 0),
+        (svc.ImportStatus.IMPORTED, 1),
+        (svc.ImportStatus.UNCHANGED, 0),
+        (svc.ImportStatus.REJECTED, 0),
+        (svc.ImportStatus.IMPORTED, 1),
+    ]
+    assert [r.file_name for r in report.results] == [
+        p.name for p in (paths[0], broken, paths[1], paths[0], missing, paths[2])
+    ]
+    assert set(imported(coordinator)) == {"Een", "Twee", "Drie"}
+
+
+def test_cancelled_import_keeps_what_was_imported(linked, tmp_path):
+    volunteer, coordinator = linked
+    paths = []
+    for text in ("Een", "Twee", "Drie"):
+        add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, text, SHARE)])
+        paths.append(svc.export_signals(volunteer, tmp_path / "out").path)
+    cancel = threading.Event()
+    messages = []
+
+    def progress(fraction, message):
+        messages.append(message)
+        if len(messages) == 2:  # while the second file is being read in
+            cancel.set()
+
+    report = svc.import_batches(coordinator, paths, progress=progress, cancel=cancel)
+    assert report.cancelled
+    assert [r.status for r in report.results] == [
+        svc.ImportStatus.IMPORTED,
+        svc.ImportStatus.IMPORTED,
+    ]
+    assert set(imported(coordinator)) == {"Een", "Twee"}
+    assert "afgebroken" in report.lines_nl()[-1]
+
+
 def test_older_batch_never_rolls_back(linked, tmp_path):
     volunteer, coordinator = linked
     ids = add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Oud", SHARE)])
@@ -208,7 +261,7 @@ def test_volunteer_registry(linked, coordinator):
 
 
 @pytest.mark.parametrize("identity", [True, False])
-def test_raw_signal_values_match_the_typed_row(identity):
+def test_raw_signal_rows_match_the_typed_row(identity):
     """The raw path's tuple is the typed row, column by column, in the columns' stored form."""
     from sqlalchemy.dialects import sqlite
 
@@ -220,9 +273,8 @@ def test_raw_signal_values_match_the_typed_row(identity):
     now = datetime(2026, 11, 23, 10, 0, 1, 5, tzinfo=UTC)
     dialect = sqlite.dialect()
     stamp = importer._SIGNALS.c.updated_at.type.process_bind_param(now, dialect)
-    texts = importer._StoredTexts()
-    values = importer._signal_values("K", "B", stamp, texts, sig, str(sig.id))
-    again = importer._signal_values("K", "B", stamp, texts, sig, str(sig.id))  # cached texts
+    # the second row is made from the texts cached for the first
+    values, again = importer._signal_rows("K", "B", stamp, [sig, sig], [str(sig.id)] * 2)
     typed = importer._signal_row("K", "B", now, sig, str(sig.id))
     assert list(typed) == importer._SIGNAL_COLUMNS
     assert len(values) == len(importer._SIGNAL_COLUMNS) and values == again

@@ -20,7 +20,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
 from operator import itemgetter
 from typing import Any, cast
 
@@ -101,7 +100,16 @@ _UPDATE_SIGNAL = (
     .where(_SIGNALS.c.id == bindparam("w_id"))
     .values({name: bindparam(f"v_{name}") for name in _UPDATABLE})
 )
-_DELETE_COUNTS = _COUNTS.delete().where(_COUNTS.c.key_id == bindparam("k"))
+_VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
+_SIGNERS = select(
+    _VOLUNTEERS.c.key_id,
+    _VOLUNTEERS.c.name,
+    _VOLUNTEERS.c.public_key,
+    _VOLUNTEERS.c.approved_at,
+    _VOLUNTEERS.c.revoked_at,
+)
+_HIGHEST = select(_LEDGER.c.key_id, func.max(_LEDGER.c.sequence)).group_by(_LEDGER.c.key_id)
+_DELETE_COUNTS = _COUNTS.delete().where(_COUNTS.c.key_id.in_(bindparam("keys", expanding=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,23 +139,17 @@ class ImportContext:
     def load(
         cls, session: Session, org_id: uuid.UUID, identities: list[OrgIdentity]
     ) -> ImportContext:
+        conn = session.connection()  # Core statements: a fresh store compiles them quickly
         signers = {
-            v.key_id: Signer(
-                v.name,
-                minisign.decode_public_key(v.public_key),
-                v.approved_at is not None,
-                v.revoked_at is not None,
+            key_id: Signer(
+                name,
+                minisign.decode_public_key(public_key),
+                approved is not None,
+                revoked is not None,
             )
-            for v in session.scalars(select(Volunteer))
+            for key_id, name, public_key, approved, revoked in conn.execute(_SIGNERS)
         }
-        highest = {
-            key: seq
-            for key, seq in session.execute(
-                select(ImportLedger.key_id, func.max(ImportLedger.sequence)).group_by(
-                    ImportLedger.key_id
-                )
-            )
-        }
+        highest = {key_id: sequence for key_id, sequence in conn.execute(_HIGHEST)}
         return cls(org_id, identities, signers, highest)
 
 
@@ -164,6 +166,16 @@ class AppliedBatch:
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
 
 
+@dataclass(frozen=True, slots=True)
+class VerifiedBatch:
+    """A batch for our organisation whose signature verified with the key of an approved,
+    non-revoked volunteer. Only :func:`check_signed` makes one and :func:`apply_verified` takes
+    nothing else, so nothing is decrypted before that check."""
+
+    sealed: batch.SealedBatch
+    signer: Signer
+
+
 def check_and_apply(
     session: Session, context: ImportContext, data: bytes, *, defer_counts: bool = False
 ) -> AppliedBatch:
@@ -173,6 +185,17 @@ def check_and_apply(
     With ``defer_counts`` the neighbourhood snapshot is kept in ``context`` and written by
     :func:`finish`, which the caller then calls once before committing (only the newest
     snapshot per volunteer is written; faster for runs of many batches).
+    """
+    verified = check_signed(context, data)
+    return apply_verified(session, context, verified, defer_counts=defer_counts)
+
+
+def check_signed(context: ImportContext, data: bytes) -> VerifiedBatch:
+    """The checks that need no store, or raise: size, container and manifest, our
+    organisation, an approved and non-revoked signer, and the signature.
+
+    Reads only ``context.org_id`` and ``context.signers``, which an import run does not change,
+    so a run may check files ahead of applying the ones before them.
     """
     sealed = batch.read(data)
     manifest = sealed.manifest
@@ -184,7 +207,16 @@ def check_and_apply(
     if signer.revoked:
         raise RevokedSignerError(f"signer {manifest.key_id} is revoked")
     batch.verify(sealed, signer.public_key)
+    return VerifiedBatch(sealed, signer)
 
+
+def apply_verified(
+    session: Session, context: ImportContext, verified: VerifiedBatch, *, defer_counts: bool = False
+) -> AppliedBatch:
+    """The rest of :func:`check_and_apply` for a batch :func:`check_signed` passed: the ledger
+    (duplicate, conflict, replay), then decryption, validation and the writes."""
+    sealed, signer = verified.sealed, verified.signer
+    manifest = sealed.manifest
     conn = session.connection()
     raw = _use_raw(conn)
     cursor: Any = cast(Any, conn.connection).dbapi_connection.cursor() if raw else None
@@ -238,12 +270,19 @@ def _use_raw(conn: Connection) -> bool:
 
 def finish(session: Session, context: ImportContext) -> None:
     """Write the neighbourhood snapshots of the accepted batches; call before committing."""
+    if not context.pending_counts:
+        return
     conn = session.connection()
-    for key_id, (batch_id, neighbourhoods) in context.pending_counts.items():
-        conn.execute(_DELETE_COUNTS, {"k": key_id})
-        rows = list(_count_rows(neighbourhoods, key_id, batch_id))
-        if rows:
-            conn.execute(_COUNTS.insert(), rows)
+    keys = list(context.pending_counts)
+    for start in range(0, len(keys), _CHUNK):
+        conn.execute(_DELETE_COUNTS, {"keys": keys[start : start + _CHUNK]})
+    rows = [
+        row
+        for key_id, (batch_id, neighbourhoods) in context.pending_counts.items()
+        for row in _count_rows(neighbourhoods, key_id, batch_id)
+    ]
+    if rows:
+        conn.execute(_COUNTS.insert(), rows)
     context.pending_counts.clear()
 
 
@@ -299,8 +338,7 @@ def _apply_raw(  # noqa: PLR0917
     # Timestamps as stored text, made by the columns' own type (once per batch).
     stamp = _SIGNALS.c.updated_at.type.process_bind_param(datetime.now(UTC), dialect)  # type: ignore[attr-defined]
     created = _LEDGER.c.created_at.type.process_bind_param(manifest.created, dialect)  # type: ignore[attr-defined]
-    make = partial(_signal_values, key_id, batch_id, stamp, _StoredTexts())
-    rows = list(map(make, payload.signals, ids))  # same length: the ids come from the signals
+    rows = _signal_rows(key_id, batch_id, stamp, payload.signals, ids)
     result.new = len(rows)
     ledger = _ledger_row(sealed, result, created_at=created, imported_at=stamp)
     cursor.execute("SAVEPOINT huisbezoek_batch")
@@ -400,37 +438,40 @@ def _stored_core(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str]]
     return found
 
 
-@dataclass(slots=True)
-class _StoredTexts:
-    """Stored text of values that repeat across a batch's signals, made once per batch."""
-
-    scopes: dict[str, str] = field(default_factory=dict)  # scopes as sent -> sorted text
-    dates: dict[date, str] = field(default_factory=dict)
-
-
-def _signal_values(  # noqa: PLR0917 (hot loop: positional on purpose, bound by partial)
-    key_id: str, batch_id: str, stamp: str, texts: _StoredTexts, signal: SharedSignal, sid: str
-) -> tuple[Any, ...]:
-    """A row for imported_signals in stored form and column order (the raw SQLite path).
+def _signal_rows(
+    key_id: str, batch_id: str, stamp: str, signals: Sequence[SharedSignal], ids: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """Rows for imported_signals in stored form and column order (the raw SQLite path).
 
     Stored forms as the column types make them (enum values, ISO dates); the test
-    ``test_raw_signal_values_match_the_typed_row`` holds this to :func:`_signal_row`. Enum
-    members are read through ``_value_``: the ``value`` property costs a Python call each. The
-    scopes are ``StrEnum`` members, so ``str.join`` reads them without a Python call (hashing
-    a member would call ``Enum.__hash__``).
+    ``test_raw_signal_rows_match_the_typed_row`` holds this to :func:`_signal_row`. One loop
+    with its names bound locally (no call per signal); texts that repeat across the batch
+    (scopes, dates) are made once. Enum members are read through ``_value_`` (the ``value``
+    property costs a Python call each); the scopes are ``StrEnum`` members, so ``str.join``
+    reads them without a Python call, where hashing a member would call ``Enum.__hash__``.
     """
-    consent = signal.consent
-    scopes = consent.scopes
-    key = ",".join(scopes)
-    scope_text = texts.scopes.get(key)
-    if scope_text is None:
-        scope_text = texts.scopes[key] = ",".join(sorted(scopes))
-    given_on = texts.dates.get(consent.given_on)
-    if given_on is None:
-        given_on = texts.dates[consent.given_on] = consent.given_on.isoformat()
-    person = signal.identity if ConsentScope.SHARE_IDENTITY in scopes else None
-    if person is None:
-        return (
+    share_identity = ConsentScope.SHARE_IDENTITY
+    scope_texts: dict[str, str] = {}  # the scopes as sent -> sorted and joined
+    date_texts: dict[date, str] = {}
+    rows: list[tuple[Any, ...]] = []
+    append = rows.append
+    for signal, sid in zip(signals, ids, strict=True):
+        consent = signal.consent
+        scopes = consent.scopes
+        key = ",".join(scopes)
+        scope_text = scope_texts.get(key)
+        if scope_text is None:
+            scope_text = scope_texts[key] = ",".join(sorted(scopes))
+        given_on = date_texts.get(consent.given_on)
+        if given_on is None:
+            given_on = date_texts[consent.given_on] = consent.given_on.isoformat()
+        person = signal.identity if share_identity in scopes else None
+        if person is None:
+            name = address = postcode = place = phone = None
+        else:
+            name, address, postcode = person.name, person.address, person.postcode
+            place, phone = person.place, person.phone
+        append((
             sid,
             signal.revision,
             key_id,
@@ -442,34 +483,15 @@ def _signal_values(  # noqa: PLR0917 (hot loop: positional on purpose, bound by 
             scope_text,
             given_on,
             consent.method._value_,
-            None,
-            None,
-            None,
-            None,
-            None,
+            name,
+            address,
+            postcode,
+            place,
+            phone,
             stamp,
             stamp,
-        )
-    return (
-        sid,
-        signal.revision,
-        key_id,
-        batch_id,
-        signal.theme._value_,
-        signal.severity._value_,
-        signal.text,
-        signal.agreed,
-        scope_text,
-        given_on,
-        consent.method._value_,
-        person.name,
-        person.address,
-        person.postcode,
-        person.place,
-        person.phone,
-        stamp,
-        stamp,
-    )
+        ))  # fmt: skip
+    return rows
 
 
 def _signal_row(
