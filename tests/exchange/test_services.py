@@ -132,6 +132,18 @@ def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monk
     assert rows["Valt heel vaak"].revision == 2
     assert rows["Valt heel vaak"].first_imported_at < rows["Valt heel vaak"].updated_at
     assert rows["Eet slecht"].batch_id == str(first.batch_id)
+    # a later run replaces the volunteer's neighbourhood snapshot
+    add_visit(volunteer, name="Mevrouw Smit", neighbourhood="Zuid")
+    later = svc.export_signals(volunteer, tmp_path)
+    assert svc.import_batches(coordinator, [later.path]).rejected == 0
+    with coordinator.session() as s:
+        visits = {
+            c.neighbourhood: (c.value, c.batch_id)
+            for c in s.scalars(
+                select(NeighbourhoodCount).where(NeighbourhoodCount.metric == "visits")
+            )
+        }
+    assert visits == {"Noord": (2, str(later.batch_id)), "Zuid": (1, str(later.batch_id))}
 
 
 def test_same_batch_twice_is_unchanged(linked, tmp_path):

@@ -60,22 +60,20 @@ class _SeveritySlugCodec:
 
 SeveritySlug = Annotated[Severity, _SeveritySlugCodec]
 
-# What is wrong with a list of consent scopes ("" when nothing), by the list as sent: at most
-# 340 lists of one to four scopes exist, so this stays small.
+# What is wrong with a list of consent scopes ("" when nothing), by the list as sent, joined
+# with commas (members are str, so str.join reads them in C: no Enum.__hash__ call). At most 340
+# lists of one to four scopes exist, so this stays small.
 _SCOPE_PROBLEMS: dict[str, str] = {}
 
 
-def _scope_problem(scopes: list[ConsentScope]) -> str:
-    key = ",".join(scopes)  # members are str: joined in C, no Enum.__hash__ call
-    problem = _SCOPE_PROBLEMS.get(key)
-    if problem is None:
-        if len({scope.value for scope in scopes}) != len(scopes):
-            problem = "consent scopes repeat"
-        elif ConsentScope.SHARE_SIGNAL not in scopes:
-            problem = "a shared signal needs consent to share it"
-        else:
-            problem = ""
-        _SCOPE_PROBLEMS[key] = problem
+def _scope_problem(key: str, scopes: list[ConsentScope]) -> str:
+    if len({scope.value for scope in scopes}) != len(scopes):
+        problem = "consent scopes repeat"
+    elif ConsentScope.SHARE_SIGNAL not in scopes:
+        problem = "a shared signal needs consent to share it"
+    else:
+        problem = ""
+    _SCOPE_PROBLEMS[key] = problem
     return problem
 
 
@@ -158,9 +156,13 @@ class BatchPayload(_Strict):
         # One pass over the signals here rather than a validator on Consent and SharedSignal:
         # pydantic calls a model validator once per object, which was a fifth of validating
         # a payload.
+        known = _SCOPE_PROBLEMS
         for signal in self.signals:
             scopes = signal.consent.scopes
-            problem = _scope_problem(scopes)
+            key = ",".join(scopes)
+            problem = known.get(key)
+            if problem is None:
+                problem = _scope_problem(key, scopes)
             if problem:
                 raise ValueError(problem)
             if signal.identity is not None and ConsentScope.SHARE_IDENTITY not in scopes:

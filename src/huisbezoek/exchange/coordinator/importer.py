@@ -76,6 +76,9 @@ _SQL_INSERT_LEDGER = _insert_sql("import_ledger", _LEDGER_COLUMNS)
 _SQL_INSERT_NEW_SIGNALS = (
     _insert_sql("imported_signals", _SIGNAL_COLUMNS) + " ON CONFLICT (id) DO NOTHING"
 )
+_COUNT_COLUMNS = ["key_id", "neighbourhood", "metric", "value", "batch_id"]  # _count_rows
+_SQL_DELETE_COUNTS_IN = "DELETE FROM neighbourhood_counts WHERE key_id IN "
+_SQL_INSERT_COUNTS = _insert_sql("neighbourhood_counts", _COUNT_COLUMNS)
 _SQL_UPDATE_LEDGER_COUNTS = (
     "UPDATE import_ledger SET new_count = ?, updated_count = ?, unchanged_count = ? "
     "WHERE batch_id = ?"
@@ -272,17 +275,29 @@ def finish(session: Session, context: ImportContext) -> None:
     """Write the neighbourhood snapshots of the accepted batches; call before committing."""
     if not context.pending_counts:
         return
-    conn = session.connection()
     keys = list(context.pending_counts)
-    for start in range(0, len(keys), _CHUNK):
-        conn.execute(_DELETE_COUNTS, {"keys": keys[start : start + _CHUNK]})
     rows = [
         row
         for key_id, (batch_id, neighbourhoods) in context.pending_counts.items()
         for row in _count_rows(neighbourhoods, key_id, batch_id)
     ]
-    if rows:
-        conn.execute(_COUNTS.insert(), rows)
+    conn = session.connection()
+    if _use_raw(conn):
+        cursor = cast(Any, conn.connection).dbapi_connection.cursor()
+        try:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                cursor.execute(_SQL_DELETE_COUNTS_IN + f"({', '.join('?' * len(chunk))})", chunk)
+            cursor.executemany(_SQL_INSERT_COUNTS, rows)
+        finally:
+            cursor.close()
+    else:
+        for start in range(0, len(keys), _CHUNK):
+            conn.execute(_DELETE_COUNTS, {"keys": keys[start : start + _CHUNK]})
+        if rows:
+            conn.execute(
+                _COUNTS.insert(), [dict(zip(_COUNT_COLUMNS, r, strict=True)) for r in rows]
+            )
     context.pending_counts.clear()
 
 
@@ -524,16 +539,11 @@ def _signal_row(
 
 def _count_rows(
     neighbourhoods: Iterable[NeighbourhoodCounts], key_id: str, batch_id: str
-) -> Iterable[dict[str, Any]]:
+) -> Iterable[tuple[str, str, str, int, str]]:
+    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``."""
     for hood in neighbourhoods:
         metrics: dict[str, int] = {"visits": hood.visits}
         metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
         metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
         for metric, value in metrics.items():
-            yield {
-                "key_id": key_id,
-                "neighbourhood": hood.neighbourhood,
-                "metric": metric,
-                "value": value,
-                "batch_id": batch_id,
-            }
+            yield (key_id, hood.neighbourhood, metric, value, batch_id)
