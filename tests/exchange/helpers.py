@@ -15,6 +15,7 @@ from huisbezoek.exchange.payload import (
     NeighbourhoodCounts,
     ResidentIdentity,
     SharedSignal,
+    WithdrawnSignal,
 )
 
 
@@ -52,6 +53,7 @@ def make_payload(
     sequence: int = 1,
     signals: list[SharedSignal] | None = None,
     counts: list[NeighbourhoodCounts] | None = None,
+    withdrawn: list[WithdrawnSignal] | None = None,
     **header_changes: object,
 ) -> BatchPayload:
     header = BatchHeader(
@@ -76,6 +78,7 @@ def make_payload(
         header=header,
         signals=[make_signal()] if signals is None else signals,
         neighbourhoods=counts,
+        withdrawn=withdrawn or [],
     )
 
 

@@ -225,3 +225,18 @@ def test_backup_recipient_can_decrypt_too(keys):
     config = OrgConfig.create(make_org()[1].org_id, "Org", [main.recipient, backup.recipient])
     _, data = make_batch(keys, config)
     assert open_all(data, keys, backup).header.key_id == keys.key_id_hex
+
+
+def test_a_signal_is_shared_or_withdrawn_never_both(org, keys):
+    from huisbezoek.exchange.payload import BatchPayload, WithdrawnSignal
+
+    payload = make_payload(keys, org[1])
+    shared = payload.signals[0]
+    withdrawn = WithdrawnSignal(id=shared.id, revision=shared.revision + 1)
+    with pytest.raises(ValidationError, match="appears twice"):
+        BatchPayload(header=payload.header, signals=[shared], neighbourhoods=[],
+                     withdrawn=[withdrawn])  # fmt: skip
+    alone = BatchPayload(
+        header=payload.header, signals=[], neighbourhoods=[], withdrawn=[withdrawn]
+    )
+    assert BatchPayload.from_json(alone.to_json()).withdrawn == [withdrawn]

@@ -324,6 +324,12 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
     # also when it comes after a new signal, which the importer had already written
     _, data = make_batch(other, config, signals=[make_signal(), hijack])
     refused(store, data, "ConflictingBatchError")
+    # nor erase it by withdrawing it
+    from huisbezoek.exchange.payload import WithdrawnSignal
+
+    erase = [WithdrawnSignal(id=uuid.UUID(taken), revision=9)]
+    _, data = make_batch(other, config, signals=[make_signal()], withdrawn=erase)
+    refused(store, data, "ConflictingBatchError")
 
 
 def test_nothing_is_decrypted_before_the_signature_is_checked(exported, monkeypatch):

@@ -333,3 +333,73 @@ def test_check_and_apply_alone_writes_the_counts(linked, tmp_path):
     with coordinator.session() as s:
         metrics = set(s.scalars(select(NeighbourhoodCount.metric)))
     assert "visits" in metrics
+
+
+@pytest.mark.parametrize("raw", [True, False], ids=["sqlite-path", "core-path"])
+def test_sharing_withdrawn_after_export_erases_it_at_the_coordinator(
+    linked, tmp_path, monkeypatch, raw
+):
+    """Consent withdrawn, or a signal removed from a reopened visit, after the signal went out:
+    the next batch tells the coordinator, which erases its words, identity and follow-up."""
+    from huisbezoek.exchange.coordinator import importer
+
+    monkeypatch.setattr(importer, "_use_raw", lambda conn: raw)
+    from huisbezoek.domain import ConsentMethod
+    from huisbezoek.services import review
+    from huisbezoek.services.coordinator.followup import sync_followups
+    from huisbezoek.services.coordinator.models import FollowUp, FollowUpEvent
+
+    volunteer, coordinator = linked
+    ids = add_visit(
+        volunteer,
+        signals=[
+            (Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE_ID),
+            (Theme.EENZAAMHEID, Severity.AANDACHT, "Weinig contact", SHARE),
+            (Theme.VOEDING, Severity.AANDACHT, "Eet goed", SHARE),
+        ],
+    )
+    first = svc.export_signals(volunteer, tmp_path / "1")
+    svc.import_batches(coordinator, [first.path])
+    with coordinator.session() as s:
+        assert sync_followups(s) == 3
+        s.add(FollowUpEvent(signal_id=_uid(volunteer, ids[0]), by="Coördinator",
+                            field="notitie", new_value="Mevrouw Jansen gebeld"))  # fmt: skip
+    gone = {_uid(volunteer, ids[0]), _uid(volunteer, ids[1])}
+
+    with volunteer.session() as s:
+        visit_id = s.get(Signal, ids[0]).visit_id
+    review.reopen(volunteer, visit_id)
+    review.set_signal_consent(volunteer, ids[0], scopes=[], method=ConsentMethod.ORAL)
+    review.remove_manual_signal(volunteer, ids[1])
+    review.finalise(volunteer, visit_id, raised=[], open_required=0)
+
+    second = svc.export_signals(volunteer, tmp_path / "2")
+    assert second.signals == 0
+    report = svc.import_batches(coordinator, [second.path])
+    assert (report.rejected, report.withdrawn) == (0, 2)
+    assert "2 ingetrokken en gewist" in report.lines_nl()[0]
+    with coordinator.session() as s:
+        rows = {r.id: r for r in s.scalars(select(ImportedSignal))}
+        for uid in gone:
+            row = rows[uid]
+            assert (row.text, row.agreed, row.consent_scopes) == ("", "", "")
+            assert row.resident_name is None and row.resident_phone is None
+            assert row.revision >= 2
+        assert rows[_uid(volunteer, ids[2])].text == "Eet goed"
+        followed = {f.signal_id for f in s.scalars(select(FollowUp))}
+        assert followed == {_uid(volunteer, ids[2])}
+        assert not list(s.scalars(select(FollowUpEvent)))
+        sync_followups(s)  # a tombstone never comes back as work
+        assert {f.signal_id for f in s.scalars(select(FollowUp))} == followed
+    assert any(e.detail.get("withdrawn") == 2 for e in coordinator.audit_events())
+
+    # Said once; a full re-send says it again and changes nothing.
+    assert svc.export_signals(volunteer, tmp_path / "3").signals == 0
+    again = svc.export_signals(volunteer, tmp_path / "4", everything=True)
+    report = svc.import_batches(coordinator, [again.path])
+    assert (report.rejected, report.withdrawn, report.unchanged) == (0, 0, 1)
+
+
+def _uid(vault, signal_id):
+    with vault.session() as s:
+        return s.get(Signal, signal_id).uid

@@ -131,6 +131,14 @@ class SharedSignal(_Strict):
     identity: ResidentIdentity | None = None
 
 
+class WithdrawnSignal(_Strict):
+    """A signal shared before that the resident no longer wants shared (consent withdrawn, or
+    the signal removed from a reopened visit): the coordinator erases what it holds of it."""
+
+    id: uuid.UUID
+    revision: Annotated[int, Field(ge=1, le=10**6)]
+
+
 class NeighbourhoodCounts(_Strict):
     """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
 
@@ -148,6 +156,9 @@ class BatchPayload(_Strict):
     header: BatchHeader
     signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
     neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
+    withdrawn: Annotated[list[WithdrawnSignal], Field(max_length=MAX_SIGNALS)] = Field(
+        default_factory=list
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
@@ -167,7 +178,8 @@ class BatchPayload(_Strict):
                 raise ValueError(problem)
             if signal.identity is not None and ConsentScope.SHARE_IDENTITY not in scopes:
                 raise ValueError("identity without consent to share it")
-        if len({s.id.int for s in self.signals}) != len(self.signals):  # .int: hashes in C
+        ids = {s.id.int for s in self.signals} | {w.id.int for w in self.withdrawn}
+        if len(ids) != len(self.signals) + len(self.withdrawn):  # .int: hashes in C
             raise ValueError("a signal appears twice")
         names = [n.neighbourhood for n in self.neighbourhoods]
         if len(set(names)) != len(names):

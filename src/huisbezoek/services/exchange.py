@@ -25,7 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek import paths
@@ -68,6 +68,7 @@ from huisbezoek.exchange.payload import (
     ResidentIdentity,
     SharedSignal,
 )
+from huisbezoek.exchange.payload import WithdrawnSignal as WithdrawnItem
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.vault import AuditEvent, KdfParams, Vault
 from huisbezoek.vault.audit import append_event
@@ -79,6 +80,7 @@ from huisbezoek.vault.models import (
     Setting,
     Signal,
     Visit,
+    WithdrawnSignal,
 )
 
 log = logging.getLogger(__name__)
@@ -240,6 +242,10 @@ class _Collected:
     signals: list[SharedSignal] = field(default_factory=list)
     exported: list[tuple[int, int]] = field(default_factory=list)  # (row id, revision)
     counts: list[NeighbourhoodCounts] = field(default_factory=list)
+    # Shared before, not any more: the coordinator erases these (consent withdrawn, or the
+    # signal removed from a reopened visit).
+    withdrawn: list[WithdrawnItem] = field(default_factory=list)
+    removed: list[tuple[str, int]] = field(default_factory=list)  # (uid, revision) sent
 
 
 def export_signals(
@@ -278,7 +284,10 @@ def export_signals(
         _check_cancel(cancel)
         header = batch.new_header(config, keys, sequence).model_copy(update={"batch_id": batch_id})
         payload = BatchPayload(
-            header=header, signals=collected.signals, neighbourhoods=collected.counts
+            header=header,
+            signals=collected.signals,
+            neighbourhoods=collected.counts,
+            withdrawn=collected.withdrawn,
         )
         report(0.6, "Versleutelen en ondertekenen")
         manifest, data = batch.build(payload, keys, config)
@@ -297,6 +306,12 @@ def export_signals(
                 update(Signal),
                 [{"id": sid, "exported_revision": rev} for sid, rev in chunk],
             )
+        for uid, revision in collected.removed:
+            s.execute(
+                update(WithdrawnSignal)
+                .where(WithdrawnSignal.uid == uid)
+                .values(sent_revision=revision)
+            )
         s.execute(
             update(ExportBatch)
             .where(ExportBatch.id == str(batch_id))
@@ -310,6 +325,7 @@ def export_signals(
                 "batch_id": str(batch_id),
                 "sequence": sequence,
                 "signals": len(payload.signals),
+                "withdrawn": len(payload.withdrawn),
                 "everything": everything,
             },
         )
@@ -348,12 +364,20 @@ def _collect(session: Session, everything: bool) -> _Collected:
         share = given.get(ConsentScope.SHARE_SIGNAL)
         if share is None:
             hoods[hood]["unshared"][sig.theme] += 1
+            sent = sig.exported_revision
+            if sent is not None and (everything or sent < sig.revision):
+                out.withdrawn.append(WithdrawnItem(id=uuid.UUID(sig.uid), revision=sig.revision))
+                out.exported.append((sig.id, sig.revision))
             continue
         done = sig.exported_revision is not None and sig.exported_revision >= sig.revision
         if done and not everything:
             continue
         out.signals.append(_shared(sig, resident, given, share))
         out.exported.append((sig.id, sig.revision))
+    for gone in session.scalars(select(WithdrawnSignal)):
+        if everything or gone.sent_revision is None or gone.sent_revision < gone.revision:
+            out.withdrawn.append(WithdrawnItem(id=uuid.UUID(gone.uid), revision=gone.revision))
+            out.removed.append((gone.uid, gone.revision))
     for hood_name, outcome, count in session.execute(
         select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
         .join(ContactAttempt, ContactAttempt.resident_id == Resident.id)
@@ -598,6 +622,7 @@ class BatchImportResult:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    withdrawn: int = 0  # signals erased because the resident no longer shares them
     batch_id: str | None = None
     key_id: str | None = None
     volunteer: str | None = None
@@ -628,6 +653,10 @@ class ImportReport:
         return self._sum("unchanged")
 
     @property
+    def withdrawn(self) -> int:
+        return self._sum("withdrawn")
+
+    @property
     def rejected(self) -> int:
         return sum(1 for r in self.results if r.status is ImportStatus.REJECTED)
 
@@ -642,9 +671,10 @@ class ImportReport:
             if r.status is ImportStatus.UNCHANGED:
                 lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
             else:
+                gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
                 lines.append(
                     f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
-                    f"{r.unchanged} ongewijzigd."
+                    f"{r.unchanged} ongewijzigd{gone}."
                 )
             lines.extend(f"  Let op: {w}" for w in r.warnings_nl)
         lines.append(
@@ -732,6 +762,7 @@ def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportR
         "rejected": [r.error for r in results if r.status is ImportStatus.REJECTED],
         "new": sum(r.new for r in imported_),
         "updated": sum(r.updated for r in imported_),
+        "withdrawn": sum(r.withdrawn for r in imported_),
     }
     _audit(session, store, AuditEvent.IMPORT, detail)
 
@@ -765,6 +796,16 @@ def _check_file(context: ImportContext, path: Path) -> VerifiedBatch | BatchImpo
         return _rejected(path.name, exc)
 
 
+def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
+    """The coordinator's work on signals whose sharing ended goes too: follow-up, notes and
+    their history (they may name the resident). The signal stays as an empty tombstone."""
+    from huisbezoek.services.coordinator.models import FollowUp, FollowUpEvent
+
+    ids = list(signal_ids)
+    session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
+    session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
+
+
 def _rejected(name: str, exc: UserError) -> BatchImportResult:
     log.info("batch %s rejected: %s", name, exc.log_message)
     return BatchImportResult(
@@ -782,6 +823,8 @@ def _apply_one(
         applied = apply_verified(s, context, verified, defer_counts=True)  # all or nothing
     except UserError as exc:
         return _rejected(name, exc)
+    if applied.withdrawn:
+        _forget_follow_ups(s, applied.withdrawn)
     m = applied.manifest
     warnings: list[str] = []
     if applied.missing is not None:
@@ -797,6 +840,7 @@ def _apply_one(
         new=applied.new,
         updated=applied.updated,
         unchanged=applied.unchanged,
+        withdrawn=len(applied.withdrawn),
         batch_id=str(m.batch_id),
         key_id=m.key_id,
         volunteer=applied.volunteer_name,

@@ -24,7 +24,7 @@ from huisbezoek.services.residents import VaultLike, unit_of_work
 from huisbezoek.vault.audit import AuditEvent, append_event
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.errors import VisitFinalisedError
-from huisbezoek.vault.models import ConsentRecord, Signal, Visit
+from huisbezoek.vault.models import ConsentRecord, Signal, Visit, WithdrawnSignal
 
 MAX_NOTE_CHARS = 2000
 #: Purposes a volunteer records per signal on the review page.
@@ -129,7 +129,7 @@ def _sync(s: Session, visit: Visit, raised: Sequence[RaisedSignal]) -> None:
         rule = wanted.pop(sig.source_rule, None)
         if rule is None:
             if not _active_consents(s, sig.id):
-                s.delete(sig)
+                _delete_signal(s, sig)
             continue
         if (sig.theme, sig.severity, sig.text) != (rule.theme, rule.severity, rule.text):
             sig.theme, sig.severity, sig.text = rule.theme, rule.severity, rule.text
@@ -217,7 +217,15 @@ def remove_manual_signal(vault: VaultLike, signal_id: int) -> None:
                     "laten verdwijnen."
                 ),
             )
-        s.delete(sig)
+        _delete_signal(s, sig)
+
+
+def _delete_signal(s: Session, sig: Signal) -> None:
+    """Delete a signal. One the coordinator already has leaves its public id behind, so the
+    next export tells the coordinator to erase it."""
+    if sig.exported_revision is not None:
+        s.add(WithdrawnSignal(uid=sig.uid, revision=sig.revision + 1))
+    s.delete(sig)
 
 
 def update_signal_notes(vault: VaultLike, signal_id: int, *, note: str, agreed_action: str) -> None:

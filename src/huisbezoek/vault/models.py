@@ -223,6 +223,19 @@ class ExportBatch(Base):
     item_count: Mapped[int] = mapped_column(Integer)
 
 
+class WithdrawnSignal(Base):
+    """A signal the coordinator holds that is gone here (removed from a reopened visit): the
+    next export tells the coordinator to erase it (revision 0004). Kept after sending, so a
+    repeated export ("alles opnieuw") says it again. Holds no words, only the public id."""
+
+    __tablename__ = "withdrawn_signals"
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    withdrawn_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_revision: Mapped[int | None] = mapped_column(Integer)
+
+
 class Setting(Base):
     """Small key/value settings that belong with the data (JSON text values)."""
 

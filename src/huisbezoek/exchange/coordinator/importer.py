@@ -103,6 +103,25 @@ _UPDATE_SIGNAL = (
     .where(_SIGNALS.c.id == bindparam("w_id"))
     .values({name: bindparam(f"v_{name}") for name in _UPDATABLE})
 )
+# A withdrawn signal keeps its row as a tombstone (theme and severity, no words, no identity,
+# no consent) at the withdrawal's revision, so an older revision can never bring it back.
+_ERASE_SIGNAL = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.id == bindparam("w_id"))
+    .values(
+        revision=bindparam("v_revision"),
+        batch_id=bindparam("v_batch"),
+        updated_at=bindparam("v_stamp"),
+        text="",
+        agreed="",
+        consent_scopes="",
+        resident_name=None,
+        resident_address=None,
+        resident_postcode=None,
+        resident_place=None,
+        resident_phone=None,
+    )
+)
 _VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
 _SIGNERS = select(
     _VOLUNTEERS.c.key_id,
@@ -167,6 +186,7 @@ class AppliedBatch:
     updated: int = 0
     unchanged: int = 0
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
+    withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +265,22 @@ def apply_verified(
         payload = batch.open_payload(sealed, context.identities)
         result = AppliedBatch(manifest, signer.name, missing=missing)
         ids = _signal_ids(payload)
+        gone = _withdrawals(conn, payload, manifest.key_id)  # checked before any write
         if raw:
             _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
         else:
             _apply_core(session, conn, sealed, payload, ids, result)
+        if gone:
+            stamp = datetime.now(UTC)
+            batch_id = str(manifest.batch_id)
+            conn.execute(
+                _ERASE_SIGNAL,
+                [
+                    {"w_id": sid, "v_revision": rev, "v_batch": batch_id, "v_stamp": stamp}
+                    for sid, rev in gone
+                ],
+            )
+            result.withdrawn = tuple(sid for sid, _ in gone)
     finally:
         if cursor is not None:
             cursor.close()
@@ -264,6 +296,25 @@ def _signal_ids(payload: BatchPayload) -> list[str]:
     ``UUID.__str__`` is Python code and was a few percent of the import time."""
     texts: list[str] = _ID_TEXTS.dump_python([s.id for s in payload.signals], mode="json")
     return texts
+
+
+def _withdrawals(conn: Connection, payload: BatchPayload, key_id: str) -> list[tuple[str, int]]:
+    """The stored signals this batch withdraws (id, revision): this volunteer's, at an older
+    revision. Another volunteer's id refuses the batch; an unknown id is nothing to erase."""
+    if not payload.withdrawn:
+        return []
+    ids = [str(item.id) for item in payload.withdrawn]
+    stored = _stored_core(conn, ids)
+    gone: list[tuple[str, int]] = []
+    for item, sid in zip(payload.withdrawn, ids, strict=True):
+        known = stored.get(sid)
+        if known is None:
+            continue
+        if known[1] != key_id:
+            raise ConflictingBatchError("withdrawn signal id belongs to another volunteer")
+        if item.revision > known[0]:
+            gone.append((sid, item.revision))
+    return gone
 
 
 def _use_raw(conn: Connection) -> bool:
