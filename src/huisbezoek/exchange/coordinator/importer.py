@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from huisbezoek.domain import ConsentScope
 from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.coordinator.models import (
+    ERASED_SIGNAL_VALUES,
     ImportedSignal,
     ImportLedger,
     NeighbourhoodCount,
@@ -103,8 +104,8 @@ _UPDATE_SIGNAL = (
     .where(_SIGNALS.c.id == bindparam("w_id"))
     .values({name: bindparam(f"v_{name}") for name in _UPDATABLE})
 )
-# A withdrawn signal keeps its row as a tombstone (theme and severity, no words, no identity,
-# no consent) at the withdrawal's revision, so an older revision can never bring it back.
+# A withdrawn signal becomes a tombstone (ERASED_SIGNAL_VALUES, and no consent) at the
+# withdrawal's revision.
 _ERASE_SIGNAL = (
     _SIGNALS.update()
     .where(_SIGNALS.c.id == bindparam("w_id"))
@@ -112,14 +113,8 @@ _ERASE_SIGNAL = (
         revision=bindparam("v_revision"),
         batch_id=bindparam("v_batch"),
         updated_at=bindparam("v_stamp"),
-        text="",
-        agreed="",
         consent_scopes="",
-        resident_name=None,
-        resident_address=None,
-        resident_postcode=None,
-        resident_place=None,
-        resident_phone=None,
+        **ERASED_SIGNAL_VALUES,
     )
 )
 _VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]

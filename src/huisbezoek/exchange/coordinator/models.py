@@ -113,6 +113,21 @@ class ImportedSignal(CoordinatorBase):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# What an erased signal keeps: its row (theme, severity, revision) as a tombstone with no words
+# and no identity, so an older revision can never bring it back. Used by retention, subject
+# erasure and withdrawn sharing; follow-ups skip signals whose text is empty.
+ERASED_TEXT = ""
+ERASED_SIGNAL_VALUES: dict[str, str | None] = {
+    "resident_name": None,
+    "resident_address": None,
+    "resident_postcode": None,
+    "resident_place": None,
+    "resident_phone": None,
+    "text": ERASED_TEXT,
+    "agreed": ERASED_TEXT,
+}
+
+
 class NeighbourhoodCount(CoordinatorBase):
     """A volunteer's latest anonymous totals per neighbourhood (replaced by each newer batch).
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.domain import ConsentScope, Severity, Theme
 from huisbezoek.errors import InvalidInputError, UserError
-from huisbezoek.exchange.coordinator.models import ImportedSignal, Volunteer
+from huisbezoek.exchange.coordinator.models import ERASED_TEXT, ImportedSignal, Volunteer
 from huisbezoek.services.coordinator.models import (
     UNKNOWN_NEIGHBOURHOOD,
     AreaResident,
@@ -126,7 +126,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
         .where(FollowUp.signal_id.is_(None))
         # An erased resident's signals stay as tombstones with empty text (an imported signal
         # always has text); they must not come back as work.
-        .where(ImportedSignal.text != "")
+        .where(ImportedSignal.text != ERASED_TEXT)
         .where(recent)
     )
     columns = [

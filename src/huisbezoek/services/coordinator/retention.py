@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError, UserError
-from huisbezoek.exchange.coordinator.models import ImportedSignal
+from huisbezoek.exchange.coordinator.models import ERASED_SIGNAL_VALUES, ImportedSignal
 from huisbezoek.services.coordinator.followup import (
     FollowUpStatus,
     HistoryEntry,
@@ -31,17 +31,6 @@ from huisbezoek.services.coordinator.models import AreaResident, FollowUp, Follo
 from huisbezoek.services.coordinator.settings import load_settings
 from huisbezoek.services.coordinator.store import CoordinatorStore
 from huisbezoek.vault.audit import AuditEvent
-
-ERASED_TEXT = ""
-_IDENTITY_BLANK = {
-    "resident_name": None,
-    "resident_address": None,
-    "resident_postcode": None,
-    "resident_place": None,
-    "resident_phone": None,
-    "text": ERASED_TEXT,
-    "agreed": ERASED_TEXT,
-}
 
 
 def months_before(day: date, months: int) -> date:
@@ -139,7 +128,9 @@ def _blank_signals(session: Session, ids: list[str], now: datetime) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         session.execute(
-            update(ImportedSignal).where(ImportedSignal.id.in_(chunk)).values(**_IDENTITY_BLANK),
+            update(ImportedSignal)
+            .where(ImportedSignal.id.in_(chunk))
+            .values(**ERASED_SIGNAL_VALUES),
             execution_options={"synchronize_session": False},
         )
         session.execute(
