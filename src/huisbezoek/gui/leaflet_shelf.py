@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -90,21 +88,15 @@ class LeafletShelf(BaseDialog):
         self.status = hint()
         self.error = error_label()
 
-        self.print_button = QPushButton(tr("Folders", "&Afdrukken…"))
-        self.print_button.setObjectName("printButton")
-        self.print_button.setProperty("role", "primary")
         # Enter in the list prints (the list passes Enter on to the dialog's default button);
         # not "item activated", which some desktops fire on a single click.
-        self.print_button.setDefault(True)
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip(tr("Folders", "Deze folder afdrukken (Ctrl+P)"))
-        self.print_button.clicked.connect(self.start_print)
-        self.save_button = QPushButton(tr("Folders", "Opslaan als &PDF…"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.clicked.connect(self.choose_file)
-        close = QPushButton(tr("Folders", "S&luiten"))
-        close.clicked.connect(self.reject)
-        self._set_buttons(False)
+        buttons = pdf_print.print_buttons(
+            self,
+            tr("Folders", "Deze folder afdrukken (Ctrl+P)"),
+            self.start_print,
+            self.choose_file,
+        )
+        self.print_button, self.save_button, close = buttons.print, buttons.save, buttons.close
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

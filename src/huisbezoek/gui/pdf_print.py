@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -324,6 +325,35 @@ class PagePreview(QScrollArea):
                 self.page_labels.append(label)
         layout.addStretch(1)
         self._show_widget(inner)
+
+
+@dataclass(frozen=True)
+class PrintButtons:
+    print: QPushButton
+    save: QPushButton
+    close: QPushButton
+
+
+def print_buttons(
+    dialog: QDialog, print_tip: str, on_print: Callable[[], None], on_save: Callable[[], None]
+) -> PrintButtons:
+    """The buttons of every print dialog: print (the default, Ctrl+P; Enter in a list passes
+    on to it), save as PDF and close; print and save start disabled until there is a preview."""
+    print_button = QPushButton(tr("Afdrukken", "&Afdrukken…"))
+    print_button.setObjectName("printButton")
+    print_button.setProperty("role", "primary")
+    print_button.setDefault(True)
+    print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    print_button.setToolTip(print_tip)
+    print_button.clicked.connect(on_print)
+    save_button = QPushButton(tr("Afdrukken", "Opslaan als &PDF…"))
+    save_button.setObjectName("saveButton")
+    save_button.clicked.connect(on_save)
+    close = QPushButton(tr("Afdrukken", "S&luiten"))
+    close.clicked.connect(dialog.reject)
+    for button in (print_button, save_button):
+        button.setEnabled(False)
+    return PrintButtons(print_button, save_button, close)
 
 
 def enlarge(dialog: QWidget) -> None:

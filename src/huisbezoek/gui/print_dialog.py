@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -127,20 +125,13 @@ class PrintDialog(BaseDialog):
         self.status = hint()
         self.error = error_label()
 
-        self.print_button = QPushButton(tr("Afdrukken", "&Afdrukken…"))
-        self.print_button.setObjectName("printButton")
-        self.print_button.setProperty("role", "primary")
-        self.print_button.setDefault(True)
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip(tr("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"))
-        self.print_button.clicked.connect(self.start_print)
-        self.save_button = QPushButton(tr("Afdrukken", "Opslaan als &PDF…"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.clicked.connect(self.choose_folder)
-        close = QPushButton(tr("Afdrukken", "S&luiten"))
-        close.clicked.connect(self.reject)
-        for b in (self.print_button, self.save_button):
-            b.setEnabled(False)
+        buttons = pdf_print.print_buttons(
+            self,
+            tr("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"),
+            self.start_print,
+            self.choose_folder,
+        )
+        self.print_button, self.save_button, close = buttons.print, buttons.save, buttons.close
 
         self.preview = pdf_print.PagePreview(tr("Afdrukken", "Voorbeeld van de pagina's"))
         self.preview.show_message(tr("Afdrukken", "Even geduld…"))
