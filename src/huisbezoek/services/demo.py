@@ -212,11 +212,10 @@ def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> No
     signals = review.sync_signals(vault, opened.visit_id, raised).signals
     shared = answers.get("woonsituatie") == "alleen"
     for signal in signals:
-        if shared:
-            review.set_signal_consent(
-                vault,
-                signal.id,
-                scopes=[ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY],
-                method=ConsentMethod.ORAL,
-            )
+        review.set_signal_consent(
+            vault,
+            signal.id,
+            scopes=[ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY] if shared else [],
+            method=ConsentMethod.ORAL,
+        )
     review.finalise(vault, opened.visit_id, raised=raised, open_required=0)

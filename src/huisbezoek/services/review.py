@@ -6,6 +6,10 @@ rule signal that is no longer raised is removed, unless the resident already gav
 it (then it stays, so a consent record never points at nothing). Signals added by hand are
 never touched by the sync. Consent is recorded per purpose, as the AVG asks; changing it
 withdraws the old record (with the time) and adds a new one, so the history stays.
+
+Every signal needs a sharing decision before the visit is final: shared with the coordinator
+(a ``delen_signaal`` consent record) or declined (``Signal.share_declined_at``). Each consent
+change is written to the audit log (ids and purposes only, never text).
 """
 
 from __future__ import annotations
@@ -51,9 +55,15 @@ class SignalRow:
     manual: bool
     source_rule: str | None
     consents: tuple[ConsentRow, ...]  # active ones only
+    share_declined: bool = False
 
     def has(self, scope: ConsentScope) -> bool:
         return any(c.scope is scope for c in self.consents)
+
+    @property
+    def decided(self) -> bool:
+        """True when the resident said yes or no to sharing this signal."""
+        return self.has(ConsentScope.SHARE_SIGNAL) or self.share_declined
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,7 @@ def _signal_row(s: Session, sig: Signal) -> SignalRow:
             ConsentRow(c.id, c.scope, c.given_at, c.method, c.referral_service)
             for c in _active_consents(s, sig.id)
         ),
+        share_declined=sig.share_declined_at is not None,
     )
 
 
@@ -247,11 +258,15 @@ def set_signal_consent(
     method: ConsentMethod,
     given_at: datetime | None = None,
     referral_service: str | None = None,
+    undecided: bool = False,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
     Rules: sharing name and contact details needs sharing the signal; a referral needs the
-    name of the service. An unchanged purpose keeps its original record and date.
+    name of the service. An unchanged purpose keeps its original record and date. Without
+    ``delen_signaal`` in ``scopes`` the call records "do not share", unless ``undecided`` says
+    the resident has not decided yet. A change is written to the audit log in the same
+    transaction when the vault keeps one.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -268,6 +283,7 @@ def set_signal_consent(
             message_nl="Schrijf op naar welke organisatie de bewoner doorverwezen wil worden.",
         )
     now = datetime.now(UTC)
+    moved = given_at is not None  # a time given is the time the resident agreed
     given_at = given_at or now
     if given_at.tzinfo is None:
         raise ValueError("consent time must be timezone-aware")
@@ -278,17 +294,17 @@ def set_signal_consent(
         changed = False
         for scope, record in active.items():
             same_service = scope is not ConsentScope.REFERRAL or record.referral_service == service
-            if scope not in wanted or not same_service or record.method is not method:
+            same = (
+                same_service
+                and record.method is method
+                and (not moved or _same_moment(record.given_at, given_at))
+            )
+            if scope not in wanted or not same:
                 record.withdrawn_at = now
                 changed = True
         for scope in wanted:
             existing = active.get(scope)
-            keep = (
-                existing is not None
-                and existing.withdrawn_at is None
-                and (scope is not ConsentScope.REFERRAL or existing.referral_service == service)
-                and existing.method is method
-            )
+            keep = existing is not None and existing.withdrawn_at is None
             if keep:
                 continue
             s.add(
@@ -303,27 +319,80 @@ def set_signal_consent(
                 )
             )
             changed = True
+        declined = ConsentScope.SHARE_SIGNAL not in wanted and not undecided
+        if declined != (sig.share_declined_at is not None):
+            sig.share_declined_at = now if declined else None
+            changed = True
         if changed:
             sig.revision += 1
             sig.updated_at = now
         s.flush()
+        if changed:
+            _audit(
+                vault,
+                s,
+                AuditEvent.CONSENT_CHANGED,
+                {
+                    "visit_id": visit.id,
+                    "signal_id": sig.id,
+                    "scopes": sorted(str(x) for x in wanted),
+                    "declined": declined,
+                },
+            )
         return _signal_row(s, sig)
+
+
+def _same_moment(recorded: datetime, wanted: datetime) -> bool:
+    """A purpose still agreed keeps its record unless the volunteer changed the time."""
+    if recorded.tzinfo is None:
+        recorded = recorded.replace(tzinfo=UTC)
+    return abs((recorded - wanted).total_seconds()) < 60
+
+
+def _audit(vault: VaultLike, s: Session, event: AuditEvent, detail: dict[str, object]) -> None:
+    schema = getattr(vault, "schema", None)
+    if schema is not None:
+        append_event(s.connection(), schema.audit_table, event, detail)
 
 
 # -- finalise and reopen ----------------------------------------------------------------------
 
 
 class OpenQuestionsError(InvalidInputError):
+    # Never suggests "wil ik niet zeggen": an open question may be one for the volunteer, or a
+    # safety question that needs a real answer.
     def __init__(self, count: int) -> None:
         super().__init__(
             f"{count} required questions open",
             message_nl=(
                 f"Er {'is' if count == 1 else 'zijn'} nog {count} "
-                f"{'vraag' if count == 1 else 'vragen'} open. Beantwoord ze, of kies "
-                "'wil ik niet zeggen'. Daarna kunt u afronden."
+                f"{'vraag' if count == 1 else 'vragen'} open. Ze staan hierboven bij "
+                "'Open vragen'. Beantwoord ze eerst. Daarna kunt u afronden."
             ),
         )
         self.count = count
+
+
+class UndecidedSignalsError(InvalidInputError):
+    """Finalising while the resident's sharing decision is missing for some signals."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        count = len(texts)
+        listed = "\n".join(f"• {t}" for t in texts)
+        super().__init__(
+            f"{count} signals without a sharing decision",
+            message_nl=(
+                f"Bij {count} {'signaal' if count == 1 else 'signalen'} is nog niet gekozen "
+                f"of de coördinator het mag zien:\n{listed}\nKies bij elk signaal 'Ja, delen' "
+                "of 'Nee, niet delen'. Daarna kunt u afronden."
+            ),
+        )
+        self.texts = tuple(texts)
+
+
+def undecided_signals(data: VisitReview) -> list[SignalRow]:
+    """The signals still waiting for the resident's yes or no to sharing."""
+    return [sig for sig in data.signals if not sig.decided]
 
 
 def finalise(
@@ -339,10 +408,22 @@ def finalise(
     with unit_of_work(vault) as s:
         visit = _draft(s, visit_id)
         _sync(s, visit, raised)
+        s.flush()
+        s.expire(visit, ["signals"])
+        undecided = [
+            sig.text
+            for sig in sorted(visit.signals, key=lambda x: (-int(x.severity), x.id))
+            if sig.share_declined_at is None
+            and not any(c.scope is ConsentScope.SHARE_SIGNAL for c in _active_consents(s, sig.id))
+        ]
+        if undecided:
+            raise UndecidedSignalsError(undecided)
         now = datetime.now(UTC)
         visit.status = VisitStatus.FINAL
         visit.finalised_at = now
         visit.updated_at = now
+        s.flush()
+        _audit(vault, s, AuditEvent.VISIT_FINALISED, {"visit_id": visit_id})
     return review(vault, visit_id)
 
 

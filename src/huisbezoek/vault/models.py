@@ -180,6 +180,9 @@ class Signal(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     exported_revision: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the resident said no to sharing this signal (revision 0005); None: shared, or not
+    # decided yet. A visit is finalised only when every signal is shared or declined.
+    share_declined_at: Mapped[datetime | None]
 
     visit: Mapped[Visit] = relationship(back_populates="signals")
 
