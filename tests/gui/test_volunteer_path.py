@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -184,20 +184,30 @@ def test_volunteer_path(qtbot, make_app):
     severities = [c.row.severity for c in review.cards]
     assert severities == [Severity.DIRECT, Severity.ZORG]
     fall = review.cards[1]
-    fall.share.setChecked(True)
-    fall.referral.setChecked(True)
+    qtbot.mouseClick(fall.share_yes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        fall.referral, Qt.MouseButton.LeftButton, pos=QPoint(8, fall.referral.height() // 2)
+    )
+    assert fall.referral.isChecked() and fall.service.isEnabled()
     qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")
+    assert fall.error.isHidden()  # "which organisation?" went once the name was typed
     fall.agreed.setText("Coördinator belt over In Balans")  # QTest types ASCII only
-    with qtbot.waitSignal(review.consent_saved, timeout=10_000):
-        qtbot.mouseClick(fall.save_button, Qt.MouseButton.LeftButton)
+    fall.agreed.textEdited.emit(fall.agreed.text())
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    qtbot.mouseClick(review.cards[0].share_no, Qt.MouseButton.LeftButton)
     dlg = review.add_signal()
     qtbot.keyClicks(dlg.text, "Zorgen over de trap naar boven")
     with qtbot.waitSignal(review.loaded, timeout=10_000):
         dlg.accept()
     assert len(review.cards) == 3
+    qtbot.mouseClick(review.cards[2].share_no, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
 
+    qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
+    confirm = review.finalise_dialog
+    assert confirm is not None and confirm.confirm_button.isEnabled()
     with qtbot.waitSignal(review.status_changed, timeout=10_000) as done:
-        qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
     assert done.args == [VisitStatus.FINAL]
     assert review.reopen_button.isVisible()
     visit_id = visit.visit.visit_id
@@ -313,11 +323,11 @@ def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):
     with qtbot.waitSignal(review.loaded, timeout=10_000):
         dlg.accept()
     card = review.cards[0]
-    card.share.setChecked(True)
     with qtbot.waitSignal(review.consent_saved, timeout=10_000):
-        card.save()
+        qtbot.mouseClick(card.share_yes, Qt.MouseButton.LeftButton)
+    confirm = review.finalise()
     with qtbot.waitSignal(review.status_changed, timeout=10_000):
-        review.finalise()
+        qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
     from huisbezoek.gui.exchange_ui import export_to
 
     out = tmp_path / "usb"

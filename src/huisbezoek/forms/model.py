@@ -65,6 +65,13 @@ class _QuestionBase(_Model):
 
 class _AnswerableBase(_QuestionBase):
     required: StrictBool = Field(default=False, description="Moet beantwoord worden")
+    for_volunteer: StrictBool = Field(
+        default=False,
+        description=(
+            "Een vraag voor de vrijwilliger zelf (niet voor de bewoner): zonder "
+            "'wil ik niet zeggen'"
+        ),
+    )
     constraints: tuple[Constraint, ...] = ()
 
 

@@ -1,7 +1,9 @@
 """One widget per question type, generated from the form model; large, keyboard-friendly.
 
-Every answerable question has a "Wil ik niet zeggen" button next to it. Choices save at once;
-typed text is debounced (the screen decides how long) so typing never waits for the disk.
+Every question the resident answers has a "Wil ik niet zeggen" button next to it (not the
+volunteer's own questions, see ``forms.is_for_volunteer``); every answerable question has "Niet
+gevraagd". A required question says so under its title. Choices save at once; typed text is
+debounced (the screen decides how long) so typing never waits for the disk.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from huisbezoek.forms import (
     ShortTextQuestion,
     SingleChoiceQuestion,
     YesNoQuestion,
+    is_for_volunteer,
 )
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.widgets import WrapLabel, button_row, set_role
@@ -72,6 +75,15 @@ class QuestionWidget(QFrame):
             question.label, None if isinstance(question, InfoQuestion) else "subheading"
         )
         layout.addWidget(self.title)
+        self.required = bool(getattr(question, "required", False))
+        if self.required:
+            # Marked where it is asked, in words (not a bare asterisk).
+            self.required_mark = _label(tr("Vraag", "✱ Verplichte vraag"), "hint")
+            self.required_mark.setObjectName("requiredMark")
+            layout.addWidget(self.required_mark)
+            self.title.setAccessibleName(
+                tr("Vraag", "{vraag} (verplicht)").format(vraag=question.label)
+            )
         toelichting = getattr(question, "toelichting", None)
         self.hint = (
             _label(tr("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
@@ -90,14 +102,15 @@ class QuestionWidget(QFrame):
             return
         self.control = self._build_control()
         self.body.addWidget(self.control)
-        self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
-        self.not_saying.setCheckable(True)
-        self.not_saying.setObjectName(f"ns_{question.id}")
-        self.not_saying.setAccessibleName(
-            tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
-        )
-        self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
-        self.not_saying.setProperty("role", "notsaying")
+        if not is_for_volunteer(question):
+            self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
+            self.not_saying.setCheckable(True)
+            self.not_saying.setObjectName(f"ns_{question.id}")
+            self.not_saying.setAccessibleName(
+                tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
+            )
+            self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
+            self.not_saying.setProperty("role", "notsaying")
         # "Niet gevraagd": the volunteer skipped it (no time, not fitting); the summary then
         # does not list the topic as talked about.
         self.not_asked = QPushButton(tr("Vraag", "Niet gevraagd"))
@@ -108,7 +121,13 @@ class QuestionWidget(QFrame):
         )
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
-        self.body.addWidget(button_row(self.not_saying, self.not_asked))
+        self.body.addWidget(button_row(*self.special_buttons()))
+
+    def special_buttons(self) -> list[QPushButton]:
+        """ "Wil ik niet zeggen" (when the resident answers) and "Niet gevraagd"."""
+        if isinstance(self.question, InfoQuestion):
+            return []
+        return [b for b in (self.not_saying, self.not_asked) if b is not None]
 
     # -- building ---------------------------------------------------------------------------
 
@@ -258,10 +277,10 @@ class QuestionWidget(QFrame):
     def _emit(self, value, typed: bool = False) -> None:
         if self._quiet:
             return
-        if self.not_saying is not None and value is not None and value not in SPECIAL:
+        if value is not None and value not in SPECIAL:
             self._quiet = True
-            self.not_saying.setChecked(False)
-            self.not_asked.setChecked(False)
+            for b in self.special_buttons():
+                b.setChecked(False)
             self._quiet = False
         self.answered.emit(self.qid, value, typed)
 
@@ -324,8 +343,8 @@ class QuestionWidget(QFrame):
         if on:
             self._clear_control()
             other = self.not_asked if special == NOT_SAYING else self.not_saying
-            assert other is not None
-            other.setChecked(False)
+            if other is not None:
+                other.setChecked(False)
         self._quiet = False
         self.answered.emit(self.qid, special if on else None, False)
 
@@ -348,8 +367,8 @@ class QuestionWidget(QFrame):
         self._quiet = True
         try:
             self._clear_control()
-            assert self.not_saying is not None
-            self.not_saying.setChecked(value == NOT_SAYING)
+            if self.not_saying is not None:
+                self.not_saying.setChecked(value == NOT_SAYING)
             self.not_asked.setChecked(value == NOT_ASKED)
             if value is None or value in SPECIAL:
                 return
@@ -383,6 +402,5 @@ class QuestionWidget(QFrame):
         if isinstance(self.question, InfoQuestion):
             return
         self.control.setEnabled(not read_only)
-        assert self.not_saying is not None
-        self.not_saying.setEnabled(not read_only)
-        self.not_asked.setEnabled(not read_only)
+        for b in self.special_buttons():
+            b.setEnabled(not read_only)

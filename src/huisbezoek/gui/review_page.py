@@ -1,6 +1,10 @@
 """The review page: open questions, the signals with their severity, consent per signal,
 signals added by hand, and finalising (or reopening) the visit.
 
+Consent autosaves like answers (through the visit's ``AnswerSaver``). Finalising is one step:
+a confirmation that lists every signal with its consent state and refuses while a signal has
+no yes or no to sharing. A finalised visit shows every control disabled.
+
 Spots for printing (leaflets and the resident's summary) and for the export to the
 coordinator are here too; they call the printing and exchange areas when those are there.
 """
@@ -12,6 +16,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -21,10 +26,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
 from huisbezoek.errors import UserError
@@ -32,6 +39,12 @@ from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
 from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.safety import (
+    DirectActionPanel,
+    card_style,
+    severity_badge,
+    severity_badge_text,
+)
 from huisbezoek.gui.widgets import (
     Banner,
     WrapLabel,
@@ -46,24 +59,45 @@ from huisbezoek.services import review as svc
 
 
 class SignalCard(QFrame):
-    """One signal: what it is, how urgent, and what the resident agreed to."""
+    """One signal: what it is, how urgent, and what the resident agreed to.
+
+    Every change saves at once (typed text after a short pause) through the visit's saver, so
+    the header's "opgeslagen" covers consent too; there is no save button.
+    """
 
     def __init__(self, page, row: svc.SignalRow, read_only: bool) -> None:
         super().__init__()
         self.page = page
         self.row = row
+        self.read_only = read_only
+        self._loading = True
+        self._when_moved = False
         self.setObjectName(f"signal_{row.id}")
+        self.setProperty("severity", row.severity.slug)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        contrast = bool(getattr(page.ctx.settings, "high_contrast", False))
+        self.setStyleSheet(card_style(self.objectName(), row.severity, contrast))
         origin = (
             tr("Afronden", "zelf toegevoegd") if row.manual else tr("Afronden", "uit de antwoorden")
         )
-        title = QLabel(f"{severity_label(row.severity)} · {theme_label(row.theme)} ({origin})")
+        self.badge = severity_badge(row.severity)
+        title = WrapLabel(f"{theme_label(row.theme)} ({origin})")
         title.setProperty("role", "subheading")
         title.setWordWrap(True)
-        text = QLabel(row.text)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        head = QHBoxLayout()
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(title, 1)
+        text = WrapLabel(row.text)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        self.share = QCheckBox(tr("Afronden", "Mag gedeeld worden met de coördinator"))
+        self.setAccessibleName(f"{severity_label(row.severity)}: {row.text}")
+        # Sharing is a yes or a no; neither chosen means "not decided yet".
+        self.share_yes = QRadioButton(tr("Afronden", "Ja, delen met de coördinator"))
+        self.share_no = QRadioButton(tr("Afronden", "Nee, niet delen"))
+        self.share_group = QButtonGroup(self)
+        self.share_group.addButton(self.share_yes)
+        self.share_group.addButton(self.share_no)
         self.identity = QCheckBox(
             tr("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
         )
@@ -80,7 +114,8 @@ class SignalCard(QFrame):
         self.agreed = QLineEdit(row.agreed_action)
         self.agreed.setPlaceholderText(tr("Afronden", "wat is afgesproken, wie doet wat"))
         for w, name in (
-            (self.share, tr("Afronden", "Delen met de coördinator")),
+            (self.share_yes, tr("Afronden", "Ja, delen met de coördinator")),
+            (self.share_no, tr("Afronden", "Nee, niet delen met de coördinator")),
             (self.identity, tr("Afronden", "Naam en telefoon delen")),
             (self.referral, tr("Afronden", "Doorverwijzen")),
             (self.service, tr("Afronden", "Naar welke organisatie")),
@@ -90,26 +125,10 @@ class SignalCard(QFrame):
             (self.agreed, tr("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
-        self.share.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
-        self.identity.setChecked(row.has(ConsentScope.SHARE_IDENTITY))
-        referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
-        self.referral.setChecked(referral is not None)
-        if referral is not None:
-            self.service.setText(referral.referral_service or "")
-        if row.consents:
-            first = row.consents[0]
-            self.method.setCurrentIndex(self.method.findData(first.method))
-            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
-        self.save_button = QPushButton(tr("Afronden", "Toestemming en notitie &opslaan"))
-        self.save_button.clicked.connect(self.save)
+        self._fill(row)
         self.status = hint()
+        self.status.setObjectName("consentState")
         self.error = error_label()
-        if row.consents:
-            self.status.setText(
-                tr("Afronden", "Vastgelegd: {wanneer}").format(
-                    wanneer=format_datetime(row.consents[0].given_at)
-                )
-            )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         ref_row = QHBoxLayout()
@@ -120,23 +139,36 @@ class SignalCard(QFrame):
         form.addRow(tr("Afronden", "Notitie:"), self.note)
         form.addRow(tr("Afronden", "Afspraak:"), self.agreed)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addWidget(text)
-        layout.addWidget(heading(tr("Afronden", "Toestemming van de bewoner"), "subheading"))
-        layout.addWidget(self.share)
+        if row.severity is Severity.DIRECT:
+            self.direct_panel: DirectActionPanel | None = DirectActionPanel("cardDirectPanel")
+            self.direct_panel.title.setVisible(False)
+            self.direct_panel.label.setVisible(False)
+            self.direct_panel.show_signals([row.text])
+            layout.addWidget(self.direct_panel)
+        else:
+            self.direct_panel = None
+        layout.addWidget(
+            heading(tr("Afronden", "Mag de coördinator dit signaal zien?"), "subheading")
+        )
+        layout.addWidget(button_row(self.share_yes, self.share_no))
         layout.addWidget(self.identity)
         layout.addLayout(ref_row)
         layout.addLayout(form)
-        row_buttons: list[QWidget] = [self.save_button]
         if row.manual:
-            self.remove_button = QPushButton(tr("Afronden", "Signaal &weghalen"))
+            self.remove_button: QPushButton | None = QPushButton(
+                tr("Afronden", "Signaal &weghalen")
+            )
             self.remove_button.clicked.connect(self.remove)
-            row_buttons.append(self.remove_button)
-        layout.addWidget(button_row(*row_buttons))
+            layout.addWidget(button_row(self.remove_button))
+        else:
+            self.remove_button = None
         layout.addWidget(self.status)
         layout.addWidget(self.error)
-        editable: list[QWidget] = [
-            self.share,
+        self.editable: list[QWidget] = [
+            self.share_yes,
+            self.share_no,
             self.identity,
             self.referral,
             self.service,
@@ -144,46 +176,165 @@ class SignalCard(QFrame):
             self.when,
             self.note,
             self.agreed,
-            self.save_button,
         ]
-        for widget in editable:
+        if self.remove_button is not None:
+            self.editable.append(self.remove_button)
+        for widget in self.editable:
             widget.setEnabled(not read_only)
+        self._update_dependent()
+        self._show_state()
+        # Every change saves: choices at once, typed text after a short pause.
+        self.share_group.buttonToggled.connect(self._choice_changed)
+        self.identity.toggled.connect(self._choice_changed)
+        self.referral.toggled.connect(self._choice_changed)
+        self.method.currentIndexChanged.connect(self._choice_changed)
+        self.when.dateTimeChanged.connect(self._when_changed)
+        for edit in (self.service, self.note, self.agreed):
+            edit.textEdited.connect(self._typed)
+        self._loading = False
+
+    def _fill(self, row: svc.SignalRow) -> None:
+        self.share_yes.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
+        self.share_no.setChecked(row.share_declined)
+        self.identity.setChecked(row.has(ConsentScope.SHARE_IDENTITY))
+        referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
+        self.referral.setChecked(referral is not None)
+        if referral is not None:
+            self.service.setText(referral.referral_service or "")
+        if row.consents:
+            first = row.consents[0]
+            self.method.setCurrentIndex(self.method.findData(first.method))
+            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def decided(self) -> bool:
+        return self.share_yes.isChecked() or self.share_no.isChecked()
 
     def scopes(self) -> set[ConsentScope]:
         scopes = set()
-        if self.share.isChecked():
+        if self.share_yes.isChecked():
             scopes.add(ConsentScope.SHARE_SIGNAL)
-        if self.identity.isChecked():
-            scopes.add(ConsentScope.SHARE_IDENTITY)
-        if self.referral.isChecked():
+            if self.identity.isChecked():
+                scopes.add(ConsentScope.SHARE_IDENTITY)
+        if self.referral.isChecked() and self.service.text().strip():
             scopes.add(ConsentScope.REFERRAL)
         return scopes
 
-    def save(self) -> None:
+    def decision_text(self) -> str:
+        """The consent state in words, as the finalise confirmation lists it."""
+        if self.share_yes.isChecked():
+            text = (
+                tr("Afronden", "Delen, met naam en telefoon")
+                if self.identity.isChecked()
+                else tr("Afronden", "Delen, zonder naam")
+            )
+        elif self.share_no.isChecked():
+            text = tr("Afronden", "Niet delen")
+        else:
+            text = tr("Afronden", "Nog geen keuze")
+        if self.referral.isChecked() and self.service.text().strip():
+            text += " · " + tr("Afronden", "doorverwijzen naar {naam}").format(
+                naam=self.service.text().strip()
+            )
+        return text
+
+    def _update_dependent(self) -> None:
+        share = self.share_yes.isChecked()
+        if not share and self.identity.isChecked():
+            self.identity.blockSignals(True)
+            self.identity.setChecked(False)
+            self.identity.blockSignals(False)
+        self.identity.setEnabled(share and not self.read_only)
+        self.service.setEnabled(self.referral.isChecked() and not self.read_only)
+
+    def _show_state(self, saving: bool = False) -> None:
+        if saving:
+            text = tr("Afronden", "Bezig met opslaan…")
+        elif not self.decided:
+            text = tr("Afronden", "Kies: delen of niet delen.")
+        else:
+            text = tr("Afronden", "✓ Opgeslagen: {keuze}").format(keuze=self.decision_text())
+        self.status.setText(text)
+        if self.referral.isChecked() and not self.service.text().strip() and not self.read_only:
+            show_message(
+                self.error,
+                tr(
+                    "Afronden",
+                    "Schrijf op naar welke organisatie de bewoner doorverwezen wil worden. "
+                    "Daarna wordt de doorverwijzing opgeslagen.",
+                ),
+            )
+        else:
+            show_message(self.error, "")
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def _choice_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._update_dependent()
+        self._save(typed=False)
+
+    def _when_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._when_moved = True
+        self._save(typed=True)
+
+    def _typed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._save(typed=True)
+
+    def _save(self, typed: bool) -> None:
+        if self.read_only:
+            return
+        self._show_state(saving=True)
+        self.page.save_consent(self, typed)
+
+    def make_job(self):
+        """The save as it stands now (runs on the GUI thread; the job on the vault worker)."""
         vault, sid = self.page.ctx.vault, self.row.id
         scopes, method = self.scopes(), enum_data(self.method, ConsentMethod)
-        when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        when = (
+            datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+            if self._when_moved
+            else None
+        )
         service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
+        undecided = not self.decided
 
-        def work():
+        def job():
             svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
             return svc.set_signal_consent(
-                vault, sid, scopes=scopes, method=method, given_at=when, referral_service=service
+                vault,
+                sid,
+                scopes=scopes,
+                method=method,
+                given_at=when,
+                referral_service=service,
+                undecided=undecided,
             )
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                show_error(self, exc)
+        return job
 
-        def done(row) -> None:
-            self.row = row
-            show_message(self.error, "")
-            self.status.setText(tr("Afronden", "✓ Opgeslagen"))
-            self.page.consent_saved.emit(row.id)
+    def saved(self, row: svc.SignalRow) -> None:
+        if not isValid(self):
+            return
+        self.row = row
+        self._show_state()
+        self.page.consent_saved.emit(row.id)
 
-        run_op(self, work, on_done=done, on_error=failed)
+    def save_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
+        self.status.setText(tr("Afronden", "Niet opgeslagen."))
+        if isinstance(exc, UserError):
+            show_message(self.error, exc.message_nl)
+        else:
+            show_error(self, exc)
 
     def remove(self) -> None:
         vault, sid = self.page.ctx.vault, self.row.id
@@ -253,6 +404,90 @@ class ManualSignalDialog(BaseDialog):
         )
 
 
+class FinaliseDialog(BaseDialog):
+    """The one step of finalising: every signal with its consent state; the visit becomes
+    final only when each signal has a yes or a no to sharing."""
+
+    def __init__(self, parent, ctx, cards: list[SignalCard]) -> None:
+        super().__init__(parent, "finaliseDialog", ctx)
+        self.setWindowTitle(tr("Afronden", "Gesprek afronden"))
+        self.cards = cards
+        self.undecided = [c for c in cards if not c.decided]
+        intro = hint(
+            tr(
+                "Afronden",
+                "Na het afronden kunt u niets meer veranderen, tenzij u het gesprek opnieuw "
+                "opent. Kijk nog één keer wat de bewoner over elk signaal heeft gezegd.",
+            )
+        )
+        rows = QWidget()
+        rows.setObjectName("finaliseSignals")
+        col = QVBoxLayout(rows)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.row_labels: list[QLabel] = []
+        if not cards:
+            col.addWidget(WrapLabel(tr("Afronden", "Dit gesprek heeft geen signalen.")))
+        for card in cards:
+            mark = "✓" if card.decided else "✗"
+            label = WrapLabel(
+                f"{mark} {severity_badge_text(card.row.severity)}: {card.row.text}\n"
+                f"    {tr('Afronden', 'Toestemming')}: {card.decision_text()}"
+            )
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            if not card.decided:
+                label.setProperty("role", "error")
+            col.addWidget(label)
+            self.row_labels.append(label)
+        col.addStretch(1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(rows)
+        self.problem = error_label()
+        self.problem.setObjectName("finaliseProblem")
+        self.confirm_button = QPushButton(tr("Afronden", "Ja, gesprek &afronden"))
+        self.confirm_button.setProperty("role", "primary")
+        self.confirm_button.clicked.connect(self.accept)
+        self.go_button = QPushButton(tr("Afronden", "&Naar het signaal zonder keuze"))
+        self.go_button.clicked.connect(self._go_to_undecided)
+        cancel = QPushButton(tr("Afronden", "A&nnuleren"))
+        cancel.clicked.connect(self.reject)
+        if self.undecided:
+            show_message(
+                self.problem,
+                tr(
+                    "Afronden",
+                    "Afronden kan nog niet. Bij {n} van de {totaal} signalen is nog niet "
+                    "gekozen of de coördinator het mag zien:\n{namen}\n"
+                    "Kies bij elk signaal: 'Ja, delen' of 'Nee, niet delen'.",
+                ).format(
+                    n=len(self.undecided),
+                    totaal=len(cards),
+                    namen="\n".join(f"• {c.row.text}" for c in self.undecided),
+                ),
+            )
+            self.confirm_button.setEnabled(False)
+            self.go_button.setDefault(True)
+        else:
+            self.go_button.setVisible(False)
+            self.confirm_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Afronden", "Gesprek afronden")))
+        layout.addWidget(intro)
+        layout.addWidget(heading(tr("Afronden", "Signalen en toestemming"), "subheading"))
+        layout.addWidget(area, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(button_row(cancel, right=(self.go_button, self.confirm_button)))
+
+    def _go_to_undecided(self) -> None:
+        self.reject()
+        if self.undecided:
+            card = self.undecided[0]
+            if isValid(card):
+                card.page.show_card(card)
+
+
 class ReviewPage(QWidget):
     back_to_form = Signal()
     jump_to = Signal(str)
@@ -268,9 +503,14 @@ class ReviewPage(QWidget):
         self.form_state = None
         self.data: svc.VisitReview | None = None
         self.cards: list[SignalCard] = []
+        self.placeholder: QLabel | None = None
+        self.finalise_dialog: FinaliseDialog | None = None
         back = QPushButton(tr("Afronden", "← Terug naar de &vragen"))
         back.clicked.connect(self.back_to_form)
+        self.direct_panel = DirectActionPanel("reviewDirectBanner")
+        self.direct_panel.setVisible(False)
         self.status_banner = Banner()
+        self.status_banner.setObjectName("finalBanner")
         self.status_banner.setVisible(False)
         # One wrapped line with a link per open question (a list view would not wrap them
         # at 200% text); the links are reachable with Tab and opened with Enter.
@@ -282,6 +522,14 @@ class ReviewPage(QWidget):
         self.open_labels: list[QLabel] = []
         self.open_label = hint()
         self.signals_box = QVBoxLayout()
+        self.signals_box.setSpacing(12)
+        self.signals_hint = hint(
+            tr(
+                "Afronden",
+                "Vraag bij elk signaal of de coördinator het mag zien. Wat u kiest of typt, "
+                "wordt meteen opgeslagen.",
+            )
+        )
         self.add_signal_button = QPushButton(tr("Afronden", "Signaal &toevoegen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
@@ -291,21 +539,24 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(tr("Afronden", "Gesprek a&fronden"))
+        self.finalise_button = QPushButton(tr("Afronden", "Gesprek a&fronden…"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
         self.reopen_button.clicked.connect(self.reopen)
         self.message = error_label()
+        self.message.setObjectName("finaliseMessage")
         inner = QWidget()
         col = QVBoxLayout(inner)
         col.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
         col.addWidget(heading(tr("Afronden", "Afronden")))
+        col.addWidget(self.direct_panel)
         col.addWidget(self.status_banner)
         col.addWidget(heading(tr("Afronden", "Open vragen"), "subheading"))
         col.addWidget(self.open_label)
         col.addWidget(self.open_list)
         col.addWidget(heading(tr("Afronden", "Signalen"), "subheading"))
+        col.addWidget(self.signals_hint)
         col.addLayout(self.signals_box)
         col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
         col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
@@ -313,20 +564,30 @@ class ReviewPage(QWidget):
         col.addWidget(self.message)
         col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None
         self._clear_open()
+        self._clear_cards()
+        self.direct_panel.setVisible(False)
+        show_message(self.message, "")
+
+    def _clear_cards(self) -> None:
         for c in self.cards:
+            self.signals_box.removeWidget(c)
             c.deleteLater()
         self.cards = []
+        if self.placeholder is not None:
+            self.signals_box.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            self.placeholder = None
 
     def _clear_open(self) -> None:
         for label in self.open_labels:
@@ -342,6 +603,7 @@ class ReviewPage(QWidget):
 
     def show_for(self, visit, state) -> None:
         self.visit, self.form_state = visit, state
+        show_message(self.message, "")  # never a stale error
         self._clear_open()
         for qid in self.open_required():
             q = visit.form.question(qid)
@@ -372,6 +634,7 @@ class ReviewPage(QWidget):
     def reload(self) -> None:
         if self.visit is None or self.form_state is None:
             return
+        self._flush_saves()
         vault, vid = self.ctx.vault, self.visit.visit_id
         raised = self.form_state.evaluation.signals
         if self.visit.status is VisitStatus.FINAL:
@@ -380,19 +643,40 @@ class ReviewPage(QWidget):
             work = lambda: svc.sync_signals(vault, vid, raised)  # noqa: E731
         run_op(self, work, on_done=self._show)
 
+    def _flush_saves(self) -> None:
+        saver = getattr(self.visit_screen, "saver", None)
+        if saver is not None:
+            saver.flush_pending()
+
+    def save_consent(self, card: SignalCard, typed: bool) -> None:
+        """Autosave one card through the visit's saver (one "opgeslagen" for everything)."""
+        saver = getattr(self.visit_screen, "saver", None)
+        if saver is None:
+            run_op(card, card.make_job(), on_done=card.saved, on_error=card.save_failed)
+            return
+        saver.schedule_call(
+            f"consent:{card.row.id}",
+            card.make_job,
+            typed,
+            on_done=card.saved,
+            on_error=card.save_failed,
+        )
+
     def _show(self, data: svc.VisitReview) -> None:
+        if self.visit is None:
+            return  # cleared (locked) while loading
         self.data = data
-        for c in self.cards:
-            self.signals_box.removeWidget(c)
-            c.deleteLater()
+        self._clear_cards()
         read_only = data.status is VisitStatus.FINAL
         self.cards = [SignalCard(self, row, read_only) for row in data.signals]
         for c in self.cards:
             self.signals_box.addWidget(c)
         if not self.cards:
-            empty = SignalCardPlaceholder()
-            self.cards.append(empty)  # type: ignore[arg-type]
-            self.signals_box.addWidget(empty)
+            self.placeholder = SignalCardPlaceholder()
+            self.signals_box.addWidget(self.placeholder)
+        self.signals_hint.setVisible(bool(self.cards) and not read_only)
+        direct = [r.text for r in data.signals if r.severity is Severity.DIRECT]
+        self.direct_panel.show_signals(direct)
         self.add_signal_button.setEnabled(not read_only)
         self.finalise_button.setVisible(not read_only)
         self.reopen_button.setVisible(read_only)
@@ -400,12 +684,18 @@ class ReviewPage(QWidget):
             self.status_banner.label.setText(
                 tr(
                     "Afronden",
-                    "Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, "
-                    "tenzij u het opnieuw opent.",
+                    "Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets "
+                    "veranderen? Open het gesprek dan opnieuw.",
                 ).format(wanneer=format_datetime(data.finalised_at) if data.finalised_at else "")
             )
         self.status_banner.setVisible(read_only)
         self.loaded.emit()
+
+    def show_card(self, card: SignalCard) -> None:
+        """Scroll to a signal and put the focus on its sharing choice."""
+        self.scroll.ensureWidgetVisible(card, 0, 0)
+        target = card.share_yes if card.share_yes.isEnabled() else card
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_signal(self) -> ManualSignalDialog | None:
         if self.visit is None:
@@ -415,16 +705,38 @@ class ReviewPage(QWidget):
         dlg.open()
         return dlg
 
-    def finalise(self) -> None:
+    def finalise(self) -> FinaliseDialog | None:
+        """Check open questions, then ask for confirmation with every signal's consent state.
+
+        Returns the confirmation dialog when it was opened (tests use it)."""
+        if self.visit is None or self.form_state is None:
+            return None
+        self.visit_screen.flush_pending()
+        open_now = self.open_required()
+        if open_now:
+            show_message(self.message, svc.OpenQuestionsError(len(open_now)).message_nl)
+            self.scroll.ensureWidgetVisible(self.open_list)
+            if self.open_labels:
+                self.open_labels[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        show_message(self.message, "")
+        dlg = FinaliseDialog(self, self.ctx, self.cards)
+        dlg.accepted.connect(self._finalise_confirmed)
+        self.finalise_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _finalise_confirmed(self) -> None:
         if self.visit is None or self.form_state is None:
             return
-        self.visit_screen.flush_pending()
+        self._flush_saves()
         vault, vid = self.ctx.vault, self.visit.visit_id
         raised, open_required = self.form_state.evaluation.signals, len(self.open_required())
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserError):
                 show_message(self.message, exc.message_nl)
+                self.scroll.ensureWidgetVisible(self.message)
             else:
                 show_error(self, exc)
 
@@ -434,6 +746,7 @@ class ReviewPage(QWidget):
             self.status_changed.emit(data.status)
             self._show(data)
 
+        # The finalise job queues behind any consent save still on the worker.
         run_op(
             self,
             lambda: svc.finalise(vault, vid, raised=raised, open_required=open_required),

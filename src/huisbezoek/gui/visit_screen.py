@@ -7,11 +7,13 @@ only draws them. Section pages are built when first shown, so opening a long for
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,7 +34,8 @@ from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
-from huisbezoek.gui.widgets import Banner, button_row, heading, hint
+from huisbezoek.gui.safety import DirectActionPanel
+from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 from huisbezoek.services import visit_flow
 
 log = logging.getLogger(__name__)
@@ -108,8 +111,8 @@ class VisitScreen(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         top.addWidget(self.save_state)
-        self.banner = Banner()
-        self.banner.setObjectName("directBanner")
+        # "Direct" signals: what to do now and whom to call, above the questions.
+        self.banner = DirectActionPanel("directBanner")
         self.banner.setVisible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
@@ -126,6 +129,11 @@ class VisitScreen(QWidget):
         self.review_button = QPushButton(tr("Gesprek", "&Afronden…"))
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
+        # Moving on past an open required question: the first press shows the messages at the
+        # questions (scrolled into view), a second press moves on anyway.
+        self.nav_message = error_label()
+        self.nav_message.setObjectName("navMessage")
+        self._warned_section: int | None = None
         nav = QHBoxLayout()
         nav.addWidget(button_row(self.prev_button, self.next_button), 1)
         nav.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -133,6 +141,7 @@ class VisitScreen(QWidget):
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         mid.addWidget(self.section_stack, 1)
+        mid.addWidget(self.nav_message)
         mid.addLayout(nav)
         # Side panel: the topics with progress, and under them the wellbeing chart. One narrow
         # column keeps the questions wide enough at 200% text size.
@@ -168,6 +177,9 @@ class VisitScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.outer, 1)
         self.setTabOrder(self.sections, self.section_stack)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_moved)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -198,11 +210,7 @@ class VisitScreen(QWidget):
         self.saver = AnswerSaver(self.ctx, visit.visit_id, self)
         self.saver.state_changed.connect(self._show_saved)
         self.saver.saved_values.update(visit.answers)
-        self.title.setText(
-            tr("Gesprek", "Gesprek met {naam} — {datum}").format(
-                naam=visit.resident_name, datum=format_date(visit.started_at)
-            )
-        )
+        self._show_title()
         self._show_saved(True)
         self.sections.blockSignals(True)
         self.sections.clear()
@@ -232,6 +240,24 @@ class VisitScreen(QWidget):
         self.opened_ms = (time.perf_counter() - started) * 1000
         self._prebuild.start()
         self.opened.emit()
+
+    def visit_date(self):
+        """The answer to "Datum van het bezoek", else the day the visit was started."""
+        assert self.visit is not None and self.state is not None
+        question = self.visit.form.visit_date_question
+        value = self.state.answer(question.id) if question is not None else None
+        if isinstance(value, dt.date):
+            return value
+        return self.visit.started_at
+
+    def _show_title(self) -> None:
+        if self.visit is None:
+            return
+        text = tr("Gesprek", "Gesprek met {naam} — {datum}").format(
+            naam=self.visit.resident_name, datum=format_date(self.visit_date())
+        )
+        if self.title.text() != text:
+            self.title.setText(text)
 
     def _section_index(self, section_id: str) -> int:
         assert self.visit is not None
@@ -278,6 +304,8 @@ class VisitScreen(QWidget):
             page.deleteLater()
         self.pages = {}
         self._touched = set()
+        self._warned_section = None
+        show_message(self.nav_message, "")
         self.sections.clear()
         self.banner.setVisible(False)
         self.radar.set_values({})
@@ -317,6 +345,9 @@ class VisitScreen(QWidget):
             return
         index = max(0, min(index, len(self.visit.form.sections) - 1))
         page = self.page_for(index)
+        if index != self.current_section():
+            self._warned_section = None
+            show_message(self.nav_message, "")
         self.section_stack.setCurrentWidget(page)
         if self.sections.currentRow() != index:
             self.sections.blockSignals(True)
@@ -332,9 +363,42 @@ class VisitScreen(QWidget):
         if row >= 0:
             self.go_to_section(row)
 
+    def _open_required_here(self) -> list[str]:
+        """Relevant questions of the current section that still need an answer."""
+        assert self.state is not None and self.visit is not None
+        ev = self.state.evaluation
+        section = self.visit.form.sections[self.current_section()]
+        return [q.id for q in section.questions if ev.is_relevant(q.id) and q.id in ev.messages]
+
     def _step(self, delta: int) -> None:
         assert self.state is not None and self.visit is not None
         ev = self.state.evaluation
+        here = self.current_section()
+        open_here = self._open_required_here() if delta > 0 else []
+        if open_here and self._warned_section != here:
+            # Show what is open, next to the questions, before moving on.
+            self._warned_section = here
+            self._touched.update(open_here)
+            self._apply_evaluation()
+            page = self.page_for(here)
+            first = page.widgets[open_here[0]]
+            page.ensureWidgetVisible(first.message, 0, 0)
+            page.ensureWidgetVisible(first, 0, 0)
+            first.focus_target().setFocus()
+            n = len(open_here)
+            show_message(
+                self.nav_message,
+                tr(
+                    "Gesprek",
+                    "Hier {is} nog {n} {vraag} open. Kies nog eens 'Volgend onderwerp' om "
+                    "toch verder te gaan.",
+                ).format(
+                    n=n,
+                    **{"is": "is" if n == 1 else "zijn"},
+                    vraag=tr("Gesprek", "vraag") if n == 1 else tr("Gesprek", "vragen"),
+                ),
+            )
+            return
         i = self.current_section() + delta
         sections = self.visit.form.sections
         # Skip sections with nothing relevant in them (skip logic on section level).
@@ -382,6 +446,17 @@ class VisitScreen(QWidget):
 
     # -- answers ------------------------------------------------------------------------------
 
+    def _focus_moved(self, old, new) -> None:
+        """Leaving a question counts as having been past it: its "required" message shows."""
+        if self.state is None or old is None:
+            return
+        left, entered = _question_of(old), _question_of(new)
+        if left is None or left is entered or left.qid in self._touched:
+            return
+        if left.qid in self.state.evaluation.messages:
+            self._touched.add(left.qid)
+            left.set_messages(self.state.evaluation.messages_for(left.qid))
+
     def _answered(self, question_id: str, value, typed: bool) -> None:
         started = time.perf_counter()
         assert self.state is not None and self.saver is not None
@@ -424,7 +499,9 @@ class VisitScreen(QWidget):
             item = self.sections.item(row)
             if item is None:
                 continue
-            if not relevant:
+            if not relevant and self._waits_for_answer(section, ev):
+                text = tr("Gesprek", "{titel}\n(na een eerdere vraag)").format(titel=section.title)
+            elif not relevant:
                 text = tr("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
@@ -434,15 +511,26 @@ class VisitScreen(QWidget):
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
-        direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
-        if direct:
-            self.banner.label.setText(
-                tr("Gesprek", "Let op, direct actie nodig: {tekst}").format(
-                    tekst=" · ".join(s.text for s in direct)
-                )
-            )
-        self.banner.setVisible(bool(direct))
+        direct = [s.text for s in ev.signals if s.severity is Severity.DIRECT]
+        self.banner.show_signals(direct)
+        if self.nav_message.isVisible() and not self._open_required_here():
+            show_message(self.nav_message, "")  # never a stale message
+        self._show_title()
         self.evaluated.emit()
+
+    def _waits_for_answer(self, section, ev) -> bool:
+        """True when a section is hidden only because an earlier question has no answer yet
+        (e.g. everything after the consent question), rather than skipped by an answer."""
+        assert self.visit is not None
+        nodes = self.visit.form.plan.questions
+        for q in section.questions:
+            node = nodes.get(q.id)
+            if node is None:
+                continue
+            for dep in node.deps:
+                if dep in nodes and dep not in ev.answered and ev.is_relevant(dep):
+                    return True
+        return False
 
     def _show_saved(self, all_saved: bool) -> None:
         if self.visit is not None and self.visit.status is VisitStatus.FINAL:
@@ -497,6 +585,14 @@ class VisitScreen(QWidget):
             return
         visit_id, section, qid, review = resume
         self.open_visit(visit_id, section=section, focus=qid, review=review)
+
+
+def _question_of(widget) -> QuestionWidget | None:
+    while widget is not None:
+        if isinstance(widget, QuestionWidget):
+            return widget
+        widget = widget.parentWidget()
+    return None
 
 
 def _answerable(question) -> bool:

@@ -49,6 +49,9 @@ class ServiceKind(StrEnum):
     BRANDVEILIGHEID = "brandveiligheid"
     POLITIE = "politie"
     VERVOER = "vervoer"
+    #: Lines for a crisis (mental health crisis service, domestic violence and elder abuse):
+    #: shown with the huisarts on the visit screen when a signal needs action at once.
+    CRISISLIJN = "crisislijn"
 
 
 class _Model(BaseModel):

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.forms.form import RaisedSignal
+from huisbezoek.printing.content import ServiceDirectory, ServiceKind, load_directory
 from huisbezoek.services.residents import VaultLike, unit_of_work
 from huisbezoek.vault.audit import AuditEvent, append_event
 from huisbezoek.vault.core import Vault
@@ -31,6 +32,8 @@ from huisbezoek.vault.errors import VisitFinalisedError
 from huisbezoek.vault.models import ConsentRecord, Signal, Visit, WithdrawnSignal
 
 MAX_NOTE_CHARS = 2000
+#: Immediate danger: always first, whatever the sociale kaart says.
+EMERGENCY_NUMBER = "112"
 #: Purposes a volunteer records per signal on the review page.
 SIGNAL_SCOPES = (ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL)
 
@@ -74,6 +77,33 @@ class VisitReview:
     finalised_at: datetime | None
     reopened_count: int
     signals: tuple[SignalRow, ...]  # most urgent first
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentContact:
+    """A number to call when a signal needs action during the visit."""
+
+    name: str
+    phone: str
+    hours: str | None
+
+
+def urgent_contacts(directory: ServiceDirectory | None = None) -> tuple[UrgentContact, ...]:
+    """112, then the huisarts services and crisis lines of the sociale kaart, then the
+    organisation that runs the visits. A sociale kaart that cannot be read leaves 112."""
+    out = [UrgentContact("Alarmnummer (direct gevaar)", EMERGENCY_NUMBER, "dag en nacht")]
+    try:
+        directory = directory if directory is not None else load_directory()
+    except (OSError, UserError, ValueError):
+        return tuple(out)
+    for kind in (ServiceKind.HUISARTS, ServiceKind.CRISISLIJN):
+        for service in directory.services:
+            if kind in service.kinds and service.phone:
+                out.append(UrgentContact(service.name, service.phone, service.opening_hours))
+    if directory.organisation is not None:
+        org = directory.organisation
+        out.append(UrgentContact(f"{org.name} (coördinator)", org.phone, None))
+    return tuple(out)
 
 
 def _visit(s: Session, visit_id: int) -> Visit:
