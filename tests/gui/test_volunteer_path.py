@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -34,6 +35,11 @@ def first_start(qtbot, app, org_file=None):
     assert page.current is Step.PASSPHRASE
     qtbot.keyClicks(page.pass1, "kort")
     assert "kort" in page.strength.text().lower()
+    page.pass1.clear()
+    # The example on the screen is known to everyone who sees it: never "sterk".
+    qtbot.keyClicks(page.pass1, session.EXAMPLE_PASSPHRASE)
+    assert session.EXAMPLE_PASSPHRASE in page.findChild(QWidget, "passphraseHint").text()
+    assert "zwak" in page.strength.text().lower() and "sterk" not in page.strength.text().lower()
     page.pass1.clear()
     qtbot.keyClicks(page.pass1, PASS)
     assert "sterk" in page.strength.text().lower()

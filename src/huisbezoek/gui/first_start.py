@@ -209,17 +209,16 @@ class FirstStartPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(tr("Eerste start", "&Wachtwoordzin:"), self.pass1)
         form.addRow(tr("Eerste start", "Nog een &keer:"), self.pass2)
-        w, layout = page(
-            heading(tr("Eerste start", "Kies een wachtwoordzin")),
-            hint(
-                tr(
-                    "Eerste start",
-                    "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
-                    "'fiets kopje regen zeven'. Dat onthoudt u makkelijk en is toch sterk. "
-                    "Gebruik minstens {n} tekens.",
-                ).format(n=session.MIN_PASSPHRASE_CHARS)
-            ),
+        example = hint(
+            tr(
+                "Eerste start",
+                "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
+                "'{voorbeeld}'. Dat onthoudt u makkelijk en is toch sterk. Kies wel uw "
+                "eigen woorden, niet dit voorbeeld. Gebruik minstens {n} tekens.",
+            ).format(voorbeeld=session.EXAMPLE_PASSPHRASE, n=session.MIN_PASSPHRASE_CHARS)
         )
+        example.setObjectName("passphraseHint")
+        w, layout = page(heading(tr("Eerste start", "Kies een wachtwoordzin")), example)
         layout.addLayout(form)
         layout.addWidget(self.show_pass)
         layout.addWidget(self.strength)

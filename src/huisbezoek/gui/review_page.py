@@ -12,6 +12,7 @@ coordinator are here too; they call the printing and exchange areas when those a
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -294,7 +295,7 @@ class SignalCard(QFrame):
         self._show_state(saving=True)
         self.page.save_consent(self, typed)
 
-    def make_job(self):
+    def make_job(self) -> Callable[[], svc.SignalRow]:
         """The save as it stands now (runs on the GUI thread; the job on the vault worker)."""
         vault, sid = self.page.ctx.vault, self.row.id
         scopes, method = self.scopes(), enum_data(self.method, ConsentMethod)
@@ -564,13 +565,13 @@ class ReviewPage(QWidget):
         col.addWidget(self.message)
         col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None
@@ -693,7 +694,7 @@ class ReviewPage(QWidget):
 
     def show_card(self, card: SignalCard) -> None:
         """Scroll to a signal and put the focus on its sharing choice."""
-        self.scroll.ensureWidgetVisible(card, 0, 0)
+        self.scroll_area.ensureWidgetVisible(card, 0, 0)
         target = card.share_yes if card.share_yes.isEnabled() else card
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -715,7 +716,7 @@ class ReviewPage(QWidget):
         open_now = self.open_required()
         if open_now:
             show_message(self.message, svc.OpenQuestionsError(len(open_now)).message_nl)
-            self.scroll.ensureWidgetVisible(self.open_list)
+            self.scroll_area.ensureWidgetVisible(self.open_list)
             if self.open_labels:
                 self.open_labels[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
@@ -736,7 +737,7 @@ class ReviewPage(QWidget):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserError):
                 show_message(self.message, exc.message_nl)
-                self.scroll.ensureWidgetVisible(self.message)
+                self.scroll_area.ensureWidgetVisible(self.message)
             else:
                 show_error(self, exc)
 

@@ -178,17 +178,20 @@ class VisitScreen(QWidget):
         layout.addWidget(self.outer, 1)
         self.setTabOrder(self.sections, self.section_stack)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
 
     # -- opening ------------------------------------------------------------------------------
 
-    def start_for(self, resident_id: int) -> None:
+    def start_for(self, resident_id: int, *, new: bool = False) -> None:
+        """Resume the resident's draft or start a visit; ``new`` always starts one."""
         vault = self.ctx.vault
         folder = getattr(self.ctx, "forms_folder", None)
 
         def work():
             form = visit_flow.default_form(folder)
+            if new:
+                return visit_flow.start_new(vault, resident_id, form)
             return visit_flow.start_or_resume(vault, resident_id, form)
 
         self._clear()
