@@ -53,6 +53,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start_warning)
         self._tick = QTimer(self)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
         self._deadline = 0.0
@@ -121,7 +122,8 @@ class IdleWatcher(QObject):
             self.warning_cancelled.emit()
 
     def seconds_left(self) -> int:
-        return max(0, math.ceil(self._deadline - time.monotonic()))
+        # A tick a few milliseconds early must not show the same second twice.
+        return max(0, math.ceil(self._deadline - time.monotonic() - 0.05))
 
     def _start_warning(self) -> None:
         if not self._active:

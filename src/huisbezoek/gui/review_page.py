@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -453,6 +453,7 @@ class FinaliseDialog(BaseDialog):
         self.go_button = QPushButton(tr("Afronden", "&Naar het signaal zonder keuze"))
         self.go_button.clicked.connect(self._go_to_undecided)
         cancel = QPushButton(tr("Afronden", "A&nnuleren"))
+        cancel.setAutoDefault(False)  # Enter means the main action, whatever has the focus
         cancel.clicked.connect(self.reject)
         if self.undecided:
             show_message(
@@ -469,10 +470,8 @@ class FinaliseDialog(BaseDialog):
                 ),
             )
             self.confirm_button.setEnabled(False)
-            self.go_button.setDefault(True)
         else:
             self.go_button.setVisible(False)
-            self.confirm_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Afronden", "Gesprek afronden")))
         layout.addWidget(intro)
@@ -480,13 +479,17 @@ class FinaliseDialog(BaseDialog):
         layout.addWidget(area, 1)
         layout.addWidget(self.problem)
         layout.addWidget(button_row(cancel, right=(self.go_button, self.confirm_button)))
+        # Set once the buttons are in the dialog: Qt only then knows whose default they are.
+        main = self.go_button if self.undecided else self.confirm_button
+        main.setDefault(True)
+        main.setFocus()
 
     def _go_to_undecided(self) -> None:
         self.reject()
         if self.undecided:
             card = self.undecided[0]
-            if isValid(card):
-                card.page.show_card(card)
+            # After the dialog has gone and the window has its focus back.
+            QTimer.singleShot(0, lambda: card.page.show_card(card) if isValid(card) else None)
 
 
 class ReviewPage(QWidget):
