@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QWidget,
@@ -275,6 +276,8 @@ def test_direct_signal_says_what_to_do_and_whom_to_call(qtbot, make_app):
     _, visit, review = review_with_two_signals(qtbot, app)
     for panel in (review.direct_panel, review.cards[0].direct_panel, visit.banner):
         numbers = panel.phone_numbers()
+        shown = " ".join(w.text() for w in panel.findChildren(QLabel) if w.isVisibleTo(panel))
+        assert all(n in shown for n in numbers)  # on screen, not just in a list
         assert numbers[0] == "112"
         assert "010-000 00 19" in numbers  # the huisartsenpost of the sociale kaart
         assert "010-000 00 20" in numbers and "010-000 00 21" in numbers  # crisis lines

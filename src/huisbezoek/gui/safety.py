@@ -77,8 +77,12 @@ def severity_badge(severity: Severity) -> QLabel:
 class DirectActionPanel(QFrame):
     """The red panel for "direct" signals: what is going on, what to do now, whom to call."""
 
-    def __init__(self, object_name: str = "directBanner") -> None:
+    def __init__(self, object_name: str = "directBanner", *, compact: bool = False) -> None:
+        """``compact``: steps and numbers as wrapped lines, for above the questions where
+        every line of height counts at 200% text; the review page shows them as a table."""
         super().__init__()
+        self.compact = compact
+        self._numbers: list[str] = []
         self.setObjectName(object_name)
         self.setProperty("role", "banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -90,6 +94,13 @@ class DirectActionPanel(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.steps = WrapLabel(
             tr(
+                "Signaal",
+                "Wat doet u nu: bij direct gevaar belt u 112. Anders bespreekt u met de "
+                "bewoner wie u nu belt: overdag de eigen huisarts, 's avonds en in het "
+                "weekend de huisartsenpost. Daarna belt u de coördinator.",
+            )
+            if compact
+            else tr(
                 "Signaal",
                 "Wat doet u nu:\n"
                 "1. Is er direct gevaar? Bel 112.\n"
@@ -103,11 +114,18 @@ class DirectActionPanel(QFrame):
         self.numbers = QGridLayout()
         self.numbers.setHorizontalSpacing(16)
         self.number_labels: list[QLabel] = []
+        self.number_line = WrapLabel()  # compact form: every number on wrapped lines
+        self.number_line.setObjectName("urgentNumbers")
+        self.number_line.setWordWrap(True)
+        self.number_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.number_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.number_line.setVisible(compact)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.label)
         layout.addWidget(self.steps)
         layout.addLayout(self.numbers)
+        layout.addWidget(self.number_line)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._contacts_shown = False
 
@@ -119,6 +137,16 @@ class DirectActionPanel(QFrame):
         self.setVisible(bool(texts))
 
     def set_contacts(self, contacts: Sequence[svc.UrgentContact]) -> None:
+        self._numbers = [c.phone for c in contacts]
+        self._contacts_shown = True
+        if self.compact:
+            self.number_line.setText(
+                tr("Signaal", "Bellen: {nummers}").format(
+                    nummers="  ·  ".join(f"{c.name} {c.phone}" for c in contacts)
+                )
+            )
+            self.number_line.setAccessibleName(self.number_line.text())
+            return
         for label in self.number_labels:
             self.numbers.removeWidget(label)
             label.deleteLater()
@@ -128,6 +156,7 @@ class DirectActionPanel(QFrame):
             phone.setObjectName("urgentPhone")
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             phone.setStyleSheet("font-weight: bold;")
+            phone.setMinimumHeight(phone.sizeHint().height())
             name = WrapLabel(contact.name + (f" ({contact.hours})" if contact.hours else ""))
             name.setWordWrap(True)
             name.setTextFormat(Qt.TextFormat.PlainText)
@@ -136,8 +165,7 @@ class DirectActionPanel(QFrame):
             self.numbers.addWidget(name, row, 1)
             self.number_labels += [phone, name]
         self.numbers.setColumnStretch(1, 1)
-        self._contacts_shown = True
 
     def phone_numbers(self) -> list[str]:
-        """The numbers shown (tests, screen readers)."""
-        return [w.text() for w in self.number_labels if w.objectName() == "urgentPhone"]
+        """The numbers shown, in order (tests)."""
+        return list(self._numbers)

@@ -112,7 +112,7 @@ class VisitScreen(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.save_state)
         # "Direct" signals: what to do now and whom to call, above the questions.
-        self.banner = DirectActionPanel("directBanner")
+        self.banner = DirectActionPanel("directBanner", compact=True)
         self.banner.setVisible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
