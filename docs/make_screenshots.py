@@ -169,7 +169,7 @@ def shoot(out: Path) -> int:
         raise_direct_signal(visit)
         wait(lambda visit=visit: visit.saver.all_saved)
         visit.go_to_question("nu_in_gevaar")
-        grab(window, "13-direct-gesprek", scale)
+        grab(window, "15-direct-gesprek", scale)
         visit.show_review()
         review = visit.review
         wait(lambda review=review: review.data is not None and bool(review.cards))

@@ -57,6 +57,11 @@ def open_visit(qtbot, app, name="Jan Smit"):
     return rid, visit
 
 
+def plain(text: str) -> str:
+    """Screen text with the no-break space and hyphen of phone numbers made ordinary."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
+
+
 def give_focus(qtbot, widget: QWidget) -> None:
     """Focus as after a click or Tab (the offscreen platform drops activation after dialogs)."""
     window = widget.window()
@@ -219,7 +224,8 @@ def test_finalise_with_an_undecided_signal_is_refused_with_the_names(qtbot, make
     assert "Nog geen keuze" in listed and "Delen, zonder naam" in listed
     assert dlg.problem.isVisible() and "Voelt zich thuis onveilig." in dlg.problem.text()
     assert "Valt vaker" not in dlg.problem.text()
-    assert not dlg.confirm_button.isEnabled()
+    assert not dlg.confirm_button.isEnabled() and not dlg.confirm_button.isVisible()
+    assert dlg.go_button.isDefault()
     qtbot.keyClick(dlg, Qt.Key.Key_Return)  # Enter takes the volunteer to the signal
     assert not dlg.isVisible()
     app.window.activateWindow()
@@ -276,7 +282,15 @@ def test_direct_signal_says_what_to_do_and_whom_to_call(qtbot, make_app):
     _, visit, review = review_with_two_signals(qtbot, app)
     for panel in (review.direct_panel, review.cards[0].direct_panel, visit.banner):
         numbers = panel.phone_numbers()
-        shown = " ".join(w.text() for w in panel.findChildren(QLabel) if w.isVisibleTo(panel))
+        if panel.compact:  # first step and the key number at once, the rest on request
+            first = plain(panel.first_step.text())
+            assert "112" in first and "010-000 00 19" in first
+            assert not panel.details.isVisibleTo(panel)
+            qtbot.keyClick(panel.more, Qt.Key.Key_Space)
+            assert panel.details.isVisibleTo(panel)
+        shown = plain(
+            " ".join(w.text() for w in panel.findChildren(QLabel) if w.isVisibleTo(panel))
+        )
         assert all(n in shown for n in numbers)  # on screen, not just in a list
         assert numbers[0] == "112"
         assert "010-000 00 19" in numbers  # the huisartsenpost of the sociale kaart
@@ -404,3 +418,21 @@ def test_second_visit_today_asks_first(qtbot, make_app):
         qtbot.mouseClick(work.today_prompt.new_button, Qt.MouseButton.LeftButton)
     assert visit.visit.visit_id != vid
     assert len(res_svc.visits_of(app.ctx.vault, rid)) == 2
+
+
+def test_direct_panel_keeps_the_visit_screen_on_a_laptop_screen_at_200_percent(qtbot, make_app):
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import Settings
+
+    app = unlocked_app(qtbot, make_app, settings=Settings(text_scale=200))
+    try:
+        _, visit = open_visit(qtbot, app)
+        visit.answer("toestemming", True)
+        visit.go_to_section(2)
+        before = app.window.minimumSizeHint().height()
+        visit.answer("onveilig", True)
+        qtbot.wait(50)
+        assert visit.banner.isVisible()
+        assert app.window.minimumSizeHint().height() <= SCREEN[1], (before, visit.banner.height())
+    finally:
+        apply_theme(QApplication.instance(), Settings())

@@ -143,7 +143,9 @@ class SignalCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(text)
         if row.severity is Severity.DIRECT:
-            self.direct_panel: DirectActionPanel | None = DirectActionPanel("cardDirectPanel")
+            self.direct_panel: DirectActionPanel | None = DirectActionPanel(
+                "cardDirectPanel", compact=True
+            )
             self.direct_panel.title.setVisible(False)
             self.direct_panel.label.setVisible(False)
             self.direct_panel.show_signals([row.text])
@@ -432,7 +434,7 @@ class FinaliseDialog(BaseDialog):
             mark = "✓" if card.decided else "✗"
             label = WrapLabel(
                 f"{mark} {severity_badge_text(card.row.severity)}: {card.row.text}\n"
-                f"    {tr('Afronden', 'Toestemming')}: {card.decision_text()}"
+                f"{tr('Afronden', 'Toestemming')}: {card.decision_text()}"
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -469,7 +471,9 @@ class FinaliseDialog(BaseDialog):
                     namen="\n".join(f"• {c.row.text}" for c in self.undecided),
                 ),
             )
+            # Not a grey button that does nothing: the only ways on are to decide or cancel.
             self.confirm_button.setEnabled(False)
+            self.confirm_button.setVisible(False)
         else:
             self.go_button.setVisible(False)
         layout = QVBoxLayout(self)

@@ -13,11 +13,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from huisbezoek.domain import Severity
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.widgets import WrapLabel
 from huisbezoek.services import review as svc
 
 #: (normal colour, light background) per urgency; the high-contrast theme uses black borders
@@ -75,32 +83,31 @@ def severity_badge(severity: Severity) -> QLabel:
 
 
 class DirectActionPanel(QFrame):
-    """The red panel for "direct" signals: what is going on, what to do now, whom to call."""
+    """The red panel for "direct" signals: what is going on, what to do now, whom to call.
+
+    ``compact`` (above the questions, and on a signal card): the signal, the first step with
+    the first numbers on one wrapped line, and a button that shows every step and number; at
+    200% text the questions keep their room. The full form (top of the review page) shows the
+    steps and a table of numbers.
+    """
 
     def __init__(self, object_name: str = "directBanner", *, compact: bool = False) -> None:
-        """``compact``: steps and numbers as wrapped lines, for above the questions where
-        every line of height counts at 200% text; the review page shows them as a table."""
         super().__init__()
         self.compact = compact
         self._numbers: list[str] = []
+        self._contacts_shown = False
         self.setObjectName(object_name)
         self.setProperty("role", "banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(tr("Signaal", "Direct actie nodig"))
-        self.title = QLabel(tr("Signaal", "⚠ Direct actie nodig"))
+        self.title = _wrapped(tr("Signaal", "⚠ Direct actie nodig"))
         self.title.setProperty("role", "subheading")
-        self.label = WrapLabel()  # the signal texts
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.steps = WrapLabel(
+        self.label = _wrapped("")  # the signal texts
+        self.first_step = _wrapped("")  # compact: the first thing to do, with the numbers
+        self.first_step.setObjectName("firstStep")
+        self.first_step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps = _wrapped(
             tr(
-                "Signaal",
-                "Wat doet u nu: bij direct gevaar belt u 112. Anders bespreekt u met de "
-                "bewoner wie u nu belt: overdag de eigen huisarts, 's avonds en in het "
-                "weekend de huisartsenpost. Daarna belt u de coördinator.",
-            )
-            if compact
-            else tr(
                 "Signaal",
                 "Wat doet u nu:\n"
                 "1. Is er direct gevaar? Bel 112.\n"
@@ -109,63 +116,91 @@ class DirectActionPanel(QFrame):
                 "3. Blijf bij de bewoner tot de hulp geregeld is. Bel daarna de coördinator.",
             )
         )
-        self.steps.setWordWrap(True)
-        self.steps.setTextFormat(Qt.TextFormat.PlainText)
         self.numbers = QGridLayout()
         self.numbers.setHorizontalSpacing(16)
         self.number_labels: list[QLabel] = []
-        self.number_line = WrapLabel()  # compact form: every number on wrapped lines
-        self.number_line.setObjectName("urgentNumbers")
-        self.number_line.setWordWrap(True)
-        self.number_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.number_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number_line.setVisible(compact)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.steps)
+        details.addLayout(self.numbers)
+        self.more = QPushButton(tr("Signaal", "Alle &nummers…"))
+        self.more.setObjectName("directMore")
+        self.more.setAccessibleName(tr("Signaal", "Wat u nu doet en alle nummers"))
+        self.more.setCheckable(True)
+        self.more.toggled.connect(self.details.setVisible)
+        step_row = QHBoxLayout()
+        step_row.setContentsMargins(0, 0, 0, 0)
+        step_row.addWidget(self.first_step, 1)
+        step_row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        if compact:
+            layout.setContentsMargins(8, 4, 8, 4)
+            layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.label)
-        layout.addWidget(self.steps)
-        layout.addLayout(self.numbers)
-        layout.addWidget(self.number_line)
+        layout.addLayout(step_row)
+        layout.addWidget(self.details)
+        # Compact: the heading goes into the first line, every line of height counts.
+        self.title.setVisible(not compact)
+        self.first_step.setVisible(compact)
+        self.more.setVisible(compact)
+        self.details.setVisible(not compact)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._contacts_shown = False
 
     def show_signals(self, texts: Sequence[str]) -> None:
         """Show the panel for these signal texts (hide it when there are none)."""
         if texts and not self._contacts_shown:
             self.set_contacts(svc.urgent_contacts())
-        self.label.setText("\n".join(f"• {t}" for t in texts))
+        text = "\n".join(f"• {t}" for t in texts)
+        if self.compact and self.title.isHidden():
+            text = tr("Signaal", "⚠ Direct actie nodig: {tekst}").format(tekst=" ".join(texts))
+        if self.label.text() != text:
+            self.label.setText(text)
         self.setVisible(bool(texts))
 
     def set_contacts(self, contacts: Sequence[svc.UrgentContact]) -> None:
         self._numbers = [c.phone for c in contacts]
         self._contacts_shown = True
-        if self.compact:
-            self.number_line.setText(
-                tr("Signaal", "Bellen: {nummers}").format(
-                    nummers="  ·  ".join(f"{c.name} {c.phone}" for c in contacts)
-                )
-            )
-            self.number_line.setAccessibleName(self.number_line.text())
-            return
+        first = [c for c in contacts if c.phone != svc.EMERGENCY_NUMBER][:1]
+        self.first_step.setText(
+            tr(
+                "Signaal",
+                "Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, "
+                "bijvoorbeeld {naam}: {nummer}.",
+            ).format(naam=first[0].name, nummer=unbroken(first[0].phone))
+            if first
+            else tr("Signaal", "Direct gevaar: bel 112.")
+        )
         for label in self.number_labels:
             self.numbers.removeWidget(label)
             label.deleteLater()
         self.number_labels = []
         for row, contact in enumerate(contacts):
-            phone = QLabel(contact.phone)
+            phone = QLabel(unbroken(contact.phone))
             phone.setObjectName("urgentPhone")
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            phone.setStyleSheet("font-weight: bold;")
-            phone.setMinimumHeight(phone.sizeHint().height())
-            name = WrapLabel(contact.name + (f" ({contact.hours})" if contact.hours else ""))
-            name.setWordWrap(True)
-            name.setTextFormat(Qt.TextFormat.PlainText)
             phone.setAccessibleName(f"{contact.name}: {contact.phone}")
+            name = _wrapped(contact.name + (f" — {contact.hours}" if contact.hours else ""))
             self.numbers.addWidget(phone, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.numbers.addWidget(name, row, 1)
+            self.numbers.addWidget(name, row, 1, Qt.AlignmentFlag.AlignTop)
             self.number_labels += [phone, name]
         self.numbers.setColumnStretch(1, 1)
 
     def phone_numbers(self) -> list[str]:
         """The numbers shown, in order (tests)."""
         return list(self._numbers)
+
+
+def unbroken(phone: str) -> str:
+    """A phone number that never breaks over two lines (no-break space and hyphen)."""
+    return phone.replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def _wrapped(text: str) -> QLabel:
+    # A plain wrapping QLabel: inside this panel the layout's height-for-width does the work
+    # (a WrapLabel keeps the taller height of an earlier, narrower width here).
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

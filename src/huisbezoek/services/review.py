@@ -91,7 +91,7 @@ class UrgentContact:
 def urgent_contacts(directory: ServiceDirectory | None = None) -> tuple[UrgentContact, ...]:
     """112, then the huisarts services and crisis lines of the sociale kaart, then the
     organisation that runs the visits. A sociale kaart that cannot be read leaves 112."""
-    out = [UrgentContact("Alarmnummer (direct gevaar)", EMERGENCY_NUMBER, "dag en nacht")]
+    out = [UrgentContact("Alarmnummer bij direct gevaar", EMERGENCY_NUMBER, "dag en nacht")]
     try:
         directory = directory if directory is not None else load_directory()
     except (OSError, UserError, ValueError):
@@ -102,7 +102,7 @@ def urgent_contacts(directory: ServiceDirectory | None = None) -> tuple[UrgentCo
                 out.append(UrgentContact(service.name, service.phone, service.opening_hours))
     if directory.organisation is not None:
         org = directory.organisation
-        out.append(UrgentContact(f"{org.name} (coördinator)", org.phone, None))
+        out.append(UrgentContact(f"{org.name}, de coördinator", org.phone, None))
     return tuple(out)
 
 
