@@ -123,8 +123,8 @@ def test_wheel_over_every_input_on_the_review_page_changes_nothing(qtbot, make_a
     qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
     inputs = [w for w in review.findChildren(QWidget) if isinstance(w, INPUTS) and w.isVisible()]
     inputs = [w for w in inputs if not isinstance(w.parentWidget(), QAbstractSpinBox)]
-    kinds = {type(w).__name__ for w in inputs}
-    assert {"QComboBox", "QDateTimeEdit", "QLineEdit", "QCheckBox", "QRadioButton"} <= kinds
+    for kind in (QComboBox, QDateTimeEdit, QLineEdit, QCheckBox, QRadioButton):
+        assert any(isinstance(w, kind) for w in inputs), kind
     assert len([w for w in inputs if isinstance(w, QComboBox)]) == 2  # one per card
     review.cards[0].share_yes.setFocus()  # the focus is elsewhere, as after a click
     before = {id(w): value_of(w) for w in inputs}
@@ -267,13 +267,19 @@ def test_open_questions_block_finalising_without_suggesting_not_saying(qtbot, ma
     review = visit.review
     qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
     assert review.finalise_dialog is None
-    assert review.message.isVisible() and "1 vraag open" in review.message.text()
-    assert "niet zeggen" not in review.message.text().lower()
+    shown = review.open_error
+    assert shown.isVisible() and "1 vraag open" in shown.text()
+    assert "niet zeggen" not in shown.text().lower()
+    # Under the list of open questions, and scrolled into view.
+    assert shown.y() > review.open_list.y()
+    bar = review.scroll_area.verticalScrollBar()
+    top = shown.mapTo(review.scroll_area.widget(), QPoint(0, 0)).y()
+    assert bar.value() <= top <= bar.value() + review.scroll_area.viewport().height()
     # Answer it; the page comes back without the stale message.
     visit.answer("gevallen", False)
     with qtbot.waitSignal(review.loaded, timeout=10_000):
         visit.show_review()
-    assert not review.message.isVisible()
+    assert not review.open_error.isVisible() and not review.message.isVisible()
     assert "Alle vragen zijn beantwoord" in review.open_label.text()
 
 
@@ -436,3 +442,28 @@ def test_direct_panel_keeps_the_visit_screen_on_a_laptop_screen_at_200_percent(q
         assert app.window.minimumSizeHint().height() <= SCREEN[1], (before, visit.banner.height())
     finally:
         apply_theme(QApplication.instance(), Settings())
+
+
+def test_keyboard_walks_through_a_signal_card(qtbot, make_app):
+    """Tab goes from field to field (also out of the date field), Space and arrows choose."""
+    app = unlocked_app(qtbot, make_app)
+    _, visit, review = review_with_two_signals(qtbot, app)
+    card = review.cards[1]
+    give_focus(qtbot, card.share_yes)
+    qtbot.keyClick(card.share_yes, Qt.Key.Key_Space)
+    assert card.share_yes.isChecked()
+    order = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    # The date field is left with one Tab (Qt's own would walk day, month, year... first).
+    assert order == [card.identity, card.referral, card.method, card.when, card.note]
+    qtbot.keyClicks(card.note, "Belt zelf")
+    qtbot.keyClick(card.note, Qt.Key.Key_Backtab)
+    assert card.when.hasFocus()
+    qtbot.keyClick(card.when, Qt.Key.Key_Backtab)
+    assert card.method.hasFocus()
+    qtbot.keyClick(card.method, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    row = review_svc.review(app.ctx.vault, visit.visit.visit_id).signals[1]
+    assert row.note == "Belt zelf" and row.consents[0].method.value == "schriftelijk"

@@ -59,6 +59,14 @@ from huisbezoek.gui.widgets import (
 from huisbezoek.services import review as svc
 
 
+class MomentEdit(QDateTimeEdit):
+    """A date and time field that Tab leaves, like every other field (Qt's own moves from day
+    to month to year first, which strands a keyboard user; arrow keys still pick the part)."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next_)
+
+
 class SignalCard(QFrame):
     """One signal: what it is, how urgent, and what the resident agreed to.
 
@@ -108,7 +116,7 @@ class SignalCard(QFrame):
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when = MomentEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(tr("Afronden", "korte notitie"))
@@ -554,6 +562,9 @@ class ReviewPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.message = error_label()
         self.message.setObjectName("finaliseMessage")
+        # "Still open" when finalising is tried: right under the list, where the page scrolls.
+        self.open_error = error_label()
+        self.open_error.setObjectName("openQuestionsMessage")
         inner = QWidget()
         col = QVBoxLayout(inner)
         col.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -563,6 +574,7 @@ class ReviewPage(QWidget):
         col.addWidget(heading(tr("Afronden", "Open vragen"), "subheading"))
         col.addWidget(self.open_label)
         col.addWidget(self.open_list)
+        col.addWidget(self.open_error)
         col.addWidget(heading(tr("Afronden", "Signalen"), "subheading"))
         col.addWidget(self.signals_hint)
         col.addLayout(self.signals_box)
@@ -586,6 +598,7 @@ class ReviewPage(QWidget):
         self._clear_cards()
         self.direct_panel.setVisible(False)
         show_message(self.message, "")
+        show_message(self.open_error, "")
 
     def _clear_cards(self) -> None:
         for c in self.cards:
@@ -612,6 +625,7 @@ class ReviewPage(QWidget):
     def show_for(self, visit, state) -> None:
         self.visit, self.form_state = visit, state
         show_message(self.message, "")  # never a stale error
+        show_message(self.open_error, "")
         self._clear_open()
         for qid in self.open_required():
             q = visit.form.question(qid)
@@ -722,12 +736,14 @@ class ReviewPage(QWidget):
         self.visit_screen.flush_pending()
         open_now = self.open_required()
         if open_now:
-            show_message(self.message, svc.OpenQuestionsError(len(open_now)).message_nl)
+            show_message(self.open_error, svc.OpenQuestionsError(len(open_now)).message_nl)
+            self.scroll_area.ensureWidgetVisible(self.open_error)
             self.scroll_area.ensureWidgetVisible(self.open_list)
             if self.open_labels:
                 self.open_labels[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         show_message(self.message, "")
+        show_message(self.open_error, "")
         dlg = FinaliseDialog(self, self.ctx, self.cards)
         dlg.accepted.connect(self._finalise_confirmed)
         self.finalise_dialog = dlg

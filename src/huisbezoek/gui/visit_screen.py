@@ -515,11 +515,23 @@ class VisitScreen(QWidget):
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
         direct = [s.text for s in ev.signals if s.severity is Severity.DIRECT]
+        shown = self.banner.isVisibleTo(self)
         self.banner.show_signals(direct)
+        if shown != self.banner.isVisibleTo(self):
+            # The panel takes room from the questions: keep the one in hand in view.
+            QTimer.singleShot(0, self._keep_focused_question_in_view)
         if self.nav_message.isVisible() and not self._open_required_here():
             show_message(self.nav_message, "")  # never a stale message
         self._show_title()
         self.evaluated.emit()
+
+    def _keep_focused_question_in_view(self) -> None:
+        qid = self._focused_question()
+        if qid is None or self.visit is None or self.current_section() < 0:
+            return
+        page = self.section_stack.currentWidget()
+        if isinstance(page, SectionPage) and qid in page.widgets:
+            page.ensureWidgetVisible(page.widgets[qid], 0, 0)
 
     def _waits_for_answer(self, section, ev) -> bool:
         """True when a section is hidden only because an earlier question has no answer yet
