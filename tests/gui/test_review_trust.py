@@ -253,6 +253,8 @@ def test_finalise_with_an_undecided_signal_is_refused_with_the_names(qtbot, make
         for w in card.editable:
             assert not w.isEnabled(), w.accessibleName()
         assert not card.identity.isEnabled() and not card.service.isEnabled()
+        # ...and looks it: greyed fields on this card, and the card says so in words.
+        assert ":disabled" in card.styleSheet() and "alleen lezen" in card.status.text()
     assert review.status_banner.isVisible() and "alleen lezen" in review.status_banner.label.text()
     assert not review.add_signal_button.isEnabled()
     assert "Afgerond" in visit.save_state.text()
@@ -275,6 +277,14 @@ def test_open_questions_block_finalising_without_suggesting_not_saying(qtbot, ma
     bar = review.scroll_area.verticalScrollBar()
     top = shown.mapTo(review.scroll_area.widget(), QPoint(0, 0)).y()
     assert bar.value() <= top <= bar.value() + review.scroll_area.viewport().height()
+    # The open question has the focus: Enter goes there.
+    link = review.open_labels[0]
+    app.window.activateWindow()
+    qtbot.waitUntil(link.hasFocus, timeout=5000)
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    assert visit.outer.currentWidget() is visit.form_page
+    qtbot.waitUntil(visit.question_widget("gevallen").focus_target().hasFocus, timeout=5000)
+    assert visit.question_widget("gevallen").message.isVisible()  # says why it is there
     # Answer it; the page comes back without the stale message.
     visit.answer("gevallen", False)
     with qtbot.waitSignal(review.loaded, timeout=10_000):
@@ -467,3 +477,19 @@ def test_keyboard_walks_through_a_signal_card(qtbot, make_app):
     qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
     row = review_svc.review(app.ctx.vault, visit.visit.visit_id).signals[1]
     assert row.note == "Belt zelf" and row.consents[0].method.value == "schriftelijk"
+
+
+def test_review_page_mnemonics_do_not_clash(qtbot, make_app):
+    """Alt+letter reaches one thing: the menu bar and the page's buttons share no letter."""
+    app = unlocked_app(qtbot, make_app)
+    _, visit, review = review_with_two_signals(qtbot, app)
+    texts = {a.text() for a in app.window.menuBar().actions()}
+    texts |= {b.text() for b in visit.findChildren(QAbstractButton) if b.isVisible()}
+    letters: dict[str, str] = {}
+    for text in texts:
+        if "&" not in text.replace("&&", ""):
+            continue
+        letter = text[text.index("&") + 1].lower()
+        assert letter not in letters, (text, letters[letter])
+        letters[letter] = text
+    assert review.finalise_button.text() == "Gesprek af&ronden…"

@@ -59,6 +59,22 @@ from huisbezoek.gui.widgets import (
 from huisbezoek.services import review as svc
 
 
+class OpenQuestionLink(WrapLabel):
+    """One open question as a link: mouse click, or Tab to it and Enter or Space."""
+
+    def __init__(self, qid: str, text: str) -> None:
+        super().__init__(text)
+        self.qid = qid
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("QLabel:focus { border: 2px solid palette(highlight); }")
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.linkActivated.emit(self.qid)
+            return
+        super().keyPressEvent(event)
+
+
 class MomentEdit(QDateTimeEdit):
     """A date and time field that Tab leaves, like every other field (Qt's own moves from day
     to month to year first, which strands a keyboard user; arrow keys still pick the part)."""
@@ -85,7 +101,7 @@ class SignalCard(QFrame):
         self.setProperty("severity", row.severity.slug)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         contrast = bool(getattr(page.ctx.settings, "high_contrast", False))
-        self.setStyleSheet(card_style(self.objectName(), row.severity, contrast))
+        self.setStyleSheet(card_style(self.objectName(), row.severity, contrast, read_only))
         origin = (
             tr("Afronden", "zelf toegevoegd") if row.manual else tr("Afronden", "uit de antwoorden")
         )
@@ -169,7 +185,7 @@ class SignalCard(QFrame):
         layout.addLayout(form)
         if row.manual:
             self.remove_button: QPushButton | None = QPushButton(
-                tr("Afronden", "Signaal &weghalen")
+                tr("Afronden", "Signaal wegha&len")
             )
             self.remove_button.clicked.connect(self.remove)
             layout.addWidget(button_row(self.remove_button))
@@ -261,7 +277,11 @@ class SignalCard(QFrame):
         self.service.setEnabled(self.referral.isChecked() and not self.read_only)
 
     def _show_state(self, saving: bool = False) -> None:
-        if saving:
+        if self.read_only:
+            text = tr("Afronden", "Afgerond, alleen lezen. Toestemming: {keuze}").format(
+                keuze=self.decision_text()
+            )
+        elif saving:
             text = tr("Afronden", "Bezig met opslaan…")
         elif not self.decided:
             text = tr("Afronden", "Kies: delen of niet delen.")
@@ -546,16 +566,16 @@ class ReviewPage(QWidget):
                 "wordt meteen opgeslagen.",
             )
         )
-        self.add_signal_button = QPushButton(tr("Afronden", "Signaal &toevoegen…"))
+        self.add_signal_button = QPushButton(tr("Afronden", "Signaal toevoe&gen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
-        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting a&fdrukken…"))
+        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting af&drukken…"))
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_documents)
         self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(tr("Afronden", "Gesprek a&fronden…"))
+        self.finalise_button = QPushButton(tr("Afronden", "Gesprek af&ronden…"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
@@ -630,8 +650,9 @@ class ReviewPage(QWidget):
         for qid in self.open_required():
             q = visit.form.question(qid)
             message = " ".join(state.evaluation.messages_for(qid))
-            label = WrapLabel(
-                f'<a href="{html.escape(qid)}">{html.escape(q.label)}</a> — {html.escape(message)}'
+            label = OpenQuestionLink(
+                qid,
+                f'<a href="{html.escape(qid)}">{html.escape(q.label)}</a> — {html.escape(message)}',
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -740,7 +761,7 @@ class ReviewPage(QWidget):
             self.scroll_area.ensureWidgetVisible(self.open_error)
             self.scroll_area.ensureWidgetVisible(self.open_list)
             if self.open_labels:
-                self.open_labels[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                self.open_labels[0].setFocus(Qt.FocusReason.TabFocusReason)
             return None
         show_message(self.message, "")
         show_message(self.open_error, "")

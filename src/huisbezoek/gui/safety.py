@@ -54,23 +54,39 @@ def severity_badge_text(severity: Severity) -> str:
     }[severity]
 
 
-def card_style(object_name: str, severity: Severity, high_contrast: bool) -> str:
-    """A style sheet for a signal card (a QFrame named ``object_name``) and its badge."""
+def card_style(
+    object_name: str, severity: Severity, high_contrast: bool, read_only: bool = False
+) -> str:
+    """A style sheet for a signal card (a QFrame named ``object_name``) and its badge.
+
+    ``read_only`` (a finalised visit): the card's fields are greyed and show no white input
+    box, so nobody tries to type in them."""
     colour, background = _COLOURS[severity]
+    locked = ""
+    if read_only:
+        fields = ", ".join(
+            f"QFrame#{object_name} {kind}:disabled"
+            for kind in ("QLineEdit", "QComboBox", "QDateTimeEdit", "QCheckBox", "QRadioButton")
+        )
+        locked = (
+            f"{fields} {{ color: #555555; background: transparent; border: 1px dotted #777777; }}"
+            if not high_contrast
+            else f"{fields} {{ color: #000000; background: #ffffff; border: 1px dashed #000000; }}"
+        )
     if high_contrast:
         width = _CONTRAST_BORDER[severity]
         style = "dashed" if severity is Severity.INFORMATIE else "solid"
         return (
             f"QFrame#{object_name} {{ border: {width}px {style} #000000; background: #ffffff; }}"
             f"QLabel#severityBadge {{ background: #000000; color: #ffffff; font-weight: bold;"
-            f" padding: 2px 8px; }}"
+            f" padding: 2px 8px; }}" + locked
         )
     left = 10 if severity >= Severity.ZORG else 4
     return (
         f"QFrame#{object_name} {{ border: 2px solid {colour}; border-left: {left}px solid "
         f"{colour}; background: {background}; }}"
         f"QLabel#severityBadge {{ background: {colour}; color: #ffffff; font-weight: bold;"
-        f" padding: 2px 8px; }}"
+        f" padding: 2px 8px; }}" + locked
     )
 
 

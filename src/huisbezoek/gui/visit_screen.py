@@ -162,7 +162,7 @@ class VisitScreen(QWidget):
 
         self.review = ReviewPage(ctx, self)
         self.review.back_to_form.connect(self.show_form)
-        self.review.jump_to.connect(self.go_to_question)
+        self.review.jump_to.connect(self._jump_from_review)
         self.review.status_changed.connect(self._status_changed)
         self.outer = QStackedWidget()
         form_page = QWidget()
@@ -428,6 +428,14 @@ class VisitScreen(QWidget):
                 page.ensureWidgetVisible(w)
                 w.focus_target().setFocus()
                 return
+
+    def _jump_from_review(self, question_id: str) -> None:
+        """From the review's list of open questions: there, with its message showing."""
+        if self.state is None:
+            return
+        self._touched.add(question_id)
+        self.go_to_question(question_id)
+        self._apply_evaluation()
 
     def question_widget(self, question_id: str) -> QuestionWidget:
         """The widget of a question (building its section page if needed); for tests."""

@@ -395,9 +395,11 @@ class OpenQuestionsError(InvalidInputError):
         super().__init__(
             f"{count} required questions open",
             message_nl=(
-                f"Er {'is' if count == 1 else 'zijn'} nog {count} "
-                f"{'vraag' if count == 1 else 'vragen'} open. Ze staan hierboven bij "
-                "'Open vragen'. Beantwoord ze eerst. Daarna kunt u afronden."
+                "Er is nog 1 vraag open. U ziet hem hierboven bij 'Open vragen'. Beantwoord "
+                "hem eerst. Daarna kunt u afronden."
+                if count == 1
+                else f"Er zijn nog {count} vragen open. U ziet ze hierboven bij 'Open vragen'. "
+                "Beantwoord ze eerst. Daarna kunt u afronden."
             ),
         )
         self.count = count
