@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from huisbezoek.gui.operations import show_error, worker
 from huisbezoek.services import visit_flow
@@ -130,6 +131,8 @@ class AnswerSaver(QObject):
         future.add_done_callback(report)
 
     def _call_done(self, key: str, result, exc) -> None:
+        if not isValid(self):
+            return  # the visit was closed meanwhile; the vault has the value
         self._in_flight -= 1
         on_done, on_error = self._handlers.get(key, (None, None))
         if exc is None:
@@ -156,6 +159,8 @@ class AnswerSaver(QObject):
         )
 
     def _done(self, question_id: str, value, exc) -> None:
+        if not isValid(self):
+            return  # the visit was closed meanwhile; the vault has the value
         self._in_flight -= 1
         if exc is None:
             self.saved_values[question_id] = value

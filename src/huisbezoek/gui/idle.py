@@ -191,9 +191,9 @@ class IdleWarningBanner(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             width = parent.width()
-            self.setFixedWidth(width)
-            self.adjustSize()
-            self.move(0, 0)
+            layout = self.layout()
+            height = layout.totalHeightForWidth(width) if layout is not None else 0
+            self.setGeometry(0, 0, width, max(height, self.sizeHint().height()))
         self.raise_()
         self.show()
 
