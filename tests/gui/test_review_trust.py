@@ -25,7 +25,7 @@ from huisbezoek.domain import ConsentScope, Severity, VisitStatus
 from huisbezoek.gui.wheel_guard import is_guarded
 from huisbezoek.services import residents as res_svc
 from huisbezoek.services import review as review_svc
-from huisbezoek.services import session
+from huisbezoek.services import startup as session
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS, wait_op_idle

@@ -14,7 +14,7 @@ from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
 from huisbezoek.gui.visit_screen import VisitScreen
-from huisbezoek.services import visit_flow
+from huisbezoek.services import visit_resume
 
 
 class TodayVisitPrompt(QMessageBox):
@@ -103,7 +103,7 @@ class WorkArea(QStackedWidget):
         vault = self.ctx.vault
         run_op(
             self,
-            lambda: visit_flow.visit_on(vault, resident_id),
+            lambda: visit_resume.visit_on(vault, resident_id),
             on_done=lambda today: self._start_or_ask(resident_id, today),
         )
 

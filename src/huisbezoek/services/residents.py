@@ -29,6 +29,7 @@ from huisbezoek.domain import (
 )
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import InvalidInputError, UserError
+from huisbezoek.progress import CancelFlag
 from huisbezoek.vault.models import (
     Answer,
     Appointment,
@@ -389,7 +390,7 @@ def _visit_date_id(s: Session, definition_hash: str) -> str | None:
 
 def _visit_rows(s: Session, visits: Sequence[Visit]) -> tuple[VisitRow, ...]:
     """Rows for the screens, each with its visit-date answer (the date the volunteer set)."""
-    from huisbezoek.services.visits import decode_answer
+    from huisbezoek.services.visit_answers import decode_answer
 
     rows = []
     for v in visits:
@@ -575,10 +576,6 @@ def check_csv(data: bytes) -> CsvCheck:
 Progress = Callable[[float, str], None]
 
 
-class _Cancel(Protocol):
-    def is_set(self) -> bool: ...
-
-
 @dataclass(frozen=True, slots=True)
 class CsvImportResult:
     added: int
@@ -590,7 +587,7 @@ def import_csv(
     source: Path | bytes,
     *,
     progress: Progress | None = None,
-    cancel: _Cancel | None = None,
+    cancel: CancelFlag | None = None,
 ) -> CsvImportResult:
     """Check the whole file, then add every new resident in one transaction.
 
