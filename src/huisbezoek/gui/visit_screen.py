@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from huisbezoek.domain import Severity, VisitStatus
 from huisbezoek.forms import FormState
@@ -498,12 +499,17 @@ class VisitScreen(QWidget):
     def _apply_evaluation(self, full: bool = False) -> None:
         assert self.state is not None and self.visit is not None
         ev = self.state.evaluation
+        focused = self._focused_question()
         for page in self.pages.values():
             for qid, w in page.widgets.items():
                 relevant = ev.is_relevant(qid)
                 if w.isVisibleTo(page) != relevant:
                     w.setVisible(relevant)
+                had_message = w.message.isVisibleTo(w)
                 w.set_messages(ev.messages_for(qid) if self._show_messages(qid) else ())
+                if qid == focused and not had_message and w.message.isVisibleTo(w):
+                    # A message under the field in hand must not appear out of sight.
+                    QTimer.singleShot(0, lambda p=page, m=w.message: _show_in(p, m))
         for row, section in enumerate(self.visit.form.sections):
             relevant = [q.id for q in section.questions if ev.is_relevant(q.id) and _answerable(q)]
             done = sum(1 for q in relevant if q in ev.answered)
@@ -608,6 +614,11 @@ class VisitScreen(QWidget):
             return
         visit_id, section, qid, review = resume
         self.open_visit(visit_id, section=section, focus=qid, review=review)
+
+
+def _show_in(page: QScrollArea, widget: QWidget) -> None:
+    if isValid(page) and isValid(widget):
+        page.ensureWidgetVisible(widget)
 
 
 def _question_of(widget) -> QuestionWidget | None:
