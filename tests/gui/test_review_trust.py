@@ -394,6 +394,8 @@ def test_not_saying_only_where_the_resident_answers(qtbot, make_app):
         assert w.not_saying is None, qid
         assert w.findChild(QWidget, f"ns_{qid}") is None
         assert w.not_asked is not None
+    assert visit.question_widget("bezoekdatum").not_asked.isHidden()
+    assert not visit.question_widget("folders").not_asked.isHidden()
     for qid in ("toestemming_gesprek", "gezondheid_oordeel", "nu_in_gevaar"):
         assert visit.question_widget(qid).not_saying is not None, qid
     # The title uses "Datum van het bezoek", and follows a change.

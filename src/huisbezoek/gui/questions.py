@@ -122,6 +122,8 @@ class QuestionWidget(QFrame):
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
         self.body.addWidget(button_row(*self.special_buttons()))
+        if isinstance(question, DateQuestion) and question.visit_date:
+            self.not_asked.setVisible(False)  # the day of the visit is never "not asked"
 
     def special_buttons(self) -> list[QPushButton]:
         """ "Wil ik niet zeggen" (when the resident answers) and "Niet gevraagd"."""
