@@ -6,6 +6,7 @@ leaflets, the services directory); the Dutch labels are what people read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 
@@ -75,6 +76,29 @@ THEME_LABELS = {
     Theme.GEZONDHEID: QT_TRANSLATE_NOOP("Thema", "Gezondheid"),
     Theme.OVERIG: QT_TRANSLATE_NOOP("Thema", "Andere zorg"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSummary:
+    """What a person checks of the coordinating organisation: its name, and the fingerprint of
+    its keys that the coordinator reads out over the phone."""
+
+    name: str
+    fingerprint: str
+
+
+#: The longest name of a volunteer or coordinator (it goes on papers and in the audit trail).
+MAX_PERSON_NAME_CHARS = 100
+
+
+def person_name_problem(name: str) -> str:
+    """The Dutch problem with a volunteer's or coordinator's own name, or "" when it is fine."""
+    name = " ".join(name.split())
+    if not name:
+        return "Vul uw naam in."
+    if len(name) > MAX_PERSON_NAME_CHARS:
+        return "Deze naam is te lang."
+    return ""
 
 
 #: The neighbourhood of a resident whose neighbourhood is not known: the volunteer's counts use
