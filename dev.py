@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -127,7 +128,8 @@ def _dpkg_installed(package: str) -> bool:
     return "install ok installed" in result.stdout
 
 
-def _buildinfo():  # type: ignore[no-untyped-def]
+def _buildinfo() -> ModuleType:
+    """packaging/buildinfo.py (standard library only): the translation commands and files."""
     sys.path.insert(0, str(ROOT / "packaging"))
     import buildinfo
 
