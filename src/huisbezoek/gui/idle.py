@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 #: How long before the lock the warning comes.
 WARNING_MS = 30_000
@@ -168,7 +168,7 @@ class IdleWarningBanner(QFrame):
         self.setObjectName("idleWarning")
         self.setProperty("role", "banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Vergrendelen", "Waarschuwing: de kluis gaat op slot"))
+        self.setAccessibleName(translate("Vergrendelen", "Waarschuwing: de kluis gaat op slot"))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -182,7 +182,7 @@ class IdleWarningBanner(QFrame):
 
     def show_seconds(self, seconds: int) -> None:
         self.label.setText(
-            tr(
+            translate(
                 "Vergrendelen",
                 "Over {n} seconden gaat de kluis op slot, omdat er even niets gebeurde. "
                 "Beweeg de muis of druk op een toets om verder te werken.",

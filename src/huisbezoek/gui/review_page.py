@@ -37,7 +37,7 @@ from shiboken6 import isValid
 from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.safety import (
@@ -103,7 +103,9 @@ class SignalCard(QFrame):
         contrast = bool(getattr(page.ctx.settings, "high_contrast", False))
         self.setStyleSheet(card_style(self.objectName(), row.severity, contrast, read_only))
         origin = (
-            tr("Afronden", "zelf toegevoegd") if row.manual else tr("Afronden", "uit de antwoorden")
+            translate("Afronden", "zelf toegevoegd")
+            if row.manual
+            else translate("Afronden", "uit de antwoorden")
         )
         self.badge = severity_badge(row.severity)
         title = WrapLabel(f"{theme_label(row.theme)} ({origin})")
@@ -118,36 +120,36 @@ class SignalCard(QFrame):
         text.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(f"{severity_label(row.severity)}: {row.text}")
         # Sharing is a yes or a no; neither chosen means "not decided yet".
-        self.share_yes = QRadioButton(tr("Afronden", "Ja, delen met de coördinator"))
-        self.share_no = QRadioButton(tr("Afronden", "Nee, niet delen"))
+        self.share_yes = QRadioButton(translate("Afronden", "Ja, delen met de coördinator"))
+        self.share_no = QRadioButton(translate("Afronden", "Nee, niet delen"))
         self.share_group = QButtonGroup(self)
         self.share_group.addButton(self.share_yes)
         self.share_group.addButton(self.share_no)
         self.identity = QCheckBox(
-            tr("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
+            translate("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
         )
-        self.referral = QCheckBox(tr("Afronden", "Doorverwijzen naar:"))
+        self.referral = QCheckBox(translate("Afronden", "Doorverwijzen naar:"))
         self.service = QLineEdit()
-        self.service.setPlaceholderText(tr("Afronden", "naam van de organisatie"))
+        self.service.setPlaceholderText(translate("Afronden", "naam van de organisatie"))
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
         self.when = MomentEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = QLineEdit(row.note)
-        self.note.setPlaceholderText(tr("Afronden", "korte notitie"))
+        self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
-        self.agreed.setPlaceholderText(tr("Afronden", "wat is afgesproken, wie doet wat"))
+        self.agreed.setPlaceholderText(translate("Afronden", "wat is afgesproken, wie doet wat"))
         for w, name in (
-            (self.share_yes, tr("Afronden", "Ja, delen met de coördinator")),
-            (self.share_no, tr("Afronden", "Nee, niet delen met de coördinator")),
-            (self.identity, tr("Afronden", "Naam en telefoon delen")),
-            (self.referral, tr("Afronden", "Doorverwijzen")),
-            (self.service, tr("Afronden", "Naar welke organisatie")),
-            (self.method, tr("Afronden", "Hoe gaf de bewoner toestemming")),
-            (self.when, tr("Afronden", "Wanneer gaf de bewoner toestemming")),
-            (self.note, tr("Afronden", "Notitie bij het signaal")),
-            (self.agreed, tr("Afronden", "Afspraak")),
+            (self.share_yes, translate("Afronden", "Ja, delen met de coördinator")),
+            (self.share_no, translate("Afronden", "Nee, niet delen met de coördinator")),
+            (self.identity, translate("Afronden", "Naam en telefoon delen")),
+            (self.referral, translate("Afronden", "Doorverwijzen")),
+            (self.service, translate("Afronden", "Naar welke organisatie")),
+            (self.method, translate("Afronden", "Hoe gaf de bewoner toestemming")),
+            (self.when, translate("Afronden", "Wanneer gaf de bewoner toestemming")),
+            (self.note, translate("Afronden", "Notitie bij het signaal")),
+            (self.agreed, translate("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
         self._fill(row)
@@ -159,10 +161,10 @@ class SignalCard(QFrame):
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.referral)
         ref_row.addWidget(self.service, 1)
-        form.addRow(tr("Afronden", "Hoe:"), self.method)
-        form.addRow(tr("Afronden", "Wanneer:"), self.when)
-        form.addRow(tr("Afronden", "Notitie:"), self.note)
-        form.addRow(tr("Afronden", "Afspraak:"), self.agreed)
+        form.addRow(translate("Afronden", "Hoe:"), self.method)
+        form.addRow(translate("Afronden", "Wanneer:"), self.when)
+        form.addRow(translate("Afronden", "Notitie:"), self.note)
+        form.addRow(translate("Afronden", "Afspraak:"), self.agreed)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(text)
@@ -177,7 +179,7 @@ class SignalCard(QFrame):
         else:
             self.direct_panel = None
         layout.addWidget(
-            heading(tr("Afronden", "Mag de coördinator dit signaal zien?"), "subheading")
+            heading(translate("Afronden", "Mag de coördinator dit signaal zien?"), "subheading")
         )
         layout.addWidget(button_row(self.share_yes, self.share_no))
         layout.addWidget(self.identity)
@@ -185,7 +187,7 @@ class SignalCard(QFrame):
         layout.addLayout(form)
         if row.manual:
             self.remove_button: QPushButton | None = QPushButton(
-                tr("Afronden", "Signaal wegha&len")
+                translate("Afronden", "Signaal wegha&len")
             )
             self.remove_button.clicked.connect(self.remove)
             layout.addWidget(button_row(self.remove_button))
@@ -253,16 +255,16 @@ class SignalCard(QFrame):
         """The consent state in words, as the finalise confirmation lists it."""
         if self.share_yes.isChecked():
             text = (
-                tr("Afronden", "Delen, met naam en telefoon")
+                translate("Afronden", "Delen, met naam en telefoon")
                 if self.identity.isChecked()
-                else tr("Afronden", "Delen, zonder naam")
+                else translate("Afronden", "Delen, zonder naam")
             )
         elif self.share_no.isChecked():
-            text = tr("Afronden", "Niet delen")
+            text = translate("Afronden", "Niet delen")
         else:
-            text = tr("Afronden", "Nog geen keuze")
+            text = translate("Afronden", "Nog geen keuze")
         if self.referral.isChecked() and self.service.text().strip():
-            text += " · " + tr("Afronden", "doorverwijzen naar {naam}").format(
+            text += " · " + translate("Afronden", "doorverwijzen naar {naam}").format(
                 naam=self.service.text().strip()
             )
         return text
@@ -278,20 +280,20 @@ class SignalCard(QFrame):
 
     def _show_state(self, saving: bool = False) -> None:
         if self.read_only:
-            text = tr("Afronden", "Afgerond, alleen lezen. Toestemming: {keuze}").format(
+            text = translate("Afronden", "Afgerond, alleen lezen. Toestemming: {keuze}").format(
                 keuze=self.decision_text()
             )
         elif saving:
-            text = tr("Afronden", "Bezig met opslaan…")
+            text = translate("Afronden", "Bezig met opslaan…")
         elif not self.decided:
-            text = tr("Afronden", "Kies: delen of niet delen.")
+            text = translate("Afronden", "Kies: delen of niet delen.")
         else:
-            text = tr("Afronden", "✓ Opgeslagen: {keuze}").format(keuze=self.decision_text())
+            text = translate("Afronden", "✓ Opgeslagen: {keuze}").format(keuze=self.decision_text())
         self.status.setText(text)
         if self.referral.isChecked() and not self.service.text().strip() and not self.read_only:
             show_message(
                 self.error,
-                tr(
+                translate(
                     "Afronden",
                     "Schrijf op naar welke organisatie de bewoner doorverwezen wil worden. "
                     "Daarna wordt de doorverwijzing opgeslagen.",
@@ -361,7 +363,7 @@ class SignalCard(QFrame):
     def save_failed(self, exc: BaseException) -> None:
         if not isValid(self):
             return
-        self.status.setText(tr("Afronden", "Niet opgeslagen."))
+        self.status.setText(translate("Afronden", "Niet opgeslagen."))
         if isinstance(exc, UserError):
             show_message(self.error, exc.message_nl)
         else:
@@ -380,7 +382,7 @@ class ManualSignalDialog(BaseDialog):
     def __init__(self, parent, ctx, visit_id: int) -> None:
         super().__init__(parent, "manualSignalDialog", ctx)
         self.visit_id = visit_id
-        self.setWindowTitle(tr("Afronden", "Signaal toevoegen"))
+        self.setWindowTitle(translate("Afronden", "Signaal toevoegen"))
         self.theme = QComboBox()
         for t in Theme:
             self.theme.addItem(theme_label(t), t)
@@ -392,23 +394,23 @@ class ManualSignalDialog(BaseDialog):
         self.text = QLineEdit()
         self.note = QLineEdit()
         for w, name in (
-            (self.theme, tr("Afronden", "Onderwerp")),
-            (self.severity, tr("Afronden", "Hoe dringend")),
-            (self.text, tr("Afronden", "Waar gaat het om")),
-            (self.note, tr("Afronden", "Notitie")),
+            (self.theme, translate("Afronden", "Onderwerp")),
+            (self.severity, translate("Afronden", "Hoe dringend")),
+            (self.text, translate("Afronden", "Waar gaat het om")),
+            (self.note, translate("Afronden", "Notitie")),
         ):
             w.setAccessibleName(name)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(tr("Afronden", "&Onderwerp:"), self.theme)
-        form.addRow(tr("Afronden", "&Hoe dringend:"), self.severity)
-        form.addRow(tr("Afronden", "&Waar gaat het om:"), self.text)
-        form.addRow(tr("Afronden", "&Notitie:"), self.note)
+        form.addRow(translate("Afronden", "&Onderwerp:"), self.theme)
+        form.addRow(translate("Afronden", "&Hoe dringend:"), self.severity)
+        form.addRow(translate("Afronden", "&Waar gaat het om:"), self.text)
+        form.addRow(translate("Afronden", "&Notitie:"), self.note)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.standard_buttons(tr("Afronden", "Toevoegen")))
+        layout.addWidget(self.standard_buttons(translate("Afronden", "Toevoegen")))
 
     def accept(self) -> None:
         vault, vid = self.ctx.vault, self.visit_id
@@ -441,11 +443,11 @@ class FinaliseDialog(BaseDialog):
 
     def __init__(self, parent, ctx, cards: list[SignalCard]) -> None:
         super().__init__(parent, "finaliseDialog", ctx)
-        self.setWindowTitle(tr("Afronden", "Gesprek afronden"))
+        self.setWindowTitle(translate("Afronden", "Gesprek afronden"))
         self.cards = cards
         self.undecided = [c for c in cards if not c.decided]
         intro = hint(
-            tr(
+            translate(
                 "Afronden",
                 "Na het afronden kunt u niets meer veranderen, tenzij u het gesprek opnieuw "
                 "opent. Kijk nog één keer wat de bewoner over elk signaal heeft gezegd.",
@@ -457,12 +459,12 @@ class FinaliseDialog(BaseDialog):
         col.setContentsMargins(0, 0, 0, 0)
         self.row_labels: list[QLabel] = []
         if not cards:
-            col.addWidget(WrapLabel(tr("Afronden", "Dit gesprek heeft geen signalen.")))
+            col.addWidget(WrapLabel(translate("Afronden", "Dit gesprek heeft geen signalen.")))
         for card in cards:
             mark = "✓" if card.decided else "✗"
             label = WrapLabel(
                 f"{mark} {severity_badge_text(card.row.severity)}: {card.row.text}\n"
-                f"{tr('Afronden', 'Toestemming')}: {card.decision_text()}"
+                f"{translate('Afronden', 'Toestemming')}: {card.decision_text()}"
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -477,18 +479,18 @@ class FinaliseDialog(BaseDialog):
         area.setWidget(rows)
         self.problem = error_label()
         self.problem.setObjectName("finaliseProblem")
-        self.confirm_button = QPushButton(tr("Afronden", "Ja, gesprek &afronden"))
+        self.confirm_button = QPushButton(translate("Afronden", "Ja, gesprek &afronden"))
         self.confirm_button.setProperty("role", "primary")
         self.confirm_button.clicked.connect(self.accept)
-        self.go_button = QPushButton(tr("Afronden", "&Naar het signaal zonder keuze"))
+        self.go_button = QPushButton(translate("Afronden", "&Naar het signaal zonder keuze"))
         self.go_button.clicked.connect(self._go_to_undecided)
-        cancel = QPushButton(tr("Afronden", "A&nnuleren"))
+        cancel = QPushButton(translate("Afronden", "A&nnuleren"))
         cancel.setAutoDefault(False)  # Enter means the main action, whatever has the focus
         cancel.clicked.connect(self.reject)
         if self.undecided:
             show_message(
                 self.problem,
-                tr(
+                translate(
                     "Afronden",
                     "Afronden kan nog niet. Bij {n} van de {totaal} signalen is nog niet "
                     "gekozen of de coördinator het mag zien:\n{namen}\n"
@@ -505,9 +507,9 @@ class FinaliseDialog(BaseDialog):
         else:
             self.go_button.setVisible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Afronden", "Gesprek afronden")))
+        layout.addWidget(heading(translate("Afronden", "Gesprek afronden")))
         layout.addWidget(intro)
-        layout.addWidget(heading(tr("Afronden", "Signalen en toestemming"), "subheading"))
+        layout.addWidget(heading(translate("Afronden", "Signalen en toestemming"), "subheading"))
         layout.addWidget(area, 1)
         layout.addWidget(self.problem)
         layout.addWidget(button_row(cancel, right=(self.go_button, self.confirm_button)))
@@ -541,7 +543,7 @@ class ReviewPage(QWidget):
         self.cards: list[SignalCard] = []
         self.placeholder: QLabel | None = None
         self.finalise_dialog: FinaliseDialog | None = None
-        back = QPushButton(tr("Afronden", "← Terug naar de &vragen"))
+        back = QPushButton(translate("Afronden", "← Terug naar de &vragen"))
         back.clicked.connect(self.back_to_form)
         self.direct_panel = DirectActionPanel("reviewDirectBanner")
         self.direct_panel.setVisible(False)
@@ -552,7 +554,7 @@ class ReviewPage(QWidget):
         # at 200% text); the links are reachable with Tab and opened with Enter.
         self.open_list = QWidget()
         self.open_list.setObjectName("openQuestions")
-        self.open_list.setAccessibleName(tr("Afronden", "Open vragen"))
+        self.open_list.setAccessibleName(translate("Afronden", "Open vragen"))
         self.open_rows = QVBoxLayout(self.open_list)
         self.open_rows.setContentsMargins(0, 0, 0, 0)
         self.open_labels: list[QLabel] = []
@@ -560,25 +562,27 @@ class ReviewPage(QWidget):
         self.signals_box = QVBoxLayout()
         self.signals_box.setSpacing(12)
         self.signals_hint = hint(
-            tr(
+            translate(
                 "Afronden",
                 "Vraag bij elk signaal of de coördinator het mag zien. Wat u kiest of typt, "
                 "wordt meteen opgeslagen.",
             )
         )
-        self.add_signal_button = QPushButton(tr("Afronden", "Signaal toevoe&gen…"))
+        self.add_signal_button = QPushButton(translate("Afronden", "Signaal toevoe&gen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
-        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting af&drukken…"))
+        self.print_button = QPushButton(
+            translate("Afronden", "Folders en samenvatting af&drukken…")
+        )
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_documents)
-        self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
+        self.export_button = QPushButton(translate("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(tr("Afronden", "Gesprek af&ronden…"))
+        self.finalise_button = QPushButton(translate("Afronden", "Gesprek af&ronden…"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
-        self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
+        self.reopen_button = QPushButton(translate("Afronden", "Gesprek opnieuw &openen"))
         self.reopen_button.clicked.connect(self.reopen)
         self.message = error_label()
         self.message.setObjectName("finaliseMessage")
@@ -588,18 +592,20 @@ class ReviewPage(QWidget):
         inner = QWidget()
         col = QVBoxLayout(inner)
         col.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(heading(tr("Afronden", "Afronden")))
+        col.addWidget(heading(translate("Afronden", "Afronden")))
         col.addWidget(self.direct_panel)
         col.addWidget(self.status_banner)
-        col.addWidget(heading(tr("Afronden", "Open vragen"), "subheading"))
+        col.addWidget(heading(translate("Afronden", "Open vragen"), "subheading"))
         col.addWidget(self.open_label)
         col.addWidget(self.open_list)
         col.addWidget(self.open_error)
-        col.addWidget(heading(tr("Afronden", "Signalen"), "subheading"))
+        col.addWidget(heading(translate("Afronden", "Signalen"), "subheading"))
         col.addWidget(self.signals_hint)
         col.addLayout(self.signals_box)
         col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
+        col.addWidget(
+            heading(translate("Afronden", "Voor de bewoner en de coördinator"), "subheading")
+        )
         col.addWidget(button_row(self.print_button, self.export_button))
         col.addWidget(self.message)
         col.addWidget(button_row(self.reopen_button, self.finalise_button))
@@ -666,9 +672,9 @@ class ReviewPage(QWidget):
         count = len(self.open_labels)
         self.open_list.setVisible(count > 0)
         self.open_label.setText(
-            tr("Afronden", "Alle vragen zijn beantwoord.")
+            translate("Afronden", "Alle vragen zijn beantwoord.")
             if count == 0
-            else tr("Afronden", "Nog {n} open. Klik op een vraag om erheen te gaan.").format(
+            else translate("Afronden", "Nog {n} open. Klik op een vraag om erheen te gaan.").format(
                 n=count
             )
         )
@@ -725,7 +731,7 @@ class ReviewPage(QWidget):
         self.reopen_button.setVisible(read_only)
         if read_only:
             self.status_banner.label.setText(
-                tr(
+                translate(
                     "Afronden",
                     "Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets "
                     "veranderen? Open het gesprek dan opnieuw.",
@@ -830,7 +836,7 @@ class ReviewPage(QWidget):
 
 class SignalCardPlaceholder(QLabel):
     def __init__(self) -> None:
-        super().__init__(tr("Afronden", "De antwoorden geven geen signalen."))
+        super().__init__(translate("Afronden", "De antwoorden geven geen signalen."))
         self.setWordWrap(True)
 
 

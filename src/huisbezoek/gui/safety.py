@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.domain import Severity
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.services import review as svc
 
 #: (normal colour, light background) per urgency; the high-contrast theme uses black borders
@@ -47,10 +47,10 @@ _CONTRAST_BORDER = {
 def severity_badge_text(severity: Severity) -> str:
     """Symbol and word for an urgency, e.g. '⚠ DIRECT ACTIE'."""
     return {
-        Severity.DIRECT: tr("Signaal", "⚠ DIRECT ACTIE"),
-        Severity.ZORG: tr("Signaal", "✚ ZORG"),
-        Severity.AANDACHT: tr("Signaal", "● AANDACHT"),
-        Severity.INFORMATIE: tr("Signaal", "ℹ INFORMATIE"),
+        Severity.DIRECT: translate("Signaal", "⚠ DIRECT ACTIE"),
+        Severity.ZORG: translate("Signaal", "✚ ZORG"),
+        Severity.AANDACHT: translate("Signaal", "● AANDACHT"),
+        Severity.INFORMATIE: translate("Signaal", "ℹ INFORMATIE"),
     }[severity]
 
 
@@ -115,15 +115,15 @@ class DirectActionPanel(QFrame):
         self.setObjectName(object_name)
         self.setProperty("role", "banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Signaal", "Direct actie nodig"))
-        self.title = _wrapped(tr("Signaal", "⚠ Direct actie nodig"))
+        self.setAccessibleName(translate("Signaal", "Direct actie nodig"))
+        self.title = _wrapped(translate("Signaal", "⚠ Direct actie nodig"))
         self.title.setProperty("role", "subheading")
         self.label = _wrapped("")  # the signal texts
         self.first_step = _wrapped("")  # compact: the first thing to do, with the numbers
         self.first_step.setObjectName("firstStep")
         self.first_step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.steps = _wrapped(
-            tr(
+            translate(
                 "Signaal",
                 "Wat doet u nu:\n"
                 "1. Is er direct gevaar? Bel 112.\n"
@@ -140,9 +140,9 @@ class DirectActionPanel(QFrame):
         details.setContentsMargins(0, 0, 0, 0)
         details.addWidget(self.steps)
         details.addLayout(self.numbers)
-        self.more = QPushButton(tr("Signaal", "Alle &nummers…"))
+        self.more = QPushButton(translate("Signaal", "Alle &nummers…"))
         self.more.setObjectName("directMore")
-        self.more.setAccessibleName(tr("Signaal", "Wat u nu doet en alle nummers"))
+        self.more.setAccessibleName(translate("Signaal", "Wat u nu doet en alle nummers"))
         self.more.setCheckable(True)
         self.more.toggled.connect(self.details.setVisible)
         step_row = QHBoxLayout()
@@ -170,7 +170,9 @@ class DirectActionPanel(QFrame):
             self.set_contacts(svc.urgent_contacts())
         text = "\n".join(f"• {t}" for t in texts)
         if self.compact and self.title.isHidden():
-            text = tr("Signaal", "⚠ Direct actie nodig: {tekst}").format(tekst=" ".join(texts))
+            text = translate("Signaal", "⚠ Direct actie nodig: {tekst}").format(
+                tekst=" ".join(texts)
+            )
         if self.label.text() != text:
             self.label.setText(text)
         self.setVisible(bool(texts))
@@ -180,13 +182,13 @@ class DirectActionPanel(QFrame):
         self._contacts_shown = True
         first = [c for c in contacts if c.phone != svc.EMERGENCY_NUMBER][:1]
         self.first_step.setText(
-            tr(
+            translate(
                 "Signaal",
                 "Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, "
                 "bijvoorbeeld {naam}: {nummer}.",
             ).format(naam=first[0].name, nummer=unbroken(first[0].phone))
             if first
-            else tr("Signaal", "Direct gevaar: bel 112.")
+            else translate("Signaal", "Direct gevaar: bel 112.")
         )
         for label in self.number_labels:
             self.numbers.removeWidget(label)

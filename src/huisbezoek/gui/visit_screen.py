@@ -30,7 +30,7 @@ from shiboken6 import isValid
 from huisbezoek.domain import Severity, VisitStatus
 from huisbezoek.forms import FormState
 from huisbezoek.gui.autosave import AnswerSaver
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
@@ -101,13 +101,13 @@ class VisitScreen(QWidget):
         self._prebuild.setSingleShot(True)
         self._prebuild.setInterval(PREBUILD_PAUSE_MS)
         self._prebuild.timeout.connect(self._build_next_page)
-        self.back_button = QPushButton(tr("Gesprek", "← &Terug"))
+        self.back_button = QPushButton(translate("Gesprek", "← &Terug"))
         self.back_button.clicked.connect(self.leave)
         self.title = heading("")
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setProperty("role", "saved")
-        self.save_state.setAccessibleName(tr("Gesprek", "Opslaan"))
+        self.save_state.setAccessibleName(translate("Gesprek", "Opslaan"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -117,17 +117,17 @@ class VisitScreen(QWidget):
         self.banner.setVisible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
-        self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
+        self.sections.setAccessibleName(translate("Gesprek", "Onderwerpen"))
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
         self.section_stack = QStackedWidget()
         self.radar = RadarChart()
-        self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
+        self.prev_button = QPushButton(translate("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QPushButton(tr("Gesprek", "V&olgend onderwerp"))
+        self.next_button = QPushButton(translate("Gesprek", "V&olgend onderwerp"))
         self.next_button.clicked.connect(lambda: self._step(1))
-        self.review_button = QPushButton(tr("Gesprek", "&Afronden…"))
+        self.review_button = QPushButton(translate("Gesprek", "&Afronden…"))
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
         # Moving on past an open required question: the first press shows the messages at the
@@ -149,9 +149,9 @@ class VisitScreen(QWidget):
         self.side = SidePanel()
         side = QVBoxLayout(self.side)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
+        side.addWidget(heading(translate("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
-        side.addWidget(heading(tr("Gesprek", "Cijfers"), "subheading"))
+        side.addWidget(heading(translate("Gesprek", "Cijfers"), "subheading"))
         side.addWidget(self.radar, 2)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side)
@@ -257,7 +257,7 @@ class VisitScreen(QWidget):
     def _show_title(self) -> None:
         if self.visit is None:
             return
-        text = tr("Gesprek", "Gesprek met {naam} — {datum}").format(
+        text = translate("Gesprek", "Gesprek met {naam} — {datum}").format(
             naam=self.visit.resident_name, datum=format_date(self.visit_date())
         )
         if self.title.text() != text:
@@ -392,14 +392,16 @@ class VisitScreen(QWidget):
             n = len(open_here)
             show_message(
                 self.nav_message,
-                tr(
+                translate(
                     "Gesprek",
                     "Hier {is} nog {n} {vraag} open. Kies nog eens 'Volgend onderwerp' om "
                     "toch verder te gaan.",
                 ).format(
                     n=n,
                     **{"is": "is" if n == 1 else "zijn"},
-                    vraag=tr("Gesprek", "vraag") if n == 1 else tr("Gesprek", "vragen"),
+                    vraag=translate("Gesprek", "vraag")
+                    if n == 1
+                    else translate("Gesprek", "vragen"),
                 ),
             )
             return
@@ -517,14 +519,16 @@ class VisitScreen(QWidget):
             if item is None:
                 continue
             if not relevant and self._waits_for_answer(section, ev):
-                text = tr("Gesprek", "{titel}\n(na een eerdere vraag)").format(titel=section.title)
+                text = translate("Gesprek", "{titel}\n(na een eerdere vraag)").format(
+                    titel=section.title
+                )
             elif not relevant:
-                text = tr("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
+                text = translate("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
-                text = tr("Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord").format(
-                    vink=mark, titel=section.title, klaar=done, totaal=len(relevant)
-                )
+                text = translate(
+                    "Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord"
+                ).format(vink=mark, titel=section.title, klaar=done, totaal=len(relevant))
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
@@ -563,11 +567,11 @@ class VisitScreen(QWidget):
 
     def _show_saved(self, all_saved: bool) -> None:
         if self.visit is not None and self.visit.status is VisitStatus.FINAL:
-            self.save_state.setText(tr("Gesprek", "Afgerond (alleen lezen)"))
+            self.save_state.setText(translate("Gesprek", "Afgerond (alleen lezen)"))
         elif all_saved:
-            self.save_state.setText(tr("Gesprek", "✓ Alles opgeslagen"))
+            self.save_state.setText(translate("Gesprek", "✓ Alles opgeslagen"))
         else:
-            self.save_state.setText(tr("Gesprek", "Bezig met opslaan…"))
+            self.save_state.setText(translate("Gesprek", "Bezig met opslaan…"))
 
     def _status_changed(self, status) -> None:
         if self.visit is None:

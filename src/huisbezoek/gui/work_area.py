@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStackedWidget
 
 from huisbezoek.domain import VisitStatus
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
 from huisbezoek.gui.visit_screen import VisitScreen
@@ -27,32 +27,34 @@ class TodayVisitPrompt(QMessageBox):
         super().__init__(parent)
         self.setObjectName("todayVisitPrompt")
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle(tr("Gesprek", "Er is vandaag al een gesprek"))
+        self.setWindowTitle(translate("Gesprek", "Er is vandaag al een gesprek"))
         final = today.status is VisitStatus.FINAL
         self.setText(
-            tr(
+            translate(
                 "Gesprek",
                 "Met deze bewoner is vandaag al een gesprek. Het is afgerond. Wilt u dat "
                 "gesprek bekijken, of echt een tweede gesprek beginnen?",
             )
             if final
-            else tr(
+            else translate(
                 "Gesprek",
                 "Met deze bewoner is vandaag al een gesprek, nog niet afgerond. Gaat u met "
                 "dat gesprek verder?",
             )
         )
         self.continue_button = QPushButton(
-            tr("Gesprek", "Dat gesprek &bekijken")
+            translate("Gesprek", "Dat gesprek &bekijken")
             if final
-            else tr("Gesprek", "&Verder met dat gesprek")
+            else translate("Gesprek", "&Verder met dat gesprek")
         )
         self.addButton(self.continue_button, QMessageBox.ButtonRole.AcceptRole)
         self.new_button: QPushButton | None = None
         if final:
-            self.new_button = QPushButton(tr("Gesprek", "&Nieuw gesprek beginnen"))
+            self.new_button = QPushButton(translate("Gesprek", "&Nieuw gesprek beginnen"))
             self.addButton(self.new_button, QMessageBox.ButtonRole.DestructiveRole)
-        cancel = self.addButton(tr("Gesprek", "Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        cancel = self.addButton(
+            translate("Gesprek", "Annuleren"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setDefaultButton(self.continue_button)
         self.setEscapeButton(cancel)
         self.buttonClicked.connect(self._clicked)
