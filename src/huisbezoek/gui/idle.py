@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePo
 
 from huisbezoek.gui.i18n import translate
 
-#: How long before the lock the warning comes.
+# How long before the lock the warning comes.
 WARNING_MS = 30_000
 
 _INPUT_EVENTS = frozenset(

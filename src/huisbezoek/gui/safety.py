@@ -28,8 +28,8 @@ from huisbezoek.domain import Severity
 from huisbezoek.gui.i18n import translate
 from huisbezoek.services import review as svc
 
-#: (normal colour, light background) per urgency; the high-contrast theme uses black borders
-#: of different width and the same words and symbols.
+# (normal colour, light background) per urgency; the high-contrast theme uses black borders
+# of different width and the same words and symbols.
 _COLOURS = {
     Severity.DIRECT: ("#a40000", "#fde3e1"),
     Severity.ZORG: ("#8a4a00", "#fff0dc"),
