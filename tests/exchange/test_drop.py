@@ -303,3 +303,51 @@ def test_delivery_is_checked_by_reading_back(tmp_path: Path) -> None:
     drops.deliver(drops.FolderDrop(tmp_path), "naar-coordinator/abc", "y.hbz", data)
     stored = (tmp_path / "naar-coordinator" / "abc" / "y.hbz").read_bytes()
     assert hashlib.sha256(stored).digest() == hashlib.sha256(data).digest()
+
+
+def test_the_whole_path_by_command_line(linked, tmp_path: Path, dav: DavServer) -> None:
+    """Volunteer and coordinator set the drop, export, send, fetch and publish by CLI."""
+    import subprocess
+    import sys
+
+    from .conftest import PASSPHRASE
+
+    volunteer, coordinator = linked
+    add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt vaak.", SHARE_ID)])
+    vol_dir, coord_dir = volunteer.folder, coordinator.folder
+    volunteer.close()
+    coordinator.close()
+    dav.start()
+
+    def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "huisbezoek", *args, "--passphrase-stdin"],
+            input=stdin, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    pw = f"{PASSPHRASE}\n"
+    out = run("drop", "--dir", str(vol_dir), "--webdav", dav.url, "--user", "vrijwilliger",
+              stdin=pw + "geheim-1\n")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    out = run("export", "--dir", str(vol_dir), stdin=pw)
+    assert out.returncode == 0, out.stderr
+    assert "1 zending verstuurd." in out.stdout
+    assert "Alles is verstuurd" in out.stdout
+    out = run("coordinator", "drop", "--dir", str(coord_dir), "--webdav", dav.url,
+              "--user", "coordinator", stdin=pw + "geheim-2\n")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    out = run("coordinator", "fetch", "--dir", str(coord_dir), stdin=pw)
+    assert out.returncode == 0, out.stderr
+    assert "1 nieuw" in out.stdout
+    out = run("coordinator", "fetch", "--dir", str(coord_dir), stdin=pw)
+    assert "Er stonden geen nieuwe zendingen" in out.stdout
+    package = tmp_path / "configuratie.hbp"
+    out = run("coordinator", "configuration", "--dir", str(coord_dir), "--out", str(package),
+              stdin=pw)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    out = run("coordinator", "publish", "--dir", str(coord_dir), str(package), stdin=pw)
+    assert "klaargezet voor 1 vrijwilliger" in out.stdout, out.stderr
+    out = run("send", "--dir", str(vol_dir), stdin=pw)
+    assert out.returncode == 0, out.stderr
+    for text in (out.stdout, out.stderr):
+        assert "Mevrouw Jansen" not in text and "Traceback" not in text

@@ -27,13 +27,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator import importer
+from huisbezoek.coordinator.store import StoreLike
 from huisbezoek.coordinator.store.models import Volunteer, WorkSetting
 from huisbezoek.errors import UserError
 from huisbezoek.exchange import batch
 from huisbezoek.exchange import drop as drops
 from huisbezoek.exchange import package as pkg
 from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
-from huisbezoek.vault.core import Vault
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class FetchReport:
 
 
 def fetch(
-    store: Vault,
+    store: StoreLike,
     drop: drops.Drop,
     *,
     progress: ProgressFn | None = None,

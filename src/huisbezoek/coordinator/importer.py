@@ -719,7 +719,7 @@ Source = tuple[str, Callable[[], bytes]]
 
 
 def import_sources(
-    store: Vault,
+    store: StoreLike,
     sources: Sequence[Source],
     *,
     progress: ProgressFn | None = None,

@@ -13,7 +13,6 @@ drop and accepts configuration and assignment packages through ``services.packag
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,17 +26,18 @@ from huisbezoek.errors import UserError
 from huisbezoek.exchange import drop as drops
 from huisbezoek.exchange import package as pkg
 from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
+from huisbezoek.services import vault_settings
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
-from huisbezoek.vault.models import OutboxItem, Setting
+from huisbezoek.vault.models import OutboxItem
 from huisbezoek.vault.types import utcnow
 
 log = logging.getLogger(__name__)
 
-SETTINGS_SETTING = "drop.settings"  # what the volunteer set, when no package names a drop
-CREDENTIALS_SETTING = "drop.credentials"
-FOLDER_SETTING = "drop.folder"
-SEEN_PACKAGES_SETTING = "drop.seen_packages"
+SETTINGS_SETTING = vault_settings.DROP_SETTINGS
+CREDENTIALS_SETTING = vault_settings.DROP_CREDENTIALS
+FOLDER_SETTING = vault_settings.DROP_FOLDER
+SEEN_PACKAGES_SETTING = vault_settings.DROP_SEEN_PACKAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +73,12 @@ class SendReport:
 
 def _get(vault: Vault, key: str) -> Any:
     with vault.session() as s:
-        row = s.get(Setting, key)
-        return None if row is None else json.loads(row.value)
+        return vault_settings.read(s, key)
 
 
 def _put(vault: Vault, key: str, value: Any) -> None:
     with vault.session() as s:
-        s.merge(Setting(key=key, value=json.dumps(value)))
+        vault_settings.write(s, key, value)
 
 
 # -- where the drop is ----------------------------------------------------------------------
