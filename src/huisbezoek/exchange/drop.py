@@ -10,7 +10,7 @@ care which one they talk to.
 Layout (folder names are Dutch because coordinators see them; file names hold key ids and
 sequence numbers, never personal data)::
 
-    naar-coordinator/<key-id>/signalen-<key-id>-<volgnummer>.hbz   batches from volunteers
+    naar-coordinator/<key-id>/signalen-<key-id>-<volgnummer>.zip   batches from volunteers
     bezig/<key-id>/...                                            claimed by a fetch in progress
     verwerkt/<key-id>/...                                         imported by the coordinator
     geweigerd/<key-id>/<bestand> and <bestand>.reden.txt          refused, with the reason

@@ -69,6 +69,7 @@ class SendReport:
     sent: int
     waiting: int
     error: UserError | None = None
+    configured: bool = True  # False: no drop set, nothing was tried
 
 
 def _get(vault: Vault, key: str) -> Any:
@@ -257,7 +258,7 @@ def send_now(
 
     drop = open_volunteer_drop(vault)
     if drop is None:
-        return SendReport(0, status(vault).waiting)
+        return SendReport(0, status(vault).waiting, configured=False)
     key_id = ensure_volunteer_keys(vault).key_id_hex
     result = send_waiting(vault, drop, key_id, progress=progress, cancel=cancel)
     if result.error is None:
