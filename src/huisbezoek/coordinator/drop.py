@@ -7,7 +7,8 @@ run, and then moves each file to ``verwerkt/<key-id>/`` or ``geweigerd/<key-id>/
 ``.reden.txt`` beside it. The import ledger makes a batch imported twice change nothing, so a
 fetch that stops halfway (or two coordinators fetching at once) is simply run again: a file
 already imported is moved to ``verwerkt`` the next time, and a file another coordinator moved
-first is skipped.
+first is skipped. (Two coordinators on one PostgreSQL store rely on its import being safe to
+run at once; the SQLCipher store admits one coordinator at a time.)
 
 The drop's place (kind and URL) is a setting of the store and travels to volunteers in the
 configuration package; the coordinator's own login is kept in the store (encrypted at rest in
@@ -19,7 +20,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +39,7 @@ from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
 
 log = logging.getLogger(__name__)
 
-CLAIMED = "bezig"
+PARALLEL = 8  # requests in flight to the drop at once (measured: 8 beat 4 by about 3x)
 # One import at a time in this process (the coordinator window and a CLI run share nothing,
 # but two fetches from one window could overlap). Across processes the store decides: the
 # SQLCipher store admits one process, PostgreSQL serialises imports itself.
@@ -123,63 +125,80 @@ def fetch(
     progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> FetchReport:
-    """Fetch, import and file every complete batch waiting in the drop."""
+    """Fetch, import and file every complete batch waiting in the drop.
+
+    Downloads run a few at a time ahead of the import (the network waits overlap with
+    decrypting and writing), and filing runs a few at a time after it. No claim is taken
+    first: a batch that two fetches both read is imported once (the ledger) and filed by
+    whichever moves it first.
+    """
     report = progress or noop_progress
     report(0.0, "Uitwisselmap bekijken")
-    run = uuid.uuid4().hex[:8]
-    claimed: list[tuple[str, str, str]] = []  # (key-id folder, file name, claimed path)
-    # Claim each file by moving it (an atomic rename on a folder, MOVE on WebDAV): two
-    # fetches never work on the same file. A claim left by a fetch that stopped halfway is
-    # taken over; the import ledger makes a second import of it change nothing.
-    for key_folder in drop.folders(CLAIMED):
-        for entry in drop.files(f"{CLAIMED}/{key_folder}"):
-            claimed.append((key_folder, entry.name, f"{CLAIMED}/{key_folder}/{entry.name}"))
-    for key_folder in drop.folders(drops.TO_COORDINATOR):
-        for entry in drop.files(f"{drops.TO_COORDINATOR}/{key_folder}"):
-            if entry.name.endswith(drops.PART_SUFFIX):
-                continue
-            src = f"{drops.TO_COORDINATOR}/{key_folder}/{entry.name}"
-            target = f"{CLAIMED}/{key_folder}/{entry.name}"
-            if drop.move(src, target):
-                claimed.append((key_folder, entry.name, target))
-    log.info("drop fetch %s: %d files claimed", run, len(claimed))
-
-    skipped = 0
     vanished: set[str] = set()
+    pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="huisbezoek-drop")
+    keys = drop.folders(drops.TO_COORDINATOR)
+    listings = pool.map(lambda k: drop.files(f"{drops.TO_COORDINATOR}/{k}"), keys)
+    found: list[tuple[str, str]] = [  # (key-id folder, file name)
+        (key_folder, entry.name)
+        for key_folder, entries in zip(keys, listings, strict=True)
+        for entry in entries
+        if not entry.name.endswith(drops.PART_SUFFIX)
+    ]
+    log.info("drop fetch: %d files", len(found))
 
-    def loader(key_folder: str, name: str, path: str):  # type: ignore[no-untyped-def]
-        def load() -> bytes:
-            try:
-                return drop.read(path, batch.MAX_BATCH_BYTES)
-            except drops.DropJunkError:
-                vanished.add(f"{key_folder}/{name}")
-                raise
-
-        return load
+    def download(key_folder: str, name: str) -> bytes | drops.DropError:
+        try:
+            return drop.read(f"{drops.TO_COORDINATOR}/{key_folder}/{name}", batch.MAX_BATCH_BYTES)
+        except drops.DropJunkError as exc:  # gone (filed by another fetch) or not a file
+            vanished.add(f"{key_folder}/{name}")
+            return exc
 
     def scaled(fraction: float, message: str) -> None:
         report(0.05 + 0.85 * fraction, message)
 
-    sources = [(f"{k}/{n}", loader(k, n, p)) for k, n, p in claimed]
-    with _IMPORT_LOCK:
-        result = importer.import_sources(store, sources, progress=scaled, cancel=cancel)
-    for outcome in result.results:
-        key_folder, name = outcome.file_name.split("/", 1)
-        src = f"{CLAIMED}/{key_folder}/{name}"
-        if outcome.file_name in vanished:
-            skipped += 1  # another fetch filed it meanwhile
-            continue
-        if outcome.status is importer.ImportStatus.REJECTED:
-            target = f"{drops.REFUSED}/{key_folder}"
-            drop.ensure_folder(target)
-            reason = f"{outcome.reason_nl}\n({outcome.error})\n".encode()
-            drop.write(f"{target}/{name}{drops.REASON_SUFFIX}", reason)
-        else:
-            target = f"{drops.DONE}/{key_folder}"
-        if not drop.move(src, f"{target}/{name}"):
-            skipped += 1
+    with pool:
+        downloads = [pool.submit(download, k, n) for k, n in found]
+
+        def loader(index: int) -> Callable[[], bytes]:
+            def load() -> bytes:
+                got = downloads[index].result()
+                if isinstance(got, drops.DropError):
+                    raise got
+                return got
+
+            return load
+
+        sources = [(f"{k}/{n}", loader(i)) for i, (k, n) in enumerate(found)]
+        try:
+            with _IMPORT_LOCK:
+                result = importer.import_sources(store, sources, progress=scaled, cancel=cancel)
+        finally:
+            for future in downloads:
+                future.cancel()
+        # Target folders first, one by one: servers answer parallel MKCOLs of one folder badly.
+        for key_folder in sorted({r.file_name.split("/", 1)[0] for r in result.results}):
+            drop.ensure_folder(f"{drops.DONE}/{key_folder}")
+        for outcome in result.results:
+            if outcome.status is importer.ImportStatus.REJECTED:
+                drop.ensure_folder(f"{drops.REFUSED}/{outcome.file_name.split('/', 1)[0]}")
+        moves = [pool.submit(_file_away, drop, outcome) for outcome in result.results
+                 if outcome.file_name not in vanished]  # fmt: skip
+        skipped = len(vanished) + sum(0 if m.result() else 1 for m in moves)
     report(1.0, "Klaar")
     return FetchReport(result, skipped)
+
+
+def _file_away(drop: drops.Drop, outcome: importer.BatchImportResult) -> bool:
+    """Move a batch to verwerkt/ or (with the reason beside it) geweigerd/."""
+    key_folder, name = outcome.file_name.split("/", 1)
+    src = f"{drops.TO_COORDINATOR}/{key_folder}/{name}"
+    if outcome.status is importer.ImportStatus.REJECTED:
+        target = f"{drops.REFUSED}/{key_folder}"
+        reason = f"{outcome.reason_nl}\n({outcome.error})\n".encode()
+        drop.write(f"{target}/{name}{drops.REASON_SUFFIX}", reason)
+    else:
+        target = f"{drops.DONE}/{key_folder}"
+    return drop.move(src, f"{target}/{name}")
 
 
 # -- publishing packages --------------------------------------------------------------------

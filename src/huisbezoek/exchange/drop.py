@@ -11,7 +11,6 @@ Layout (folder names are Dutch because coordinators see them; file names hold ke
 sequence numbers, never personal data)::
 
     naar-coordinator/<key-id>/signalen-<key-id>-<volgnummer>.zip   batches from volunteers
-    bezig/<key-id>/...                                            claimed by a fetch in progress
     verwerkt/<key-id>/...                                         imported by the coordinator
     geweigerd/<key-id>/<bestand> and <bestand>.reden.txt          refused, with the reason
     naar-vrijwilliger/<key-id>/<pakket>.hbp                       packages for one volunteer
@@ -31,6 +30,7 @@ import ipaddress
 import os
 import ssl
 import stat
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,6 +350,7 @@ class WebDavDrop:
             verify=verify,
         )
         self._made: set[str] = set()
+        self._made_lock = threading.Lock()
 
     def close(self) -> None:
         self._client.http.close()
@@ -361,6 +362,10 @@ class WebDavDrop:
         return _call_webdav(lambda: getattr(self._client, method)(*args))
 
     def ensure_folder(self, path: str) -> None:
+        with self._made_lock:  # one MKCOL per folder, also when threads share this drop
+            self._ensure_folder(path)
+
+    def _ensure_folder(self, path: str) -> None:
         built = ""
         for part in [p for p in path.split("/") if p]:
             built = f"{built}/{part}" if built else part
@@ -380,9 +385,19 @@ class WebDavDrop:
         )
 
     def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
-        sink = _Capped(limit)
-        self._call(lambda: self._client.download_fileobj(path, sink))  # type: ignore[arg-type]
-        return bytes(sink.buffer)
+        # One GET, read in pieces up to the limit (webdav4's own download asks PROPFIND first).
+        def get() -> bytes:
+            url = self._client.join_url(path)
+            with self._client.http.stream("GET", url) as response:
+                if response.status_code == 404:
+                    raise DropJunkError("file vanished")
+                response.raise_for_status()
+                sink = _Capped(limit)
+                for piece in response.iter_bytes():
+                    sink.write(piece)
+                return bytes(sink.buffer)
+
+        return bytes(self._call(get))
 
     def _ls(self, folder: str) -> list[dict[str, Any]]:
         from webdav4.client import ResourceNotFound
