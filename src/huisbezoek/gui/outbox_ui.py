@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import Worker, run_op, show_error
 from huisbezoek.gui.widgets import button, button_row, error_label, hint, password_field
 
@@ -64,14 +64,14 @@ class OutboxBar(QWidget):
         self.setObjectName("outboxBar")
         self.status = QLabel()
         self.status.setObjectName("outboxStatus")
-        self.status.setAccessibleName(tr("Versturen", "Uitgaande post"))
+        self.status.setAccessibleName(translate("Versturen", "Uitgaande post"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.status.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.send_button = QPushButton(tr("Versturen", "Nu &versturen"))
+        self.send_button = QPushButton(translate("Versturen", "Nu versturen"))
         self.send_button.setObjectName("sendNowButton")
-        self.send_button.setAccessibleName(tr("Versturen", "Nu versturen"))
+        self.send_button.setAccessibleName(translate("Versturen", "Nu versturen"))
         self.send_button.setAccessibleDescription(
-            tr("Versturen", "Verstuur de zendingen die wachten en haal pakketten op")
+            translate("Versturen", "Verstuur de zendingen die wachten en haal pakketten op")
         )
         self.send_button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)
@@ -126,8 +126,8 @@ class OutboxBar(QWidget):
 
         cancel = threading.Event()
         self._cancel = cancel
-        self.send_button.setText(tr("Versturen", "&Stoppen"))
-        self.status.setText(tr("Versturen", "Bezig met versturen…"))
+        self.send_button.setText(translate("Versturen", "Stoppen"))
+        self.status.setText(translate("Versturen", "Bezig met versturen…"))
         net = network_worker()
 
         def progress(_fraction: float, message: str) -> None:
@@ -154,7 +154,7 @@ class OutboxBar(QWidget):
     def _finished(self, cancel: threading.Event, report, quiet: bool) -> None:
         if self._cancel is cancel:
             self._cancel = None
-        self.send_button.setText(tr("Versturen", "Nu &versturen"))
+        self.send_button.setText(translate("Versturen", "Nu versturen"))
         self.send_button.setEnabled(True)
         if report is not None and report.error is not None and not quiet:
             show_error(self.window(), report.error)
@@ -163,7 +163,7 @@ class OutboxBar(QWidget):
                 self.window(),
                 UserError(
                     "no drop",
-                    message_nl=tr(
+                    message_nl=translate(
                         "Versturen",
                         "Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand "
                         "'Verbinding met de organisatie'.",
@@ -185,7 +185,9 @@ def export_to_outbox(parent: QWidget | None, ctx, bar: OutboxBar) -> None:
     def job(progress, cancel):
         return exchange.export_signals(vault, None, progress=progress, cancel=cancel)
 
-    dlg = ProgressDialog(parent, tr("Versturen", "Signalen klaarzetten voor de coördinator"), job)
+    dlg = ProgressDialog(
+        parent, translate("Versturen", "Signalen klaarzetten voor de coördinator"), job
+    )
     dlg.succeeded.connect(lambda _result: bar.send(quiet=True))
     dlg.start()
 
@@ -196,36 +198,36 @@ class DropDialog(BaseDialog):
 
     def __init__(self, parent: QWidget | None, ctx, on_saved=None) -> None:
         super().__init__(parent, "dropDialog", ctx)
-        self.setWindowTitle(tr("Verbinding", "Verbinding met de organisatie"))
+        self.setWindowTitle(translate("Verbinding", "Verbinding met de organisatie"))
         self._on_saved = on_saved
         self.url = QLineEdit()
         self.url.setObjectName("dropUrl")
-        self.url.setAccessibleName(tr("Verbinding", "Adres van de uitwisselmap"))
+        self.url.setAccessibleName(translate("Verbinding", "Adres van de uitwisselmap"))
         self.url.setPlaceholderText("https://…")
         self.user = QLineEdit()
         self.user.setObjectName("dropUser")
-        self.user.setAccessibleName(tr("Verbinding", "Gebruikersnaam"))
-        self.password = password_field(tr("Verbinding", "Wachtwoord"))
+        self.user.setAccessibleName(translate("Verbinding", "Gebruikersnaam"))
+        self.password = password_field(translate("Verbinding", "Wachtwoord"))
         self.password.setObjectName("dropPassword")
         self.folder = QLineEdit()
         self.folder.setObjectName("dropFolder")
-        self.folder.setAccessibleName(tr("Verbinding", "Map op deze computer"))
-        self.choose = button(tr("Verbinding", "&Map kiezen…"))
+        self.folder.setAccessibleName(translate("Verbinding", "Map op deze computer"))
+        self.choose = button(translate("Verbinding", "&Map kiezen…"))
         self.choose.clicked.connect(self._choose_folder)
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(tr("Verbinding", "&Adres:"), self.url)
-        form.addRow(tr("Verbinding", "&Gebruikersnaam:"), self.user)
-        form.addRow(tr("Verbinding", "&Wachtwoord:"), self.password)
-        form.addRow(tr("Verbinding", "Of een ma&p:"), self.folder)
-        save = button(tr("Verbinding", "&Opslaan"), primary=True)
+        form.addRow(translate("Verbinding", "&Adres:"), self.url)
+        form.addRow(translate("Verbinding", "&Gebruikersnaam:"), self.user)
+        form.addRow(translate("Verbinding", "&Wachtwoord:"), self.password)
+        form.addRow(translate("Verbinding", "Of een ma&p:"), self.folder)
+        save = button(translate("Verbinding", "&Opslaan"), primary=True)
         save.clicked.connect(self._save)
-        cancel = button(tr("Verbinding", "Annu&leren"))
+        cancel = button(translate("Verbinding", "Annu&leren"))
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Verbinding",
                     "De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. "
                     "Of kies de map die de organisatie met u deelt.",
@@ -257,7 +259,7 @@ class DropDialog(BaseDialog):
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, tr("Verbinding", "Kies de gedeelde map"), str(Path.home())
+            self, translate("Verbinding", "Kies de gedeelde map"), str(Path.home())
         )
         if folder:
             self.folder.setText(folder)
