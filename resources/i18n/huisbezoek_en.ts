@@ -2147,8 +2147,8 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>What to do now and all numbers</translation>
     </message>
     <message>
-        <source>⚠ Direct actie nodig: {tekst}</source>
-        <translation>⚠ Act now: {tekst}</translation>
+        <source>⚠ Direct actie nodig: {tekst} {stap}</source>
+        <translation>⚠ Act now: {tekst} {stap}</translation>
     </message>
     <message>
         <source>Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, bijvoorbeeld {naam}: {nummer}.</source>

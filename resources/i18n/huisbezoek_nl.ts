@@ -2129,7 +2129,7 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⚠ Direct actie nodig: {tekst}</source>
+        <source>⚠ Direct actie nodig: {tekst} {stap}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

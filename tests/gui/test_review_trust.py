@@ -451,7 +451,12 @@ def test_direct_panel_keeps_the_visit_screen_on_a_laptop_screen_at_200_percent(q
         visit.answer("onveilig", True)
         qtbot.wait(50)
         assert visit.banner.isVisible()
-        assert app.window.minimumSizeHint().height() <= SCREEN[1], (before, visit.banner.height())
+        app.window.resize(*SCREEN)
+        qtbot.wait(50)
+        # The window keeps to the laptop's screen (a taller minimum would push it past the
+        # taskbar), and the questions keep room to work in.
+        assert app.window.height() <= SCREEN[1], (before, visit.banner.height())
+        assert visit.section_stack.height() >= 200
     finally:
         apply_theme(QApplication.instance(), Settings())
 

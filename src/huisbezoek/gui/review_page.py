@@ -170,10 +170,8 @@ class SignalCard(QFrame):
         layout.addWidget(text)
         if row.severity is Severity.DIRECT:
             self.direct_panel: DirectActionPanel | None = DirectActionPanel(
-                "cardDirectPanel", compact=True
+                "cardDirectPanel", compact=True, name_signal=False
             )
-            self.direct_panel.title.setVisible(False)
-            self.direct_panel.label.setVisible(False)
             self.direct_panel.show_signals([row.text])
             layout.addWidget(self.direct_panel)
         else:

@@ -107,9 +107,16 @@ class DirectActionPanel(QFrame):
     steps and a table of numbers.
     """
 
-    def __init__(self, object_name: str = "directBanner", *, compact: bool = False) -> None:
+    def __init__(
+        self, object_name: str = "directBanner", *, compact: bool = False, name_signal: bool = True
+    ) -> None:
+        """``name_signal``: compact panels start with the signal's text (not on a signal card,
+        which shows the text itself)."""
         super().__init__()
         self.compact = compact
+        self.name_signal = name_signal
+        self._step = ""
+        self._texts: tuple[str, ...] = ()
         self._numbers: list[str] = []
         self._contacts_shown = False
         self.setObjectName(object_name)
@@ -151,14 +158,15 @@ class DirectActionPanel(QFrame):
         step_row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         if compact:
-            layout.setContentsMargins(8, 4, 8, 4)
-            layout.setSpacing(2)
+            layout.setContentsMargins(8, 2, 8, 2)
+            layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.label)
         layout.addLayout(step_row)
         layout.addWidget(self.details)
-        # Compact: the heading goes into the first line, every line of height counts.
+        # Compact: heading, signal and first step in one paragraph; every line of height counts.
         self.title.setVisible(not compact)
+        self.label.setVisible(not compact)
         self.first_step.setVisible(compact)
         self.more.setVisible(compact)
         self.details.setVisible(not compact)
@@ -169,19 +177,26 @@ class DirectActionPanel(QFrame):
         if texts and not self._contacts_shown:
             self.set_contacts(svc.urgent_contacts())
         text = "\n".join(f"• {t}" for t in texts)
-        if self.compact and self.title.isHidden():
-            text = translate("Signaal", "⚠ Direct actie nodig: {tekst}").format(
-                tekst=" ".join(texts)
-            )
         if self.label.text() != text:
             self.label.setText(text)
+        self._texts = tuple(texts)
+        self._show_first_step()
         self.setVisible(bool(texts))
+
+    def _show_first_step(self) -> None:
+        text = self._step
+        if self.name_signal and self._texts:
+            text = translate("Signaal", "⚠ Direct actie nodig: {tekst} {stap}").format(
+                tekst=" ".join(self._texts), stap=self._step
+            )
+        if self.first_step.text() != text:
+            self.first_step.setText(text)
 
     def set_contacts(self, contacts: Sequence[svc.UrgentContact]) -> None:
         self._numbers = [c.phone for c in contacts]
         self._contacts_shown = True
         first = [c for c in contacts if c.phone != svc.EMERGENCY_NUMBER][:1]
-        self.first_step.setText(
+        self._step = (
             translate(
                 "Signaal",
                 "Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, "
@@ -190,6 +205,7 @@ class DirectActionPanel(QFrame):
             if first
             else translate("Signaal", "Direct gevaar: bel 112.")
         )
+        self._show_first_step()
         for label in self.number_labels:
             self.numbers.removeWidget(label)
             label.deleteLater()
