@@ -304,7 +304,10 @@ def export_signals(
             chunk = collected.exported[start : start + 500]
             s.execute(
                 update(Signal),
-                [{"id": sid, "exported_revision": rev} for sid, rev in chunk],
+                [
+                    {"id": sid, "exported_revision": rev, "exported_batch": str(batch_id)}
+                    for sid, rev in chunk
+                ],
             )
         for uid, revision in collected.removed:
             s.execute(
@@ -358,7 +361,12 @@ def _collect(session: Session, everything: bool) -> _Collected:
         .where(Visit.status == VisitStatus.FINAL)
         .order_by(Signal.id)
     )
+    # Ids the coordinator was told to erase (or told us it erased) never travel again, even if
+    # a row with that id turns up here (an older backup put back, say).
+    erased = set(session.scalars(select(WithdrawnSignal.uid)))
     for sig, resident in rows:
+        if sig.uid in erased:
+            continue
         hood = resident.neighbourhood.strip() or UNKNOWN_NEIGHBOURHOOD
         given = consents.get(sig.id, {})
         share = given.get(ConsentScope.SHARE_SIGNAL)

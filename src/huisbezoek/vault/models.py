@@ -179,6 +179,8 @@ class Signal(Base):
     agreed_action: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
     exported_revision: Mapped[int | None] = mapped_column(Integer)
+    # The batch that last carried this signal (revision 0005): retention waits for its receipt.
+    exported_batch: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     visit: Mapped[Visit] = relationship(back_populates="signals")
@@ -221,6 +223,8 @@ class ExportBatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     file_sha256: Mapped[str] = mapped_column(String(64))
     item_count: Mapped[int] = mapped_column(Integer)
+    # When a receipt from the coordinator named this batch as imported (revision 0005).
+    received_at: Mapped[datetime | None]
 
 
 class WithdrawnSignal(Base):
@@ -234,6 +238,21 @@ class WithdrawnSignal(Base):
     revision: Mapped[int] = mapped_column(Integer)
     withdrawn_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_revision: Mapped[int | None] = mapped_column(Integer)
+
+
+class Erasure(Base):
+    """The tombstone of an erased resident (revision 0005): when, why and how much went.
+
+    Holds no personal data at all: no name, no row ids, no signal ids; only counts.
+    ``reason`` is ``verzoek`` (the resident asked), ``coordinator`` (an erasure notice) or
+    ``bewaartermijn`` (retention)."""
+
+    __tablename__ = "erasures"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(String(20))
+    counts_json: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):

@@ -1,0 +1,689 @@
+"""Privacy on the volunteer's laptop: erase a resident, show a resident everything held about
+them, and purge what is no longer needed (retention).
+
+Erasure removes the resident and everything that hangs off them (contact history,
+appointments, visits with their answers, signals, consents, notes, leaflets given, the
+remembered place in a visit) in one transaction, leaves a tombstone with counts only
+(``erasures``: no name, no row id, no signal id), writes an audit event with the same counts,
+and then folds the WAL back into the database and truncates it. Every connection runs with
+``secure_delete``, so the freed pages are overwritten, not left in free space.
+
+Retention: residents who declined or were not reached, and residents whose finished visits
+the coordinator confirmed received (a receipt named the batch that carried their signals), are
+purged after the organisation's retention period. ``retention_preview`` lists exactly what
+``run_retention`` removes; ``run_retention`` can be held to that list.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from huisbezoek.domain import (
+    ConsentScope,
+    ContactMethod,
+    ContactOutcome,
+    ResidentStatus,
+    VisitStatus,
+)
+from huisbezoek.domain.status import ContactEvent, resident_status
+from huisbezoek.errors import UserError
+from huisbezoek.vault import AuditEvent, Vault
+from huisbezoek.vault.audit import append_event
+from huisbezoek.vault.models import (
+    Answer,
+    Appointment,
+    ConsentRecord,
+    ContactAttempt,
+    Erasure,
+    ExportBatch,
+    LeafletGiven,
+    Resident,
+    Setting,
+    Signal,
+    Visit,
+    WithdrawnSignal,
+)
+
+log = logging.getLogger(__name__)
+
+REASON_REQUEST = "verzoek"  # the resident asked
+REASON_NOTICE = "coordinator"  # an erasure notice from the coordinator
+REASON_RETENTION = "bewaartermijn"  # the retention period ran out
+
+#: Months the laptop keeps what retention covers when the organisation set nothing.
+DEFAULT_RETENTION_MONTHS = 6
+MIN_RETENTION_MONTHS = 1
+MAX_RETENTION_MONTHS = 36
+RETENTION_SETTING_KEY = "retention_months"  # in the configuration package's body
+
+_POSITION_PREFIX = "visit_flow.position."
+
+
+class ResidentGoneError(UserError):
+    message_nl = "Deze bewoner staat niet (meer) in de kluis."
+
+
+# -- what an erasure takes ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureScope:
+    """Everything an erasure of one resident removes, counted; ``name`` only for the screen."""
+
+    resident_id: int
+    name: str
+    visits: int = 0
+    answers: int = 0
+    notes: int = 0  # free texts written by the volunteer: resident, contact, appointment, signal
+    contacts: int = 0
+    appointments: int = 0
+    signals: int = 0
+    shared_signals: int = 0  # of which the coordinator holds a copy
+    consents: int = 0
+    leaflets: int = 0
+
+    def counts(self) -> dict[str, int]:
+        """The counts alone: what the tombstone and the audit log keep (no name, no ids)."""
+        return {
+            "visits": self.visits,
+            "answers": self.answers,
+            "notes": self.notes,
+            "contacts": self.contacts,
+            "appointments": self.appointments,
+            "signals": self.signals,
+            "shared_signals": self.shared_signals,
+            "consents": self.consents,
+            "leaflets": self.leaflets,
+        }
+
+    def lines_nl(self) -> list[str]:
+        """What goes, one short Dutch line per kind (only kinds that have something)."""
+
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
+        lines = ["Naam, adres, telefoon en geboortedatum"]
+        if self.visits:
+            lines.append(
+                n(self.visits, "gesprek", "gesprekken")
+                + " met "
+                + n(self.answers, "antwoord", "antwoorden")
+            )
+        if self.notes:
+            lines.append(n(self.notes, "notitie", "notities"))
+        if self.contacts:
+            lines.append(n(self.contacts, "contactpoging", "contactpogingen"))
+        if self.appointments:
+            lines.append(n(self.appointments, "afspraak", "afspraken"))
+        if self.signals:
+            lines.append(n(self.signals, "signaal", "signalen"))
+        if self.consents:
+            lines.append(n(self.consents, "toestemming", "toestemmingen"))
+        if self.leaflets:
+            lines.append(n(self.leaflets, "meegegeven folder", "meegegeven folders"))
+        return lines
+
+
+def _scope(s: Session, resident: Resident) -> ErasureScope:
+    visit_ids = [v.id for v in resident.visits]
+    answers = signals = shared = leaflets = signal_notes = 0
+    if visit_ids:
+        answers = s.scalar(
+            select(func.count()).select_from(Answer).where(Answer.visit_id.in_(visit_ids))
+        )
+        leaflets = s.scalar(
+            select(func.count())
+            .select_from(LeafletGiven)
+            .where(LeafletGiven.visit_id.in_(visit_ids))
+        )
+        rows = s.execute(
+            select(Signal.note, Signal.agreed_action, Signal.exported_revision).where(
+                Signal.visit_id.in_(visit_ids)
+            )
+        ).all()
+        signals = len(rows)
+        shared = sum(1 for _n, _a, sent in rows if sent is not None)
+        signal_notes = sum(bool(note.strip()) + bool(agreed.strip()) for note, agreed, _ in rows)
+    consents = s.scalar(
+        select(func.count())
+        .select_from(ConsentRecord)
+        .where(ConsentRecord.resident_id == resident.id)
+    )
+    notes = (
+        bool(resident.notes.strip())
+        + sum(bool(c.note.strip()) for c in resident.contacts)
+        + sum(bool(a.note.strip()) for a in resident.appointments)
+        + signal_notes
+    )
+    return ErasureScope(
+        resident_id=resident.id,
+        name=resident.name,
+        visits=len(visit_ids),
+        answers=int(answers or 0),
+        notes=int(notes),
+        contacts=len(resident.contacts),
+        appointments=len(resident.appointments),
+        signals=signals,
+        shared_signals=shared,
+        consents=int(consents or 0),
+        leaflets=int(leaflets or 0),
+    )
+
+
+def _load(s: Session, resident_id: int) -> Resident:
+    resident = s.scalars(
+        select(Resident)
+        .where(Resident.id == resident_id)
+        .options(
+            selectinload(Resident.contacts),
+            selectinload(Resident.appointments),
+            selectinload(Resident.visits),
+        )
+    ).first()
+    if resident is None:
+        raise ResidentGoneError(f"resident {resident_id} not found")
+    return resident
+
+
+def erasure_scope(vault: Vault, resident_id: int) -> ErasureScope:
+    """What erasing this resident would remove (for the confirmation); changes nothing."""
+    with vault.session() as s:
+        return _scope(s, _load(s, resident_id))
+
+
+def _erase(s: Session, resident: Resident, *, withdraw_shared: bool) -> ErasureScope:
+    """Delete the resident and everything hanging off them inside the session's transaction.
+
+    ``withdraw_shared``: signals the coordinator holds leave their public id behind in
+    ``withdrawn_signals``, so the next export tells the coordinator to erase its copy and the
+    exporter never sends them again.
+    """
+    scope = _scope(s, resident)
+    visit_ids = [v.id for v in resident.visits]
+    if visit_ids:
+        if withdraw_shared:
+            for uid, revision in s.execute(
+                select(Signal.uid, Signal.revision).where(
+                    Signal.visit_id.in_(visit_ids), Signal.exported_revision.is_not(None)
+                )
+            ):
+                s.merge(WithdrawnSignal(uid=uid, revision=revision + 1, sent_revision=None))
+        s.execute(
+            delete(Setting).where(Setting.key.in_([f"{_POSITION_PREFIX}{v}" for v in visit_ids]))
+        )
+        s.execute(delete(ConsentRecord).where(ConsentRecord.visit_id.in_(visit_ids)))
+        s.execute(delete(LeafletGiven).where(LeafletGiven.visit_id.in_(visit_ids)))
+        s.execute(delete(Signal).where(Signal.visit_id.in_(visit_ids)))
+        s.execute(delete(Answer).where(Answer.visit_id.in_(visit_ids)))
+        s.execute(delete(Visit).where(Visit.id.in_(visit_ids)))
+    s.execute(delete(ConsentRecord).where(ConsentRecord.resident_id == resident.id))
+    s.execute(delete(ContactAttempt).where(ContactAttempt.resident_id == resident.id))
+    s.execute(delete(Appointment).where(Appointment.resident_id == resident.id))
+    s.execute(delete(Resident).where(Resident.id == resident.id))
+    s.expunge(resident)
+    return scope
+
+
+def _tombstone(
+    s: Session, vault: Vault, reason: str, scopes: Sequence[ErasureScope], **extra: int
+) -> str:
+    """One tombstone and one audit event for the residents just erased: counts only."""
+    totals: dict[str, int] = {"residents": len(scopes), **extra}
+    for scope in scopes:
+        for key, value in scope.counts().items():
+            totals[key] = totals.get(key, 0) + value
+    erasure_id = str(uuid.uuid4())
+    s.add(Erasure(id=erasure_id, reason=reason, counts_json=json.dumps(totals, sort_keys=True)))
+    append_event(
+        s.connection(),
+        vault.schema.audit_table,
+        AuditEvent.ERASE,
+        {"reason": reason, "erasure": erasure_id, **totals},
+    )
+    return erasure_id
+
+
+def _wipe_freed(vault: Vault) -> None:
+    """Fold the WAL into the database and truncate it, so no old page copy stays in it."""
+    if not vault.checkpoint():
+        log.warning("WAL not fully checkpointed after an erasure; retried at close")
+
+
+def erase_resident(vault: Vault, resident_id: int, *, reason: str = REASON_REQUEST) -> ErasureScope:
+    """Erase one resident completely (see the module text); returns what went."""
+    with vault.session() as s:
+        scope = _erase(s, _load(s, resident_id), withdraw_shared=reason != REASON_RETENTION)
+        _tombstone(s, vault, reason, [scope])
+    _wipe_freed(vault)
+    return scope
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureRecord:
+    """A tombstone as the screen shows it."""
+
+    erased_at: datetime
+    reason: str
+    counts: dict[str, int]
+
+
+def erasures(vault: Vault) -> list[ErasureRecord]:
+    with vault.session() as s:
+        return [
+            ErasureRecord(e.erased_at, e.reason, json.loads(e.counts_json))
+            for e in s.scalars(select(Erasure).order_by(Erasure.erased_at))
+        ]
+
+
+# -- receipts and erasure notices from the coordinator ----------------------------------------
+
+
+def record_receipts(vault: Vault, batch_ids: Iterable[str], *, at: datetime | None = None) -> int:
+    """Mark the batches a signed receipt named as received; returns how many were new."""
+    ids = list(dict.fromkeys(batch_ids))
+    at = at or datetime.now(UTC)
+    marked = 0
+    with vault.session() as s:
+        for start in range(0, len(ids), 500):
+            for row in s.scalars(
+                select(ExportBatch).where(
+                    ExportBatch.id.in_(ids[start : start + 500]), ExportBatch.received_at.is_(None)
+                )
+            ):
+                row.received_at = at
+                marked += 1
+    return marked
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeResult:
+    residents: int  # erased here now
+    signals: int  # signal ids in the notices
+
+
+def apply_erasure_notices(vault: Vault, signal_ids: Iterable[str]) -> NoticeResult:
+    """Erase every resident who owns one of these signals (the coordinator erased them), and
+    keep the ids in ``withdrawn_signals`` so no export ever carries them again."""
+    ids = list(dict.fromkeys(str(i) for i in signal_ids))
+    if not ids:
+        return NoticeResult(0, 0)
+    scopes: list[ErasureScope] = []
+    with vault.session() as s:
+        resident_ids: set[int] = set()
+        known = set()
+        for start in range(0, len(ids), 500):
+            for uid, rid, revision in s.execute(
+                select(Signal.uid, Visit.resident_id, Signal.revision)
+                .join(Visit, Signal.visit_id == Visit.id)
+                .where(Signal.uid.in_(ids[start : start + 500]))
+            ):
+                resident_ids.add(rid)
+                known.add(uid)
+                s.merge(WithdrawnSignal(uid=uid, revision=revision + 1, sent_revision=None))
+        for uid in ids:
+            if uid not in known and s.get(WithdrawnSignal, uid) is None:
+                # Not here (any more): remember it all the same, so it is never sent.
+                s.add(WithdrawnSignal(uid=uid, revision=1, sent_revision=1))
+        for rid in sorted(resident_ids):
+            scopes.append(_erase(s, _load(s, rid), withdraw_shared=True))
+        if scopes:
+            _tombstone(s, vault, REASON_NOTICE, scopes)
+    if scopes:
+        _wipe_freed(vault)
+    return NoticeResult(len(scopes), len(ids))
+
+
+# -- retention -----------------------------------------------------------------------------------
+
+
+def months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def retention_months(vault: Vault) -> int:
+    """The organisation's retention period from its configuration package, else the default;
+    always within the floor and ceiling."""
+    from huisbezoek.services.coordinator.packages import stored_configuration
+
+    months = DEFAULT_RETENTION_MONTHS
+    body = stored_configuration(vault)
+    value = getattr(body, RETENTION_SETTING_KEY, None) if body is not None else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        months = value
+    return max(MIN_RETENTION_MONTHS, min(MAX_RETENTION_MONTHS, months))
+
+
+RETENTION_REASONS_NL = {
+    "afgezien": "wilde geen bezoek",
+    "niet_bereikt": "niet bereikt",
+    "vertrokken": "verhuisd of overleden",
+    "ontvangen": "gesprek afgerond, coördinator heeft het ontvangen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionItem:
+    """One resident retention would purge, why, and since when nothing happened."""
+
+    scope: ErasureScope
+    reason: str  # a key of RETENTION_REASONS_NL
+    last_activity: date
+
+    @property
+    def reason_nl(self) -> str:
+        return RETENTION_REASONS_NL[self.reason]
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionPreview:
+    months: int
+    cutoff: date
+    items: list[RetentionItem] = field(default_factory=list)
+
+    @property
+    def resident_ids(self) -> list[int]:
+        return [item.scope.resident_id for item in self.items]
+
+
+def _as_date(moment: datetime | None) -> date | None:
+    return moment.astimezone(UTC).date() if moment is not None else None
+
+
+def _due(
+    s: Session, resident: Resident, cutoff: datetime, received: dict[str, datetime]
+) -> tuple[str, date] | None:
+    """Why this resident is due for the purge, and the date of the last activity; or None."""
+    if any(a.at >= cutoff and not a.cancelled for a in resident.appointments):
+        return None
+    stamps = [resident.created_at, resident.updated_at]
+    stamps += [c.at for c in resident.contacts] + [a.at for a in resident.appointments]
+    if not resident.visits:
+        status = resident_status(
+            [ContactEvent(c.at, c.outcome) for c in resident.contacts],
+            has_final_visit=False,
+            has_open_appointment=False,
+        )
+        kinds = {
+            ResidentStatus.DECLINED: "afgezien",
+            ResidentStatus.NOT_REACHED: "niet_bereikt",
+            ResidentStatus.GONE: "vertrokken",
+        }
+        if status not in kinds or max(stamps) >= cutoff:
+            return None
+        return kinds[status], max(stamps).date()
+    if any(v.status is not VisitStatus.FINAL or v.finalised_at is None for v in resident.visits):
+        return None
+    finished = max(v.finalised_at for v in resident.visits if v.finalised_at is not None)
+    stamps += [v.updated_at for v in resident.visits] + [finished]
+    if max(stamps) >= cutoff:
+        return None
+    visit_ids = [v.id for v in resident.visits]
+    shared_ids = set(
+        s.scalars(
+            select(ConsentRecord.signal_id).where(
+                ConsentRecord.visit_id.in_(visit_ids),
+                ConsentRecord.scope == ConsentScope.SHARE_SIGNAL,
+                ConsentRecord.withdrawn_at.is_(None),
+            )
+        )
+    )
+    for sid, revision, sent, batch in s.execute(
+        select(Signal.id, Signal.revision, Signal.exported_revision, Signal.exported_batch).where(
+            Signal.visit_id.in_(visit_ids)
+        )
+    ):
+        must_arrive = sid in shared_ids or sent is not None
+        if must_arrive and (sent is None or sent < revision or batch not in received):
+            return None
+    # The anonymous counts of the visit travel in every batch: one received batch made after
+    # the visit was finished carried them.
+    if not any(made >= finished for made in received.values()):
+        return None
+    return "ontvangen", max(stamps).date()
+
+
+def retention_preview(vault: Vault, today: date | None = None) -> RetentionPreview:
+    """Exactly the residents ``run_retention`` would purge today; changes nothing."""
+    today = today or datetime.now(UTC).date()
+    months = retention_months(vault)
+    cutoff_day = months_before(today, months)
+    cutoff = datetime.combine(cutoff_day, time.min, tzinfo=UTC)
+    items: list[RetentionItem] = []
+    with vault.session() as s:
+        received = {
+            bid: made
+            for bid, made in s.execute(
+                select(ExportBatch.id, ExportBatch.created_at).where(
+                    ExportBatch.received_at.is_not(None)
+                )
+            )
+        }
+        residents = s.scalars(
+            select(Resident)
+            .options(
+                selectinload(Resident.contacts),
+                selectinload(Resident.appointments),
+                selectinload(Resident.visits),
+            )
+            .order_by(Resident.name, Resident.id)
+        ).all()
+        for resident in residents:
+            due = _due(s, resident, cutoff, received)
+            if due is not None:
+                items.append(RetentionItem(_scope(s, resident), due[0], due[1]))
+    return RetentionPreview(months, cutoff_day, items)
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionResult:
+    months: int
+    residents: int
+    removed: list[int]  # resident row ids (for the caller's comparison; not stored anywhere)
+
+
+def run_retention(
+    vault: Vault, today: date | None = None, *, only: Sequence[int] | None = None
+) -> RetentionResult:
+    """Purge what :func:`retention_preview` lists today, audited; with ``only``, just the
+    previewed residents among those still due (so a confirmation covers exactly what goes)."""
+    preview = retention_preview(vault, today)
+    due = preview.resident_ids
+    if only is not None:
+        allowed = set(only)
+        due = [rid for rid in due if rid in allowed]
+    if not due:
+        return RetentionResult(preview.months, 0, [])
+    with vault.session() as s:
+        scopes = [_erase(s, _load(s, rid), withdraw_shared=False) for rid in due]
+        _tombstone(s, vault, REASON_RETENTION, scopes, months=preview.months)
+    _wipe_freed(vault)
+    return RetentionResult(preview.months, len(due), due)
+
+
+def purge_at_unlock(vault: Vault) -> int:
+    """The retention run at unlock. Never stands in the way of unlocking: a failure is logged
+    (its type only) and the purge is tried again next time."""
+    try:
+        return run_retention(vault).residents
+    except Exception as exc:
+        log.warning("retention purge at unlock failed: %s", type(exc).__name__)
+        return 0
+
+
+# -- subject access -----------------------------------------------------------------------------
+
+OUTCOMES_NL = {
+    ContactOutcome.INTERESTED: "wil een bezoek",
+    ContactOutcome.DECLINED: "wil geen bezoek",
+    ContactOutcome.NO_ANSWER: "geen gehoor",
+    ContactOutcome.MOVED: "verhuisd",
+    ContactOutcome.DECEASED: "overleden",
+    ContactOutcome.CALL_BACK: "later terugbellen",
+    ContactOutcome.INVITED: "uitgenodigd",
+}
+METHODS_NL = {
+    ContactMethod.PHONE: "telefoon",
+    ContactMethod.DOOR: "aan de deur",
+    ContactMethod.LETTER: "brief",
+}
+SCOPES_NL = {
+    ConsentScope.RECORD_VISIT: "antwoorden opschrijven",
+    ConsentScope.SHARE_SIGNAL: "signaal delen met de coördinator",
+    ConsentScope.SHARE_IDENTITY: "naam en adres delen met de coördinator",
+    ConsentScope.REFERRAL: "doorgeven aan een hulpverlener",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AccessVisit:
+    started: date
+    finished: date | None
+    answers: list[tuple[str, str]]  # (question as the volunteer read it, the answer)
+    signals: list[tuple[str, str]]  # (label, text) lines
+    consents: list[str]
+    leaflets: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectAccess:
+    """Everything the laptop holds about one resident, as plain printable text."""
+
+    name: str
+    details: list[tuple[str, str]]
+    contacts: list[str]
+    appointments: list[str]
+    visits: list[AccessVisit]
+    retention_months: int
+    made_on: date
+
+
+def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
+    from huisbezoek.forms.form import SPECIAL_ANSWER_LABELS
+
+    label = question_id
+    options: dict[str, str] = {}
+    try:
+        question = form.question(question_id)
+        label = " ".join(str(question.label).split())
+        for option in getattr(question, "options", None) or ():
+            options[option.value] = option.label
+    except (KeyError, AttributeError):
+        pass
+    if isinstance(value, str) and value in SPECIAL_ANSWER_LABELS:
+        text = SPECIAL_ANSWER_LABELS[value]
+    elif isinstance(value, bool):
+        text = "ja" if value else "nee"
+    elif isinstance(value, list | tuple | set | frozenset):
+        text = ", ".join(options.get(str(v), str(v)) for v in value)
+    elif isinstance(value, str) and value in options:
+        text = options[value]
+    else:
+        text = str(value)
+    return label, text
+
+
+def _d(moment: datetime | date | None) -> str:
+    if moment is None:
+        return ""
+    day = moment.astimezone(UTC).date() if isinstance(moment, datetime) else moment
+    return day.strftime("%d-%m-%Y")
+
+
+def subject_access(vault: Vault, resident_id: int, *, today: date | None = None) -> SubjectAccess:
+    """For the resident's right of access: every record this laptop holds about them."""
+    from huisbezoek.services import visit_flow
+
+    with vault.session() as s:
+        resident = _load(s, resident_id)
+        details = [
+            ("Naam", resident.name),
+            ("Adres", resident.address),
+            ("Postcode", resident.postcode),
+            ("Wijk", resident.neighbourhood),
+            ("Geboortedatum", _d(resident.birth_date)),
+            ("Telefoon", resident.phone or ""),
+            ("Notitie", resident.notes),
+            ("In de lijst sinds", _d(resident.created_at)),
+        ]
+        contacts = []
+        for c in sorted(resident.contacts, key=lambda c: (c.at, c.id)):
+            line = f"{_d(c.at)}: {METHODS_NL.get(c.method, c.method)}, "
+            line += OUTCOMES_NL.get(c.outcome, c.outcome)
+            if c.note.strip():
+                line += f". Notitie: {c.note.strip()}"
+            contacts.append(line)
+        appointments = []
+        for a in sorted(resident.appointments, key=lambda a: (a.at, a.id)):
+            line = a.at.astimezone(UTC).strftime("%d-%m-%Y %H:%M")
+            if a.location:
+                line += f", {a.location}"
+            if a.cancelled:
+                line += " (afgezegd)"
+            if a.note.strip():
+                line += f". Notitie: {a.note.strip()}"
+            appointments.append(line)
+        visit_ids = [v.id for v in sorted(resident.visits, key=lambda v: (v.started_at, v.id))]
+        name = resident.name
+    access_visits = []
+    for vid in visit_ids:
+        opened = visit_flow.open_visit(vault, vid)
+        answers = [
+            _answer_text(opened.form, qid, value) for qid, value in opened.answers.items()
+        ]
+        with vault.session() as s:
+            visit = s.get(Visit, vid)
+            assert visit is not None
+            signals: list[tuple[str, str]] = []
+            for sig in s.scalars(select(Signal).where(Signal.visit_id == vid).order_by(Signal.id)):
+                text = sig.text or sig.theme.label_nl
+                extra = [p for p in (sig.note.strip(), sig.agreed_action.strip()) if p]
+                signals.append((sig.theme.label_nl, " ".join([text, *extra])))
+            consents = []
+            for c in s.scalars(
+                select(ConsentRecord)
+                .where(ConsentRecord.visit_id == vid)
+                .order_by(ConsentRecord.given_at, ConsentRecord.id)
+            ):
+                line = f"{SCOPES_NL.get(c.scope, c.scope)}: gegeven op {_d(c.given_at)}"
+                if c.referral_service:
+                    line += f" ({c.referral_service})"
+                if c.withdrawn_at is not None:
+                    line += f", ingetrokken op {_d(c.withdrawn_at)}"
+                consents.append(line)
+            leaflets = [
+                f"{row.topic.value.replace('_', ' ')} ({_d(row.printed_at)})"
+                for row in s.scalars(
+                    select(LeafletGiven).where(LeafletGiven.visit_id == vid).order_by(LeafletGiven.id)
+                )
+            ]
+            access_visits.append(
+                AccessVisit(
+                    started=visit.started_at.astimezone(UTC).date(),
+                    finished=_as_date(visit.finalised_at),
+                    answers=answers,
+                    signals=signals,
+                    consents=consents,
+                    leaflets=leaflets,
+                )
+            )
+    return SubjectAccess(
+        name=name,
+        details=[(k, v) for k, v in details if v],
+        contacts=contacts,
+        appointments=appointments,
+        visits=access_visits,
+        retention_months=retention_months(vault),
+        made_on=today or datetime.now(UTC).date(),
+    )
