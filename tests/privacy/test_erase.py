@@ -94,6 +94,7 @@ def test_erase_removes_every_row_and_tells_the_coordinator(filled):
     vault = filled.vault
     with vault.session() as s:
         s.execute(Signal.__table__.update().values(exported_revision=1))
+        revisions = dict(s.execute(select(Signal.uid, Signal.revision)).all())
     privacy.erase_resident(vault, filled.resident_id)
     for model in (Resident, ContactAttempt, Visit, Answer, Signal, ConsentRecord):
         assert _count(vault, model) == 0, model.__name__
@@ -101,7 +102,8 @@ def test_erase_removes_every_row_and_tells_the_coordinator(filled):
         gone = s.scalars(select(WithdrawnSignal)).all()
     # Every signal the coordinator held is withdrawn at a higher revision.
     assert len(gone) == len(filled.signal_ids)
-    assert all(g.revision == 2 and g.sent_revision is None for g in gone)
+    assert {g.uid: g.revision for g in gone} == {uid: r + 1 for uid, r in revisions.items()}
+    assert all(g.sent_revision is None for g in gone)
     assert (filled.folder / "vault.db-wal").stat().st_size == 0  # checkpointed and truncated
 
 
