@@ -62,7 +62,7 @@ OTHER = {
 }
 
 
-def fill_resident(  # noqa: PLR0913
+def fill_resident(
     vault: Vault,
     form,
     *,

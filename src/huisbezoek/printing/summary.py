@@ -27,6 +27,7 @@ from .builder import (
 from .content import Service
 from .errors import PrintInputError
 from .leaflets import add_contacts
+from .privacy import PrivacyText, add_privacy_block
 
 MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -74,6 +75,8 @@ class SummaryInput:
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
     wellbeing: Mapping[str, int | None] = field(default_factory=dict)
     show_wellbeing_chart: bool = False  # only when the resident wants it
+    # Who sees what, for how long, and the resident's rights (resources/privacy), filled in.
+    privacy: PrivacyText | None = None
 
 
 def summary_title(visit_date: date) -> str:
@@ -142,6 +145,8 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
                 ]
             )
         )
+    if data.privacy is not None:
+        add_privacy_block(builder, data.privacy)
     builder.add_heading("Vragen?")
     builder.add_paragraph(f"Bel {org.name}: {org.phone}. Vraag naar {data.volunteer_first_name}.")
     return builder

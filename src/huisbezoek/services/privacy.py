@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import json
 import logging
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,16 @@ from huisbezoek.domain import (
 )
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import UserError
+from huisbezoek.printing.builder import Organisation
+from huisbezoek.printing.content import ServiceDirectory
+from huisbezoek.printing.privacy import (
+    AccessInput,
+    AccessVisitText,
+    PrivacyText,
+    load_privacy_texts,
+    render_subject_access,
+)
+from huisbezoek.printing.summary import date_nl
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
@@ -136,7 +147,9 @@ class ErasureScope:
 
 def _scope(s: Session, resident: Resident) -> ErasureScope:
     visit_ids = [v.id for v in resident.visits]
-    answers = signals = shared = leaflets = signal_notes = 0
+    answers: int | None = 0
+    leaflets: int | None = 0
+    signals = shared = signal_notes = 0
     if visit_ids:
         answers = s.scalar(
             select(func.count()).select_from(Answer).where(Answer.visit_id.in_(visit_ids))
@@ -398,7 +411,7 @@ class RetentionPreview:
 
 
 def _as_date(moment: datetime | None) -> date | None:
-    return moment.astimezone(UTC).date() if moment is not None else None
+    return moment.astimezone().date() if moment is not None else None
 
 
 def _due(
@@ -581,6 +594,8 @@ def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
             options[option.value] = option.label
     except (KeyError, AttributeError):
         pass
+    if not label.rstrip().endswith(("?", ":")):
+        label = f"{label.rstrip()}:"
     if isinstance(value, str) and value in SPECIAL_ANSWER_LABELS:
         text = SPECIAL_ANSWER_LABELS[value]
     elif isinstance(value, bool):
@@ -589,16 +604,29 @@ def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
         text = ", ".join(options.get(str(v), str(v)) for v in value)
     elif isinstance(value, str) and value in options:
         text = options[value]
+    elif isinstance(value, date):
+        text = date_nl(value)
+    elif isinstance(value, str) and _ISO_DAY.match(value):
+        text = date_nl(date.fromisoformat(value))
     else:
         text = str(value)
-    return label, text
+    return label, f"{text[:1].upper()}{text[1:]}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _d(moment: datetime | date | None) -> str:
+    """A date written out ("3 december 2026"), in the laptop's own time zone."""
     if moment is None:
         return ""
-    day = moment.astimezone(UTC).date() if isinstance(moment, datetime) else moment
-    return day.strftime("%d-%m-%Y")
+    day = moment.astimezone().date() if isinstance(moment, datetime) else moment
+    return date_nl(day)
 
 
 def subject_access(vault: Vault, resident_id: int, *, today: date | None = None) -> SubjectAccess:
@@ -626,7 +654,7 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
             contacts.append(line)
         appointments = []
         for a in sorted(resident.appointments, key=lambda a: (a.at, a.id)):
-            line = a.at.astimezone(UTC).strftime("%d-%m-%Y %H:%M")
+            line = f"{_d(a.at)} om {a.at.astimezone():%H:%M}"
             if a.location:
                 line += f", {a.location}"
             if a.cancelled:
@@ -639,38 +667,43 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
     access_visits = []
     for vid in visit_ids:
         opened = visit_flow.open_visit(vault, vid)
-        answers = [
-            _answer_text(opened.form, qid, value) for qid, value in opened.answers.items()
-        ]
+        answers = [_answer_text(opened.form, qid, value) for qid, value in opened.answers.items()]
         with vault.session() as s:
             visit = s.get(Visit, vid)
             assert visit is not None
             signals: list[tuple[str, str]] = []
             for sig in s.scalars(select(Signal).where(Signal.visit_id == vid).order_by(Signal.id)):
-                text = sig.text or sig.theme.label_nl
-                extra = [p for p in (sig.note.strip(), sig.agreed_action.strip()) if p]
-                signals.append((sig.theme.label_nl, " ".join([text, *extra])))
+                parts = [(sig.text or sig.theme.label_nl).strip().rstrip(".") + "."]
+                parts.append(f"Hoe dringend: {sig.severity.label_nl}.")
+                if sig.note.strip():
+                    parts.append(f"Notitie: {_sentence(sig.note)}")
+                if sig.agreed_action.strip():
+                    parts.append(f"Afgesproken: {_sentence(sig.agreed_action)}")
+                signals.append((sig.theme.label_nl, " ".join(parts)))
             consents = []
-            for c in s.scalars(
+            for record in s.scalars(
                 select(ConsentRecord)
                 .where(ConsentRecord.visit_id == vid)
                 .order_by(ConsentRecord.given_at, ConsentRecord.id)
             ):
-                line = f"{SCOPES_NL.get(c.scope, c.scope)}: gegeven op {_d(c.given_at)}"
-                if c.referral_service:
-                    line += f" ({c.referral_service})"
-                if c.withdrawn_at is not None:
-                    line += f", ingetrokken op {_d(c.withdrawn_at)}"
+                scope = SCOPES_NL.get(record.scope, str(record.scope))
+                line = f"{scope[:1].upper()}{scope[1:]}: gegeven op {_d(record.given_at)}"
+                if record.referral_service:
+                    line += f" ({record.referral_service})"
+                if record.withdrawn_at is not None:
+                    line += f", ingetrokken op {_d(record.withdrawn_at)}"
                 consents.append(line)
             leaflets = [
                 f"{row.topic.value.replace('_', ' ')} ({_d(row.printed_at)})"
                 for row in s.scalars(
-                    select(LeafletGiven).where(LeafletGiven.visit_id == vid).order_by(LeafletGiven.id)
+                    select(LeafletGiven)
+                    .where(LeafletGiven.visit_id == vid)
+                    .order_by(LeafletGiven.id)
                 )
             ]
             access_visits.append(
                 AccessVisit(
-                    started=visit.started_at.astimezone(UTC).date(),
+                    started=visit.started_at.astimezone().date(),
                     finished=_as_date(visit.finalised_at),
                     answers=answers,
                     signals=signals,
@@ -687,3 +720,63 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
         retention_months=retention_months(vault),
         made_on=today or datetime.now(UTC).date(),
     )
+
+
+def privacy_text(
+    vault: Vault, part: str, organisation: Organisation, volunteer_first_name: str
+) -> PrivacyText:
+    """One part of the privacy texts (``gesprek``, ``samenvatting``, ``inzage``), filled in
+    with the organisation, the retention period and the volunteer's first name."""
+    return load_privacy_texts()[part].filled(
+        organisatie=organisation.name,
+        telefoon=organisation.phone,
+        maanden=retention_months(vault),
+        vrijwilliger=volunteer_first_name,
+    )
+
+
+def _status_nl(visit: AccessVisit) -> str:
+    if visit.finished is None:
+        return "Dit gesprek is nog niet afgerond."
+    return f"Afgerond op {date_nl(visit.finished)}."
+
+
+def subject_access_pdf(
+    vault: Vault,
+    resident_id: int,
+    *,
+    directory: ServiceDirectory | None = None,
+    today: date | None = None,
+) -> bytes:
+    """The large-print overview of everything the laptop holds about this resident, audited
+    (the event names no one). Holds personal data: print it, or save it where the volunteer
+    chooses; never written anywhere by this function."""
+    from huisbezoek.printing import load_directory
+    from huisbezoek.services.documents import _first_name, _volunteer_name, organisation_of
+
+    directory = directory if directory is not None else load_directory()
+    organisation = organisation_of(directory)
+    access = subject_access(vault, resident_id, today=today)
+    first = _first_name(_volunteer_name(vault))
+    data = AccessInput(
+        organisation=organisation,
+        intro=privacy_text(vault, "inzage", organisation, first),
+        made_on=access.made_on,
+        details=access.details,
+        contacts=access.contacts,
+        appointments=access.appointments,
+        visits=tuple(
+            AccessVisitText(
+                title=f"Gesprek van {date_nl(v.started)}",
+                status=_status_nl(v),
+                answers=v.answers,
+                signals=v.signals,
+                consents=v.consents,
+                leaflets=v.leaflets,
+            )
+            for v in access.visits
+        ),
+    )
+    pdf = render_subject_access(data)
+    vault.audit(AuditEvent.SUBJECT_ACCESS, {"visits": len(access.visits)})
+    return pdf

@@ -432,7 +432,8 @@ class Vault:
         with self._fast_lock, translate_errors():
             raw = self.engine.raw_connection()  # no transaction: a checkpoint wants none
             try:
-                row = raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                driver: Any = raw.driver_connection
+                row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             finally:
                 raw.close()
         return int(row[0]) == 0
