@@ -15,6 +15,9 @@ ENV_HOME = "HUISBEZOEK_HOME"
 #: Folder in the data folder with the organisation's accepted configuration (forms, leaflets,
 #: sociale kaart), written by ``huisbezoek.services.configuration``. Not personal data.
 CONFIG_DIR_NAME = "config"
+#: Folders in the data folder: the volunteer's vault, and the coordinator store's vault.
+VAULT_DIR_NAME = "vault"
+COORDINATOR_DIR_NAME = "coordinator"
 
 
 def _data_base() -> Path:
@@ -30,7 +33,14 @@ def data_dir() -> Path:
 
 
 def default_vault_dir() -> Path:
-    return data_dir() / "vault"
+    """The volunteer's vault folder."""
+    return data_dir() / VAULT_DIR_NAME
+
+
+def default_coordinator_dir() -> Path:
+    """The coordinator store's vault folder (made by the coordinator's first start or
+    ``huisbezoek org init``)."""
+    return data_dir() / COORDINATOR_DIR_NAME
 
 
 def resources_dir() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from huisbezoek.coordinator import organisation, startup
 from huisbezoek.exchange.keys import OrgConfig
 from huisbezoek.gui.coordinator.window import CoordinatorWindow
 from huisbezoek.services import session
@@ -101,7 +102,7 @@ def test_coordinator_first_start_and_reopen(qtbot, make_app, tmp_path):
     click(qtbot, dialog.open_button)
     qtbot.waitUntil(lambda: again.coordinator is not None, timeout=15_000)
     assert again.coordinator.isVisible()
-    from huisbezoek.services.exchange import organisation_config
+    from huisbezoek.coordinator.organisation import organisation_config
 
     assert organisation_config(again.coordinator.vault).fingerprint == config.fingerprint
     assert again.window.work is None
@@ -165,11 +166,10 @@ def test_coordinator_pages_at_200_percent(qtbot, make_app, qapp, tmp_path):
 def test_coordinator_passphrase_forgotten(qtbot, make_app):
     import pytest
 
-    from huisbezoek.services import exchange
     from huisbezoek.vault.errors import WrongPassphraseError
     from huisbezoek.vault.keyslots import KdfParams
 
-    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created = startup.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
     created.opened.vault.close()
     app = make_app()
     app.start()
@@ -193,8 +193,8 @@ def test_coordinator_passphrase_forgotten(qtbot, make_app):
     wait_op_idle(qtbot)
     app.close_coordinator()
     with pytest.raises(WrongPassphraseError):
-        exchange.open_coordinator(None, PASS)
-    exchange.open_coordinator(None, new).close()
+        organisation.open_coordinator(None, PASS)
+    organisation.open_coordinator(None, new).close()
 
 
 def test_coordinator_unlock_at_200_percent(qtbot, make_app, qapp):
@@ -204,7 +204,7 @@ def test_coordinator_unlock_at_200_percent(qtbot, make_app, qapp):
 
     from .test_layout import clipped
 
-    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created = startup.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
     created.opened.vault.close()
     try:
         app = make_app(settings=Settings(text_scale=200))

@@ -13,10 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from huisbezoek import paths
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.domain import LeafletTopic
-from huisbezoek.services import configuration, exchange, residents, visit_flow
-from huisbezoek.services.coordinator import packages
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.exchange import package
+from huisbezoek.services import configuration, exchange, packages, residents, visit_flow
 from huisbezoek.services.documents import organisation_of
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
@@ -29,13 +31,13 @@ FORM_V2 = "samen-sterker-75plus.v2.yaml"
 
 @dataclass
 class World:
-    org: exchange.CreatedOrganisation
+    org: organisation.CreatedOrganisation
     volunteer: Vault
 
     def package(self, **files: dict[str, str]) -> bytes:
         store = CoordinatorStore.from_vault(self.org.store)
         with store.session() as session:
-            return packages.export_configuration(
+            return coordinator_packages.export_configuration(
                 session,
                 forms=files.get("forms", {}),
                 leaflets=files.get("leaflets", {}),
@@ -45,13 +47,13 @@ class World:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
-    org = exchange.init_organisation(tmp_path / "org", PASS, "Welzijn", kdf=KdfParams.FLOOR)
+    org = organisation.init_organisation(tmp_path / "org", PASS, "Welzijn", kdf=KdfParams.FLOOR)
     volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
     (tmp_path / "org.json").write_bytes(org.config.to_bytes())
     exchange.import_org_config(volunteer, tmp_path / "org.json")
     summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
-    row = exchange.enrol_volunteer(org.store, summary.path)
-    exchange.approve_volunteer(org.store, row.key_id)
+    row = organisation.enrol_volunteer(org.store, summary.path)
+    organisation.approve_volunteer(org.store, row.key_id)
     yield World(org, volunteer)
     volunteer.close()
     org.store.close()
@@ -127,7 +129,7 @@ def test_broken_files_change_nothing(world: World) -> None:
     # A good package after the refusals works; the older refused one stays refused.
     configuration.apply_configuration_package(vault, world.package(**_new_files()))
     assert NEW_SENTENCE in _printed_leaflet()
-    with pytest.raises(packages.OlderConfigurationError):
+    with pytest.raises(package.OlderConfigurationError):
         configuration.apply_configuration_package(vault, broken)
     assert NEW_SENTENCE in _printed_leaflet()
     assert not list(paths.config_override_dir().glob(".nieuw-*"))

@@ -2,6 +2,8 @@ from datetime import date
 
 import pytest
 
+from huisbezoek import paths
+from huisbezoek.coordinator import startup
 from huisbezoek.domain import ResidentStatus, VisitStatus
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.services import documents, review, session
@@ -44,16 +46,13 @@ def test_coordinator_flow_makes_and_saves_the_organisation():
 
 
 def test_installed_workspace_follows_the_vault_on_disk():
-    from huisbezoek.services import exchange
-
     assert session.installed_workspace() is None
-    assert session.COORDINATOR_DIR_NAME == exchange.COORDINATOR_DIR_NAME
-    created = session.create_coordinator_vault("Welzijn Teststad", "Carla", PASS,
+    created = startup.create_coordinator_vault("Welzijn Teststad", "Carla", PASS,
                                                kdf=KdfParams.FLOOR)  # fmt: skip
     created.opened.vault.close()
     installed = session.installed_workspace()
     assert installed is not None and installed.role is Role.COORDINATOR
-    assert installed.folder == exchange.default_coordinator_dir()
+    assert installed.folder == paths.default_coordinator_dir()
     # A volunteer's vault beside it wins: a volunteer's start never shows coordinator screens.
     session.create_vault("Els", PASS, kdf=KdfParams.FLOOR).opened.vault.close()
     installed = session.installed_workspace()
@@ -63,20 +62,20 @@ def test_installed_workspace_follows_the_vault_on_disk():
 def test_coordinator_vault_and_organisation_file(tmp_path):
     from huisbezoek.exchange.keys import OrgConfig
 
-    created = session.create_coordinator_vault(
+    created = startup.create_coordinator_vault(
         "Welzijn  Teststad", "Carla", PASS, folder=tmp_path / "c", kdf=KdfParams.FLOOR
     )
     try:
         assert created.opened.vault.kind == "coordinator"
         assert created.opened.user == "Carla"
-        summary = session.save_organisation_file(created.opened, tmp_path / "org.json")
+        summary = startup.save_organisation_file(created.opened, tmp_path / "org.json")
         config = OrgConfig.from_bytes((tmp_path / "org.json").read_bytes())
         assert config.name == summary.name == "Welzijn Teststad"
         assert config.fingerprint == summary.fingerprint == created.opened.fingerprint
     finally:
         created.opened.vault.close()
     with pytest.raises(InvalidInputError):
-        session.create_coordinator_vault(" ", "Carla", PASS, folder=tmp_path / "d")
+        startup.create_coordinator_vault(" ", "Carla", PASS, folder=tmp_path / "d")
 
 
 @pytest.mark.parametrize(

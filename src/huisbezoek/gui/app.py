@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from huisbezoek.coordinator import startup
 from huisbezoek.gui.i18n import install_translators
 from huisbezoek.gui.theme import apply_theme
 
@@ -81,9 +82,8 @@ class Application:
         self.window.show()
 
     def _first_start_done(self, opened: Any) -> None:
-        from huisbezoek.services import session
 
-        if isinstance(opened, session.OpenedCoordinator):
+        if isinstance(opened, startup.OpenedCoordinator):
             self.window.hide()
             self._show_coordinator(opened.vault, opened.user)
         else:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huisbezoek.coordinator import startup
 from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
@@ -56,7 +57,7 @@ class FirstStartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flow = FirstStartFlow()
-        self.opened: session.OpenedVault | session.OpenedCoordinator | None = None
+        self.opened: session.OpenedVault | startup.OpenedCoordinator | None = None
         self.recovery_key_text = ""
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
@@ -358,7 +359,7 @@ class FirstStartPage(QWidget):
         if step is Step.NAME:
             return session.check_volunteer_name(self.name.text())
         if step is Step.ORG_NAME:
-            return session.check_organisation_name(
+            return startup.check_organisation_name(
                 self.org_name.text()
             ) or session.check_volunteer_name(self.coordinator_name.text())
         if step is Step.ORG_FILE and self.org_file_saved is None:
@@ -399,7 +400,7 @@ class FirstStartPage(QWidget):
             org, user = self.org_name.text(), self.coordinator_name.text()
 
             def create():
-                return session.create_coordinator_vault(org, user, passphrase, kdf=kdf)
+                return startup.create_coordinator_vault(org, user, passphrase, kdf=kdf)
         else:
 
             def create():
@@ -494,7 +495,7 @@ class FirstStartPage(QWidget):
 
     def save_org_file(self, path: Path) -> None:
         opened = self.opened
-        if not isinstance(opened, session.OpenedCoordinator):
+        if not isinstance(opened, startup.OpenedCoordinator):
             return
 
         def done(summary) -> None:
@@ -507,7 +508,7 @@ class FirstStartPage(QWidget):
                 ).format(bestand=path.name, naam=summary.name, vingerafdruk=summary.fingerprint)
             )
 
-        run_op(self, lambda: session.save_organisation_file(opened, path), on_done=done)
+        run_op(self, lambda: startup.save_organisation_file(opened, path), on_done=done)
 
     def _finish(self) -> None:
         self.recovery_key_text = ""

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         choose_org_config(self, self.ctx)
 
     def _package(self) -> None:
-        from huisbezoek.gui.coordinator.volunteer_packages import choose_and_import_package
+        from huisbezoek.gui.package_import import choose_and_import_package
 
         choose_and_import_package(self, self.ctx, on_done=self._package_done)
 

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from huisbezoek import paths
 from huisbezoek.errors import InvalidInputError
@@ -217,15 +217,6 @@ def vault_info(folder: Path | None = None) -> VaultInfo:
     return VaultInfo(folder=folder, exists=exists, demo_passphrase=demo)
 
 
-#: Folder name of the coordinator vault in the data folder, as ``services.exchange`` (and
-#: ``huisbezoek org init``) make it (a test keeps them equal).
-COORDINATOR_DIR_NAME = "coordinator"
-
-
-def default_coordinator_dir() -> Path:
-    return paths.data_dir() / COORDINATOR_DIR_NAME
-
-
 @dataclass(frozen=True, slots=True)
 class Installed:
     role: Role
@@ -240,7 +231,7 @@ def installed_workspace() -> Installed | None:
     volunteer's start never shows coordinator screens. The kind is read from the key-slot
     file, which needs no passphrase.
     """
-    for folder in (paths.default_vault_dir(), default_coordinator_dir()):
+    for folder in (paths.default_vault_dir(), paths.default_coordinator_dir()):
         if vault_info(folder).exists:
             kind = _key_file_kind(folder)
             if kind == Role.COORDINATOR.value:
@@ -264,6 +255,13 @@ def _write_demo_marker(folder: Path) -> None:
 
 def _clear_demo_marker() -> None:
     _marker_path().unlink(missing_ok=True)
+
+
+class HasVault(Protocol):
+    """An opened volunteer vault or coordinator store (both carry the open ``vault``)."""
+
+    @property
+    def vault(self) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,94 +397,6 @@ def close(opened: OpenedVault | None) -> None:
         opened.vault.close()
 
 
-# -- the coordinator's first start ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OpenedCoordinator:
-    """An open coordinator vault and who is working in it (written beside every change)."""
-
-    vault: Any
-    user: str
-    organisation: str
-    fingerprint: str
-
-
-@dataclass(frozen=True, slots=True)
-class CreatedCoordinator:
-    opened: OpenedCoordinator
-    #: Shown once on screen, like the volunteer's; never stored.
-    recovery_key: str
-
-
-def check_organisation_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        return "Vul de naam van de organisatie in."
-    if len(name) > 200:
-        return "Deze naam is te lang."
-    return ""
-
-
-def create_coordinator_vault(
-    organisation: str,
-    user: str,
-    passphrase: str,
-    *,
-    folder: Path | None = None,
-    kdf: KdfParams | None = None,
-) -> CreatedCoordinator:
-    """Make the coordinator vault with a new organisation identity (as ``org init``)."""
-    for problem in (check_organisation_name(organisation), check_volunteer_name(user)):
-        if problem:
-            raise InvalidInputError("bad name", message_nl=problem)
-    from huisbezoek.services.exchange import init_organisation
-
-    created = init_organisation(
-        folder or default_coordinator_dir(), passphrase, organisation, kdf=kdf
-    )
-    opened = OpenedCoordinator(
-        vault=created.store,
-        user=" ".join(user.split()),
-        organisation=created.config.name,
-        fingerprint=created.config.fingerprint,
-    )
-    return CreatedCoordinator(opened=opened, recovery_key=created.recovery_key)
-
-
-def unlock_coordinator_with_recovery_key(
-    recovery_key: str,
-    new_passphrase: str,
-    *,
-    folder: Path | None = None,
-    kdf: KdfParams | None = None,
-) -> Vault:
-    """Open the coordinator vault with its recovery key and set a new passphrase at once."""
-    from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
-    from huisbezoek.vault.core import Vault
-    from huisbezoek.vault.keyslots import check_passphrase_strength
-
-    check_passphrase_strength(new_passphrase)
-    vault = Vault.open_with_recovery(
-        folder or default_coordinator_dir(), recovery_key, schema=COORDINATOR_SCHEMA
-    )
-    try:
-        vault.reset_passphrase(new_passphrase, kdf=kdf)
-    except BaseException:
-        vault.close()
-        raise
-    return vault
-
-
-def save_organisation_file(opened: OpenedCoordinator, path: Path) -> OrganisationSummary:
-    """Write the organisation's configuration file for volunteers (public keys only)."""
-    from huisbezoek.services.exchange import organisation_config
-
-    config = organisation_config(opened.vault)
-    atomic_write(path, config.to_bytes(), mode=0o644)
-    return OrganisationSummary(name=config.name, fingerprint=config.fingerprint)
-
-
 # -- the demo vault ---------------------------------------------------------------------------
 
 
@@ -549,7 +459,7 @@ def can_print_recovery_sheet() -> bool:
     return True
 
 
-def recovery_sheet_pdf(opened: OpenedVault | OpenedCoordinator, recovery_key: str) -> bytes:
+def recovery_sheet_pdf(opened: HasVault, recovery_key: str) -> bytes:
     """The recovery-key sheet as PDF bytes (printing area); nothing is written anywhere."""
     from datetime import date
 
@@ -565,9 +475,7 @@ def recovery_sheet_pdf(opened: OpenedVault | OpenedCoordinator, recovery_key: st
     return bytes(pdf)
 
 
-def save_recovery_sheet(
-    path: Path, opened: OpenedVault | OpenedCoordinator, recovery_key: str
-) -> Path:
+def save_recovery_sheet(path: Path, opened: HasVault, recovery_key: str) -> Path:
     """Write the recovery-key sheet as PDF to the file the volunteer chose."""
     atomic_write(path, recovery_sheet_pdf(opened, recovery_key))
     return path

@@ -10,13 +10,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QVBoxLayout, QWidget
 
+from huisbezoek.coordinator import addresses, packages
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import WrapLabel, button, button_row, heading, hint, scrolling
-from huisbezoek.services.coordinator import addresses, packages
-from huisbezoek.services.coordinator.store import CoordinatorStore
 
 
 class AssignmentsPanel(QWidget):
@@ -93,7 +93,7 @@ class AssignmentsPanel(QWidget):
         def load() -> tuple[list[addresses.NeighbourhoodSplit], list[tuple[str, str]]]:
             from sqlalchemy import select
 
-            from huisbezoek.exchange.coordinator.models import Volunteer
+            from huisbezoek.coordinator.store.models import Volunteer
 
             with store.session() as session:
                 volunteers = [

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from huisbezoek.coordinator import organisation, startup
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op
@@ -123,7 +124,6 @@ class CoordinatorUnlockDialog(BaseDialog):
 
     def try_open(self) -> None:
         from huisbezoek.errors import UserError
-        from huisbezoek.services import exchange
 
         user = " ".join(self.name.text().split())
         if not user:
@@ -140,13 +140,13 @@ class CoordinatorUnlockDialog(BaseDialog):
             key, new, kdf = self.recovery_key.text(), self.new_pass.text(), self.kdf
 
             def work() -> Any:
-                return session.unlock_coordinator_with_recovery_key(
+                return startup.unlock_coordinator_with_recovery_key(
                     key, new, folder=folder, kdf=kdf
                 )
         else:
 
             def work() -> Any:
-                return exchange.open_coordinator(folder, passphrase)
+                return organisation.open_coordinator(folder, passphrase)
 
         self.open_button.setEnabled(False)
 

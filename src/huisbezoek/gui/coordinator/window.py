@@ -34,6 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huisbezoek.coordinator import dashboard, documents, importer, organisation, retention
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.settings import load_settings, set_retention_months
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.coordinator.chart import CoverageChart, ProgressChart
 from huisbezoek.gui.coordinator.queue_model import QueueModel
@@ -49,10 +53,6 @@ from huisbezoek.gui.widgets import (
     hint,
     scrolling,
 )
-from huisbezoek.services.coordinator import dashboard, documents, retention
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.settings import load_settings, set_retention_months
-from huisbezoek.services.coordinator.store import CoordinatorStore
 from huisbezoek.vault.core import Vault
 
 
@@ -130,16 +130,15 @@ class VolunteersPanel(QWidget):
         self._selected()
 
     def refresh(self) -> None:
-        from huisbezoek.services import exchange
 
         vault = self.vault
 
         def load() -> tuple[list[Any], dict[str, tuple[int, Any]]]:
             from sqlalchemy import func, select
 
-            from huisbezoek.exchange.coordinator.models import ImportLedger
+            from huisbezoek.coordinator.store.models import ImportLedger
 
-            rows = exchange.list_volunteers(vault)
+            rows = organisation.list_volunteers(vault)
             with vault.session() as s:
                 last = {
                     key: (seq, at)
@@ -209,14 +208,13 @@ class VolunteersPanel(QWidget):
             self.enrol_file(Path(path))
 
     def enrol_file(self, path: Path) -> None:
-        from huisbezoek.services import exchange
 
         def done(row: Any) -> None:
             self.message.setText("")
             self._pending_select = row.key_id
             self.refresh()
 
-        run_op(self, lambda: exchange.enrol_volunteer(self.vault, path), on_done=done)
+        run_op(self, lambda: organisation.enrol_volunteer(self.vault, path), on_done=done)
 
     def _choose_org_file_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -230,12 +228,11 @@ class VolunteersPanel(QWidget):
 
     def save_org_file(self, path: Path) -> None:
         """Write the organisation's configuration file that volunteers read in."""
-        from huisbezoek.services import exchange
 
         vault = self.vault
 
         def work() -> Any:
-            config = exchange.organisation_config(vault)
+            config = organisation.organisation_config(vault)
             atomic_write(path, config.to_bytes(), mode=0o644)
             return config
 
@@ -251,19 +248,17 @@ class VolunteersPanel(QWidget):
         run_op(self, work, on_done=done)
 
     def approve_selected(self) -> None:
-        from huisbezoek.services import exchange
 
         row = self._current()
         if row is not None:
-            run_op(self, lambda: exchange.approve_volunteer(self.vault, row.key_id),
+            run_op(self, lambda: organisation.approve_volunteer(self.vault, row.key_id),
                    on_done=lambda _r: self.refresh())  # fmt: skip
 
     def revoke_selected(self) -> None:
-        from huisbezoek.services import exchange
 
         row = self._current()
         if row is not None:
-            run_op(self, lambda: exchange.revoke_volunteer(self.vault, row.key_id),
+            run_op(self, lambda: organisation.revoke_volunteer(self.vault, row.key_id),
                    on_done=lambda _r: self.refresh())  # fmt: skip
 
 
@@ -314,12 +309,11 @@ class ImportPanel(QWidget):
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path]) -> ProgressDialog:
-        from huisbezoek.services import exchange
 
         vault, store = self.vault, self.store
 
         def job(progress: Any, cancel: Any) -> Any:
-            report = exchange.import_batches(vault, paths, progress=progress, cancel=cancel)
+            report = importer.import_batches(vault, paths, progress=progress, cancel=cancel)
             with store.session() as session:
                 fu.sync_followups(session)
             return report

@@ -17,10 +17,9 @@ from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.errors import UserError
-from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
 from huisbezoek.exchange.keys import OrgConfig
-from huisbezoek.services.coordinator.models import WorkBase
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
 from huisbezoek.vault.core import Vault
@@ -125,7 +124,7 @@ class CoordinatorStore:
 def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
     """A new organisation identity in an empty PostgreSQL store (``org init`` makes the vault
     kind). Returns the configuration file volunteers need."""
-    from huisbezoek.exchange.coordinator.models import Organisation, OrgKey
+    from huisbezoek.coordinator.store.models import Organisation, OrgKey
     from huisbezoek.exchange.keys import OrgIdentity
 
     name = " ".join(name.split())
@@ -158,7 +157,6 @@ def _prepare_schema(conn: Connection) -> None:
     if fresh or current is None:
         # A store made before stores were stamped has exactly the tables of the head.
         COORDINATOR_SCHEMA.metadata.create_all(conn)
-        WorkBase.metadata.create_all(conn)
         if fresh and conn.dialect.name == "postgresql":
             for statement in _PG_AUDIT_GUARD:
                 conn.exec_driver_sql(statement)

@@ -15,17 +15,19 @@ from enum import StrEnum
 from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentScope, Severity, Theme
-from huisbezoek.errors import InvalidInputError, UserError
-from huisbezoek.exchange.coordinator.models import ERASED_TEXT, ImportedSignal, Volunteer
-from huisbezoek.services.coordinator.models import (
+from huisbezoek.coordinator.store.models import (
+    ERASED_TEXT,
     UNKNOWN_NEIGHBOURHOOD,
     AreaResident,
     CoverageSnapshot,
     FollowUp,
     FollowUpEvent,
+    ImportedSignal,
+    Volunteer,
     WorkSetting,
 )
+from huisbezoek.domain import ConsentScope, Severity, Theme
+from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.vault.types import UTCDateTime
 
 SYNC_MARK_SETTING = "sync_mark"
@@ -187,7 +189,7 @@ def resolve_unknown_neighbourhoods(session: Session) -> int:
 
 
 def _snapshot(session: Session, today: date) -> None:
-    from huisbezoek.services.coordinator.dashboard import totals
+    from huisbezoek.coordinator.dashboard import totals
 
     figures = totals(session)
     existing = session.get(CoverageSnapshot, today)

@@ -17,19 +17,24 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import Severity, Theme
-from huisbezoek.errors import InvalidInputError, UserError
-from huisbezoek.exchange.coordinator.models import ERASED_SIGNAL_VALUES, ImportedSignal
-from huisbezoek.services.coordinator.followup import (
+from huisbezoek.coordinator.followup import (
     FollowUpStatus,
     HistoryEntry,
     history,
     normalise_postcode,
     status_label,
 )
-from huisbezoek.services.coordinator.models import AreaResident, FollowUp, FollowUpEvent
-from huisbezoek.services.coordinator.settings import load_settings
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.coordinator.settings import load_settings
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.coordinator.store.models import (
+    ERASED_SIGNAL_VALUES,
+    AreaResident,
+    FollowUp,
+    FollowUpEvent,
+    ImportedSignal,
+)
+from huisbezoek.domain import Severity, Theme
+from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.vault.audit import AuditEvent
 
 

@@ -18,14 +18,13 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.errors import InvalidInputError, UserError
-from huisbezoek.exchange.coordinator.models import Volunteer
-from huisbezoek.services.coordinator.followup import (
+from huisbezoek.coordinator.followup import (
     normalise_postcode,
     resolve_unknown_neighbourhoods,
 )
-from huisbezoek.services.coordinator.models import AreaResident
-from huisbezoek.services.coordinator.settings import load_settings
+from huisbezoek.coordinator.settings import load_settings
+from huisbezoek.coordinator.store.models import AreaResident, Volunteer
+from huisbezoek.errors import InvalidInputError, UserError
 
 COLUMNS = ("naam", "straat", "huisnummer", "postcode", "woonplaats", "geboortedatum", "wijk")
 MAX_ROWS = 500_000

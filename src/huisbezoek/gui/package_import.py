@@ -1,6 +1,6 @@
 """For the volunteer app: read a package from the coordinator (an assignment of residents or a
-new configuration) and say what it did. Not a coordinator screen; it lives here beside the code
-that makes the packages. The main window's menu calls ``choose_and_import_package``."""
+new configuration) and say what it did. The main window's menu calls
+``choose_and_import_package``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from huisbezoek.exchange import package
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op
+from huisbezoek.services import packages
 
 
 def _message(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
@@ -28,11 +30,10 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
     from huisbezoek.errors import UserError
     from huisbezoek.gui.operations import show_error
     from huisbezoek.services import configuration
-    from huisbezoek.services.coordinator import packages
 
     def work() -> list[str]:
         data = path.read_bytes()
-        if packages.package_kind(data) == packages.ASSIGNMENT:
+        if package.package_kind(data) == package.ASSIGNMENT:
             result = packages.accept_assignment(vault, data)
             return [
                 tr("Pakket", "{n} nieuwe bewoners staan nu in uw lijst.").format(n=result.added),

@@ -21,8 +21,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage, coverage
 from huisbezoek.domain import Theme
-from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage, coverage
 
 THRESHOLD = 5
 HIDDEN = "x"

@@ -1,5 +1,5 @@
 """The coordinator's working tables (``cw_*``): follow-up and its history, the address list,
-coverage snapshots and settings (models: ``huisbezoek.services.coordinator.models``).
+coverage snapshots and settings (models: ``huisbezoek.coordinator.store.models``).
 
 Stores made before this revision got these tables from ``create_all`` when they were opened,
 with the same names and columns; for them this revision only records that they are there.

@@ -15,10 +15,14 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.settings import load_settings
+from huisbezoek.coordinator.store.models import (
+    AreaResident,
+    CoverageSnapshot,
+    FollowUp,
+    NeighbourhoodCount,
+)
 from huisbezoek.domain import ContactOutcome, Theme
-from huisbezoek.exchange.coordinator.models import NeighbourhoodCount
-from huisbezoek.services.coordinator.models import AreaResident, CoverageSnapshot, FollowUp
-from huisbezoek.services.coordinator.settings import load_settings
 
 OUTCOME_PREFIX = "outcome:"
 UNSHARED_PREFIX = "unshared:"

@@ -7,9 +7,17 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator import report
+from huisbezoek.coordinator.followup import (
+    FollowUpNotFoundError,
+    check_referral_allowed,
+    get_item,
+    update_followup,
+)
+from huisbezoek.coordinator.retention import ResidentRef, resident_dossier
+from huisbezoek.coordinator.store.models import ImportedSignal
+from huisbezoek.coordinator.store.models import Organisation as OrgRow
 from huisbezoek.domain import ConsentMethod
-from huisbezoek.exchange.coordinator.models import ImportedSignal
-from huisbezoek.exchange.coordinator.models import Organisation as OrgRow
 from huisbezoek.printing.builder import Organisation
 from huisbezoek.printing.coordinator_reports import (
     DossierSection,
@@ -19,20 +27,12 @@ from huisbezoek.printing.coordinator_reports import (
     render_referral_letter,
     render_resident_dossier,
 )
-from huisbezoek.services.coordinator import report
-from huisbezoek.services.coordinator.followup import (
-    FollowUpNotFoundError,
-    check_referral_allowed,
-    get_item,
-    update_followup,
-)
-from huisbezoek.services.coordinator.retention import ResidentRef, resident_dossier
 from huisbezoek.vault.audit import AuditEvent, append_event
 
 
 def _audit_export(session: Session, what: str, **counts: int) -> None:
     """Personal data leaving the store as a document is recorded (kind and counts only)."""
-    from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
+    from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 
     append_event(
         session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.EXPORT,

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.store.models import WorkSetting
 from huisbezoek.errors import InvalidInputError
-from huisbezoek.services.coordinator.models import WorkSetting
 
 DEFAULT_RETENTION_MONTHS = 12
 MIN_RETENTION_MONTHS = 1
