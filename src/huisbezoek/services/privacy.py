@@ -368,7 +368,7 @@ def months_before(day: date, months: int) -> date:
 def retention_months(vault: Vault) -> int:
     """The organisation's retention period from its configuration package, else the default;
     always within the floor and ceiling."""
-    from huisbezoek.services.coordinator.packages import stored_configuration
+    from huisbezoek.services.packages import stored_configuration
 
     months = DEFAULT_RETENTION_MONTHS
     body = stored_configuration(vault)
