@@ -74,7 +74,8 @@ _SIGNALS: Table = ImportedSignal.__table__  # type: ignore[assignment]
 _LEDGER: Table = ImportLedger.__table__  # type: ignore[assignment]
 _COUNTS: Table = NeighbourhoodCount.__table__  # type: ignore[assignment]
 _ORGANISATION: Table = Organisation.__table__  # type: ignore[assignment]
-_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns]
+# ``erased_at`` is the coordinator's own mark (see _KEEP_ERASED): a batch never writes it.
+_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns if c.name != "erased_at"]
 _LEDGER_COLUMNS = [c.name for c in _LEDGER.columns]
 _UPDATABLE = [c for c in _SIGNAL_COLUMNS if c not in ("id", "first_imported_at")]
 # A raw row (a tuple in column order) rearranged as the UPDATE's parameters: values, then id.
@@ -138,6 +139,14 @@ _ERASE_SIGNAL = (
         consent_scopes="",
         **ERASED_SIGNAL_VALUES,
     )
+)
+# A signal the coordinator erased (a resident's request, or retention) stays erased: a newer
+# revision from the volunteer moves the revision and batch on, and this blanks it again in the
+# same transaction, so no name, address or words come back.
+_KEEP_ERASED = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.batch_id == bindparam("batch"), _SIGNALS.c.erased_at.is_not(None))
+    .values(**ERASED_SIGNAL_VALUES)
 )
 _VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
 _SIGNERS = select(
@@ -204,6 +213,7 @@ class AppliedBatch:
     unchanged: int = 0
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
     withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
+    kept_erased: int = 0  # newer revisions of signals erased here, which stay erased
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +297,8 @@ def apply_verified(
             _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
         else:
             _apply_core(session, conn, sealed, payload, ids, result)
+        if result.updated:
+            _keep_erased(conn, str(manifest.batch_id), result)
         if gone:
             stamp = datetime.now(UTC)
             batch_id = str(manifest.batch_id)
@@ -306,6 +318,20 @@ def apply_verified(
     if not defer_counts:
         finish(session, context)
     return result
+
+
+def _keep_erased(conn: Connection, batch_id: str, result: AppliedBatch) -> None:
+    """Blank again the erased signals this batch updated; they count as unchanged."""
+    kept = conn.execute(_KEEP_ERASED, {"batch": batch_id}).rowcount
+    if kept:
+        result.updated -= kept
+        result.unchanged += kept
+        result.kept_erased = kept
+        conn.execute(
+            _LEDGER.update()
+            .where(_LEDGER.c.batch_id == batch_id)
+            .values(updated_count=result.updated, unchanged_count=result.unchanged)
+        )
 
 
 def _signal_ids(payload: BatchPayload) -> list[str]:
@@ -636,6 +662,7 @@ class BatchImportResult:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0  # signals erased because the resident no longer shares them
+    kept_erased: int = 0  # signals erased here that this batch updated: they stay erased
     batch_id: str | None = None
     key_id: str | None = None
     volunteer: str | None = None
@@ -685,6 +712,8 @@ class ImportReport:
                 lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
             else:
                 gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
+                if r.kept_erased:
+                    gone += f", {r.kept_erased} eerder gewist en gewist gebleven"
                 lines.append(
                     f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
                     f"{r.unchanged} ongewijzigd{gone}."
@@ -852,6 +881,7 @@ def _apply_one(
         updated=applied.updated,
         unchanged=applied.unchanged,
         withdrawn=len(applied.withdrawn),
+        kept_erased=applied.kept_erased,
         batch_id=str(m.batch_id),
         key_id=m.key_id,
         volunteer=applied.volunteer_name,

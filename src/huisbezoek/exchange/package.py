@@ -176,10 +176,26 @@ class AssignedResident(BaseModel):
     birth_date: date
 
 
+class ReceivedBatch(BaseModel):
+    """A batch of this volunteer's that the coordinator imported: the signed receipt."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    batch_id: str = Field(pattern=r"^[0-9a-f-]{36}$")
+    sequence: int = Field(ge=1, le=10**9)
+
+
 class AssignmentBody(BaseModel):
+    """What one volunteer gets, encrypted to them: residents to invite, the receipts for the
+    batches the coordinator imported (retention on the laptop waits for these), and the ids
+    of signals erased at the coordinator at a resident's request (the laptop erases that
+    resident too and never exports those ids again). Ids only: no names travel back."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     residents: list[AssignedResident] = Field(max_length=50_000)
+    received: list[ReceivedBatch] = Field(default_factory=list, max_length=100_000)
+    erased_signals: list[str] = Field(default_factory=list, max_length=100_000)
 
 
 class ConfigurationBody(BaseModel):
@@ -191,6 +207,8 @@ class ConfigurationBody(BaseModel):
     leaflets: dict[str, str] = Field(default_factory=dict)
     services: dict[str, str] = Field(default_factory=dict)
     recipients: list[str] = Field(default_factory=list)
+    # Months the volunteer's laptop keeps what retention covers; None: the app's default.
+    retention_months: int | None = Field(default=None, ge=1, le=36)
 
 
 # -- checking a package on the volunteer's side ----------------------------------------------

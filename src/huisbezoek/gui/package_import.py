@@ -40,6 +40,17 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
                 tr("Pakket", "{n} stonden er al in.").format(n=result.skipped)
                 if result.skipped
                 else "",
+                tr("Pakket", "De coördinator heeft {n} zending(en) van u ontvangen.").format(
+                    n=result.received
+                )
+                if result.received
+                else "",
+                tr(
+                    "Pakket",
+                    "{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.",
+                ).format(n=result.erased)
+                if result.erased
+                else "",
             ]
         # Kept in the vault and written to the configuration folder, so new visits and
         # printed leaflets use it at once.

@@ -62,6 +62,22 @@ class _OneSession:
 class AssignmentResult:
     added: int
     skipped: int
+    received: int = 0  # batches the receipt confirmed for the first time
+    erased: int = 0  # residents erased here because the coordinator erased them
+
+    def lines_nl(self) -> list[str]:
+        lines = [f"{self.added} bewoners toegevoegd, {self.skipped} stonden er al in."]
+        if self.received:
+            lines.append(
+                f"De coördinator heeft {self.received} "
+                f"{'zending' if self.received == 1 else 'zendingen'} van u ontvangen."
+            )
+        if self.erased:
+            lines.append(
+                f"{self.erased} {'bewoner is' if self.erased == 1 else 'bewoners zijn'} op "
+                "verzoek gewist bij de coördinator en nu ook op deze laptop."
+            )
+        return lines
 
 
 def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
@@ -80,6 +96,11 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
         raise PackageError(
             f"assignment does not decrypt or validate: {type(exc).__name__}"
         ) from None
+    from huisbezoek.services import privacy
+
+    # Erasures first: a resident the coordinator erased must be gone before anything else.
+    notices = privacy.apply_erasure_notices(vault, body.erased_signals)
+    received = privacy.record_receipts(vault, [r.batch_id for r in body.received])
     added = skipped = 0
     with vault.session() as session:
         existing = {
@@ -110,7 +131,7 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
                 ),
             )
             added += 1
-    return AssignmentResult(added, skipped)
+    return AssignmentResult(added, skipped, received, notices.residents)
 
 
 @dataclass(frozen=True, slots=True)
