@@ -111,8 +111,16 @@ class MainWindow(QMainWindow):
             None,
             "importAction",
         )
+        self.retention_action = self._action(
+            tr("Menu", "&Bewaartermijn: wat weg mag…"),
+            self._retention,
+            None,
+            "retentionAction",
+        )
         for a in (self.list_action, self.new_resident_action, self.find_action, self.import_action):
             res_menu.addAction(a)
+        res_menu.addSeparator()
+        res_menu.addAction(self.retention_action)
         help_menu = bar.addMenu(tr("Menu", "&Hulp"))
         help_menu.addAction(self._action(tr("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
@@ -123,6 +131,7 @@ class MainWindow(QMainWindow):
             self.new_resident_action,
             self.find_action,
             self.import_action,
+            self.retention_action,
         ]
 
     lock_requested = Signal()
@@ -187,6 +196,16 @@ class MainWindow(QMainWindow):
         # New residents from an assignment show in the list at once.
         if self.work is not None:
             self.work.residents.reload()
+
+    def _retention(self) -> Any:
+        from huisbezoek.gui.privacy_dialogs import RetentionDialog
+
+        if self.ctx.vault is None:
+            return None
+        dlg = RetentionDialog(self, self.ctx)
+        dlg.purged.connect(lambda _result: self.ensure_work().show_list())
+        dlg.open()
+        return dlg
 
     def _import_csv(self) -> None:
         self.ensure_work().residents.choose_csv()

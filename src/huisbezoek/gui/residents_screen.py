@@ -288,6 +288,19 @@ class ResidentScreen(QWidget):
         self.visit_button = QPushButton(tr("Bewoner", "&Gesprek beginnen"))
         self.visit_button.setProperty("role", "primary")
         self.visit_button.clicked.connect(self._start_or_resume)
+        # The resident's rights: see everything held (subject access), or have it erased.
+        self.access_button = QPushButton(tr("Bewoner", "&Inzage afdrukken…"))
+        self.access_button.setObjectName("accessButton")
+        self.access_button.setToolTip(
+            tr("Bewoner", "Alles wat deze laptop over de bewoner bewaart, in grote letters")
+        )
+        self.access_button.clicked.connect(self.show_access)
+        self.erase_button = QPushButton(tr("Bewoner", "Bewoner &wissen…"))
+        self.erase_button.setObjectName("eraseResidentButton")
+        self.erase_button.setToolTip(
+            tr("Bewoner", "Alles over deze bewoner van de laptop halen, op verzoek")
+        )
+        self.erase_button.clicked.connect(self.ask_erase)
         self.contacts = QListWidget()
         self.contacts.setAccessibleName(tr("Bewoner", "Contactpogingen"))
         self.appointments = QListWidget()
@@ -307,6 +320,7 @@ class ResidentScreen(QWidget):
         actions.addWidget(
             button_row(self.contact_button, self.appointment_button, self.edit_button)
         )
+        actions.addWidget(button_row(self.access_button, self.erase_button))
         layout = QVBoxLayout(self)
         layout.addWidget(self.back_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
@@ -448,6 +462,41 @@ class ResidentScreen(QWidget):
         dlg.saved.connect(lambda _: self.reload())
         dlg.open()
         return dlg
+
+    def show_access(self):
+        """The subject-access overview for this resident (preview, print, save)."""
+        from huisbezoek.gui.privacy_dialogs import AccessDialog
+
+        if self.resident_id is None or self.detail is None:
+            return None
+        dlg = AccessDialog(self, self.ctx, self.resident_id, self._name())
+        dlg.open()
+        return dlg
+
+    def ask_erase(self) -> None:
+        """Count what goes (on the worker), then ask with a dialog that names all of it."""
+        vault, rid = self.ctx.vault, self.resident_id
+        if vault is None or rid is None:
+            return
+        from huisbezoek.services import privacy
+
+        run_op(self, lambda: privacy.erasure_scope(vault, rid), on_done=self._confirm_erase)
+
+    def _confirm_erase(self, scope):
+        from huisbezoek.gui.privacy_dialogs import EraseDialog
+
+        if self.ctx.vault is None:
+            return None
+        self.erase_dialog = EraseDialog(self, self.ctx, scope)
+        self.erase_dialog.erased.connect(self._erased)
+        self.erase_dialog.open()
+        return self.erase_dialog
+
+    def _erased(self, _scope) -> None:
+        self.resident_id = None
+        self.clear()
+        self.changed.emit()
+        self.back.emit()
 
     def make_appointment(self) -> AppointmentDialog | None:
         if self.resident_id is None:

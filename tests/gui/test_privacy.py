@@ -1,0 +1,74 @@
+"""Erasing a resident and printing the overview of their data, through the widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from huisbezoek.domain import ContactOutcome, DeclineReason
+
+from .conftest import wait_op_idle
+from .test_volunteer_path import add_resident, first_start, log_contact
+
+
+def open_resident(qtbot, app, rid):
+    work = app.window.work
+    work.show_resident(rid)
+    qtbot.waitUntil(lambda: work.resident.detail is not None, timeout=10_000)
+    return work.resident
+
+
+def test_erase_asks_names_what_goes_and_then_erases(qtbot, make_app):
+    app = make_app()
+    first_start(qtbot, app)
+    app.window.resize(1366, 768)
+    keep = add_resident(qtbot, app, "Blijft Bestaan")
+    rid = add_resident(qtbot, app, "Gaat Weg", phone="0612345678")
+    page = open_resident(qtbot, app, rid)
+    log_contact(qtbot, app, ContactOutcome.DECLINED, DeclineReason.NO_NEED)
+
+    qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "erase_dialog", None) is not None, timeout=10_000)
+    dlg = page.erase_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5_000)
+    assert dlg.windowTitle() == "Bewoner wissen" and dlg.scope.name == "Gaat Weg"
+    lines = [dlg.items.item(i).text() for i in range(dlg.items.count())]
+    assert lines == ["Naam, adres, telefoon en geboortedatum", "1 contactpoging"]
+    # The safe choice has the focus: Enter and Escape keep everything.
+    assert dlg.keep_button.hasFocus() or QApplication.focusWidget() is dlg.keep_button
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5_000)
+    assert app.ctx.vault is not None
+    from huisbezoek.services import residents as res_svc
+
+    assert {r.id for r in res_svc.list_residents(app.ctx.vault)} == {keep, rid}
+
+    page.erase_dialog = None
+    qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.erase_dialog is not None, timeout=10_000)
+    dlg = page.erase_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5_000)
+    with qtbot.waitSignal(dlg.erased, timeout=10_000):
+        qtbot.mouseClick(dlg.erase_button, Qt.MouseButton.LeftButton)
+    wait_op_idle(qtbot)
+    work = app.window.work
+    qtbot.waitUntil(lambda: work.currentWidget() is work.residents, timeout=10_000)
+    qtbot.waitUntil(lambda: work.residents.model.rowCount() == 1, timeout=10_000)
+    assert [r.name for r in work.residents.model.rows()] == ["Blijft Bestaan"]
+    assert page.title.text() == ""
+
+
+def test_access_overview_previews_and_saves(qtbot, make_app, tmp_path):
+    app = make_app()
+    first_start(qtbot, app)
+    rid = add_resident(qtbot, app, "Inzage Persoon")
+    page = open_resident(qtbot, app, rid)
+    dlg = page.show_access()
+    qtbot.waitUntil(dlg.save_button.isEnabled, timeout=20_000)
+    assert dlg.page_total >= 1
+    with qtbot.waitSignal(dlg.saved, timeout=10_000) as saved:
+        dlg.save_to(tmp_path / "inzage")
+    path = saved.args[0]
+    assert path.name == "inzage.pdf" and path.read_bytes().startswith(b"%PDF")
+    events = [e.event for e in app.ctx.vault.audit_events()]
+    assert "subject_access" in events
