@@ -72,3 +72,27 @@ def test_access_overview_previews_and_saves(qtbot, make_app, tmp_path):
     assert path.name == "inzage.pdf" and path.read_bytes().startswith(b"%PDF")
     events = [e.event for e in app.ctx.vault.audit_events()]
     assert "subject_access" in events
+
+
+def test_visit_starts_with_the_consent_script(qtbot, make_app):
+    app = make_app()
+    first_start(qtbot, app)
+    app.window.resize(1366, 768)
+    rid = add_resident(qtbot, app, "Toestemming Persoon")
+    page = open_resident(qtbot, app, rid)
+    visit = app.window.work.visit
+    with qtbot.waitSignal(visit.opened, timeout=10_000):
+        qtbot.mouseClick(page.visit_button, Qt.MouseButton.LeftButton)
+    first = visit.page_for(0)
+    script = first.consent_script
+    assert script is not None and script.isVisibleTo(first)
+    text = " ".join(label.text() for label in script.lines)
+    # Who sees it, for how long, and the rights, filled in (no placeholder left).
+    assert "Alleen ik kan ze lezen" in text and "6 maanden" in text
+    assert "stoppen" in text and "intrekken" in text and "{" not in text
+    # It stands above the first question, and only in the first section.
+    first_question = next(iter(first.widgets.values()))
+    assert script.geometry().top() < first_question.geometry().top()
+    assert visit.page_for(1).consent_script is None
+    # Every line is whole at this size (word wrap, no clipping sideways).
+    assert all(label.wordWrap() for label in script.lines)

@@ -144,13 +144,27 @@ def build_subject_access(data: AccessInput) -> DocumentBuilder:
     for visit in data.visits:
         builder.add_heading(visit.title)
         builder.add_paragraph(visit.status)
+        # Each list with its label kept together: no label alone at the foot of a page.
         if visit.answers:
-            builder.add_paragraph("Wat de vrijwilliger opschreef", bold=True)
-            builder.add_bullets(f"{question} {answer}" for question, answer in visit.answers)
+            builder.add(
+                builder.keep_together(
+                    [
+                        builder.paragraph("Wat de vrijwilliger opschreef", bold=True),
+                        *builder.bullets(f"{q} {a}" for q, a in visit.answers),
+                    ]
+                )
+            )
         if visit.signals:
-            builder.add_paragraph("Aandachtspunten die de vrijwilliger noteerde", bold=True)
-            for label, text in visit.signals:
-                builder.add_labelled(label, text)
+            builder.add(
+                builder.keep_together(
+                    [
+                        builder.paragraph(
+                            "Aandachtspunten die de vrijwilliger noteerde", bold=True
+                        ),
+                        *(builder.labelled(label, text) for label, text in visit.signals),
+                    ]
+                )
+            )
         if visit.consents:
             builder.add_paragraph("Waar u toestemming voor gaf", bold=True)
             builder.add_bullets(visit.consents)

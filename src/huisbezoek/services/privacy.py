@@ -584,9 +584,11 @@ class SubjectAccess:
 
 def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
     from huisbezoek.forms.form import SPECIAL_ANSWER_LABELS
+    from huisbezoek.forms.model import ScaleQuestion
 
     label = question_id
     options: dict[str, str] = {}
+    question: Any = None
     try:
         question = form.question(question_id)
         label = " ".join(str(question.label).split())
@@ -608,6 +610,8 @@ def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
         text = date_nl(value)
     elif isinstance(value, str) and _ISO_DAY.match(value):
         text = date_nl(date.fromisoformat(value))
+    elif isinstance(question, ScaleQuestion):
+        text = f"{value} (op een schaal van {question.min} tot {question.max})"
     else:
         text = str(value)
     return label, f"{text[:1].upper()}{text[1:]}"
@@ -667,7 +671,14 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
     access_visits = []
     for vid in visit_ids:
         opened = visit_flow.open_visit(vault, vid)
-        answers = [_answer_text(opened.form, qid, value) for qid, value in opened.answers.items()]
+        # In the order of the form, as the conversation went; unknown ids (an old form) last.
+        order = {q.id: n for n, q in enumerate(opened.form.all_questions())}
+        answers = [
+            _answer_text(opened.form, qid, value)
+            for qid, value in sorted(
+                opened.answers.items(), key=lambda item: order.get(item[0], len(order))
+            )
+        ]
         with vault.session() as s:
             visit = s.get(Visit, vid)
             assert visit is not None
@@ -780,3 +791,16 @@ def subject_access_pdf(
     pdf = render_subject_access(data)
     vault.audit(AuditEvent.SUBJECT_ACCESS, {"visits": len(access.visits)})
     return pdf
+
+
+def consent_script(vault: Vault) -> PrivacyText:
+    """The consent script for the start of a visit, filled in for this organisation and
+    volunteer. Never fails over a missing services directory: then it names no phone number."""
+    from huisbezoek.printing import load_directory
+    from huisbezoek.services.documents import _first_name, _volunteer_name, organisation_of
+
+    try:
+        organisation = organisation_of(load_directory())
+    except UserError:
+        organisation = Organisation(name="de organisatie", phone="(zie de folder)")
+    return privacy_text(vault, "gesprek", organisation, _first_name(_volunteer_name(vault)))
