@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -240,3 +240,84 @@ def test_an_edit_after_a_coordinator_erasure_does_not_restore_the_identity(world
     assert row.erased_at is not None
     lines = importer.ImportReport((result,)).lines_nl()
     assert "0 bijgewerkt" in lines[0] and "gewist gebleven" in lines[0]
+
+
+def _assign_three(world: World) -> list[res.ResidentRow]:
+    """Three address-list entries assigned to the volunteer, read in from a package."""
+    from tests.coordinator.helpers import address_csv, resident_row
+
+    from huisbezoek.coordinator.addresses import assign_neighbourhood, import_address_list
+
+    with world.store.session() as session:
+        import_address_list(
+            session, address_csv([resident_row(n) for n in (1, 2, 3)]), today=date(2026, 11, 23)
+        )
+        assign_neighbourhood(session, "Noord", world.key_id)
+    assert world.send_assignment().added == 3
+    return res.list_residents(world.laptop)
+
+
+def test_an_erased_assigned_resident_is_not_handed_out_again(world, form) -> None:
+    from huisbezoek.coordinator.store.models import AreaResident
+    from huisbezoek.vault.models import ErasedAssignment
+
+    rows = _assign_three(world)
+    target = next(r for r in rows if r.name == "Bewoner 2")
+    with world.store.session() as session:
+        stale, _ = coordinator_packages.export_assignment(session, world.key_id)
+
+    privacy.erase_resident(world.laptop, target.id)
+    # A package made before the coordinator heard of it still lists the resident: skipped.
+    again = packages.accept_assignment(world.laptop, stale)
+    assert (again.added, again.skipped) == (0, 3)  # two still here, one erased
+    assert "Bewoner 2" not in {r.name for r in res.list_residents(world.laptop)}
+
+    # The next batch tells the coordinator, who drops the address-list entry.
+    sent = world.export()
+    assert world.payload(sent).erased_addresses != []
+    result = world.import_(sent)
+    assert result.addresses_erased == 1
+    with world.store.session() as session:
+        names = set(session.scalars(select(AreaResident.name)))
+    assert names == {"Bewoner 1", "Bewoner 3"}
+    # The receipt for that batch lets the laptop forget the number too.
+    assert world.send_assignment().received == 1
+    with world.laptop.session() as s:
+        assert s.scalars(select(ErasedAssignment)).all() == []
+    assert "Bewoner 2" not in {r.name for r in res.list_residents(world.laptop)}
+
+
+def test_a_batch_cannot_drop_another_volunteers_addresses(world, form) -> None:
+    from huisbezoek.coordinator.store.models import AreaResident
+    from huisbezoek.vault.models import ErasedAssignment
+
+    _assign_three(world)
+    with world.store.session() as session:
+        other = session.scalars(select(AreaResident).where(AreaResident.name == "Bewoner 1")).one()
+        other.assigned_key_id = None  # handed back: no longer this volunteer's
+        other_id = other.id
+    with world.laptop.session() as s:
+        s.add(ErasedAssignment(ref=str(other_id), notify=True))
+    result = world.import_(world.export())
+    assert result.addresses_erased == 0
+    with world.store.session() as session:
+        assert session.get(AreaResident, other_id) is not None
+
+
+def test_retention_does_not_bring_a_declined_resident_back(world, form) -> None:
+    from huisbezoek.vault.models import ErasedAssignment
+
+    rows = _assign_three(world)
+    declined = next(r for r in rows if r.name == "Bewoner 3")
+    res.log_contact(
+        world.laptop, declined.id, method=ContactMethod.DOOR, outcome=ContactOutcome.DECLINED,
+        decline_reason=DeclineReason.NO_NEED,
+    )  # fmt: skip
+    later = datetime.now(UTC).date() + timedelta(days=7 * 31)
+    done = privacy.run_retention(world.laptop, later, only=[declined.id])
+    assert done.removed == [declined.id]
+    assert world.send_assignment().added == 0  # not handed out again in this round
+    with world.laptop.session() as s:
+        kept = s.scalars(select(ErasedAssignment)).one()
+    assert kept.notify is False  # the coordinator keeps the entry: retention is not a request
+    assert world.payload(world.export()).erased_addresses == []

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
+    AreaResident,
     FollowUp,
     FollowUpEvent,
     ImportedSignal,
@@ -214,6 +215,7 @@ class AppliedBatch:
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
     withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
     kept_erased: int = 0  # newer revisions of signals erased here, which stay erased
+    erased_addresses: tuple[str, ...] = ()  # address-list numbers the volunteer erased
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +301,7 @@ def apply_verified(
             _apply_core(session, conn, sealed, payload, ids, result)
         if result.updated:
             _keep_erased(conn, str(manifest.batch_id), result)
+        result.erased_addresses = tuple(payload.erased_addresses)
         if gone:
             stamp = datetime.now(UTC)
             batch_id = str(manifest.batch_id)
@@ -663,6 +666,7 @@ class BatchImportResult:
     unchanged: int = 0
     withdrawn: int = 0  # signals erased because the resident no longer shares them
     kept_erased: int = 0  # signals erased here that this batch updated: they stay erased
+    addresses_erased: int = 0  # address-list entries dropped at the resident's request
     batch_id: str | None = None
     key_id: str | None = None
     volunteer: str | None = None
@@ -714,6 +718,8 @@ class ImportReport:
                 gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
                 if r.kept_erased:
                     gone += f", {r.kept_erased} eerder gewist en gewist gebleven"
+                if r.addresses_erased:
+                    gone += f", {r.addresses_erased} op verzoek van de adreslijst gehaald"
                 lines.append(
                     f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
                     f"{r.unchanged} ongewijzigd{gone}."
@@ -805,6 +811,7 @@ def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportR
         "new": sum(r.new for r in imported_),
         "updated": sum(r.updated for r in imported_),
         "withdrawn": sum(r.withdrawn for r in imported_),
+        "addresses_erased": sum(r.addresses_erased for r in imported_),
     }
     append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.IMPORT, detail)
 
@@ -846,6 +853,25 @@ def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
     session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
 
 
+def _forget_addresses(session: Session, refs: Sequence[str], key_id: str) -> int:
+    """Drop the address-list entries a volunteer erased at the resident's request. Only entries
+    assigned to that volunteer: a batch cannot remove anyone else's residents."""
+    ids = [int(ref) for ref in refs if ref.isdigit()]
+    if not ids:
+        return 0
+    removed = 0
+    for start in range(0, len(ids), 500):
+        result = session.execute(
+            delete(AreaResident).where(
+                AreaResident.id.in_(ids[start : start + 500]),
+                AreaResident.assigned_key_id == key_id,
+            ),
+            execution_options={"synchronize_session": False},
+        )
+        removed += int(getattr(result, "rowcount", 0) or 0)
+    return removed
+
+
 def _rejected(name: str, exc: UserError) -> BatchImportResult:
     log.info("batch %s rejected: %s", name, exc.log_message)
     return BatchImportResult(
@@ -865,6 +891,7 @@ def _apply_one(
         return _rejected(name, exc)
     if applied.withdrawn:
         _forget_follow_ups(s, applied.withdrawn)
+    dropped = _forget_addresses(s, applied.erased_addresses, applied.manifest.key_id)
     m = applied.manifest
     warnings: list[str] = []
     if applied.missing is not None:
@@ -882,6 +909,7 @@ def _apply_one(
         unchanged=applied.unchanged,
         withdrawn=len(applied.withdrawn),
         kept_erased=applied.kept_erased,
+        addresses_erased=dropped,
         batch_id=str(m.batch_id),
         key_id=m.key_id,
         volunteer=applied.volunteer_name,

@@ -128,6 +128,7 @@ def export_assignment(session: Session, key_id: str) -> tuple[bytes, int]:
             postcode=f"{r.postcode[:4]} {r.postcode[4:]}",
             neighbourhood=r.neighbourhood,
             birth_date=r.birth_date,
+            ref=str(r.id),
         )
         for r in session.scalars(
             select(AreaResident)

@@ -174,6 +174,9 @@ class AssignedResident(BaseModel):
     postcode: str = Field(max_length=10)
     neighbourhood: str = Field(max_length=100)
     birth_date: date
+    # The coordinator's number for this address-list entry: lets the laptop say "erased" back
+    # without a name, and skip an entry it erased. Opaque; None in packages from before.
+    ref: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class ReceivedBatch(BaseModel):

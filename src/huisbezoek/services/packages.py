@@ -83,7 +83,7 @@ class AssignmentResult:
 def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
     """Check, decrypt and add the residents to the volunteer's list, all or nothing."""
     from huisbezoek.services import residents as residents_svc
-    from huisbezoek.vault.models import Resident
+    from huisbezoek.vault.models import ErasedAssignment, Resident
 
     envelope, identity = _verify(vault, data, ASSIGNMENT)
     try:
@@ -103,6 +103,7 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
     received = privacy.record_receipts(vault, [r.batch_id for r in body.received])
     added = skipped = 0
     with vault.session() as session:
+        erased_refs = set(session.scalars(select(ErasedAssignment.ref)))
         existing = {
             (n.casefold(), residents_svc.normalise_postcode(p), a.casefold())
             for n, p, a in session.execute(
@@ -116,11 +117,11 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
                 residents_svc.normalise_postcode(person.postcode),
                 person.address.casefold(),
             )
-            if key in existing:
-                skipped += 1
+            if key in existing or (person.ref is not None and person.ref in erased_refs):
+                skipped += 1  # already here, or erased here: never brought back
                 continue
             existing.add(key)
-            residents_svc.add_resident(
+            rid = residents_svc.add_resident(
                 one,
                 residents_svc.ResidentInput(
                     name=person.name,
@@ -130,6 +131,10 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
                     birth_date=person.birth_date,
                 ),
             )
+            if person.ref is not None:
+                row = session.get(Resident, rid)
+                assert row is not None
+                row.assignment_ref = person.ref
             added += 1
     return AssignmentResult(added, skipped, received, notices.residents)
 

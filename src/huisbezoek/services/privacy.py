@@ -55,6 +55,7 @@ from huisbezoek.vault.models import (
     Appointment,
     ConsentRecord,
     ContactAttempt,
+    ErasedAssignment,
     Erasure,
     ExportBatch,
     LeafletGiven,
@@ -219,7 +220,8 @@ def _erase(s: Session, resident: Resident, *, withdraw_shared: bool) -> ErasureS
 
     ``withdraw_shared``: signals the coordinator holds leave their public id behind in
     ``withdrawn_signals``, so the next export tells the coordinator to erase its copy and the
-    exporter never sends them again.
+    exporter never sends them again; likewise the coordinator is asked to drop the resident's
+    address-list entry. Either way a later assignment package cannot bring the resident back.
     """
     scope = _scope(s, resident)
     visit_ids = [v.id for v in resident.visits]
@@ -239,6 +241,8 @@ def _erase(s: Session, resident: Resident, *, withdraw_shared: bool) -> ErasureS
         s.execute(delete(Signal).where(Signal.visit_id.in_(visit_ids)))
         s.execute(delete(Answer).where(Answer.visit_id.in_(visit_ids)))
         s.execute(delete(Visit).where(Visit.id.in_(visit_ids)))
+    if resident.assignment_ref:
+        s.merge(ErasedAssignment(ref=resident.assignment_ref, notify=withdraw_shared))
     s.execute(delete(ConsentRecord).where(ConsentRecord.resident_id == resident.id))
     s.execute(delete(ContactAttempt).where(ContactAttempt.resident_id == resident.id))
     s.execute(delete(Appointment).where(Appointment.resident_id == resident.id))
@@ -315,6 +319,13 @@ def record_receipts(vault: Vault, batch_ids: Iterable[str], *, at: datetime | No
             ):
                 row.received_at = at
                 marked += 1
+        # Address-list entries the coordinator has now been told to drop: forget the numbers.
+        received = select(ExportBatch.id).where(ExportBatch.received_at.is_not(None))
+        s.execute(
+            delete(ErasedAssignment).where(
+                ErasedAssignment.notify.is_(True), ErasedAssignment.sent_batch.in_(received)
+            )
+        )
     return marked
 
 

@@ -255,6 +255,21 @@ class Erasure(Base):
     counts_json: Mapped[str] = mapped_column(Text)
 
 
+class ErasedAssignment(Base):
+    """The coordinator's address-list number of an erased resident (revision 0005), so a later
+    assignment package does not bring them back. ``notify``: the resident asked (or the
+    coordinator erased them), so the next export asks the coordinator to drop the entry; the
+    row goes once a receipt confirms the batch that said so. Retention keeps the number (no
+    name) so the resident is not handed out again in this round."""
+
+    __tablename__ = "erased_assignments"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    notify: Mapped[bool] = mapped_column(Boolean)
+    sent_batch: Mapped[str | None] = mapped_column(String(36))
+
+
 class Setting(Base):
     """Small key/value settings that belong with the data (JSON text values)."""
 

@@ -26,6 +26,14 @@ def upgrade() -> None:
         sa.Column("counts_json", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_erasures")),
     )
+    op.create_table(
+        "erased_assignments",
+        sa.Column("ref", sa.String(length=64), nullable=False),
+        sa.Column("erased_at", sa.String(length=32), nullable=False),
+        sa.Column("notify", sa.Boolean(), nullable=False),
+        sa.Column("sent_batch", sa.String(length=36), nullable=True),
+        sa.PrimaryKeyConstraint("ref", name=op.f("pk_erased_assignments")),
+    )
     op.add_column("signals", sa.Column("exported_batch", sa.String(length=36), nullable=True))
     op.add_column("export_batches", sa.Column("received_at", sa.String(length=32), nullable=True))
 
