@@ -173,6 +173,10 @@ def shoot(out: Path) -> int:
         wait(lambda visit=visit: visit.state is not None)
         fill_some(visit)
         wait(lambda visit=visit: visit.saver.all_saved)
+        # The first section opens with the privacy script the volunteer reads out.
+        visit.go_to_section(0)
+        visit.page_for(0).verticalScrollBar().setValue(0)
+        grab(window, "15-toestemming", scale)
         visit.go_to_section(2)
         grab(window, "08-gesprek", scale)
         visit.show_review()

@@ -96,3 +96,42 @@ def test_visit_starts_with_the_consent_script(qtbot, make_app):
     assert visit.page_for(1).consent_script is None
     # Every line is whole at this size (word wrap, no clipping sideways).
     assert all(label.wordWrap() for label in script.lines)
+
+
+def test_unlock_purges_what_retention_covers_and_says_so(qtbot, make_app):
+    from datetime import UTC, datetime
+
+    from huisbezoek.services import residents as res_svc
+    from huisbezoek.vault.models import ContactAttempt, Resident
+
+    from .conftest import PASS
+
+    app = make_app()
+    first_start(qtbot, app)
+    old = add_resident(qtbot, app, "Lang Geleden")
+    open_resident(qtbot, app, old)
+    log_contact(qtbot, app, ContactOutcome.DECLINED, DeclineReason.NO_NEED)
+    keep = add_resident(qtbot, app, "Net Toegevoegd")
+    wait_op_idle(qtbot)
+    long_ago = datetime(2025, 1, 1, tzinfo=UTC)
+    with app.ctx.vault.session() as s:  # a year and a half ago
+        s.execute(
+            Resident.__table__.update()
+            .where(Resident.id == old)
+            .values(created_at=long_ago, updated_at=long_ago)
+        )
+        s.execute(ContactAttempt.__table__.update().values(at=long_ago))
+    residents = app.window.work.residents
+    assert not residents.notice.isVisible()
+    with qtbot.waitSignal(app.lock.locked, timeout=10_000):
+        app.lock.lock()
+    qtbot.waitUntil(lambda: app.window.pages.currentWidget() is app.window.unlock_page)
+    qtbot.keyClicks(app.window.unlock_page.passphrase, PASS)
+    with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+        qtbot.keyClick(app.window.unlock_page.passphrase, Qt.Key.Key_Return)
+    app.window.work.show_list()
+    qtbot.waitUntil(lambda: residents.model.rowCount() == 1, timeout=10_000)
+    assert [r.id for r in residents.model.rows()] == [keep]
+    assert residents.notice.isVisibleTo(app.window)
+    assert "1 bewoner(s)" in residents.notice.text()
+    assert [r.id for r in res_svc.list_residents(app.ctx.vault)] == [keep]

@@ -297,6 +297,16 @@ class LockController(QObject):
         self.window.set_unlocked(True)
         self.window.show_work()
         self.window.work.reload_after_unlock()
+        purged = getattr(opened, "purged", 0)
+        self.window.work.residents.set_notice(
+            tr(
+                "Hoofdvenster",
+                "Bij het openen zijn {n} bewoner(s) van de laptop gehaald: de bewaartermijn "
+                "was voorbij. Zie Bewoners > Bewaartermijn.",
+            ).format(n=purged)
+            if purged
+            else ""
+        )
         for w in self.hidden_windows:
             w.show()
         self.hidden_windows = []

@@ -56,9 +56,9 @@ class EraseDialog(BaseDialog):
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for line in scope.lines_nl():
             self.items.addItem(line)
-        self.items.setMinimumHeight(
-            self.items.sizeHintForRow(0) * (self.items.count() + 1) + 2 * self.items.frameWidth()
-        )
+        # Exactly as tall as its lines: nothing hidden, no empty box below them.
+        rows = self.items.sizeHintForRow(0) * self.items.count() + 2 * self.items.frameWidth()
+        self.items.setFixedHeight(rows + self.items.spacing() * 2 + 4)
         notes = []
         if scope.shared_signals:
             notes.append(

@@ -118,6 +118,12 @@ class ResidentsScreen(QWidget):
         layout.addWidget(heading(tr("Bewoners", "Bewoners")))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # Said once after an unlock that purged residents (retention); empty otherwise.
+        self.notice = hint()
+        self.notice.setObjectName("retentionNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
@@ -185,6 +191,10 @@ class ResidentsScreen(QWidget):
     def clear(self) -> None:
         """Forget every row (used when the vault locks)."""
         self.model.clear()
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _update_count(self, *args) -> None:
         self.count.setText(
