@@ -175,6 +175,10 @@ class AccessDialog(BaseDialog):
     def fit_to_content(self) -> None:
         super().fit_to_content()
         pdf_print.enlarge(self)
+        # Wide enough that the page preview is readable at any text size.
+        room = self.screen().availableGeometry().width() - 40
+        self.resize(min(room, max(self.width(), self.fontMetrics().averageCharWidth() * 70)),
+                    self.height())  # fmt: skip
 
     def refresh(self) -> None:
         vault = self.ctx.vault if self.ctx is not None else None

@@ -75,11 +75,12 @@ class SectionPage(QScrollArea):
         self.layout_ = QVBoxLayout(inner)
         self.layout_.setContentsMargins(8, 8, 16, 8)
         self.layout_.addWidget(heading(section.title))
+        if section.intro:
+            self.layout_.addWidget(hint(section.intro))
+        # After the volunteer has introduced themselves (the intro), before any question.
         self.consent_script = ConsentScript(preface) if preface is not None else None
         if self.consent_script is not None:
             self.layout_.addWidget(self.consent_script)
-        if section.intro:
-            self.layout_.addWidget(hint(section.intro))
         self.widgets: dict[str, QuestionWidget] = {}
         for q in section.questions:
             w = QuestionWidget(q)

@@ -622,7 +622,8 @@ def _answer_text(form: Any, question_id: str, value: Any) -> tuple[str, str]:
     elif isinstance(value, str) and _ISO_DAY.match(value):
         text = date_nl(date.fromisoformat(value))
     elif isinstance(question, ScaleQuestion):
-        text = f"{value} (op een schaal van {question.min} tot {question.max})"
+        low, high = question.min, question.max
+        text = f"{value} ({low} = {question.min_label}, {high} = {question.max_label})"
     else:
         text = str(value)
     return label, f"{text[:1].upper()}{text[1:]}"
