@@ -146,55 +146,156 @@ class ErasureScope:
         return lines
 
 
-def _scope(s: Session, resident: Resident) -> ErasureScope:
-    visit_ids = [v.id for v in resident.visits]
-    answers: int | None = 0
-    leaflets: int | None = 0
-    signals = shared = signal_notes = 0
-    if visit_ids:
-        answers = s.scalar(
-            select(func.count()).select_from(Answer).where(Answer.visit_id.in_(visit_ids))
+@dataclass(slots=True)
+class _Facts:
+    """What the laptop holds about one resident, read in bulk (a few queries for all
+    residents, not a few per resident: retention runs at every unlock)."""
+
+    id: int
+    name: str
+    stamps: list[datetime]
+    assignment_ref: str | None
+    notes: int = 0
+    contacts: list[ContactEvent] = field(default_factory=list)
+    appointments: list[tuple[datetime, bool]] = field(default_factory=list)
+    visits: list[tuple[int, VisitStatus, datetime | None]] = field(default_factory=list)
+    answers: int = 0
+    leaflets: int = 0
+    # (row id, revision, exported revision, exported batch) per signal
+    signals: list[tuple[int, int, int | None, str | None]] = field(default_factory=list)
+    consents: int = 0
+    shared: set[int] = field(default_factory=set)  # signal ids with active consent to share
+
+    def scope(self) -> ErasureScope:
+        return ErasureScope(
+            resident_id=self.id,
+            name=self.name,
+            visits=len(self.visits),
+            answers=self.answers,
+            notes=self.notes,
+            contacts=len(self.contacts),
+            appointments=len(self.appointments),
+            signals=len(self.signals),
+            shared_signals=sum(1 for sig in self.signals if sig[2] is not None),
+            consents=self.consents,
+            leaflets=self.leaflets,
         )
-        leaflets = s.scalar(
-            select(func.count())
-            .select_from(LeafletGiven)
-            .where(LeafletGiven.visit_id.in_(visit_ids))
-        )
-        rows = s.execute(
-            select(Signal.note, Signal.agreed_action, Signal.exported_revision).where(
-                Signal.visit_id.in_(visit_ids)
-            )
-        ).all()
-        signals = len(rows)
-        shared = sum(1 for _n, _a, sent in rows if sent is not None)
-        signal_notes = sum(bool(note.strip()) + bool(agreed.strip()) for note, agreed, _ in rows)
-    consents = s.scalar(
-        select(func.count())
-        .select_from(ConsentRecord)
-        .where(ConsentRecord.resident_id == resident.id)
-    )
-    notes = (
-        bool(resident.notes.strip())
-        + sum(bool(c.note.strip()) for c in resident.contacts)
-        + sum(bool(a.note.strip()) for a in resident.appointments)
-        + signal_notes
-    )
-    return ErasureScope(
-        resident_id=resident.id,
-        name=resident.name,
-        visits=len(visit_ids),
-        answers=int(answers or 0),
-        notes=int(notes),
-        contacts=len(resident.contacts),
-        appointments=len(resident.appointments),
-        signals=signals,
-        shared_signals=shared,
-        consents=int(consents or 0),
-        leaflets=int(leaflets or 0),
-    )
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), 500):
+        yield list(ids[start : start + 500])
+
+
+def _gather(
+    s: Session, only: Sequence[int] | None = None, *, quiet_before: datetime | None = None
+) -> dict[int, _Facts]:
+    """The facts of every resident (or of ``only``), with one query per table.
+
+    ``quiet_before``: only residents with no activity since then (retention's candidates);
+    the others are dropped before the costlier counts (answers, signals, consents) are read,
+    so the purge at unlock stays cheap when little is due."""
+    query = select(
+        Resident.id, Resident.name, Resident.created_at, Resident.updated_at,
+        Resident.assignment_ref, Resident.notes,
+    )  # fmt: skip
+    rows = []
+    if only is None:
+        rows = list(s.execute(query))
+    else:
+        for chunk in _chunks(only):
+            rows += list(s.execute(query.where(Resident.id.in_(chunk))))
+    facts = {
+        rid: _Facts(rid, name, [created, updated], ref, notes=int(bool(notes.strip())))
+        for rid, name, created, updated, ref, notes in rows
+    }
+    if not facts:
+        return facts
+    ids = sorted(facts)
+
+    whole = only is None
+
+    def each(statement: Any, column: Any) -> Iterable[Any]:
+        if whole:
+            yield from s.execute(statement)
+        else:
+            for chunk in _chunks(ids):
+                yield from s.execute(statement.where(column.in_(chunk)))
+
+    for rid, at, outcome, note in each(
+        select(ContactAttempt.resident_id, ContactAttempt.at, ContactAttempt.outcome,
+               ContactAttempt.note),
+        ContactAttempt.resident_id,
+    ):  # fmt: skip
+        f = facts[rid]
+        f.contacts.append(ContactEvent(at, outcome))
+        f.stamps.append(at)
+        f.notes += bool(note.strip())
+    for rid, at, cancelled, note in each(
+        select(Appointment.resident_id, Appointment.at, Appointment.cancelled, Appointment.note),
+        Appointment.resident_id,
+    ):
+        f = facts[rid]
+        f.appointments.append((at, cancelled))
+        f.stamps.append(at)
+        f.notes += bool(note.strip())
+    owner: dict[int, int] = {}
+    for vid, rid, status, finalised, updated in each(
+        select(Visit.id, Visit.resident_id, Visit.status, Visit.finalised_at, Visit.updated_at),
+        Visit.resident_id,
+    ):
+        owner[vid] = rid
+        facts[rid].visits.append((vid, status, finalised))
+        facts[rid].stamps += [updated] + ([finalised] if finalised is not None else [])
+    if quiet_before is not None:
+        facts = {rid: f for rid, f in facts.items() if max(f.stamps) < quiet_before}
+        if len(facts) < len(ids):
+            whole, ids = False, sorted(facts)
+        if not facts:
+            return facts
+    by_visit = (Visit, Visit.resident_id)
+    for vid, count in each(
+        select(Answer.visit_id, func.count()).join(Visit, Answer.visit_id == Visit.id)
+        .group_by(Answer.visit_id),
+        by_visit[1],
+    ):  # fmt: skip
+        facts[owner[vid]].answers += count
+    for vid, count in each(
+        select(LeafletGiven.visit_id, func.count()).join(Visit, LeafletGiven.visit_id == Visit.id)
+        .group_by(LeafletGiven.visit_id),
+        by_visit[1],
+    ):  # fmt: skip
+        facts[owner[vid]].leaflets += count
+    for sid, vid, revision, sent, batch, note, agreed in each(
+        select(Signal.id, Signal.visit_id, Signal.revision, Signal.exported_revision,
+               Signal.exported_batch, Signal.note, Signal.agreed_action)
+        .join(Visit, Signal.visit_id == Visit.id),
+        by_visit[1],
+    ):  # fmt: skip
+        f = facts[owner[vid]]
+        f.signals.append((sid, revision, sent, batch))
+        f.notes += bool(note.strip()) + bool(agreed.strip())
+    for rid, signal_id, scope, withdrawn in each(
+        select(ConsentRecord.resident_id, ConsentRecord.signal_id, ConsentRecord.scope,
+               ConsentRecord.withdrawn_at),
+        ConsentRecord.resident_id,
+    ):  # fmt: skip
+        f = facts[rid]
+        f.consents += 1
+        if signal_id is not None and scope is ConsentScope.SHARE_SIGNAL and withdrawn is None:
+            f.shared.add(signal_id)
+    return facts
+
+
+def _one(s: Session, resident_id: int) -> _Facts:
+    facts = _gather(s, [resident_id]).get(resident_id)
+    if facts is None:
+        raise ResidentGoneError(f"resident {resident_id} not found")
+    return facts
 
 
 def _load(s: Session, resident_id: int) -> Resident:
+    """One resident as ORM object with contacts, appointments and visits (subject access)."""
     resident = s.scalars(
         select(Resident)
         .where(Resident.id == resident_id)
@@ -212,43 +313,39 @@ def _load(s: Session, resident_id: int) -> Resident:
 def erasure_scope(vault: Vault, resident_id: int) -> ErasureScope:
     """What erasing this resident would remove (for the confirmation); changes nothing."""
     with vault.session() as s:
-        return _scope(s, _load(s, resident_id))
+        return _one(s, resident_id).scope()
 
 
-def _erase(s: Session, resident: Resident, *, withdraw_shared: bool) -> ErasureScope:
-    """Delete the resident and everything hanging off them inside the session's transaction.
+def _erase(s: Session, residents: Sequence[_Facts], *, withdraw_shared: bool) -> None:
+    """Delete these residents and everything hanging off them, set-wise, inside the session's
+    transaction.
 
     ``withdraw_shared``: signals the coordinator holds leave their public id behind in
     ``withdrawn_signals``, so the next export tells the coordinator to erase its copy and the
     exporter never sends them again; likewise the coordinator is asked to drop the resident's
     address-list entry. Either way a later assignment package cannot bring the resident back.
     """
-    scope = _scope(s, resident)
-    visit_ids = [v.id for v in resident.visits]
-    if visit_ids:
-        if withdraw_shared:
+    rids = [f.id for f in residents]
+    vids = [v[0] for f in residents for v in f.visits]
+    if withdraw_shared:
+        sent = [sig[0] for f in residents for sig in f.signals if sig[2] is not None]
+        for chunk in _chunks(sent):
             for uid, revision in s.execute(
-                select(Signal.uid, Signal.revision).where(
-                    Signal.visit_id.in_(visit_ids), Signal.exported_revision.is_not(None)
-                )
+                select(Signal.uid, Signal.revision).where(Signal.id.in_(chunk))
             ):
                 s.merge(WithdrawnSignal(uid=uid, revision=revision + 1, sent_revision=None))
-        s.execute(
-            delete(Setting).where(Setting.key.in_([f"{_POSITION_PREFIX}{v}" for v in visit_ids]))
-        )
-        s.execute(delete(ConsentRecord).where(ConsentRecord.visit_id.in_(visit_ids)))
-        s.execute(delete(LeafletGiven).where(LeafletGiven.visit_id.in_(visit_ids)))
-        s.execute(delete(Signal).where(Signal.visit_id.in_(visit_ids)))
-        s.execute(delete(Answer).where(Answer.visit_id.in_(visit_ids)))
-        s.execute(delete(Visit).where(Visit.id.in_(visit_ids)))
-    if resident.assignment_ref:
-        s.merge(ErasedAssignment(ref=resident.assignment_ref, notify=withdraw_shared))
-    s.execute(delete(ConsentRecord).where(ConsentRecord.resident_id == resident.id))
-    s.execute(delete(ContactAttempt).where(ContactAttempt.resident_id == resident.id))
-    s.execute(delete(Appointment).where(Appointment.resident_id == resident.id))
-    s.execute(delete(Resident).where(Resident.id == resident.id))
-    s.expunge(resident)
-    return scope
+    for f in residents:
+        if f.assignment_ref:
+            s.merge(ErasedAssignment(ref=f.assignment_ref, notify=withdraw_shared))
+    for chunk in _chunks(vids):
+        s.execute(delete(Setting).where(Setting.key.in_([f"{_POSITION_PREFIX}{v}" for v in chunk])))
+        for model in (ConsentRecord, LeafletGiven, Signal, Answer):
+            s.execute(delete(model).where(model.visit_id.in_(chunk)))  # type: ignore[attr-defined]
+        s.execute(delete(Visit).where(Visit.id.in_(chunk)))
+    for chunk in _chunks(rids):
+        for owned in (ConsentRecord, ContactAttempt, Appointment):
+            s.execute(delete(owned).where(owned.resident_id.in_(chunk)))  # type: ignore[attr-defined]
+        s.execute(delete(Resident).where(Resident.id.in_(chunk)))
 
 
 def _tombstone(
@@ -279,7 +376,9 @@ def _wipe_freed(vault: Vault) -> None:
 def erase_resident(vault: Vault, resident_id: int, *, reason: str = REASON_REQUEST) -> ErasureScope:
     """Erase one resident completely (see the module text); returns what went."""
     with vault.session() as s:
-        scope = _erase(s, _load(s, resident_id), withdraw_shared=reason != REASON_RETENTION)
+        facts = _one(s, resident_id)
+        scope = facts.scope()
+        _erase(s, [facts], withdraw_shared=reason != REASON_RETENTION)
         _tombstone(s, vault, reason, [scope])
     _wipe_freed(vault)
     return scope
@@ -358,8 +457,9 @@ def apply_erasure_notices(vault: Vault, signal_ids: Iterable[str]) -> NoticeResu
             if uid not in known and s.get(WithdrawnSignal, uid) is None:
                 # Not here (any more): remember it all the same, so it is never sent.
                 s.add(WithdrawnSignal(uid=uid, revision=1, sent_revision=1))
-        for rid in sorted(resident_ids):
-            scopes.append(_erase(s, _load(s, rid), withdraw_shared=True))
+        gone = list(_gather(s, sorted(resident_ids)).values())
+        _erase(s, gone, withdraw_shared=True)
+        scopes = [f.scope() for f in gone]
         if scopes:
             _tombstone(s, vault, REASON_NOTICE, scopes)
     if scopes:
@@ -425,89 +525,59 @@ def _as_date(moment: datetime | None) -> date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
-def _due(
-    s: Session, resident: Resident, cutoff: datetime, received: dict[str, datetime]
-) -> tuple[str, date] | None:
+def _due(f: _Facts, cutoff: datetime, received: dict[str, datetime]) -> tuple[str, date] | None:
     """Why this resident is due for the purge, and the date of the last activity; or None."""
-    if any(a.at >= cutoff and not a.cancelled for a in resident.appointments):
-        return None
-    stamps = [resident.created_at, resident.updated_at]
-    stamps += [c.at for c in resident.contacts] + [a.at for a in resident.appointments]
-    if not resident.visits:
-        status = resident_status(
-            [ContactEvent(c.at, c.outcome) for c in resident.contacts],
-            has_final_visit=False,
-            has_open_appointment=False,
-        )
+    last = max(f.stamps)
+    if last >= cutoff:
+        return None  # something happened within the period (also: an appointment ahead)
+    if not f.visits:
+        status = resident_status(f.contacts, has_final_visit=False, has_open_appointment=False)
         kinds = {
             ResidentStatus.DECLINED: "afgezien",
             ResidentStatus.NOT_REACHED: "niet_bereikt",
             ResidentStatus.GONE: "vertrokken",
         }
-        if status not in kinds or max(stamps) >= cutoff:
-            return None
-        return kinds[status], max(stamps).date()
-    if any(v.status is not VisitStatus.FINAL or v.finalised_at is None for v in resident.visits):
+        return (kinds[status], last.date()) if status in kinds else None
+    if any(status is not VisitStatus.FINAL or done is None for _v, status, done in f.visits):
         return None
-    finished = max(v.finalised_at for v in resident.visits if v.finalised_at is not None)
-    stamps += [v.updated_at for v in resident.visits] + [finished]
-    if max(stamps) >= cutoff:
-        return None
-    visit_ids = [v.id for v in resident.visits]
-    shared_ids = set(
-        s.scalars(
-            select(ConsentRecord.signal_id).where(
-                ConsentRecord.visit_id.in_(visit_ids),
-                ConsentRecord.scope == ConsentScope.SHARE_SIGNAL,
-                ConsentRecord.withdrawn_at.is_(None),
-            )
-        )
-    )
-    for sid, revision, sent, batch in s.execute(
-        select(Signal.id, Signal.revision, Signal.exported_revision, Signal.exported_batch).where(
-            Signal.visit_id.in_(visit_ids)
-        )
-    ):
-        must_arrive = sid in shared_ids or sent is not None
+    finished = max(done for _v, _status, done in f.visits if done is not None)
+    for sid, revision, sent, batch in f.signals:
+        must_arrive = sid in f.shared or sent is not None
         if must_arrive and (sent is None or sent < revision or batch not in received):
             return None
     # The anonymous counts of the visit travel in every batch: one received batch made after
     # the visit was finished carried them.
     if not any(made >= finished for made in received.values()):
         return None
-    return "ontvangen", max(stamps).date()
+    return "ontvangen", last.date()
+
+
+def _preview(s: Session, months: int, today: date) -> tuple[RetentionPreview, list[_Facts]]:
+    cutoff_day = months_before(today, months)
+    cutoff = datetime.combine(cutoff_day, time.min, tzinfo=UTC)
+    received = {
+        bid: made
+        for bid, made in s.execute(
+            select(ExportBatch.id, ExportBatch.created_at).where(
+                ExportBatch.received_at.is_not(None)
+            )
+        )
+    }
+    due: list[tuple[_Facts, tuple[str, date]]] = []
+    for f in _gather(s, quiet_before=cutoff).values():
+        why = _due(f, cutoff, received)
+        if why is not None:
+            due.append((f, why))
+    due.sort(key=lambda item: (item[0].name, item[0].id))
+    items = [RetentionItem(f.scope(), why[0], why[1]) for f, why in due]
+    return RetentionPreview(months, cutoff_day, items), [f for f, _ in due]
 
 
 def retention_preview(vault: Vault, today: date | None = None) -> RetentionPreview:
     """Exactly the residents ``run_retention`` would purge today; changes nothing."""
-    today = today or datetime.now(UTC).date()
     months = retention_months(vault)
-    cutoff_day = months_before(today, months)
-    cutoff = datetime.combine(cutoff_day, time.min, tzinfo=UTC)
-    items: list[RetentionItem] = []
     with vault.session() as s:
-        received = {
-            bid: made
-            for bid, made in s.execute(
-                select(ExportBatch.id, ExportBatch.created_at).where(
-                    ExportBatch.received_at.is_not(None)
-                )
-            )
-        }
-        residents = s.scalars(
-            select(Resident)
-            .options(
-                selectinload(Resident.contacts),
-                selectinload(Resident.appointments),
-                selectinload(Resident.visits),
-            )
-            .order_by(Resident.name, Resident.id)
-        ).all()
-        for resident in residents:
-            due = _due(s, resident, cutoff, received)
-            if due is not None:
-                items.append(RetentionItem(_scope(s, resident), due[0], due[1]))
-    return RetentionPreview(months, cutoff_day, items)
+        return _preview(s, months, today or datetime.now(UTC).date())[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,18 +592,19 @@ def run_retention(
 ) -> RetentionResult:
     """Purge what :func:`retention_preview` lists today, audited; with ``only``, just the
     previewed residents among those still due (so a confirmation covers exactly what goes)."""
-    preview = retention_preview(vault, today)
-    due = preview.resident_ids
-    if only is not None:
-        allowed = set(only)
-        due = [rid for rid in due if rid in allowed]
-    if not due:
-        return RetentionResult(preview.months, 0, [])
+    months = retention_months(vault)
     with vault.session() as s:
-        scopes = [_erase(s, _load(s, rid), withdraw_shared=False) for rid in due]
-        _tombstone(s, vault, REASON_RETENTION, scopes, months=preview.months)
+        _shown, facts = _preview(s, months, today or datetime.now(UTC).date())
+        if only is not None:
+            allowed = set(only)
+            facts = [f for f in facts if f.id in allowed]
+        if not facts:
+            return RetentionResult(months, 0, [])
+        scopes = [f.scope() for f in facts]
+        _erase(s, facts, withdraw_shared=False)
+        _tombstone(s, vault, REASON_RETENTION, scopes, months=months)
     _wipe_freed(vault)
-    return RetentionResult(preview.months, len(due), due)
+    return RetentionResult(months, len(facts), [f.id for f in facts])
 
 
 def purge_at_unlock(vault: Vault) -> int:
