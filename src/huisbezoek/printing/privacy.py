@@ -17,7 +17,7 @@ from typing import Any
 
 from huisbezoek.paths import resources_dir
 
-from .builder import Block, DocumentBuilder, Organisation
+from .builder import DocumentBuilder, Organisation
 from .content import _read_yaml
 from .errors import PrintInputError, ResourceFileError
 
@@ -85,10 +85,11 @@ def load_privacy_texts(path: Path | None = None) -> Mapping[str, PrivacyText]:
 
 
 def add_privacy_block(builder: DocumentBuilder, text: PrivacyText) -> None:
-    """The filled-in privacy text as one heading with its paragraphs, kept together."""
-    parts: list[Block] = [builder.heading(text.title)]
-    parts += [builder.paragraph(line) for line in text.lines]
-    builder.add(builder.keep_together(parts))
+    """The filled-in privacy text: a heading (kept with its first paragraph) and paragraphs,
+    which may run on to the next page rather than leave half a page empty."""
+    builder.add_heading(text.title)
+    for line in text.lines:
+        builder.add_paragraph(line)
 
 
 # -- subject access -----------------------------------------------------------------------------
