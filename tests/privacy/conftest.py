@@ -12,7 +12,7 @@ import pytest
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactMethod, ContactOutcome
 from huisbezoek.forms import FormState, load_form
 from huisbezoek.services import residents as res
-from huisbezoek.services import review, visits
+from huisbezoek.services import review, visit_answers
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -91,11 +91,11 @@ def fill_resident(
         note=contact_note, at=when,
     )  # fmt: skip
     res.add_appointment(vault, rid, when, location="thuis", note="Afspraaknotitie")
-    vid = visits.start_visit(vault, rid, form)
+    vid = visit_answers.start_visit(vault, rid, form)
     answers = {"toestemming": True, "gevallen": True, "hoe_vaak": 3, "onveilig": True,
                "toelichting_vallen": answer}  # fmt: skip
     for qid, value in answers.items():
-        visits.save_answer(vault, vid, qid, value)
+        visit_answers.save_answer(vault, vid, qid, value)
     raised = FormState(form, answers).evaluation.signals
     data = review.sync_signals(vault, vid, raised)
     sids = [s.id for s in data.signals]

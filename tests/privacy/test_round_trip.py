@@ -149,7 +149,7 @@ def test_preview_is_held_to_what_was_confirmed(world, form) -> None:
 
 
 def test_purge_runs_at_unlock_and_is_audited(world, form, tmp_path) -> None:
-    from huisbezoek.services import session
+    from huisbezoek.services import startup as session
 
     laptop = world.laptop
     rid = _declined(laptop, "Oud Afgewezen", datetime.now(UTC) - timedelta(days=400))

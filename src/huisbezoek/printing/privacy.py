@@ -20,6 +20,7 @@ from huisbezoek.paths import resources_dir
 from .builder import DocumentBuilder, Organisation
 from .content import _read_yaml
 from .errors import PrintInputError, ResourceFileError
+from .summary import date_nl
 
 PRIVACY_FILE = "privacy/privacy.yaml"
 PLACEHOLDERS = frozenset({"organisatie", "telefoon", "maanden", "vrijwilliger"})
@@ -84,14 +85,6 @@ def load_privacy_texts(path: Path | None = None) -> Mapping[str, PrivacyText]:
     return out
 
 
-def add_privacy_block(builder: DocumentBuilder, text: PrivacyText) -> None:
-    """The filled-in privacy text: a heading (kept with its first paragraph) and paragraphs,
-    which may run on to the next page rather than leave half a page empty."""
-    builder.add_heading(text.title)
-    for line in text.lines:
-        builder.add_paragraph(line)
-
-
 # -- subject access -----------------------------------------------------------------------------
 
 
@@ -119,8 +112,6 @@ class AccessInput:
 
 
 def build_subject_access(data: AccessInput) -> DocumentBuilder:
-    from .summary import date_nl  # summary imports this module for its privacy block
-
     if not data.details:
         raise PrintInputError("subject access without details")
     org = data.organisation

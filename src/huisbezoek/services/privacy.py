@@ -48,6 +48,7 @@ from huisbezoek.printing.privacy import (
     render_subject_access,
 )
 from huisbezoek.printing.summary import date_nl
+from huisbezoek.services import vault_settings
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
@@ -60,7 +61,6 @@ from huisbezoek.vault.models import (
     ExportBatch,
     LeafletGiven,
     Resident,
-    Setting,
     Signal,
     Visit,
     WithdrawnSignal,
@@ -77,8 +77,6 @@ DEFAULT_RETENTION_MONTHS = 6
 MIN_RETENTION_MONTHS = 1
 MAX_RETENTION_MONTHS = 36
 RETENTION_SETTING_KEY = "retention_months"  # in the configuration package's body
-
-_POSITION_PREFIX = "visit_flow.position."
 
 
 class ResidentGoneError(UserError):
@@ -338,7 +336,7 @@ def _erase(s: Session, residents: Sequence[_Facts], *, withdraw_shared: bool) ->
         if f.assignment_ref:
             s.merge(ErasedAssignment(ref=f.assignment_ref, notify=withdraw_shared))
     for chunk in _chunks(vids):
-        s.execute(delete(Setting).where(Setting.key.in_([f"{_POSITION_PREFIX}{v}" for v in chunk])))
+        vault_settings.forget_visit_positions(s, chunk)
         for model in (ConsentRecord, LeafletGiven, Signal, Answer):
             s.execute(delete(model).where(model.visit_id.in_(chunk)))  # type: ignore[attr-defined]
         s.execute(delete(Visit).where(Visit.id.in_(chunk)))
@@ -479,11 +477,11 @@ def months_before(day: date, months: int) -> date:
 def retention_months(vault: Vault) -> int:
     """The organisation's retention period from its configuration package, else the default;
     always within the floor and ceiling."""
-    from huisbezoek.services.packages import stored_configuration
-
     months = DEFAULT_RETENTION_MONTHS
-    body = stored_configuration(vault)
-    value = getattr(body, RETENTION_SETTING_KEY, None) if body is not None else None
+    with vault.session() as s:
+        kept = vault_settings.configuration(s) or {}
+    body = kept.get("body")
+    value = body.get(RETENTION_SETTING_KEY) if isinstance(body, dict) else None
     if isinstance(value, int) and not isinstance(value, bool):
         months = value
     return max(MIN_RETENTION_MONTHS, min(MAX_RETENTION_MONTHS, months))
@@ -718,7 +716,7 @@ def _d(moment: datetime | date | None) -> str:
 
 def subject_access(vault: Vault, resident_id: int, *, today: date | None = None) -> SubjectAccess:
     """For the resident's right of access: every record this laptop holds about them."""
-    from huisbezoek.services import visit_flow
+    from huisbezoek.services import visit_resume
 
     with vault.session() as s:
         resident = _load(s, resident_id)
@@ -753,7 +751,7 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
         name = resident.name
     access_visits = []
     for vid in visit_ids:
-        opened = visit_flow.open_visit(vault, vid)
+        opened = visit_resume.open_visit(vault, vid)
         # In the order of the form, as the conversation went; unknown ids (an old form) last.
         order = {q.id: n for n, q in enumerate(opened.form.all_questions())}
         answers = [
@@ -816,6 +814,27 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
     )
 
 
+class NoOrganisationInfoError(UserError):
+    message_nl = (
+        "De gegevens van uw organisatie ontbreken in de sociale kaart. "
+        "Vraag uw coördinator om een nieuwe sociale kaart."
+    )
+
+
+def _organisation(directory: ServiceDirectory) -> Organisation:
+    """Name and phone number of the organisation, from the services directory."""
+    known = directory.organisation
+    if known is None:
+        raise NoOrganisationInfoError("services directory has no organisation block")
+    return Organisation(name=known.name, phone=known.phone)
+
+
+def _first_name(vault: Vault) -> str:
+    with vault.session() as s:
+        parts = vault_settings.volunteer_name(s).split()
+    return parts[0] if parts else "uw vrijwilliger"
+
+
 def privacy_text(
     vault: Vault, part: str, organisation: Organisation, volunteer_first_name: str
 ) -> PrivacyText:
@@ -846,12 +865,11 @@ def subject_access_pdf(
     (the event names no one). Holds personal data: print it, or save it where the volunteer
     chooses; never written anywhere by this function."""
     from huisbezoek.printing import load_directory
-    from huisbezoek.services.documents import _first_name, _volunteer_name, organisation_of
 
     directory = directory if directory is not None else load_directory()
-    organisation = organisation_of(directory)
+    organisation = _organisation(directory)
     access = subject_access(vault, resident_id, today=today)
-    first = _first_name(_volunteer_name(vault))
+    first = _first_name(vault)
     data = AccessInput(
         organisation=organisation,
         intro=privacy_text(vault, "inzage", organisation, first),
@@ -880,10 +898,9 @@ def consent_script(vault: Vault) -> PrivacyText:
     """The consent script for the start of a visit, filled in for this organisation and
     volunteer. Never fails over a missing services directory: then it names no phone number."""
     from huisbezoek.printing import load_directory
-    from huisbezoek.services.documents import _first_name, _volunteer_name, organisation_of
 
     try:
-        organisation = organisation_of(load_directory())
+        organisation = _organisation(load_directory())
     except UserError:
         organisation = Organisation(name="de organisatie", phone="(zie de folder)")
-    return privacy_text(vault, "gesprek", organisation, _first_name(_volunteer_name(vault)))
+    return privacy_text(vault, "gesprek", organisation, _first_name(vault))
