@@ -55,6 +55,7 @@ def test_erase_asks_names_what_goes_and_then_erases(qtbot, make_app):
     qtbot.waitUntil(lambda: work.currentWidget() is work.residents, timeout=10_000)
     qtbot.waitUntil(lambda: work.residents.model.rowCount() == 1, timeout=10_000)
     assert [r.name for r in work.residents.model.rows()] == ["Blijft Bestaan"]
+    assert work.residents.notice.text() == "Gaat Weg is van deze laptop gewist."
     assert page.title.text() == ""
 
 

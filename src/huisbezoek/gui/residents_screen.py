@@ -189,8 +189,9 @@ class ResidentsScreen(QWidget):
             needed -= width(column)
 
     def clear(self) -> None:
-        """Forget every row (used when the vault locks)."""
+        """Forget every row (used when the vault locks); a notice may name a resident."""
         self.model.clear()
+        self.set_notice("")
 
     def set_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -276,6 +277,7 @@ class ResidentScreen(QWidget):
     open_visit = Signal(int)  # visit id
     start_visit = Signal(int)  # resident id
     changed = Signal()
+    erased = Signal(str)  # what the list says afterwards
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -305,7 +307,7 @@ class ResidentScreen(QWidget):
             tr("Bewoner", "Alles wat deze laptop over de bewoner bewaart, in grote letters")
         )
         self.access_button.clicked.connect(self.show_access)
-        self.erase_button = QPushButton(tr("Bewoner", "Bewoner &wissen…"))
+        self.erase_button = QPushButton(tr("Bewoner", "Bewoner wi&ssen…"))
         self.erase_button.setObjectName("eraseResidentButton")
         self.erase_button.setToolTip(
             tr("Bewoner", "Alles over deze bewoner van de laptop halen, op verzoek")
@@ -502,11 +504,12 @@ class ResidentScreen(QWidget):
         self.erase_dialog.open()
         return self.erase_dialog
 
-    def _erased(self, _scope) -> None:
+    def _erased(self, scope) -> None:
         self.resident_id = None
         self.clear()
         self.changed.emit()
         self.back.emit()
+        self.erased.emit(tr("Bewoner", "{naam} is van deze laptop gewist.").format(naam=scope.name))
 
     def make_appointment(self) -> AppointmentDialog | None:
         if self.resident_id is None:
