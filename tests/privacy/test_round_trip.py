@@ -321,3 +321,21 @@ def test_retention_does_not_bring_a_declined_resident_back(world, form) -> None:
         kept = s.scalars(select(ErasedAssignment)).one()
     assert kept.notify is False  # the coordinator keeps the entry: retention is not a request
     assert world.payload(world.export()).erased_addresses == []
+
+
+def test_a_receipt_releases_the_outbox_copy(world, form) -> None:
+    """A batch queued in the outbox keeps its encrypted bytes until the receipt names it."""
+    from huisbezoek.vault.models import OutboxItem
+
+    fill_resident(world.laptop, form)
+    queued = exchange.export_signals(world.laptop, None)
+    assert queued.path is None
+    with world.laptop.session() as s:
+        item = s.get(OutboxItem, queued.batch_id)
+        assert item is not None and item.data is not None
+        data = item.data
+    assert importer.import_batch_bytes(world.coordinator, data).new == 1
+    assert world.send_assignment().received == 1
+    with world.laptop.session() as s:
+        item = s.get(OutboxItem, queued.batch_id)
+        assert item is not None and item.received_at is not None and item.data is None

@@ -176,9 +176,12 @@ def export_configuration(
     else:
         row.value = str(revision)
     recipients = list(session.scalars(select(OrgKey.recipient).order_by(OrgKey.id)))
+    from huisbezoek.coordinator.drop import drop_settings
+
     retention_months = load_settings(session).laptop_retention_months
     body = ConfigurationBody(forms=forms, leaflets=leaflets, services=services,
-                             recipients=recipients, retention_months=retention_months)  # fmt: skip
+                             recipients=recipients, drop=drop_settings(session),
+                             retention_months=retention_months)  # fmt: skip
     return _envelope(
         session, CONFIGURATION, body.model_dump_json().encode(), for_key_id=None, revision=revision
     )

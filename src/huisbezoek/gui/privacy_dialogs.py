@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QVBoxLayout
 from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
@@ -40,10 +40,10 @@ class EraseDialog(BaseDialog):
     def __init__(self, parent, ctx, scope) -> None:
         super().__init__(parent, "eraseResident", ctx)
         self.scope = scope
-        self.setWindowTitle(tr("Wissen", "Bewoner wissen"))
-        title = heading(tr("Wissen", "{naam} wissen?").format(naam=scope.name))
+        self.setWindowTitle(translate("Wissen", "Bewoner wissen"))
+        title = heading(translate("Wissen", "{naam} wissen?").format(naam=scope.name))
         intro = hint(
-            tr(
+            translate(
                 "Wissen",
                 "Doe dit alleen als de bewoner erom vraagt. Dit haalt alles over deze bewoner "
                 "van de laptop. Het kan niet ongedaan worden gemaakt.",
@@ -52,7 +52,7 @@ class EraseDialog(BaseDialog):
         intro.setWordWrap(True)
         self.items = QListWidget()
         self.items.setObjectName("eraseList")
-        self.items.setAccessibleName(tr("Wissen", "Wat er wordt gewist"))
+        self.items.setAccessibleName(translate("Wissen", "Wat er wordt gewist"))
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for line in scope.lines_nl():
             self.items.addItem(line)
@@ -62,14 +62,14 @@ class EraseDialog(BaseDialog):
         notes = []
         if scope.shared_signals:
             notes.append(
-                tr(
+                translate(
                     "Wissen",
                     "De coördinator heeft {n} signaal of signalen van deze bewoner. Bij uw "
                     "volgende export krijgt de coördinator het bericht om die ook te wissen.",
                 ).format(n=scope.shared_signals)
             )
         notes.append(
-            tr(
+            translate(
                 "Wissen",
                 "Reservekopieën die u eerder maakte, bevatten de bewoner nog. Gooi die weg of "
                 "maak na het wissen een nieuwe.",
@@ -78,22 +78,22 @@ class EraseDialog(BaseDialog):
         self.notes = hint("\n\n".join(notes))
         self.notes.setWordWrap(True)
         self.error = error_label()
-        self.keep_button = QPushButton(tr("Wissen", "&Niet wissen"))
+        self.keep_button = QPushButton(translate("Wissen", "&Niet wissen"))
         self.keep_button.setObjectName("keepButton")
         self.keep_button.setDefault(True)
         self.keep_button.setAutoDefault(True)
         self.keep_button.clicked.connect(self.reject)
-        self.erase_button = QPushButton(tr("Wissen", "&Ja, alles wissen"))
+        self.erase_button = QPushButton(translate("Wissen", "&Ja, alles wissen"))
         self.erase_button.setObjectName("eraseButton")
         self.erase_button.setAutoDefault(False)
         self.erase_button.setAccessibleName(
-            tr("Wissen", "Ja, alles over {naam} wissen").format(naam=scope.name)
+            translate("Wissen", "Ja, alles over {naam} wissen").format(naam=scope.name)
         )
         self.erase_button.clicked.connect(self.confirm)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(heading(tr("Wissen", "Dit wordt gewist"), "subheading"))
+        layout.addWidget(heading(translate("Wissen", "Dit wordt gewist"), "subheading"))
         layout.addWidget(self.items)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
@@ -145,22 +145,22 @@ class AccessDialog(BaseDialog):
         #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
         self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
         self.setWindowTitle(
-            tr("Inzage", "Inzage: wat de laptop over {naam} bewaart").format(naam=name)
+            translate("Inzage", "Inzage: wat de laptop over {naam} bewaart").format(naam=name)
         )
         explain = hint(
-            tr(
+            translate(
                 "Inzage",
                 "Dit overzicht is voor de bewoner. Het bevat alles wat deze laptop over de "
                 "bewoner bewaart. Druk het af of sla het op en geef het aan de bewoner.",
             )
         )
         explain.setWordWrap(True)
-        self.preview = pdf_print.PagePreview(tr("Inzage", "Voorbeeld van het overzicht"))
-        self.preview.show_message(tr("Inzage", "Even geduld…"))
+        self.preview = pdf_print.PagePreview(translate("Inzage", "Voorbeeld van het overzicht"))
+        self.preview.show_message(translate("Inzage", "Even geduld…"))
         self.status = hint()
         self.error = error_label()
         buttons = pdf_print.print_buttons(
-            self, tr("Inzage", "Het overzicht afdrukken (Ctrl+P)"), self.start_print,
+            self, translate("Inzage", "Het overzicht afdrukken (Ctrl+P)"), self.start_print,
             self.choose_file,
         )  # fmt: skip
         self.print_button, self.save_button, close = buttons.print, buttons.save, buttons.close
@@ -190,7 +190,7 @@ class AccessDialog(BaseDialog):
 
         def job():
             pdf = privacy.subject_access_pdf(vault, rid)
-            title = tr("Inzage", "Wat wij over u bewaren")
+            title = translate("Inzage", "Wat wij over u bewaren")
             return pdf, pdf_print.preview_documents([(title, pdf)], width)
 
         def done(result) -> None:
@@ -210,7 +210,7 @@ class AccessDialog(BaseDialog):
         if self.pdf is None:
             return
         pdf = self.pdf
-        self.printer = pdf_print.new_printer(tr("Inzage", "Huisbezoek: inzage"))
+        self.printer = pdf_print.new_printer(translate("Inzage", "Huisbezoek: inzage"))
         printer = self.printer
         self.choose_printer(self, printer, self.page_total, lambda: self._print_on(printer, pdf))
 
@@ -220,11 +220,11 @@ class AccessDialog(BaseDialog):
 
         def done(pages: int) -> None:
             self.status.setText(
-                tr("Inzage", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
+                translate("Inzage", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
             )
             self.printed.emit(pages)
 
-        self.progress = ProgressDialog(self, tr("Inzage", "Bezig met afdrukken"), job)
+        self.progress = ProgressDialog(self, translate("Inzage", "Bezig met afdrukken"), job)
         self.progress.succeeded.connect(done)
         self.progress.start()
 
@@ -233,9 +233,9 @@ class AccessDialog(BaseDialog):
             return
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            tr("Inzage", "Overzicht opslaan als PDF"),
+            translate("Inzage", "Overzicht opslaan als PDF"),
             str(Path.home() / _file_name(self.name)),
-            tr("Inzage", "PDF-bestanden (*.pdf)"),
+            translate("Inzage", "PDF-bestanden (*.pdf)"),
         )
         if path:
             self.save_to(Path(path))
@@ -250,7 +250,7 @@ class AccessDialog(BaseDialog):
         pdf = self.pdf
 
         def done(_result) -> None:
-            self.status.setText(tr("Inzage", "Opgeslagen: {pad}").format(pad=str(path)))
+            self.status.setText(translate("Inzage", "Opgeslagen: {pad}").format(pad=str(path)))
             self.saved.emit(path)
 
         run_op(self, lambda: save_pdf(path, pdf), on_done=done,
@@ -266,20 +266,20 @@ class RetentionDialog(BaseDialog):
     def __init__(self, parent, ctx) -> None:
         super().__init__(parent, "retention", ctx)
         self.preview_data: Any = None
-        self.setWindowTitle(tr("Bewaren", "Bewaartermijn"))
-        self.title = heading(tr("Bewaren", "Wat weg mag"))
+        self.setWindowTitle(translate("Bewaren", "Bewaartermijn"))
+        self.title = heading(translate("Bewaren", "Wat weg mag"))
         self.explain = hint()
         self.explain.setWordWrap(True)
         self.items = QListWidget()
         self.items.setObjectName("retentionList")
         self.items.setWordWrap(True)
-        self.items.setAccessibleName(tr("Bewaren", "Bewoners die worden weggehaald"))
+        self.items.setAccessibleName(translate("Bewaren", "Bewoners die worden weggehaald"))
         self.error = error_label()
-        self.purge_button = QPushButton(tr("Bewaren", "Nu &weghalen"))
+        self.purge_button = QPushButton(translate("Bewaren", "Nu &weghalen"))
         self.purge_button.setObjectName("purgeButton")
         self.purge_button.setEnabled(False)
         self.purge_button.clicked.connect(self.purge)
-        close = QPushButton(tr("Bewaren", "S&luiten"))
+        close = QPushButton(translate("Bewaren", "S&luiten"))
         close.setDefault(True)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -302,7 +302,7 @@ class RetentionDialog(BaseDialog):
     def _show(self, preview) -> None:
         self.preview_data = preview
         self.explain.setText(
-            tr(
+            translate(
                 "Bewaren",
                 "Uw organisatie bewaart gegevens op deze laptop {n} maanden. Bewoners die "
                 "geen bezoek wilden of niet bereikt zijn, en gesprekken die de coördinator heeft "
@@ -312,7 +312,7 @@ class RetentionDialog(BaseDialog):
         self.items.clear()
         for item in preview.items:
             lines = [
-                tr("Bewaren", "{naam}: {reden} (laatst iets gedaan op {datum})").format(
+                translate("Bewaren", "{naam}: {reden} (laatst iets gedaan op {datum})").format(
                     naam=item.scope.name,
                     reden=item.reason_nl,
                     datum=item.last_activity.strftime("%d-%m-%Y"),
@@ -321,7 +321,7 @@ class RetentionDialog(BaseDialog):
             ]
             self.items.addItem("\n".join(line for line in lines if line))
         if not preview.items:
-            self.items.addItem(tr("Bewaren", "Er hoeft nu niets weg."))
+            self.items.addItem(translate("Bewaren", "Er hoeft nu niets weg."))
         self.purge_button.setEnabled(bool(preview.items))
 
     def purge(self) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from huisbezoek.domain import (
@@ -60,6 +60,7 @@ from huisbezoek.vault.models import (
     Erasure,
     ExportBatch,
     LeafletGiven,
+    OutboxItem,
     Resident,
     Signal,
     Visit,
@@ -416,6 +417,16 @@ def record_receipts(vault: Vault, batch_ids: Iterable[str], *, at: datetime | No
             ):
                 row.received_at = at
                 marked += 1
+        # The outbox lets go of the encrypted bytes of every confirmed batch.
+        for start in range(0, len(ids), 500):
+            s.execute(
+                update(OutboxItem)
+                .where(
+                    OutboxItem.batch_id.in_(ids[start : start + 500]),
+                    OutboxItem.received_at.is_(None),
+                )
+                .values(received_at=at, data=None)
+            )
         # Address-list entries the coordinator has now been told to drop: forget the numbers.
         received = select(ExportBatch.id).where(ExportBatch.received_at.is_not(None))
         s.execute(
