@@ -339,3 +339,32 @@ def test_a_receipt_releases_the_outbox_copy(world, form) -> None:
     with world.laptop.session() as s:
         item = s.get(OutboxItem, queued.batch_id)
         assert item is not None and item.received_at is not None and item.data is None
+
+
+def test_a_fetch_from_the_drop_sends_the_receipt_back(world, form, tmp_path) -> None:
+    """Through a shared folder: the volunteer sends, the coordinator fetches and publishes the
+    receipt, the volunteer's next send reads it; the outbox and retention both see it."""
+    from huisbezoek.coordinator import drop as coordinator_drop
+    from huisbezoek.coordinator.receipts import publish_receipts
+    from huisbezoek.services import outbox
+    from huisbezoek.vault.models import ExportBatch, OutboxItem
+
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    outbox.set_folder(world.laptop, folder)
+    with world.coordinator.session() as s:
+        coordinator_drop.set_folder(s, folder)
+        drop = coordinator_drop.open_drop(s)
+    fill_resident(world.laptop, form)
+    queued = exchange.export_signals(world.laptop, None)
+    assert outbox.send_now(world.laptop).sent == 1
+    fetched = coordinator_drop.fetch(world.coordinator, drop)
+    assert fetched.report.new == 1
+    assert publish_receipts(world.coordinator, drop, fetched.report) == [world.key_id]
+    outbox.send_now(world.laptop)  # also reads what waits for this volunteer
+    with world.laptop.session() as s:
+        item = s.get(OutboxItem, queued.batch_id)
+        sent = s.get(ExportBatch, queued.batch_id)
+    assert item is not None and item.received_at is not None and item.data is None
+    assert sent is not None and sent.received_at is not None
+    assert outbox.status(world.laptop).unconfirmed == 0

@@ -432,8 +432,13 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         fetched = coordinator_drop.fetch(store, drop)
         with store.session() as session:
             fu.sync_followups(session)
+        from huisbezoek.coordinator.receipts import publish_receipts
+
+        receipts = publish_receipts(store, drop, fetched.report)
     for line in fetched.lines_nl():
         print(line)
+    if receipts:
+        print(f"Ontvangstbewijs in de uitwisselmap gezet voor {len(receipts)} vrijwilliger(s).")
     return 0 if fetched.report.rejected == 0 else 1
 
 
