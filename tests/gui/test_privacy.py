@@ -136,3 +136,48 @@ def test_unlock_purges_what_retention_covers_and_says_so(qtbot, make_app):
     assert residents.notice.isVisibleTo(app.window)
     assert "1 bewoner(s)" in residents.notice.text()
     assert [r.id for r in res_svc.list_residents(app.ctx.vault)] == [keep]
+
+
+def test_privacy_dialogs_fit_at_200_percent_and_enter_keeps(qtbot, make_app):
+    from huisbezoek.services import residents as res_svc
+    from huisbezoek.services import startup
+    from huisbezoek.services.settings import Settings
+    from huisbezoek.vault.keyslots import KdfParams
+
+    from .test_layout import SCREEN, clipped, settle
+
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
+    app = make_app(settings=Settings(text_scale=200))
+    window = app.window
+    window.resize(*SCREEN)
+    app.start()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
+    window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
+    with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
+        window.unlock_page.submit()
+    rows = res_svc.list_residents(app.ctx.vault)
+    visited = next(r for r in rows if r.name == "Catharina de Wit")  # a finished visit
+    page = open_resident(qtbot, app, visited.id)
+    page.erase_dialog = None
+    page.ask_erase()
+    qtbot.waitUntil(lambda: page.erase_dialog is not None, timeout=10_000)
+    dlg = page.erase_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5_000)
+    settle(qtbot, dlg)
+    assert dlg.height() <= SCREEN[1] and not (problems := clipped(dlg)), problems
+    assert dlg.items.count() >= 5  # details, the visit and its answers, contacts, signals...
+    qtbot.keyClick(dlg, Qt.Key.Key_Return)  # the default button: keep
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5_000)
+    assert visited.id in {r.id for r in res_svc.list_residents(app.ctx.vault)}
+
+    access = page.show_access()
+    qtbot.waitUntil(access.save_button.isEnabled, timeout=20_000)
+    settle(qtbot, access)
+    assert access.width() <= SCREEN[0] and not (problems := clipped(access)), problems
+    access.reject()
+    retention = window._retention()
+    qtbot.waitUntil(lambda: retention.preview_data is not None, timeout=10_000)
+    settle(qtbot, retention)
+    assert not (problems := clipped(retention)), problems
+    assert retention.items.item(0).text() == "Er hoeft nu niets weg."  # the demo is recent
+    retention.reject()
