@@ -3,14 +3,25 @@
 The kind of vault on disk decides the workspace (``services.session.installed_workspace``): a
 volunteer's vault opens the volunteer's main window, a coordinator vault the coordinator's
 unlock and window. Neither ever shows the other's screens.
+
+Start-up: the first window needs Qt and a few small modules only. Once it has been painted,
+the vault worker imports the vault stack (SQLAlchemy, Alembic, SQLCipher, cryptography) and
+the work area's screens while the passphrase is typed; the unlock, queued on the same worker,
+finds them loaded. With ``HUISBEZOEK_STARTUP_MARKER=1`` the app prints :data:`FIRST_WINDOW`
+to standard output when its first window is on screen (``benchmarks/bench_gui.py`` waits for
+that line).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
+import os
 import sys
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from huisbezoek.gui.i18n import install_translators
 from huisbezoek.gui.theme import apply_theme
@@ -18,6 +29,40 @@ from huisbezoek.gui.theme import apply_theme
 #: How often Python lets another thread take the interpreter lock. The default (5 ms) lets the
 #: vault worker keep the GUI thread waiting for up to 5 ms at a time; 1 ms keeps typing smooth.
 GIL_SWITCH_INTERVAL = 0.001
+
+#: Environment variable that asks for :data:`FIRST_WINDOW` on standard output.
+STARTUP_MARKER_ENV = "HUISBEZOEK_STARTUP_MARKER"
+FIRST_WINDOW = "huisbezoek: first window shown"
+
+#: What the screens after the first one need; imported on the vault worker after first paint.
+PRELOAD_VOLUNTEER = ("huisbezoek.vault.core", "huisbezoek.gui.work_area")
+PRELOAD_COORDINATOR = ("huisbezoek.vault.core", "huisbezoek.gui.coordinator.window")
+
+
+def preload(modules: tuple[str, ...]) -> None:
+    """Import ``modules`` (runs on the vault worker, off the GUI thread). A failure here is
+    only logged: the screen that needs the module imports it again and reports it there."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            logging.getLogger(__name__).exception("preloading %s failed", name)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, just after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this event: Qt puts the painted frame on screen before the timer fires.
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 def ensure_application() -> QApplication:
@@ -58,7 +103,9 @@ class Application:
         installed = session.installed_workspace()
         if installed is not None and installed.role is session.Role.COORDINATOR:
             self._start_coordinator(installed.folder)
+            self._after_first_paint(self.coordinator_unlock, PRELOAD_COORDINATOR)
             return
+        self._after_first_paint(self.window, PRELOAD_VOLUNTEER)
         info = session.vault_info()
         if not info.exists and demo_if_new:
             from huisbezoek.gui.operations import run_op
@@ -79,6 +126,16 @@ class Application:
         else:
             self.window.show_unlock()
         self.window.show()
+
+    def _after_first_paint(self, widget: QWidget, modules: tuple[str, ...]) -> None:
+        def painted() -> None:
+            from huisbezoek.gui.operations import worker
+
+            if os.environ.get(STARTUP_MARKER_ENV):
+                print(FIRST_WINDOW, flush=True)
+            worker().submit(lambda: preload(modules))
+
+        self._first_paint = _AfterFirstPaint(widget, painted)
 
     def _first_start_done(self, opened: Any) -> None:
         from huisbezoek.services import session
