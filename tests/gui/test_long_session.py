@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session
+from huisbezoek.services import startup
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS
@@ -61,12 +61,12 @@ def write_form(folder: Path, count: int = 200) -> None:
 def prepare(home: Path, residents: int) -> list[int]:
     """A vault with ``residents`` residents and the 200-question form as the organisation's."""
     write_form(home / "config" / "forms")
-    created = session.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
+    created = startup.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
     ids = [
         res_svc.add_resident(created.opened.vault, res_svc.ResidentInput(name=f"Bewoner {i}"))
         for i in range(residents)
     ]
-    session.close(created.opened)
+    startup.close(created.opened)
     return ids
 
 
@@ -150,7 +150,7 @@ def test_a_scripted_visit_loses_no_reference_to_none_true_or_false(isolated_home
 
 @pytest.mark.slow
 def test_ten_thousand_answer_changes_and_twenty_locks_end_in_a_clean_quit(isolated_home):
-    from huisbezoek.services import visit_flow
+    from huisbezoek.services import visit_resume
 
     (rid,) = prepare(isolated_home, 1)
     out = run_child(
@@ -166,9 +166,9 @@ def test_ten_thousand_answer_changes_and_twenty_locks_end_in_a_clean_quit(isolat
     # The vault holds the last value given to every question (hand count: each of the 200
     # questions was changed 50 times).
     assert len(last) == 200
-    opened = session.unlock(PASS)
+    opened = startup.unlock(PASS)
     try:
-        visit = visit_flow.start_or_resume(opened.vault, rid, visit_flow.default_form())
+        visit = visit_resume.start_or_resume(opened.vault, rid, visit_resume.default_form())
         for qid, value in last.items():
             stored = visit.answers[qid]
             options = getattr(visit.form.question(qid), "options", None)
@@ -180,7 +180,7 @@ def test_ten_thousand_answer_changes_and_twenty_locks_end_in_a_clean_quit(isolat
                 shown = str(stored)
             assert shown == value, qid
     finally:
-        session.close(opened)
+        startup.close(opened)
 
 
 @pytest.mark.slow

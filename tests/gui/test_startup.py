@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from huisbezoek.services import session
+from huisbezoek.services import startup
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS
@@ -62,7 +62,7 @@ def run(home, *extra_env: tuple[str, str]) -> list[str]:
 
 
 def test_the_unlock_window_comes_before_the_vault_stack_and_the_commands(isolated_home):
-    session.close(session.create_vault("Els", PASS, kdf=KdfParams.FLOOR).opened)
+    startup.close(startup.create_vault("Els", PASS, kdf=KdfParams.FLOOR).opened)
     lines = run(isolated_home, ("HUISBEZOEK_STARTUP_MARKER", "1"))
     assert lines[0] == "huisbezoek: first window shown"
     at_window = next(line for line in lines if line.startswith("AT_FIRST_WINDOW"))
