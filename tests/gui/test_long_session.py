@@ -2,11 +2,12 @@
 False (the interpreter aborts when one reaches zero), no abort in 10,000 answer changes, and a
 clean exit every time.
 
-PySide6 6.10.3 to 6.12.0 on Python 3.11 drop a reference to ``None`` on every Qt call that
-returns nothing (about 28 per answer click); ``pyproject.toml`` excludes those versions where
-``None`` is not immortal. These tests catch that, and any later binding that does it again.
-Each runs the application in a child process (``session_child.py``) through the real entry
-point, so an abort cannot take the test run with it.
+PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every Qt call that returns
+nothing, and to ``True``/``False`` on others (in the scripted visit below: about 900 of them per
+cycle); ``pyproject.toml`` excludes it where these objects are not immortal. These tests catch
+that, and any later binding that does it again. The visit, soak and repeated-start tests run
+the application in a child process (``session_child.py``) through the real entry point, so an
+abort cannot take the test run with it.
 """
 
 from __future__ import annotations
