@@ -28,7 +28,11 @@ from huisbezoek.coordinator import (
 )
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
-from huisbezoek.coordinator.settings import set_retention_months
+from huisbezoek.coordinator.settings import (
+    load_settings,
+    set_laptop_retention_months,
+    set_retention_months,
+)
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
@@ -82,6 +86,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("retention", "toon of wis wat over de bewaartermijn is")
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
+    p.add_argument(
+        "--laptop-months",
+        type=int,
+        help="bewaartermijn op de laptops van de vrijwilligers (gaat mee met het "
+        "volgende configuratiepakket)",
+    )
     p.set_defaults(func=cmd_retention)
     p = sub.add_parser("init-store", help="maak de organisatie in een PostgreSQL-database")
     p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
@@ -251,8 +261,13 @@ def cmd_retention(args: argparse.Namespace) -> int:
         if args.months is not None:
             with store.session() as session:
                 set_retention_months(session, args.months)
+        if args.laptop_months is not None:
+            with store.session() as session:
+                set_laptop_retention_months(session, args.laptop_months)
         with store.session() as session:
             preview = retention.preview_retention(session, date.today())
+            laptop = load_settings(session).laptop_retention_months
+        print(f"Bewaartermijn op de laptops: {laptop} maanden.")
         print(
             f"Bewaartermijn {preview.months} maanden: gegevens van {len(preview.candidates)} "
             f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist."
@@ -366,6 +381,8 @@ def cmd_package(args: argparse.Namespace) -> int:
             result = packages.accept_assignment(vault, data)
             print(f"Toewijzing ingelezen: {result.added} nieuwe bewoners, "
                   f"{result.skipped} stonden er al.")  # fmt: skip
+            for line in result.lines_nl()[1:]:
+                print(line)
         else:
             from huisbezoek.services.configuration import apply_configuration_package
 
@@ -415,8 +432,13 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         fetched = coordinator_drop.fetch(store, drop)
         with store.session() as session:
             fu.sync_followups(session)
+        from huisbezoek.coordinator.receipts import publish_receipts
+
+        receipts = publish_receipts(store, drop, fetched.report)
     for line in fetched.lines_nl():
         print(line)
+    if receipts:
+        print(f"Ontvangstbewijs in de uitwisselmap gezet voor {len(receipts)} vrijwilliger(s).")
     return 0 if fetched.report.rejected == 0 else 1
 
 

@@ -82,6 +82,7 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
 KeyIdHex = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16}$")]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+AddressRef = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
 class _Strict(BaseModel):
@@ -157,6 +158,11 @@ class BatchPayload(_Strict):
     signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
     neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
     withdrawn: Annotated[list[WithdrawnSignal], Field(max_length=MAX_SIGNALS)] = Field(
+        default_factory=list
+    )
+    # Address-list entries (the coordinator's own numbers from an assignment package) of
+    # residents erased on the laptop at their request: the coordinator drops them too.
+    erased_addresses: Annotated[list[AddressRef], Field(max_length=MAX_SIGNALS)] = Field(
         default_factory=list
     )
 

@@ -42,6 +42,17 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
                 translate("Pakket", "{n} stonden er al in.").format(n=result.skipped)
                 if result.skipped
                 else "",
+                translate("Pakket", "De coördinator heeft {n} zending(en) van u ontvangen.").format(
+                    n=result.received
+                )
+                if result.received
+                else "",
+                translate(
+                    "Pakket",
+                    "{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.",
+                ).format(n=result.erased)
+                if result.erased
+                else "",
             ]
         # Kept in the vault and written to the configuration folder, so new visits and
         # printed leaflets use it at once.

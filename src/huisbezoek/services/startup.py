@@ -267,6 +267,7 @@ class OpenedVault:
     vault: Any
     volunteer_name: str
     is_demo: bool
+    purged: int = 0  # residents the retention run at unlock removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,11 +298,14 @@ def set_volunteer_name(vault: Vault, name: str) -> None:
 
 
 def _opened(vault: Vault, folder: Path) -> OpenedVault:
+    from huisbezoek.services.privacy import purge_at_unlock
+
     _restore_configuration(vault)
     return OpenedVault(
         vault=vault,
         volunteer_name=_read_name(vault),
         is_demo=vault_info(folder).demo_passphrase is not None,
+        purged=purge_at_unlock(vault),  # retention: audited, never blocks the unlock
     )
 
 

@@ -430,6 +430,19 @@ class Vault:
                         conn.execute("ROLLBACK")
                 raise
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database and truncate it to zero bytes, so old copies of
+        pages (say, of an erased resident) no longer sit in it. True when it completed; False
+        when another connection was reading (then SQLite finishes it at close)."""
+        with self._fast_lock, translate_errors():
+            raw = self.engine.raw_connection()  # no transaction: a checkpoint wants none
+            try:
+                driver: Any = raw.driver_connection
+                row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                raw.close()
+        return int(row[0]) == 0
+
     def audit(self, event: audit_log.AuditEvent, detail: dict[str, Any] | None = None) -> None:
         """Record a security event (``detail`` without names, answers, keys or paths)."""
         with self.connection() as conn:
