@@ -56,8 +56,12 @@ class FileRefusedError(InvalidInputError):
     own message can embed; ``message_nl`` is the whole sentence for the screen.
     """
 
-    def __init__(self, log_message: str, *, reason_nl: str, name: str = "") -> None:
+    def __init__(
+        self, log_message: str, *, reason_nl: str, name: str = "", too_large: bool = False
+    ) -> None:
         self.reason_nl = reason_nl
+        #: True when the only fault is the size (callers may have their own "too large" error).
+        self.too_large = too_large
         self.file_name = clean_line(name)[:120]
         subject = f"Het bestand {self.file_name}" if self.file_name else "Het bestand"
         super().__init__(
@@ -103,7 +107,9 @@ def _check_regular(fd: int, path: Path, limit: int) -> int:
     name = Path(path).name
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):
-        raise FileRefusedError("path is a folder", reason_nl="dit is een map, geen bestand", name=name)
+        raise FileRefusedError(
+            "path is a folder", reason_nl="dit is een map, geen bestand", name=name
+        )
     if not stat.S_ISREG(info.st_mode):
         raise FileRefusedError(
             "not a regular file",
@@ -115,6 +121,7 @@ def _check_regular(fd: int, path: Path, limit: int) -> int:
             f"file of {info.st_size} bytes over the limit of {limit}",
             reason_nl=f"het bestand is te groot (meer dan {_size_text(limit)})",
             name=name,
+            too_large=True,
         )
     return int(info.st_size)
 
@@ -143,6 +150,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             "file grew over the limit while being read",
             reason_nl=f"het bestand is te groot (meer dan {_size_text(limit)})",
             name=path.name,
+            too_large=True,
         )
     return data
 
@@ -168,7 +176,7 @@ def open_bounded(path: Path, limit: int) -> Iterator[IO[bytes]]:
 def is_regular_file(path: Path) -> bool:
     """True for an existing regular file (a symlink to one counts); never opens it."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        return stat.S_ISREG(Path(path).stat().st_mode)
     except (OSError, ValueError):
         return False
 
@@ -397,3 +405,32 @@ __all__ = [
     "open_bounded",
     "read_bounded",
 ]
+
+
+#: Largest YAML file (form, leaflet, sociale kaart) taken from a folder for a package.
+MAX_YAML_FILE_BYTES = 4 * 1024 * 1024
+#: Most YAML files taken from one folder.
+MAX_YAML_FILES = 200
+
+
+def read_yaml_folder(folder: Path) -> dict[str, str]:
+    """Every ``*.yaml`` in ``folder`` as text (for a configuration package), each through the
+    bounded reader and checked for depth; FIFOs, devices and oversized files are refused."""
+    files = sorted(Path(folder).glob("*.yaml"))
+    if len(files) > MAX_YAML_FILES:
+        raise FileRefusedError(
+            "too many yaml files",
+            reason_nl=f"er staan meer dan {MAX_YAML_FILES} bestanden in de map",
+            name=Path(folder).name,
+        )
+    out: dict[str, str] = {}
+    for path in files:
+        try:
+            text = read_bounded(path, MAX_YAML_FILE_BYTES).decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileRefusedError(
+                "yaml not utf-8", reason_nl="dit is geen tekstbestand (UTF-8)", name=path.name
+            ) from None
+        check_yaml(text, name=path.name)
+        out[path.name] = text
+    return out
