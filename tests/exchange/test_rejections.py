@@ -321,16 +321,19 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
 
     hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
     _, data = make_batch(other, config, signals=[hijack])
-    refused(store, data, "ConflictingBatchError")
+    result = refused(store, data, "ForeignSignalError")
+    # The reason names the real problem, not "a batch with the same number" (issue 19, item 11).
+    assert "andere vrijwilliger" in result.reason_nl
+    assert "hetzelfde nummer" not in result.reason_nl
     # also when it comes after a new signal, which the importer had already written
     _, data = make_batch(other, config, signals=[make_signal(), hijack])
-    refused(store, data, "ConflictingBatchError")
+    refused(store, data, "ForeignSignalError")
     # nor erase it by withdrawing it
     from huisbezoek.exchange.payload import WithdrawnSignal
 
     erase = [WithdrawnSignal(id=uuid.UUID(taken), revision=9)]
     _, data = make_batch(other, config, signals=[make_signal()], withdrawn=erase)
-    refused(store, data, "ConflictingBatchError")
+    refused(store, data, "ForeignSignalError")
 
 
 def test_nothing_is_decrypted_before_the_signature_is_checked(exported, monkeypatch):

@@ -199,7 +199,6 @@ class Vault:
             fsync_dir(folder)
             (folder / CREATING_NAME).unlink()
             fsync_dir(folder)
-            make_private(folder, PRIVATE_NAMES)
             vault = cls._finish_open(
                 folder,
                 schema,
@@ -252,7 +251,6 @@ class Vault:
             if recover_interrupted_restore(folder):
                 log.warning("opened after rolling back an interrupted restore")
             _remove_unfinished_creation(folder)
-            make_private(folder, PRIVATE_NAMES)
             if not keys_path.exists():
                 if db_path.exists():
                     raise KeyFileMissingError("vault.db present without vault.keys")
@@ -373,6 +371,10 @@ class Vault:
             with contextlib.suppress(OSError):
                 (folder / ATTEMPTS_NAME).unlink()
         key_file = _rebind(folder, schema, key_file, engine, data_key)
+        # Only after a successful open (a refused one changes nothing): tighten what an older
+        # version, a lax umask or a copy left readable to others.
+        with contextlib.suppress(OSError):
+            make_private(folder, PRIVATE_NAMES)
         now = time.perf_counter()
         return cls(
             folder=folder,

@@ -79,7 +79,6 @@ def restore_backup(
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    make_private(folder)
     # The restored database gets a new binding when it opens (its copy has its own salt).
     key_file = replace(key_file, binding=None)
     check_room(folder, manifest.db_size)
