@@ -367,3 +367,20 @@ def _foreign_signed(data):
             ("payload.age.minisig", sig.to_text().encode()),
         ]
     )
+
+
+def test_fifo_and_folder_named_like_batches_are_refused_not_waited_for(exported, tmp_path):
+    """Issue 19 item 6: a FIFO named f.zip used to hang the import."""
+    import os
+
+    store, *_ = exported
+    fifo = tmp_path / "f.zip"
+    os.mkfifo(fifo)
+    folder = tmp_path / "map.zip"
+    folder.mkdir()
+    before = snapshot(store)
+    results = importer.import_batches(store, [fifo, folder]).results
+    assert [r.status for r in results] == [importer.ImportStatus.REJECTED] * 2
+    assert "geen gewoon bestand" in results[0].reason_nl
+    assert "map" in results[1].reason_nl
+    assert snapshot(store) == before

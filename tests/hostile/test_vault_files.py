@@ -154,7 +154,7 @@ def test_trimmed_audit_log_is_refused(vault_dir, monkeypatch, capsys):
     conn.execute("DELETE FROM audit_log WHERE id > ?", (rows - 2,))
     conn.close()
     before = fingerprint(vault_dir)
-    code, out, err = run_cli(
+    code, _out, err = run_cli(
         monkeypatch, capsys, [PASSPHRASE], "vault", "check", "--dir", str(vault_dir),
         "--passphrase-stdin",
     )  # fmt: skip
