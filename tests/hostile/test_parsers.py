@@ -112,6 +112,7 @@ def test_form_yaml(tmp_path, text):
 # -- item 6: unbounded reads and hangs ------------------------------------------------------
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
 def test_forms_check_dev_zero_is_refused_without_reading(monkeypatch, capsys):
     code, out, err = run_cli(monkeypatch, capsys, [], "forms", "check", "/dev/zero")
     assert code == 1 and "geen gewoon bestand" in out and "Traceback" not in err
@@ -152,6 +153,7 @@ def test_file_growing_over_the_limit_is_cut_off(tmp_path):
     assert read_bounded(path, 100) == b"x" * 100
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this platform")
 def test_enrolment_file_that_is_a_device(tmp_path):
     with pytest.raises(FileRefusedError):
         read_limited(Path("/dev/zero"), 64 * 1024)
