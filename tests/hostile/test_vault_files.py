@@ -35,6 +35,7 @@ from huisbezoek.vault.keyslots import KeyFile, read_key_file
 from .conftest import PASSPHRASE, fingerprint, make_fifo, run_cli
 
 NEW = "een andere wachtwoordzin"
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX (Windows: ACLs)")
 
 
 def mode(path: Path) -> int:
@@ -53,6 +54,7 @@ def lax_umask():
         os.umask(old)
 
 
+@POSIX_ONLY
 def test_restore_leaves_private_files_in_place_and_in_a_new_folder(vault_dir, tmp_path, lax_umask):
     backup = tmp_path / "kopie.hbbackup"
     with Vault.open(vault_dir, PASSPHRASE) as vault:
@@ -70,6 +72,7 @@ def test_restore_leaves_private_files_in_place_and_in_a_new_folder(vault_dir, tm
             vault.change_passphrase(NEW, PASSPHRASE, kdf=KdfParams.FLOOR)
 
 
+@POSIX_ONLY
 def test_open_tightens_a_lax_vault(vault_dir, lax_umask):
     (vault_dir / "vault.db").chmod(0o644)
     (vault_dir / "vault.keys").chmod(0o644)
