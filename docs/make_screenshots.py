@@ -71,8 +71,7 @@ def shoot(out: Path) -> int:
     from huisbezoek.vault.keyslots import KdfParams
 
     def pump(ms: int) -> None:
-        # Not QCoreApplication.processEvents(): in PySide6 6.12 on Python 3.11 each call
-        # drops a reference to None, and enough of them abort the interpreter.
+        # A local event loop for ``ms``: timers fire and the vault worker's results arrive.
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
