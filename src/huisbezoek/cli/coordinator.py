@@ -37,6 +37,7 @@ from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisa
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import read_bounded, read_yaml_folder
 from huisbezoek.services import packages
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
@@ -167,7 +168,7 @@ def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
 
 
 def cmd_addresses(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    data = _read(args.file, addresses.MAX_BYTES)
     with _store(args) as store, store.session() as session:
         report = addresses.import_address_list(session, data)
     print(f"Ingelezen: {report.new} nieuw, {report.updated} bijgewerkt.")
@@ -346,7 +347,7 @@ def _folder_files(folder: Path | None) -> dict[str, str]:
         raise InvalidInputError(
             "not a folder", message_nl=f"De map {folder.name} bestaat niet. Kies een map."
         )
-    return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.yaml"))}
+    return read_yaml_folder(folder)
 
 
 def cmd_configuration(args: argparse.Namespace) -> int:
@@ -368,7 +369,7 @@ def cmd_configuration(args: argparse.Namespace) -> int:
 def cmd_package(args: argparse.Namespace) -> int:
     from huisbezoek.services import startup as volunteer_session
 
-    data = _read(args.file)
+    data = _read(args.file, package_format.MAX_PACKAGE_BYTES)
     if args.passphrase_stdin:
         passphrase = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -393,14 +394,9 @@ def cmd_package(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        raise InvalidInputError(
-            f"cannot read {type(path).__name__}",
-            message_nl=f"Het bestand {path.name} is niet te lezen.",
-        ) from None
+def _read(path: Path, limit: int) -> bytes:
+    """An outside file (package, address list) through the bounded reader."""
+    return read_bounded(path, limit)
 
 
 def cmd_drop(args: argparse.Namespace) -> int:
@@ -445,7 +441,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator import drop as coordinator_drop
 
-    files = [(path, _read(path)) for path in args.files]
+    files = [(path, _read(path, package_format.MAX_PACKAGE_BYTES)) for path in args.files]
     with _store(args) as store, store.session() as session:
         drop = coordinator_drop.open_drop(session)
         for path, data in files:

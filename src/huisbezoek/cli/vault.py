@@ -98,6 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ("Databank heel (integrity_check)", report.integrity_ok),
         ("Versleuteling heel (cipher_integrity_check)", report.cipher_integrity_ok),
         (f"Logboek onveranderd ({report.audit.rows} regels)", report.audit.ok),
+        ("Kluis en logboek passen bij het sleutelbestand", report.binding_ok),
     ]
     for label, ok in lines:
         print(f"{'in orde' if ok else 'FOUT   '}  {label}")

@@ -54,6 +54,7 @@ from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.errors import (
     ConflictingBatchError,
     CorruptBatchError,
+    ForeignSignalError,
     NoOrganisationConfigError,
     OtherOrganisationError,
     ReplayedBatchError,
@@ -358,7 +359,7 @@ def _withdrawals(conn: Connection, payload: BatchPayload, key_id: str) -> list[t
         if known is None:
             continue
         if known[1] != key_id:
-            raise ConflictingBatchError("withdrawn signal id belongs to another volunteer")
+            raise ForeignSignalError("withdrawn signal id belongs to another volunteer")
         if item.revision > known[0]:
             gone.append((sid, item.revision))
     return gone
@@ -409,7 +410,7 @@ def _decide(stored: dict[str, tuple[int, str]], key_id: str, sid: str, revision:
     if known is None:
         return _NEW
     if known[1] != key_id:
-        raise ConflictingBatchError("signal id belongs to another volunteer")
+        raise ForeignSignalError("signal id belongs to another volunteer")
     return _CHANGED if revision > known[0] else _UNCHANGED
 
 

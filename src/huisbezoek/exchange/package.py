@@ -36,6 +36,7 @@ from huisbezoek.errors import UserError
 from huisbezoek.exchange.bech32 import key_bytes
 from huisbezoek.exchange.drop import DropSettings
 from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+from huisbezoek.safe_read import FileRefusedError, loads_json
 
 FORMAT = "huisbezoek.pakket"
 VERSION = 1
@@ -144,12 +145,12 @@ def unpack(data: bytes) -> tuple[Envelope, bytes]:
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError("package too large")
     try:
-        raw = json.loads(data)
+        raw = loads_json(data, max_depth=16)
         if not isinstance(raw, dict):
             raise PackageError("package is not an object")
         signature = bytes.fromhex(str(raw.pop("signature")))
         envelope = Envelope.model_validate(raw)
-    except (ValueError, KeyError, ValidationError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, ValidationError, UnicodeDecodeError, FileRefusedError) as exc:
         raise PackageError(f"unreadable package: {type(exc).__name__}") from None
     if envelope.format != FORMAT or envelope.version != VERSION:
         raise PackageError("not a package of a known format")

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,6 +22,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.safe_text import clean_line
 
 SCHEMA = "huisbezoek.signalen"
 SCHEMA_VERSION = 1
@@ -143,7 +145,10 @@ class WithdrawnSignal(_Strict):
 class NeighbourhoodCounts(_Strict):
     """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
 
-    neighbourhood: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    # Control characters stripped before the name is stored or printed (a report, a terminal).
+    neighbourhood: Annotated[
+        str, StringConstraints(min_length=1, max_length=100), AfterValidator(clean_line)
+    ]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
     unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
