@@ -34,6 +34,7 @@ class AuditEvent(StrEnum):
     RESTORE = "restore"
     EXPORT = "export"
     ERASE = "erase"
+    SUBJECT_ACCESS = "subject_access"  # an overview for the resident was made (counts only)
     VISIT_REOPENED = "visit_reopened"
     CONSENT_CHANGED = "consent_changed"  # detail: visit and signal ids, the purposes now given
     VISIT_FINALISED = "visit_finalised"

@@ -1,8 +1,8 @@
 """A signal remembers that the resident said no to sharing it (``signals.share_declined_at``),
 so "do not share" is a decision the visit can be finalised with, not a blank.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
