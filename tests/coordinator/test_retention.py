@@ -47,7 +47,7 @@ def _setup(store: CoordinatorStore) -> tuple[str, str, str]:
 def test_retention_preview_then_erase_keeps_counts(store: CoordinatorStore) -> None:
     old, recent, still_open = _setup(store)
     with store.session() as session:
-        before = {r.neighbourhood: r.signals for r in dashboard.coverage(session)}
+        before = {r.neighbourhood: (r.themes, r.visited) for r in dashboard.coverage(session)}
         preview = retention.preview_retention(session, TODAY)
     assert preview.cutoff == date(2026, 6, 1)
     assert [(c.signal_id, c.has_identity) for c in preview.candidates] == [(old, True)]
@@ -71,7 +71,7 @@ def test_retention_preview_then_erase_keeps_counts(store: CoordinatorStore) -> N
         # recent and open ones keep everything
         assert fu.get_item(session, recent).resident == "Meneer Recent"
         assert fu.get_item(session, still_open).resident == "Mevrouw Open"
-        after = {r.neighbourhood: r.signals for r in dashboard.coverage(session)}
+        after = {r.neighbourhood: (r.themes, r.visited) for r in dashboard.coverage(session)}
         assert retention.preview_retention(session, TODAY).candidates == []
         fu.sync_followups(session, today=TODAY)
         assert fu.get_item(session, old).resident == fu.ANONYMOUS_NL

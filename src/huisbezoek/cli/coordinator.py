@@ -22,13 +22,14 @@ from huisbezoek.coordinator import (
     addresses,
     dashboard,
     documents,
+    figures,
     importer,
     organisation,
     retention,
 )
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
-from huisbezoek.coordinator.settings import set_retention_months
+from huisbezoek.coordinator.settings import load_settings, set_retention_months
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
@@ -78,6 +79,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("report", "maak het anonieme rapport voor de gemeente")
     p.add_argument("--pdf", type=Path)
     p.add_argument("--csv", type=Path)
+    p.add_argument(
+        "--period",
+        "--periode",
+        default="alles",
+        help="alles (standaard), een jaar (2026) of een kwartaal (2026-K3)",
+    )
     p.set_defaults(func=cmd_report)
     p = command("retention", "toon of wis wat over de bewaartermijn is")
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
@@ -209,29 +216,53 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         fu.sync_followups(session)
         rows = dashboard.coverage(session)
         progress = dashboard.progress(session, date.today())
-    print(f"{'Wijk':<24}{'75-80':>8}{'uitgen.':>9}{'afgez.':>8}{'niet b.':>8}{'bezocht':>9}")
-    for row in rows:
-        print(
-            f"{row.neighbourhood:<24}{row.in_band:>8}{row.invited:>9}{row.declined:>8}"
-            f"{row.not_reached:>8}{row.visited:>9}"
-        )
+        band = load_settings(session)
+        old = figures.legacy_volunteers(session)
+    for line in dashboard_lines(rows, f"{band.age_min}-{band.age_max}"):
+        print(line)
     print(
         f"Uitgenodigd: {progress.invited_share:.0%} van de bewoners; "
         f"volgens planning nu {progress.target_share:.0%} (klaar op {progress.deadline:%d-%m-%Y})."
     )
+    if old:
+        print(
+            f"Let op: {old} vrijwilliger(s) stuurden nog een oude zending; hun bewoners tellen "
+            "mee na hun volgende zending."
+        )
     return 0
+
+
+def dashboard_lines(rows: list[figures.NeighbourhoodCoverage], band: str) -> list[str]:
+    """The dashboard as text: residents per neighbourhood, then the total."""
+    head = (
+        f"{'Wijk':<22}{band:>7}{'uitgen.':>8}{'bereikt':>8}{'ja':>6}{'bezocht':>8}"
+        f"{'afgez.':>7}{'niet b.':>8}{'vertr.':>7}{'signaal':>8}{'respons':>8}"
+    )
+    lines = [head]
+    for row in [*rows, figures.totals(rows)]:
+        rate = f"{row.response_rate:.0%}" if row.response_rate is not None else "-"
+        lines.append(
+            f"{row.neighbourhood[:21]:<22}{row.in_band:>7}{row.invited:>8}{row.reached:>8}"
+            f"{row.accepted:>6}{row.visited:>8}{row.declined:>7}{row.not_reached:>8}"
+            f"{row.gone:>7}{row.signalled:>8}{rate:>8}"
+        )
+    return lines
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     if args.pdf is None and args.csv is None:
         raise InvalidInputError("no output", message_nl="Kies --pdf of --csv (of allebei).")
+    today = date.today()
+    period = figures.parse_period(args.period, today)
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
         if args.pdf is not None:
-            atomic_write(args.pdf, documents.municipality_report_pdf(session, date.today()))
+            pdf = documents.municipality_report_pdf(session, today, period=period)
+            atomic_write(args.pdf, pdf)
         if args.csv is not None:
-            atomic_write(args.csv, documents.municipality_report_csv(session, date.today()))
-    print("Rapport opgeslagen.")
+            csv_bytes = documents.municipality_report_csv(session, today, period=period)
+            atomic_write(args.csv, csv_bytes)
+    print(f"Rapport opgeslagen ({period.label}).")
     return 0
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator import report
+from huisbezoek.coordinator.figures import Period, since_start
 from huisbezoek.coordinator.followup import (
     FollowUpNotFoundError,
     check_referral_allowed,
@@ -23,6 +24,7 @@ from huisbezoek.printing.coordinator_reports import (
     DossierSection,
     ReferralLetter,
     ReportRow,
+    ReportSection,
     render_municipality_report,
     render_referral_letter,
     render_resident_dossier,
@@ -55,28 +57,41 @@ def print_organisation(session: Session, phone: str = "") -> Organisation:
     return Organisation(name=row.name if row else "Coördinatie huisbezoeken", phone=phone or "-")
 
 
-def municipality_report_pdf(session: Session, made_on: date, *, phone: str = "") -> bytes:
-    table = report.municipality_table(session, made_on)
-    headings = [*table.columns, report.RATE_LABEL]
-    rows = [
-        ReportRow(
-            name,
-            [table.cell_text(r, c) for c in range(len(table.columns))] + [table.rate_text(r)],
+def municipality_report_pdf(
+    session: Session, made_on: date, *, period: Period | None = None, phone: str = ""
+) -> bytes:
+    made = report.municipal_report(session, period or since_start(made_on), made_on)
+    tables = [
+        ReportSection(
+            title=table.title,
+            headings=[*table.columns, *([report.RATE_LABEL] if table.rates is not None else [])],
+            rows=[
+                ReportRow(
+                    name,
+                    [table.cell_text(r, c) for c in range(len(table.columns))]
+                    + ([table.rate_text(r)] if table.rates is not None else []),
+                )
+                for r, name in enumerate(table.rows)
+            ],
         )
-        for r, name in enumerate(table.rows)
+        for table in made.tables
     ]
     return render_municipality_report(
         print_organisation(session, phone),
         made_on=made_on,
-        headings=headings,
-        rows=rows,
+        period=made.period.label,
+        band=made.band,
+        sections=tables,
         hidden_mark=report.HIDDEN,
         threshold=report.THRESHOLD,
+        rounding=report.ROUNDING,
     )
 
 
-def municipality_report_csv(session: Session, made_on: date) -> bytes:
-    return report.to_csv(report.municipality_table(session, made_on))
+def municipality_report_csv(
+    session: Session, made_on: date, *, period: Period | None = None
+) -> bytes:
+    return report.to_csv(report.municipal_report(session, period or since_start(made_on), made_on))
 
 
 def referral_letter_pdf(

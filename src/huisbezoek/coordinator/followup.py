@@ -9,12 +9,13 @@ severity. The resident's name only shows where the consent covered sharing it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.figures import Period
 from huisbezoek.coordinator.store.models import (
     ERASED_TEXT,
     UNKNOWN_NEIGHBOURHOOD,
@@ -392,3 +393,24 @@ def overdue(session: Session, today: date) -> int:
         )
         or 0
     )
+
+
+def outcomes_in_period(session: Session, period: Period) -> dict[str, int]:
+    """Follow-ups closed in ``period``, by outcome as the report names it."""
+    first, end = period.days()
+    query = (
+        select(FollowUp.status, func.count())
+        .where(FollowUp.is_open == 0, FollowUp.closed_at.is_not(None))
+        .where(FollowUp.closed_at < datetime.combine(end, time(), UTC))
+        .group_by(FollowUp.status)
+    )
+    if first is not None:
+        query = query.where(FollowUp.closed_at >= datetime.combine(first, time(), UTC))
+    out: dict[str, int] = {}
+    for status, count in session.execute(query):
+        try:
+            label = STATUS_LABELS[FollowUpStatus(status)]
+        except ValueError:
+            label = status
+        out[label] = out.get(label, 0) + int(count)
+    return out

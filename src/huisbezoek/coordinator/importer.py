@@ -34,6 +34,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.figures import period_metrics
 from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
@@ -608,11 +609,21 @@ def _signal_row(
 def _count_rows(
     neighbourhoods: Iterable[NeighbourhoodCounts], key_id: str, batch_id: str
 ) -> Iterable[tuple[str, str, str, int, str]]:
-    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``."""
+    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``.
+
+    Schema 2 (residents per quarter) becomes ``p:<quarter>:<stage>`` rows (see
+    ``coordinator.figures``); a schema 1 snapshot keeps its old metrics, which the figures
+    leave out (they count attempts, not residents).
+    """
     for hood in neighbourhoods:
-        metrics: dict[str, int] = {"visits": hood.visits}
-        metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
-        metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
+        metrics: dict[str, int] = {}
+        if hood.periods:
+            for quarter, counts in hood.periods.items():
+                metrics.update(period_metrics(quarter, counts))
+        else:
+            metrics["visits"] = hood.visits
+            metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
+            metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
         for metric, value in metrics.items():
             yield (key_id, hood.neighbourhood, metric, value, batch_id)
 

@@ -23,7 +23,7 @@ from pydantic_core import core_schema
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
 
 SCHEMA = "huisbezoek.signalen"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what this version writes; version 1 batches are still read
 MAX_SIGNALS = 20_000
 MAX_NEIGHBOURHOODS = 2_000
 MAX_COUNT = 10_000_000
@@ -139,20 +139,59 @@ class WithdrawnSignal(_Strict):
     revision: Annotated[int, Field(ge=1, le=10**6)]
 
 
+QuarterKey = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}Q[1-4]$")]
+DeclineKey = Literal[
+    "geen_behoefte", "al_hulp", "geen_tijd", "wantrouwen", "gezondheid", "anders", "niet_gegeven"
+]
+ServiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+
+
+class PeriodCounts(_Strict):
+    """Residents (never contact attempts) counted in the calendar quarter in which they first
+    reached a stage, by the domain's status rules (``domain.status.resident_figures``).
+
+    ``declined`` and ``not_reached`` count residents whose status that is now, by the quarter of
+    the deciding contact, ``declined`` by coded reason. ``themes``: residents whose first signal
+    on a theme (shared or not) came from a finished visit in the quarter. ``referrals``:
+    residents referred to a service of the sociale kaart, by service id, in the quarter of the
+    consent. ``gone``: moved or deceased, out of the round.
+    """
+
+    invited: Count = 0
+    reached: Count = 0
+    accepted: Count = 0
+    visited: Count = 0
+    not_reached: Count = 0
+    signalled: Count = 0  # residents whose first signal (any theme) came in the quarter
+    gone: Count = 0
+    declined: dict[DeclineKey, Count] = Field(default_factory=dict)
+    themes: dict[Theme, Count] = Field(default_factory=dict)
+    referrals: Annotated[dict[ServiceId, Count], Field(max_length=500)] = Field(
+        default_factory=dict
+    )
+
+
 class NeighbourhoodCounts(_Strict):
-    """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
+    """The volunteer's running totals for one neighbourhood at export time (a snapshot).
+
+    Schema 2 sends ``periods`` (residents per quarter) only; schema 1 sent contact attempts per
+    outcome, visits and unshared signals per theme, which are still read from old batches.
+    """
 
     neighbourhood: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
     unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
+    periods: Annotated[dict[QuarterKey, PeriodCounts], Field(max_length=400)] = Field(
+        default_factory=dict
+    )
 
 
 class BatchPayload(_Strict):
     schema_name: Literal["huisbezoek.signalen"] = Field(
         default="huisbezoek.signalen", alias="schema"
     )
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 2  # SCHEMA_VERSION
     header: BatchHeader
     signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
     neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
@@ -181,6 +220,14 @@ class BatchPayload(_Strict):
         ids = {s.id.int for s in self.signals} | {w.id.int for w in self.withdrawn}
         if len(ids) != len(self.signals) + len(self.withdrawn):  # .int: hashes in C
             raise ValueError("a signal appears twice")
+        for counts in self.neighbourhoods:
+            if self.schema_version == 1 and counts.periods:
+                raise ValueError("schema 1 has no counts per period")
+            if self.schema_version >= 2 and (
+                counts.outcomes or counts.visits or counts.unshared_signals
+            ):
+                # minimisation: contact attempts and signal totals no longer travel
+                raise ValueError("schema 2 sends residents per period only")
         names = [n.neighbourhood for n in self.neighbourhoods]
         if len(set(names)) != len(names):
             raise ValueError("a neighbourhood appears twice")

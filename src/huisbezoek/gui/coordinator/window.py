@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.coordinator import dashboard, documents, importer, organisation, retention
 from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.figures import report_periods
+from huisbezoek.coordinator.figures import totals as figure_totals
 from huisbezoek.coordinator.settings import load_settings, set_retention_months
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
@@ -556,10 +558,12 @@ class DashboardPanel(QWidget):
         self.chart = CoverageChart()
         self.timeline = ProgressChart()
         self.table = _table(
-            [tr("Overzicht", "Wijk"), tr("Overzicht", "75-80 jaar"),
-             tr("Overzicht", "Uitgenodigd"), tr("Overzicht", "Afgezien"),
-             tr("Overzicht", "Niet bereikt"), tr("Overzicht", "Bezocht"),
-             tr("Overzicht", "Respons"), tr("Overzicht", "Signalen")],
+            [tr("Overzicht", "Wijk"), tr("Overzicht", "In leeftijdsgroep"),
+             tr("Overzicht", "Uitgenodigd"), tr("Overzicht", "Bereikt"),
+             tr("Overzicht", "Wil bezoek"), tr("Overzicht", "Bezocht"),
+             tr("Overzicht", "Afgezien"), tr("Overzicht", "Niet bereikt"),
+             tr("Overzicht", "Verhuisd of overleden"), tr("Overzicht", "Respons"),
+             tr("Overzicht", "Mensen met signaal")],
             "coverageTable",
         )  # fmt: skip
         self.themes = WrapLabel("")
@@ -570,7 +574,9 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
-        layout.addWidget(heading(tr("Overzicht", "Signalen per onderwerp"), "subheading"))
+        layout.addWidget(
+            heading(tr("Overzicht", "Mensen met een signaal per onderwerp"), "subheading")
+        )
         layout.addWidget(self.themes)
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(inner))
@@ -578,9 +584,16 @@ class DashboardPanel(QWidget):
     def refresh(self) -> None:
         store = self.store
 
-        def load() -> tuple[list[dashboard.NeighbourhoodCoverage], dashboard.Progress]:
+        def load() -> tuple[list[dashboard.NeighbourhoodCoverage], dashboard.Progress, str]:
             with store.session() as session:
-                return dashboard.coverage(session), dashboard.progress(session, date.today())
+                band = load_settings(session)
+                return (
+                    dashboard.coverage(session),
+                    dashboard.progress(session, date.today()),
+                    tr("Overzicht", "{van} tot en met {tot}").format(
+                        van=band.age_min, tot=band.age_max
+                    ),
+                )
 
         run_op(self, load, on_done=self._show)
 
@@ -593,19 +606,21 @@ class DashboardPanel(QWidget):
         self.themes.setText("")
 
     def _show(
-        self, result: tuple[list[dashboard.NeighbourhoodCoverage], dashboard.Progress]
+        self, result: tuple[list[dashboard.NeighbourhoodCoverage], dashboard.Progress, str]
     ) -> None:
-        self.rows, progress = result
+        self.rows, progress, band = result
         self.chart.set_rows(self.rows)
         self.timeline.set_progress(progress)
+        total = figure_totals(self.rows, tr("Overzicht", "Totaal")) if self.rows else None
         _fill(
             self.table,
             [
-                [r.neighbourhood, str(r.in_band), str(r.invited), str(r.declined),
-                 str(r.not_reached), str(r.visited),
+                [r.neighbourhood, str(r.in_band), str(r.invited), str(r.reached),
+                 str(r.accepted), str(r.visited), str(r.declined), str(r.not_reached),
+                 str(r.gone),
                  f"{r.response_rate:.0%}" if r.response_rate is not None else "-",
-                 str(r.signal_total)]
-                for r in self.rows
+                 str(r.signalled)]
+                for r in [*self.rows, *([total] if total else [])]
             ],
         )  # fmt: skip
         on_track = (
@@ -616,10 +631,11 @@ class DashboardPanel(QWidget):
         self.summary.setText(
             tr(
                 "Overzicht",
-                "{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning "
+                "{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning "
                 "(klaar op {einde}) zou dat nu {doel} zijn. {oordeel}",
             ).format(
                 deel=f"{progress.invited_share:.0%}",
+                band=band,
                 einde=progress.deadline.strftime("%d-%m-%Y"),
                 doel=f"{progress.target_share:.0%}",
                 oordeel=on_track,
@@ -646,6 +662,11 @@ class ReportPanel(QWidget):
             tr("Rapport", "Rapport voor de gemeente opslaan…"), primary=True
         )
         self.report_message = WrapLabel("")
+        self.period = QComboBox()
+        self.period.setObjectName("reportPeriod")
+        self.period.setAccessibleName(tr("Rapport", "Periode van het rapport"))
+        for period in report_periods(date.today()):
+            self.period.addItem(period.label, period)
         self.months = QSpinBox()
         self.months.setRange(1, 180)
         self.months.setSuffix(tr("Rapport", " maanden"))
@@ -676,6 +697,9 @@ class ReportPanel(QWidget):
                 )
             )
         )
+        period_row = QFormLayout()
+        period_row.addRow(tr("Rapport", "Periode:"), self.period)
+        layout.addLayout(period_row)
         layout.addWidget(button_row(self.report_button))
         layout.addWidget(self.report_message)
         layout.addWidget(heading(tr("Rapport", "Bewaartermijn"), "subheading"))
@@ -737,11 +761,12 @@ class ReportPanel(QWidget):
     def save_report(self, folder: Path) -> None:
         store = self.store
         today = date.today()
+        period = self.period.currentData()
 
         def work() -> tuple[Path, Path]:
             with store.session() as session:
-                pdf = documents.municipality_report_pdf(session, today)
-                csv_bytes = documents.municipality_report_csv(session, today)
+                pdf = documents.municipality_report_pdf(session, today, period=period)
+                csv_bytes = documents.municipality_report_csv(session, today, period=period)
             pdf_path = folder / f"huisbezoeken-per-wijk-{today.isoformat()}.pdf"
             csv_path = folder / f"huisbezoeken-per-wijk-{today.isoformat()}.csv"
             atomic_write(pdf_path, pdf, mode=0o644)
