@@ -19,6 +19,26 @@ CONFIG_DIR_NAME = "config"
 VAULT_DIR_NAME = "vault"
 COORDINATOR_DIR_NAME = "coordinator"
 
+# -- the files of one vault folder (the volunteer's vault and the coordinator store alike) ----
+# Defined here, not in ``huisbezoek.vault``, so the start screen can look for a vault without
+# loading the database libraries.
+#: The SQLCipher database, and its write-ahead log and shared-memory files (suffixes).
+VAULT_DB_NAME = "vault.db"
+VAULT_DB_SIDE_SUFFIXES = ("-wal", "-shm")
+#: The key slots (the data key wrapped by the passphrase and by the recovery key).
+VAULT_KEYS_NAME = "vault.keys"
+#: Failed unlock attempts (slows down guessing).
+VAULT_ATTEMPTS_NAME = "vault.attempts"
+#: Present while a new vault is being made.
+VAULT_CREATING_NAME = "vault.creating"
+#: Every file that is part of a vault's state: what a restore swaps.
+VAULT_FILE_NAMES = (
+    VAULT_DB_NAME,
+    *(VAULT_DB_NAME + suffix for suffix in VAULT_DB_SIDE_SUFFIXES),
+    VAULT_KEYS_NAME,
+    VAULT_ATTEMPTS_NAME,
+)
+
 
 def _data_base() -> Path:
     override = os.environ.get(ENV_HOME)

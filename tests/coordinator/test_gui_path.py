@@ -186,18 +186,18 @@ def test_coordinator_screens_never_open_on_a_volunteer_vault(qtbot, tmp_path: Pa
 
 
 def test_volunteer_app_does_not_open_a_coordinator_store(coordinator, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
     coordinator.store.close()
     with pytest.raises(ForeignFileError):
-        session.unlock(PASS, folder=tmp_path / "coord")
+        startup.unlock(PASS, folder=tmp_path / "coord")
 
 
 def test_unlock_dialog_opens_the_coordinator_window(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
-    from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+    from huisbezoek.gui.coordinator.launch import unlock_dialog
 
     coordinator.store.close()
-    dialog = CoordinatorUnlockDialog(None, tmp_path / "coord")
+    dialog = unlock_dialog(None, tmp_path / "coord")
     qtbot.addWidget(dialog)
     dialog.try_open()
     assert "naam" in dialog.message.text()

@@ -322,7 +322,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         # The exchange services need only session() and schema, which the store offers.
-        report = importer.import_batches(store, args.files)  # type: ignore[arg-type]
+        report = importer.import_batches(store, args.files)
         with store.session() as session:
             fu.sync_followups(session)
     for line in report.lines_nl():
@@ -331,7 +331,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from huisbezoek.gui.coordinator.launch import run_coordinator_gui
+    from huisbezoek.gui.launcher import run_coordinator_gui
 
     return run_coordinator_gui(args.dir)
 
@@ -371,7 +371,7 @@ def cmd_configuration(args: argparse.Namespace) -> int:
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from huisbezoek.services import session as volunteer_session
+    from huisbezoek.services import startup as volunteer_session
 
     data = _read(args.file)
     if args.passphrase_stdin:

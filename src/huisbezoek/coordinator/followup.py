@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from huisbezoek.coordinator.figures import Period
 from huisbezoek.coordinator.store.models import (
     ERASED_TEXT,
-    UNKNOWN_NEIGHBOURHOOD,
     AreaResident,
     CoverageSnapshot,
     FollowUp,
@@ -27,7 +26,7 @@ from huisbezoek.coordinator.store.models import (
     Volunteer,
     WorkSetting,
 )
-from huisbezoek.domain import ConsentScope, Severity, Theme
+from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Severity, Theme
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.vault.types import UTCDateTime
 

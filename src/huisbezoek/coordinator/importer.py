@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.figures import period_metrics
 from huisbezoek.coordinator.organisation import identities
+from huisbezoek.coordinator.store import StoreLike
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
     FollowUp,
@@ -63,7 +64,7 @@ from huisbezoek.exchange.files import read_limited
 from huisbezoek.exchange.keys import OrgIdentity
 from huisbezoek.exchange.payload import BatchPayload, NeighbourhoodCounts, SharedSignal
 from huisbezoek.progress import CancelFlag, ProgressFn, bulk_work, noop_progress
-from huisbezoek.vault import AuditEvent, Vault
+from huisbezoek.vault import AuditEvent
 from huisbezoek.vault.audit import append_event
 
 log = logging.getLogger(__name__)
@@ -711,7 +712,7 @@ class ImportReport:
 
 
 def import_batches(
-    store: Vault,
+    store: StoreLike,
     files: Iterable[Path],
     *,
     progress: ProgressFn | None = None,
@@ -775,7 +776,7 @@ def _import_context(session: Session) -> ImportContext:
     return ImportContext.load(session, uuid.UUID(org_id), identities(session))
 
 
-def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportResult]) -> None:
+def _audit_import(session: Session, store: StoreLike, results: Sequence[BatchImportResult]) -> None:
     """One audit event per import run (ids and counts only), in the same transaction."""
     if not results:
         return
@@ -791,7 +792,7 @@ def _audit_import(session: Session, store: Vault, results: Sequence[BatchImportR
     append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.IMPORT, detail)
 
 
-def import_batch_bytes(store: Vault, data: bytes, name: str = "zending") -> BatchImportResult:
+def import_batch_bytes(store: StoreLike, data: bytes, name: str = "zending") -> BatchImportResult:
     """One batch from memory (drag and drop, tests); same rules as :func:`import_batches`."""
     with store.session() as s:
         context = _import_context(s)

@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from huisbezoek import paths
+from huisbezoek.coordinator.store import StoreLike
 from huisbezoek.coordinator.store.models import (
     ImportedSignal,
     ImportLedger,
@@ -89,7 +90,7 @@ def init_organisation(
     return CreatedOrganisation(store, recovery_key, config)
 
 
-def organisation_config(store: Vault) -> OrgConfig:
+def organisation_config(store: StoreLike) -> OrgConfig:
     """The configuration file volunteers need, rebuilt from the store."""
     with store.session() as s:
         org = s.get(Organisation, 1)
@@ -105,7 +106,7 @@ def identities(session: Session) -> list[OrgIdentity]:
     return [OrgIdentity(str(secret)) for secret in secrets_]
 
 
-def export_org_identity(store: Vault) -> str:
+def export_org_identity(store: StoreLike) -> str:
     """The organisation's secret identity as an ``age-keygen`` file, for safekeeping."""
     with store.session() as s:
         keys = identities(s)
@@ -144,7 +145,7 @@ def _row(v: Volunteer) -> VolunteerRow:
     )
 
 
-def enrol_volunteer(store: Vault, path: Path) -> VolunteerRow:
+def enrol_volunteer(store: StoreLike, path: Path) -> VolunteerRow:
     """Register an enrolment file; the volunteer still has to be approved."""
     enrolment = Enrolment.from_bytes(read_limited(path, MAX_KEY_FILE_BYTES))
     with store.session() as s:
@@ -177,7 +178,7 @@ def _volunteer(session: Session, key_id: str) -> Volunteer:
     return volunteer
 
 
-def approve_volunteer(store: Vault, key_id: str) -> VolunteerRow:
+def approve_volunteer(store: StoreLike, key_id: str) -> VolunteerRow:
     """Approve after comparing the fingerprint by phone. A revoked key stays revoked."""
     with store.session() as s:
         volunteer = _volunteer(s, key_id)
@@ -193,7 +194,7 @@ def approve_volunteer(store: Vault, key_id: str) -> VolunteerRow:
         return _row(volunteer)
 
 
-def revoke_volunteer(store: Vault, key_id: str) -> VolunteerRow:
+def revoke_volunteer(store: StoreLike, key_id: str) -> VolunteerRow:
     """From now on, batches signed with this key are refused (imported ones stay)."""
     with store.session() as s:
         volunteer = _volunteer(s, key_id)
@@ -203,7 +204,7 @@ def revoke_volunteer(store: Vault, key_id: str) -> VolunteerRow:
         return _row(volunteer)
 
 
-def list_volunteers(store: Vault) -> list[VolunteerRow]:
+def list_volunteers(store: StoreLike) -> list[VolunteerRow]:
     with store.session() as s:
         return [_row(v) for v in s.scalars(select(Volunteer).order_by(Volunteer.name))]
 
@@ -217,10 +218,45 @@ class StoreCounts:
     volunteers: int
 
 
-def store_counts(store: Vault) -> StoreCounts:
+def store_counts(store: StoreLike) -> StoreCounts:
     with store.session() as s:
         return StoreCounts(
             signals=s.scalar(select(func.count()).select_from(ImportedSignal)) or 0,
             batches=s.scalar(select(func.count()).select_from(ImportLedger)) or 0,
             volunteers=s.scalar(select(func.count()).select_from(Volunteer)) or 0,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class LastBatch:
+    """The newest batch imported from one volunteer: its sequence number and when."""
+
+    sequence: int
+    imported_at: datetime
+
+
+def last_batches(store: StoreLike) -> dict[str, LastBatch]:
+    """Per volunteer key id, the highest sequence number imported and the latest import time."""
+    with store.session() as s:
+        return {
+            key: LastBatch(int(seq), at)
+            for key, seq, at in s.execute(
+                select(
+                    ImportLedger.key_id,
+                    func.max(ImportLedger.sequence),
+                    func.max(ImportLedger.imported_at),
+                ).group_by(ImportLedger.key_id)
+            )
+        }
+
+
+def approved_volunteers(session: Session) -> list[tuple[str, str]]:
+    """(key id, name) of every approved, not revoked volunteer, by name: who can get work."""
+    return [
+        (key, name)
+        for key, name in session.execute(
+            select(Volunteer.key_id, Volunteer.name)
+            .where(Volunteer.approved_at.is_not(None), Volunteer.revoked_at.is_(None))
+            .order_by(Volunteer.name)
+        )
+    ]

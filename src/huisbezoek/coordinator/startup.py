@@ -1,7 +1,7 @@
 """The coordinator's first start: making the coordinator store with a new organisation
 identity, opening it with the recovery key, and writing the organisation file for volunteers.
 
-The order of the first-start steps (shared with the volunteer's) is ``services.session``'s
+The order of the first-start steps (shared with the volunteer's) is ``services.startup``'s
 ``FirstStartFlow``; the GUI draws it and calls these for the coordinator's role.
 """
 

@@ -71,6 +71,11 @@ THEME_LABELS = {
 }
 
 
+#: The neighbourhood of a resident whose neighbourhood is not known: the volunteer's counts use
+#: it, and so does the coordinator's follow-up until an address list places the resident.
+UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
+
+
 class LeafletTopic(StrEnum):
     """The leaflets in ``resources/leaflets/`` (one file per topic, named ``<id>.yaml``)."""
 

@@ -43,6 +43,7 @@ from huisbezoek.exchange.payload import (
 from huisbezoek.exchange.payload import WithdrawnSignal as WithdrawnItem
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
+from huisbezoek.services import vault_settings
 from huisbezoek.services.round_figures import neighbourhood_periods
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
@@ -50,7 +51,6 @@ from huisbezoek.vault.models import (
     ConsentRecord,
     ExportBatch,
     Resident,
-    Setting,
     Signal,
     Visit,
     WithdrawnSignal,
@@ -58,25 +58,12 @@ from huisbezoek.vault.models import (
 
 log = logging.getLogger(__name__)
 
-KEYS_SETTING = "exchange.volunteer_keys"
-ORG_CONFIG_SETTING = "exchange.org_config"
 # Before vault revision 0003: the namespace of the derived signal ids (read by that migration).
-NAMESPACE_SETTING = "exchange.signal_namespace"
-VOLUNTEER_NAME_SETTING = "volunteer_name"  # written by services.session
-UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
+NAMESPACE_SETTING = vault_settings.SIGNAL_NAMESPACE
 
 
 def _audit(session: Session, vault: Vault, event: AuditEvent, detail: dict[str, Any]) -> None:
     append_event(session.connection(), vault.schema.audit_table, event, detail)
-
-
-def _read_setting(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
-    return None if row is None else json.loads(row.value)
-
-
-def _write_setting(session: Session, key: str, value: Any) -> None:
-    session.merge(Setting(key=key, value=json.dumps(value)))
 
 
 # == volunteer ===================================================================================
@@ -85,17 +72,17 @@ def _write_setting(session: Session, key: str, value: Any) -> None:
 def ensure_volunteer_keys(vault: Vault) -> VolunteerKeys:
     """The volunteer's signing key and age identity; made and stored the first time."""
     with vault.session() as s:
-        stored = _read_setting(s, KEYS_SETTING)
+        stored = vault_settings.volunteer_keys(s)
         if stored is not None:
-            return VolunteerKeys.deserialize(str(stored).encode())
+            return VolunteerKeys.deserialize(stored.encode())
         keys = VolunteerKeys.generate()
-        _write_setting(s, KEYS_SETTING, keys.serialize().decode())
+        vault_settings.set_volunteer_keys(s, keys.serialize().decode())
         return keys
 
 
 def _volunteer_name(session: Session) -> str:
-    value = _read_setting(session, VOLUNTEER_NAME_SETTING)
-    return value if isinstance(value, str) and value.strip() else "Vrijwilliger"
+    value = vault_settings.volunteer_name(session)
+    return value if value.strip() else "Vrijwilliger"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +108,13 @@ def import_org_config(vault: Vault, path: Path) -> OrgConfig:
     config = OrgConfig.from_bytes(read_limited(path, MAX_KEY_FILE_BYTES))
     ensure_volunteer_keys(vault)
     with vault.session() as s:
-        _write_setting(s, ORG_CONFIG_SETTING, config.model_dump(mode="json"))
+        vault_settings.set_org_config(s, config.model_dump(mode="json"))
     return config
 
 
 def org_config(vault: Vault) -> OrgConfig | None:
     with vault.session() as s:
-        stored = _read_setting(s, ORG_CONFIG_SETTING)
+        stored = vault_settings.org_config(s)
     if stored is None:
         return None
     return OrgConfig.from_bytes(json.dumps(stored).encode())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,9 +30,10 @@ from huisbezoek.exchange.package import (
     PackageError,
     verify,
 )
+from huisbezoek.services import vault_settings
 from huisbezoek.vault.core import Vault
 
-VOLUNTEER_CONFIG_SETTING = "coordinator.configuration"
+VOLUNTEER_CONFIG_SETTING = vault_settings.CONFIGURATION
 
 
 def _verify(vault: Vault, data: bytes, kind: str) -> tuple[Envelope, str]:
@@ -157,16 +157,13 @@ def accept_configuration(
     progress keep the form version they pinned (the vault stores each definition used), so a
     new form version here does not disturb them.
     """
-    from huisbezoek.vault.models import Setting
-
     envelope, _identity = _verify(vault, data, CONFIGURATION)
     try:
         body = ConfigurationBody.model_validate_json(base64.b64decode(envelope.body, validate=True))
     except (ValueError, binascii.Error, ValidationError) as exc:
         raise PackageError(f"configuration does not validate: {type(exc).__name__}") from None
     with vault.session() as session:
-        row = session.get(Setting, VOLUNTEER_CONFIG_SETTING)
-        previous: dict[str, Any] = json.loads(row.value) if row else {}
+        previous: dict[str, Any] = vault_settings.configuration(session) or {}
         if previous and envelope.revision <= int(previous.get("revision", 0)):
             if envelope.revision == int(previous.get("revision", 0)):
                 return ConfigChanges(envelope.revision)
@@ -187,20 +184,15 @@ def accept_configuration(
             changes.removed,
             recipients_changed=bool(previous) and old.recipients != body.recipients,
         )
-        session.merge(
-            Setting(
-                key=VOLUNTEER_CONFIG_SETTING,
-                value=json.dumps({"revision": envelope.revision, "body": body.model_dump()}),
-            )
+        vault_settings.set_configuration(
+            session, {"revision": envelope.revision, "body": body.model_dump()}
         )
     return changes
 
 
 def stored_configuration(vault: Vault) -> ConfigurationBody | None:
-    from huisbezoek.vault.models import Setting
-
     with vault.session() as session:
-        row = session.get(Setting, VOLUNTEER_CONFIG_SETTING)
-        if row is None:
-            return None
-        return ConfigurationBody.model_validate(json.loads(row.value)["body"], strict=False)
+        stored = vault_settings.configuration(session)
+    if stored is None:
+        return None
+    return ConfigurationBody.model_validate(stored["body"], strict=False)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentScope, Theme, VisitStatus
+from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Theme, VisitStatus
 from huisbezoek.domain.status import ContactEvent, quarter_of, resident_figures
 from huisbezoek.exchange.payload import NeighbourhoodCounts, PeriodCounts
 from huisbezoek.vault.models import (
@@ -26,8 +26,6 @@ from huisbezoek.vault.models import (
     Signal,
     Visit,
 )
-
-UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
 
 
 def _day(moment: datetime) -> date:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from huisbezoek.domain import ConsentMethod, Severity, Theme
+from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentMethod, Severity, Theme
 from huisbezoek.vault.audit import AuditLogMixin
 from huisbezoek.vault.types import (
     NAMING_CONVENTION,
@@ -155,8 +155,6 @@ class CoordinatorAuditLog(AuditLogMixin, CoordinatorBase):
 
 
 # -- the coordinator's own work (revision c0002) --------------------------------------------
-
-UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
 
 
 class FollowUp(CoordinatorBase):

@@ -10,13 +10,22 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QVBoxLayout, QWidget
 
-from huisbezoek.coordinator import addresses, packages
+from huisbezoek.coordinator import addresses, organisation, packages
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
-from huisbezoek.gui.widgets import WrapLabel, button, button_row, heading, hint, scrolling
+from huisbezoek.gui.widgets import (
+    WrapLabel,
+    button,
+    button_row,
+    fill_table,
+    heading,
+    hint,
+    scrolling,
+    table,
+)
 
 
 class AssignmentsPanel(QWidget):
@@ -24,8 +33,6 @@ class AssignmentsPanel(QWidget):
 
     def __init__(self, store: CoordinatorStore) -> None:
         super().__init__()
-        from huisbezoek.gui.coordinator.window import _table
-
         self.store = store
         self.volunteers: list[tuple[str, str]] = []
         self._keep_volunteer: Any = None  # the chosen volunteer while locked
@@ -35,7 +42,7 @@ class AssignmentsPanel(QWidget):
         )
         self.message = WrapLabel("")
         self.message.setObjectName("addressMessage")
-        self.table = _table(
+        self.table = table(
             [tr("Pakketten", "Wijk"), tr("Pakketten", "Bewoners"),
              tr("Pakketten", "Toegewezen"), tr("Pakketten", "Vrijwilligers")],
             "splitTable",
@@ -91,29 +98,16 @@ class AssignmentsPanel(QWidget):
         store = self.store
 
         def load() -> tuple[list[addresses.NeighbourhoodSplit], list[tuple[str, str]]]:
-            from sqlalchemy import select
-
-            from huisbezoek.coordinator.store.models import Volunteer
-
             with store.session() as session:
-                volunteers = [
-                    (key, name)
-                    for key, name in session.execute(
-                        select(Volunteer.key_id, Volunteer.name)
-                        .where(Volunteer.approved_at.is_not(None), Volunteer.revoked_at.is_(None))
-                        .order_by(Volunteer.name)
-                    )
-                ]
+                volunteers = organisation.approved_volunteers(session)
                 return addresses.split_by_neighbourhood(session), volunteers
 
         run_op(self, load, on_done=self._show)
 
     def clear(self) -> None:
         """Empty the list and the volunteers (while locked); the chosen one comes back."""
-        from huisbezoek.gui.coordinator.window import _fill
-
         self._keep_volunteer = self.volunteer.currentData()
-        _fill(self.table, [])
+        fill_table(self.table, [])
         self.split = []
         self.volunteers = []
         self.volunteer.clear()
@@ -122,10 +116,8 @@ class AssignmentsPanel(QWidget):
     def _show(
         self, result: tuple[list[addresses.NeighbourhoodSplit], list[tuple[str, str]]]
     ) -> None:
-        from huisbezoek.gui.coordinator.window import _fill
-
         split, self.volunteers = result
-        _fill(
+        fill_table(
             self.table,
             [[s.neighbourhood, str(s.residents), str(s.assigned), ", ".join(s.volunteers)]
              for s in split],

@@ -1,13 +1,12 @@
 """What the visit screen needs to open, resume and autosave a visit, in one place.
 
-A thin layer over ``huisbezoek.services.visits`` (the vault area's ``start_visit`` /
+A thin layer over ``huisbezoek.services.visit_answers`` (the vault area's ``start_visit`` /
 ``save_answer`` / ``load_answers``): it adds "resume the draft, else start one", the pinned
 form (rebuilt from the stored text when need be) and plain data for the screen.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,10 +16,10 @@ from sqlalchemy import select
 from huisbezoek.domain import VisitStatus
 from huisbezoek.errors import UserError
 from huisbezoek.forms import Answer, Form, FormRegistry, default_forms_dir
-from huisbezoek.services import visits
+from huisbezoek.services import vault_settings, visit_answers
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.vault.core import Vault
-from huisbezoek.vault.models import FormDefinition, Resident, Setting, Visit
+from huisbezoek.vault.models import FormDefinition, Resident, Visit
 
 #: The default conversation form's id (the form engine's file in ``forms/``).
 DEFAULT_FORM_ID = "samen-sterker-75plus"
@@ -91,7 +90,7 @@ def start_or_resume(vault: Vault, resident_id: int, form: Form) -> OpenVisit:
     if draft is None:
         dated = form.visit_date_question
         prefill = {dated.id: date.today()} if dated is not None else None
-        draft = visits.start_visit(vault, resident_id, form, prefill=prefill)
+        draft = visit_answers.start_visit(vault, resident_id, form, prefill=prefill)
     return open_visit(vault, draft)
 
 
@@ -117,7 +116,7 @@ def open_visit(vault: Vault, visit_id: int, forms: FormRegistry | None = None) -
     except Exception:  # a broken forms folder must not hide old visits
         reg = FormRegistry()
     form = reg.pinned(info[0], info[1], info[2], source)
-    answers: dict[str, Answer] = dict(visits.load_answers(vault, visit_id))
+    answers: dict[str, Answer] = dict(visit_answers.load_answers(vault, visit_id))
     position = _read_position(vault, visit_id)
     return OpenVisit(
         position=position,
@@ -134,30 +133,22 @@ def open_visit(vault: Vault, visit_id: int, forms: FormRegistry | None = None) -
 # -- where the volunteer was ------------------------------------------------------------------
 
 
-def _position_key(visit_id: int) -> str:
-    return f"visit_flow.position.{visit_id}"
-
-
 def remember_position(
     vault: Vault, visit_id: int, section_id: str, question_id: str | None
 ) -> None:
     """Keep where the volunteer is in a visit, so a draft opens there next time."""
-    value = json.dumps({"section": section_id, "question": question_id})
     with unit_of_work(vault) as s:
-        s.merge(Setting(key=_position_key(visit_id), value=value))
+        vault_settings.set_visit_position(
+            s, visit_id, {"section": section_id, "question": question_id}
+        )
 
 
 def _read_position(vault: Vault, visit_id: int) -> tuple[str, str | None] | None:
     with unit_of_work(vault) as s:
-        row = s.get(Setting, _position_key(visit_id))
-        text = row.value if row is not None else None
-    if text is None:
+        data = vault_settings.visit_position(s, visit_id)
+    if data is None:
         return None
-    try:
-        data = json.loads(text)
-        section, question = data["section"], data.get("question")
-    except (ValueError, KeyError, TypeError):
-        return None
+    section, question = data.get("section"), data.get("question")
     if not isinstance(section, str) or not (question is None or isinstance(question, str)):
         return None
     return section, question
@@ -168,4 +159,4 @@ def _read_position(vault: Vault, visit_id: int) -> tuple[str, str | None] | None
 
 def save_answer(vault: Vault, visit_id: int, question_id: str, value: Answer) -> None:
     """Save one answer durably (``None`` removes it); refused once the visit is finalised."""
-    visits.save_answer(vault, visit_id, question_id, value)  # type: ignore[arg-type]
+    visit_answers.save_answer(vault, visit_id, question_id, value)  # type: ignore[arg-type]

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 #: Same as ``huisbezoek.vault.keyslots.MIN_PASSPHRASE_CHARS`` (a test keeps them equal).
 MIN_PASSPHRASE_CHARS = 10
-#: File names of a vault, as ``huisbezoek.vault.core`` writes them (a test keeps them equal).
-VAULT_FILES = ("vault.db", "vault.keys")
+#: The files whose presence means a vault is there (names from ``huisbezoek.paths``).
+VAULT_FILES = (paths.VAULT_DB_NAME, paths.VAULT_KEYS_NAME)
 
 log = logging.getLogger(__name__)
 
@@ -282,31 +282,22 @@ class CreatedVault:
 
 # -- creating and unlocking -------------------------------------------------------------------
 
-VOLUNTEER_NAME_KEY = "volunteer_name"
-
 
 def _read_name(vault: Vault) -> str:
-    from huisbezoek.vault.models import Setting
+    from huisbezoek.services import vault_settings
 
     with vault.session() as s:
-        row = s.get(Setting, VOLUNTEER_NAME_KEY)
-        if row is None:
-            return ""
-        try:
-            value = json.loads(row.value)
-        except ValueError:
-            return ""
-        return value if isinstance(value, str) else ""
+        return vault_settings.volunteer_name(s)
 
 
 def set_volunteer_name(vault: Vault, name: str) -> None:
-    from huisbezoek.vault.models import Setting
+    from huisbezoek.services import vault_settings
 
     problem = check_volunteer_name(name)
     if problem:
         raise InvalidInputError("bad volunteer name", message_nl=problem)
     with vault.session() as s:
-        s.merge(Setting(key=VOLUNTEER_NAME_KEY, value=json.dumps(" ".join(name.split()))))
+        vault_settings.set_volunteer_name(s, " ".join(name.split()))
 
 
 def _opened(vault: Vault, folder: Path) -> OpenedVault:
