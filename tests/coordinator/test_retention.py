@@ -130,8 +130,9 @@ def test_referral_letter_only_with_consent(store: CoordinatorStore) -> None:
         pdf = documents.referral_letter_pdf(session, allowed, coordinator="Carla", made_on=TODAY)
         with pytest.raises(fu.NoReferralConsentError):
             documents.referral_letter_pdf(session, refused, coordinator="Carla", made_on=TODAY)
-        last = fu.history(session, allowed)[-1]
+        *_, last, letter = fu.history(session, allowed)
     text = " ".join(text_of(pdf).split())
     assert "Verwijzing naar Valpreventie Teststad" in text
     assert "Meneer Bakker" in text and "mondeling" in text
     assert last.new_value == "Verwijsbrief gemaakt voor Valpreventie Teststad."
+    assert (letter.field, letter.new_value) == ("verwijsbrief", "Valpreventie Teststad")

@@ -58,7 +58,8 @@ def test_identity_only_with_identity_consent_and_never_notes_or_answers(linked, 
         assert needle not in plain
     signal = json.loads(plain)["signals"][0]
     assert set(signal) == {"id", "revision", "theme", "severity", "text", "agreed", "consent",
-                           "identity"}  # fmt: skip
+                           "identity", "referral_service_id", "neighbourhood"}  # fmt: skip
+    assert signal["referral_service_id"] is None  # no referral consent here
     assert set(signal["identity"]) == {"name", "address", "postcode", "place", "phone"}
 
 

@@ -15,7 +15,7 @@ import getpass
 import os
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from huisbezoek.coordinator import (
@@ -66,8 +66,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
     p.add_argument("--service", help="dienst bij doorverwijzen")
     p.add_argument("--assign", help="wie het oppakt")
-    p.add_argument("--due", type=date.fromisoformat, help="termijn (JJJJ-MM-DD)")
+    p.add_argument("--due", help="termijn (DD-MM-JJJJ of JJJJ-MM-DD)")
     p.add_argument("--note", default="", help="notitie")
+    p.add_argument(
+        "--outcome", choices=[o.value for o in fu.FollowUpOutcome], help="hoe het afliep"
+    )
+    p.add_argument(
+        "--tell-service",
+        "--dienst-inlichten",
+        choices=["ja", "nee"],
+        help="na ingetrokken toestemming: laat u de dienst weten dat de verwijzing vervalt?",
+    )
     p.set_defaults(func=cmd_followup)
     p = command("referral", "maak een verwijsbrief (PDF)")
     p.add_argument("signal")
@@ -184,27 +193,50 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 def cmd_followup(args: argparse.Namespace) -> int:
     status = fu.FollowUpStatus(args.status) if args.status else None
+    outcome = fu.FollowUpOutcome(args.outcome) if args.outcome else None
+    due = parse_day(args.due) if args.due is not None else None
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
-        item = fu.update_followup(
-            session,
-            args.signal,
-            by=args.by,
-            status=status,
-            service=args.service,
-            assigned_to=args.assign,
-            note=args.note,
-        )
-        if args.due is not None:
-            item = fu.update_followup(session, args.signal, by=args.by, due_on=args.due)
+        signal_id = fu.resolve_signal_id(session, args.signal)
+        if args.tell_service is not None:
+            item = fu.decide_withdrawn_referral(
+                session, signal_id, by=args.by, tell_service=args.tell_service == "ja"
+            )
+        else:
+            changes: dict[str, object] = {} if due is None else {"due_on": due}
+            item = fu.update_followup(
+                session,
+                signal_id,
+                by=args.by,
+                status=status,
+                service=args.service,
+                assigned_to=args.assign,
+                note=args.note,
+                outcome=outcome,
+                **changes,  # type: ignore[arg-type]
+            )
     print(f"Opgeslagen: {item.status_text}.")
     return 0
 
 
+def parse_day(text: str) -> date:
+    """A date as people type it (31-12-2026) or as ISO (2026-12-31); a Dutch error otherwise."""
+    value = text.strip()
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInputError(
+        "unreadable date", message_nl=f"'{value}' is geen datum. Schrijf bijvoorbeeld 31-12-2026."
+    )
+
+
 def cmd_referral(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
+        signal_id = fu.resolve_signal_id(session, args.signal)
         pdf = documents.referral_letter_pdf(
-            session, args.signal, coordinator=args.by, made_on=date.today()
+            session, signal_id, coordinator=args.by, made_on=date.today()
         )
     atomic_write(args.out, pdf)
     print(f"Verwijsbrief opgeslagen: {args.out}")

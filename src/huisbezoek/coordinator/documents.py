@@ -11,12 +11,14 @@ from huisbezoek.coordinator import report
 from huisbezoek.coordinator.figures import Period, since_start
 from huisbezoek.coordinator.followup import (
     FollowUpNotFoundError,
+    ReferralServiceMismatchError,
     check_referral_allowed,
     get_item,
     update_followup,
 )
 from huisbezoek.coordinator.retention import ResidentRef, resident_dossier
-from huisbezoek.coordinator.store.models import ImportedSignal
+from huisbezoek.coordinator.sociale_kaart import find_service
+from huisbezoek.coordinator.store.models import FollowUpEvent, ImportedSignal
 from huisbezoek.coordinator.store.models import Organisation as OrgRow
 from huisbezoek.domain import ConsentMethod
 from huisbezoek.printing.builder import Organisation
@@ -103,7 +105,12 @@ def referral_letter_pdf(
     signal = session.get(ImportedSignal, signal_id)
     if signal is None:
         raise FollowUpNotFoundError(f"no signal {signal_id}")
-    service = item.service or "de dienst"
+    agreed_service = find_service(item.referral_service_id)
+    if agreed_service is not None and item.service and item.service != agreed_service.name:
+        raise ReferralServiceMismatchError(
+            f"letter for another service than consented ({item.referral_service_id})"
+        )
+    service = item.service or (agreed_service.name if agreed_service else "") or "de dienst"
     letter = ReferralLetter(
         service=service,
         resident_name=item.resident,
@@ -127,6 +134,13 @@ def referral_letter_pdf(
     update_followup(
         session, signal_id, by=coordinator, note=f"Verwijsbrief gemaakt voor {service}."
     )
+    # a history event of its own, so a later withdrawal knows a service has the letter
+    session.add(
+        FollowUpEvent(
+            signal_id=signal_id, by=coordinator.strip(), field="verwijsbrief", new_value=service
+        )
+    )
+    session.flush()
     return pdf
 
 

@@ -61,6 +61,33 @@ STATUS_LABELS = {
 ANONYMOUS_NL = "Anoniem (geen toestemming voor naam)"
 
 
+class FollowUpOutcome(StrEnum):
+    """How a follow-up ended, for the coordinator and the municipal report."""
+
+    HELP_STARTED = "hulp_gestart"
+    DID_NOT_WANT = "wilde_niet"
+    NOT_NEEDED = "niet_nodig"
+
+
+OUTCOME_LABELS = {
+    FollowUpOutcome.HELP_STARTED: "Hulp gestart",
+    FollowUpOutcome.DID_NOT_WANT: "Wilde niet",
+    FollowUpOutcome.NOT_NEEDED: "Niet nodig",
+}
+WITHDRAWN_NL = "Toestemming ingetrokken na verwijzing: dienst inlichten?"
+
+
+class ReferralServiceMismatchError(UserError):
+    message_nl = (
+        "De bewoner gaf toestemming voor een verwijzing naar een andere dienst. Maak de brief "
+        "voor die dienst, of vraag via de vrijwilliger eerst nieuwe toestemming."
+    )
+
+
+class NotWithdrawnError(UserError):
+    message_nl = "Bij dit signaal is geen toestemming ingetrokken na een verwijzing."
+
+
 def status_label(status: FollowUpStatus, service: str = "") -> str:
     if status is FollowUpStatus.REFERRED and service:
         return f"Doorverwezen naar {service}"
@@ -115,7 +142,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
             ImportedSignal.id,
             ImportedSignal.theme,
             ImportedSignal.severity,
-            func.coalesce(hood, UNKNOWN_NEIGHBOURHOOD),
+            func.coalesce(hood, ImportedSignal.neighbourhood, UNKNOWN_NEIGHBOURHOOD),
             ImportedSignal.source_key_id,
             ImportedSignal.consent_given_on,
             literal(FollowUpStatus.NEW.value),
@@ -123,6 +150,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
             case((ImportedSignal.resident_name.is_not(None), 1), else_=0),
             literal(now, UTCDateTime()),
             literal(now, UTCDateTime()),
+            ImportedSignal.referral_service_id,
         )
         .outerjoin(FollowUp, FollowUp.signal_id == ImportedSignal.id)
         .where(FollowUp.signal_id.is_(None))
@@ -133,7 +161,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
     )
     columns = [
         "signal_id", "theme", "severity", "neighbourhood", "source_key_id", "signal_date",
-        "status", "is_open", "has_identity", "created_at", "updated_at",
+        "status", "is_open", "has_identity", "created_at", "updated_at", "referral_service_id",
     ]  # fmt: skip
     # Counted first: psycopg reports no row count for INSERT ... SELECT.
     added = session.scalar(select(func.count()).select_from(missing.subquery())) or 0
@@ -219,10 +247,23 @@ class QueueItem:
     agreed: str
     notes: str
     consent_scopes: frozenset[str]
+    outcome: FollowUpOutcome | None = None
+    referral_service_id: str | None = None  # the service the resident agreed to
+    withdrawn: bool = False  # consent withdrawn after a referral; only a minimal record left
+    service_told: str = ""  # after a withdrawal: "" not decided, "ja", "nee"
+    address: str = ""  # shared contact details (only with consent delen_identiteit)
+    postcode: str = ""
+    place: str = ""
+    phone: str = ""
 
     @property
     def status_text(self) -> str:
-        return status_label(self.status, self.service)
+        if self.withdrawn and not self.service_told:
+            return WITHDRAWN_NL
+        text = status_label(self.status, self.service)
+        if self.outcome is not None:
+            text = f"{text} ({OUTCOME_LABELS[self.outcome].lower()})"
+        return text
 
     @property
     def may_refer(self) -> bool:
@@ -254,6 +295,14 @@ def _item(followup: FollowUp, signal: ImportedSignal, volunteer: str | None) -> 
         agreed=signal.agreed,
         notes=followup.notes,
         consent_scopes=frozenset(s for s in signal.consent_scopes.split(",") if s),
+        outcome=FollowUpOutcome(followup.outcome) if followup.outcome else None,
+        referral_service_id=followup.referral_service_id,
+        withdrawn=followup.withdrawn_at is not None,
+        service_told=followup.service_told,
+        address=signal.resident_address or "",
+        postcode=signal.resident_postcode or "",
+        place=signal.resident_place or "",
+        phone=signal.resident_phone or "",
     )
 
 
@@ -273,6 +322,25 @@ def queue(
     )
     rows = session.execute(query.limit(limit).offset(offset)).all()
     return [_item(f, s, v) for f, s, v in rows]
+
+
+def resolve_signal_id(session: Session, text: str) -> str:
+    """A full follow-up id, or the start of one (at least 6 characters) that fits only one."""
+    value = text.strip().lower()
+    if session.get(FollowUp, value) is not None:
+        return value
+    if len(value) >= 6:
+        found = session.scalars(
+            select(FollowUp.signal_id).where(FollowUp.signal_id.like(f"{value}%")).limit(2)
+        ).all()
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InvalidInputError(
+                "ambiguous id",
+                message_nl="Dit begin past bij meer signalen. Typ meer tekens van het nummer.",
+            )
+    raise FollowUpNotFoundError(f"no follow-up {value[:8]}")
 
 
 def get_item(session: Session, signal_id: str) -> QueueItem:
@@ -295,6 +363,7 @@ def update_followup(
     assigned_to: str | None = None,
     due_on: date | object | None = _UNSET,
     note: str = "",
+    outcome: FollowUpOutcome | None = None,
     now: datetime | None = None,
 ) -> QueueItem:
     """Change a follow-up; each changed field and each note becomes a history event."""
@@ -303,10 +372,22 @@ def update_followup(
     followup = session.get(FollowUp, signal_id)
     if followup is None or followup.identity_erased_at is not None:
         raise FollowUpNotFoundError(f"no follow-up {signal_id}")
+    if followup.withdrawn_at is not None:
+        raise InvalidInputError(
+            "follow-up withdrawn",
+            message_nl=(
+                "De bewoner heeft de toestemming ingetrokken. U kunt alleen nog kiezen of u "
+                "de dienst laat weten dat de verwijzing vervalt."
+            ),
+        )
     moment = now or datetime.now(UTC)
     changes: list[tuple[str, str, str]] = []
     if status is FollowUpStatus.REFERRED:
         service = (service if service is not None else followup.service).strip()
+        if not service and followup.referral_service_id:
+            from huisbezoek.coordinator.sociale_kaart import service_name
+
+            service = service_name(followup.referral_service_id)  # what the resident agreed
         if not service:
             raise InvalidInputError(
                 "referral without service",
@@ -320,6 +401,9 @@ def update_followup(
         followup.status = status.value
         followup.is_open = 0 if status.closed else 1
         followup.closed_at = moment if status.closed else None
+    if outcome is not None and outcome.value != followup.outcome:
+        changes.append(("uitkomst", followup.outcome or "", outcome.value))
+        followup.outcome = outcome.value
     if assigned_to is not None and assigned_to.strip() != followup.assigned_to:
         changes.append(("toegewezen_aan", followup.assigned_to, assigned_to.strip()))
         followup.assigned_to = assigned_to.strip()
@@ -346,6 +430,34 @@ def update_followup(
             )
             for field, old, new in changes
         )
+    session.flush()
+    return get_item(session, signal_id)
+
+
+def decide_withdrawn_referral(
+    session: Session, signal_id: str, *, by: str, tell_service: bool, now: datetime | None = None
+) -> QueueItem:
+    """After consent was withdrawn for a referred signal: record whether the service is told
+    that the referral lapses (the coordinator does that by phone or letter), and close it."""
+    if not by.strip():
+        raise InvalidInputError("no author", message_nl="Vul in wie deze wijziging doet.")
+    followup = session.get(FollowUp, signal_id)
+    if followup is None:
+        raise FollowUpNotFoundError(f"no follow-up {signal_id}")
+    if followup.withdrawn_at is None:
+        raise NotWithdrawnError(f"follow-up {signal_id} not withdrawn")
+    moment = now or datetime.now(UTC)
+    answer = "ja" if tell_service else "nee"
+    session.add(
+        FollowUpEvent(
+            signal_id=signal_id, at=moment, by=by.strip(), field="dienst_ingelicht",
+            old_value=followup.service_told, new_value=answer,
+        )
+    )  # fmt: skip
+    followup.service_told = answer
+    followup.is_open = 0
+    followup.closed_at = followup.closed_at or moment
+    followup.updated_at = moment
     session.flush()
     return get_item(session, signal_id)
 
@@ -398,17 +510,22 @@ def outcomes_in_period(session: Session, period: Period) -> dict[str, int]:
     """Follow-ups closed in ``period``, by outcome as the report names it."""
     first, end = period.days()
     query = (
-        select(FollowUp.status, func.count())
+        select(FollowUp.status, FollowUp.outcome, func.count())
         .where(FollowUp.is_open == 0, FollowUp.closed_at.is_not(None))
+        .where(FollowUp.withdrawn_at.is_(None))
         .where(FollowUp.closed_at < datetime.combine(end, time(), UTC))
-        .group_by(FollowUp.status)
+        .group_by(FollowUp.status, FollowUp.outcome)
     )
     if first is not None:
         query = query.where(FollowUp.closed_at >= datetime.combine(first, time(), UTC))
     out: dict[str, int] = {}
-    for status, count in session.execute(query):
+    for status, outcome, count in session.execute(query):
         try:
-            label = STATUS_LABELS[FollowUpStatus(status)]
+            label = (
+                OUTCOME_LABELS[FollowUpOutcome(outcome)]
+                if outcome
+                else f"{STATUS_LABELS[FollowUpStatus(status)]}, zonder uitkomst"
+            )
         except ValueError:
             label = status
         out[label] = out.get(label, 0) + int(count)

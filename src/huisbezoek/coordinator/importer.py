@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, select
+from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.figures import period_metrics
@@ -575,6 +575,8 @@ def _signal_rows(
             phone,
             stamp,
             stamp,
+            signal.referral_service_id,
+            signal.neighbourhood,
         ))  # fmt: skip
     return rows
 
@@ -604,6 +606,8 @@ def _signal_row(
         "resident_phone": person.phone if person else None,
         "first_imported_at": stamp,
         "updated_at": stamp,
+        "referral_service_id": signal.referral_service_id,
+        "neighbourhood": signal.neighbourhood,
     }
 
 
@@ -821,12 +825,58 @@ def _check_file(context: ImportContext, path: Path) -> VerifiedBatch | BatchImpo
         return _rejected(path.name, exc)
 
 
+# What a referral keeps of its history after the resident withdrew consent: that it was
+# referred, to which service, and the letter; never notes (they may name the resident).
+_REFERRAL_FIELDS = ("status", "dienst", "verwijsbrief", "uitkomst")
+
+
 def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
     """The coordinator's work on signals whose sharing ended goes too: follow-up, notes and
-    their history (they may name the resident). The signal stays as an empty tombstone."""
+    their history (they may name the resident). The signal stays as an empty tombstone.
+
+    A follow-up that was already referred to a service (status "doorverwezen" or a letter
+    made) is kept as a minimal record instead: theme, neighbourhood, the service and the
+    referral events, no notes, open again with the question whether to tell the service that
+    the referral lapses (``followup.decide_withdrawn_referral``).
+    """
     ids = list(signal_ids)
-    session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
-    session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
+    referred = set(
+        session.scalars(
+            select(FollowUp.signal_id).where(
+                FollowUp.signal_id.in_(ids),
+                or_(
+                    FollowUp.status == "doorverwezen",
+                    FollowUp.signal_id.in_(
+                        select(FollowUpEvent.signal_id).where(
+                            FollowUpEvent.signal_id.in_(ids),
+                            FollowUpEvent.field == "verwijsbrief",
+                        )
+                    ),
+                ),
+            )
+        )
+    )
+    forget = [sid for sid in ids if sid not in referred]
+    if forget:
+        session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(forget)))
+        session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(forget)))
+    if referred:
+        keep = list(referred)
+        session.execute(
+            delete(FollowUpEvent).where(
+                FollowUpEvent.signal_id.in_(keep), FollowUpEvent.field.not_in(_REFERRAL_FIELDS)
+            )
+        )
+        now = datetime.now(UTC)
+        session.execute(
+            update(FollowUp)
+            .where(FollowUp.signal_id.in_(keep))
+            .values(
+                notes="", assigned_to="", withdrawn_at=now, service_told="", is_open=1,
+                has_identity=0, updated_at=now,
+            ),
+            execution_options={"synchronize_session": False},
+        )  # fmt: skip
 
 
 def _rejected(name: str, exc: UserError) -> BatchImportResult:

@@ -360,14 +360,9 @@ def municipal_report(
 
 
 def _service_names() -> Callable[[str], str]:
-    try:
-        from huisbezoek.printing.content import load_directory
+    from huisbezoek.coordinator.sociale_kaart import service_name
 
-        directory = load_directory()
-        known = {service.id: service.name for service in directory.services}
-    except Exception:
-        known = {}
-    return lambda service_id: known.get(service_id, service_id)
+    return service_name
 
 
 def to_csv(report: MunicipalReport) -> bytes:

@@ -77,6 +77,7 @@ def _scope_problem(key: str, scopes: list[ConsentScope]) -> str:
     return problem
 
 
+ServiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
@@ -129,6 +130,11 @@ class SharedSignal(_Strict):
     agreed: Text = ""
     consent: Consent
     identity: ResidentIdentity | None = None
+    # Schema 2: the sociale kaart id of the service the resident agreed to be referred to
+    # (only with consent ``doorverwijzen``), and the neighbourhood, which the anonymous counts
+    # already name, so a signal without identity is still placed in its neighbourhood.
+    referral_service_id: ServiceId | None = None
+    neighbourhood: Annotated[str, StringConstraints(max_length=100)] | None = None
 
 
 class WithdrawnSignal(_Strict):
@@ -143,7 +149,6 @@ QuarterKey = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}Q[1-4]$")]
 DeclineKey = Literal[
     "geen_behoefte", "al_hulp", "geen_tijd", "wantrouwen", "gezondheid", "anders", "niet_gegeven"
 ]
-ServiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 
 
 class PeriodCounts(_Strict):
@@ -217,6 +222,8 @@ class BatchPayload(_Strict):
                 raise ValueError(problem)
             if signal.identity is not None and ConsentScope.SHARE_IDENTITY not in scopes:
                 raise ValueError("identity without consent to share it")
+            if signal.referral_service_id is not None and ConsentScope.REFERRAL not in scopes:
+                raise ValueError("a referral service without consent to refer")
         ids = {s.id.int for s in self.signals} | {w.id.int for w in self.withdrawn}
         if len(ids) != len(self.signals) + len(self.withdrawn):  # .int: hashes in C
             raise ValueError("a signal appears twice")

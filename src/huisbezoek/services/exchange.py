@@ -307,4 +307,12 @@ def _shared(
             method=share.method,
         ),
         identity=identity,
+        referral_service_id=_referral_service_id(given.get(ConsentScope.REFERRAL)),
+        neighbourhood=resident.neighbourhood.strip()[:100] or None,
     )
+
+
+def _referral_service_id(record: ConsentRecord | None) -> str | None:
+    if record is None or not record.service_id:
+        return None
+    return record.service_id

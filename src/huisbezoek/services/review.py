@@ -247,11 +247,14 @@ def set_signal_consent(
     method: ConsentMethod,
     given_at: datetime | None = None,
     referral_service: str | None = None,
+    service_id: str | None = None,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
     Rules: sharing name and contact details needs sharing the signal; a referral needs the
-    name of the service. An unchanged purpose keeps its original record and date.
+    name of the service. ``service_id`` is the sociale kaart's id of that service (the
+    service picker gives both); it travels in the batch so the coordinator's letter goes
+    there. An unchanged purpose keeps its original record and date.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -262,6 +265,7 @@ def set_signal_consent(
             message_nl="Naam en telefoon delen kan alleen als het signaal ook gedeeld mag worden.",
         )
     service = (referral_service or "").strip() or None
+    service_id = (service_id or "").strip() or None
     if ConsentScope.REFERRAL in wanted and service is None:
         raise InvalidInputError(
             "referral without service",
@@ -277,7 +281,9 @@ def set_signal_consent(
         active = {c.scope: c for c in _active_consents(s, signal_id)}
         changed = False
         for scope, record in active.items():
-            same_service = scope is not ConsentScope.REFERRAL or record.referral_service == service
+            same_service = scope is not ConsentScope.REFERRAL or (
+                record.referral_service == service and record.service_id == service_id
+            )
             if scope not in wanted or not same_service or record.method is not method:
                 record.withdrawn_at = now
                 changed = True
@@ -286,7 +292,10 @@ def set_signal_consent(
             keep = (
                 existing is not None
                 and existing.withdrawn_at is None
-                and (scope is not ConsentScope.REFERRAL or existing.referral_service == service)
+                and (
+                    scope is not ConsentScope.REFERRAL
+                    or (existing.referral_service, existing.service_id) == (service, service_id)
+                )
                 and existing.method is method
             )
             if keep:
@@ -300,6 +309,7 @@ def set_signal_consent(
                     given_at=given_at,
                     method=method,
                     referral_service=service if scope is ConsentScope.REFERRAL else None,
+                    service_id=service_id if scope is ConsentScope.REFERRAL else None,
                 )
             )
             changed = True

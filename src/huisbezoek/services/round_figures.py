@@ -84,23 +84,18 @@ def neighbourhood_periods(
         if rid not in signal_first or day < signal_first[rid]:
             signal_first[rid] = day
     referral_first: dict[tuple[int, str], date] = {}
-    service_column = _service_column()
-    referrals = (
-        session.execute(
-            select(ConsentRecord.resident_id, service_column, ConsentRecord.given_at).where(
-                ConsentRecord.scope == ConsentScope.REFERRAL, ConsentRecord.withdrawn_at.is_(None)
-            )
+    referrals = session.execute(
+        select(ConsentRecord.resident_id, ConsentRecord.service_id, ConsentRecord.given_at).where(
+            ConsentRecord.scope == ConsentScope.REFERRAL, ConsentRecord.withdrawn_at.is_(None)
         )
-        if service_column is not None
-        else ()
     )
     for rid, service, given in referrals:
         if not service:
             continue
-        key = (rid, service)
         day = _day(given)
-        if key not in referral_first or day < referral_first[key]:
-            referral_first[key] = day
+        known = referral_first.get((rid, service))
+        if known is None or day < known:
+            referral_first[(rid, service)] = day
 
     table: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
 
@@ -164,11 +159,6 @@ def neighbourhood_periods(
         )
         for hood, periods in sorted(table.items())
     ]
-
-
-def _service_column() -> Any:
-    # The sociale-kaart id of the referral's service (vault revision 0006); None before it.
-    return getattr(ConsentRecord, "service_id", None)
 
 
 def _comparable(moment: datetime, reference: datetime) -> datetime:

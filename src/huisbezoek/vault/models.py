@@ -202,6 +202,9 @@ class ConsentRecord(Base):
     method: Mapped[ConsentMethod] = mapped_column(StrEnumType(ConsentMethod))
     withdrawn_at: Mapped[datetime | None]
     referral_service: Mapped[str | None]
+    # The sociale kaart's id of the service a referral names (revision 0006); with it the
+    # batch tells the coordinator which service the resident agreed to.
+    service_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class LeafletGiven(Base):

@@ -116,6 +116,10 @@ class ImportedSignal(CoordinatorBase):
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # revision c0003: the sociale kaart id of the service the resident agreed to, and the
+    # neighbourhood the volunteer knows (a signal without identity is still placed)
+    referral_service_id: Mapped[str | None] = mapped_column(String(40))
+    neighbourhood: Mapped[str | None] = mapped_column(String(100))
 
 
 # What an erased signal keeps: its row (theme, severity, revision) as a tombstone with no words
@@ -188,6 +192,13 @@ class FollowUp(CoordinatorBase):
     identity_erased_at: Mapped[datetime | None]
     # 1 while the signal carries name or address (kept here so retention previews read one table)
     has_identity: Mapped[int] = mapped_column(Integer, default=0)
+    # revision c0003: how the follow-up ended ("hulp_gestart", "wilde_niet", "niet_nodig"); the
+    # service the resident agreed to; and, for a referral whose consent was withdrawn, when,
+    # and whether the service was told ("" not asked yet, "ja", "nee").
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    referral_service_id: Mapped[str | None] = mapped_column(String(40))
+    withdrawn_at: Mapped[datetime | None]
+    service_told: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 # The queue's exact order (direct first, then severity, then the oldest), so the first page is
