@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from huisbezoek.coordinator.store.models import (
     FollowUp,
     FollowUpEvent,
     ImportedSignal,
+    ImportLedger,
     Volunteer,
     WorkSetting,
 )
@@ -34,6 +36,7 @@ SYNC_MARK_SETTING = "sync_mark"
 # An import on another coordinator's connection may commit after a sync with rows stamped just
 # before it; looking back a while costs little and misses none of them.
 SYNC_LOOK_BACK = timedelta(minutes=30)
+SNAPSHOT_MARK_SETTING = "followup.snapshot_mark"  # the newest import the timeline has seen
 
 
 class FollowUpStatus(StrEnum):
@@ -188,7 +191,24 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
             session.add(WorkSetting(name=SYNC_MARK_SETTING, value=newest.isoformat()))
         else:
             mark_row.value = newest.isoformat()
-    _snapshot(session, today or date.today())
+    # The timeline's totals change only with an import: take them when something arrived, or
+    # once a day, not on every refresh (they read every neighbourhood count).
+    day = today or date.today()
+    imported = session.scalar(select(func.max(ImportLedger.imported_at)))
+    seen = imported.isoformat() if imported is not None else ""
+    seen_row = session.get(WorkSetting, SNAPSHOT_MARK_SETTING)
+    if (
+        added
+        or changed
+        or seen_row is None
+        or seen_row.value != seen
+        or session.get(CoverageSnapshot, day) is None
+    ):
+        _snapshot(session, day)
+        if seen_row is None:
+            session.add(WorkSetting(name=SNAPSHOT_MARK_SETTING, value=seen))
+        else:
+            seen_row.value = seen
     return added
 
 
@@ -310,18 +330,138 @@ def queue(
     session: Session, *, include_closed: bool = False, limit: int = 500, offset: int = 0
 ) -> list[QueueItem]:
     """Open work first; "direct" first, then by severity, then the oldest signal first."""
-    query = _queue_select()
-    if not include_closed:
-        query = query.where(FollowUp.is_open == 1)
-    query = query.order_by(
-        FollowUp.is_open.desc(),
-        FollowUp.severity.desc(),
-        FollowUp.signal_date,
-        FollowUp.created_at,
-        FollowUp.signal_id,
+    found = queue_page(
+        session, QueueFilter(include_closed=include_closed), limit=limit, offset=offset
     )
-    rows = session.execute(query.limit(limit).offset(offset)).all()
-    return [_item(f, s, v) for f, s, v in rows]
+    return list(found.items)
+
+
+class QueueSort(StrEnum):
+    URGENCY = "urgentie"  # open first, direct first, then severity, then the oldest
+    OLDEST = "oudste"
+    NEWEST = "nieuwste"
+    DUE = "termijn"
+    NEIGHBOURHOOD = "wijk"
+
+
+class DueFilter(StrEnum):
+    OVERDUE = "verlopen"  # due before today, still open
+    THIS_WEEK = "deze_week"  # due within 7 days
+    NONE = "geen"  # no due date
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What the coordinator narrows the queue to; every field empty means everything open."""
+
+    search: str = ""  # name, postcode or the start of the signal's number
+    theme: Theme | None = None
+    severity: Severity | None = None
+    neighbourhood: str = ""
+    volunteer: str = ""  # key id
+    status: FollowUpStatus | None = None
+    due: DueFilter | None = None
+    include_closed: bool = False
+    sort: QueueSort = QueueSort.URGENCY
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    items: tuple[QueueItem, ...]
+    total: int  # matching the filter, over all pages
+    offset: int
+    limit: int
+
+    @property
+    def page(self) -> int:
+        return self.offset // self.limit + 1 if self.limit else 1
+
+    @property
+    def pages(self) -> int:
+        return max((self.total + self.limit - 1) // self.limit, 1) if self.limit else 1
+
+
+def _filtered(query: Any, spec: QueueFilter, today: date) -> Any:
+    if not spec.include_closed and spec.status is None:
+        query = query.where(FollowUp.is_open == 1)
+    if spec.status is not None:
+        query = query.where(FollowUp.status == spec.status.value)
+    if spec.theme is not None:
+        query = query.where(FollowUp.theme == spec.theme)
+    if spec.severity is not None:
+        query = query.where(FollowUp.severity == spec.severity)
+    if spec.neighbourhood:
+        query = query.where(FollowUp.neighbourhood == spec.neighbourhood)
+    if spec.volunteer:
+        query = query.where(FollowUp.source_key_id == spec.volunteer.strip().upper())
+    if spec.due is DueFilter.OVERDUE:
+        query = query.where(FollowUp.due_on < today, FollowUp.is_open == 1)
+    elif spec.due is DueFilter.THIS_WEEK:
+        query = query.where(FollowUp.due_on >= today, FollowUp.due_on <= today + timedelta(7))
+    elif spec.due is DueFilter.NONE:
+        query = query.where(FollowUp.due_on.is_(None))
+    text = spec.search.strip()
+    if text:
+        pattern = f"%{text.replace('%', '').replace('_', '')}%"
+        postcode = normalise_postcode(text)
+        query = query.where(
+            or_(
+                ImportedSignal.resident_name.ilike(pattern),
+                func.upper(func.replace(ImportedSignal.resident_postcode, " ", "")) == postcode,
+                FollowUp.signal_id.like(f"{text.lower()}%"),
+            )
+        )
+    return query
+
+
+_ORDER: dict[QueueSort, tuple[Any, ...]] = {
+    QueueSort.URGENCY: (
+        FollowUp.is_open.desc(), FollowUp.severity.desc(), FollowUp.signal_date,
+        FollowUp.created_at, FollowUp.signal_id,
+    ),
+    QueueSort.OLDEST: (FollowUp.signal_date, FollowUp.signal_id),
+    QueueSort.NEWEST: (FollowUp.signal_date.desc(), FollowUp.signal_id),
+    QueueSort.DUE: (FollowUp.due_on.is_(None), FollowUp.due_on, FollowUp.signal_id),
+    QueueSort.NEIGHBOURHOOD: (
+        FollowUp.neighbourhood, FollowUp.severity.desc(), FollowUp.signal_date,
+        FollowUp.signal_id,
+    ),
+}  # fmt: skip
+
+
+def queue_page(
+    session: Session,
+    spec: QueueFilter | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    today: date | None = None,
+) -> QueuePage:
+    """One page of the queue under ``spec``, with how many match in all."""
+    spec = spec or QueueFilter()
+    day = today or date.today()
+    needs_signal = bool(spec.search.strip())
+    counter = select(func.count()).select_from(FollowUp)
+    if needs_signal:
+        counter = counter.join(ImportedSignal, ImportedSignal.id == FollowUp.signal_id)
+    total = int(session.scalar(_filtered(counter, spec, day)) or 0)
+    query = _filtered(_queue_select(), spec, day).order_by(*_ORDER[spec.sort])
+    rows = session.execute(query.limit(limit).offset(max(offset, 0))).all()
+    return QueuePage(tuple(_item(f, s, v) for f, s, v in rows), total, offset, limit)
+
+
+def queue_choices(session: Session) -> tuple[list[str], list[tuple[str, str]]]:
+    """The neighbourhoods and the volunteers (key id, name) that have follow-ups, for filters."""
+    hoods = list(
+        session.scalars(select(FollowUp.neighbourhood).distinct().order_by(FollowUp.neighbourhood))
+    )
+    volunteers = [
+        (key_id, name)
+        for key_id, name in session.execute(
+            select(Volunteer.key_id, Volunteer.name).order_by(Volunteer.name, Volunteer.key_id)
+        )
+    ]
+    return hoods, volunteers
 
 
 def resolve_signal_id(session: Session, text: str) -> str:

@@ -115,7 +115,8 @@ class ImportedSignal(CoordinatorBase):
     resident_place: Mapped[str | None]
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # indexed (c0003): the follow-up sync on every refresh asks for the newest and the recent
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     # revision c0003: the sociale kaart id of the service the resident agreed to, and the
     # neighbourhood the volunteer knows (a signal without identity is still placed)
     referral_service_id: Mapped[str | None] = mapped_column(String(40))

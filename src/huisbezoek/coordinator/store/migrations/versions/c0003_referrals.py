@@ -43,6 +43,11 @@ def upgrade() -> None:
             with op.batch_alter_table(table) as batch:
                 for column in missing:
                     batch.add_column(column)
+    indexes = {i["name"] for i in inspector.get_indexes("imported_signals")}
+    if "ix_imported_signals_updated_at" not in indexes:
+        op.create_index(
+            op.f("ix_imported_signals_updated_at"), "imported_signals", ["updated_at"]
+        )
 
 
 def downgrade() -> None:
