@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
+from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.figures import Period
@@ -25,18 +25,12 @@ from huisbezoek.coordinator.store.models import (
     FollowUpEvent,
     ImportedSignal,
     ImportLedger,
+    SyncedBatch,
     Volunteer,
-    WorkSetting,
 )
 from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Severity, Theme
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.vault.types import UTCDateTime
-
-SYNC_MARK_SETTING = "sync_mark"
-# An import on another coordinator's connection may commit after a sync with rows stamped just
-# before it; looking back a while costs little and misses none of them.
-SYNC_LOOK_BACK = timedelta(minutes=30)
-SNAPSHOT_MARK_SETTING = "followup.snapshot_mark"  # the newest import the timeline has seen
 
 
 class FollowUpStatus(StrEnum):
@@ -126,20 +120,41 @@ def _postcode_sql(column: object) -> object:
 def sync_followups(session: Session, *, today: date | None = None) -> int:
     """Create follow-ups for new imported signals; refresh changed ones. Returns how many new.
 
-    Only signals written since the last sync are looked at (the importer stamps ``updated_at``
-    on every insert and update), so a refresh with nothing new stays cheap.
+    Only the signals of batches the sync has not seen yet are looked at (``cw_synced_batches``
+    against the import ledger), so a refresh with nothing new reads two small tables; a batch
+    that another coordinator's import commits later is simply unseen until then. The timeline's
+    totals are taken when something arrived, or once a day.
     """
     now = datetime.now(UTC)
-    mark_row = session.get(WorkSetting, SYNC_MARK_SETTING)
-    since = datetime.fromisoformat(mark_row.value) - SYNC_LOOK_BACK if mark_row else None
-    newest = session.scalar(select(func.max(ImportedSignal.updated_at)))
-    recent = ImportedSignal.updated_at >= since if since is not None else true()
+    day = today or date.today()
+    unseen = list(
+        session.scalars(
+            select(ImportLedger.batch_id)
+            .outerjoin(SyncedBatch, SyncedBatch.batch_id == ImportLedger.batch_id)
+            .where(SyncedBatch.batch_id.is_(None))
+        )
+    )
+    added = changed = 0
+    for start in range(0, len(unseen), 500):
+        chunk = unseen[start : start + 500]
+        a, c = _sync_batches(session, chunk, now)
+        added += a
+        changed += c
+        session.add_all(SyncedBatch(batch_id=bid, synced_at=now) for bid in chunk)
+    if unseen or session.get(CoverageSnapshot, day) is None:
+        _snapshot(session, day)
+    session.flush()
+    return added
+
+
+def _sync_batches(session: Session, batch_ids: list[str], now: datetime) -> tuple[int, int]:
     hood = (
         select(AreaResident.neighbourhood)
         .where(AreaResident.postcode == _postcode_sql(ImportedSignal.resident_postcode))
         .limit(1)
         .scalar_subquery()
     )
+    in_batches = ImportedSignal.batch_id.in_(batch_ids)
     missing = (
         select(
             ImportedSignal.id,
@@ -160,7 +175,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
         # An erased resident's signals stay as tombstones with empty text (an imported signal
         # always has text); they must not come back as work.
         .where(ImportedSignal.text != ERASED_TEXT)
-        .where(recent)
+        .where(in_batches)
     )
     columns = [
         "signal_id", "theme", "severity", "neighbourhood", "source_key_id", "signal_date",
@@ -170,46 +185,33 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
     added = session.scalar(select(func.count()).select_from(missing.subquery())) or 0
     if added:
         session.execute(insert(FollowUp).from_select(columns, missing))
-    # A newer revision may have changed theme or severity; the work stays as it was.
+    # A newer revision may have changed theme, severity or the service; the work stays.
     changed = session.execute(
-        select(ImportedSignal.id, ImportedSignal.theme, ImportedSignal.severity)
+        select(
+            ImportedSignal.id,
+            ImportedSignal.theme,
+            ImportedSignal.severity,
+            ImportedSignal.referral_service_id,
+        )
         .join(FollowUp, FollowUp.signal_id == ImportedSignal.id)
         .where(
             or_(
-                FollowUp.theme != ImportedSignal.theme, FollowUp.severity != ImportedSignal.severity
+                FollowUp.theme != ImportedSignal.theme,
+                FollowUp.severity != ImportedSignal.severity,
+                FollowUp.referral_service_id.is_distinct_from(ImportedSignal.referral_service_id),
             )
         )
-        .where(recent)
+        .where(in_batches)
     ).all()
     if changed:
         session.execute(
             update(FollowUp),
-            [{"signal_id": sid, "theme": theme, "severity": sev} for sid, theme, sev in changed],
+            [
+                {"signal_id": sid, "theme": theme, "severity": sev, "referral_service_id": ref}
+                for sid, theme, sev, ref in changed
+            ],
         )
-    if newest is not None:
-        if mark_row is None:
-            session.add(WorkSetting(name=SYNC_MARK_SETTING, value=newest.isoformat()))
-        else:
-            mark_row.value = newest.isoformat()
-    # The timeline's totals change only with an import: take them when something arrived, or
-    # once a day, not on every refresh (they read every neighbourhood count).
-    day = today or date.today()
-    imported = session.scalar(select(func.max(ImportLedger.imported_at)))
-    seen = imported.isoformat() if imported is not None else ""
-    seen_row = session.get(WorkSetting, SNAPSHOT_MARK_SETTING)
-    if (
-        added
-        or changed
-        or seen_row is None
-        or seen_row.value != seen
-        or session.get(CoverageSnapshot, day) is None
-    ):
-        _snapshot(session, day)
-        if seen_row is None:
-            session.add(WorkSetting(name=SNAPSHOT_MARK_SETTING, value=seen))
-        else:
-            seen_row.value = seen
-    return added
+    return int(added), len(changed)
 
 
 def resolve_unknown_neighbourhoods(session: Session) -> int:
@@ -404,12 +406,16 @@ def _filtered(query: Any, spec: QueueFilter, today: date) -> Any:
     if text:
         pattern = f"%{text.replace('%', '').replace('_', '')}%"
         postcode = normalise_postcode(text)
-        query = query.where(
+        spaced = f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
+        # one pass over the signals, then follow-ups by key (no join per row)
+        people = select(ImportedSignal.id).where(
             or_(
                 ImportedSignal.resident_name.ilike(pattern),
-                func.upper(func.replace(ImportedSignal.resident_postcode, " ", "")) == postcode,
-                FollowUp.signal_id.like(f"{text.lower()}%"),
+                ImportedSignal.resident_postcode.in_([postcode, spaced]),
             )
+        )
+        query = query.where(
+            or_(FollowUp.signal_id.in_(people), FollowUp.signal_id.like(f"{text.lower()}%"))
         )
     return query
 
@@ -440,10 +446,7 @@ def queue_page(
     """One page of the queue under ``spec``, with how many match in all."""
     spec = spec or QueueFilter()
     day = today or date.today()
-    needs_signal = bool(spec.search.strip())
     counter = select(func.count()).select_from(FollowUp)
-    if needs_signal:
-        counter = counter.join(ImportedSignal, ImportedSignal.id == FollowUp.signal_id)
     total = int(session.scalar(_filtered(counter, spec, day)) or 0)
     query = _filtered(_queue_select(), spec, day).order_by(*_ORDER[spec.sort])
     rows = session.execute(query.limit(limit).offset(max(offset, 0))).all()

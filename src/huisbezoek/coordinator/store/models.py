@@ -101,7 +101,10 @@ class ImportedSignal(CoordinatorBase):
     source_key_id: Mapped[str] = mapped_column(
         String(16), ForeignKey("volunteers.key_id"), index=True
     )
-    batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("import_ledger.batch_id"))
+    # indexed (c0003): the follow-up sync reads the signals of the batches not yet synced
+    batch_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("import_ledger.batch_id"), index=True
+    )
     theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -115,8 +118,7 @@ class ImportedSignal(CoordinatorBase):
     resident_place: Mapped[str | None]
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # indexed (c0003): the follow-up sync on every refresh asks for the newest and the recent
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # revision c0003: the sociale kaart id of the service the resident agreed to, and the
     # neighbourhood the volunteer knows (a signal without identity is still placed)
     referral_service_id: Mapped[str | None] = mapped_column(String(40))
@@ -173,6 +175,10 @@ class FollowUp(CoordinatorBase):
     __table_args__ = (
         Index("ix_cw_followups_hood_theme", "neighbourhood", "theme"),
         Index("ix_cw_followups_retention", "is_open", "identity_erased_at", "closed_at"),
+        # the queue's filters (c0003)
+        Index("ix_cw_followups_status", "status", "severity"),
+        Index("ix_cw_followups_due", "due_on"),
+        Index("ix_cw_followups_source", "source_key_id"),
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -250,6 +256,16 @@ class AreaResident(CoordinatorBase):
     assigned_key_id: Mapped[str | None] = mapped_column(String(16))
     assigned_at: Mapped[datetime | None]
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncedBatch(CoordinatorBase):
+    """A batch whose signals the follow-up sync has seen (c0003). A batch committed late by
+    another coordinator's import is simply not here yet, so the next sync takes it."""
+
+    __tablename__ = "cw_synced_batches"
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    synced_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class CoverageSnapshot(CoordinatorBase):

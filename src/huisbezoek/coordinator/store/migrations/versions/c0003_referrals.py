@@ -1,6 +1,8 @@
-"""Structured referrals: the service a resident agreed to (sociale kaart id) and the signal's
-neighbourhood on imported signals; the follow-up's outcome, and what is left of a referral
-whose consent was withdrawn (when, and whether the service was told).
+"""Structured referrals and a queue that scales: the service a resident agreed to (sociale
+kaart id) and the signal's neighbourhood on imported signals; the follow-up's outcome, and what
+is left of a referral whose consent was withdrawn (when, and whether the service was told);
+indexes for the queue's filters, and the batches the follow-up sync has seen
+(``cw_synced_batches``).
 
 Revision ID: c0003
 Revises: c0002
@@ -43,10 +45,25 @@ def upgrade() -> None:
             with op.batch_alter_table(table) as batch:
                 for column in missing:
                     batch.add_column(column)
-    indexes = {i["name"] for i in inspector.get_indexes("imported_signals")}
-    if "ix_imported_signals_updated_at" not in indexes:
-        op.create_index(
-            op.f("ix_imported_signals_updated_at"), "imported_signals", ["updated_at"]
+    wanted_indexes = {
+        "imported_signals": [("ix_imported_signals_batch_id", ["batch_id"])],
+        "cw_followups": [
+            ("ix_cw_followups_status", ["status", "severity"]),
+            ("ix_cw_followups_due", ["due_on"]),
+            ("ix_cw_followups_source", ["source_key_id"]),
+        ],
+    }
+    for table, indexes in wanted_indexes.items():
+        present = {i["name"] for i in inspector.get_indexes(table)}
+        for name, index_columns in indexes:
+            if name not in present:
+                op.create_index(name, table, index_columns)
+    if "cw_synced_batches" not in inspector.get_table_names():
+        op.create_table(
+            "cw_synced_batches",
+            sa.Column("batch_id", sa.String(length=36), nullable=False),
+            sa.Column("synced_at", _TIME, nullable=False),
+            sa.PrimaryKeyConstraint("batch_id", name=op.f("pk_cw_synced_batches")),
         )
 
 
