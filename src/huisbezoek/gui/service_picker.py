@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.printing.content import ServiceDirectory, load_directory
 
 
@@ -27,13 +27,15 @@ class ServicePicker(QComboBox):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("servicePicker")
-        self.setAccessibleName(tr("Verwijzing", "Dienst waarnaar de bewoner verwezen wil worden"))
+        self.setAccessibleName(
+            translate("Verwijzing", "Dienst waarnaar de bewoner verwezen wil worden")
+        )
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         edit = self.lineEdit()
         assert edit is not None  # editable
-        edit.setPlaceholderText(tr("Verwijzing", "Typ om te zoeken in de sociale kaart"))
+        edit.setPlaceholderText(translate("Verwijzing", "Typ om te zoeken in de sociale kaart"))
         found = directory if directory is not None else load_directory()
         self.addItem("", "")
         for service in sorted(found.services, key=lambda s: s.name.lower()):

@@ -15,7 +15,8 @@ from huisbezoek.coordinator.figures import totals as figure_totals
 from huisbezoek.coordinator.settings import load_settings
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.gui.coordinator.chart import CoverageChart, ProgressChart
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import theme_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -38,24 +39,24 @@ class DashboardPanel(QWidget):
         self.chart = CoverageChart()
         self.timeline = ProgressChart()
         self.table = table(
-            [tr("Overzicht", "Wijk"), tr("Overzicht", "In leeftijdsgroep"),
-             tr("Overzicht", "Uitgenodigd"), tr("Overzicht", "Bereikt"),
-             tr("Overzicht", "Wil bezoek"), tr("Overzicht", "Bezocht"),
-             tr("Overzicht", "Afgezien"), tr("Overzicht", "Niet bereikt"),
-             tr("Overzicht", "Verhuisd of overleden"), tr("Overzicht", "Respons"),
-             tr("Overzicht", "Mensen met signaal")],
+            [translate("Overzicht", "Wijk"), translate("Overzicht", "In leeftijdsgroep"),
+             translate("Overzicht", "Uitgenodigd"), translate("Overzicht", "Bereikt"),
+             translate("Overzicht", "Wil bezoek"), translate("Overzicht", "Bezocht"),
+             translate("Overzicht", "Afgezien"), translate("Overzicht", "Niet bereikt"),
+             translate("Overzicht", "Verhuisd of overleden"), translate("Overzicht", "Respons"),
+             translate("Overzicht", "Mensen met signaal")],
             "coverageTable",
         )  # fmt: skip
         self.themes = WrapLabel("")
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(heading(tr("Overzicht", "Bereik per wijk")))
+        layout.addWidget(heading(translate("Overzicht", "Bereik per wijk")))
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline)
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
         layout.addWidget(
-            heading(tr("Overzicht", "Mensen met een signaal per onderwerp"), "subheading")
+            heading(translate("Overzicht", "Mensen met een signaal per onderwerp"), "subheading")
         )
         layout.addWidget(self.themes)
         outer = QVBoxLayout(self)
@@ -70,7 +71,7 @@ class DashboardPanel(QWidget):
                 return (
                     dashboard.coverage(session),
                     dashboard.progress(session, date.today()),
-                    tr("Overzicht", "{van} tot en met {tot}").format(
+                    translate("Overzicht", "{van} tot en met {tot}").format(
                         van=band.age_min, tot=band.age_max
                     ),
                 )
@@ -91,7 +92,7 @@ class DashboardPanel(QWidget):
         self.rows, progress, band = result
         self.chart.set_rows(self.rows)
         self.timeline.set_progress(progress)
-        total = figure_totals(self.rows, tr("Overzicht", "Totaal")) if self.rows else None
+        total = figure_totals(self.rows, translate("Overzicht", "Totaal")) if self.rows else None
         fill_table(
             self.table,
             [
@@ -104,12 +105,12 @@ class DashboardPanel(QWidget):
             ],
         )  # fmt: skip
         on_track = (
-            tr("Overzicht", "Dat loopt op schema.")
+            translate("Overzicht", "Dat loopt op schema.")
             if progress.on_track
-            else tr("Overzicht", "Dat loopt achter op schema.")
+            else translate("Overzicht", "Dat loopt achter op schema.")
         )
         self.summary.setText(
-            tr(
+            translate(
                 "Overzicht",
                 "{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning "
                 "(klaar op {einde}) zou dat nu {doel} zijn. {oordeel}",
@@ -123,8 +124,8 @@ class DashboardPanel(QWidget):
         )
         overall = dashboard.themes_overall(self.rows)
         self.themes.setText(
-            "\n".join(f"{theme.label_nl}: {count}" for theme, count in sorted(
+            "\n".join(f"{theme_label(theme)}: {count}" for theme, count in sorted(
                 overall.items(), key=lambda kv: -kv[1]))
-            or tr("Overzicht", "Nog geen signalen.")
+            or translate("Overzicht", "Nog geen signalen.")
         )  # fmt: skip
         self.changed.emit()

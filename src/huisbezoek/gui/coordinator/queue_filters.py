@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.domain import Severity, Theme
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import severity_label, theme_label
 from huisbezoek.gui.widgets import WrapLabel, button
 
 PAGE_SIZE = 50
@@ -61,47 +62,55 @@ class QueueFilterBar(QWidget):
         self.offset = 0
         self.search = QLineEdit()
         self.search.setObjectName("queueSearch")
-        self.search.setAccessibleName(tr("Opvolging", "Zoeken op naam, postcode of nummer"))
-        self.search.setPlaceholderText(tr("Opvolging", "Zoek op naam, postcode of nummer"))
+        self.search.setAccessibleName(translate("Opvolging", "Zoeken op naam, postcode of nummer"))
+        self.search.setPlaceholderText(translate("Opvolging", "Zoek op naam, postcode of nummer"))
         self.search.setClearButtonEnabled(True)
-        everything = tr("Opvolging", "Alle")
-        self.theme = _combo(tr("Opvolging", "Onderwerp"), tr("Opvolging", "Alle onderwerpen"))
-        for theme in Theme:
-            self.theme.addItem(theme.label_nl, theme.value)
-        self.severity = _combo(tr("Opvolging", "Urgentie"), tr("Opvolging", "Elke urgentie"))
-        for severity in sorted(Severity, reverse=True):
-            self.severity.addItem(severity.label_nl, int(severity))
-        self.neighbourhood = _combo(tr("Opvolging", "Wijk"), tr("Opvolging", "Alle wijken"))
-        self.volunteer = _combo(
-            tr("Opvolging", "Vrijwilliger"), tr("Opvolging", "Alle vrijwilligers")
+        everything = translate("Opvolging", "Alle")
+        self.theme = _combo(
+            translate("Opvolging", "Onderwerp"), translate("Opvolging", "Alle onderwerpen")
         )
-        self.status = _combo(tr("Opvolging", "Status"), tr("Opvolging", "Alle open signalen"))
+        for theme in Theme:
+            self.theme.addItem(theme_label(theme), theme.value)
+        self.severity = _combo(
+            translate("Opvolging", "Urgentie"), translate("Opvolging", "Elke urgentie")
+        )
+        for severity in sorted(Severity, reverse=True):
+            self.severity.addItem(severity_label(severity), int(severity))
+        self.neighbourhood = _combo(
+            translate("Opvolging", "Wijk"), translate("Opvolging", "Alle wijken")
+        )
+        self.volunteer = _combo(
+            translate("Opvolging", "Vrijwilliger"), translate("Opvolging", "Alle vrijwilligers")
+        )
+        self.status = _combo(
+            translate("Opvolging", "Status"), translate("Opvolging", "Alle open signalen")
+        )
         for status in fu.FollowUpStatus:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
-        self.due = _combo(tr("Opvolging", "Termijn"), everything)
+        self.due = _combo(translate("Opvolging", "Termijn"), everything)
         for due, label in DUE_LABELS.items():
-            self.due.addItem(tr("Opvolging", label), due.value)
+            self.due.addItem(translate("Opvolging", label), due.value)
         self.sort = _narrow(QComboBox())
-        self.sort.setAccessibleName(tr("Opvolging", "Volgorde"))
+        self.sort.setAccessibleName(translate("Opvolging", "Volgorde"))
         for sort, label in SORT_LABELS.items():
-            self.sort.addItem(tr("Opvolging", label), sort.value)
-        self.show_closed = QCheckBox(tr("Opvolging", "Ook afgeronde signalen tonen"))
-        self.previous = button(tr("Opvolging", "◀ Vorige"))
-        self.previous.setAccessibleName(tr("Opvolging", "Vorige bladzijde"))
-        self.next = button(tr("Opvolging", "Volgende ▶"))
-        self.next.setAccessibleName(tr("Opvolging", "Volgende bladzijde"))
+            self.sort.addItem(translate("Opvolging", label), sort.value)
+        self.show_closed = QCheckBox(translate("Opvolging", "Ook afgeronde signalen tonen"))
+        self.previous = button(translate("Opvolging", "◀ Vorige"))
+        self.previous.setAccessibleName(translate("Opvolging", "Vorige bladzijde"))
+        self.next = button(translate("Opvolging", "Volgende ▶"))
+        self.next.setAccessibleName(translate("Opvolging", "Volgende bladzijde"))
         self.count = WrapLabel("")
         self.count.setObjectName("queueCount")
         grid = QGridLayout()
         grid.addWidget(self.search, 0, 0)
         grid.addWidget(self.sort, 0, 1)
         pairs = [
-            (tr("Opvolging", "Onderwerp"), self.theme),
-            (tr("Opvolging", "Urgentie"), self.severity),
-            (tr("Opvolging", "Wijk"), self.neighbourhood),
-            (tr("Opvolging", "Vrijwilliger"), self.volunteer),
-            (tr("Opvolging", "Status"), self.status),
-            (tr("Opvolging", "Termijn"), self.due),
+            (translate("Opvolging", "Onderwerp"), self.theme),
+            (translate("Opvolging", "Urgentie"), self.severity),
+            (translate("Opvolging", "Wijk"), self.neighbourhood),
+            (translate("Opvolging", "Vrijwilliger"), self.volunteer),
+            (translate("Opvolging", "Status"), self.status),
+            (translate("Opvolging", "Termijn"), self.due),
         ]
         for index, (label, combo) in enumerate(pairs):
             cell = QVBoxLayout()
@@ -173,10 +182,10 @@ class QueueFilterBar(QWidget):
             self.next.setEnabled(False)
             return
         if page.total == 0:
-            self.count.setText(tr("Opvolging", "Geen signalen gevonden."))
+            self.count.setText(translate("Opvolging", "Geen signalen gevonden."))
         else:
             self.count.setText(
-                tr("Opvolging", "Signalen {van} tot en met {tot} van {totaal}").format(
+                translate("Opvolging", "Signalen {van} tot en met {tot} van {totaal}").format(
                     van=page.offset + 1,
                     tot=page.offset + len(page.items),
                     totaal=f"{page.total:,}".replace(",", "."),

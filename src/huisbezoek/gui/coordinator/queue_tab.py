@@ -30,7 +30,8 @@ from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.coordinator.queue_filters import PAGE_SIZE, QueueFilterBar
 from huisbezoek.gui.coordinator.queue_model import QueueModel
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import severity_label, theme_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -48,12 +49,14 @@ def detail_text(item: fu.QueueItem) -> str:
     """The chosen signal as the coordinator reads it, with the contact details the resident
     agreed to share."""
     lines = [
-        tr("Opvolging", "{bewoner}. {onderwerp}, {urgentie}.").format(
-            bewoner=item.resident, onderwerp=item.theme.label_nl, urgentie=item.severity.label_nl
+        translate("Opvolging", "{bewoner}. {onderwerp}, {urgentie}.").format(
+            bewoner=item.resident,
+            onderwerp=theme_label(item.theme),
+            urgentie=severity_label(item.severity),
         )
     ]
     if item.withdrawn:
-        withdrawn = tr(
+        withdrawn = translate(
             "Opvolging",
             "De bewoner heeft de toestemming ingetrokken na de verwijzing. "
             "Laat u de dienst weten dat die vervalt?",
@@ -61,19 +64,21 @@ def detail_text(item: fu.QueueItem) -> str:
         lines.append(withdrawn)
     address = " ".join(p for p in (item.address, item.postcode, item.place) if p)
     if address:
-        lines.append(tr("Opvolging", "Adres: {adres}").format(adres=address))
+        lines.append(translate("Opvolging", "Adres: {adres}").format(adres=address))
     if item.phone:
-        lines.append(tr("Opvolging", "Telefoon: {telefoon}").format(telefoon=item.phone))
-    lines.append(tr("Opvolging", "Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.").format(
+        lines.append(translate("Opvolging", "Telefoon: {telefoon}").format(telefoon=item.phone))
+    lines.append(translate("Opvolging", "Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.").format(
         wijk=item.neighbourhood, vrijwilliger=item.volunteer or "-"))  # fmt: skip
     if item.referral_service_id:
         from huisbezoek.coordinator.sociale_kaart import service_name
 
-        lines.append(tr("Opvolging", "Toestemming voor verwijzing naar: {dienst}").format(
+        lines.append(translate("Opvolging", "Toestemming voor verwijzing naar: {dienst}").format(
             dienst=service_name(item.referral_service_id)))  # fmt: skip
     if item.text:
         lines.append(item.text)
-    lines.append(tr("Opvolging", "Afgesproken: {afspraak}").format(afspraak=item.agreed or "-"))
+    lines.append(
+        translate("Opvolging", "Afgesproken: {afspraak}").format(afspraak=item.agreed or "-")
+    )
     return "\n".join(lines)
 
 
@@ -89,7 +94,7 @@ class QueuePanel(QWidget):
         self.model = QueueModel(self)
         self.view = QTableView()
         self.view.setObjectName("queueView")
-        self.view.setAccessibleName(tr("Opvolging", "Signalen om op te volgen"))
+        self.view.setAccessibleName(translate("Opvolging", "Signalen om op te volgen"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,55 +104,55 @@ class QueuePanel(QWidget):
         self.detail = WrapLabel("")
         self.detail.setObjectName("signalDetail")
         self.status = QComboBox()
-        self.status.setAccessibleName(tr("Opvolging", "Status"))
+        self.status.setAccessibleName(translate("Opvolging", "Status"))
         for status in STATUS_ORDER:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
         self.service = QLineEdit()
-        self.service.setAccessibleName(tr("Opvolging", "Dienst"))
+        self.service.setAccessibleName(translate("Opvolging", "Dienst"))
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName(tr("Opvolging", "Uitkomst"))
-        self.outcome.addItem(tr("Opvolging", "Nog geen uitkomst"), None)
+        self.outcome.setAccessibleName(translate("Opvolging", "Uitkomst"))
+        self.outcome.addItem(translate("Opvolging", "Nog geen uitkomst"), None)
         for outcome, label in fu.OUTCOME_LABELS.items():
             self.outcome.addItem(label, outcome.value)
         self.assigned = QLineEdit()
-        self.assigned.setAccessibleName(tr("Opvolging", "Opgepakt door"))
-        self.has_due = QCheckBox(tr("Opvolging", "Termijn"))
+        self.assigned.setAccessibleName(translate("Opvolging", "Opgepakt door"))
+        self.has_due = QCheckBox(translate("Opvolging", "Termijn"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
-        self.due.setAccessibleName(tr("Opvolging", "Termijn"))
+        self.due.setAccessibleName(translate("Opvolging", "Termijn"))
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName(tr("Opvolging", "Notitie"))
+        self.note.setAccessibleName(translate("Opvolging", "Notitie"))
         self.note.setMaximumHeight(90)
         self.history = WrapLabel("")
         self.message = error_label()
-        self.save_button = button(tr("Opvolging", "Opslaan"), primary=True)
-        self.letter_button = button(tr("Opvolging", "Verwijsbrief maken…"))
+        self.save_button = button(translate("Opvolging", "Opslaan"), primary=True)
+        self.letter_button = button(translate("Opvolging", "Verwijsbrief maken…"))
         form = QFormLayout()
-        form.addRow(tr("Opvolging", "Status"), self.status)
-        form.addRow(tr("Opvolging", "Doorverwezen naar"), self.service)
-        form.addRow(tr("Opvolging", "Uitkomst"), self.outcome)
-        form.addRow(tr("Opvolging", "Opgepakt door"), self.assigned)
+        form.addRow(translate("Opvolging", "Status"), self.status)
+        form.addRow(translate("Opvolging", "Doorverwezen naar"), self.service)
+        form.addRow(translate("Opvolging", "Uitkomst"), self.outcome)
+        form.addRow(translate("Opvolging", "Opgepakt door"), self.assigned)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
-        form.addRow(tr("Opvolging", "Termijn"), due_row)
-        form.addRow(tr("Opvolging", "Notitie"), self.note)
+        form.addRow(translate("Opvolging", "Termijn"), due_row)
+        form.addRow(translate("Opvolging", "Notitie"), self.note)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.detail)
         right_layout.addLayout(form)
         right_layout.addWidget(self.message)
         right_layout.addWidget(button_row(self.save_button, self.letter_button))
-        self.tell_button = button(tr("Opvolging", "Ik licht de dienst in"))
-        self.no_tell_button = button(tr("Opvolging", "Dienst inlichten is niet nodig"))
+        self.tell_button = button(translate("Opvolging", "Ik licht de dienst in"))
+        self.no_tell_button = button(translate("Opvolging", "Dienst inlichten is niet nodig"))
         self.withdrawn_row = button_row(self.tell_button, self.no_tell_button)
         right_layout.addWidget(self.withdrawn_row)
         right_layout.addWidget(self.history)
         right_layout.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(heading(tr("Opvolging", "Opvolging")))
+        left_layout.addWidget(heading(translate("Opvolging", "Opvolging")))
         left_layout.addWidget(self.filters)
         left_layout.addWidget(self.view, 1)
         split = QSplitter()
@@ -245,7 +250,7 @@ class QueuePanel(QWidget):
             widget.setEnabled(editable)
         self.withdrawn_row.setVisible(item is not None and item.withdrawn and not item.service_told)
         if item is None:
-            self.detail.setText(tr("Opvolging", "Kies een signaal in de lijst."))
+            self.detail.setText(translate("Opvolging", "Kies een signaal in de lijst."))
             self.history.setText("")
             return
         self.detail.setText(detail_text(item))
@@ -311,7 +316,7 @@ class QueuePanel(QWidget):
 
     def _letter(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Opvolging", "Verwijsbrief opslaan"), "verwijsbrief.pdf", "PDF (*.pdf)"
+            self, translate("Opvolging", "Verwijsbrief opslaan"), "verwijsbrief.pdf", "PDF (*.pdf)"
         )
         if path:
             self.save_letter(Path(path))

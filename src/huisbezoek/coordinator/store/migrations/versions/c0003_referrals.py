@@ -54,7 +54,7 @@ def upgrade() -> None:
         ],
     }
     for table, indexes in wanted_indexes.items():
-        present = {i["name"] for i in inspector.get_indexes(table)}
+        present = {str(i["name"]) for i in inspector.get_indexes(table)}
         for name, index_columns in indexes:
             if name not in present:
                 op.create_index(name, table, index_columns)
