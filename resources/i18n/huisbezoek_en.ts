@@ -1555,8 +1555,104 @@ For volunteers who visit older people at home. Everything stays on this computer
 <context>
     <name>Opvolging</name>
     <message>
+        <source>Zoeken op naam, postcode of nummer</source>
+        <translation>Search by name, postcode or number</translation>
+    </message>
+    <message>
+        <source>Zoek op naam, postcode of nummer</source>
+        <translation>Search by name, postcode or number</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alle onderwerpen</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
         <source>Urgentie</source>
         <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Elke urgentie</source>
+        <translation>Any urgency</translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation>All neighbourhoods</translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Alle vrijwilligers</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <source>Alle open signalen</source>
+        <translation>All open signals</translation>
+    </message>
+    <message>
+        <source>Termijn verlopen</source>
+        <translation>Past due</translation>
+    </message>
+    <message>
+        <source>Termijn deze week</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>Zonder termijn</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Meest dringend eerst</source>
+        <translation>Most urgent first</translation>
+    </message>
+    <message>
+        <source>Oudste eerst</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>Nieuwste eerst</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Op termijn</source>
+        <translation>By due date</translation>
+    </message>
+    <message>
+        <source>Op wijk</source>
+        <translation>By neighbourhood</translation>
+    </message>
+    <message>
+        <source>◀ Vorige</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Vorige bladzijde</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Volgende ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Volgende bladzijde</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Geen signalen gevonden.</source>
+        <translation>No signals found.</translation>
+    </message>
+    <message>
+        <source>Signalen {van} tot en met {tot} van {totaal}</source>
+        <translation>Signals {van} to {tot} of {totaal}</translation>
     </message>
     <message>
         <source>Onderwerp</source>
@@ -1595,8 +1691,56 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Also show finished signals</translation>
     </message>
     <message>
+        <source>{bewoner}. {onderwerp}, {urgentie}.</source>
+        <translation>{bewoner}. {onderwerp}, {urgentie}.</translation>
+    </message>
+    <message>
+        <source>De bewoner heeft de toestemming ingetrokken na de verwijzing. Laat u de dienst weten dat die vervalt?</source>
+        <translation>The resident withdrew consent after the referral. Will you tell the service that it lapses?</translation>
+    </message>
+    <message>
+        <source>Adres: {adres}</source>
+        <translation>Address: {adres}</translation>
+    </message>
+    <message>
+        <source>Telefoon: {telefoon}</source>
+        <translation>Phone: {telefoon}</translation>
+    </message>
+    <message>
+        <source>Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.</source>
+        <translation>Neighbourhood: {wijk}. Volunteer: {vrijwilliger}.</translation>
+    </message>
+    <message>
+        <source>Toestemming voor verwijzing naar: {dienst}</source>
+        <translation>Consent to refer to: {dienst}</translation>
+    </message>
+    <message>
+        <source>Afgesproken: {afspraak}</source>
+        <translation>Agreed: {afspraak}</translation>
+    </message>
+    <message>
         <source>Dienst</source>
         <translation>Service</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Nog geen uitkomst</source>
+        <translation>No outcome yet</translation>
+    </message>
+    <message>
+        <source>Hulp gestart</source>
+        <translation>Help started</translation>
+    </message>
+    <message>
+        <source>Wilde niet</source>
+        <translation>Did not want it</translation>
+    </message>
+    <message>
+        <source>Niet nodig</source>
+        <translation>Not needed</translation>
     </message>
     <message>
         <source>Notitie</source>
@@ -1615,6 +1759,14 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Referred to</translation>
     </message>
     <message>
+        <source>Ik licht de dienst in</source>
+        <translation>I will tell the service</translation>
+    </message>
+    <message>
+        <source>Dienst inlichten is niet nodig</source>
+        <translation>No need to tell the service</translation>
+    </message>
+    <message>
         <source>Opvolging</source>
         <translation>Follow-up</translation>
     </message>
@@ -1622,14 +1774,6 @@ For volunteers who visit older people at home. Everything stays on this computer
         <source>Kies een signaal in de lijst.</source>
         <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
         <translation>Choose a signal in the list.</translation>
-    </message>
-    <message>
-        <source>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Afgesproken: {afspraak}</source>
-        <translation>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Agreed: {afspraak}</translation>
     </message>
     <message>
         <source>Verwijsbrief opslaan</source>
@@ -1668,12 +1812,12 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>{wijk}: {bezocht} visited of {totaal}</translation>
     </message>
     <message>
-        <source>75-80 jaar</source>
-        <translation>75-80 years</translation>
-    </message>
-    <message>
         <source>uitgenodigd</source>
         <translation>invited</translation>
+    </message>
+    <message>
+        <source>in de ronde</source>
+        <translation>in the round</translation>
     </message>
     <message>
         <source>bezocht</source>
@@ -1692,8 +1836,20 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Neighbourhood</translation>
     </message>
     <message>
+        <source>In leeftijdsgroep</source>
+        <translation>In the age band</translation>
+    </message>
+    <message>
         <source>Uitgenodigd</source>
         <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Bereikt</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Wil bezoek</source>
+        <translation>Wants a visit</translation>
     </message>
     <message>
         <source>Afgezien</source>
@@ -1704,6 +1860,30 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Not reached</translation>
     </message>
     <message>
+        <source>Verhuisd of overleden</source>
+        <translation>Moved or died</translation>
+    </message>
+    <message>
+        <source>Mensen met signaal</source>
+        <translation>People with a signal</translation>
+    </message>
+    <message>
+        <source>Mensen met een signaal per onderwerp</source>
+        <translation>People with a signal per topic</translation>
+    </message>
+    <message>
+        <source>{van} tot en met {tot}</source>
+        <translation>{van} to {tot}</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation>{deel} of the residents aged {band} have been invited. By the plan (done by {einde}) that should now be {doel}. {oordeel}</translation>
+    </message>
+    <message>
         <source>Bezocht</source>
         <translation>Visited</translation>
     </message>
@@ -1712,16 +1892,8 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Response</translation>
     </message>
     <message>
-        <source>Signalen</source>
-        <translation>Signals</translation>
-    </message>
-    <message>
         <source>Bereik per wijk</source>
         <translation>Reach per neighbourhood</translation>
-    </message>
-    <message>
-        <source>Signalen per onderwerp</source>
-        <translation>Signals per topic</translation>
     </message>
     <message>
         <source>Dat loopt op schema.</source>
@@ -1730,10 +1902,6 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Dat loopt achter op schema.</source>
         <translation>That is behind schedule.</translation>
-    </message>
-    <message>
-        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
-        <translation>{deel} of the residents aged 75 to 80 have been invited. According to the plan (finished on {einde}) that should now be {doel}. {oordeel}</translation>
     </message>
     <message>
         <source>Nog geen signalen.</source>
@@ -1865,6 +2033,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Save report for the municipality…</translation>
     </message>
     <message>
+        <source>Periode van het rapport</source>
+        <translation>Period of the report</translation>
+    </message>
+    <message>
         <source> maanden</source>
         <translation> months</translation>
     </message>
@@ -1907,6 +2079,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
         <translation>A PDF and a CSV file with the figures per neighbourhood, without names. Numbers below 5 are left out.</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Na deze termijn worden naam, adres en notities van afgeronde signalen gewist. De tellingen blijven.</source>
@@ -2219,6 +2395,17 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
         <translation>No exchange folder has been set up yet. In the File menu, choose &apos;Connection to the organisation&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>Verwijzing</name>
+    <message>
+        <source>Dienst waarnaar de bewoner verwezen wil worden</source>
+        <translation>Service the resident wants to be referred to</translation>
+    </message>
+    <message>
+        <source>Typ om te zoeken in de sociale kaart</source>
+        <translation>Type to search the services directory</translation>
     </message>
 </context>
 <context>

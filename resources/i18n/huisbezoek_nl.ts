@@ -1548,7 +1548,103 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
 <context>
     <name>Opvolging</name>
     <message>
+        <source>Zoeken op naam, postcode of nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek op naam, postcode of nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle onderwerpen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Urgentie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elke urgentie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle open signalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn verlopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn deze week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zonder termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meest dringend eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oudste eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwste eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Vorige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorige bladzijde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende bladzijde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen signalen gevonden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen {van} tot en met {tot} van {totaal}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1588,7 +1684,55 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{bewoner}. {onderwerp}, {urgentie}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De bewoner heeft de toestemming ingetrokken na de verwijzing. Laat u de dienst weten dat die vervalt?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres: {adres}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon: {telefoon}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming voor verwijzing naar: {dienst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgesproken: {afspraak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dienst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp gestart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilde niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet nodig</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1608,18 +1752,20 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ik licht de dienst in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dienst inlichten is niet nodig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opvolging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kies een signaal in de lijst.</source>
         <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Afgesproken: {afspraak}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1656,11 +1802,11 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>75-80 jaar</source>
+        <source>uitgenodigd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>uitgenodigd</source>
+        <source>in de ronde</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1680,7 +1826,19 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In leeftijdsgroep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uitgenodigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bereikt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil bezoek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1692,6 +1850,30 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verhuisd of overleden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mensen met signaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mensen met een signaal per onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{van} tot en met {tot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bezocht</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,15 +1882,7 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signalen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bereik per wijk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signalen per onderwerp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1717,10 +1891,6 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Dat loopt achter op schema.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1853,6 +2023,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Periode van het rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> maanden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,6 +2068,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2206,6 +2384,17 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Verwijzing</name>
+    <message>
+        <source>Dienst waarnaar de bewoner verwezen wil worden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ om te zoeken in de sociale kaart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,19 +23,6 @@ from huisbezoek.gui.widgets import WrapLabel, button
 
 PAGE_SIZE = 50
 
-DUE_LABELS = {
-    fu.DueFilter.OVERDUE: "Termijn verlopen",
-    fu.DueFilter.THIS_WEEK: "Termijn deze week",
-    fu.DueFilter.NONE: "Zonder termijn",
-}
-SORT_LABELS = {
-    fu.QueueSort.URGENCY: "Meest dringend eerst",
-    fu.QueueSort.OLDEST: "Oudste eerst",
-    fu.QueueSort.NEWEST: "Nieuwste eerst",
-    fu.QueueSort.DUE: "Op termijn",
-    fu.QueueSort.NEIGHBOURHOOD: "Op wijk",
-}
-
 
 def _narrow(combo: QComboBox) -> QComboBox:
     # Long names (a volunteer with key id) must not make the window wider than the screen.
@@ -88,12 +75,22 @@ class QueueFilterBar(QWidget):
         for status in fu.FollowUpStatus:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
         self.due = _combo(translate("Opvolging", "Termijn"), everything)
-        for due, label in DUE_LABELS.items():
-            self.due.addItem(translate("Opvolging", label), due.value)
+        for due, label in (
+            (fu.DueFilter.OVERDUE, translate("Opvolging", "Termijn verlopen")),
+            (fu.DueFilter.THIS_WEEK, translate("Opvolging", "Termijn deze week")),
+            (fu.DueFilter.NONE, translate("Opvolging", "Zonder termijn")),
+        ):
+            self.due.addItem(label, due.value)
         self.sort = _narrow(QComboBox())
         self.sort.setAccessibleName(translate("Opvolging", "Volgorde"))
-        for sort, label in SORT_LABELS.items():
-            self.sort.addItem(translate("Opvolging", label), sort.value)
+        for sort, label in (
+            (fu.QueueSort.URGENCY, translate("Opvolging", "Meest dringend eerst")),
+            (fu.QueueSort.OLDEST, translate("Opvolging", "Oudste eerst")),
+            (fu.QueueSort.NEWEST, translate("Opvolging", "Nieuwste eerst")),
+            (fu.QueueSort.DUE, translate("Opvolging", "Op termijn")),
+            (fu.QueueSort.NEIGHBOURHOOD, translate("Opvolging", "Op wijk")),
+        ):
+            self.sort.addItem(label, sort.value)
         self.show_closed = QCheckBox(translate("Opvolging", "Ook afgeronde signalen tonen"))
         self.previous = button(translate("Opvolging", "◀ Vorige"))
         self.previous.setAccessibleName(translate("Opvolging", "Vorige bladzijde"))

@@ -112,7 +112,11 @@ class QueuePanel(QWidget):
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(translate("Opvolging", "Uitkomst"))
         self.outcome.addItem(translate("Opvolging", "Nog geen uitkomst"), None)
-        for outcome, label in fu.OUTCOME_LABELS.items():
+        for outcome, label in (
+            (fu.FollowUpOutcome.HELP_STARTED, translate("Opvolging", "Hulp gestart")),
+            (fu.FollowUpOutcome.DID_NOT_WANT, translate("Opvolging", "Wilde niet")),
+            (fu.FollowUpOutcome.NOT_NEEDED, translate("Opvolging", "Niet nodig")),
+        ):
             self.outcome.addItem(label, outcome.value)
         self.assigned = QLineEdit()
         self.assigned.setAccessibleName(translate("Opvolging", "Opgepakt door"))
