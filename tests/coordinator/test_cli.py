@@ -99,7 +99,12 @@ def test_coordinator_cli_on_postgresql(
     )
     assert "Totaal: 2 nieuw" in capsys.readouterr().out
     assert main(["coordinator", "queue", "--url", url]) == 0
-    assert "2 signalen." in capsys.readouterr().out
+    assert "Signalen 1 tot en met 2 van 2 (bladzijde 1 van 1)." in capsys.readouterr().out
+    assert main(["coordinator", "queue", "--url", url, "--onderwerp", "vallen"]) == 0
+    out = capsys.readouterr().out
+    assert "van 1 (bladzijde 1 van 1)" in out and "Mevrouw Visser" in out
+    assert main(["coordinator", "queue", "--url", url, "--zoek", "niemand"]) == 0
+    assert "Geen signalen gevonden." in capsys.readouterr().out
 
 
 def test_packages_through_the_cli(

@@ -31,6 +31,7 @@ from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.settings import load_settings, set_retention_months
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
+from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
@@ -59,6 +60,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_assign)
     p = command("queue", "toon de signalen die opvolging nodig hebben")
     p.add_argument("--all", action="store_true", help="ook afgeronde signalen")
+    p.add_argument("--search", "--zoek", default="", help="naam, postcode of begin van het nummer")
+    p.add_argument("--theme", "--onderwerp", choices=[t.value for t in Theme])
+    p.add_argument("--severity", "--urgentie", choices=[s.slug for s in Severity])
+    p.add_argument("--neighbourhood", "--wijk", default="")
+    p.add_argument("--volunteer", "--vrijwilliger", default="", help="sleutel-id")
+    p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
+    p.add_argument("--due", "--termijn", choices=[d.value for d in fu.DueFilter])
+    p.add_argument("--sort", "--volgorde", choices=[o.value for o in fu.QueueSort],
+                   default=fu.QueueSort.URGENCY.value)  # fmt: skip
+    p.add_argument("--page", "--pagina", type=int, default=1, help="bladzijde (50 per stuk)")
     p.set_defaults(func=cmd_queue)
     p = command("followup", "werk een signaal bij")
     p.add_argument("signal")
@@ -189,16 +200,40 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+QUEUE_PAGE = 50
+
+
 def cmd_queue(args: argparse.Namespace) -> int:
+    spec = fu.QueueFilter(
+        search=args.search,
+        theme=Theme(args.theme) if args.theme else None,
+        severity=Severity.from_slug(args.severity) if args.severity else None,
+        neighbourhood=args.neighbourhood,
+        volunteer=args.volunteer,
+        status=fu.FollowUpStatus(args.status) if args.status else None,
+        due=fu.DueFilter(args.due) if args.due else None,
+        include_closed=args.all,
+        sort=fu.QueueSort(args.sort),
+    )
+    if args.page < 1:
+        raise InvalidInputError("bad page", message_nl="Bladzijde 1 is de eerste.")
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
-        items = fu.queue(session, include_closed=args.all)
-    for item in items:
+        page = fu.queue_page(session, spec, limit=QUEUE_PAGE, offset=(args.page - 1) * QUEUE_PAGE)
+    for item in page.items:
         print(
-            f"{item.signal_id}  {item.severity.label_nl:<13} {item.theme.label_nl:<24} "
-            f"{item.signal_date:%d-%m-%Y}  {item.status_text:<28} {item.resident}"
+            f"{item.signal_id[:8]}  {item.severity.label_nl:<13} {item.theme.label_nl:<24} "
+            f"{item.signal_date:%d-%m-%Y}  {item.neighbourhood[:16]:<16} {item.status_text:<28} "
+            f"{item.resident}"
         )
-    print(f"{len(items)} signalen.")
+    if page.total == 0:
+        print("Geen signalen gevonden.")
+    else:
+        last = page.offset + len(page.items)
+        print(
+            f"Signalen {page.offset + 1} tot en met {last} van {page.total} "
+            f"(bladzijde {page.page} van {page.pages})."
+        )
     return 0
 
 
