@@ -836,6 +836,10 @@
         <source>Adreslijst en pakketten</source>
         <translation>Address list and packages</translation>
     </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
 </context>
 <context>
     <name>Datum</name>
@@ -1323,9 +1327,69 @@ Fingerprint: {vingerafdruk}</translation>
 <context>
     <name>Instellingen</name>
     <message>
+        <source>Naam van de organisatie</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer op brieven</source>
+        <translation>Phone number on letters</translation>
+    </message>
+    <message>
+        <source>Start van de ronde</source>
+        <translation>Start of the round</translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Duur van de ronde</source>
+        <translation>Length of the round</translation>
+    </message>
+    <message>
+        <source>Jongste leeftijd</source>
+        <translation>Youngest age</translation>
+    </message>
+    <message>
+        <source>Oudste leeftijd</source>
+        <translation>Oldest age</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Leeftijd van</source>
+        <translation>Age from</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Naam en telefoon staan op verwijsbrieven en rapporten. De leeftijdsgroep geldt voor de adreslijst, het overzicht en het rapport.</source>
+        <translation>Name and phone appear on referral letters and reports. The age band applies to the address list, the overview and the report.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Tekstgrootte</source>

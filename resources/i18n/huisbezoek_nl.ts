@@ -836,6 +836,10 @@
         <source>Adreslijst en pakketten</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Instellingen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Datum</name>
@@ -1317,8 +1321,68 @@ Vingerafdruk: {vingerafdruk}</source>
 <context>
     <name>Instellingen</name>
     <message>
+        <source>Naam van de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoonnummer op brieven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start van de ronde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duur van de ronde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jongste leeftijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oudste leeftijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leeftijd van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam en telefoon staan op verwijsbrieven en rapporten. De leeftijdsgroep geldt voor de adreslijst, het overzicht en het rapport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -29,7 +29,12 @@ from huisbezoek.coordinator import (
 )
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
-from huisbezoek.coordinator.settings import load_settings, set_retention_months
+from huisbezoek.coordinator.settings import (
+    check_retention_months,
+    load_settings,
+    save_settings,
+    set_retention_months,
+)
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError
@@ -106,6 +111,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="alles (standaard), een jaar (2026) of een kwartaal (2026-K3)",
     )
     p.set_defaults(func=cmd_report)
+    p = command("settings", "toon of wijzig de instellingen van de coördinatie")
+    p.add_argument("--name", "--naam", help="naam van de organisatie op brieven en rapporten")
+    p.add_argument("--phone", "--telefoon", help="telefoonnummer op brieven")
+    p.add_argument("--round-start", "--start-ronde", help="startdatum van de ronde (DD-MM-JJJJ)")
+    p.add_argument("--round-years", "--duur-ronde", type=int, help="duur van de ronde in jaren")
+    p.add_argument("--age-min", "--leeftijd-van", type=int, help="jongste leeftijd")
+    p.add_argument("--age-max", "--leeftijd-tot", type=int, help="oudste leeftijd")
+    p.add_argument("--retention-months", "--bewaartermijn", type=int, help="maanden")
+    p.set_defaults(func=cmd_settings)
     p = command("retention", "toon of wis wat over de bewaartermijn is")
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
@@ -345,19 +359,48 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
+    """Preview by default (``--months`` previews that term and saves nothing); ``--run``
+    saves the term given and erases."""
     with _store(args) as store:
-        if args.months is not None:
+        if args.months is not None and args.run:
             with store.session() as session:
                 set_retention_months(session, args.months)
         with store.session() as session:
-            preview = retention.preview_retention(session, date.today())
+            if args.months is not None:
+                check_retention_months(args.months)
+            preview = retention.preview_retention(session, date.today(), months=args.months)
         print(
-            f"Bewaartermijn {preview.months} maanden: gegevens van {len(preview.candidates)} "
-            f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist."
+            f"Bewaartermijn {preview.months} maanden: gegevens van {preview.total} "
+            f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist"
+            + ("." if args.run else " als u --run gebruikt.")
         )
         if args.run:
             count = retention.run_retention(store, date.today())
             print(f"Gewist: {count}.")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the settings, or change the ones given."""
+    start = parse_day(args.round_start) if args.round_start else None
+    with _store(args) as store, store.session() as session:
+        current = save_settings(
+            session,
+            organisation_name=args.name,
+            phone=args.phone,
+            round_start=start,
+            round_years=args.round_years,
+            age_min=args.age_min,
+            age_max=args.age_max,
+            retention_months=args.retention_months,
+        )
+    start_text = f"{current.round_start:%d-%m-%Y}" if current.round_start else "nog niet gezet"
+    print(f"Organisatie:      {current.organisation_name or '-'}")
+    print(f"Telefoon:         {current.phone or '-'}")
+    print(f"Start ronde:      {start_text}")
+    print(f"Duur ronde:       {current.target_years} jaar")
+    print(f"Leeftijdsgroep:   {current.age_min} tot en met {current.age_max} jaar")
+    print(f"Bewaartermijn:    {current.retention_months} maanden")
     return 0
 
 

@@ -19,7 +19,6 @@ from huisbezoek.coordinator.followup import (
 from huisbezoek.coordinator.retention import ResidentRef, resident_dossier
 from huisbezoek.coordinator.sociale_kaart import find_service
 from huisbezoek.coordinator.store.models import FollowUpEvent, ImportedSignal
-from huisbezoek.coordinator.store.models import Organisation as OrgRow
 from huisbezoek.domain import ConsentMethod
 from huisbezoek.printing.builder import Organisation
 from huisbezoek.printing.coordinator_reports import (
@@ -55,8 +54,12 @@ FIELD_LABELS = {
 
 
 def print_organisation(session: Session, phone: str = "") -> Organisation:
-    row = session.get(OrgRow, 1)
-    return Organisation(name=row.name if row else "Coördinatie huisbezoeken", phone=phone or "-")
+    """The sender as letters print it; the phone number from the settings unless given."""
+    from huisbezoek.coordinator.settings import load_settings
+
+    settings = load_settings(session)
+    name = settings.organisation_name or "Coördinatie huisbezoeken"
+    return Organisation(name=name, phone=phone or settings.phone or "-")
 
 
 def municipality_report_pdf(

@@ -72,8 +72,8 @@ class RetentionPreview:
     candidates: list[ErasureCandidate]
 
 
-def _cutoff(session: Session, today: date) -> tuple[int, datetime]:
-    months = load_settings(session).retention_months
+def _cutoff(session: Session, today: date, months: int | None = None) -> tuple[int, datetime]:
+    months = months if months is not None else load_settings(session).retention_months
     cutoff = months_before(today, months)
     return months, datetime.combine(cutoff, time.min, tzinfo=UTC)
 
@@ -86,9 +86,12 @@ def _due(cutoff: datetime) -> ColumnElement[bool]:
     )
 
 
-def preview_retention(session: Session, today: date) -> RetentionPreview:
-    """What ``run_retention`` would erase today; changes nothing."""
-    months, cutoff = _cutoff(session, today)
+def preview_retention(
+    session: Session, today: date, *, months: int | None = None
+) -> RetentionPreview:
+    """What ``run_retention`` would erase today (with ``months``: under that term instead of
+    the setting); changes nothing."""
+    months, cutoff = _cutoff(session, today, months)
     per_theme: dict[Theme, int] = {}
     with_identity = 0
     for theme, named, count in session.execute(
