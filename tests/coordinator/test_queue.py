@@ -105,3 +105,41 @@ def test_sync_sees_each_batch_once_and_a_late_one_too(store: CoordinatorStore) -
     with store.session() as session:
         assert fu.sync_followups(session, today=TODAY) == 2
         assert fu.open_count(session) == 3
+
+
+def test_assign_names_an_unknown_neighbourhood_and_hands_on_a_revoked_volunteers_residents(
+    store: CoordinatorStore,
+) -> None:
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from huisbezoek.coordinator import addresses
+    from huisbezoek.coordinator.store.models import Volunteer
+
+    from .helpers import address_csv, resident_row
+
+    with store.session() as session:
+        addresses.import_address_list(
+            session, address_csv([resident_row(n, "Noord") for n in range(1, 5)]), today=TODAY
+        )
+        add_volunteer(session, KEY_A, "Vera")
+        add_volunteer(session, KEY_B, "Bert")
+        with pytest.raises(addresses.UnknownNeighbourhoodError) as raised:
+            addresses.assign_neighbourhood(session, "Noordd", KEY_A)
+        assert "Noord" in raised.value.message_nl and "Noordd" in raised.value.message_nl
+        # a lower-case key id works as approve accepts it
+        assert addresses.assign_neighbourhood(session, "Noord", KEY_A.lower()) == 4
+        assert addresses.assign_neighbourhood(session, "Noord", KEY_B) == 0  # all taken
+        session.get(Volunteer, KEY_A).revoked_at = datetime.now(UTC)  # type: ignore[union-attr]
+        session.flush()
+        assert addresses.assign_neighbourhood(session, "Noord", KEY_B) == 4  # handed on
+
+
+def test_dossier_prints_consent_in_words() -> None:
+    from huisbezoek.coordinator.retention import consent_text
+
+    assert consent_text("delen_identiteit,delen_signaal") == (
+        "naam en telefoon delen, signaal delen met de coördinatie"
+    )
+    assert consent_text("") == "geen (ingetrokken)"

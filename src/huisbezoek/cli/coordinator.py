@@ -62,6 +62,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("assign", "geef de bewoners van een wijk aan een vrijwilliger")
     p.add_argument("--neighbourhood", required=True, help="naam van de wijk")
     p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
+    p.add_argument(
+        "--reassign", "--opnieuw", action="store_true",
+        help="ook bewoners die al een (andere) vrijwilliger hebben",
+    )  # fmt: skip
     p.set_defaults(func=cmd_assign)
     p = command("queue", "toon de signalen die opvolging nodig hebben")
     p.add_argument("--all", action="store_true", help="ook afgeronde signalen")
@@ -209,7 +213,9 @@ def cmd_addresses(args: argparse.Namespace) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
-        count = addresses.assign_neighbourhood(session, args.neighbourhood, args.volunteer)
+        count = addresses.assign_neighbourhood(
+            session, args.neighbourhood, args.volunteer, only_unassigned=not args.reassign
+        )
     print(f"{count} bewoners toegewezen.")
     return 0
 

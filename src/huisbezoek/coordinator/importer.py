@@ -706,8 +706,10 @@ class ImportReport:
                     f"{r.unchanged} ongewijzigd{gone}."
                 )
             lines.extend(f"  Let op: {w}" for w in r.warnings_nl)
+        withdrawn = f"{self.withdrawn} ingetrokken en gewist, " if self.withdrawn else ""
         lines.append(
             f"Totaal: {self.new} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
+            f"{withdrawn}"
             f"{self.rejected} {'bestand' if self.rejected == 1 else 'bestanden'} geweigerd."
         )
         if self.cancelled:

@@ -59,6 +59,20 @@ class ErasureCandidate:
 
 PREVIEW_ITEMS = 200
 
+# What each consent scope means, as the resident's dossier prints it.
+SCOPE_TEXTS = {
+    "vastleggen": "gesprek vastleggen",
+    "delen_signaal": "signaal delen met de coördinatie",
+    "delen_identiteit": "naam en telefoon delen",
+    "doorverwijzen": "doorverwijzen naar een dienst",
+}
+
+
+def consent_text(scopes: str) -> str:
+    """``"delen_identiteit,delen_signaal"`` as words; unknown codes stay as they are."""
+    parts = [SCOPE_TEXTS.get(code, code) for code in scopes.split(",") if code]
+    return ", ".join(parts) or "geen (ingetrokken)"
+
 
 @dataclass(frozen=True, slots=True)
 class RetentionPreview:
@@ -272,7 +286,7 @@ def resident_dossier(session: Session, ref: ResidentRef) -> ResidentDossier:
                 severity=signal.severity,
                 text=signal.text,
                 agreed=signal.agreed,
-                consent=signal.consent_scopes.replace(",", ", "),
+                consent=consent_text(signal.consent_scopes),
                 address=" ".join(
                     p
                     for p in (
