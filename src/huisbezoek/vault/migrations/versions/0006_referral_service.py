@@ -2,7 +2,7 @@
 the service the resident agreed to (``consent_records.service_id``).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"  # the lead re-chains this after 0005 (issue 13) at merge time
+down_revision = "0005"  # the lead re-chains this if issue 13 adds another 0005
 branch_labels = None
 depends_on = None
 
