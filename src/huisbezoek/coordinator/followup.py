@@ -13,7 +13,18 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, update
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.figures import Period
@@ -435,6 +446,13 @@ _ORDER: dict[QueueSort, tuple[Any, ...]] = {
 }  # fmt: skip
 
 
+def _narrowed(spec: QueueFilter) -> bool:
+    return bool(
+        spec.search.strip() or spec.due is not None or spec.volunteer or spec.status is not None
+        or spec.neighbourhood
+    )  # fmt: skip
+
+
 def queue_page(
     session: Session,
     spec: QueueFilter | None = None,
@@ -448,7 +466,16 @@ def queue_page(
     day = today or date.today()
     counter = select(func.count()).select_from(FollowUp)
     total = int(session.scalar(_filtered(counter, spec, day)) or 0)
-    query = _filtered(_queue_select(), spec, day).order_by(*_ORDER[spec.sort])
+    order = _ORDER[spec.sort]
+    if spec.sort is QueueSort.URGENCY and _narrowed(spec):
+        # Few rows match: SQLite should find them by the filter's index and sort them, not
+        # walk the whole queue index in order (adding 0 hides the column from the index).
+        order = (
+            (FollowUp.is_open + literal_column("0")).desc(),
+            (FollowUp.severity + literal_column("0")).desc(),
+            FollowUp.signal_date, FollowUp.created_at, FollowUp.signal_id,
+        )  # fmt: skip
+    query = _filtered(_queue_select(), spec, day).order_by(*order)
     rows = session.execute(query.limit(limit).offset(max(offset, 0))).all()
     return QueuePage(tuple(_item(f, s, v) for f, s, v in rows), total, offset, limit)
 

@@ -179,6 +179,19 @@ class FollowUp(CoordinatorBase):
         Index("ix_cw_followups_status", "status", "severity"),
         Index("ix_cw_followups_due", "due_on"),
         Index("ix_cw_followups_source", "source_key_id"),
+        # covering indexes (c0003): the report's outcomes and the retention preview count
+        # closed follow-ups without reading each row
+        Index(
+            "ix_cw_followups_outcomes", "is_open", "closed_at", "withdrawn_at", "status", "outcome"
+        ),
+        Index(
+            "ix_cw_followups_erasable",
+            "is_open",
+            "identity_erased_at",
+            "closed_at",
+            "theme",
+            "has_identity",
+        ),
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -51,6 +51,14 @@ def upgrade() -> None:
             ("ix_cw_followups_status", ["status", "severity"]),
             ("ix_cw_followups_due", ["due_on"]),
             ("ix_cw_followups_source", ["source_key_id"]),
+            (
+                "ix_cw_followups_outcomes",
+                ["is_open", "closed_at", "withdrawn_at", "status", "outcome"],
+            ),
+            (
+                "ix_cw_followups_erasable",
+                ["is_open", "identity_erased_at", "closed_at", "theme", "has_identity"],
+            ),
         ],
     }
     for table, indexes in wanted_indexes.items():
