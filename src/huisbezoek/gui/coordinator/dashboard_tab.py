@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ class DashboardPanel(QWidget):
         self.rows: list[dashboard.NeighbourhoodCoverage] = []
         self.summary = WrapLabel("")
         self.summary.setObjectName("progressSummary")
+        self.summary.setWordWrap(True)  # WrapLabel does not turn wrapping on by itself
         self.chart = CoverageChart()
         self.timeline = ProgressChart()
         self.table = table(
@@ -47,7 +49,12 @@ class DashboardPanel(QWidget):
              translate("Overzicht", "Mensen met signaal")],
             "coverageTable",
         )  # fmt: skip
+        # Eleven columns are wider than the window at 200% text: the table scrolls sideways
+        # itself instead of making the whole page (and the summary above it) wider.
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.table.setMinimumWidth(240)
         self.themes = WrapLabel("")
+        self.themes.setWordWrap(True)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(heading(translate("Overzicht", "Bereik per wijk")))

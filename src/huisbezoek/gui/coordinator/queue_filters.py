@@ -98,6 +98,7 @@ class QueueFilterBar(QWidget):
         self.next.setAccessibleName(translate("Opvolging", "Volgende bladzijde"))
         self.count = WrapLabel("")
         self.count.setObjectName("queueCount")
+        self.count.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(self.search, 0, 0)
         grid.addWidget(self.sort, 0, 1)
@@ -110,20 +111,20 @@ class QueueFilterBar(QWidget):
             (translate("Opvolging", "Termijn"), self.due),
         ]
         for index, (label, combo) in enumerate(pairs):
-            cell = QVBoxLayout()
+            cell = QHBoxLayout()  # label beside the list: half the height at 200% text
             text = QLabel(label)
             text.setBuddy(combo)
             cell.addWidget(text)
             cell.addWidget(combo)
             grid.addLayout(cell, 1 + index // 2, index % 2)
         paging = QHBoxLayout()
-        paging.addWidget(self.show_closed)
         paging.addStretch(1)
         paging.addWidget(self.previous)
         paging.addWidget(self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
+        layout.addWidget(self.show_closed)
         layout.addLayout(paging)
         layout.addWidget(self.count)
         self._typing = QTimer(self)

@@ -103,6 +103,7 @@ class QueuePanel(QWidget):
         self.show_closed = self.filters.show_closed
         self.detail = WrapLabel("")
         self.detail.setObjectName("signalDetail")
+        self.detail.setWordWrap(True)  # WrapLabel does not turn wrapping on by itself
         self.status = QComboBox()
         self.status.setAccessibleName(translate("Opvolging", "Status"))
         for status in STATUS_ORDER:
@@ -129,10 +130,13 @@ class QueuePanel(QWidget):
         self.note.setAccessibleName(translate("Opvolging", "Notitie"))
         self.note.setMaximumHeight(90)
         self.history = WrapLabel("")
+        self.history.setWordWrap(True)
         self.message = error_label()
         self.save_button = button(translate("Opvolging", "Opslaan"), primary=True)
         self.letter_button = button(translate("Opvolging", "Verwijsbrief maken…"))
         form = QFormLayout()
+        # labels above their fields when the pane is narrow (200% text)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(translate("Opvolging", "Status"), self.status)
         form.addRow(translate("Opvolging", "Doorverwezen naar"), self.service)
         form.addRow(translate("Opvolging", "Uitkomst"), self.outcome)
@@ -162,8 +166,8 @@ class QueuePanel(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(scrolling(right))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.current: fu.QueueItem | None = None
