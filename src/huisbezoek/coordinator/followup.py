@@ -419,14 +419,16 @@ def _filtered(query: Any, spec: QueueFilter, today: date) -> Any:
         postcode = normalise_postcode(text)
         spaced = f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
         # one pass over the signals, then follow-ups by key (no join per row)
-        people = select(ImportedSignal.id).where(
-            or_(
-                ImportedSignal.resident_name.ilike(pattern),
-                ImportedSignal.resident_postcode.in_([postcode, spaced]),
-            )
+        by_name = select(ImportedSignal.id).where(ImportedSignal.resident_name.ilike(pattern))
+        by_postcode = select(ImportedSignal.id).where(
+            ImportedSignal.resident_postcode.in_([postcode, spaced])
         )
         query = query.where(
-            or_(FollowUp.signal_id.in_(people), FollowUp.signal_id.like(f"{text.lower()}%"))
+            or_(
+                FollowUp.signal_id.in_(by_name),
+                FollowUp.signal_id.in_(by_postcode),
+                FollowUp.signal_id.like(f"{text.lower()}%"),
+            )
         )
     return query
 

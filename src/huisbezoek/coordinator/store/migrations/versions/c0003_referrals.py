@@ -46,10 +46,14 @@ def upgrade() -> None:
                 for column in missing:
                     batch.add_column(column)
     wanted_indexes = {
-        "imported_signals": [("ix_imported_signals_batch_id", ["batch_id"])],
+        "imported_signals": [
+            ("ix_imported_signals_batch_id", ["batch_id"]),
+            ("ix_imported_signals_person", ["resident_name", "id"]),
+            ("ix_imported_signals_postcode", ["resident_postcode"]),
+        ],
         "cw_followups": [
             ("ix_cw_followups_status", ["status", "severity"]),
-            ("ix_cw_followups_due", ["due_on"]),
+            ("ix_cw_followups_due", ["is_open", "due_on"]),
             ("ix_cw_followups_source", ["source_key_id"]),
             (
                 "ix_cw_followups_outcomes",
