@@ -85,3 +85,34 @@ def test_outbox_status_goes_from_offline_to_sent(qtbot, make_app, tmp_path) -> N
 
     app.lock.lock()  # locked: the line is hidden and emptied
     assert not bar.isVisible() and bar.status.text() == ""
+
+
+def test_connection_dialog_by_keyboard(qtbot, make_app) -> None:
+    """Enter in the password field saves (it never opens the folder picker); a plain http
+    address is refused in Dutch beside the fields and nothing is kept."""
+    from huisbezoek.gui.outbox_ui import DropDialog
+
+    app = make_app()
+    first_start(qtbot, app)
+    wait_op_idle(qtbot)
+    vault = app.ctx.vault
+    dialog = DropDialog(app.window, app.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_op_idle(qtbot)
+    dialog.url.setFocus()
+    qtbot.keyClicks(dialog.url, "http://wolk.example.nl/dav")
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.user, "els")
+    qtbot.keyClick(dialog.user, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, "app-wachtwoord")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "https://" in dialog.error.text()
+    assert outbox.drop_settings(vault) is None
+    dialog.url.selectAll()
+    qtbot.keyClicks(dialog.url, "https://wolk.example.nl/dav")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert outbox.drop_settings(vault).url == "https://wolk.example.nl/dav"
+    assert outbox.credentials(vault).username == "els"

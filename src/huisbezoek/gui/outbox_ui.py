@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -213,6 +214,7 @@ class DropDialog(BaseDialog):
         self.folder.setObjectName("dropFolder")
         self.folder.setAccessibleName(translate("Verbinding", "Map op deze computer"))
         self.choose = button(translate("Verbinding", "&Map kiezen…"))
+        self.choose.setAutoDefault(False)  # Enter in a field saves; it never opens a picker
         self.choose.clicked.connect(self._choose_folder)
         self.error = error_label()
         form = QFormLayout()
@@ -223,20 +225,22 @@ class DropDialog(BaseDialog):
         save = button(translate("Verbinding", "&Opslaan"), primary=True)
         save.clicked.connect(self._save)
         cancel = button(translate("Verbinding", "Annu&leren"))
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint(
-                translate(
-                    "Verbinding",
-                    "De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. "
-                    "Of kies de map die de organisatie met u deelt.",
-                )
+        intro = hint(
+            translate(
+                "Verbinding",
+                "De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. "
+                "Of kies de map die de organisatie met u deelt.",
             )
         )
+        intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.choose, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # extra height goes below the fields, not into the hint
         layout.addWidget(button_row(right=(save, cancel)))
         self._load()
 
