@@ -119,3 +119,33 @@ def test_settings_screen_by_keyboard(qtbot, created, tmp_path: Path) -> None:  #
     assert (current.phone, current.age_max) == ("010-5556677", 85)
     window.close()
     vault.close()
+
+
+def test_enter_after_the_passphrase_opens_not_forgotten(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
+
+    dialog = CoordinatorUnlockDialog(None, tmp_path / "coord", KdfParams.FLOOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    opened = []
+    dialog.unlocked.connect(lambda vault, user: opened.append((vault, user)))
+    qtbot.keyClicks(dialog.name, "Carla")
+    dialog.passphrase.setFocus()
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    assert not dialog.recovery.isVisible()  # "Wachtwoordzin vergeten?" was not pressed
+    assert opened[0][1] == "Carla"
+    opened[0][0].close()
+
+
+def test_erase_reads_the_passphrase_before_the_yes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], created
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASS}\nja\n"))
+    code = main(["coordinator", "erase", "--name", "Niemand", "--postcode", "1234 AB",
+                 "--dir", str(tmp_path / "coord"), "--passphrase-stdin"])  # fmt: skip
+    # got past the passphrase and the "ja" (before the fix the passphrase line was taken as
+    # the answer and nothing happened): the store says in Dutch there is nobody to erase
+    out = capsys.readouterr()
+    assert code == 2 and "niets gevonden" in out.err and "Niets gewist" not in out.out

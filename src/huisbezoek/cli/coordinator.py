@@ -421,12 +421,14 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 
 def cmd_erase(args: argparse.Namespace) -> int:
     ref = retention.ResidentRef(args.name, args.postcode)
-    if not args.yes:
-        answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
-        if answer.strip().lower() != "ja":
-            print("Niets gewist.")
-            return 1
+    # The store first: with --passphrase-stdin the passphrase is the first line of input,
+    # and only then the "ja".
     with _store(args) as store:
+        if not args.yes:
+            answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
+            if answer.strip().lower() != "ja":
+                print("Niets gewist.")
+                return 1
         erased = retention.erase_resident(store, ref)
     print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
     return 0
