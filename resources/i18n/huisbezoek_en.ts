@@ -373,6 +373,93 @@
     </message>
 </context>
 <context>
+    <name>Bestand</name>
+    <message>
+        <source>Doorgaan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Reservekopie maken…</source>
+        <translation>Make a &amp;backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Sleutel van de organisatie bewaren…</source>
+        <translation>&amp;Save the organisation&apos;s key…</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin wijzigen…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <source>Reservekopie opslaan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <source>De reservekopie staat in {pad}. Hij opent met de wachtwoordzin of de herstelsleutel van nu.</source>
+        <translation>The backup is in {pad}. It opens with the current passphrase or recovery key.</translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord voor het sleutelbestand (minstens 10 tekens). Bewaar het bestand en het wachtwoord apart.</source>
+        <translation>Choose a password for the key file (at least 10 characters). Keep the file and the password apart.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nog een keer</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden verschillen.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Sleutelbestand opslaan</source>
+        <translation>Save key file</translation>
+    </message>
+    <message>
+        <source>De sleutel staat versleuteld in {pad}.</source>
+        <translation>The key is stored encrypted in {pad}.</translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin van nu en twee keer de nieuwe.</source>
+        <translation>Type your current passphrase and the new one twice.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin van nu</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe nog een keer</source>
+        <translation>New one again</translation>
+    </message>
+    <message>
+        <source>De nieuwe wachtwoordzinnen verschillen.</source>
+        <translation>The new passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Uw nieuwe wachtwoordzin is ingesteld.</source>
+        <translation>Your new passphrase is set.</translation>
+    </message>
+</context>
+<context>
     <name>Bewoner</name>
     <message>
         <source>Nieuwe bewoner</source>

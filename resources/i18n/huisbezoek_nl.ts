@@ -373,6 +373,93 @@
     </message>
 </context>
 <context>
+    <name>Bestand</name>
+    <message>
+        <source>Doorgaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reservekopie maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sleutel van de organisatie bewaren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin wijzigen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservekopie opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De reservekopie staat in {pad}. Hij opent met de wachtwoordzin of de herstelsleutel van nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord voor het sleutelbestand (minstens 10 tekens). Bewaar het bestand en het wachtwoord apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden verschillen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutelbestand opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De sleutel staat versleuteld in {pad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin van nu en twee keer de nieuwe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin van nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De nieuwe wachtwoordzinnen verschillen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw nieuwe wachtwoordzin is ingesteld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bewoner</name>
     <message>
         <source>Nieuwe bewoner</source>

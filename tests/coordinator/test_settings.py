@@ -149,3 +149,40 @@ def test_erase_reads_the_passphrase_before_the_yes(
     # the answer and nothing happened): the store says in Dutch there is nobody to erase
     out = capsys.readouterr()
     assert code == 2 and "niets gevonden" in out.err and "Niets gewist" not in out.out
+
+
+def test_file_menu_backup_key_and_passphrase(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pyrage
+
+    from huisbezoek.coordinator.organisation import open_coordinator
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    vault = open_coordinator(tmp_path / "coord", PASS)
+    window = CoordinatorWindow(vault, user="Carla", kdf=KdfParams.FLOOR)
+    qtbot.addWidget(window)
+    names = [a.objectName() for a in window.menuBar().actions()[0].menu().actions()]
+    assert {"coordinatorBackupAction", "coordinatorKeyAction",
+            "coordinatorPassphraseAction"} <= set(names)  # fmt: skip
+    told: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot_patch = pytest.MonkeyPatch()
+    qtbot_patch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    try:
+        actions = window.file_actions
+        actions.backup(tmp_path / "kopie.hbbackup")
+        qtbot.waitUntil(lambda: len(told) == 1, timeout=15_000)
+        assert (tmp_path / "kopie.hbbackup").stat().st_size > 1000
+        actions.export_key(tmp_path / "sleutel.age", "lang genoeg wachtwoord")
+        qtbot.waitUntil(lambda: len(told) == 2, timeout=15_000)
+        plain = pyrage.passphrase.decrypt(
+            (tmp_path / "sleutel.age").read_bytes(), "lang genoeg wachtwoord"
+        )
+        assert b"\nAGE-SECRET-KEY-" in plain  # the identity file age-keygen writes
+        actions.change_passphrase(PASS, "een heel nieuwe wachtwoordzin")
+        qtbot.waitUntil(lambda: len(told) == 3, timeout=15_000)
+    finally:
+        qtbot_patch.undo()
+    window.close()
+    vault.close()
+    open_coordinator(tmp_path / "coord", "een heel nieuwe wachtwoordzin").close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.gui.coordinator.assignments_tab import AssignmentsPanel
 from huisbezoek.gui.coordinator.dashboard_tab import DashboardPanel
+from huisbezoek.gui.coordinator.file_actions import FileActions
 from huisbezoek.gui.coordinator.import_tab import ImportPanel
 from huisbezoek.gui.coordinator.lock import CoordinatorLock
 from huisbezoek.gui.coordinator.queue_tab import QueuePanel
@@ -81,6 +82,7 @@ class CoordinatorWindow(QMainWindow):
         self.volunteers.changed.connect(self.assignments.refresh)
         self.settings.changed.connect(self.refresh_all)
         self._build_menu()
+        self.kdf = kdf  # for a new passphrase (File menu); None calibrates
         self.lock = CoordinatorLock(self, idle_ms=idle_ms, kdf=kdf)
         self.refresh_all()
 
@@ -101,6 +103,8 @@ class CoordinatorWindow(QMainWindow):
         self.addAction(self.lock_action)
         menu.setToolTipsVisible(True)
         menu.addAction(self.lock_action)
+        menu.addSeparator()
+        self.file_actions = FileActions(self, menu)
         menu.addSeparator()
         quit_action = QAction(translate("Menu", "&Afsluiten"), self)
         quit_action.setObjectName("coordinatorQuitAction")
