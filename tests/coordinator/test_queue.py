@@ -143,3 +143,10 @@ def test_dossier_prints_consent_in_words() -> None:
         "naam en telefoon delen, signaal delen met de coördinatie"
     )
     assert consent_text("") == "geen (ingetrokken)"
+
+
+def test_a_very_common_search_word_still_works(store: CoordinatorStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fill(store)
+    monkeypatch.setattr(fu, "_MAX_LISTED", 2)  # more names match than are listed as ids
+    assert page(store, fu.QueueFilter(search="mevrouw")).total == 5
+    assert page(store, fu.QueueFilter(search="Meneer")).total == 3

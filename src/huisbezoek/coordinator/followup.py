@@ -8,6 +8,7 @@ severity. The resident's name only shows where the consent covered sharing it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Select,
     and_,
     case,
+    false,
     func,
     insert,
     literal,
@@ -394,7 +396,44 @@ class QueuePage:
         return max((self.total + self.limit - 1) // self.limit, 1) if self.limit else 1
 
 
-def _filtered(query: Any, spec: QueueFilter, today: date) -> Any:
+_POSTCODE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
+_ID_START = re.compile(r"^[0-9a-f-]{6,36}$")
+
+
+_MAX_LISTED = 5000  # ids passed as parameters (SQLite allows 32,766 per statement)
+
+
+def _search_ids(session: Session, text: str) -> Any:
+    """The follow-ups a search means, found once (both the count and the page use them): a
+    postcode by its index, the start of a number by the key, else a name part by scanning the
+    small (name, id) index."""
+    value = text.strip()
+    postcode = normalise_postcode(value)
+    if _POSTCODE.match(postcode):
+        spaced = f"{postcode[:4]} {postcode[4:]}"
+        return list(
+            session.scalars(
+                select(ImportedSignal.id).where(
+                    ImportedSignal.resident_postcode.in_([postcode, spaced])
+                )
+            )
+        )
+    found: list[str] = []
+    if _ID_START.match(value.lower()):
+        found += session.scalars(
+            select(FollowUp.signal_id).where(FollowUp.signal_id.like(f"{value.lower()}%"))
+        )
+    pattern = f"%{value.replace('%', '').replace('_', '')}%"
+    by_name = select(ImportedSignal.id).where(ImportedSignal.resident_name.ilike(pattern))
+    found += session.scalars(by_name.limit(_MAX_LISTED + 1))
+    if len(found) > _MAX_LISTED:  # a very common word: let the database do it in the query
+        return by_name.union(
+            select(FollowUp.signal_id).where(FollowUp.signal_id.like(f"{value.lower()}%"))
+        )
+    return found
+
+
+def _filtered(query: Any, spec: QueueFilter, today: date, found: list[str] | None = None) -> Any:
     if not spec.include_closed and spec.status is None:
         query = query.where(FollowUp.is_open == 1)
     if spec.status is not None:
@@ -413,22 +452,9 @@ def _filtered(query: Any, spec: QueueFilter, today: date) -> Any:
         query = query.where(FollowUp.due_on >= today, FollowUp.due_on <= today + timedelta(7))
     elif spec.due is DueFilter.NONE:
         query = query.where(FollowUp.due_on.is_(None))
-    text = spec.search.strip()
-    if text:
-        pattern = f"%{text.replace('%', '').replace('_', '')}%"
-        postcode = normalise_postcode(text)
-        spaced = f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
-        # one pass over the signals, then follow-ups by key (no join per row)
-        by_name = select(ImportedSignal.id).where(ImportedSignal.resident_name.ilike(pattern))
-        by_postcode = select(ImportedSignal.id).where(
-            ImportedSignal.resident_postcode.in_([postcode, spaced])
-        )
+    if found is not None:
         query = query.where(
-            or_(
-                FollowUp.signal_id.in_(by_name),
-                FollowUp.signal_id.in_(by_postcode),
-                FollowUp.signal_id.like(f"{text.lower()}%"),
-            )
+            FollowUp.signal_id.in_(found) if not isinstance(found, list) or found else false()
         )
     return query
 
@@ -466,8 +492,9 @@ def queue_page(
     """One page of the queue under ``spec``, with how many match in all."""
     spec = spec or QueueFilter()
     day = today or date.today()
+    found = _search_ids(session, spec.search) if spec.search.strip() else None
     counter = select(func.count()).select_from(FollowUp)
-    total = int(session.scalar(_filtered(counter, spec, day)) or 0)
+    total = int(session.scalar(_filtered(counter, spec, day, found)) or 0)
     order = _ORDER[spec.sort]
     if spec.sort is QueueSort.URGENCY and _narrowed(spec):
         # Few rows match: SQLite should find them by the filter's index and sort them, not
@@ -477,7 +504,7 @@ def queue_page(
             (FollowUp.severity + literal_column("0")).desc(),
             FollowUp.signal_date, FollowUp.created_at, FollowUp.signal_id,
         )  # fmt: skip
-    query = _filtered(_queue_select(), spec, day).order_by(*order)
+    query = _filtered(_queue_select(), spec, day, found).order_by(*order)
     rows = session.execute(query.limit(limit).offset(max(offset, 0))).all()
     return QueuePage(tuple(_item(f, s, v) for f, s, v in rows), total, offset, limit)
 
