@@ -44,6 +44,7 @@ from huisbezoek.coordinator.figures import (
 )
 from huisbezoek.coordinator.settings import load_settings
 from huisbezoek.domain import Theme
+from huisbezoek.safe_text import spreadsheet_cell
 
 THRESHOLD = 5
 ROUNDING = 5
@@ -370,15 +371,21 @@ def to_csv(report: MunicipalReport) -> bytes:
     One block per table, separated by an empty line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([f"Huisbezoeken {report.band} jaar", report.period.label])
+
+    # Every cell through the OWASP rule: a neighbourhood or service named "=HYPERLINK(...)" is
+    # shown as text, never run by the spreadsheet.
+    def row(cells: list[str]) -> list[object]:
+        return [spreadsheet_cell(cell) for cell in cells]
+
+    writer.writerow(row([f"Huisbezoeken {report.band} jaar", report.period.label]))
     for table in report.tables:
         writer.writerow([])
-        writer.writerow([table.title])
+        writer.writerow(row([table.title]))
         extra = [RATE_LABEL] if table.rates is not None else []
-        writer.writerow([table.row_heading, *table.columns, *extra])
+        writer.writerow(row([table.row_heading, *table.columns, *extra]))
         for r, name in enumerate(table.rows):
             rate = [table.rate_text(r)] if table.rates is not None else []
             writer.writerow(
-                [name, *(table.cell_text(r, c) for c in range(len(table.columns))), *rate]
+                row([name, *(table.cell_text(r, c) for c in range(len(table.columns))), *rate])
             )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -17,6 +17,10 @@ from huisbezoek.errors import InvalidInputError
 DEFAULT_RETENTION_MONTHS = 12
 MIN_RETENTION_MONTHS = 1
 MAX_RETENTION_MONTHS = 180  # the Wmo file term; nobody needs longer for follow-up
+# What the volunteers' laptops keep (sent in the configuration package): short, because the
+# laptop holds every raw answer and note, and the follow-up lives here.
+DEFAULT_LAPTOP_RETENTION_MONTHS = 6
+MAX_LAPTOP_RETENTION_MONTHS = 36
 
 
 MIN_AGE, MAX_AGE = 50, 110
@@ -32,6 +36,7 @@ class CoordinatorSettings:
     age_max: int = 80
     organisation_name: str = ""
     phone: str = ""
+    laptop_retention_months: int = DEFAULT_LAPTOP_RETENTION_MONTHS
 
 
 def load_settings(session: Session) -> CoordinatorSettings:
@@ -49,6 +54,9 @@ def load_settings(session: Session) -> CoordinatorSettings:
         organisation_name=values.get("organisation_name")
         or (organisation.name if organisation else ""),
         phone=values.get("organisation_phone", ""),
+        laptop_retention_months=int(
+            values.get("laptop_retention_months", DEFAULT_LAPTOP_RETENTION_MONTHS)
+        ),
     )
 
 
@@ -130,6 +138,20 @@ def check_retention_months(months: int) -> None:
                 f"{MAX_RETENTION_MONTHS} maanden."
             ),
         )
+
+
+def set_laptop_retention_months(session: Session, months: int) -> None:
+    """How long volunteers' laptops keep finished work; takes effect with the next
+    configuration package."""
+    if not MIN_RETENTION_MONTHS <= months <= MAX_LAPTOP_RETENTION_MONTHS:
+        raise InvalidInputError(
+            f"laptop retention {months} out of range",
+            message_nl=(
+                f"Kies voor de laptops een bewaartermijn van {MIN_RETENTION_MONTHS} tot en met "
+                f"{MAX_LAPTOP_RETENTION_MONTHS} maanden."
+            ),
+        )
+    _put(session, "laptop_retention_months", str(months))
 
 
 def set_round_start(session: Session, start: date) -> None:

@@ -96,7 +96,7 @@ class ImportedSignal(CoordinatorBase):
 
     __tablename__ = "imported_signals"
     __table_args__ = (
-        # the queue's search (c0003): a name is found by scanning this small index instead of
+        # the queue's search (c0004): a name is found by scanning this small index instead of
         # the whole table, a postcode by looking it up
         Index("ix_imported_signals_person", "resident_name", "id"),
         Index("ix_imported_signals_postcode", "resident_postcode"),
@@ -107,7 +107,7 @@ class ImportedSignal(CoordinatorBase):
     source_key_id: Mapped[str] = mapped_column(
         String(16), ForeignKey("volunteers.key_id"), index=True
     )
-    # indexed (c0003): the follow-up sync reads the signals of the batches not yet synced
+    # indexed (c0004): the follow-up sync reads the signals of the batches not yet synced
     batch_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("import_ledger.batch_id"), index=True
     )
@@ -125,10 +125,26 @@ class ImportedSignal(CoordinatorBase):
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # revision c0003: the sociale kaart id of the service the resident agreed to, and the
+    # revision c0004: the sociale kaart id of the service the resident agreed to, and the
     # neighbourhood the volunteer knows (a signal without identity is still placed)
     referral_service_id: Mapped[str | None] = mapped_column(String(40))
     neighbourhood: Mapped[str | None] = mapped_column(String(100))
+    # Set when the coordinator erased it (subject request or retention; revision c0003): a
+    # later revision from the volunteer then moves the revision on but brings no words and no
+    # identity back.
+    erased_at: Mapped[datetime | None]
+
+
+class ErasureNotice(CoordinatorBase):
+    """A signal erased at a resident's request here: the volunteer who sent it is told in the
+    next assignment package, and erases the resident on the laptop too (revision c0003).
+    Holds the signal's random public id and the volunteer's key id, nothing else."""
+
+    __tablename__ = "erasure_notices"
+
+    signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # What an erased signal keeps: its row (theme, severity, revision) as a tombstone with no words
@@ -181,11 +197,11 @@ class FollowUp(CoordinatorBase):
     __table_args__ = (
         Index("ix_cw_followups_hood_theme", "neighbourhood", "theme"),
         Index("ix_cw_followups_retention", "is_open", "identity_erased_at", "closed_at"),
-        # the queue's filters (c0003)
+        # the queue's filters (c0004)
         Index("ix_cw_followups_status", "status", "severity"),
         Index("ix_cw_followups_due", "is_open", "due_on"),
         Index("ix_cw_followups_source", "source_key_id"),
-        # covering indexes (c0003): the report's outcomes and the retention preview count
+        # covering indexes (c0004): the report's outcomes and the retention preview count
         # closed follow-ups without reading each row
         Index(
             "ix_cw_followups_outcomes", "is_open", "closed_at", "withdrawn_at", "status", "outcome"
@@ -218,7 +234,7 @@ class FollowUp(CoordinatorBase):
     identity_erased_at: Mapped[datetime | None]
     # 1 while the signal carries name or address (kept here so retention previews read one table)
     has_identity: Mapped[int] = mapped_column(Integer, default=0)
-    # revision c0003: how the follow-up ended ("hulp_gestart", "wilde_niet", "niet_nodig"); the
+    # revision c0004: how the follow-up ended ("hulp_gestart", "wilde_niet", "niet_nodig"); the
     # service the resident agreed to; and, for a referral whose consent was withdrawn, when,
     # and whether the service was told ("" not asked yet, "ja", "nee").
     outcome: Mapped[str | None] = mapped_column(String(40))
@@ -278,7 +294,7 @@ class AreaResident(CoordinatorBase):
 
 
 class SyncedBatch(CoordinatorBase):
-    """A batch whose signals the follow-up sync has seen (c0003). A batch committed late by
+    """A batch whose signals the follow-up sync has seen (c0004). A batch committed late by
     another coordinator's import is simply not here yet, so the next sync takes it."""
 
     __tablename__ = "cw_synced_batches"

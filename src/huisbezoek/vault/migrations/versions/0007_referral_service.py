@@ -1,8 +1,8 @@
 """A referral names its service by the sociale kaart's id, so the coordinator's letter goes to
 the service the resident agreed to (``consent_records.service_id``).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"  # the lead re-chains this if issue 13 adds another 0005
+revision = "0007"
+down_revision = "0006"  # after 0006_privacy; the lead re-chains if issue 13 adds one
 branch_labels = None
 depends_on = None
 

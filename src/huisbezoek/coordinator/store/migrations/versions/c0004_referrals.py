@@ -4,8 +4,8 @@ is left of a referral whose consent was withdrawn (when, and whether the service
 indexes for the queue's filters, and the batches the follow-up sync has seen
 (``cw_synced_batches``).
 
-Revision ID: c0003
-Revises: c0002
+Revision ID: c0004
+Revises: c0003
 Create Date: 2026-12-03
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "c0003"
-down_revision = "c0002"
+revision = "c0004"
+down_revision = "c0003"
 branch_labels = None
 depends_on = None
 
