@@ -76,8 +76,12 @@ def severity_label(severity: Severity) -> str:
     }[severity]
 
 
-def theme_label(theme: Theme) -> str:
-    return {
+def theme_label(theme: str) -> str:
+    """A built-in theme in the screen's language; a form-declared one as the form names it."""
+    from huisbezoek.domain import theme_label_nl
+    from huisbezoek.forms.registry import declared_theme_labels
+
+    builtin = {
         Theme.EENZAAMHEID: tr("Thema", "Eenzaamheid en contacten"),
         Theme.VALLEN: tr("Thema", "Vallen"),
         Theme.VOEDING: tr("Thema", "Eten en gewicht"),
@@ -88,7 +92,17 @@ def theme_label(theme: Theme) -> str:
         Theme.HULP_THUIS: tr("Thema", "Hulp thuis (Wmo)"),
         Theme.GEZONDHEID: tr("Thema", "Gezondheid"),
         Theme.OVERIG: tr("Thema", "Andere zorg"),
-    }[theme]
+    }
+    if theme in builtin:
+        return builtin[Theme(theme)]
+    return theme_label_nl(theme, declared_theme_labels())
+
+
+def all_themes() -> list[str]:
+    """Built-in themes, then those the loaded forms declare."""
+    from huisbezoek.forms.registry import declared_theme_labels
+
+    return [*(t.value for t in Theme), *sorted(declared_theme_labels())]
 
 
 def consent_method_label(method: ConsentMethod) -> str:

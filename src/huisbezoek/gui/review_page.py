@@ -30,7 +30,13 @@ from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, Visi
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
-from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
+from huisbezoek.gui.labels import (
+    all_themes,
+    consent_method_label,
+    format_datetime,
+    severity_label,
+    theme_label,
+)
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
     Banner,
@@ -200,9 +206,9 @@ class ManualSignalDialog(BaseDialog):
         self.visit_id = visit_id
         self.setWindowTitle(tr("Afronden", "Signaal toevoegen"))
         self.theme = QComboBox()
-        for t in Theme:
+        for t in all_themes():
             self.theme.addItem(theme_label(t), t)
-        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG))
+        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG.value))
         self.severity = QComboBox()
         for s in Severity:
             self.severity.addItem(severity_label(s), s)
@@ -230,7 +236,7 @@ class ManualSignalDialog(BaseDialog):
 
     def accept(self) -> None:
         vault, vid = self.ctx.vault, self.visit_id
-        theme, severity = enum_data(self.theme, Theme), enum_data(self.severity, Severity)
+        theme, severity = str(self.theme.currentData()), enum_data(self.severity, Severity)
         text, note = self.text.text(), self.note.text()
 
         def failed(exc: BaseException) -> None:

@@ -567,6 +567,9 @@ class DocumentBuilder:
         self.subject = subject
         self.styles = styles()
         self.story: list[Block] = []
+        #: Printed in bold at the foot of every page, right of the page number (for example
+        #: that a summary was made with the demo sociale kaart). None: nothing.
+        self.page_mark: str | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -667,6 +670,11 @@ class DocumentBuilder:
             canvas.setFillColor(INK)
             canvas.setFont(fonts.REGULAR, FOOTER_SIZE)
             canvas.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 14 * mm, f"Pagina {number} van {total}")
+            if self.page_mark:
+                canvas.setFont(fonts.BOLD, FOOTER_SIZE)
+                canvas.drawRightString(
+                    MARGIN_LEFT + FRAME_WIDTH, MARGIN_BOTTOM - 14 * mm, self.page_mark
+                )
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()

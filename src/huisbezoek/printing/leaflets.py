@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from huisbezoek.domain import LeafletTopic
+from huisbezoek.domain import LeafletId
 
 from .builder import Block, DocumentBuilder, Organisation
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
@@ -95,11 +95,11 @@ def build_leaflet(
 
 
 def render_leaflet(
-    topic: LeafletTopic | Leaflet,
+    topic: LeafletId | Leaflet,
     directory: ServiceDirectory,
     *,
     organisation: Organisation,
-    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+    leaflets: Mapping[LeafletId, Leaflet] | None = None,
 ) -> bytes:
     """One leaflet as PDF bytes; ``leaflets`` defaults to the shipped texts (cached).
 
@@ -110,7 +110,7 @@ def render_leaflet(
     if isinstance(topic, Leaflet):
         leaflet = topic
     else:
-        leaflet = (leaflets if leaflets is not None else load_leaflets())[LeafletTopic(topic)]
+        leaflet = (leaflets if leaflets is not None else load_leaflets())[str(topic)]
     return _render_cached(leaflet, directory, organisation)
 
 
@@ -126,7 +126,7 @@ def prerender_leaflets(
     directory: ServiceDirectory,
     *,
     organisation: Organisation,
-    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+    leaflets: Mapping[LeafletId, Leaflet] | None = None,
 ) -> None:
     """Render every leaflet once (about 0.1 s), e.g. in a background job after unlocking, so
     the first preview or print of any leaflet is instant."""

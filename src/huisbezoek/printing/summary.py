@@ -50,12 +50,26 @@ def date_nl(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
+#: At the foot of every page of a summary made with the demo sociale kaart.
+EXAMPLE_MARK = "VOORBEELD: verzonnen adressen"
+EXAMPLE_NOTE = "Dit blad is een voorbeeld. De organisaties en telefoonnummers erop zijn verzonnen."
+
+
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """What was agreed: who does what, and when if that was said."""
 
     what: str
-    who: str
+    who: str | None = None
+    when: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """A referral the resident agreed to: to which service, who makes the call, by when."""
+
+    service: str
+    who: str | None = None
     when: str | None = None
 
 
@@ -69,6 +83,9 @@ class SummaryInput:
     resident_name: str | None = None
     topics: Sequence[str] = ()  # the form's section titles that were talked about
     agreements: Sequence[Agreement] = ()
+    referrals: Sequence[Referral] = ()
+    # The resident's own words: (what was asked, in the reader's terms; their answer).
+    own_words: Sequence[tuple[str, str]] = ()
     contacts: Sequence[Service] = ()
     contacts_fictional: bool = False  # the demo sociale kaart: say the contacts are made up
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
@@ -100,6 +117,8 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     builder = DocumentBuilder(
         title=summary_title(data.visit_date), author=org.name, subject="Samenvatting van uw gesprek"
     )
+    if data.contacts_fictional:
+        builder.page_mark = EXAMPLE_MARK
     builder.add_title(summary_title(data.visit_date))
     if data.resident_name:
         builder.add_labelled("Voor", data.resident_name)
@@ -107,19 +126,30 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         f"{data.volunteer_first_name} van {org.name} was bij u op bezoek. "
         "Op dit blad leest u nog eens wat u samen besprak."
     )
-    if data.topics:
-        builder.add_heading("Waar u over sprak")
-        builder.add_bullets(data.topics)
-    if data.agreements:
+    if data.contacts_fictional:
+        builder.add_paragraph(EXAMPLE_NOTE, bold=True)
+    if data.agreements or data.referrals:
         builder.add_heading("Wat u samen afsprak")
+        for referral in data.referrals:
+            parts: list[Block] = [
+                builder.labelled("Doorverwezen naar", referral.service, boxed=True)
+            ]
+            if referral.who:
+                parts.append(builder.labelled("Wie belt", referral.who, boxed=True))
+            if referral.when:
+                parts.append(builder.labelled("Wanneer", referral.when, boxed=True))
+            builder.add_box(parts)
+            builder.add_space(3)
         for agreement in data.agreements:
-            parts: list[Block] = [builder.paragraph(agreement.what, bold=True, boxed=True)]
-            parts.append(builder.labelled("Wie doet het", agreement.who, boxed=True))
+            parts = [builder.paragraph(agreement.what, bold=True, boxed=True)]
+            if agreement.who:
+                parts.append(builder.labelled("Wie doet het", agreement.who, boxed=True))
             if agreement.when:
                 parts.append(builder.labelled("Wanneer", agreement.when, boxed=True))
             builder.add_box(parts)
             builder.add_space(3)
-    # "Voor wie" is left out: these were chosen for this resident in the conversation.
+    # The services the signals call for, most urgent first; "Voor wie" is left out: these
+    # were chosen for this resident in the conversation.
     add_contacts(
         builder,
         "Wie u kan helpen",
@@ -128,6 +158,17 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         fictional=data.contacts_fictional,
         audience=False,
     )
+    if data.own_words:
+        builder.add_heading("In uw eigen woorden")
+        for asked, answer in data.own_words:
+            builder.add(
+                builder.keep_together(
+                    [builder.paragraph(asked, bold=True), builder.paragraph(answer)]
+                )
+            )
+    if data.topics:
+        builder.add_heading("Waar u over sprak")
+        builder.add_bullets(data.topics)
     rated = {label: value for label, value in data.wellbeing.items() if value is not None}
     if data.show_wellbeing_chart and rated:
         builder.add(

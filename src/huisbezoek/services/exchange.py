@@ -29,7 +29,7 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek import paths
-from huisbezoek.domain import ConsentScope, Theme, VisitStatus
+from huisbezoek.domain import ConsentScope, VisitStatus, theme_label_nl
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.coordinator.importer import (
@@ -396,7 +396,7 @@ def _collect(session: Session, everything: bool) -> _Collected:
             neighbourhood=name[:100],
             outcomes=dict(v["outcomes"]),
             visits=v["visits"],
-            unshared_signals={Theme(k): n for k, n in v["unshared"].items()},
+            unshared_signals=dict(v["unshared"]),
         )
         for name, v in sorted(hoods.items())
     ]
@@ -418,7 +418,8 @@ def _shared(
             place="",
             phone=(resident.phone or "")[:40],
         )
-    text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
+    label = theme_label_nl(sig.theme)
+    text = (sig.text or label).strip()[:500] or label
     return SharedSignal(
         id=uuid.UUID(sig.uid),
         revision=sig.revision,

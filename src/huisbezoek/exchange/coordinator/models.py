@@ -18,6 +18,7 @@ from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
     StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -97,7 +98,7 @@ class ImportedSignal(CoordinatorBase):
         String(16), ForeignKey("volunteers.key_id"), index=True
     )
     batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("import_ledger.batch_id"))
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity), index=True)
     text: Mapped[str] = mapped_column(Text)
     agreed: Mapped[str] = mapped_column(Text, default="")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ContactOutcome, Theme
+from huisbezoek.domain import ContactOutcome, Theme, theme_of
 from huisbezoek.exchange.coordinator.models import NeighbourhoodCount
 from huisbezoek.services.coordinator.models import AreaResident, CoverageSnapshot, FollowUp
 from huisbezoek.services.coordinator.settings import load_settings
@@ -90,10 +90,8 @@ def coverage(session: Session) -> list[NeighbourhoodCoverage]:
 
 
 def _theme(slug: str) -> Theme | None:
-    try:
-        return Theme(slug)
-    except ValueError:
-        return None
+    # Any theme id counts: forms may declare themes beyond the built-in ones.
+    return theme_of(slug)  # type: ignore[return-value]
 
 
 def signals_per_theme(session: Session) -> list[tuple[str, Theme, int]]:

@@ -19,7 +19,7 @@ from huisbezoek.domain import Severity, Theme
 from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
-    StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -46,7 +46,7 @@ class FollowUp(WorkBase):
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
     neighbourhood: Mapped[str] = mapped_column(String(100), default=UNKNOWN_NEIGHBOURHOOD)
     source_key_id: Mapped[str] = mapped_column(String(16))
