@@ -146,12 +146,12 @@ class ServiceDirectory(_Model):
         raise KeyError(service_id)
 
     def of_kind(self, kind: ServiceKind) -> tuple[Service, ...]:
-        """Local services of this kind, then national lines of it; each by name."""
+        """Local services of this kind, then national lines of it, in the file's order (the
+        coordinator puts the first choice first, e.g. the own huisarts before the post)."""
+        return tuple(s for s in (*self.services, *self.national) if kind in s.kinds)
 
-        def named(items: Iterable[Service]) -> list[Service]:
-            return sorted((s for s in items if kind in s.kinds), key=lambda s: s.name.casefold())
-
-        return (*named(self.services), *named(self.national))
+    def is_national(self, service: Service) -> bool:
+        return any(service.id == line.id for line in self.national)
 
 
 class LeafletSection(_Model):
@@ -342,19 +342,25 @@ def load_directory(folder: Path | None = None) -> ServiceDirectory:
 
 
 def leaflet_contacts(leaflet: Leaflet, directory: ServiceDirectory) -> tuple[Service, ...]:
-    """The services a leaflet lists: by the leaflet's kinds in order, then by topic, then name."""
+    """The services a leaflet lists: by the leaflet's kinds in order, then by topic; within a
+    kind in the order of the sociale kaart (the coordinator puts the first choice first).
+    National lines of a kind the leaflet names come after the local ones."""
     wanted = leaflet.contacts.kinds
+    position = {service.id: n for n, service in enumerate(directory.services)}
 
-    def rank(service: Service) -> tuple[int, str]:
+    def rank(service: Service) -> tuple[int, int]:
         positions = [wanted.index(kind) for kind in service.kinds if kind in wanted]
-        return (min(positions) if positions else len(wanted), service.name.casefold())
+        return (min(positions) if positions else len(wanted), position[service.id])
 
     matching = [
         service
         for service in directory.services
         if leaflet.topic in service.topics or any(kind in wanted for kind in service.kinds)
     ]
-    return tuple(sorted(matching, key=rank)[: leaflet.contacts.limit])
+    # National lines only when the leaflet asks for their kind (Veilig Thuis on veilig_ouder).
+    national = [s for s in directory.national if any(kind in wanted for kind in s.kinds)]
+    local = sorted(matching, key=rank)[: max(leaflet.contacts.limit - len(national), 1)]
+    return (*local, *national)
 
 
 def months_before(day: date, months: int) -> date:

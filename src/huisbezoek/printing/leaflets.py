@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from huisbezoek.domain import LeafletId
@@ -11,6 +11,10 @@ from .builder import Block, DocumentBuilder, Organisation
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
 
 FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet echt."
+FICTIONAL_NOTE_WITH_NATIONAL = (
+    "Let op: de organisaties uit de buurt zijn voorbeelden. Ze bestaan niet echt. "
+    "De landelijke hulplijnen zijn wel echt."
+)
 
 
 def contact_parts(
@@ -41,6 +45,7 @@ def add_contacts(
     *,
     fictional: bool,
     audience: bool = True,
+    national: Collection[str] = (),
 ) -> None:
     """A heading, a line or two, then one framed block per service.
 
@@ -52,7 +57,9 @@ def add_contacts(
     if intro:
         opening.append(builder.paragraph(intro))
     if fictional:
-        opening.append(builder.paragraph(FICTIONAL_NOTE, bold=True))
+        real = any(service.id in national for service in services)
+        note = FICTIONAL_NOTE_WITH_NATIONAL if real else FICTIONAL_NOTE
+        opening.append(builder.paragraph(note, bold=True))
     boxes = [
         builder.box(contact_parts(builder, service, audience=audience)) for service in services
     ]
@@ -90,6 +97,7 @@ def build_leaflet(
         f"Deze organisaties in {directory.municipality} helpen u graag.",
         leaflet_contacts(leaflet, directory),
         fictional=directory.fictional,
+        national={line.id for line in directory.national},
     )
     return builder
 

@@ -88,6 +88,7 @@ class SummaryInput:
     own_words: Sequence[tuple[str, str]] = ()
     contacts: Sequence[Service] = ()
     contacts_fictional: bool = False  # the demo sociale kaart: say the contacts are made up
+    national_ids: frozenset[str] = frozenset()  # contacts that are real national lines
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
     wellbeing: Mapping[str, int | None] = field(default_factory=dict)
     show_wellbeing_chart: bool = False  # only when the resident wants it
@@ -157,6 +158,7 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         data.contacts,
         fictional=data.contacts_fictional,
         audience=False,
+        national=data.national_ids,
     )
     if data.own_words:
         builder.add_heading("In uw eigen woorden")

@@ -316,6 +316,7 @@ def summary_input(
         own_words=tuple(own),
         contacts=chosen.contacts,
         contacts_fictional=directory.fictional,
+        national_ids=frozenset(line.id for line in directory.national),
         wellbeing=wellbeing,
         show_wellbeing_chart=show_wellbeing_chart
         and sum(r is not None for r in wellbeing.values()) >= 3,
