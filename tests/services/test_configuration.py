@@ -161,7 +161,7 @@ def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path
 
 def test_coordinator_checks_the_files_before_making_a_package() -> None:
     configuration.check_package_files(**_new_files(), services={})
-    form = _new_files()["forms"][FORM_NEXT].replace("\nversion: 2\n", "\nversion: twee\n", 1)
+    form = _new_files()["forms"][FORM_NEXT].replace(f"\nversion: {NEXT}\n", "\nversion: twee\n", 1)
     with pytest.raises(configuration.PackageFilesError) as caught:
         configuration.check_package_files(forms={FORM_NEXT: form}, leaflets={}, services={})
     assert "geen pakket gemaakt" in caught.value.message_nl
@@ -170,3 +170,20 @@ def test_coordinator_checks_the_files_before_making_a_package() -> None:
         configuration.check_package_files(
             forms={}, leaflets={"onbekend.yaml": "id: onbekend\n"}, services={}
         )
+
+
+def test_a_form_naming_a_leaflet_that_does_not_exist_is_refused() -> None:
+    form = _new_files()["forms"][FORM_NEXT].replace(
+        "leaflets: [geheugen]", "leaflets: [vergeten]", 1
+    )
+    assert "[vergeten]" in form
+    with pytest.raises(configuration.PackageFilesError) as caught:
+        configuration.check_package_files(forms={FORM_NEXT: form}, leaflets={}, services={})
+    assert "signaal 'geheugen': folder 'vergeten' bestaat niet" in caught.value.message_nl
+    # With the leaflet in the package, the same form is fine: leaflets are data.
+    leaflet = (paths.resources_dir() / "leaflets" / "geheugen.yaml").read_text("utf-8")
+    configuration.check_package_files(
+        forms={FORM_NEXT: form},
+        leaflets={"vergeten.yaml": leaflet.replace("id: geheugen", "id: vergeten", 1)},
+        services={},
+    )
