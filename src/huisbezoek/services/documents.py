@@ -148,9 +148,9 @@ def choose_help(
     """Leaflets and contacts for these signals, by the rules that raised them.
 
     Most urgent signal first (then in the given order). A rule's own ``leaflets`` and
-    ``services`` come first, in the order the rule names them; a signal whose rule names
-    none (or one added by hand) falls back to the leaflets whose ``signalen`` match its
-    theme. A health signal that needs care or action now puts the huisarts first. National
+    ``services`` come first, in the order the rule names them; a signal added by hand falls
+    back to the leaflets whose ``signalen`` match its theme, and their first contacts.
+    A health signal that needs care or action now puts the huisarts first. National
     lines (113, Veilig Thuis, De Luisterlijn) appear only where a rule names them.
     ``extra_topics`` are leaflets the volunteer picked: their contacts come last.
     """
@@ -160,8 +160,7 @@ def choose_help(
     ]
     leaflets: list[LeafletId] = []
     for signal in ordered:
-        wanted = signal.leaflets or tuple(suggest_leaflets([signal], library))
-        leaflets += [topic for topic in wanted if topic in library and topic not in leaflets]
+        leaflets += [t for t in leaflets_for(signal, library) if t not in leaflets]
 
     kinds: list[ServiceKind] = []
     if any(_needs_huisarts(signal) for signal in ordered):
@@ -175,9 +174,8 @@ def choose_help(
     for kind in kinds:
         for service in directory.of_kind(kind)[:CONTACTS_PER_KIND]:
             found.setdefault(service.id, service)
-    # Signals whose rule names no services, then leaflets picked by hand: their leaflets'
-    # first contacts.
-    fallback = [t for s in ordered if not s.services for t in leaflets_for(s, library)]
+    # Signals added by hand, then leaflets the volunteer picked: their leaflets' first contacts.
+    fallback = [t for s in ordered if not s.rule_id for t in leaflets_for(s, library)]
     for topic in dict.fromkeys([*fallback, *extra_topics]):
         if topic in library:
             for service in leaflet_contacts(library[topic], directory)[:1]:
@@ -190,8 +188,11 @@ def choose_help(
 
 
 def leaflets_for(signal: RaisedSignal, library: Mapping[LeafletId, Leaflet]) -> list[LeafletId]:
-    wanted = signal.leaflets or tuple(suggest_leaflets([signal], library))
-    return [topic for topic in wanted if topic in library]
+    """The rule's leaflets. A signal added by hand (no rule) gets the leaflets for its theme;
+    a rule that names no leaflets means none (a crisis is not a moment for a leaflet)."""
+    if signal.rule_id:
+        return [topic for topic in signal.leaflets if topic in library]
+    return list(suggest_leaflets([signal], library))
 
 
 def _as_raised(row: SignalRow, form: Form | None) -> RaisedSignal:
