@@ -134,7 +134,7 @@ def test_summary_shows_referral_own_words_and_no_leftover_label(vault):
     assert "Nog een keer naar zee." in text
     assert "breien" in text
     # The consent record keeps who calls and by when.
-    [consent] = [c for c in review.review(vault, visit_id).signals if c.id == food.id][0].consents
+    [consent] = next(c for c in review.review(vault, visit_id).signals if c.id == food.id).consents
     assert (consent.referral_caller, consent.referral_due) == (
         ReferralCaller.VOLUNTEER,
         date(2026, 11, 27),
