@@ -304,7 +304,13 @@ def summary_input(
 
     _, pairs = _visit_signals(vault, visit_id, forms)
     kept = [(row, r) for row, r in pairs if signal_key(row.id) not in skipped]
-    chosen = choose_help([r for _, r in kept], directory, load_leaflets(), topics)
+    library = load_leaflets()
+    # A leaflet that came with a signal left out brings no contacts onto the summary either.
+    hidden = {
+        t for row, r in pairs if signal_key(row.id) in skipped for t in leaflets_for(r, library)
+    }
+    extra = [topic for topic in topics if topic not in hidden]
+    chosen = choose_help([r for _, r in kept], directory, library, extra)
     visit_day = _visit_date(form, answers, opened.started_at)
     own = _own_words(form, answers) if OWN_WORDS_KEY not in skipped else []
     return SummaryInput(
