@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -26,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ReferralCaller,
+    Severity,
+    Theme,
+    VisitStatus,
+)
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
@@ -76,6 +84,22 @@ class SignalCard(QFrame):
         self.referral = QCheckBox(tr("Afronden", "Doorverwijzen naar:"))
         self.service = QLineEdit()
         self.service.setPlaceholderText(tr("Afronden", "naam van de organisatie"))
+        # Who makes the call and by when: the resident's summary prints both.
+        self.caller = QComboBox()
+        self.caller.addItem(tr("Afronden", "(nog niet afgesproken)"), None)
+        for caller, label in (
+            (ReferralCaller.RESIDENT, tr("Afronden", "De bewoner belt zelf")),
+            (ReferralCaller.VOLUNTEER, tr("Afronden", "Ik bel, als vrijwilliger")),
+            (ReferralCaller.COORDINATOR, tr("Afronden", "De coördinator belt")),
+            (ReferralCaller.SERVICE, tr("Afronden", "De organisatie belt de bewoner")),
+        ):
+            self.caller.addItem(label, caller)
+        self.due_set = QCheckBox(tr("Afronden", "Uiterlijk op:"))
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setDisplayFormat("dd-MM-yyyy")
+        self.due.setCalendarPopup(True)
+        self.due.setEnabled(False)
+        self.due_set.toggled.connect(self.due.setEnabled)
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
@@ -90,6 +114,9 @@ class SignalCard(QFrame):
             (self.identity, tr("Afronden", "Naam en telefoon delen")),
             (self.referral, tr("Afronden", "Doorverwijzen")),
             (self.service, tr("Afronden", "Naar welke organisatie")),
+            (self.caller, tr("Afronden", "Wie belt")),
+            (self.due_set, tr("Afronden", "Met een datum waarop uiterlijk gebeld is")),
+            (self.due, tr("Afronden", "Uiterlijk op welke datum")),
             (self.method, tr("Afronden", "Hoe gaf de bewoner toestemming")),
             (self.when, tr("Afronden", "Wanneer gaf de bewoner toestemming")),
             (self.note, tr("Afronden", "Notitie bij het signaal")),
@@ -102,6 +129,11 @@ class SignalCard(QFrame):
         self.referral.setChecked(referral is not None)
         if referral is not None:
             self.service.setText(referral.referral_service or "")
+            self.caller.setCurrentIndex(max(0, self.caller.findData(referral.referral_caller)))
+            if referral.referral_due is not None:
+                due = referral.referral_due
+                self.due_set.setChecked(True)
+                self.due.setDate(QDate(due.year, due.month, due.day))
         if row.consents:
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
@@ -121,6 +153,11 @@ class SignalCard(QFrame):
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.referral)
         ref_row.addWidget(self.service, 1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_set)
+        due_row.addWidget(self.due, 1)
+        form.addRow(tr("Afronden", "Wie belt:"), self.caller)
+        form.addRow(tr("Afronden", "Wanneer bellen:"), due_row)
         form.addRow(tr("Afronden", "Hoe:"), self.method)
         form.addRow(tr("Afronden", "Wanneer:"), self.when)
         form.addRow(tr("Afronden", "Notitie:"), self.note)
@@ -146,6 +183,8 @@ class SignalCard(QFrame):
             self.identity,
             self.referral,
             self.service,
+            self.caller,
+            self.due_set,
             self.method,
             self.when,
             self.note,
@@ -170,11 +209,20 @@ class SignalCard(QFrame):
         scopes, method = self.scopes(), enum_data(self.method, ConsentMethod)
         when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
         service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
+        caller = self.caller.currentData()
+        due = self.due.date().toPython() if self.due_set.isChecked() else None
 
         def work():
             svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
             return svc.set_signal_consent(
-                vault, sid, scopes=scopes, method=method, given_at=when, referral_service=service
+                vault,
+                sid,
+                scopes=scopes,
+                method=method,
+                given_at=when,
+                referral_service=service,
+                referral_caller=caller,
+                referral_due=due,
             )
 
         def failed(exc: BaseException) -> None:
