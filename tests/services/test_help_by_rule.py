@@ -228,3 +228,22 @@ def test_a_signal_added_by_hand_falls_back_to_its_themes_leaflets(vault):
     assert documents.suggested_topics(vault, visit_id) == ["geheugen"]
     names = [c.name for c in documents.visit_help(vault, visit_id).contacts]
     assert names == ["Uw eigen huisarts"]  # the geheugen leaflet's first contact
+
+
+def test_the_demo_vaults_finished_visits_use_version_2_with_a_referral(vault):
+    from huisbezoek.services.demo import fill_demo_vault
+    from huisbezoek.vault.models import Visit
+
+    fill_demo_vault(vault)
+    with vault.session() as s:
+        visits = [(v.id, v.form_version) for v in s.query(Visit).order_by(Visit.id)]
+    assert [int(version) for _, version in visits] == [2, 2]
+    first = visits[0][0]
+    data = documents.summary_input(vault, first, show_wellbeing_chart=True)
+    [referral] = data.referrals
+    assert (referral.service, referral.who) == ("Cursus Stevig Staan", "U belt zelf")
+    assert referral.when is not None and referral.when.startswith("uiterlijk ")
+    assert (
+        "Wat voor u belangrijk is",
+        "Mijn kleinkinderen. En 's ochtends koffie in de tuin.",
+    ) in (data.own_words)

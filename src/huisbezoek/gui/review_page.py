@@ -8,7 +8,7 @@ coordinator are here too; they call the printing and exchange areas when those a
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -210,7 +210,10 @@ class SignalCard(QFrame):
         when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
         service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
         caller = self.caller.currentData()
-        due = self.due.date().toPython() if self.due_set.isChecked() else None
+        picked = self.due.date()
+        due = (
+            date(picked.year(), picked.month(), picked.day()) if self.due_set.isChecked() else None
+        )
 
         def work():
             svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
