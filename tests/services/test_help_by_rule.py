@@ -81,10 +81,15 @@ def test_cannot_cope_with_red_food_puts_the_rules_services_first_huisarts_on_top
     assert documents.suggested_topics(vault, visit_id)[0] == "eten"
     assert "vallen" not in documents.suggested_topics(vault, visit_id)
     # And on paper, in that order, with the national numbers.
-    text = " ".join(pdf_pages(render_summary(data)))
-    order = [text.index(n) for n in ("Uw eigen huisarts", "113 Zelfmoordpreventie", "Diëtisten")]
-    assert order == sorted(order)
-    assert "0800-0113" in text and "088-0767000" in text
+    # The contacts for the "direct" signal sit in one short block on the first page.
+    assert data.urgent_contacts == 4
+    pages = pdf_pages(render_summary(data))
+    first = pages[0]
+    assert "Heeft u het moeilijk? Bel gerust" in first
+    assert "0800-0113" in first and "088-0767000" in first
+    assert first.index("Uw eigen huisarts") < first.index("113 Zelfmoordpreventie")
+    text = " ".join(pages)
+    assert text.index("113 Zelfmoordpreventie") < text.index("Diëtistenpraktijk")
 
 
 def test_help_for_a_health_signal_that_needs_care_starts_with_the_huisarts():
@@ -247,3 +252,10 @@ def test_the_demo_vaults_finished_visits_use_version_2_with_a_referral(vault):
         "Wat voor u belangrijk is",
         "Mijn kleinkinderen. En 's ochtends koffie in de tuin.",
     ) in (data.own_words)
+    # Falls, contact and a missing smoke alarm: one service of each kind before a second one,
+    # so the fire brigade is not pushed out by a second course or meeting place.
+    names = [c.name for c in data.contacts]
+    assert names[0] == "Uw eigen huisarts" and data.urgent_contacts == 0
+    assert "Cursus Stevig Staan" in names and "Samen Bewegen in de Wijk" in names
+    assert "Brandweer Voorbeeldregio, brandveilig wonen" in names
+    assert len(names) == documents.MAX_CONTACTS

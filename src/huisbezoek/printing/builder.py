@@ -633,6 +633,9 @@ class DocumentBuilder:
     def box(self, parts: Sequence[Block]) -> Box:
         return Box(parts)
 
+    def spacer(self, height_mm: float = 4) -> Space:
+        return Space(height_mm * mm)
+
     def keep_together(self, parts: Sequence[Block]) -> Group:
         return Group(parts)
 

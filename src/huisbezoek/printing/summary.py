@@ -26,7 +26,7 @@ from .builder import (
 )
 from .content import Service
 from .errors import PrintInputError
-from .leaflets import add_contacts
+from .leaflets import FICTIONAL_NOTE_WITH_NATIONAL, add_contacts
 
 MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -52,7 +52,9 @@ def date_nl(day: date) -> str:
 
 #: At the foot of every page of a summary made with the demo sociale kaart.
 EXAMPLE_MARK = "VOORBEELD: verzonnen adressen"
-EXAMPLE_NOTE = "Dit blad is een voorbeeld. De organisaties en telefoonnummers erop zijn verzonnen."
+EXAMPLE_NOTE = (
+    "Dit blad is een voorbeeld. De organisaties uit de buurt en hun telefoonnummers zijn verzonnen."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,9 @@ class SummaryInput:
     # The resident's own words: (what was asked, in the reader's terms; their answer).
     own_words: Sequence[tuple[str, str]] = ()
     contacts: Sequence[Service] = ()
+    #: The first this many contacts are for something that needs action now: they go in a
+    #: short block near the top ("Heeft u het moeilijk?") with their phone numbers.
+    urgent_contacts: int = 0
     contacts_fictional: bool = False  # the demo sociale kaart: say the contacts are made up
     national_ids: frozenset[str] = frozenset()  # contacts that are real national lines
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
@@ -129,6 +134,10 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     )
     if data.contacts_fictional:
         builder.add_paragraph(EXAMPLE_NOTE, bold=True)
+    urgent = list(data.contacts[: data.urgent_contacts])
+    if urgent:
+        real = data.contacts_fictional and any(s.id in data.national_ids for s in urgent)
+        _add_urgent(builder, urgent, FICTIONAL_NOTE_WITH_NATIONAL if real else None)
     if data.agreements or data.referrals:
         builder.add_heading("Wat u samen afsprak")
         for referral in data.referrals:
@@ -155,7 +164,7 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         builder,
         "Wie u kan helpen",
         None,
-        data.contacts,
+        data.contacts[data.urgent_contacts :],
         fictional=data.contacts_fictional,
         audience=False,
         national=data.national_ids,
@@ -188,6 +197,24 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     builder.add_heading("Vragen?")
     builder.add_paragraph(f"Bel {org.name}: {org.phone}. Vraag naar {data.volunteer_first_name}.")
     return builder
+
+
+def _add_urgent(builder: DocumentBuilder, services: Sequence[Service], note: str | None) -> None:
+    """Who to call when it gets too much: short, near the top, one framed block."""
+    parts: list[Block] = []
+    for service in services:
+        parts.append(builder.paragraph(service.name, bold=True, boxed=True))
+        if service.phone:
+            parts.append(builder.labelled("Telefoon", service.phone, boxed=True))
+        else:
+            parts.append(builder.paragraph(service.audience, boxed=True))
+        if service.opening_hours:
+            parts.append(builder.labelled("Open", service.opening_hours, boxed=True))
+        parts.append(builder.spacer(2))
+    opening: list[Block] = [builder.heading("Heeft u het moeilijk? Bel gerust")]
+    if note:
+        opening.append(builder.paragraph(note, bold=True))
+    builder.add(builder.keep_together([*opening, builder.box(parts[:-1])]))
 
 
 def render_summary(data: SummaryInput) -> bytes:

@@ -82,8 +82,8 @@ LEAFLETS_QUESTION = "folders"
 HEALTH_THEMES = frozenset(
     {"gezondheid", "voeding", "vallen", "geheugen", "stemming", "zintuigen", "kwetsbaarheid"}
 )
-CONTACTS_PER_KIND = 2  # e.g. the own huisarts and the huisartsenpost
-MAX_CONTACTS = 8  # about three pages of the summary; more is not read
+CONTACTS_PER_KIND = 2  # e.g. the course and the physiotherapist for falls
+MAX_CONTACTS = 6  # besides the urgent block: about two pages; more is not read
 
 #: Keys for parts of the summary the volunteer may leave out (see :func:`summary_parts`).
 OWN_WORDS_KEY = "eigen_woorden"
@@ -112,6 +112,9 @@ class ChosenHelp:
 
     leaflets: tuple[LeafletId, ...]
     contacts: tuple[Service, ...]
+    #: How many of the first contacts are for a signal that needs action now ("direct"):
+    #: the summary puts them in a short block at the top, with their numbers.
+    urgent_count: int = 0
     #: A raised rule says paper at home could be unsafe (violence, money misuse).
     paper_unsafe: bool = False
 
@@ -165,15 +168,37 @@ def choose_help(
     kinds: list[ServiceKind] = []
     if any(_needs_huisarts(signal) for signal in ordered):
         kinds.append(ServiceKind.HUISARTS)
+    urgent_kinds: set[ServiceKind] = set()
     for signal in ordered:
         for tag in signal.services:
             kind = service_kind(tag)
+            if kind is not None and signal.severity is Severity.DIRECT:
+                urgent_kinds.add(kind)
             if kind is not None and kind not in kinds:
                 kinds.append(kind)
+    picks: dict[ServiceKind, tuple[Service, ...]] = {}
+    for kind in kinds:
+        # The huisartsenpost (evening, night) only when something needs action now.
+        room = CONTACTS_PER_KIND if kind in urgent_kinds or kind is not ServiceKind.HUISARTS else 1
+        picks[kind] = directory.of_kind(kind)[:room]
+    # Everything a "direct" signal needs; then one service of every kind before a second one
+    # of any, so a long list for one signal does not push out the only one for another.
+    chosen: set[str] = {s.id for kind in kinds if kind in urgent_kinds for s in picks[kind]}
+    limit = MAX_CONTACTS + len(chosen)  # the urgent ones sit in one short block
+    for depth in range(CONTACTS_PER_KIND):
+        for kind in kinds:
+            if depth < len(picks[kind]) and len(chosen) < limit:
+                chosen.add(picks[kind][depth].id)
     found: dict[str, Service] = {}
     for kind in kinds:
-        for service in directory.of_kind(kind)[:CONTACTS_PER_KIND]:
-            found.setdefault(service.id, service)
+        for service in picks[kind]:
+            if service.id in chosen:
+                found.setdefault(service.id, service)
+    urgent = 0
+    for service in found.values():
+        if not urgent_kinds.intersection(service.kinds):
+            break
+        urgent += 1
     # Signals added by hand, then leaflets the volunteer picked: their leaflets' first contacts.
     fallback = [t for s in ordered if not s.rule_id for t in leaflets_for(s, library)]
     for topic in dict.fromkeys([*fallback, *extra_topics]):
@@ -182,7 +207,8 @@ def choose_help(
                 found.setdefault(service.id, service)
     return ChosenHelp(
         leaflets=tuple(leaflets),
-        contacts=tuple(list(found.values())[:MAX_CONTACTS]),
+        contacts=tuple(list(found.values())[:limit]),
+        urgent_count=urgent,
         paper_unsafe=any(signal.paper_unsafe for signal in ordered),
     )
 
@@ -322,6 +348,7 @@ def summary_input(
         referrals=tuple(_referrals([row for row, _ in kept])),
         own_words=tuple(own),
         contacts=chosen.contacts,
+        urgent_contacts=chosen.urgent_count,
         contacts_fictional=directory.fictional,
         national_ids=frozenset(line.id for line in directory.national),
         wellbeing=wellbeing,
