@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from huisbezoek.domain import LeafletTopic
+from huisbezoek.domain import LeafletTopic, VisitStatus
 from huisbezoek.forms import FormState
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.context import AppContext
@@ -33,6 +33,7 @@ from huisbezoek.services.session import set_volunteer_name
 from huisbezoek.services.settings import Settings
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
+from huisbezoek.vault.models import Visit
 
 from .conftest import wait_op_idle
 
@@ -281,9 +282,9 @@ def test_leaving_a_part_out_changes_the_paper(qtbot, ctx, visit):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(dlg._jobs[0].pdf)).pages)
     assert "Bewegen en vallen" in text and "Cursus Stevig Staan" in text
     labels = {c.text(): key for key, c in dlg.part_checks.items()}
-    assert "Onderwerp: Bewegen en vallen" in labels and "Hulp bij: Vallen" in labels
+    assert "Bewegen en vallen" in labels and "Hulp bij vallen" in labels
     # Untick by keyboard, as the volunteer would: focus the box and press space.
-    for label in ("Onderwerp: Bewegen en vallen", "Hulp bij: Vallen"):
+    for label in ("Bewegen en vallen", "Hulp bij vallen"):
         check = dlg.part_checks[labels[label]]
         check.setFocus()
         qtbot.keyClick(check, Qt.Key.Key_Space)
@@ -444,6 +445,21 @@ def test_lock_hides_the_print_dialog_not_the_shelf_and_nothing_clips_at_200(qtbo
         wait_preview(qtbot, dlg)
         qtbot.wait(50)
         assert not (problems := clipped(dlg)), problems
+        # A finished demo visit: signals, own words, parts to leave out, the example banner.
+        # The choices column must wrap, not scroll sideways.
+        with app.ctx.vault.session() as s:
+            finished = s.query(Visit).filter(Visit.status == VisitStatus.FINAL).first().id
+        full = PrintDialog(window, app.ctx, finished)
+        full.open()
+        wait_preview(qtbot, full)
+        qtbot.wait(50)
+        assert full.example_banner.isVisible() and len(full.part_checks) >= 5
+        # On a 1366 wide screen the choices get half the dialog: no sideways scrolling there.
+        # (This test screen is narrower, so compare the column's minimum width with that.)
+        column = (1366 - 40) // 2 - full.choices_area.verticalScrollBar().sizeHint().width() - 24
+        assert full.choices_area.widget().minimumSizeHint().width() <= column
+        assert not (problems := clipped(full)), problems
+        full.reject()
         shelf = window.open_shelf()
         qtbot.waitUntil(lambda: shelf.ready, timeout=20_000)
         qtbot.wait(50)

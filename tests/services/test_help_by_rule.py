@@ -151,9 +151,9 @@ def test_the_volunteer_can_leave_out_any_part(vault):
     parts = dict(documents.summary_parts(vault, visit_id))
     assert parts[documents.OWN_WORDS_KEY] == "In uw eigen woorden"
     money_section = documents.section_key("geldzaken")
-    assert parts[money_section] == "Onderwerp: Geldzaken"
+    assert parts[money_section] == "Geldzaken"
     money = next(s for s in review.review(vault, visit_id).signals if s.source_rule == "geldzorgen")
-    assert parts[documents.signal_key(money.id)] == "Hulp bij: Geldzaken"
+    assert parts[documents.signal_key(money.id)] == "Hulp bij geldzaken"
     full = documents.summary_input(vault, visit_id, show_wellbeing_chart=False)
     assert "Geldzaken" in full.topics
     assert any(c.name == "Schuldhulp gemeente Voorbeeldstad" for c in full.contacts)

@@ -34,7 +34,7 @@ from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.progress import ProgressDialog
-from huisbezoek.gui.widgets import Banner, button_row, error_label, heading, hint, show_message
+from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
 #: How long the preview waits after a tick before it renders (several quick ticks, one render).
 PREVIEW_DELAY_MS = 250
@@ -187,28 +187,20 @@ class PrintDialog(BaseDialog):
                 "geldmisbruik? Geef dan geen samenvatting mee.",
             )
         )
-        self.unsafe_warning = Banner(
-            tr(
-                "Afdrukken",
-                "Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting staat "
-                "daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.",
-            )
-        )
-        self.unsafe_warning.setVisible(False)
-        self.example_banner = Banner(
-            tr(
-                "Afdrukken",
-                "Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat 'VOORBEELD'. "
-                "Vraag uw coördinator om de echte sociale kaart.",
-            )
-        )
+        # Banners that grow with their text at 200% (hidden until there is something to say).
+        self.unsafe_warning = pdf_print.StaleWarning()
+        self.unsafe_warning.setObjectName("unsafeWarning")
+        self.unsafe_warning.setAccessibleName(tr("Afdrukken", "Waarschuwing: papier thuis"))
+        self.example_banner = pdf_print.StaleWarning()
+        self.example_banner.setObjectName("exampleBanner")
         self.example_banner.setAccessibleName(tr("Afdrukken", "Waarschuwing: voorbeeldadressen"))
-        self.example_banner.setVisible(False)
         self.parts_box = QWidget()
         self.parts = QVBoxLayout(self.parts_box)
         self.parts.setContentsMargins(0, 0, 0, 0)
         self.part_checks: dict[str, QCheckBox] = {}
-        self.chart = QCheckBox(tr("Afdrukken", "Met het &spinnenweb (als de bewoner dat wil)"))
+        # Short labels: the choices column must fit half a 1366 screen at 200% text.
+        self.chart = QCheckBox(tr("Afdrukken", "Met het &spinnenweb"))
+        self.chart.setToolTip(tr("Afdrukken", "Alleen als de bewoner dat wil."))
         self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
@@ -267,7 +259,7 @@ class PrintDialog(BaseDialog):
         right_col.addWidget(heading(tr("Afdrukken", "Zo ziet het eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
-        choices_area = QScrollArea()  # at 200% text the list of leaflets scrolls
+        self.choices_area = choices_area = QScrollArea()  # at 200% text the list scrolls
         choices_area.setWidgetResizable(True)
         choices_area.setFrameShape(QFrame.Shape.NoFrame)
         choices_area.setWidget(choices)
@@ -288,12 +280,25 @@ class PrintDialog(BaseDialog):
 
     def _show_choices(self, result: Choices) -> None:
         self.example = result.example
-        self.example_banner.setVisible(result.example)
+        if result.example:
+            self.example_banner.setText(
+                tr(
+                    "Afdrukken",
+                    "Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat "
+                    "'VOORBEELD'. Vraag uw coördinator om de echte sociale kaart.",
+                )
+            )
         if result.paper_unsafe:
             self.summary.blockSignals(True)
             self.summary.setChecked(False)
             self.summary.blockSignals(False)
-            self.unsafe_warning.setVisible(True)
+            self.unsafe_warning.setText(
+                tr(
+                    "Afdrukken",
+                    "Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting "
+                    "staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.",
+                )
+            )
         for key, label in result.parts:
             part = QCheckBox(label)
             part.setChecked(True)

@@ -285,7 +285,8 @@ def paper_unsafe(vault: Vault, visit_id: int) -> bool:
 
 def summary_parts(vault: Vault, visit_id: int) -> list[tuple[str, str]]:
     """What the volunteer may leave out of the summary, as (key, Dutch label): the resident's
-    own words, each topic talked about, and each signal (its agreement, referral and contacts)."""
+    own words, each topic talked about (its title), and each signal ("Hulp bij vallen": its
+    agreement, referral and contacts). Labels are short: they sit in a narrow column."""
     opened = visit_flow.open_visit(vault, visit_id)
     state = FormState(opened.form, opened.answers)
     parts: list[tuple[str, str]] = []
@@ -293,10 +294,11 @@ def summary_parts(vault: Vault, visit_id: int) -> list[tuple[str, str]]:
         parts.append((OWN_WORDS_KEY, "In uw eigen woorden"))
     for section in state.sections_discussed():
         if section.id not in NOT_A_TOPIC:
-            parts.append((section_key(section.id), f"Onderwerp: {section.title}"))
+            parts.append((section_key(section.id), section.title))
     labels = opened.form.theme_labels
     for row in review(vault, visit_id).signals:
-        parts.append((signal_key(row.id), f"Hulp bij: {theme_label_nl(row.theme, labels)}"))
+        theme = theme_label_nl(row.theme, labels)
+        parts.append((signal_key(row.id), f"Hulp bij {theme[:1].lower()}{theme[1:]}"))
     return parts
 
 
