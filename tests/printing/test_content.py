@@ -173,10 +173,32 @@ def test_missing_or_unknown_leaflet_file(leaflet_copy: Path) -> None:
         load_leaflets(leaflet_copy)
     assert "ontbreekt" in caught.value.message_nl
     shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "wmo.yaml")
+    # An extra file is a leaflet of its own now, so its id must be its name.
     shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "extra.yaml")
     with pytest.raises(ResourceFileError) as caught:
         load_leaflets(leaflet_copy)
     assert "extra.yaml" in caught.value.message_nl
+    assert "'id' moet 'extra' zijn" in caught.value.message_nl
+    (leaflet_copy / "extra.yaml").unlink()
+    shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "Extra Folder.yaml")
+    with pytest.raises(ResourceFileError) as caught:
+        load_leaflets(leaflet_copy)
+    assert "Extra Folder.yaml" in caught.value.message_nl
+    assert "kleine letters" in caught.value.message_nl
+
+
+def test_an_organisation_adds_a_leaflet_as_data(leaflet_copy: Path) -> None:
+    text = (default_leaflets_dir() / "geheugen.yaml").read_text(encoding="utf-8")
+    (leaflet_copy / "zien_horen.yaml").write_text(
+        text.replace("id: geheugen", "id: zien_horen", 1).replace(
+            "titel: Als uw geheugen minder wordt", "titel: Goed zien en horen", 1
+        ),
+        encoding="utf-8",
+    )
+    leaflets = load_leaflets(leaflet_copy)
+    assert list(leaflets)[: len(LeafletTopic)] == list(LeafletTopic)
+    assert list(leaflets)[-1] == "zien_horen"  # extra ones after the built-in ones, by id
+    assert leaflets["zien_horen"].title == "Goed zien en horen"
 
 
 def test_bad_directory_names_the_file(tmp_path: Path) -> None:
