@@ -2,7 +2,10 @@
 """Developer entry point: sets up a virtual environment, then runs the app, tests or benchmarks.
 
     python3 dev.py start     set up (first time) and start the application
-    python3 dev.py test      set up and run the whole suite: lint, format, types, tests
+    python3 dev.py test      set up and run the whole suite: lint, format, types, architecture
+                             contracts, tests (each test at most 5 minutes)
+    python3 dev.py test --quick
+                             the quick loop: the same checks, tests without the slow marker
     python3 dev.py bench     run the benchmarks and print their figures
     python3 dev.py shots     make the README screenshots under a virtual display
 
@@ -129,16 +132,40 @@ def cmd_start(args: list[str]) -> int:
 LINT_PATHS = ["src", "tests", "benchmarks", "packaging", "docs", "dev.py"]
 
 
+# Generous: a test that needs longer than this is stuck (a deadlock, a dialog waiting for input).
+TEST_TIMEOUT_SECONDS = 300
+QUICK_TEST_TIMEOUT_SECONDS = 120
+# The architecture contracts in .importlinter (import-linter), as a step of its own.
+LINT_IMPORTS = (
+    "import sys; from importlinter.cli import lint_imports; "
+    "sys.exit(lint_imports(config_filename='.importlinter', no_logo=True))"
+)
+
+
 def cmd_test(args: list[str]) -> int:
+    quick = "--quick" in args
+    args = [a for a in args if a != "--quick"]
     py = ensure_venv("test")
-    ensure_debian_packages()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
+    if not quick:
+        ensure_debian_packages()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONHASHSEED="0",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
+    )
     lint = [p for p in LINT_PATHS if (ROOT / p).exists()]
+    pytest: list[str | Path] = [py, "-m", "pytest", "-n", "2", "--dist", "loadgroup"]
+    if quick:
+        pytest += ["-m", "not slow", f"--timeout={QUICK_TEST_TIMEOUT_SECONDS}"]
+    else:
+        pytest += [f"--timeout={TEST_TIMEOUT_SECONDS}"]
     steps: list[list[str | Path]] = [
         [py, "-m", "ruff", "check", *lint],
         [py, "-m", "ruff", "format", "--check", *lint],
         [py, "-m", "mypy"],
-        [py, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *args],
+        [py, "-c", LINT_IMPORTS],
+        [*pytest, *args],
     ]
     for step in steps:
         rc = run(step, cwd=ROOT, env=env)

@@ -108,7 +108,7 @@ def in_process(home: Path, forms: Path) -> None:
         YesNoQuestion,
     )
     from huisbezoek.gui.app import Application
-    from huisbezoek.services import residents, session
+    from huisbezoek.services import residents, startup
     from huisbezoek.vault.keyslots import KdfParams
 
     def wait(cond, timeout=60.0):
@@ -120,7 +120,7 @@ def in_process(home: Path, forms: Path) -> None:
 
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = forms
-    opened = session.unlock(PASS)
+    opened = startup.unlock(PASS)
     app.lock.on_unlocked(opened)
     rids = [
         residents.add_resident(opened.vault, residents.ResidentInput(name=f"Bewoner {i}"))
@@ -213,10 +213,10 @@ def main() -> int:
     forms.mkdir()
     write_form(forms)
     os.environ["HUISBEZOEK_HOME"] = str(home)
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
     from huisbezoek.vault.keyslots import KdfParams
 
-    session.close(session.create_vault("Bench", PASS, kdf=KdfParams.FLOOR).opened)
+    startup.close(startup.create_vault("Bench", PASS, kdf=KdfParams.FLOOR).opened)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HUISBEZOEK_HOME=str(home))
     spawn_times(BARE, 1, env)  # warm the disk cache for both
     spawn_times(APP, 1, env)

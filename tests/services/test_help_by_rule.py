@@ -17,9 +17,9 @@ from huisbezoek import paths
 from huisbezoek.domain import ConsentMethod, ConsentScope, ReferralCaller
 from huisbezoek.forms import FormRegistry, FormState, load_form
 from huisbezoek.printing import EXAMPLE_MARK, load_directory, render_summary
-from huisbezoek.services import documents, review, visit_flow
+from huisbezoek.services import documents, review, visit_resume
 from huisbezoek.services import residents as residents_svc
-from huisbezoek.services.session import set_volunteer_name
+from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -52,11 +52,11 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
 
 
 def make_visit(vault: Vault, answers: dict[str, Any], form: Any = None) -> int:
-    form = form or visit_flow.default_form()
+    form = form or visit_resume.default_form()
     rid = residents_svc.add_resident(vault, residents_svc.ResidentInput(name="Jan Verzonnen"))
-    opened = visit_flow.start_or_resume(vault, rid, form)
+    opened = visit_resume.start_or_resume(vault, rid, form)
     for qid, value in answers.items():
-        visit_flow.save_answer(vault, opened.visit_id, qid, value)
+        visit_resume.save_answer(vault, opened.visit_id, qid, value)
     review.sync_signals(vault, opened.visit_id, FormState(form, answers).evaluation.signals)
     return opened.visit_id
 
@@ -210,8 +210,8 @@ def test_a_visit_started_on_version_1_stays_on_it_and_still_renders(vault):
         "afspraak": "geen_vervolg",
     }
     visit_id = make_visit(vault, answers, form=v1)
-    assert visit_flow.open_visit(vault, visit_id).form.version == 1
-    assert visit_flow.default_form().version == 2
+    assert visit_resume.open_visit(vault, visit_id).form.version == 1
+    assert visit_resume.default_form().version == 2
     jobs = documents.visit_documents(
         vault, visit_id, documents.suggested_topics(vault, visit_id), show_wellbeing_chart=True
     )

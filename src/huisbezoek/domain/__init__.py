@@ -108,6 +108,11 @@ def theme_of(theme_id: str) -> Theme | OtherTheme:
     return Theme(theme_id) if theme_id in THEME_LABELS else OtherTheme(theme_id)
 
 
+#: The neighbourhood of a resident whose neighbourhood is not known: the volunteer's counts use
+#: it, and so does the coordinator's follow-up until an address list places the resident.
+UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
+
+
 class LeafletTopic(StrEnum):
     """The built-in leaflets in ``resources/leaflets/`` (one file per topic, ``<id>.yaml``).
     An organisation's leaflets folder may hold more; these are always there."""

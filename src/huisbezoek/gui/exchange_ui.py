@@ -67,9 +67,9 @@ def choose_and_export(parent: QWidget | None, ctx) -> None:
 
 def add_org_config(parent: QWidget | None, ctx, path: Path, on_done=None) -> None:
     """Read the organisation's configuration file and show its name and fingerprint."""
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
-    opened = session.OpenedVault(ctx.vault, ctx.volunteer_name, ctx.is_demo)
+    opened = startup.OpenedVault(ctx.vault, ctx.volunteer_name, ctx.is_demo)
 
     def done(summary) -> None:
         _info(
@@ -85,7 +85,7 @@ def add_org_config(parent: QWidget | None, ctx, path: Path, on_done=None) -> Non
         if on_done is not None:
             on_done(summary)
 
-    run_op(parent, lambda: session.add_organisation(opened, path), on_done=done)
+    run_op(parent, lambda: startup.add_organisation(opened, path), on_done=done)
 
 
 def choose_org_config(parent: QWidget | None, ctx) -> None:

@@ -1,7 +1,7 @@
 """The first-start wizard: volunteer or coordinator, name, passphrase, the recovery key (once),
 and the organisation (a volunteer reads its file; a coordinator makes it and saves it).
 
-The order of steps comes from ``services.session.FirstStartFlow`` (the core decides the flow,
+The order of steps comes from ``services.startup.FirstStartFlow`` (the core decides the flow,
 this screen only draws it). The vault is created as soon as the passphrase is chosen, so the
 recovery key shown is the real one; it is never stored and never shown again.
 """
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huisbezoek.coordinator import startup as coordinator_startup
 from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import run_op, show_error
@@ -42,8 +43,8 @@ from huisbezoek.gui.widgets import (
     scrolling,
     show_message,
 )
-from huisbezoek.services import session
-from huisbezoek.services.session import FirstStartFlow, Role, Step
+from huisbezoek.services import startup
+from huisbezoek.services.startup import FirstStartFlow, Role, Step
 
 
 class FirstStartPage(QWidget):
@@ -56,7 +57,7 @@ class FirstStartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flow = FirstStartFlow()
-        self.opened: session.OpenedVault | session.OpenedCoordinator | None = None
+        self.opened: startup.OpenedVault | coordinator_startup.OpenedCoordinator | None = None
         self.recovery_key_text = ""
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
@@ -217,7 +218,7 @@ class FirstStartPage(QWidget):
                     "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
                     "'fiets kopje regen zeven'. Dat onthoudt u makkelijk en is toch sterk. "
                     "Gebruik minstens {n} tekens.",
-                ).format(n=session.MIN_PASSPHRASE_CHARS)
+                ).format(n=startup.MIN_PASSPHRASE_CHARS)
             ),
         )
         layout.addLayout(form)
@@ -356,11 +357,11 @@ class FirstStartPage(QWidget):
 
     def _check(self, step: Step) -> str:
         if step is Step.NAME:
-            return session.check_volunteer_name(self.name.text())
+            return startup.check_volunteer_name(self.name.text())
         if step is Step.ORG_NAME:
-            return session.check_organisation_name(
+            return coordinator_startup.check_organisation_name(
                 self.org_name.text()
-            ) or session.check_volunteer_name(self.coordinator_name.text())
+            ) or coordinator_startup.check_user_name(self.coordinator_name.text())
         if step is Step.ORG_FILE and self.org_file_saved is None:
             return tr(
                 "Eerste start",
@@ -368,13 +369,13 @@ class FirstStartPage(QWidget):
                 "zij niets naar u sturen.",
             )
         if step is Step.PASSPHRASE:
-            return session.check_new_passphrase(self.pass1.text(), self.pass2.text())
+            return startup.check_new_passphrase(self.pass1.text(), self.pass2.text())
         if step is Step.RECOVERY_KEY and not self.key_written.isChecked():
             return tr(
                 "Eerste start",
                 "Schrijf de herstelsleutel eerst op of druk hem af. Zet dan het vinkje.",
             )
-        if step is Step.CONFIRM_KEY and not session.last_group_matches(
+        if step is Step.CONFIRM_KEY and not startup.last_group_matches(
             self.recovery_key_text, self.confirm.text()
         ):
             return tr(
@@ -385,7 +386,7 @@ class FirstStartPage(QWidget):
         return ""
 
     def _update_strength(self, text: str) -> None:
-        self.strength.setText(session.passphrase_hint(text).message_nl)
+        self.strength.setText(startup.passphrase_hint(text).message_nl)
 
     def _toggle_show(self, on: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -399,11 +400,11 @@ class FirstStartPage(QWidget):
             org, user = self.org_name.text(), self.coordinator_name.text()
 
             def create():
-                return session.create_coordinator_vault(org, user, passphrase, kdf=kdf)
+                return coordinator_startup.create_coordinator_vault(org, user, passphrase, kdf=kdf)
         else:
 
             def create():
-                return session.create_vault(name, passphrase, kdf=kdf)
+                return startup.create_vault(name, passphrase, kdf=kdf)
 
         self.busy.setVisible(True)
         self.next_button.setEnabled(False)
@@ -417,7 +418,7 @@ class FirstStartPage(QWidget):
             self.key_label.setText(created.recovery_key)
             self.pass1.clear()
             self.pass2.clear()
-            self.print_key.setEnabled(session.can_print_recovery_sheet())
+            self.print_key.setEnabled(startup.can_print_recovery_sheet())
             if not self.print_key.isEnabled():
                 self.print_note.setText(
                     tr("Eerste start", "Afdrukken kan nog niet in deze versie. Schrijf hem over.")
@@ -454,7 +455,7 @@ class FirstStartPage(QWidget):
             return
         run_op(
             self,
-            lambda: session.save_recovery_sheet(Path(path), opened, key),
+            lambda: startup.save_recovery_sheet(Path(path), opened, key),
             on_done=lambda _: self.print_note.setText(
                 tr("Eerste start", "Opgeslagen. Druk het bestand af en bewaar het vel goed.")
             ),
@@ -468,7 +469,7 @@ class FirstStartPage(QWidget):
             self.load_org_file(Path(path))
 
     def load_org_file(self, path: Path) -> None:
-        opened = self.opened if isinstance(self.opened, session.OpenedVault) else None
+        opened = self.opened if isinstance(self.opened, startup.OpenedVault) else None
 
         def done(summary) -> None:
             self.org_file = path
@@ -480,7 +481,7 @@ class FirstStartPage(QWidget):
                 ).format(naam=summary.name, vingerafdruk=summary.fingerprint)
             )
 
-        run_op(self, lambda: session.add_organisation(opened, path), on_done=done)
+        run_op(self, lambda: startup.add_organisation(opened, path), on_done=done)
 
     def _choose_org_file_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -494,7 +495,7 @@ class FirstStartPage(QWidget):
 
     def save_org_file(self, path: Path) -> None:
         opened = self.opened
-        if not isinstance(opened, session.OpenedCoordinator):
+        if not isinstance(opened, coordinator_startup.OpenedCoordinator):
             return
 
         def done(summary) -> None:
@@ -507,7 +508,7 @@ class FirstStartPage(QWidget):
                 ).format(bestand=path.name, naam=summary.name, vingerafdruk=summary.fingerprint)
             )
 
-        run_op(self, lambda: session.save_organisation_file(opened, path), on_done=done)
+        run_op(self, lambda: coordinator_startup.save_organisation_file(opened, path), on_done=done)
 
     def _finish(self) -> None:
         self.recovery_key_text = ""

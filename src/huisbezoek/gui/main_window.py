@@ -26,7 +26,7 @@ from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
-from huisbezoek.services import session
+from huisbezoek.services import startup
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         choose_org_config(self, self.ctx)
 
     def _package(self) -> None:
-        from huisbezoek.gui.coordinator.volunteer_packages import choose_and_import_package
+        from huisbezoek.gui.package_import import choose_and_import_package
 
         choose_and_import_package(self, self.ctx, on_done=self._package_done)
 
@@ -298,7 +298,7 @@ class LockController(QObject):
             work.clear_personal_data()
         opened, self.opened = self.opened, None
         self.ctx.vault = None
-        worker().submit(lambda: session.close(opened))
+        worker().submit(lambda: startup.close(opened))
         worker().flush(timeout=10)
         self.window.set_unlocked(False)
         self.window.setWindowTitle(tr("Hoofdvenster", "Huisbezoek — op slot"))
@@ -316,5 +316,5 @@ class LockController(QObject):
         opened, self.opened = self.opened, None
         self.ctx.vault = None
         if opened is not None:
-            worker().submit(lambda: session.close(opened))
+            worker().submit(lambda: startup.close(opened))
             worker().flush(timeout=10)

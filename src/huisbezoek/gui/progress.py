@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxL
 
 from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.operations import Operation, worker
+from huisbezoek.progress import ProgressFn
 
-ProgressFn = Callable[[float, str], None]
 Job = Callable[[ProgressFn, threading.Event], Any]
 
 

@@ -35,7 +35,7 @@ from huisbezoek.gui.widgets import (
     scrolling,
     show_message,
 )
-from huisbezoek.services import session
+from huisbezoek.services import startup
 
 
 def with_preload(fn: Callable[[], Any]) -> Callable[[], Any]:
@@ -51,7 +51,7 @@ def with_preload(fn: Callable[[], Any]) -> Callable[[], Any]:
 
 
 class UnlockPage(QWidget):
-    """Emits ``unlocked(opened)`` with what ``services.session`` returned."""
+    """Emits ``unlocked(opened)`` with what ``services.startup`` returned."""
 
     unlocked = Signal(object)
 
@@ -104,7 +104,7 @@ class UnlockPage(QWidget):
         self.show_recovery(False)
         self.passphrase.clear()
         show_message(self.message, "")
-        info = session.vault_info()
+        info = startup.vault_info()
         if info.demo_passphrase:
             self.demo_note.setText(
                 tr(
@@ -138,7 +138,7 @@ class UnlockPage(QWidget):
         kdf = getattr(self.ctx, "kdf", None)
         run_op(
             self,
-            with_preload(lambda: session.unlock(text, kdf=kdf)),
+            with_preload(lambda: startup.unlock(text, kdf=kdf)),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -202,7 +202,7 @@ class UnlockPage(QWidget):
         if self.busy_running:
             return
         key, p1, p2 = self.recovery_key.text(), self.new_pass.text(), self.new_pass2.text()
-        problem = session.check_new_passphrase(p1, p2)
+        problem = startup.check_new_passphrase(p1, p2)
         if problem:
             show_message(self.recovery_message, problem)
             return
@@ -229,7 +229,7 @@ class UnlockPage(QWidget):
 
         run_op(
             self,
-            with_preload(lambda: session.unlock_with_recovery_key(key, p1, kdf=kdf)),
+            with_preload(lambda: startup.unlock_with_recovery_key(key, p1, kdf=kdf)),
             on_done=done,
             on_error=failed,
         )

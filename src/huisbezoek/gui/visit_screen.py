@@ -33,7 +33,7 @@ from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
 from huisbezoek.gui.widgets import Banner, button_row, heading, hint
-from huisbezoek.services import visit_flow
+from huisbezoek.services import visit_resume
 
 log = logging.getLogger(__name__)
 
@@ -176,8 +176,8 @@ class VisitScreen(QWidget):
         folder = getattr(self.ctx, "forms_folder", None)
 
         def work():
-            form = visit_flow.default_form(folder)
-            return visit_flow.start_or_resume(vault, resident_id, form)
+            form = visit_resume.default_form(folder)
+            return visit_resume.start_or_resume(vault, resident_id, form)
 
         self._clear()
         run_op(self, work, on_done=self.show_visit)
@@ -186,7 +186,7 @@ class VisitScreen(QWidget):
         vault = self.ctx.vault
         self._clear()
         self._resume = (section, focus, review) if section is not None else None
-        run_op(self, lambda: visit_flow.open_visit(vault, visit_id), on_done=self.show_visit)
+        run_op(self, lambda: visit_resume.open_visit(vault, visit_id), on_done=self.show_visit)
 
     def show_visit(self, visit) -> None:
         if self.ctx.vault is None:
@@ -253,7 +253,7 @@ class VisitScreen(QWidget):
         vault, vid = self.ctx.vault, self.visit.visit_id
         section = self.visit.form.sections[self.current_section()].id
         question = self._focused_question()
-        worker().submit(lambda: visit_flow.remember_position(vault, vid, section, question))
+        worker().submit(lambda: visit_resume.remember_position(vault, vid, section, question))
 
     def _resume_section(self) -> int:
         """Where a draft resumes: the first section with an open question."""

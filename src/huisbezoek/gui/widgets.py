@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -275,3 +278,25 @@ def scrolling(inner: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(holder)
     return area
+
+
+def table(headers: list[str], name: str) -> QTableWidget:
+    """A read-only table of whole rows, one selectable at a time, for lists of plain text."""
+    result = QTableWidget(0, len(headers))
+    result.setHorizontalHeaderLabels(headers)
+    result.setObjectName(name)
+    result.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    result.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    result.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    result.horizontalHeader().setStretchLastSection(True)
+    result.verticalHeader().setVisible(False)
+    return result
+
+
+def fill_table(target: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace the rows of a :func:`table` with ``rows`` (text per column)."""
+    target.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            target.setItem(r, c, QTableWidgetItem(value))
+    target.resizeColumnsToContents()

@@ -7,7 +7,6 @@ saves them where the volunteer chooses; the CLI does the same with ``--out``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -47,12 +46,11 @@ from huisbezoek.printing import (
     service_kind,
     suggest_leaflets,
 )
-from huisbezoek.services import visit_flow
+from huisbezoek.services import vault_settings, visit_resume
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.services.review import SignalRow, VisitReview, review
-from huisbezoek.services.session import VOLUNTEER_NAME_KEY
 from huisbezoek.vault import Vault
-from huisbezoek.vault.models import LeafletGiven, Setting
+from huisbezoek.vault.models import LeafletGiven
 
 # The form's wellbeing ids and printing's reader-facing labels, in the same order.
 WELLBEING_LABELS = dict(zip(FORM_WELLBEING_DOMAINS, PRINT_WELLBEING_LABELS, strict=True))
@@ -239,7 +237,7 @@ def _visit_signals(
     vault: Vault, visit_id: int, forms: FormRegistry | None = None
 ) -> tuple[VisitReview, list[tuple[SignalRow, RaisedSignal]]]:
     checked = review(vault, visit_id)
-    form = visit_flow.open_visit(vault, visit_id, forms).form
+    form = visit_resume.open_visit(vault, visit_id, forms).form
     return checked, [(row, _as_raised(row, form)) for row in checked.signals]
 
 
@@ -269,7 +267,7 @@ def suggested_topics(vault: Vault, visit_id: int) -> list[LeafletId]:
 
 def recorded_topics(vault: Vault, visit_id: int) -> list[LeafletId]:
     """Leaflets noted as handed over: on the form's leaflet question, or printed before."""
-    opened = visit_flow.open_visit(vault, visit_id)
+    opened = visit_resume.open_visit(vault, visit_id)
     noted = opened.answers.get(LEAFLETS_QUESTION)
     from_form = sorted(str(t) for t in noted) if isinstance(noted, frozenset) else []
     library = load_leaflets()
@@ -287,7 +285,7 @@ def summary_parts(vault: Vault, visit_id: int) -> list[tuple[str, str]]:
     """What the volunteer may leave out of the summary, as (key, Dutch label): the resident's
     own words, each topic talked about (its title), and each signal ("Hulp bij vallen": its
     agreement, referral and contacts). Labels are short: they sit in a narrow column."""
-    opened = visit_flow.open_visit(vault, visit_id)
+    opened = visit_resume.open_visit(vault, visit_id)
     state = FormState(opened.form, opened.answers)
     parts: list[tuple[str, str]] = []
     if _own_words(opened.form, opened.answers):
@@ -318,7 +316,7 @@ def summary_input(
     """
     directory = directory if directory is not None else load_directory()
     skipped = frozenset(leave_out)
-    opened = visit_flow.open_visit(vault, visit_id, forms)
+    opened = visit_resume.open_visit(vault, visit_id, forms)
     answers = opened.answers
     form = opened.form
 
@@ -467,9 +465,7 @@ def _date_text(value: object) -> str | None:
 
 def _volunteer_name(vault: Vault) -> str:
     with unit_of_work(vault) as s:
-        row = s.get(Setting, VOLUNTEER_NAME_KEY)
-        value = json.loads(row.value) if row is not None else ""
-    return value if isinstance(value, str) else ""
+        return vault_settings.volunteer_name(s)
 
 
 def _first_name(full_name: str) -> str:

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage
 from huisbezoek.gui.i18n import tr
-from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage
 
 
 class CoverageChart(QWidget):

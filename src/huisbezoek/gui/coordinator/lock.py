@@ -20,7 +20,7 @@ from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 
 if TYPE_CHECKING:
-    from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+    from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
     from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class CoordinatorLock(QObject):
         self.locked.emit()
 
     def _show_unlock(self) -> None:
-        from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+        from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
 
         dialog = CoordinatorUnlockDialog(None, self.folder, kdf=self.kdf, user=self.window.user)
         dialog.setWindowTitle(tr("Coördinatie", "Coördinatie op slot"))

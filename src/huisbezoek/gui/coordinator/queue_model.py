@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from huisbezoek.coordinator.followup import QueueItem
 from huisbezoek.domain import Severity
 from huisbezoek.gui.i18n import tr
-from huisbezoek.services.coordinator.followup import QueueItem
 
 Index = QModelIndex | QPersistentModelIndex
 
