@@ -232,7 +232,7 @@ def test_a_signal_added_by_hand_falls_back_to_its_themes_leaflets(vault):
     )
     assert documents.suggested_topics(vault, visit_id) == ["geheugen"]
     names = [c.name for c in documents.visit_help(vault, visit_id).contacts]
-    assert names == ["Uw eigen huisarts"]  # the geheugen leaflet's first contact
+    assert names == ["Steunpunt Geheugen Voorbeeldstad"]  # the geheugen leaflet's first contact
 
 
 def test_the_demo_vaults_finished_visits_use_version_2_with_a_referral(vault):
