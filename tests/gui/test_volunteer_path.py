@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -187,6 +189,19 @@ def test_volunteer_path(qtbot, make_app):
     severities = [c.row.severity for c in review.cards]
     assert severities == [Severity.DIRECT, Severity.ZORG]
     fall = review.cards[1]
+    # The mouse wheel over a field the volunteer did not click scrolls the page instead of
+    # changing who calls (it did change a date in a real window).
+    bar = review.scroll_area.verticalScrollBar()
+    bar.setValue(0)
+    before = fall.caller.currentIndex()
+    spin = QWheelEvent(
+        QPointF(10, 10), QPointF(fall.caller.mapToGlobal(QPoint(10, 10))), QPoint(),
+        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(fall.caller, spin)
+    assert fall.caller.currentIndex() == before
+    assert bar.maximum() == 0 or bar.value() > 0
     fall.share.setChecked(True)
     fall.referral.setChecked(True)
     qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")

@@ -55,6 +55,7 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     show_message,
+    wheel_needs_focus,
 )
 from huisbezoek.services import review as svc
 
@@ -105,6 +106,8 @@ class SignalCard(QFrame):
             self.method.addItem(consent_method_label(m), m)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        # Scrolling past the card must not change who calls, the date or the method.
+        wheel_needs_focus(self.caller, self.due, self.method, self.when)
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(tr("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
@@ -193,6 +196,7 @@ class SignalCard(QFrame):
         ]
         for widget in editable:
             widget.setEnabled(not read_only)
+        self.due.setEnabled(not read_only and self.due_set.isChecked())
 
     def scopes(self) -> set[ConsentScope]:
         scopes = set()
@@ -370,7 +374,7 @@ class ReviewPage(QWidget):
         col.addWidget(self.message)
         col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
