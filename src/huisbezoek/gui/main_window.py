@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(tr("Hoofdvenster", "Huisbezoek"))
+        self.setWindowTitle(translate("Hoofdvenster", "Huisbezoek"))
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self.first_start: QWidget | None = None
@@ -44,11 +44,15 @@ class MainWindow(QMainWindow):
         # The work area (residents, visit) is built after the first unlock: its modules pull
         # in the database and form libraries, which the unlock screen does not need.
         self.work: Any = None
-        self.blank = QLabel(tr("Hoofdvenster", "Even geduld…"))
+        self.blank = QLabel(translate("Hoofdvenster", "Even geduld…"))
         self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.blank, self.unlock_page):
             self.pages.addWidget(w)
         self.pages.setCurrentWidget(self.blank)
+        from huisbezoek.gui.outbox_ui import OutboxBar
+
+        self.outbox_bar = OutboxBar(ctx, self)
+        self.statusBar().addPermanentWidget(self.outbox_bar, 1)
         self._build_menus()
         self._build_shelf_menu()
         self.set_unlocked(False)
@@ -67,26 +71,44 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("Menu", "&Bestand"))
+        file_menu = bar.addMenu(translate("Menu", "&Bestand"))
         self.lock_action = self._action(
-            tr("Menu", "&Vergrendelen"), self.request_lock, "Ctrl+L", "lockAction"
+            translate("Menu", "&Vergrendelen"), self.request_lock, "Ctrl+L", "lockAction"
         )
         self.settings_action = self._action(
-            tr("Menu", "&Instellingen…"), self.open_settings, "Ctrl+,", "settingsAction"
+            translate("Menu", "&Instellingen…"), self.open_settings, "Ctrl+,", "settingsAction"
         )
         self.quit_action = self._action(
-            tr("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
+            translate("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
         )
         self.export_action = self._action(
-            tr("Menu", "Naar de &coördinator sturen…"), self._export, "Ctrl+E", "exportAction"
+            translate("Menu", "Naar de &coördinator sturen…"),
+            self._export,
+            "Ctrl+E",
+            "exportAction",
         )
         self.org_action = self._action(
-            tr("Menu", "&Organisatie-instellingen inlezen…"), self._org_config, None, "orgAction"
+            translate("Menu", "&Organisatie-instellingen inlezen…"),
+            self._org_config,
+            None,
+            "orgAction",
         )
         self.package_action = self._action(
-            tr("Menu", "&Pakket van de coördinator inlezen…"), self._package, None, "packageAction"
+            translate("Menu", "&Pakket van de coördinator inlezen…"),
+            self._package,
+            None,
+            "packageAction",
+        )
+        self.send_action = self._action(
+            translate("Menu", "&Nu versturen"), lambda: self.outbox_bar.send(quiet=False), None,
+            "sendNowAction",
+        )  # fmt: skip
+        self.drop_action = self._action(
+            translate("Menu", "Verbin&ding met de organisatie…"), self._drop, None, "dropAction"
         )
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.send_action)
+        file_menu.addAction(self.drop_action)
         file_menu.addAction(self.org_action)
         file_menu.addAction(self.package_action)
         file_menu.addSeparator()
@@ -94,29 +116,33 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        res_menu = bar.addMenu(tr("Menu", "Be&woners"))
+        res_menu = bar.addMenu(translate("Menu", "Be&woners"))
         self.list_action = self._action(
-            tr("Menu", "&Lijst van bewoners"),
+            translate("Menu", "&Lijst van bewoners"),
             lambda: self.ensure_work().show_list(),
             "Ctrl+1",
             "listAction",
         )
         self.new_resident_action = self._action(
-            tr("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
+            translate("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
         )
-        self.find_action = self._action(tr("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction")
+        self.find_action = self._action(
+            translate("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction"
+        )
         self.import_action = self._action(
-            tr("Menu", "Adressen &inlezen (CSV)…"),
+            translate("Menu", "Adressen &inlezen (CSV)…"),
             self._import_csv,
             None,
             "importAction",
         )
         for a in (self.list_action, self.new_resident_action, self.find_action, self.import_action):
             res_menu.addAction(a)
-        help_menu = bar.addMenu(tr("Menu", "&Hulp"))
-        help_menu.addAction(self._action(tr("Menu", "&Over Huisbezoek"), self._about))
+        help_menu = bar.addMenu(translate("Menu", "&Hulp"))
+        help_menu.addAction(self._action(translate("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
             self.export_action,
+            self.send_action,
+            self.drop_action,
             self.org_action,
             self.package_action,
             self.list_action,
@@ -169,9 +195,28 @@ class MainWindow(QMainWindow):
         work.residents.add_resident()
 
     def _export(self) -> None:
+        """With a drop set: into the outbox and sent when online; without: a file to carry."""
         from huisbezoek.gui.exchange_ui import choose_and_export
+        from huisbezoek.gui.operations import run_op
+        from huisbezoek.gui.outbox_ui import export_to_outbox
+        from huisbezoek.services import outbox
 
-        choose_and_export(self, self.ctx)
+        vault = self.ctx.vault
+
+        def chosen(has_drop: bool) -> None:
+            if has_drop:
+                export_to_outbox(self, self.ctx, self.outbox_bar)
+            else:
+                choose_and_export(self, self.ctx)
+
+        run_op(self, lambda: outbox.open_volunteer_drop(vault) is not None, on_done=chosen)
+
+    def _drop(self) -> None:
+        from huisbezoek.gui.outbox_ui import DropDialog
+
+        dialog = DropDialog(self, self.ctx, on_saved=lambda: self.outbox_bar.send(quiet=False))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _org_config(self) -> None:
         from huisbezoek.gui.exchange_ui import choose_org_config
@@ -203,8 +248,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            tr("Menu", "Over Huisbezoek"),
-            tr(
+            translate("Menu", "Over Huisbezoek"),
+            translate(
                 "Menu",
                 "Huisbezoek {versie}\nVoor vrijwilligers die ouderen thuis bezoeken. "
                 "Alles blijft op deze computer, in een kluis op slot.",
@@ -214,10 +259,10 @@ class MainWindow(QMainWindow):
     def _build_shelf_menu(self) -> None:
         """The Folders menu, before Hulp. Leaflets hold no personal data: usable while locked."""
         self.shelf_action = self._action(
-            tr("Menu", "&Folders afdrukken…"), self.open_shelf, "Ctrl+Shift+P", "shelfAction"
+            translate("Menu", "&Folders afdrukken…"), self.open_shelf, "Ctrl+Shift+P", "shelfAction"
         )
         bar = self.menuBar()
-        menu = QMenu(tr("Menu", "&Folders"), self)
+        menu = QMenu(translate("Menu", "&Folders"), self)
         menu.addAction(self.shelf_action)
         bar.insertMenu(bar.actions()[-1], menu)
 
@@ -271,13 +316,15 @@ class LockController(QObject):
         self.ctx.vault = opened.vault
         self.ctx.volunteer_name = opened.volunteer_name
         self.ctx.is_demo = opened.is_demo
-        title = tr("Hoofdvenster", "Huisbezoek")
+        title = translate("Hoofdvenster", "Huisbezoek")
         if opened.is_demo:
-            title += " — " + tr("Hoofdvenster", "DEMO (verzonnen bewoners)")
+            title += " — " + translate("Hoofdvenster", "DEMO (verzonnen bewoners)")
         self.window.setWindowTitle(title)
         self.window.set_unlocked(True)
         self.window.show_work()
         self.window.work.reload_after_unlock()
+        self.window.outbox_bar.refresh()
+        self.window.outbox_bar.send(quiet=True)  # what waits goes when the drop is reachable
         for w in self.hidden_windows:
             w.show()
         self.hidden_windows = []
@@ -294,6 +341,7 @@ class LockController(QObject):
         if not worker().flush(timeout=30):
             log.error("pending saves did not finish before locking")
         self._hide_personal_windows()
+        self.window.outbox_bar.clear()
         if work is not None:
             work.clear_personal_data()
         opened, self.opened = self.opened, None
@@ -301,7 +349,7 @@ class LockController(QObject):
         worker().submit(lambda: startup.close(opened))
         worker().flush(timeout=10)
         self.window.set_unlocked(False)
-        self.window.setWindowTitle(tr("Hoofdvenster", "Huisbezoek — op slot"))
+        self.window.setWindowTitle(translate("Hoofdvenster", "Huisbezoek — op slot"))
         self.window.show_unlock()
         self.locked.emit()
 
@@ -309,7 +357,11 @@ class LockController(QObject):
         self.hidden_windows = hide_personal_windows(keep=(self.window,))
 
     def shutdown(self) -> None:
+        from huisbezoek.gui.outbox_ui import shutdown_network_worker
+
         self.idle.stop()
+        self.window.outbox_bar.clear()
+        shutdown_network_worker()
         if self.window.work is not None:
             self.window.work.visit.flush_pending()
         worker().flush(timeout=30)

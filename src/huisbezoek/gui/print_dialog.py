@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
@@ -129,8 +129,8 @@ def ask_print_example(parent: QWidget) -> bool:
     """Ask before printing a summary with made-up addresses for a real resident."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        tr("Afdrukken", "Voorbeeldadressen"),
-        tr(
+        translate("Afdrukken", "Voorbeeldadressen"),
+        translate(
             "Afdrukken",
             "Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn "
             "verzonnen. Vraag uw coördinator om de echte sociale kaart.\n\n"
@@ -139,8 +139,8 @@ def ask_print_example(parent: QWidget) -> bool:
         parent=parent,
     )
     box.setObjectName("exampleWarning")
-    yes = box.addButton(tr("Afdrukken", "Toch afdrukken"), QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(tr("Afdrukken", "Niet afdrukken"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(translate("Afdrukken", "Toch afdrukken"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(translate("Afdrukken", "Niet afdrukken"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes
@@ -175,13 +175,13 @@ class PrintDialog(BaseDialog):
         self.page_total = 0
         self._generation = 0
         self.preview_ready = False
-        self.setWindowTitle(tr("Afdrukken", "Afdrukken voor de bewoner"))
+        self.setWindowTitle(translate("Afdrukken", "Afdrukken voor de bewoner"))
 
-        self.summary = QCheckBox(tr("Afdrukken", "&Samenvatting van het gesprek"))
+        self.summary = QCheckBox(translate("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
-        self.summary.setAccessibleName(tr("Afdrukken", "Samenvatting van het gesprek"))
+        self.summary.setAccessibleName(translate("Afdrukken", "Samenvatting van het gesprek"))
         self.unsafe_hint = hint(
-            tr(
+            translate(
                 "Afdrukken",
                 "Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of "
                 "geldmisbruik? Geef dan geen samenvatting mee.",
@@ -190,38 +190,40 @@ class PrintDialog(BaseDialog):
         # Banners that grow with their text at 200% (hidden until there is something to say).
         self.unsafe_warning = pdf_print.StaleWarning()
         self.unsafe_warning.setObjectName("unsafeWarning")
-        self.unsafe_warning.setAccessibleName(tr("Afdrukken", "Waarschuwing: papier thuis"))
+        self.unsafe_warning.setAccessibleName(translate("Afdrukken", "Waarschuwing: papier thuis"))
         self.example_banner = pdf_print.StaleWarning()
         self.example_banner.setObjectName("exampleBanner")
-        self.example_banner.setAccessibleName(tr("Afdrukken", "Waarschuwing: voorbeeldadressen"))
+        self.example_banner.setAccessibleName(
+            translate("Afdrukken", "Waarschuwing: voorbeeldadressen")
+        )
         self.parts_box = QWidget()
         self.parts = QVBoxLayout(self.parts_box)
         self.parts.setContentsMargins(0, 0, 0, 0)
         self.part_checks: dict[str, QCheckBox] = {}
         # Short labels: the choices column must fit half a 1366 screen at 200% text.
-        self.chart = QCheckBox(tr("Afdrukken", "Met het &spinnenweb"))
-        self.chart.setToolTip(tr("Afdrukken", "Alleen als de bewoner dat wil."))
-        self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
+        self.chart = QCheckBox(translate("Afdrukken", "Met het &spinnenweb"))
+        self.chart.setToolTip(translate("Afdrukken", "Alleen als de bewoner dat wil."))
+        self.chart.setAccessibleName(translate("Afdrukken", "Met het spinnenweb"))
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
         self.leaflets.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[object, QCheckBox] = {}
         self.stale = pdf_print.StaleWarning()
-        self.stale.setAccessibleName(tr("Afdrukken", "Waarschuwing over contactgegevens"))
+        self.stale.setAccessibleName(translate("Afdrukken", "Waarschuwing over contactgegevens"))
         self.stale.setVisible(False)
         self.status = hint()
         self.error = error_label()
 
         buttons = pdf_print.print_buttons(
             self,
-            tr("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"),
+            translate("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"),
             self.start_print,
             self.choose_folder,
         )
         self.print_button, self.save_button, close = buttons.print, buttons.save, buttons.close
 
-        self.preview = pdf_print.PagePreview(tr("Afdrukken", "Voorbeeld van de pagina's"))
-        self.preview.show_message(tr("Afdrukken", "Even geduld…"))
+        self.preview = pdf_print.PagePreview(translate("Afdrukken", "Voorbeeld van de pagina's"))
+        self.preview.show_message(translate("Afdrukken", "Even geduld…"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -231,19 +233,23 @@ class PrintDialog(BaseDialog):
         left = QVBoxLayout(choices)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.example_banner)
-        left.addWidget(heading(tr("Afdrukken", "Wat geeft u mee?"), "subheading"))
+        left.addWidget(heading(translate("Afdrukken", "Wat geeft u mee?"), "subheading"))
         left.addWidget(self.unsafe_warning)
         left.addWidget(self.summary)
         left.addWidget(self.unsafe_hint)
         left.addWidget(self.chart)
-        self.parts_heading = heading(tr("Afdrukken", "Wat staat op de samenvatting?"), "subheading")
+        self.parts_heading = heading(
+            translate("Afdrukken", "Wat staat op de samenvatting?"), "subheading"
+        )
         left.addWidget(self.parts_heading)
-        left.addWidget(hint(tr("Afdrukken", "Haal het vinkje weg bij wat niet op papier mag.")))
+        left.addWidget(
+            hint(translate("Afdrukken", "Haal het vinkje weg bij wat niet op papier mag."))
+        )
         left.addWidget(self.parts_box)
-        left.addWidget(heading(tr("Afdrukken", "Folders"), "subheading"))
+        left.addWidget(heading(translate("Afdrukken", "Folders"), "subheading"))
         left.addWidget(
             hint(
-                tr(
+                translate(
                     "Afdrukken",
                     "Aangevinkt zijn de folders die bij de signalen horen, en de folders die "
                     "u al gaf.",
@@ -256,7 +262,7 @@ class PrintDialog(BaseDialog):
         right = QWidget()
         right_col = QVBoxLayout(right)
         right_col.setContentsMargins(0, 0, 0, 0)
-        right_col.addWidget(heading(tr("Afdrukken", "Zo ziet het eruit"), "subheading"))
+        right_col.addWidget(heading(translate("Afdrukken", "Zo ziet het eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
         self.choices_area = choices_area = QScrollArea()  # at 200% text the list scrolls
@@ -282,7 +288,7 @@ class PrintDialog(BaseDialog):
         self.example = result.example
         if result.example:
             self.example_banner.setText(
-                tr(
+                translate(
                     "Afdrukken",
                     "Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat "
                     "'VOORBEELD'. Vraag uw coördinator om de echte sociale kaart.",
@@ -293,7 +299,7 @@ class PrintDialog(BaseDialog):
             self.summary.setChecked(False)
             self.summary.blockSignals(False)
             self.unsafe_warning.setText(
-                tr(
+                translate(
                     "Afdrukken",
                     "Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting "
                     "staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.",
@@ -302,13 +308,15 @@ class PrintDialog(BaseDialog):
         for key, label in result.parts:
             part = QCheckBox(label)
             part.setChecked(True)
-            part.setAccessibleName(tr("Afdrukken", "Op de samenvatting: {deel}").format(deel=label))
+            part.setAccessibleName(
+                translate("Afdrukken", "Op de samenvatting: {deel}").format(deel=label)
+            )
             part.toggled.connect(self._choices_changed)
             self.part_checks[key] = part
             self.parts.addWidget(part)
         for topic, title in result.titles.items():
             check = QCheckBox(title)
-            check.setAccessibleName(tr("Afdrukken", "Folder {titel}").format(titel=title))
+            check.setAccessibleName(translate("Afdrukken", "Folder {titel}").format(titel=title))
             check.setChecked(topic in result.ticked)
             check.toggled.connect(self._choices_changed)
             self.checks[topic] = check
@@ -353,7 +361,7 @@ class PrintDialog(BaseDialog):
         summary, chart, topics, leave_out = key
         if not summary and not topics:
             self._jobs, self._jobs_key = [], key
-            self.preview.show_message(tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            self.preview.show_message(translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
             self.stale.setVisible(False)
             self.preview_ready = True
             self._set_buttons()
@@ -410,7 +418,7 @@ class PrintDialog(BaseDialog):
     def _nothing_chosen(self) -> bool:
         summary, _chart, topics, _left_out = self._key()
         if not summary and not topics:
-            show_message(self.error, tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            show_message(self.error, translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
             return True
         return False
 
@@ -430,7 +438,7 @@ class PrintDialog(BaseDialog):
             return
         jobs = list(self._jobs)
         pages = self.page_total
-        self.printer = pdf_print.new_printer(tr("Afdrukken", "Huisbezoek: voor de bewoner"))
+        self.printer = pdf_print.new_printer(translate("Afdrukken", "Huisbezoek: voor de bewoner"))
         printer = self.printer
         self.choose_printer(self, printer, pages, lambda: self._print_on(printer, jobs))
 
@@ -446,11 +454,13 @@ class PrintDialog(BaseDialog):
 
         def done(pages: int) -> None:
             self.status.setText(
-                tr("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
+                translate("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(
+                    n=pages
+                )
             )
             self.printed.emit(pages)
 
-        self.progress = ProgressDialog(self, tr("Afdrukken", "Bezig met afdrukken"), job)
+        self.progress = ProgressDialog(self, translate("Afdrukken", "Bezig met afdrukken"), job)
         self.progress.succeeded.connect(done)
         self.progress.finished.connect(lambda _result: self._set_buttons())
         self.progress.start()
@@ -459,7 +469,7 @@ class PrintDialog(BaseDialog):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, tr("Afdrukken", "Kies een map voor de PDF-bestanden"), str(Path.home())
+            self, translate("Afdrukken", "Kies een map voor de PDF-bestanden"), str(Path.home())
         )
         if folder:
             self.save_to(Path(folder))
@@ -472,13 +482,13 @@ class PrintDialog(BaseDialog):
         summary, chart, topics, leave_out = self._key()
         jobs = list(self._jobs) if self._jobs_key == self._key() else None
         self._set_buttons(busy=True)
-        self.status.setText(tr("Afdrukken", "Bezig met opslaan…"))
+        self.status.setText(translate("Afdrukken", "Bezig met opslaan…"))
 
         def done(paths) -> None:
             self._set_buttons()
             show_message(self.error, "")
             self.status.setText(
-                tr("Afdrukken", "{n} bestanden opgeslagen in {map}.").format(
+                translate("Afdrukken", "{n} bestanden opgeslagen in {map}.").format(
                     n=len(paths), map=str(folder)
                 )
             )

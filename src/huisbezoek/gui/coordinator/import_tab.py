@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import importer
 from huisbezoek.coordinator.store.backend import CoordinatorStore
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import (
     button,
@@ -39,26 +39,32 @@ class ImportPanel(QWidget):
         self.vault = vault
         self.store = store
         self.setAcceptDrops(True)
-        self.choose_button = button(tr("Inlezen", "Zendingen kiezen…"), primary=True)
+        self.choose_button = button(translate("Inlezen", "Zendingen kiezen…"), primary=True)
+        self.fetch_button = button(translate("Inlezen", "&Ophalen uit de uitwisselmap"))
+        self.fetch_button.setObjectName("fetchButton")
+        self.fetch_button.setAccessibleDescription(
+            translate("Inlezen", "Haal nieuwe zendingen op uit de uitwisselmap en lees ze in")
+        )
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setObjectName("importReport")
-        self.report.setAccessibleName(tr("Inlezen", "Verslag van het inlezen"))
+        self.report.setAccessibleName(translate("Inlezen", "Verslag van het inlezen"))
         self.dialog: ProgressDialog | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Inlezen", "Zendingen van vrijwilligers inlezen")))
+        layout.addWidget(heading(translate("Inlezen", "Zendingen van vrijwilligers inlezen")))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Inlezen",
                     "Sleep de zendingen (bestanden) hierheen, of kies ze. Een zending die niet "
                     "klopt, wordt geweigerd; de rest wordt gewoon ingelezen.",
                 )
             )
         )
-        layout.addWidget(button_row(self.choose_button))
+        layout.addWidget(button_row(self.choose_button, self.fetch_button))
         layout.addWidget(self.report, 1)
         self.choose_button.clicked.connect(self._choose)
+        self.fetch_button.clicked.connect(self.fetch)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -71,7 +77,7 @@ class ImportPanel(QWidget):
             self.import_files(paths)
 
     def _choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Inlezen", "Zendingen kiezen"))
+        names, _ = QFileDialog.getOpenFileNames(self, translate("Inlezen", "Zendingen kiezen"))
         if names:
             self.import_files([Path(n) for n in names])
 
@@ -85,9 +91,31 @@ class ImportPanel(QWidget):
                 fu.sync_followups(session)
             return report
 
-        self.dialog = ProgressDialog(self, tr("Inlezen", "Zendingen inlezen"), job)
+        self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
         self.dialog.succeeded.connect(self._done)
         return self.dialog.start()
+
+    def fetch(self) -> ProgressDialog:
+        """Fetch what waits in the drop, import it and file each batch as done or refused."""
+        from huisbezoek.coordinator import drop as coordinator_drop
+
+        vault, store = self.vault, self.store
+
+        def job(progress: Any, cancel: Any) -> Any:
+            with store.session() as session:
+                drop = coordinator_drop.open_drop(session)
+            fetched = coordinator_drop.fetch(vault, drop, progress=progress, cancel=cancel)
+            with store.session() as session:
+                fu.sync_followups(session)
+            return fetched
+
+        self.dialog = ProgressDialog(self, translate("Inlezen", "Ophalen uit de uitwisselmap"), job)
+        self.dialog.succeeded.connect(self._fetched)
+        return self.dialog.start()
+
+    def _fetched(self, fetched: Any) -> None:
+        self.report.setPlainText("\n".join(fetched.lines_nl()))
+        self.imported.emit(fetched.report)
 
     def _done(self, report: Any) -> None:
         self.report.setPlainText("\n".join(report.lines_nl()))
