@@ -339,10 +339,15 @@ def summary_input(
     chosen = choose_help([r for _, r in kept], directory, library, extra)
     visit_day = _visit_date(form, answers, opened.started_at)
     own = _own_words(form, answers) if OWN_WORDS_KEY not in skipped else []
+    first_name = _first_name(_volunteer_name(vault))
+    organisation = organisation_of(directory)
+    from huisbezoek.services.privacy import privacy_text
+
     return SummaryInput(
         visit_date=visit_day,
-        volunteer_first_name=_first_name(_volunteer_name(vault)),
-        organisation=organisation_of(directory),
+        volunteer_first_name=first_name,
+        organisation=organisation,
+        privacy=privacy_text(vault, "samenvatting", organisation, first_name),
         topics=tuple(talked_about),
         agreements=tuple(_agreements(answers, [row for row, _ in kept])),
         referrals=tuple(_referrals([row for row, _ in kept])),
