@@ -21,7 +21,7 @@ from huisbezoek.coordinator.report import (
     to_csv,
 )
 from huisbezoek.coordinator.store.backend import CoordinatorStore
-from huisbezoek.domain import Theme
+from huisbezoek.domain import Theme, theme_of
 
 from .helpers import add_batch, add_counts, add_volunteer, address_csv, resident_row
 from .pdftext import text_of
@@ -72,6 +72,7 @@ def determined_cells(n_rows: int, hidden: set[tuple[int, int]]) -> set[tuple[int
 
 def hood(name: str, **values: int) -> NeighbourhoodCoverage:
     signals = {Theme.VALLEN: values.pop("vallen", 0), Theme.EENZAAMHEID: values.pop("eenz", 0)}
+    signals[theme_of("geheugen")] = values.pop("geheugen", 0)  # a theme a form declares
     return NeighbourhoodCoverage(name, signals={k: v for k, v in signals.items() if v}, **values)
 
 
@@ -150,3 +151,17 @@ def test_municipality_pdf_and_csv_from_a_store(store: CoordinatorStore) -> None:
     text = " ".join(text_of(pdf).split())
     assert "Bezocht: 14" in text and "Bezocht: 12" not in text and "Bezocht: 2" not in text
     assert "Aantallen onder de 5" in text
+
+
+def test_a_theme_declared_by_a_form_gets_its_own_column() -> None:
+    # Form v2 declares "geheugen"; signals about it count in a column after the built-in ones.
+    rows = [
+        hood("Noord", in_band=40, invited=30, visited=20, vallen=6, geheugen=7),
+        hood("Zuid", in_band=40, invited=30, visited=20, vallen=5, geheugen=5),
+    ]
+    table = build_table(rows, date(2026, 11, 23))
+    assert table.columns[5 + len(Theme)] == "Signalen geheugen"
+    assert len(table.columns) == WIDTH + 1
+    column = 5 + len(Theme)
+    assert [table.values[r][column] for r in range(3)] == [7, 5, 12]
+    assert [table.values[r][-1] for r in range(3)] == [13, 10, 23]

@@ -22,7 +22,7 @@ from huisbezoek.coordinator.store.models import (
     FollowUp,
     NeighbourhoodCount,
 )
-from huisbezoek.domain import ContactOutcome, Theme
+from huisbezoek.domain import ContactOutcome, Theme, theme_of
 
 OUTCOME_PREFIX = "outcome:"
 UNSHARED_PREFIX = "unshared:"
@@ -94,10 +94,8 @@ def coverage(session: Session) -> list[NeighbourhoodCoverage]:
 
 
 def _theme(slug: str) -> Theme | None:
-    try:
-        return Theme(slug)
-    except ValueError:
-        return None
+    # Any theme id counts: forms may declare themes beyond the built-in ones.
+    return theme_of(slug)  # type: ignore[return-value]
 
 
 def signals_per_theme(session: Session) -> list[tuple[str, Theme, int]]:

@@ -22,7 +22,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage, coverage
-from huisbezoek.domain import Theme
+from huisbezoek.domain import Theme, theme_label_nl
 from huisbezoek.safe_text import spreadsheet_cell
 
 THRESHOLD = 5
@@ -61,32 +61,41 @@ class ReportTable:
         return HIDDEN if rate is None else str(rate)
 
 
-def theme_columns() -> list[tuple[str, str]]:
-    return [(theme.value, f"Signalen {theme.label_nl.lower()}") for theme in Theme]
+def report_themes(rows: Sequence[NeighbourhoodCoverage] = ()) -> list[str]:
+    """The built-in themes, then any other theme (declared by a form) the rows hold, by id."""
+    builtin = [theme.value for theme in Theme]
+    extra = sorted({str(t) for row in rows for t in row.signals} - set(builtin))
+    return builtin + extra
+
+
+def theme_columns(themes: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    chosen = report_themes() if themes is None else themes
+    return [(theme, f"Signalen {theme_label_nl(theme).lower()}") for theme in chosen]
 
 
 def _raw_table(rows: Sequence[NeighbourhoodCoverage]) -> tuple[list[str], list[list[int]]]:
     names = [row.neighbourhood for row in rows] + [TOTAL_ROW]
+    themes = report_themes(rows)
     matrix: list[list[int]] = []
     for row in rows:
         line = [getattr(row, key) for key, _ in BASE_COLUMNS]
-        line += [row.signals.get(theme, 0) for theme in Theme]
+        line += [row.signals.get(theme, 0) for theme in themes]  # type: ignore[call-overload]
         line.append(row.signal_total)
         matrix.append(line)
-    width = len(BASE_COLUMNS) + len(Theme) + 1
+    width = len(BASE_COLUMNS) + len(themes) + 1
     matrix.append([sum(line[c] for line in matrix) for c in range(width)])
     return names, matrix
 
 
-def equations(n_rows: int) -> list[list[Cell]]:
+def equations(n_rows: int, n_themes: int = len(Theme)) -> list[list[Cell]]:
     """Every sum the table shows, as cells; the total comes last in each."""
-    width = len(BASE_COLUMNS) + len(Theme) + 1
+    width = len(BASE_COLUMNS) + n_themes + 1
     total_row = n_rows - 1
     sums: list[list[Cell]] = []
     for column in range(width):
         sums.append([(r, column) for r in range(n_rows - 1)] + [(total_row, column)])
     first_theme = len(BASE_COLUMNS)
-    theme_cols = range(first_theme, first_theme + len(Theme))
+    theme_cols = range(first_theme, first_theme + n_themes)
     for row in range(n_rows):
         sums.append([(row, c) for c in theme_cols] + [(row, width - 1)])
     return sums
@@ -109,7 +118,8 @@ def suppress(matrix: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
         for c, value in enumerate(line)
         if 0 < value < threshold
     }
-    sums = equations(n_rows)
+    n_themes = len(matrix[0]) - len(BASE_COLUMNS) - 1 if matrix else len(Theme)
+    sums = equations(n_rows, n_themes)
     member: dict[Cell, list[int]] = {}
     for index, cells in enumerate(sums):
         for cell in cells:
@@ -196,7 +206,8 @@ def build_table(rows: Sequence[NeighbourhoodCoverage], made_on: date) -> ReportT
     for line in values:
         invited, visited = line[invited_col], line[visited_col]
         rates.append(round(100 * visited / invited) if invited and visited is not None else None)
-    headings = tuple(label for _, label in (*BASE_COLUMNS, *theme_columns(), SIGNAL_TOTAL))
+    themes = theme_columns(report_themes(rows))
+    headings = tuple(label for _, label in (*BASE_COLUMNS, *themes, SIGNAL_TOTAL))
     return ReportTable(made_on, headings, tuple(names), values, tuple(rates))
 
 

@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity
 from huisbezoek.safe_text import clean_line
 
 SCHEMA = "huisbezoek.signalen"
@@ -120,13 +120,17 @@ class ResidentIdentity(_Strict):
     phone: Annotated[str, StringConstraints(max_length=40)] = ""
 
 
+#: A theme travels as its id: a built-in one (``vallen``) or one a form declares (``geheugen``).
+ThemeSlug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+
 class SharedSignal(_Strict):
     """One shared signal; ``identity`` only with consent ``delen_identiteit`` (checked by
     :class:`BatchPayload`, with the consent rules, in one pass over all signals)."""
 
     id: uuid.UUID
     revision: Annotated[int, Field(ge=1, le=10**6)]
-    theme: Theme
+    theme: ThemeSlug
     severity: SeveritySlug
     text: ShortText
     agreed: Text = ""
@@ -151,7 +155,7 @@ class NeighbourhoodCounts(_Strict):
     ]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
-    unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
+    unshared_signals: dict[ThemeSlug, Count] = Field(default_factory=dict)
 
 
 class BatchPayload(_Strict):

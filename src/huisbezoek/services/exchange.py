@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Theme, VisitStatus
+from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, VisitStatus, theme_label_nl
 from huisbezoek.exchange import batch
 from huisbezoek.exchange.errors import (
     ExportCancelledError,
@@ -333,7 +333,7 @@ def _collect(session: Session, everything: bool) -> _Collected:
             neighbourhood=name[:100],
             outcomes=dict(v["outcomes"]),
             visits=v["visits"],
-            unshared_signals={Theme(k): n for k, n in v["unshared"].items()},
+            unshared_signals=dict(v["unshared"]),
         )
         for name, v in sorted(hoods.items())
     ]
@@ -355,7 +355,8 @@ def _shared(
             place="",
             phone=(resident.phone or "")[:40],
         )
-    text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
+    label = theme_label_nl(sig.theme)
+    text = (sig.text or label).strip()[:500] or label
     return SharedSignal(
         id=uuid.UUID(sig.uid),
         revision=sig.revision,
