@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Make PNG screenshots of the main screens at 100% and 200% text size into ``docs/img/``.
 
-It also writes page images of three printed documents from the demo data, rendered with PDFium
-the way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen
-voorkomen"), ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by
-side) and ``inzage.png`` (the first two pages of a resident's overview "Wat wij over u
-bewaren").
+It also writes page images of printed documents from the demo data, rendered with PDFium the
+way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen voorkomen"),
+``leaflet-geheugen.png`` (both pages of "Als uw geheugen minder wordt", a leaflet added as data),
+``summary.png`` (every page of the resident's summary, with the wellbeing chart, side by side:
+the help the signal rules chose, the resident's own words, the "VOORBEELD" mark) and
+``inzage.png`` (the first two pages of a resident's overview "Wat wij over u bewaren").
 The script only writes the files it names; it never deletes anything in the output folder.
 
 Runs under a virtual display: uses ``$DISPLAY`` when set, else starts ``Xvfb :99`` when it is
@@ -348,9 +349,8 @@ def shoot_printing(
     grab(dlg, "11-afdrukken", scale)
     if scale == 100:
         summary = next(job for job in dlg._jobs if job.topic is None)
-        chart = page_with(summary.pdf, "Hoe het met u gaat")
-        pages = [0] if chart == 0 else [0, chart]
-        written.append(page_image(summary.pdf, out / "summary.png", pages=pages))
+        pages = list(range(page_count(summary.pdf)))
+        written.append(page_image(summary.pdf, out / "summary.png", pages=pages, width=420))
     dlg.reject()
     shelf = window.open_shelf()
     wait(lambda: shelf.ready, 60)
@@ -360,6 +360,11 @@ def shoot_printing(
     if scale == 100:
         assert shelf.pdf is not None
         written.append(page_image(shelf.pdf, out / "leaflet-vallen.png", pages=[0]))
+        shelf.select("geheugen")
+        wait(lambda: shelf.ready, 60)
+        assert shelf.pdf is not None
+        pages = list(range(page_count(shelf.pdf)))
+        written.append(page_image(shelf.pdf, out / "leaflet-geheugen.png", pages=pages))
     shelf.reject()
     # The resident's overview of everything the laptop holds (subject access).
     access = window.work.resident.show_access()
@@ -370,6 +375,16 @@ def shoot_printing(
         pages = [0, 1] if access.page_total > 1 else [0]
         written.append(page_image(access.pdf, out / "inzage.png", pages=pages))
     access.reject()
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
 
 
 def page_with(pdf: bytes, text: str) -> int:
@@ -415,8 +430,29 @@ def page_image(pdf: bytes, path: Path, *, pages: list[int], width: int = 560) ->
     return path
 
 
+#: A conversation as a volunteer might record it (form version 2): a fall with an injury,
+#: worries about memory, four medicines not reviewed, and the resident's own words.
+VISIT_ANSWERS = {
+    "toestemming_gesprek": True,
+    "woonsituatie": "alleen",
+    "gezondheid_oordeel": "gaat_wel",
+    "medicijnen_aantal": 4,
+    "medicijnen_besproken": False,
+    "onthouden": True,
+    "onthouden_zorgen": True,
+    "gevallen": True,
+    "val_aantal": 1,
+    "val_letsel": True,
+    "bang_vallen": True,
+    "aanpassingen": frozenset({"beugels", "alarm"}),
+    "waardevol": "Mijn kleinkinderen, en 's ochtends koffie in de tuin.",
+    "wens": "Weer zelf naar de markt lopen.",
+    "afspraak": "bewoner_zelf",
+}
+
+
 def fill_some(visit) -> None:
-    """Answer the first questions of the form the way a volunteer might."""
+    """Answer questions of the form the way a volunteer might."""
     from huisbezoek.forms import ScaleQuestion, SingleChoiceQuestion, YesNoQuestion
 
     form = visit.visit.form
@@ -424,6 +460,13 @@ def fill_some(visit) -> None:
     for question in form.wellbeing_questions.values():
         visit.go_to_question(question.id)
         visit.answer(question.id, next(ratings))
+    known = {q.id for q in form.all_questions()}
+    if set(VISIT_ANSWERS) <= known:
+        for qid, value in VISIT_ANSWERS.items():
+            if visit.state.evaluation.is_relevant(qid):
+                visit.go_to_question(qid)
+                visit.answer(qid, value)
+        return
     for section in form.sections[:2]:
         for q in section.questions:
             if not visit.state.evaluation.is_relevant(q.id):

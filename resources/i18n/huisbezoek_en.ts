@@ -39,7 +39,7 @@
     </message>
     <message>
         <source>Afdrukken voor de bewoner</source>
-        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``). Asks before a summary with the demo sociale kaart goes out for a real resident.</extracomment>
         <translation>Print for the resident</translation>
     </message>
     <message>
@@ -49,10 +49,6 @@
     <message>
         <source>Samenvatting van het gesprek</source>
         <translation>Summary of the conversation</translation>
-    </message>
-    <message>
-        <source>Met het &amp;spinnenweb (als de bewoner dat wil)</source>
-        <translation>With the &amp;spider web chart (if the resident wants it)</translation>
     </message>
     <message>
         <source>Met het spinnenweb</source>
@@ -83,12 +79,73 @@
         <translation>Leaflets</translation>
     </message>
     <message>
-        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
-        <translation>The leaflets that fit the signals are ticked.</translation>
+        <source>Voorbeeldadressen</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render).</extracomment>
+        <translation>Example addresses</translation>
+    </message>
+    <message>
+        <source>Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn verzonnen. Vraag uw coördinator om de echte sociale kaart.
+
+Wilt u toch afdrukken?</source>
+        <translation>This services directory is an example. The organisations and phone numbers are made up. Ask your coordinator for the real directory.
+
+Do you want to print anyway?</translation>
+    </message>
+    <message>
+        <source>Toch afdrukken</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <source>Niet afdrukken</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <source>Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of geldmisbruik? Geef dan geen samenvatting mee.</source>
+        <translation>Is paper not safe in the resident&apos;s home, for example with violence or money misuse? Then do not leave a summary.</translation>
+    </message>
+    <message>
+        <source>Waarschuwing: papier thuis</source>
+        <translation>Warning: paper at home</translation>
+    </message>
+    <message>
+        <source>Waarschuwing: voorbeeldadressen</source>
+        <translation>Warning: example addresses</translation>
+    </message>
+    <message>
+        <source>Met het &amp;spinnenweb</source>
+        <translation>With the &amp;spider web chart</translation>
+    </message>
+    <message>
+        <source>Alleen als de bewoner dat wil.</source>
+        <translation>Only if the resident wants it.</translation>
+    </message>
+    <message>
+        <source>Wat staat op de samenvatting?</source>
+        <translation>What is on the summary?</translation>
+    </message>
+    <message>
+        <source>Haal het vinkje weg bij wat niet op papier mag.</source>
+        <translation>Untick what must not be on paper.</translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die bij de signalen horen, en de folders die u al gaf.</source>
+        <translation>Ticked are the leaflets the signals call for, and the leaflets you already gave.</translation>
     </message>
     <message>
         <source>Zo ziet het eruit</source>
         <translation>This is how it looks</translation>
+    </message>
+    <message>
+        <source>Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat &apos;VOORBEELD&apos;. Vraag uw coördinator om de echte sociale kaart.</source>
+        <translation>Example: this services directory is made up. Every page says &apos;VOORBEELD&apos;. Ask your coordinator for the real directory.</translation>
+    </message>
+    <message>
+        <source>Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.</source>
+        <translation>Note: for this conversation paper at home may be unsafe. The summary is therefore off. Only turn it on if the resident feels it is safe.</translation>
+    </message>
+    <message>
+        <source>Op de samenvatting: {deel}</source>
+        <translation>On the summary: {deel}</translation>
     </message>
     <message>
         <source>Folder {titel}</source>
@@ -150,6 +207,30 @@
         <translation>name of the organisation</translation>
     </message>
     <message>
+        <source>(nog niet afgesproken)</source>
+        <translation>(not agreed yet)</translation>
+    </message>
+    <message>
+        <source>De bewoner belt zelf</source>
+        <translation>The resident calls</translation>
+    </message>
+    <message>
+        <source>Ik bel, als vrijwilliger</source>
+        <translation>I call, as the volunteer</translation>
+    </message>
+    <message>
+        <source>De coördinator belt</source>
+        <translation>The coordinator calls</translation>
+    </message>
+    <message>
+        <source>De organisatie belt de bewoner</source>
+        <translation>The organisation calls the resident</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op:</source>
+        <translation>By:</translation>
+    </message>
+    <message>
         <source>korte notitie</source>
         <translation>short note</translation>
     </message>
@@ -174,6 +255,18 @@
         <translation>To which organisation</translation>
     </message>
     <message>
+        <source>Wie belt</source>
+        <translation>Who calls</translation>
+    </message>
+    <message>
+        <source>Met een datum waarop uiterlijk gebeld is</source>
+        <translation>With a date by which the call is made</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op welke datum</source>
+        <translation>By which date</translation>
+    </message>
+    <message>
         <source>Hoe gaf de bewoner toestemming</source>
         <translation>How the resident gave consent</translation>
     </message>
@@ -196,6 +289,14 @@
     <message>
         <source>Vastgelegd: {wanneer}</source>
         <translation>Recorded: {wanneer}</translation>
+    </message>
+    <message>
+        <source>Wie belt:</source>
+        <translation>Who calls:</translation>
+    </message>
+    <message>
+        <source>Wanneer bellen:</source>
+        <translation>When to call:</translation>
     </message>
     <message>
         <source>Hoe:</source>
@@ -2515,6 +2616,7 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <name>Thema</name>
     <message>
         <source>Eenzaamheid en contacten</source>
+        <extracomment>A theme id: what a signal is about. Any lower-case slug; a form declares the ones that are not built in (``themes:`` in the form file), so an organisation can add one without a release. A leaflet id: the name of a file ``&lt;id&gt;.yaml`` in the leaflets folder.</extracomment>
         <translation>Loneliness and contacts</translation>
     </message>
     <message>

@@ -39,7 +39,7 @@
     </message>
     <message>
         <source>Afdrukken voor de bewoner</source>
-        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``). Asks before a summary with the demo sociale kaart goes out for a real resident.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -48,10 +48,6 @@
     </message>
     <message>
         <source>Samenvatting van het gesprek</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Met het &amp;spinnenweb (als de bewoner dat wil)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -83,11 +79,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
+        <source>Voorbeeldadressen</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn verzonnen. Vraag uw coördinator om de echte sociale kaart.
+
+Wilt u toch afdrukken?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toch afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of geldmisbruik? Geef dan geen samenvatting mee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing: papier thuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing: voorbeeldadressen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met het &amp;spinnenweb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen als de bewoner dat wil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat staat op de samenvatting?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haal het vinkje weg bij wat niet op papier mag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die bij de signalen horen, en de folders die u al gaf.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zo ziet het eruit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat &apos;VOORBEELD&apos;. Vraag uw coördinator om de echte sociale kaart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op de samenvatting: {deel}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -150,6 +205,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(nog niet afgesproken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De bewoner belt zelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik bel, als vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator belt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De organisatie belt de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk op:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>korte notitie</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,6 +253,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wie belt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met een datum waarop uiterlijk gebeld is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk op welke datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hoe gaf de bewoner toestemming</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,6 +286,14 @@
     </message>
     <message>
         <source>Vastgelegd: {wanneer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie belt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wanneer bellen:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2505,6 +2604,7 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     <name>Thema</name>
     <message>
         <source>Eenzaamheid en contacten</source>
+        <extracomment>A theme id: what a signal is about. Any lower-case slug; a form declares the ones that are not built in (``themes:`` in the form file), so an organisation can add one without a release. A leaflet id: the name of a file ``&lt;id&gt;.yaml`` in the leaflets folder.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

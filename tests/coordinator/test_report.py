@@ -36,7 +36,7 @@ from huisbezoek.coordinator.report import (
     to_csv,
 )
 from huisbezoek.coordinator.store.backend import CoordinatorStore
-from huisbezoek.domain import Theme
+from huisbezoek.domain import Theme, theme_of
 from huisbezoek.errors import InvalidInputError
 
 from .helpers import add_batch, add_counts, add_volunteer, address_csv, resident_row
@@ -300,3 +300,18 @@ def test_width_matches_the_headings() -> None:
     assert len(table.columns) == layout_width() == SIGNALLED + 1
     assert table.columns[DECLINED] == "Afgezien totaal"
     assert to_csv  # the CSV writer is exercised in the store test above
+
+
+def test_a_theme_declared_by_a_form_gets_its_own_column() -> None:
+    # Form v2 declares "geheugen": people with a signal about it get a column after the
+    # built-in themes, protected like the rest.
+    rows = [
+        NeighbourhoodCoverage("Noord", in_band=40, invited=30, visited=20,
+                              themes={Theme.VALLEN: 6, theme_of("geheugen"): 7}),
+        NeighbourhoodCoverage("Zuid", in_band=40, invited=30, visited=20,
+                              themes={Theme.VALLEN: 5, theme_of("geheugen"): 5}),
+    ]  # fmt: skip
+    table = neighbourhood_table(rows)
+    column = table.columns.index("Mensen met signaal geheugen")
+    assert column == FIRST_THEME + len(Theme)
+    assert [table.values[r][column] for r in range(3)] == [5, 5, 10]  # 7, 5, 12 rounded

@@ -19,7 +19,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.store.models import AreaResident, NeighbourhoodCount
-from huisbezoek.domain import Theme
+from huisbezoek.domain import Theme, theme_of
 from huisbezoek.domain.status import quarter_of
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange.payload import PeriodCounts
@@ -52,7 +52,7 @@ def period_metrics(quarter: str, counts: PeriodCounts) -> dict[str, int]:
             out[f"{base}declined:{reason}"] = value
     for theme, value in counts.themes.items():
         if value:
-            out[f"{base}theme:{theme.value}"] = value
+            out[f"{base}theme:{theme}"] = value
     for service, value in counts.referrals.items():
         if value:
             out[f"{base}referral:{service}"] = value
@@ -176,11 +176,9 @@ class NeighbourhoodCoverage:
         elif stage == "declined":
             self.declined_by[key] = self.declined_by.get(key, 0) + value
         elif stage == "theme":
-            try:
-                theme = Theme(key)
-            except ValueError:
-                return
-            self.themes[theme] = self.themes.get(theme, 0) + value
+            # any theme id counts: forms may declare themes beyond the built-in ones
+            theme = theme_of(key)
+            self.themes[theme] = self.themes.get(theme, 0) + value  # type: ignore[index,arg-type]
         elif stage == "referral":
             self.referrals[key] = self.referrals.get(key, 0) + value
 

@@ -591,7 +591,7 @@ def _signal_rows(
             signal.revision,
             key_id,
             batch_id,
-            signal.theme._value_,
+            str(signal.theme),
             signal.severity._value_,
             signal.text,
             signal.agreed,
@@ -658,7 +658,7 @@ def _count_rows(
         else:
             metrics["visits"] = hood.visits
             metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
-            metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
+            metrics.update({f"unshared:{k}": v for k, v in hood.unshared_signals.items()})
         for metric, value in metrics.items():
             yield (key_id, hood.neighbourhood, metric, value, batch_id)
 

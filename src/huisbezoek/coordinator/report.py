@@ -43,7 +43,7 @@ from huisbezoek.coordinator.figures import (
     totals,
 )
 from huisbezoek.coordinator.settings import load_settings
-from huisbezoek.domain import Theme
+from huisbezoek.domain import Theme, theme_label_nl
 from huisbezoek.safe_text import spreadsheet_cell
 
 THRESHOLD = 5
@@ -68,9 +68,20 @@ def base_columns(age_min: int, age_max: int) -> tuple[tuple[str, str], ...]:
 
 REASON_COLUMNS = tuple((key, f"Afgezien: {label.lower()}") for key, label in DECLINE_REASONS)
 DECLINED_TOTAL = ("declined", "Afgezien totaal")
-THEME_COLUMNS = tuple(
-    (theme.value, f"Mensen met signaal {theme.label_nl.lower()}") for theme in Theme
-)
+
+
+def report_themes(rows: Sequence[NeighbourhoodCoverage] = ()) -> list[str]:
+    """The built-in themes, then any other theme (declared by a form) the rows hold, by id."""
+    builtin = [theme.value for theme in Theme]
+    extra = sorted({str(t) for row in rows for t in row.themes} - set(builtin))
+    return builtin + extra
+
+
+def theme_columns(themes: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((theme, f"Mensen met signaal {theme_label_nl(theme).lower()}") for theme in themes)
+
+
+THEME_COLUMNS = theme_columns(report_themes())
 SIGNALLED = ("signalled", "Mensen met een signaal")
 
 
@@ -78,8 +89,8 @@ def _first_reason_column() -> int:
     return 6
 
 
-def layout_width() -> int:
-    return 6 + len(REASON_COLUMNS) + 1 + len(THEME_COLUMNS) + 1
+def layout_width(n_themes: int = len(Theme)) -> int:
+    return 6 + len(REASON_COLUMNS) + 1 + n_themes + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,24 +130,25 @@ def neighbourhood_matrix(
 ) -> tuple[list[str], list[list[int]]]:
     """The main table's true values: a line per neighbourhood, then the totals."""
     names = [row.neighbourhood for row in rows] + [TOTAL_ROW]
+    themes = report_themes(rows)
     matrix: list[list[int]] = []
     for row in [*rows, totals(rows)]:
         line = [row.in_band, row.invited, row.reached, row.accepted, row.visited, row.not_reached]
         line += [row.declined_by.get(key, 0) for key, _ in REASON_COLUMNS]
         line.append(row.declined)
-        line += [row.themes.get(theme, 0) for theme in Theme]
+        line += [row.themes.get(theme, 0) for theme in themes]  # type: ignore[call-overload]
         line.append(row.signalled)
         matrix.append(line)
     return names, matrix
 
 
-def neighbourhood_equations(n_rows: int) -> list[list[Cell]]:
+def neighbourhood_equations(n_rows: int, n_themes: int = len(Theme)) -> list[list[Cell]]:
     """Every sum the main table shows, as cells; the total comes last in each.
 
     The column totals (last row), and per row the decline reasons adding up to their total.
     People per theme do not add up (one person can have signals on several themes).
     """
-    width = layout_width()
+    width = layout_width(n_themes)
     total_row = n_rows - 1
     sums = [[(r, c) for r in range(total_row)] + [(total_row, c)] for c in range(width)]
     first = _first_reason_column()
@@ -289,7 +301,8 @@ def neighbourhood_table(
     rounding: int = ROUNDING,
 ) -> ReportTable:
     names, matrix = neighbourhood_matrix(rows)
-    hidden = suppress(matrix, neighbourhood_equations(len(matrix)))
+    themes = report_themes(rows)
+    hidden = suppress(matrix, neighbourhood_equations(len(matrix), len(themes)))
     values = publish(matrix, hidden, rounding=rounding)
     headings = tuple(
         label
@@ -297,7 +310,7 @@ def neighbourhood_table(
             *base_columns(age_min, age_max),
             *REASON_COLUMNS,
             DECLINED_TOTAL,
-            *THEME_COLUMNS,
+            *theme_columns(themes),
             SIGNALLED,
         )
     )

@@ -283,7 +283,7 @@ def resident_dossier(session: Session, ref: ResidentRef) -> ResidentDossier:
             SignalRecord(
                 signal_id=sid,
                 received=signal.first_imported_at.date(),
-                theme=signal.theme,
+                theme=signal.theme,  # type: ignore[arg-type]  # any theme id
                 severity=signal.severity,
                 text=signal.text,
                 agreed=signal.agreed,

@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity
 from huisbezoek.safe_text import clean_line
 
 SCHEMA = "huisbezoek.signalen"
@@ -121,13 +121,17 @@ class ResidentIdentity(_Strict):
     phone: Annotated[str, StringConstraints(max_length=40)] = ""
 
 
+#: A theme travels as its id: a built-in one (``vallen``) or one a form declares (``geheugen``).
+ThemeSlug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+
 class SharedSignal(_Strict):
     """One shared signal; ``identity`` only with consent ``delen_identiteit`` (checked by
     :class:`BatchPayload`, with the consent rules, in one pass over all signals)."""
 
     id: uuid.UUID
     revision: Annotated[int, Field(ge=1, le=10**6)]
-    theme: Theme
+    theme: ThemeSlug
     severity: SeveritySlug
     text: ShortText
     agreed: Text = ""
@@ -173,7 +177,7 @@ class PeriodCounts(_Strict):
     signalled: Count = 0  # residents whose first signal (any theme) came in the quarter
     gone: Count = 0
     declined: dict[DeclineKey, Count] = Field(default_factory=dict)
-    themes: dict[Theme, Count] = Field(default_factory=dict)
+    themes: dict[ThemeSlug, Count] = Field(default_factory=dict)
     referrals: Annotated[dict[ServiceId, Count], Field(max_length=500)] = Field(
         default_factory=dict
     )
@@ -192,7 +196,7 @@ class NeighbourhoodCounts(_Strict):
     ]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
-    unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
+    unshared_signals: dict[ThemeSlug, Count] = Field(default_factory=dict)
     periods: Annotated[dict[QuarterKey, PeriodCounts], Field(max_length=400)] = Field(
         default_factory=dict
     )

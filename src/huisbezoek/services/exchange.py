@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentScope, VisitStatus
+from huisbezoek.domain import ConsentScope, VisitStatus, theme_label_nl
 from huisbezoek.exchange import batch
 from huisbezoek.exchange.errors import (
     ExportCancelledError,
@@ -329,7 +329,8 @@ def _shared(
             place="",
             phone=(resident.phone or "")[:40],
         )
-    text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
+    label = theme_label_nl(sig.theme)
+    text = (sig.text or label).strip()[:500] or label
     return SharedSignal(
         id=uuid.UUID(sig.uid),
         revision=sig.revision,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Theme, VisitStatus
+from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, VisitStatus
 from huisbezoek.domain.status import ContactEvent, quarter_of, resident_figures
 from huisbezoek.exchange.payload import NeighbourhoodCounts, PeriodCounts
 from huisbezoek.vault.models import (
@@ -70,7 +70,7 @@ def neighbourhood_periods(
     ):
         visited[rid].append(_day(finalised or started))
     # the first finished visit with a signal on each theme, per resident
-    theme_first: dict[tuple[int, Theme], date] = {}
+    theme_first: dict[tuple[int, str], date] = {}
     signal_first: dict[int, date] = {}
     for rid, theme, finalised, started in session.execute(
         select(Visit.resident_id, Signal.theme, Visit.finalised_at, Visit.started_at)
@@ -151,7 +151,7 @@ def neighbourhood_periods(
                     signalled=v["signalled"],
                     gone=v["gone"],
                     declined=dict(v["declined"]),
-                    themes=dict(v["themes"]),
+                    themes={getattr(t, "value", str(t)): n for t, n in v["themes"].items()},
                     referrals=dict(v["referrals"]),
                 )
                 for quarter, v in sorted(periods.items())

@@ -29,9 +29,7 @@ from huisbezoek.domain import (
     ContactMethod,
     ContactOutcome,
     DeclineReason,
-    LeafletTopic,
     Severity,
-    Theme,
     VisitStatus,
 )
 from huisbezoek.vault.audit import AuditLogMixin
@@ -39,6 +37,7 @@ from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
     StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -171,7 +170,8 @@ class Signal(Base):
     # ``id``: SQLite may give a deleted newest row's id to the next insert.
     uid: Mapped[str] = mapped_column(String(36), default=new_signal_uid, unique=True, index=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    # A theme id (built in, or declared by the form); plain text since themes became data.
+    theme: Mapped[str] = mapped_column(ThemeType())
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
     # The id of the form rule that raised it; None for a signal the volunteer added by hand.
     source_rule: Mapped[str | None] = mapped_column(String(100))
@@ -205,7 +205,10 @@ class ConsentRecord(Base):
     method: Mapped[ConsentMethod] = mapped_column(StrEnumType(ConsentMethod))
     withdrawn_at: Mapped[datetime | None]
     referral_service: Mapped[str | None]
-    # The sociale kaart's id of the service a referral names (revision 0007); with it the
+    # With a referral (revision 0005): who makes the call, and by when (for the summary).
+    referral_caller: Mapped[str | None] = mapped_column(String(20))
+    referral_due: Mapped[date | None]
+    # The sociale kaart's id of the service a referral names (revision 0008); with it the
     # batch tells the coordinator which service the resident agreed to.
     service_id: Mapped[str | None] = mapped_column(String(40))
 
@@ -215,7 +218,7 @@ class LeafletGiven(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    topic: Mapped[LeafletTopic] = mapped_column(StrEnumType(LeafletTopic))
+    topic: Mapped[str] = mapped_column(String(40))  # a leaflet id
     printed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

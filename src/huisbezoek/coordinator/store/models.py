@@ -23,6 +23,7 @@ from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
     StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -111,7 +112,7 @@ class ImportedSignal(CoordinatorBase):
     batch_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("import_ledger.batch_id"), index=True
     )
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity), index=True)
     text: Mapped[str] = mapped_column(Text)
     agreed: Mapped[str] = mapped_column(Text, default="")
@@ -217,7 +218,7 @@ class FollowUp(CoordinatorBase):
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
     neighbourhood: Mapped[str] = mapped_column(String(100), default=UNKNOWN_NEIGHBOURHOOD)
     source_key_id: Mapped[str] = mapped_column(String(16))

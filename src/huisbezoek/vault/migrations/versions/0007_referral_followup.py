@@ -1,5 +1,4 @@
-"""A referral names its service by the sociale kaart's id, so the coordinator's letter goes to
-the service the resident agreed to (``consent_records.service_id``).
+"""A referral records who makes the call and by when, so the resident's summary can say so.
 
 Revision ID: 0007
 Revises: 0006
@@ -12,14 +11,15 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"  # after 0006_privacy; the lead re-chains if issue 13 adds one
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     with op.batch_alter_table("consent_records") as batch:
-        batch.add_column(sa.Column("service_id", sa.String(length=40), nullable=True))
+        batch.add_column(sa.Column("referral_caller", sa.String(length=20), nullable=True))
+        batch.add_column(sa.Column("referral_due", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
