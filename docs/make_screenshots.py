@@ -47,13 +47,17 @@ def start_display() -> subprocess.Popen[bytes] | None:
 
 
 def main(argv: list[str]) -> int:
+    only_coordinator = "--coordinator" in argv
+    argv = [a for a in argv if a != "--coordinator"]
     out = Path(argv[0]) if argv else ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
     display = start_display()
     home = Path(tempfile.mkdtemp(prefix="huisbezoek-shots-"))
     os.environ["HUISBEZOEK_HOME"] = str(home)
     try:
-        return shoot(out)
+        if only_coordinator:
+            return shoot_coordinator(out)
+        return shoot(out) or shoot_coordinator(out)
     finally:
         shutil.rmtree(home, ignore_errors=True)
         if display is not None:
@@ -197,6 +201,138 @@ def shoot(out: Path) -> int:
         apply_theme(QApplication.instance(), Settings())
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+def coordinator_demo_store(folder: Path):  # type: ignore[no-untyped-def]
+    """A coordinator store with invented figures: three volunteers, 420 residents on the
+    address list, their counts per quarter, and 60 shared signals."""
+    import random
+    from datetime import date
+
+    from huisbezoek.coordinator import addresses, organisation
+    from huisbezoek.coordinator import followup as fu
+    from huisbezoek.coordinator.settings import save_settings
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+    from huisbezoek.domain import Severity, Theme
+    from huisbezoek.vault.keyslots import KdfParams
+
+    sys.path.insert(0, str(ROOT))
+    from tests.coordinator.helpers import (
+        add_batch,
+        add_counts,
+        add_signal,
+        add_volunteer,
+        address_csv,
+        resident_row,
+    )  # fmt: skip
+
+    created = organisation.init_organisation(
+        folder, "fiets kopje regen zeven", "Welzijn Voorbeeldstad", kdf=KdfParams.FLOOR
+    )
+    store = CoordinatorStore.from_vault(created.store)
+    rng = random.Random(4)  # noqa: S311 - invented demo figures
+    hoods = {"Noord": "1111 AA", "Oost": "2222 BB", "Zuid": "3333 CC", "West": "4444 DD"}
+    rows = []
+    for i, (hood, pc) in enumerate(hoods.items()):
+        rows += [resident_row(100 * i + n, hood, pc) for n in range(60 + 30 * i)]
+    keys = [("A1B2C3D4E5F60708", "Vera de Wit"), ("0F1E2D3C4B5A6978", "Bert Jansen"),
+            ("1122334455667788", "Ans Bakker")]  # fmt: skip
+    with store.session() as session:
+        addresses.import_address_list(session, address_csv(rows), today=date(2026, 12, 3))
+        save_settings(session, phone="010-000 00 99", round_start=date(2026, 1, 5))
+        for key, name in keys:
+            add_volunteer(session, key, name)
+        for v, (key, _name) in enumerate(keys):
+            batch = add_batch(session, key)
+            for hood in list(hoods)[v : v + 2]:
+                metrics = {}
+                for quarter in ("2026Q1", "2026Q2", "2026Q3", "2026Q4"):
+                    invited = rng.randint(8, 14)
+                    metrics.update({
+                        f"p:{quarter}:invited": invited, f"p:{quarter}:reached": invited - 3,
+                        f"p:{quarter}:accepted": 3, f"p:{quarter}:visited": 3,
+                        f"p:{quarter}:not_reached": 1, f"p:{quarter}:signalled": 2,
+                        f"p:{quarter}:declined:geen_behoefte": invited - 7,
+                        f"p:{quarter}:gone": rng.randint(0, 1),
+                        f"p:{quarter}:theme:eenzaamheid": 1, f"p:{quarter}:theme:vallen": 1,
+                    })  # fmt: skip
+                add_counts(session, batch, hood, metrics, key)
+            for n in range(20):
+                add_signal(
+                    session, batch, key_id=key, theme=rng.choice(list(Theme)),
+                    severity=rng.choice(list(Severity)),
+                    name=f"Bewoner {v}-{n}" if n % 2 else None,
+                    postcode=list(hoods.values())[(v + n) % 4],
+                    given_on=date(2026, rng.randint(1, 11), rng.randint(1, 28)),
+                )  # fmt: skip
+        fu.sync_followups(session, today=date(2026, 12, 3))
+    return created.store
+
+
+def shoot_coordinator(out: Path) -> int:
+    """The coordinator's overview, the queue with filters, and the settings, at 100% and 200%."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from huisbezoek.domain import Theme
+    from huisbezoek.gui.bootstrap import ensure_application
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+    from huisbezoek.gui.operations import worker
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import Settings
+
+    def pump(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait(cond, timeout: float = 20.0) -> None:
+        end = time.monotonic() + timeout
+        while not cond():
+            pump(10)
+            if time.monotonic() > end:
+                raise TimeoutError("screen did not get ready")
+
+    ensure_application()
+    vault = coordinator_demo_store(Path(os.environ["HUISBEZOEK_HOME"]) / "coordinatie")
+    for scale in (100, 200):
+        apply_theme(QApplication.instance(), replace(Settings(), text_scale=scale))
+        window = CoordinatorWindow(vault, user="Carla")
+        window.resize(*SIZE)
+        window.show()
+        window.refresh_all()
+        dash = window.dashboard
+        window.tabs.setCurrentWidget(dash)
+        wait(lambda dash=dash: dash.table.rowCount() > 0)
+        pump(300)
+        window.grab().save(str(out / f"20-coordinatie-overzicht-{scale}.png"))
+        queue = window.queue
+        window.tabs.setCurrentWidget(queue)
+        wait(lambda queue=queue: queue.model.rowCount() > 0)
+        bar = queue.filters
+        bar.theme.setCurrentIndex(bar.theme.findData(Theme.EENZAAMHEID.value))
+        bar.severity.setCurrentIndex(1)
+        wait(lambda bar=bar: "van" in bar.count.text() or "Geen" in bar.count.text())
+        pump(300)
+        if queue.model.rowCount():
+            queue.view.selectRow(0)
+        pump(300)
+        window.grab().save(str(out / f"21-coordinatie-opvolging-{scale}.png"))
+        settings = window.settings
+        window.tabs.setCurrentWidget(settings)
+        wait(lambda settings=settings: settings.name.text() != "")
+        pump(300)
+        window.grab().save(str(out / f"22-coordinatie-instellingen-{scale}.png"))
+        window.close()
+        worker().flush()
+        for name in ("20-coordinatie-overzicht", "21-coordinatie-opvolging",
+                     "22-coordinatie-instellingen"):  # fmt: skip
+            print(out / f"{name}-{scale}.png")
+    vault.close()
+    apply_theme(QApplication.instance(), Settings())
     return 0
 
 

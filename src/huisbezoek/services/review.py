@@ -264,14 +264,17 @@ def set_signal_consent(
     method: ConsentMethod,
     given_at: datetime | None = None,
     referral_service: str | None = None,
+    service_id: str | None = None,
     referral_caller: ReferralCaller | None = None,
     referral_due: date | None = None,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
     Rules: sharing name and contact details needs sharing the signal; a referral needs the
-    name of the service, and may say who calls and by when (the summary prints both). An
-    unchanged purpose keeps its original record and date.
+    name of the service, and may say who calls and by when (the summary prints both).
+    ``service_id`` is the sociale kaart's id of that service (the service picker gives both);
+    it travels in the batch so the coordinator's letter goes there. An unchanged purpose keeps
+    its original record and date.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -282,6 +285,7 @@ def set_signal_consent(
             message_nl="Naam en telefoon delen kan alleen als het signaal ook gedeeld mag worden.",
         )
     service = (referral_service or "").strip() or None
+    service_id = (service_id or "").strip() or None
     if ConsentScope.REFERRAL in wanted and service is None:
         raise InvalidInputError(
             "referral without service",
@@ -302,9 +306,10 @@ def set_signal_consent(
         for scope, record in active.items():
             same_service = scope is not ConsentScope.REFERRAL or (
                 record.referral_service,
+                record.service_id,
                 record.referral_caller,
                 record.referral_due,
-            ) == (service, caller, referral_due)
+            ) == (service, service_id, caller, referral_due)
             if scope not in wanted or not same_service or record.method is not method:
                 record.withdrawn_at = now
                 changed = True
@@ -315,8 +320,13 @@ def set_signal_consent(
                 and existing.withdrawn_at is None
                 and (
                     scope is not ConsentScope.REFERRAL
-                    or (existing.referral_service, existing.referral_caller, existing.referral_due)
-                    == (service, caller, referral_due)
+                    or (
+                        existing.referral_service,
+                        existing.service_id,
+                        existing.referral_caller,
+                        existing.referral_due,
+                    )
+                    == (service, service_id, caller, referral_due)
                 )
                 and existing.method is method
             )
@@ -331,6 +341,7 @@ def set_signal_consent(
                     given_at=given_at,
                     method=method,
                     referral_service=service if scope is ConsentScope.REFERRAL else None,
+                    service_id=service_id if scope is ConsentScope.REFERRAL else None,
                     referral_caller=caller if scope is ConsentScope.REFERRAL else None,
                     referral_due=referral_due if scope is ConsentScope.REFERRAL else None,
                 )
