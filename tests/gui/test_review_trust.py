@@ -125,7 +125,8 @@ def test_wheel_over_every_input_on_the_review_page_changes_nothing(qtbot, make_a
     inputs = [w for w in inputs if not isinstance(w.parentWidget(), QAbstractSpinBox)]
     for kind in (QComboBox, QDateTimeEdit, QLineEdit, QCheckBox, QRadioButton):
         assert any(isinstance(w, kind) for w in inputs), kind
-    assert len([w for w in inputs if isinstance(w, QComboBox)]) == 2  # one per card
+    # Three per card: the service from the sociale kaart, who calls, and how consent was given.
+    assert len([w for w in inputs if isinstance(w, QComboBox)]) == 6
     review.cards[0].share_yes.setFocus()  # the focus is elsewhere, as after a click
     before = {id(w): value_of(w) for w in inputs}
     bar = review.scroll_area.verticalScrollBar()
@@ -310,7 +311,8 @@ def test_direct_signal_says_what_to_do_and_whom_to_call(qtbot, make_app):
         assert all(n in shown for n in numbers)  # on screen, not just in a list
         assert numbers[0] == "112"
         assert "010-000 00 19" in numbers  # the huisartsenpost of the sociale kaart
-        assert "010-000 00 20" in numbers and "010-000 00 21" in numbers  # crisis lines
+        # The national lines of the sociale kaart: 113, De Luisterlijn, Veilig Thuis.
+        assert numbers[2:5] == ["113 of 0800-0113 (gratis)", "088-0767000", "0800-2000 (gratis)"]
         assert "Wat doet u nu" in panel.steps.text()
     assert review.direct_panel.isVisible()
     assert "Voelt zich thuis onveilig." in review.direct_panel.label.text()
@@ -470,11 +472,20 @@ def test_keyboard_walks_through_a_signal_card(qtbot, make_app):
     qtbot.keyClick(card.share_yes, Qt.Key.Key_Space)
     assert card.share_yes.isChecked()
     order = []
-    for _ in range(5):
+    for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     # The date field is left with one Tab (Qt's own would walk day, month, year... first).
-    assert order == [card.identity, card.referral, card.method, card.when, card.note]
+    # Without a referral the service and the "uiterlijk op" date are off, so Tab skips them.
+    assert order == [
+        card.identity,
+        card.referral,
+        card.caller,
+        card.due_set,
+        card.method,
+        card.when,
+        card.note,
+    ]
     qtbot.keyClicks(card.note, "Belt zelf")
     qtbot.keyClick(card.note, Qt.Key.Key_Backtab)
     assert card.when.hasFocus()

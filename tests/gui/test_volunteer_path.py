@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -11,6 +14,7 @@ from huisbezoek.domain import (
     ConsentScope,
     ContactOutcome,
     DeclineReason,
+    ReferralCaller,
     ResidentStatus,
     Severity,
     VisitStatus,
@@ -190,16 +194,51 @@ def test_volunteer_path(qtbot, make_app):
     severities = [c.row.severity for c in review.cards]
     assert severities == [Severity.DIRECT, Severity.ZORG]
     fall = review.cards[1]
+    # The mouse wheel over a field the volunteer did not click scrolls the page instead of
+    # changing who calls (it did change a date in a real window).
+    bar = review.scroll_area.verticalScrollBar()
+    bar.setValue(0)
+    before = fall.caller.currentIndex()
+    spin = QWheelEvent(
+        QPointF(10, 10), QPointF(fall.caller.mapToGlobal(QPoint(10, 10))), QPoint(),
+        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(fall.caller, spin)
+    assert fall.caller.currentIndex() == before
+    assert bar.maximum() == 0 or bar.value() > 0
     qtbot.mouseClick(fall.share_yes, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(
         fall.referral, Qt.MouseButton.LeftButton, pos=QPoint(8, fall.referral.height() // 2)
     )
     assert fall.referral.isChecked() and fall.service.isEnabled()
-    qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")
-    assert fall.error.isHidden()  # "which organisation?" went once the name was typed
+    # The service from the sociale kaart: a few letters and Enter pick it.
+    fall.service.setFocus()
+    qtbot.keyClicks(fall.service, "stevig")
+    qtbot.keyClick(fall.service, Qt.Key.Key_Return)
+    assert fall.service.service_id() == "stevig-staan"
+    assert fall.error.isHidden()  # "which organisation?" went once the service was there
+    # Who calls and by when, by keyboard: two steps down is "Ik bel, als vrijwilliger".
+    fall.caller.setFocus()
+    qtbot.keyClick(fall.caller, Qt.Key.Key_Down)
+    qtbot.keyClick(fall.caller, Qt.Key.Key_Down)
+    assert fall.caller.currentText() == "Ik bel, als vrijwilliger"
+    assert not fall.due.isEnabled()
+    fall.due_set.setFocus()
+    qtbot.keyClick(fall.due_set, Qt.Key.Key_Space)
+    assert fall.due.isEnabled()
+    fall.due.setDate(QDate(2026, 12, 4))
     fall.agreed.setText("Coördinator belt over In Balans")  # QTest types ASCII only
     fall.agreed.textEdited.emit(fall.agreed.text())
+    # No save button: every change above saved itself through the visit's saver.
     qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
+    [referral] = [c for c in fall.row.consents if c.scope is ConsentScope.REFERRAL]
+    assert (
+        referral.referral_service,
+        referral.service_id,
+        referral.referral_caller,
+        referral.referral_due,
+    ) == ("Cursus Stevig Staan", "stevig-staan", ReferralCaller.VOLUNTEER, date(2026, 12, 4))
     qtbot.mouseClick(review.cards[0].share_no, Qt.MouseButton.LeftButton)
     dlg = review.add_signal()
     qtbot.keyClicks(dlg.text, "Zorgen over de trap naar boven")
@@ -250,6 +289,12 @@ def test_volunteer_path(qtbot, make_app):
     fall_row = next(s for s in review.data.signals if s.severity is Severity.ZORG)
     assert fall_row.has(ConsentScope.SHARE_SIGNAL) and fall_row.has(ConsentScope.REFERRAL)
     assert fall_row.agreed_action == "Coördinator belt over In Balans"
+    # The card shows the referral back as it was chosen, read-only now.
+    fall_card = next(c for c in review.cards if c.row.id == fall_row.id)
+    assert fall_card.service.service_id() == "stevig-staan"
+    assert fall_card.service.currentText() == "Cursus Stevig Staan"
+    assert fall_card.caller.currentText() == "Ik bel, als vrijwilliger"
+    assert not fall_card.service.isEnabled() and not fall_card.due.isEnabled()
     assert any(s.manual for s in review.data.signals)
     rows = {r.name: r.status for r in res_svc.list_residents(app.ctx.vault)}
     assert rows == {"Anna de Boer": ResidentStatus.DECLINED, "Jan Smit": ResidentStatus.VISITED}
@@ -287,14 +332,17 @@ def test_print_summary_and_leaflets(qtbot, make_app, tmp_path):
     dlg = visit.review.print_documents()
     qtbot.waitUntil(dlg.save_button.isEnabled, timeout=10_000)
     chosen = dlg.chosen_topics()
-    assert [t.value for t in chosen] == ["vallen"]  # suggested by the fall signal
+    assert chosen == ["vallen"]  # suggested by the fall signal
+    asked: list[object] = []
+    dlg.confirm_example = lambda parent: asked.append(parent) or True  # "Toch afdrukken"
     with qtbot.waitSignal(dlg.saved, timeout=20_000) as saved:
         dlg.save_to(tmp_path)
     paths = saved.args[0]
     assert len(paths) == 2
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     given = documents.leaflets_given(app.ctx.vault, visit.visit.visit_id)
-    assert [t.value for t in given] == ["vallen"]
+    assert given == ["vallen"]
+    assert asked == [dlg]  # the demo sociale kaart, a real vault: asked once
 
 
 def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):

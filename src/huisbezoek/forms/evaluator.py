@@ -301,6 +301,7 @@ class FormState:
                         signal.leaflets,
                         signal.services,
                         note,
+                        signal.paper_unsafe,
                     )
             self._raised[index] = signal
         else:

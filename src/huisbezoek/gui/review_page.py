@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -34,11 +35,24 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ReferralCaller,
+    Severity,
+    Theme,
+    VisitStatus,
+)
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
+from huisbezoek.gui.labels import (
+    all_themes,
+    consent_method_label,
+    format_datetime,
+    severity_label,
+    theme_label,
+)
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.safety import (
     DirectActionPanel,
@@ -46,6 +60,7 @@ from huisbezoek.gui.safety import (
     severity_badge,
     severity_badge_text,
 )
+from huisbezoek.gui.service_picker import ServicePicker
 from huisbezoek.gui.widgets import (
     Banner,
     WrapLabel,
@@ -55,8 +70,19 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     show_message,
+    wheel_needs_focus,
 )
+from huisbezoek.printing.content import ServiceDirectory, load_directory
 from huisbezoek.services import review as svc
+
+
+def _directory_or_none() -> ServiceDirectory:
+    """The active sociale kaart for the service picker; an unreadable one leaves the list
+    empty (the volunteer can still type the organisation's name)."""
+    try:
+        return load_directory()
+    except (OSError, UserError, ValueError):
+        return ServiceDirectory.model_validate({"diensten": []})
 
 
 class OpenQuestionLink(WrapLabel):
@@ -129,13 +155,31 @@ class SignalCard(QFrame):
             translate("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
         )
         self.referral = QCheckBox(translate("Afronden", "Doorverwijzen naar:"))
-        self.service = QLineEdit()
-        self.service.setPlaceholderText(translate("Afronden", "naam van de organisatie"))
+        # Picked from the sociale kaart (type to narrow); a name not on the kaart can be typed.
+        self.service = ServicePicker(_directory_or_none())
+        # Who makes the call and by when: the resident's summary prints both.
+        self.caller = QComboBox()
+        self.caller.addItem(translate("Afronden", "(nog niet afgesproken)"), None)
+        for caller, label in (
+            (ReferralCaller.RESIDENT, translate("Afronden", "De bewoner belt zelf")),
+            (ReferralCaller.VOLUNTEER, translate("Afronden", "Ik bel, als vrijwilliger")),
+            (ReferralCaller.COORDINATOR, translate("Afronden", "De coördinator belt")),
+            (ReferralCaller.SERVICE, translate("Afronden", "De organisatie belt de bewoner")),
+        ):
+            self.caller.addItem(label, caller)
+        self.due_set = QCheckBox(translate("Afronden", "Uiterlijk op:"))
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setDisplayFormat("dd-MM-yyyy")
+        self.due.setCalendarPopup(True)
+        self.due.setEnabled(False)
+        self.due_set.toggled.connect(lambda on: self.due.setEnabled(on and not self.read_only))
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
         self.when = MomentEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        # Scrolling past the card must not change who calls, the date or the method.
+        wheel_needs_focus(self.caller, self.due, self.method, self.when)
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
@@ -146,6 +190,9 @@ class SignalCard(QFrame):
             (self.identity, translate("Afronden", "Naam en telefoon delen")),
             (self.referral, translate("Afronden", "Doorverwijzen")),
             (self.service, translate("Afronden", "Naar welke organisatie")),
+            (self.caller, translate("Afronden", "Wie belt")),
+            (self.due_set, translate("Afronden", "Met een datum waarop uiterlijk gebeld is")),
+            (self.due, translate("Afronden", "Uiterlijk op welke datum")),
             (self.method, translate("Afronden", "Hoe gaf de bewoner toestemming")),
             (self.when, translate("Afronden", "Wanneer gaf de bewoner toestemming")),
             (self.note, translate("Afronden", "Notitie bij het signaal")),
@@ -161,6 +208,11 @@ class SignalCard(QFrame):
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.referral)
         ref_row.addWidget(self.service, 1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_set)
+        due_row.addWidget(self.due, 1)
+        form.addRow(translate("Afronden", "Wie belt:"), self.caller)
+        form.addRow(translate("Afronden", "Wanneer bellen:"), due_row)
         form.addRow(translate("Afronden", "Hoe:"), self.method)
         form.addRow(translate("Afronden", "Wanneer:"), self.when)
         form.addRow(translate("Afronden", "Notitie:"), self.note)
@@ -199,6 +251,8 @@ class SignalCard(QFrame):
             self.identity,
             self.referral,
             self.service,
+            self.caller,
+            self.due_set,
             self.method,
             self.when,
             self.note,
@@ -210,13 +264,19 @@ class SignalCard(QFrame):
             widget.setEnabled(not read_only)
         self._update_dependent()
         self._show_state()
-        # Every change saves: choices at once, typed text after a short pause.
+        # Every change saves: choices at once, typed text (and a typed date) after a pause.
         self.share_group.buttonToggled.connect(self._choice_changed)
         self.identity.toggled.connect(self._choice_changed)
         self.referral.toggled.connect(self._choice_changed)
+        self.service.currentIndexChanged.connect(self._choice_changed)
+        self.caller.currentIndexChanged.connect(self._choice_changed)
+        self.due_set.toggled.connect(self._choice_changed)
+        self.due.dateChanged.connect(self._typed)
         self.method.currentIndexChanged.connect(self._choice_changed)
         self.when.dateTimeChanged.connect(self._when_changed)
-        for edit in (self.service, self.note, self.agreed):
+        service_edit = self.service.lineEdit()
+        assert service_edit is not None  # the picker is editable
+        for edit in (service_edit, self.note, self.agreed):
             edit.textEdited.connect(self._typed)
         self._loading = False
 
@@ -227,7 +287,13 @@ class SignalCard(QFrame):
         referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
         self.referral.setChecked(referral is not None)
         if referral is not None:
-            self.service.setText(referral.referral_service or "")
+            self.service.select(referral.service_id)
+            self.service.setEditText(referral.referral_service or "")
+            self.caller.setCurrentIndex(max(0, self.caller.findData(referral.referral_caller)))
+            if referral.referral_due is not None:
+                due = referral.referral_due
+                self.due_set.setChecked(True)
+                self.due.setDate(QDate(due.year, due.month, due.day))
         if row.consents:
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
@@ -239,13 +305,21 @@ class SignalCard(QFrame):
     def decided(self) -> bool:
         return self.share_yes.isChecked() or self.share_no.isChecked()
 
+    def service_choice(self) -> tuple[str, str | None]:
+        """The referral's organisation as typed or picked, and its sociale kaart id when the
+        name is one of the kaart's services (a name typed by hand has none)."""
+        name = self.service.currentText().strip()
+        index = self.service.findText(name, Qt.MatchFlag.MatchExactly) if name else -1
+        service_id = str(self.service.itemData(index) or "") if index > 0 else ""
+        return name, service_id or None
+
     def scopes(self) -> set[ConsentScope]:
         scopes = set()
         if self.share_yes.isChecked():
             scopes.add(ConsentScope.SHARE_SIGNAL)
             if self.identity.isChecked():
                 scopes.add(ConsentScope.SHARE_IDENTITY)
-        if self.referral.isChecked() and self.service.text().strip():
+        if self.referral.isChecked() and self.service.currentText().strip():
             scopes.add(ConsentScope.REFERRAL)
         return scopes
 
@@ -261,9 +335,9 @@ class SignalCard(QFrame):
             text = translate("Afronden", "Niet delen")
         else:
             text = translate("Afronden", "Nog geen keuze")
-        if self.referral.isChecked() and self.service.text().strip():
+        if self.referral.isChecked() and self.service.currentText().strip():
             text += " · " + translate("Afronden", "doorverwijzen naar {naam}").format(
-                naam=self.service.text().strip()
+                naam=self.service.currentText().strip()
             )
         return text
 
@@ -288,7 +362,11 @@ class SignalCard(QFrame):
         else:
             text = translate("Afronden", "✓ Opgeslagen: {keuze}").format(keuze=self.decision_text())
         self.status.setText(text)
-        if self.referral.isChecked() and not self.service.text().strip() and not self.read_only:
+        if (
+            self.referral.isChecked()
+            and not self.service.currentText().strip()
+            and not self.read_only
+        ):
             show_message(
                 self.error,
                 translate(
@@ -334,8 +412,14 @@ class SignalCard(QFrame):
             if self._when_moved
             else None
         )
-        service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
+        service, note, agreed = self.service_choice()[0], self.note.text(), self.agreed.text()
         undecided = not self.decided
+        service_id = self.service_choice()[1]
+        caller = self.caller.currentData()
+        picked = self.due.date()
+        due = (
+            date(picked.year(), picked.month(), picked.day()) if self.due_set.isChecked() else None
+        )
 
         def job():
             svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
@@ -346,6 +430,9 @@ class SignalCard(QFrame):
                 method=method,
                 given_at=when,
                 referral_service=service,
+                service_id=service_id,
+                referral_caller=caller,
+                referral_due=due,
                 undecided=undecided,
             )
 
@@ -382,9 +469,9 @@ class ManualSignalDialog(BaseDialog):
         self.visit_id = visit_id
         self.setWindowTitle(translate("Afronden", "Signaal toevoegen"))
         self.theme = QComboBox()
-        for t in Theme:
+        for t in all_themes():
             self.theme.addItem(theme_label(t), t)
-        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG))
+        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG.value))
         self.severity = QComboBox()
         for s in Severity:
             self.severity.addItem(severity_label(s), s)
@@ -412,7 +499,7 @@ class ManualSignalDialog(BaseDialog):
 
     def accept(self) -> None:
         vault, vid = self.ctx.vault, self.visit_id
-        theme, severity = enum_data(self.theme, Theme), enum_data(self.severity, Severity)
+        theme, severity = str(self.theme.currentData()), enum_data(self.severity, Severity)
         text, note = self.text.text(), self.note.text()
 
         def failed(exc: BaseException) -> None:

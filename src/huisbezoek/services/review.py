@@ -16,12 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ReferralCaller,
+    Severity,
+    ThemeId,
+    VisitStatus,
+)
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.forms.form import RaisedSignal
 from huisbezoek.printing.content import ServiceDirectory, ServiceKind, load_directory
@@ -45,12 +52,15 @@ class ConsentRow:
     given_at: datetime
     method: ConsentMethod
     referral_service: str | None
+    referral_caller: ReferralCaller | None = None
+    referral_due: date | None = None
+    service_id: str | None = None  # the sociale kaart's id of the referral service
 
 
 @dataclass(frozen=True, slots=True)
 class SignalRow:
     id: int
-    theme: Theme
+    theme: ThemeId
     severity: Severity
     text: str
     note: str
@@ -88,17 +98,27 @@ class UrgentContact:
     hours: str | None
 
 
+#: Kinds of help shown for a signal that needs action now: the huisarts services (local), then
+#: the national lines of the sociale kaart's ``landelijk`` block.
+URGENT_KINDS = (
+    ServiceKind.HUISARTS,
+    ServiceKind.ZELFMOORDPREVENTIE,
+    ServiceKind.LUISTERLIJN,
+    ServiceKind.VEILIG_THUIS,
+)
+
+
 def urgent_contacts(directory: ServiceDirectory | None = None) -> tuple[UrgentContact, ...]:
-    """112, then the huisarts services and crisis lines of the sociale kaart, then the
+    """112, then the huisarts services and the national lines of the sociale kaart, then the
     organisation that runs the visits. A sociale kaart that cannot be read leaves 112."""
     out = [UrgentContact("Alarmnummer bij direct gevaar", EMERGENCY_NUMBER, "dag en nacht")]
     try:
         directory = directory if directory is not None else load_directory()
     except (OSError, UserError, ValueError):
         return tuple(out)
-    for kind in (ServiceKind.HUISARTS, ServiceKind.CRISISLIJN):
-        for service in directory.services:
-            if kind in service.kinds and service.phone:
+    for kind in URGENT_KINDS:
+        for service in directory.of_kind(kind):
+            if service.phone:
                 out.append(UrgentContact(service.name, service.phone, service.opening_hours))
     if directory.organisation is not None:
         org = directory.organisation
@@ -141,7 +161,16 @@ def _signal_row(s: Session, sig: Signal) -> SignalRow:
         manual=sig.source_rule is None,
         source_rule=sig.source_rule,
         consents=tuple(
-            ConsentRow(c.id, c.scope, c.given_at, c.method, c.referral_service)
+            ConsentRow(
+                c.id,
+                c.scope,
+                c.given_at,
+                c.method,
+                c.referral_service,
+                ReferralCaller(c.referral_caller) if c.referral_caller else None,
+                c.referral_due,
+                c.service_id,
+            )
             for c in _active_consents(s, sig.id)
         ),
         share_declined=sig.share_declined_at is not None,
@@ -213,7 +242,7 @@ def add_manual_signal(
     vault: VaultLike,
     visit_id: int,
     *,
-    theme: Theme,
+    theme: ThemeId,
     severity: Severity,
     text: str,
     note: str = "",
@@ -288,15 +317,20 @@ def set_signal_consent(
     method: ConsentMethod,
     given_at: datetime | None = None,
     referral_service: str | None = None,
+    service_id: str | None = None,
+    referral_caller: ReferralCaller | None = None,
+    referral_due: date | None = None,
     undecided: bool = False,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
     Rules: sharing name and contact details needs sharing the signal; a referral needs the
-    name of the service. An unchanged purpose keeps its original record and date. Without
-    ``delen_signaal`` in ``scopes`` the call records "do not share", unless ``undecided`` says
-    the resident has not decided yet. A change is written to the audit log in the same
-    transaction when the vault keeps one.
+    name of the service, and may say who calls and by when (the summary prints both).
+    ``service_id`` is the sociale kaart's id of that service (the service picker gives both);
+    it travels in the batch so the coordinator's letter goes there. An unchanged purpose keeps
+    its original record and date. Without ``delen_signaal`` in ``scopes`` the call records
+    "do not share", unless ``undecided`` says the resident has not decided yet. A change is
+    written to the audit log in the same transaction when the vault keeps one.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -307,11 +341,15 @@ def set_signal_consent(
             message_nl="Naam en telefoon delen kan alleen als het signaal ook gedeeld mag worden.",
         )
     service = (referral_service or "").strip() or None
+    service_id = (service_id or "").strip() or None
     if ConsentScope.REFERRAL in wanted and service is None:
         raise InvalidInputError(
             "referral without service",
             message_nl="Schrijf op naar welke organisatie de bewoner doorverwezen wil worden.",
         )
+    caller = ReferralCaller(referral_caller).value if referral_caller else None
+    if ConsentScope.REFERRAL not in wanted:
+        referral_due = None
     now = datetime.now(UTC)
     moved = given_at is not None  # a time given is the time the resident agreed
     given_at = given_at or now
@@ -323,7 +361,12 @@ def set_signal_consent(
         active = {c.scope: c for c in _active_consents(s, signal_id)}
         changed = False
         for scope, record in active.items():
-            same_service = scope is not ConsentScope.REFERRAL or record.referral_service == service
+            same_service = scope is not ConsentScope.REFERRAL or (
+                record.referral_service,
+                record.service_id,
+                record.referral_caller,
+                record.referral_due,
+            ) == (service, service_id, caller, referral_due)
             same = (
                 same_service
                 and record.method is method
@@ -334,6 +377,7 @@ def set_signal_consent(
                 changed = True
         for scope in wanted:
             existing = active.get(scope)
+            # Every difference withdrew the record above: what is still active is unchanged.
             keep = existing is not None and existing.withdrawn_at is None
             if keep:
                 continue
@@ -346,6 +390,9 @@ def set_signal_consent(
                     given_at=given_at,
                     method=method,
                     referral_service=service if scope is ConsentScope.REFERRAL else None,
+                    service_id=service_id if scope is ConsentScope.REFERRAL else None,
+                    referral_caller=caller if scope is ConsentScope.REFERRAL else None,
+                    referral_due=referral_due if scope is ConsentScope.REFERRAL else None,
                 )
             )
             changed = True

@@ -1,5 +1,4 @@
-"""A signal remembers that the resident said no to sharing it (``signals.share_declined_at``),
-so "do not share" is a decision the visit can be finalised with, not a blank.
+"""A referral records who makes the call and by when, so the resident's summary can say so.
 
 Revision ID: 0007
 Revises: 0006
@@ -18,7 +17,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("signals", sa.Column("share_declined_at", sa.String(length=32), nullable=True))
+    with op.batch_alter_table("consent_records") as batch:
+        batch.add_column(sa.Column("referral_caller", sa.String(length=20), nullable=True))
+        batch.add_column(sa.Column("referral_due", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
