@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import Select, and_, case, func, insert, literal, or_, select, true, update
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.store import serialise_imports
 from huisbezoek.coordinator.store.models import (
     ERASED_TEXT,
     AreaResident,
@@ -98,6 +99,7 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
     Only signals written since the last sync are looked at (the importer stamps ``updated_at``
     on every insert and update), so a refresh with nothing new stays cheap.
     """
+    serialise_imports(session)  # two coordinators refreshing at once would both insert
     now = datetime.now(UTC)
     mark_row = session.get(WorkSetting, SYNC_MARK_SETTING)
     since = datetime.fromisoformat(mark_row.value) - SYNC_LOOK_BACK if mark_row else None

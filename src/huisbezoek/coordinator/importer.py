@@ -35,7 +35,7 @@ from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, sele
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.organisation import identities
-from huisbezoek.coordinator.store import StoreLike
+from huisbezoek.coordinator.store import StoreLike, serialise_imports
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
     FollowUp,
@@ -96,6 +96,7 @@ _SQL_FIND_LEDGER = (
     "FROM import_ledger WHERE batch_id = ?"
 )
 _SQL_INSERT_LEDGER = _insert_sql("import_ledger", _LEDGER_COLUMNS)
+_SQL_SEQUENCE_TAKEN = "SELECT 1 FROM import_ledger WHERE key_id = ? AND sequence = ?"
 # Every signal is inserted as new; the ones stored before are left out and sorted out after.
 _SQL_INSERT_NEW_SIGNALS = (
     _insert_sql("imported_signals", _SIGNAL_COLUMNS) + " ON CONFLICT (id) DO NOTHING"
@@ -119,6 +120,9 @@ _FIND_LEDGER = select(
     _LEDGER.c.key_id,
     _LEDGER.c.new_count + _LEDGER.c.updated_count + _LEDGER.c.unchanged_count,
 ).where(_LEDGER.c.batch_id == bindparam("batch_id"))
+_SEQUENCE_TAKEN = select(_LEDGER.c.batch_id).where(
+    _LEDGER.c.key_id == bindparam("key_id"), _LEDGER.c.sequence == bindparam("sequence")
+)
 _FIND_SIGNALS = select(_SIGNALS.c.id, _SIGNALS.c.revision, _SIGNALS.c.source_key_id).where(
     _SIGNALS.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -273,10 +277,22 @@ def apply_verified(
                 )
             raise ConflictingBatchError("batch id already imported with other contents")
         highest = context.highest.get(manifest.key_id)
-        if highest is not None and manifest.sequence <= highest:
-            raise ReplayedBatchError(
-                f"sequence {manifest.sequence} at or below {highest} for {manifest.key_id}"
+        # A number at or below the highest is a late batch filling a gap (batches can arrive
+        # out of order: two coordinators, a drop, a file found later) unless another batch
+        # holds that number already. A late batch goes in by the usual revision rule, so it
+        # can never roll anything back; the newer neighbourhood snapshot stays.
+        late = highest is not None and manifest.sequence <= highest
+        if late:
+            key = (manifest.key_id, manifest.sequence)
+            taken = (
+                cursor.execute(_SQL_SEQUENCE_TAKEN, key).fetchone()
+                if raw
+                else conn.execute(_SEQUENCE_TAKEN, {"key_id": key[0], "sequence": key[1]}).first()
             )
+            if taken is not None:
+                raise ReplayedBatchError(
+                    f"sequence {manifest.sequence} already taken for {manifest.key_id}"
+                )
         expected = (highest or 0) + 1
         missing = (expected, manifest.sequence - 1) if manifest.sequence > expected else None
 
@@ -302,8 +318,9 @@ def apply_verified(
     finally:
         if cursor is not None:
             cursor.close()
-    context.highest[manifest.key_id] = manifest.sequence
-    context.pending_counts[manifest.key_id] = (str(manifest.batch_id), payload.neighbourhoods)
+    if not late:
+        context.highest[manifest.key_id] = manifest.sequence
+        context.pending_counts[manifest.key_id] = (str(manifest.batch_id), payload.neighbourhoods)
     if not defer_counts:
         finish(session, context)
     return result
@@ -714,6 +731,7 @@ def import_batches(
     results: list[BatchImportResult] = []
     cancelled = False
     with bulk_work(), store.session() as s:
+        serialise_imports(s)
         context = _import_context(s)
         for index, (path, checked) in enumerate(_checked_ahead(context, paths_)):
             if cancel is not None and cancel.is_set():
@@ -784,6 +802,7 @@ def _audit_import(session: Session, store: StoreLike, results: Sequence[BatchImp
 def import_batch_bytes(store: StoreLike, data: bytes, name: str = "zending") -> BatchImportResult:
     """One batch from memory (drag and drop, tests); same rules as :func:`import_batches`."""
     with store.session() as s:
+        serialise_imports(s)
         context = _import_context(s)
         try:
             verified = check_signed(context, data)

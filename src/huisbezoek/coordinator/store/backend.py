@@ -80,7 +80,18 @@ class CoordinatorStore:
     @classmethod
     def open_url(cls, url: str, **engine_options: Any) -> CoordinatorStore:
         """A PostgreSQL store; an empty database gets the full schema."""
-        engine = create_engine(url, **engine_options)
+        options: dict[str, Any] = {
+            # An error must never carry a statement's values (names, addresses, signal
+            # texts) into a traceback, a log or the screen.
+            "hide_parameters": True,
+            # psycopg prepares a statement after five runs; PostgreSQL then may choose a
+            # generic plan for the importer's "id IN (...)" lookups on a table it has not
+            # analysed in the running transaction, and scan the whole table per batch
+            # (60 batches: about 60 s instead of a few). Plans are made per statement instead.
+            "connect_args": {"prepare_threshold": None},
+            **engine_options,
+        }
+        engine = create_engine(url, **options)
         try:
             with engine.connect() as conn:
                 _prepare_schema(conn)
