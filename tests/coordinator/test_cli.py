@@ -157,3 +157,37 @@ def test_packages_through_the_cli(
     broken.write_bytes(out_a.read_bytes()[:-40])
     code, _out, err = run(monkeypatch, capsys, ["package", str(broken), *vol], 1)
     assert code == 2 and "geen geldig pakket" in err
+
+
+@pytest.mark.postgres
+def test_org_commands_work_on_postgresql_by_url(pg_server, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Enrol, approve, list and write the organisation file on a shared PostgreSQL store by
+    --url: no vault passphrase is asked (there is none), and nothing reads the terminal."""
+    from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+
+    url = pg_server.new_database()
+    assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+                 "--config-out", str(tmp_path / "org.json")]) == 0  # fmt: skip
+    keys = VolunteerKeys.generate()
+    enrolment = tmp_path / "aanmelding.json"
+    enrolment.write_bytes(keys.enrolment("Vera").to_bytes())
+    assert main(["org", "enrol", str(enrolment), "--url", url]) == 0
+    assert main(["org", "approve", keys.key_id_hex, "--url", url]) == 0
+    capsys.readouterr()
+    assert main(["org", "volunteers", "--url", url]) == 0
+    listed = capsys.readouterr().out
+    assert keys.key_id_hex in listed and "goedgekeurd" in listed
+    out = tmp_path / "opnieuw.json"
+    assert main(["org", "config", "--out", str(out), "--url", url]) == 0
+    assert OrgConfig.from_bytes(out.read_bytes()).name == "Welzijn Teststad"
+
+
+def test_no_terminal_gives_a_dutch_message(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+
+    def no_tty(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", no_tty)
+    assert main(["org", "volunteers", "--dir", str(tmp_path / "x")]) == 2
+    assert "Er kwam geen wachtwoordzin binnen" in capsys.readouterr().err

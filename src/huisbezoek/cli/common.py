@@ -41,7 +41,14 @@ class Secrets:
 
     def ask(self, prompt: str) -> str:
         if self._lines is None:
-            return getpass.getpass(prompt)
+            try:
+                return getpass.getpass(prompt)
+            except EOFError:  # no terminal and nothing on standard input
+                raise InvalidInputError(
+                    "no passphrase on the terminal",
+                    message_nl="Er kwam geen wachtwoordzin binnen. Typ hem in een terminal, of "
+                    "geef hem met --passphrase-stdin op standaardinvoer.",
+                ) from None
         try:
             return next(self._lines).rstrip("\r\n")
         except StopIteration:
