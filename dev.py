@@ -8,6 +8,9 @@
                              the quick loop: the same checks, tests without the slow marker
     python3 dev.py bench     run the benchmarks and print their figures
     python3 dev.py shots     make the README screenshots under a virtual display
+    python3 dev.py translations
+                             update resources/i18n/*.ts from the code (pyside6-lupdate) and
+                             build the .qm files (pyside6-lrelease)
 
 Only the standard library is used here, so it runs on a fresh machine with Python 3.11+.
 """
@@ -21,6 +24,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -124,8 +128,37 @@ def _dpkg_installed(package: str) -> bool:
     return "install ok installed" in result.stdout
 
 
+def _buildinfo() -> ModuleType:
+    """packaging/buildinfo.py (standard library only): the translation commands and files."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import buildinfo
+
+    return buildinfo
+
+
+def build_translations(py: Path) -> int:
+    """The .qm files from the committed .ts files (the app falls back to Dutch without them)."""
+    info = _buildinfo()
+    rc = 0
+    for language in info.compiled_languages():
+        rc |= run(info.lrelease_command(str(py), info.ts_file(language), info.qm_file(language)))
+    return rc
+
+
+def cmd_translations(args: list[str]) -> int:
+    py = ensure_venv("test")
+    info = _buildinfo()
+    info.I18N_DIR.mkdir(parents=True, exist_ok=True)
+    for language in info.APP_LANGUAGES:
+        rc = run(info.lupdate_command(str(py), language, info.ts_file(language)), cwd=ROOT)
+        if rc != 0:
+            return rc
+    return build_translations(py)
+
+
 def cmd_start(args: list[str]) -> int:
     py = ensure_venv("test")
+    build_translations(py)
     return run([py, "-m", "huisbezoek", "--demo-if-new", *args], cwd=ROOT)
 
 
@@ -148,6 +181,8 @@ def cmd_test(args: list[str]) -> int:
     py = ensure_venv("test")
     if not quick:
         ensure_debian_packages()
+    if build_translations(py) != 0:
+        return 1
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -187,10 +222,17 @@ def cmd_bench(args: list[str]) -> int:
 
 def cmd_shots(args: list[str]) -> int:
     py = ensure_venv("test")
+    build_translations(py)
     return run([py, ROOT / "docs" / "make_screenshots.py", *args], cwd=ROOT)
 
 
-COMMANDS = {"start": cmd_start, "test": cmd_test, "bench": cmd_bench, "shots": cmd_shots}
+COMMANDS = {
+    "start": cmd_start,
+    "test": cmd_test,
+    "bench": cmd_bench,
+    "shots": cmd_shots,
+    "translations": cmd_translations,
+}
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from huisbezoek import paths
+from huisbezoek.domain import OrganisationSummary, person_name_problem
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
 
@@ -20,20 +21,9 @@ if TYPE_CHECKING:
     from huisbezoek.vault.keyslots import KdfParams
 
 
-@dataclass(frozen=True, slots=True)
-class OrganisationSummary:
-    name: str
-    fingerprint: str
-
-
 def check_user_name(name: str) -> str:
     """The Dutch problem with the coordinator's own name, or an empty string when it is fine."""
-    name = " ".join(name.split())
-    if not name:
-        return "Vul uw naam in."
-    if len(name) > 100:
-        return "Deze naam is te lang."
-    return ""
+    return person_name_problem(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,6 @@ def ensure_application() -> QApplication:
 def start_qt(settings: Any) -> QApplication:
     """The QApplication with translations installed and the theme of ``settings`` applied."""
     app = ensure_application()
-    install_translators()
+    install_translators(getattr(settings, "language", "nl"))
     apply_theme(app, settings)
     return app

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from huisbezoek.exchange import package
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.services import packages
 
@@ -36,8 +36,10 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
         if package.package_kind(data) == package.ASSIGNMENT:
             result = packages.accept_assignment(vault, data)
             return [
-                tr("Pakket", "{n} nieuwe bewoners staan nu in uw lijst.").format(n=result.added),
-                tr("Pakket", "{n} stonden er al in.").format(n=result.skipped)
+                translate("Pakket", "{n} nieuwe bewoners staan nu in uw lijst.").format(
+                    n=result.added
+                ),
+                translate("Pakket", "{n} stonden er al in.").format(n=result.skipped)
                 if result.skipped
                 else "",
             ]
@@ -47,13 +49,15 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
 
     def done(lines: list[str]) -> None:
         text = "\n".join(line for line in lines if line)
-        box = _message(parent, tr("Pakket", "Pakket ingelezen"), text, QMessageBox.Icon.Information)
+        box = _message(
+            parent, translate("Pakket", "Pakket ingelezen"), text, QMessageBox.Icon.Information
+        )
         if on_done is not None:
             on_done(box)
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            box = _message(parent, tr("Pakket", "Pakket niet ingelezen"), exc.message_nl,
+            box = _message(parent, translate("Pakket", "Pakket niet ingelezen"), exc.message_nl,
                            QMessageBox.Icon.Warning)  # fmt: skip
             if on_done is not None:
                 on_done(box)
@@ -65,7 +69,7 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
 
 def choose_and_import_package(parent: QWidget | None, ctx: Any, on_done: Any = None) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, tr("Pakket", "Pakket van de coördinator kiezen"), str(Path.home())
+        parent, translate("Pakket", "Pakket van de coördinator kiezen"), str(Path.home())
     )
     if path:
         import_package(parent, ctx.vault, Path(path), on_done=on_done)

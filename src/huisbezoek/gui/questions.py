@@ -38,7 +38,7 @@ from huisbezoek.forms import (
     SingleChoiceQuestion,
     YesNoQuestion,
 )
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.widgets import WrapLabel, button_row, set_role
 
 SPECIAL = (NOT_SAYING, NOT_ASKED)
@@ -74,7 +74,7 @@ class QuestionWidget(QFrame):
         layout.addWidget(self.title)
         toelichting = getattr(question, "toelichting", None)
         self.hint = (
-            _label(tr("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
+            _label(translate("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
             if toelichting
             else None
         )
@@ -90,21 +90,21 @@ class QuestionWidget(QFrame):
             return
         self.control = self._build_control()
         self.body.addWidget(self.control)
-        self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
+        self.not_saying = QPushButton(translate("Vraag", "Wil ik niet zeggen"))
         self.not_saying.setCheckable(True)
         self.not_saying.setObjectName(f"ns_{question.id}")
         self.not_saying.setAccessibleName(
-            tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
+            translate("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
         )
         self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
         self.not_saying.setProperty("role", "notsaying")
         # "Niet gevraagd": the volunteer skipped it (no time, not fitting); the summary then
         # does not list the topic as talked about.
-        self.not_asked = QPushButton(tr("Vraag", "Niet gevraagd"))
+        self.not_asked = QPushButton(translate("Vraag", "Niet gevraagd"))
         self.not_asked.setCheckable(True)
         self.not_asked.setObjectName(f"na_{question.id}")
         self.not_asked.setAccessibleName(
-            tr("Vraag", "Niet gevraagd: {vraag}").format(vraag=question.label)
+            translate("Vraag", "Niet gevraagd: {vraag}").format(vraag=question.label)
         )
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
@@ -117,7 +117,7 @@ class QuestionWidget(QFrame):
         name = q.label
         if isinstance(q, YesNoQuestion):
             return self._choice_buttons(
-                [(True, tr("Vraag", "Ja")), (False, tr("Vraag", "Nee"))], name
+                [(True, translate("Vraag", "Ja")), (False, translate("Vraag", "Nee"))], name
             )
         if isinstance(q, SingleChoiceQuestion):
             return self._radios([(o.value, o.label) for o in (q.options or ())], name)
@@ -126,9 +126,9 @@ class QuestionWidget(QFrame):
         if isinstance(q, ScaleQuestion):
             return self._scale(q, name)
         if isinstance(q, NumberQuestion):
-            return self._line(name, unit=q.unit, placeholder=tr("Vraag", "getal"))
+            return self._line(name, unit=q.unit, placeholder=translate("Vraag", "getal"))
         if isinstance(q, DateQuestion):
-            return self._line(name, placeholder=tr("Vraag", "dd-mm-jjjj"))
+            return self._line(name, placeholder=translate("Vraag", "dd-mm-jjjj"))
         if isinstance(q, ShortTextQuestion):
             return self._line(name, max_length=q.max_length)
         if isinstance(q, LongTextQuestion):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.domain import ContactMethod, ContactOutcome, DeclineReason
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import decline_label, method_label, outcome_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import enum_data, error_label, show_message
@@ -82,16 +82,16 @@ class ResidentDialog(_SavingDialog):
         super().__init__(parent, "residentDialog", ctx)
         self.resident_id = resident_id
         self.setWindowTitle(
-            tr("Bewoner", "Nieuwe bewoner")
+            translate("Bewoner", "Nieuwe bewoner")
             if resident_id is None
-            else tr("Bewoner", "Bewoner aanpassen")
+            else translate("Bewoner", "Bewoner aanpassen")
         )
         self.name = QLineEdit()
         self.address = QLineEdit()
         self.postcode = QLineEdit()
         self.postcode.setMaxLength(8)
         self.neighbourhood = QLineEdit()
-        self.has_birth = QCheckBox(tr("Bewoner", "Geboortedatum bekend"))
+        self.has_birth = QCheckBox(translate("Bewoner", "Geboortedatum bekend"))
         self.birth = QDateEdit()
         self.birth.setDisplayFormat("dd-MM-yyyy")
         self.birth.setCalendarPopup(True)
@@ -103,25 +103,25 @@ class ResidentDialog(_SavingDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
         names = {
-            self.name: tr("Bewoner", "Naam"),
-            self.address: tr("Bewoner", "Adres"),
-            self.postcode: tr("Bewoner", "Postcode"),
-            self.neighbourhood: tr("Bewoner", "Wijk"),
-            self.birth: tr("Bewoner", "Geboortedatum"),
-            self.phone: tr("Bewoner", "Telefoon"),
-            self.notes: tr("Bewoner", "Notitie"),
+            self.name: translate("Bewoner", "Naam"),
+            self.address: translate("Bewoner", "Adres"),
+            self.postcode: translate("Bewoner", "Postcode"),
+            self.neighbourhood: translate("Bewoner", "Wijk"),
+            self.birth: translate("Bewoner", "Geboortedatum"),
+            self.phone: translate("Bewoner", "Telefoon"),
+            self.notes: translate("Bewoner", "Notitie"),
         }
         for widget, text in names.items():
             widget.setAccessibleName(text)
         form = _form()
-        form.addRow(tr("Bewoner", "&Naam:"), self.name)
-        form.addRow(tr("Bewoner", "&Adres:"), self.address)
-        form.addRow(tr("Bewoner", "&Postcode:"), self.postcode)
-        form.addRow(tr("Bewoner", "&Wijk:"), self.neighbourhood)
+        form.addRow(translate("Bewoner", "&Naam:"), self.name)
+        form.addRow(translate("Bewoner", "&Adres:"), self.address)
+        form.addRow(translate("Bewoner", "&Postcode:"), self.postcode)
+        form.addRow(translate("Bewoner", "&Wijk:"), self.neighbourhood)
         form.addRow("", self.has_birth)
-        form.addRow(tr("Bewoner", "&Geboortedatum:"), self.birth)
-        form.addRow(tr("Bewoner", "&Telefoon:"), self.phone)
-        form.addRow(tr("Bewoner", "N&otitie:"), self.notes)
+        form.addRow(translate("Bewoner", "&Geboortedatum:"), self.birth)
+        form.addRow(translate("Bewoner", "&Telefoon:"), self.phone)
+        form.addRow(translate("Bewoner", "N&otitie:"), self.notes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -182,7 +182,7 @@ class ContactDialog(_SavingDialog):
     def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
         super().__init__(parent, "contactDialog", ctx)
         self.resident_id = resident_id
-        self.setWindowTitle(tr("Contact", "Contact met {naam}").format(naam=resident_name))
+        self.setWindowTitle(translate("Contact", "Contact met {naam}").format(naam=resident_name))
         self.method = QComboBox()
         for m in ContactMethod:
             self.method.addItem(method_label(m), m)
@@ -202,24 +202,24 @@ class ContactDialog(_SavingDialog):
         ):
             self.outcome.addItem(outcome_label(o), o)
         self.reason = QComboBox()
-        self.reason.addItem(tr("Contact", "— kies een reden —"), None)
+        self.reason.addItem(translate("Contact", "— kies een reden —"), None)
         for r in DeclineReason:
             self.reason.addItem(decline_label(r), r)
         self.note = QLineEdit()
         for w, text in (
-            (self.method, tr("Contact", "Hoe")),
-            (self.when, tr("Contact", "Wanneer")),
-            (self.outcome, tr("Contact", "Uitkomst")),
-            (self.reason, tr("Contact", "Reden")),
-            (self.note, tr("Contact", "Notitie")),
+            (self.method, translate("Contact", "Hoe")),
+            (self.when, translate("Contact", "Wanneer")),
+            (self.outcome, translate("Contact", "Uitkomst")),
+            (self.reason, translate("Contact", "Reden")),
+            (self.note, translate("Contact", "Notitie")),
         ):
             w.setAccessibleName(text)
         form = _form()
-        form.addRow(tr("Contact", "&Hoe:"), self.method)
-        form.addRow(tr("Contact", "&Wanneer:"), self.when)
-        form.addRow(tr("Contact", "&Uitkomst:"), self.outcome)
-        form.addRow(tr("Contact", "&Reden:"), self.reason)
-        form.addRow(tr("Contact", "N&otitie:"), self.note)
+        form.addRow(translate("Contact", "&Hoe:"), self.method)
+        form.addRow(translate("Contact", "&Wanneer:"), self.when)
+        form.addRow(translate("Contact", "&Uitkomst:"), self.outcome)
+        form.addRow(translate("Contact", "&Reden:"), self.reason)
+        form.addRow(translate("Contact", "N&otitie:"), self.note)
         self.form = form
         self.outcome.currentIndexChanged.connect(self._update)
         layout = QVBoxLayout(self)
@@ -245,7 +245,7 @@ class ContactDialog(_SavingDialog):
         if outcome is ContactOutcome.DECLINED and reason is None:
             raise UserError(
                 "no reason",
-                message_nl=tr(
+                message_nl=translate(
                     "Contact",
                     "Kies waarom de bewoner geen bezoek wil. Weet u het niet, kies dan 'Anders'.",
                 ),
@@ -264,21 +264,21 @@ class AppointmentDialog(_SavingDialog):
     def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
         super().__init__(parent, "appointmentDialog", ctx)
         self.resident_id = resident_id
-        self.setWindowTitle(tr("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
+        self.setWindowTitle(translate("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
         tomorrow = QDateTime(QDate.currentDate().addDays(1), QTime(10, 0))
         self.when = QDateTimeEdit(tomorrow)
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setAccessibleName(tr("Afspraak", "Datum en tijd"))
+        self.when.setAccessibleName(translate("Afspraak", "Datum en tijd"))
         self.location = QLineEdit()
-        self.location.setPlaceholderText(tr("Afspraak", "Bij de bewoner thuis"))
-        self.location.setAccessibleName(tr("Afspraak", "Waar"))
+        self.location.setPlaceholderText(translate("Afspraak", "Bij de bewoner thuis"))
+        self.location.setAccessibleName(translate("Afspraak", "Waar"))
         self.note = QLineEdit()
-        self.note.setAccessibleName(tr("Afspraak", "Notitie"))
+        self.note.setAccessibleName(translate("Afspraak", "Notitie"))
         form = _form()
-        form.addRow(tr("Afspraak", "&Datum en tijd:"), self.when)
-        form.addRow(tr("Afspraak", "&Waar:"), self.location)
-        form.addRow(tr("Afspraak", "N&otitie:"), self.note)
+        form.addRow(translate("Afspraak", "&Datum en tijd:"), self.when)
+        form.addRow(translate("Afspraak", "&Waar:"), self.location)
+        form.addRow(translate("Afspraak", "N&otitie:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -289,7 +289,7 @@ class AppointmentDialog(_SavingDialog):
         if at < datetime.now(UTC) - timedelta(days=1):
             raise UserError(
                 "appointment in the past",
-                message_nl=tr(
+                message_nl=translate(
                     "Afspraak", "Deze datum is al voorbij. Kies een datum in de toekomst."
                 ),
             )

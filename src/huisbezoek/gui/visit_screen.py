@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.domain import Severity, VisitStatus
 from huisbezoek.forms import FormState
 from huisbezoek.gui.autosave import AnswerSaver
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
@@ -97,13 +97,13 @@ class VisitScreen(QWidget):
         self._prebuild.setSingleShot(True)
         self._prebuild.setInterval(PREBUILD_PAUSE_MS)
         self._prebuild.timeout.connect(self._build_next_page)
-        self.back_button = QPushButton(tr("Gesprek", "← &Terug"))
+        self.back_button = QPushButton(translate("Gesprek", "← &Terug"))
         self.back_button.clicked.connect(self.leave)
         self.title = heading("")
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setProperty("role", "saved")
-        self.save_state.setAccessibleName(tr("Gesprek", "Opslaan"))
+        self.save_state.setAccessibleName(translate("Gesprek", "Opslaan"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -113,17 +113,17 @@ class VisitScreen(QWidget):
         self.banner.setVisible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
-        self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
+        self.sections.setAccessibleName(translate("Gesprek", "Onderwerpen"))
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
         self.section_stack = QStackedWidget()
         self.radar = RadarChart()
-        self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
+        self.prev_button = QPushButton(translate("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QPushButton(tr("Gesprek", "V&olgend onderwerp"))
+        self.next_button = QPushButton(translate("Gesprek", "V&olgend onderwerp"))
         self.next_button.clicked.connect(lambda: self._step(1))
-        self.review_button = QPushButton(tr("Gesprek", "&Afronden…"))
+        self.review_button = QPushButton(translate("Gesprek", "&Afronden…"))
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
         nav = QHBoxLayout()
@@ -139,9 +139,9 @@ class VisitScreen(QWidget):
         self.side = SidePanel()
         side = QVBoxLayout(self.side)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
+        side.addWidget(heading(translate("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
-        side.addWidget(heading(tr("Gesprek", "Cijfers"), "subheading"))
+        side.addWidget(heading(translate("Gesprek", "Cijfers"), "subheading"))
         side.addWidget(self.radar, 2)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side)
@@ -199,7 +199,7 @@ class VisitScreen(QWidget):
         self.saver.state_changed.connect(self._show_saved)
         self.saver.saved_values.update(visit.answers)
         self.title.setText(
-            tr("Gesprek", "Gesprek met {naam} — {datum}").format(
+            translate("Gesprek", "Gesprek met {naam} — {datum}").format(
                 naam=visit.resident_name, datum=format_date(visit.started_at)
             )
         )
@@ -425,19 +425,19 @@ class VisitScreen(QWidget):
             if item is None:
                 continue
             if not relevant:
-                text = tr("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
+                text = translate("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
-                text = tr("Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord").format(
-                    vink=mark, titel=section.title, klaar=done, totaal=len(relevant)
-                )
+                text = translate(
+                    "Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord"
+                ).format(vink=mark, titel=section.title, klaar=done, totaal=len(relevant))
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
         direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
         if direct:
             self.banner.label.setText(
-                tr("Gesprek", "Let op, direct actie nodig: {tekst}").format(
+                translate("Gesprek", "Let op, direct actie nodig: {tekst}").format(
                     tekst=" · ".join(s.text for s in direct)
                 )
             )
@@ -446,11 +446,11 @@ class VisitScreen(QWidget):
 
     def _show_saved(self, all_saved: bool) -> None:
         if self.visit is not None and self.visit.status is VisitStatus.FINAL:
-            self.save_state.setText(tr("Gesprek", "Afgerond (alleen lezen)"))
+            self.save_state.setText(translate("Gesprek", "Afgerond (alleen lezen)"))
         elif all_saved:
-            self.save_state.setText(tr("Gesprek", "✓ Alles opgeslagen"))
+            self.save_state.setText(translate("Gesprek", "✓ Alles opgeslagen"))
         else:
-            self.save_state.setText(tr("Gesprek", "Bezig met opslaan…"))
+            self.save_state.setText(translate("Gesprek", "Bezig met opslaan…"))
 
     def _status_changed(self, status) -> None:
         if self.visit is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 
 class WrapLabel(QLabel):
@@ -174,7 +174,7 @@ def centered(inner: QWidget, chars: int = 80) -> QWidget:
 
 
 def yes_no_text(value: bool) -> str:
-    return tr("Algemeen", "ja") if value else tr("Algemeen", "nee")
+    return translate("Algemeen", "ja") if value else translate("Algemeen", "nee")
 
 
 def enum_data(combo: QComboBox, enum_cls: Any) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from huisbezoek import paths
+from huisbezoek.domain import OrganisationSummary, person_name_problem
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
 
@@ -167,12 +168,7 @@ def check_new_passphrase(first: str, second: str) -> str:
 
 
 def check_volunteer_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        return "Vul uw naam in."
-    if len(name) > 100:
-        return "Deze naam is te lang."
-    return ""
+    return person_name_problem(name)
 
 
 def last_group_matches(recovery_key: str, typed: str) -> bool:
@@ -407,12 +403,6 @@ def create_demo_vault(*, folder: Path | None = None, kdf: KdfParams | None = Non
 
 
 # -- organisation and the recovery sheet (other areas; used when they are there) -------------
-
-
-@dataclass(frozen=True, slots=True)
-class OrganisationSummary:
-    name: str
-    fingerprint: str
 
 
 def add_organisation(opened: OpenedVault | None, path: Path) -> OrganisationSummary:

@@ -14,7 +14,7 @@ from huisbezoek.coordinator import addresses, organisation, packages
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -38,26 +38,28 @@ class AssignmentsPanel(QWidget):
         self._keep_volunteer: Any = None  # the chosen volunteer while locked
         self.split: list[addresses.NeighbourhoodSplit] = []
         self.list_button = button(
-            tr("Pakketten", "Adreslijst van de gemeente inlezen…"), primary=True
+            translate("Pakketten", "Adreslijst van de gemeente inlezen…"), primary=True
         )
         self.message = WrapLabel("")
         self.message.setObjectName("addressMessage")
         self.table = table(
-            [tr("Pakketten", "Wijk"), tr("Pakketten", "Bewoners"),
-             tr("Pakketten", "Toegewezen"), tr("Pakketten", "Vrijwilligers")],
+            [translate("Pakketten", "Wijk"), translate("Pakketten", "Bewoners"),
+             translate("Pakketten", "Toegewezen"), translate("Pakketten", "Vrijwilligers")],
             "splitTable",
         )  # fmt: skip
         self.volunteer = QComboBox()
-        self.volunteer.setAccessibleName(tr("Pakketten", "Vrijwilliger"))
-        self.assign_button = button(tr("Pakketten", "Gekozen wijk geven aan deze vrijwilliger"))
-        self.package_button = button(tr("Pakketten", "Toewijzingspakket opslaan…"))
-        self.config_button = button(tr("Pakketten", "Configuratiepakket maken…"))
+        self.volunteer.setAccessibleName(translate("Pakketten", "Vrijwilliger"))
+        self.assign_button = button(
+            translate("Pakketten", "Gekozen wijk geven aan deze vrijwilliger")
+        )
+        self.package_button = button(translate("Pakketten", "Toewijzingspakket opslaan…"))
+        self.config_button = button(translate("Pakketten", "Configuratiepakket maken…"))
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(heading(tr("Pakketten", "Adreslijst en pakketten")))
+        layout.addWidget(heading(translate("Pakketten", "Adreslijst en pakketten")))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Pakketten",
                     "Lees de adreslijst in (CSV met naam, straat, huisnummer, postcode, "
                     "woonplaats, geboortedatum en wijk). Geef daarna elke wijk aan een "
@@ -70,15 +72,15 @@ class AssignmentsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table)
         form = QFormLayout()
-        form.addRow(tr("Pakketten", "Vrijwilliger"), self.volunteer)
+        form.addRow(translate("Pakketten", "Vrijwilliger"), self.volunteer)
         layout.addLayout(form)
         layout.addWidget(button_row(self.assign_button, self.package_button))
         layout.addWidget(
-            heading(tr("Pakketten", "Configuratie voor alle vrijwilligers"), "subheading")
+            heading(translate("Pakketten", "Configuratie voor alle vrijwilligers"), "subheading")
         )
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Pakketten",
                     "Kies de map met formulieren, folders en de sociale kaart. Het pakket is "
                     "ondertekend door de organisatie.",
@@ -144,7 +146,7 @@ class AssignmentsPanel(QWidget):
 
     def _choose_list(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Pakketten", "Adreslijst kiezen"), "", "CSV (*.csv *.txt)"
+            self, translate("Pakketten", "Adreslijst kiezen"), "", "CSV (*.csv *.txt)"
         )
         if path:
             self.import_list(Path(path))
@@ -159,7 +161,7 @@ class AssignmentsPanel(QWidget):
 
         def done(report: addresses.AddressImportReport) -> None:
             self.message.setText(
-                tr("Pakketten", "Ingelezen: {nieuw} nieuw, {bij} bijgewerkt.").format(
+                translate("Pakketten", "Ingelezen: {nieuw} nieuw, {bij} bijgewerkt.").format(
                     nieuw=report.new, bij=report.updated
                 )
             )
@@ -177,7 +179,9 @@ class AssignmentsPanel(QWidget):
     def assign_selected(self) -> None:
         hood, key = self.selected_neighbourhood(), self.volunteer.currentData()
         if hood is None or key is None:
-            self.message.setText(tr("Pakketten", "Kies een wijk in de lijst en een vrijwilliger."))
+            self.message.setText(
+                translate("Pakketten", "Kies een wijk in de lijst en een vrijwilliger.")
+            )
             return
         store = self.store
 
@@ -187,7 +191,9 @@ class AssignmentsPanel(QWidget):
 
         def done(count: int) -> None:
             self.message.setText(
-                tr("Pakketten", "{n} bewoners in {wijk} toegewezen.").format(n=count, wijk=hood)
+                translate("Pakketten", "{n} bewoners in {wijk} toegewezen.").format(
+                    n=count, wijk=hood
+                )
             )
             self.refresh()
 
@@ -195,7 +201,7 @@ class AssignmentsPanel(QWidget):
 
     def _choose_package(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Pakketten", "Toewijzingspakket opslaan"), "toewijzing.hbp"
+            self, translate("Pakketten", "Toewijzingspakket opslaan"), "toewijzing.hbp"
         )
         if path:
             self.save_assignment(Path(path))
@@ -203,7 +209,7 @@ class AssignmentsPanel(QWidget):
     def save_assignment(self, path: Path) -> None:
         key = self.volunteer.currentData()
         if key is None:
-            self.message.setText(tr("Pakketten", "Kies een vrijwilliger."))
+            self.message.setText(translate("Pakketten", "Kies een vrijwilliger."))
             return
         store = self.store
 
@@ -215,7 +221,7 @@ class AssignmentsPanel(QWidget):
 
         def done(count: int) -> None:
             self.message.setText(
-                tr("Pakketten", "Pakket met {n} bewoners opgeslagen: {naam}.").format(
+                translate("Pakketten", "Pakket met {n} bewoners opgeslagen: {naam}.").format(
                     n=count, naam=path.name
                 )
             )
@@ -224,11 +230,11 @@ class AssignmentsPanel(QWidget):
         run_op(self, work, on_done=done, on_error=self._error)
 
     def _choose_config(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Pakketten", "Map met de inhoud"))
+        folder = QFileDialog.getExistingDirectory(self, translate("Pakketten", "Map met de inhoud"))
         if not folder:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Pakketten", "Configuratiepakket opslaan"), "configuratie.hbp"
+            self, translate("Pakketten", "Configuratiepakket opslaan"), "configuratie.hbp"
         )
         if path:
             self.save_configuration(Path(folder), Path(path))
@@ -258,7 +264,9 @@ class AssignmentsPanel(QWidget):
 
         def done(_r: Any) -> None:
             self.message.setText(
-                tr("Pakketten", "Configuratiepakket opgeslagen: {naam}.").format(naam=path.name)
+                translate("Pakketten", "Configuratiepakket opgeslagen: {naam}.").format(
+                    naam=path.name
+                )
             )
             self.changed.emit()
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator import dashboard
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.gui.coordinator.chart import CoverageChart, ProgressChart
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import theme_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -36,21 +37,21 @@ class DashboardPanel(QWidget):
         self.chart = CoverageChart()
         self.timeline = ProgressChart()
         self.table = table(
-            [tr("Overzicht", "Wijk"), tr("Overzicht", "75-80 jaar"),
-             tr("Overzicht", "Uitgenodigd"), tr("Overzicht", "Afgezien"),
-             tr("Overzicht", "Niet bereikt"), tr("Overzicht", "Bezocht"),
-             tr("Overzicht", "Respons"), tr("Overzicht", "Signalen")],
+            [translate("Overzicht", "Wijk"), translate("Overzicht", "75-80 jaar"),
+             translate("Overzicht", "Uitgenodigd"), translate("Overzicht", "Afgezien"),
+             translate("Overzicht", "Niet bereikt"), translate("Overzicht", "Bezocht"),
+             translate("Overzicht", "Respons"), translate("Overzicht", "Signalen")],
             "coverageTable",
         )  # fmt: skip
         self.themes = WrapLabel("")
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(heading(tr("Overzicht", "Bereik per wijk")))
+        layout.addWidget(heading(translate("Overzicht", "Bereik per wijk")))
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline)
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
-        layout.addWidget(heading(tr("Overzicht", "Signalen per onderwerp"), "subheading"))
+        layout.addWidget(heading(translate("Overzicht", "Signalen per onderwerp"), "subheading"))
         layout.addWidget(self.themes)
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(inner))
@@ -89,12 +90,12 @@ class DashboardPanel(QWidget):
             ],
         )  # fmt: skip
         on_track = (
-            tr("Overzicht", "Dat loopt op schema.")
+            translate("Overzicht", "Dat loopt op schema.")
             if progress.on_track
-            else tr("Overzicht", "Dat loopt achter op schema.")
+            else translate("Overzicht", "Dat loopt achter op schema.")
         )
         self.summary.setText(
-            tr(
+            translate(
                 "Overzicht",
                 "{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning "
                 "(klaar op {einde}) zou dat nu {doel} zijn. {oordeel}",
@@ -107,8 +108,8 @@ class DashboardPanel(QWidget):
         )
         overall = dashboard.themes_overall(self.rows)
         self.themes.setText(
-            "\n".join(f"{theme.label_nl}: {count}" for theme, count in sorted(
+            "\n".join(f"{theme_label(theme)}: {count}" for theme, count in sorted(
                 overall.items(), key=lambda kv: -kv[1]))
-            or tr("Overzicht", "Nog geen signalen.")
+            or translate("Overzicht", "Nog geen signalen.")
         )  # fmt: skip
         self.changed.emit()

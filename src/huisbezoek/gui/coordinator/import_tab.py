@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import importer
 from huisbezoek.coordinator.store.backend import CoordinatorStore
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import (
     button,
@@ -39,17 +39,17 @@ class ImportPanel(QWidget):
         self.vault = vault
         self.store = store
         self.setAcceptDrops(True)
-        self.choose_button = button(tr("Inlezen", "Zendingen kiezen…"), primary=True)
+        self.choose_button = button(translate("Inlezen", "Zendingen kiezen…"), primary=True)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setObjectName("importReport")
-        self.report.setAccessibleName(tr("Inlezen", "Verslag van het inlezen"))
+        self.report.setAccessibleName(translate("Inlezen", "Verslag van het inlezen"))
         self.dialog: ProgressDialog | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Inlezen", "Zendingen van vrijwilligers inlezen")))
+        layout.addWidget(heading(translate("Inlezen", "Zendingen van vrijwilligers inlezen")))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Inlezen",
                     "Sleep de zendingen (bestanden) hierheen, of kies ze. Een zending die niet "
                     "klopt, wordt geweigerd; de rest wordt gewoon ingelezen.",
@@ -71,7 +71,7 @@ class ImportPanel(QWidget):
             self.import_files(paths)
 
     def _choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Inlezen", "Zendingen kiezen"))
+        names, _ = QFileDialog.getOpenFileNames(self, translate("Inlezen", "Zendingen kiezen"))
         if names:
             self.import_files([Path(n) for n in names])
 
@@ -85,7 +85,7 @@ class ImportPanel(QWidget):
                 fu.sync_followups(session)
             return report
 
-        self.dialog = ProgressDialog(self, tr("Inlezen", "Zendingen inlezen"), job)
+        self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
         self.dialog.succeeded.connect(self._done)
         return self.dialog.start()
 

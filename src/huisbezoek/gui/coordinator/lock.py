@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 
@@ -85,7 +85,7 @@ class CoordinatorLock(QObject):
         from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
 
         dialog = CoordinatorUnlockDialog(None, self.folder, kdf=self.kdf, user=self.window.user)
-        dialog.setWindowTitle(tr("Coördinatie", "Coördinatie op slot"))
+        dialog.setWindowTitle(translate("Coördinatie", "Coördinatie op slot"))
         dialog.reopened.connect(self._unlocked)
         self.dialog = dialog
         dialog.show()

@@ -29,7 +29,8 @@ from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.coordinator.queue_model import QueueModel
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import severity_label, theme_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -55,43 +56,43 @@ class QueuePanel(QWidget):
         self.model = QueueModel(self)
         self.view = QTableView()
         self.view.setObjectName("queueView")
-        self.view.setAccessibleName(tr("Opvolging", "Signalen om op te volgen"))
+        self.view.setAccessibleName(translate("Opvolging", "Signalen om op te volgen"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.show_closed = QCheckBox(tr("Opvolging", "Ook afgeronde signalen tonen"))
+        self.show_closed = QCheckBox(translate("Opvolging", "Ook afgeronde signalen tonen"))
         self.detail = WrapLabel("")
         self.detail.setObjectName("signalDetail")
         self.status = QComboBox()
-        self.status.setAccessibleName(tr("Opvolging", "Status"))
+        self.status.setAccessibleName(translate("Opvolging", "Status"))
         for status in STATUS_ORDER:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
         self.service = QLineEdit()
-        self.service.setAccessibleName(tr("Opvolging", "Dienst"))
+        self.service.setAccessibleName(translate("Opvolging", "Dienst"))
         self.assigned = QLineEdit()
-        self.assigned.setAccessibleName(tr("Opvolging", "Opgepakt door"))
-        self.has_due = QCheckBox(tr("Opvolging", "Termijn"))
+        self.assigned.setAccessibleName(translate("Opvolging", "Opgepakt door"))
+        self.has_due = QCheckBox(translate("Opvolging", "Termijn"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
-        self.due.setAccessibleName(tr("Opvolging", "Termijn"))
+        self.due.setAccessibleName(translate("Opvolging", "Termijn"))
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName(tr("Opvolging", "Notitie"))
+        self.note.setAccessibleName(translate("Opvolging", "Notitie"))
         self.note.setMaximumHeight(90)
         self.history = WrapLabel("")
         self.message = error_label()
-        self.save_button = button(tr("Opvolging", "Opslaan"), primary=True)
-        self.letter_button = button(tr("Opvolging", "Verwijsbrief maken…"))
+        self.save_button = button(translate("Opvolging", "Opslaan"), primary=True)
+        self.letter_button = button(translate("Opvolging", "Verwijsbrief maken…"))
         form = QFormLayout()
-        form.addRow(tr("Opvolging", "Status"), self.status)
-        form.addRow(tr("Opvolging", "Doorverwezen naar"), self.service)
-        form.addRow(tr("Opvolging", "Opgepakt door"), self.assigned)
+        form.addRow(translate("Opvolging", "Status"), self.status)
+        form.addRow(translate("Opvolging", "Doorverwezen naar"), self.service)
+        form.addRow(translate("Opvolging", "Opgepakt door"), self.assigned)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
-        form.addRow(tr("Opvolging", "Termijn"), due_row)
-        form.addRow(tr("Opvolging", "Notitie"), self.note)
+        form.addRow(translate("Opvolging", "Termijn"), due_row)
+        form.addRow(translate("Opvolging", "Notitie"), self.note)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.detail)
@@ -102,7 +103,7 @@ class QueuePanel(QWidget):
         right_layout.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(heading(tr("Opvolging", "Opvolging")))
+        left_layout.addWidget(heading(translate("Opvolging", "Opvolging")))
         left_layout.addWidget(self.show_closed)
         left_layout.addWidget(self.view, 1)
         split = QSplitter()
@@ -186,14 +187,21 @@ class QueuePanel(QWidget):
                        self.note, self.save_button, self.letter_button):  # fmt: skip
             widget.setEnabled(item is not None)
         if item is None:
-            self.detail.setText(tr("Opvolging", "Kies een signaal in de lijst."))
+            self.detail.setText(translate("Opvolging", "Kies een signaal in de lijst."))
             self.history.setText("")
             return
+        detail = translate(
+            "Opvolging", "{bewoner}. {onderwerp}, {urgentie}.\n{tekst}\nAfgesproken: {afspraak}"
+        )
         self.detail.setText(
-            tr("Opvolging", "{bewoner}. {onderwerp}, {urgentie}.\n{tekst}\nAfgesproken: {afspraak}")
-            .format(bewoner=item.resident, onderwerp=item.theme.label_nl,
-                    urgentie=item.severity.label_nl, tekst=item.text, afspraak=item.agreed or "-")
-        )  # fmt: skip
+            detail.format(
+                bewoner=item.resident,
+                onderwerp=theme_label(item.theme),
+                urgentie=severity_label(item.severity),
+                tekst=item.text,
+                afspraak=item.agreed or "-",
+            )
+        )
         self.status.setCurrentIndex(STATUS_ORDER.index(item.status))
         self.service.setText(item.service)
         self.assigned.setText(item.assigned_to)
@@ -236,7 +244,7 @@ class QueuePanel(QWidget):
 
     def _letter(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Opvolging", "Verwijsbrief opslaan"), "verwijsbrief.pdf", "PDF (*.pdf)"
+            self, translate("Opvolging", "Verwijsbrief opslaan"), "verwijsbrief.pdf", "PDF (*.pdf)"
         )
         if path:
             self.save_letter(Path(path))

@@ -21,7 +21,8 @@ from huisbezoek.coordinator import documents, retention
 from huisbezoek.coordinator.settings import load_settings, set_retention_months
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import theme_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -43,33 +44,33 @@ class ReportPanel(QWidget):
         super().__init__()
         self.store = store
         self.report_button = button(
-            tr("Rapport", "Rapport voor de gemeente opslaan…"), primary=True
+            translate("Rapport", "Rapport voor de gemeente opslaan…"), primary=True
         )
         self.report_message = WrapLabel("")
         self.months = QSpinBox()
         self.months.setRange(1, 180)
-        self.months.setSuffix(tr("Rapport", " maanden"))
-        self.months.setAccessibleName(tr("Rapport", "Bewaartermijn"))
-        self.preview_button = button(tr("Rapport", "Toon wat gewist wordt"))
+        self.months.setSuffix(translate("Rapport", " maanden"))
+        self.months.setAccessibleName(translate("Rapport", "Bewaartermijn"))
+        self.preview_button = button(translate("Rapport", "Toon wat gewist wordt"))
         self.preview = WrapLabel("")
         self.preview.setObjectName("retentionPreview")
-        self.confirm = QCheckBox(tr("Rapport", "Ik weet dat wissen niet terug kan"))
-        self.erase_button = button(tr("Rapport", "Nu wissen"))
+        self.confirm = QCheckBox(translate("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.erase_button = button(translate("Rapport", "Nu wissen"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Rapport", "Naam van de bewoner"))
+        self.name.setAccessibleName(translate("Rapport", "Naam van de bewoner"))
         self.postcode = QLineEdit()
-        self.postcode.setAccessibleName(tr("Rapport", "Postcode van de bewoner"))
-        self.dossier_button = button(tr("Rapport", "Alles over deze bewoner opslaan…"))
-        self.forget_confirm = QCheckBox(tr("Rapport", "Ik weet dat wissen niet terug kan"))
-        self.forget_button = button(tr("Rapport", "Deze bewoner helemaal wissen"))
+        self.postcode.setAccessibleName(translate("Rapport", "Postcode van de bewoner"))
+        self.dossier_button = button(translate("Rapport", "Alles over deze bewoner opslaan…"))
+        self.forget_confirm = QCheckBox(translate("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.forget_button = button(translate("Rapport", "Deze bewoner helemaal wissen"))
         self.person_message = error_label()
         self.preview_total = 0
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(heading(tr("Rapport", "Rapport voor de gemeente")))
+        layout.addWidget(heading(translate("Rapport", "Rapport voor de gemeente")))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Rapport",
                     "Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. "
                     "Aantallen onder de 5 staan er niet in.",
@@ -78,10 +79,10 @@ class ReportPanel(QWidget):
         )
         layout.addWidget(button_row(self.report_button))
         layout.addWidget(self.report_message)
-        layout.addWidget(heading(tr("Rapport", "Bewaartermijn"), "subheading"))
+        layout.addWidget(heading(translate("Rapport", "Bewaartermijn"), "subheading"))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Rapport",
                     "Na deze termijn worden naam, adres en notities van afgeronde signalen "
                     "gewist. De tellingen blijven.",
@@ -89,16 +90,18 @@ class ReportPanel(QWidget):
             )
         )
         form = QFormLayout()
-        form.addRow(tr("Rapport", "Bewaren"), self.months)
+        form.addRow(translate("Rapport", "Bewaren"), self.months)
         layout.addLayout(form)
         layout.addWidget(button_row(self.preview_button))
         layout.addWidget(self.preview)
         layout.addWidget(self.confirm)
         layout.addWidget(button_row(self.erase_button))
-        layout.addWidget(heading(tr("Rapport", "Eén bewoner: inzien of wissen"), "subheading"))
+        layout.addWidget(
+            heading(translate("Rapport", "Eén bewoner: inzien of wissen"), "subheading")
+        )
         person = QFormLayout()
-        person.addRow(tr("Rapport", "Naam"), self.name)
-        person.addRow(tr("Rapport", "Postcode"), self.postcode)
+        person.addRow(translate("Rapport", "Naam"), self.name)
+        person.addRow(translate("Rapport", "Postcode"), self.postcode)
         layout.addLayout(person)
         layout.addWidget(button_row(self.dossier_button))
         layout.addWidget(self.forget_confirm)
@@ -130,7 +133,9 @@ class ReportPanel(QWidget):
         self.forget_button.setEnabled(self.forget_confirm.isChecked())
 
     def _choose_report(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Rapport", "Map voor het rapport"))
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("Rapport", "Map voor het rapport")
+        )
         if folder:
             self.save_report(Path(folder))
 
@@ -150,7 +155,7 @@ class ReportPanel(QWidget):
 
         def done(paths: tuple[Path, Path]) -> None:
             self.report_message.setText(
-                tr("Rapport", "Opgeslagen: {pdf} en {csv}.").format(
+                translate("Rapport", "Opgeslagen: {pdf} en {csv}.").format(
                     pdf=paths[0].name, csv=paths[1].name
                 )
             )
@@ -172,12 +177,13 @@ class ReportPanel(QWidget):
     def _show_preview(self, preview: retention.RetentionPreview) -> None:
         self.preview_total = preview.total
         if preview.total == 0:
-            text = tr("Rapport", "Er is nu niets om te wissen.")
+            text = translate("Rapport", "Er is nu niets om te wissen.")
         else:
             themes = ", ".join(
-                f"{theme.label_nl} {count}" for theme, count in sorted(preview.per_theme.items())
+                f"{theme_label(theme)} {count}"
+                for theme, count in sorted(preview.per_theme.items())
             )
-            text = tr(
+            text = translate(
                 "Rapport",
                 "Van {n} afgeronde signalen (afgesloten vóór {datum}) worden naam, adres, tekst "
                 "en notities gewist; {met_naam} daarvan hebben een naam. Per onderwerp: {lijst}.",
@@ -197,7 +203,7 @@ class ReportPanel(QWidget):
         def done(count: int) -> None:
             self.confirm.setChecked(False)
             self.preview_total = 0
-            self.preview.setText(tr("Rapport", "Gewist: {n} signalen.").format(n=count))
+            self.preview.setText(translate("Rapport", "Gewist: {n} signalen.").format(n=count))
             self._enable()
             self.changed.emit()
 
@@ -224,7 +230,7 @@ class ReportPanel(QWidget):
 
     def _choose_dossier(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Rapport", "Overzicht opslaan"), "gegevens-bewoner.pdf", "PDF (*.pdf)"
+            self, translate("Rapport", "Overzicht opslaan"), "gegevens-bewoner.pdf", "PDF (*.pdf)"
         )
         if path:
             self.save_dossier(Path(path))
@@ -241,7 +247,9 @@ class ReportPanel(QWidget):
             atomic_write(path, pdf)
 
         def done(_r: None) -> None:
-            self.person_message.setText(tr("Rapport", "Opgeslagen: {naam}.").format(naam=path.name))
+            self.person_message.setText(
+                translate("Rapport", "Opgeslagen: {naam}.").format(naam=path.name)
+            )
             self.changed.emit()
 
         run_op(self, work, on_done=done, on_error=self._person_error)
@@ -255,7 +263,7 @@ class ReportPanel(QWidget):
         def done(result: retention.ResidentErasure) -> None:
             self.forget_confirm.setChecked(False)
             self.person_message.setText(
-                tr("Rapport", "Gewist: {a} op de adreslijst, {s} signalen.").format(
+                translate("Rapport", "Gewist: {a} op de adreslijst, {s} signalen.").format(
                     a=result.address_list, s=result.signals
                 )
             )

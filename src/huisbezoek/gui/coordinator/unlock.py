@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from huisbezoek.coordinator import organisation
 from huisbezoek.coordinator import startup as coordinator_startup
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import button, button_row, error_label, heading, hint, password_field
 
@@ -49,30 +49,30 @@ class CoordinatorUnlockDialog(BaseDialog):
         #: Idle-lock time for the window this dialog opens; None: from the settings.
         self.idle_ms = idle_ms
         self.relock = user is not None
-        self.setWindowTitle(tr("Coördinatie", "Coördinatie openen"))
+        self.setWindowTitle(translate("Coördinatie", "Coördinatie openen"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Coördinatie", "Uw naam"))
+        self.name.setAccessibleName(translate("Coördinatie", "Uw naam"))
         if user is not None:
             self.name.setText(user)
             self.name.setReadOnly(True)
-        self.passphrase = password_field(tr("Coördinatie", "Wachtwoordzin"))
+        self.passphrase = password_field(translate("Coördinatie", "Wachtwoordzin"))
         self.message = error_label()
-        self.open_button = button(tr("Coördinatie", "Openen"), primary=True)
+        self.open_button = button(translate("Coördinatie", "Openen"), primary=True)
         form = QFormLayout()
-        form.addRow(tr("Coördinatie", "Uw naam"), self.name)
-        form.addRow(tr("Coördinatie", "Wachtwoordzin"), self.passphrase)
+        form.addRow(translate("Coördinatie", "Uw naam"), self.name)
+        form.addRow(translate("Coördinatie", "Wachtwoordzin"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addWidget(
             heading(
-                tr("Coördinatie", "Coördinatie op slot")
+                translate("Coördinatie", "Coördinatie op slot")
                 if self.relock
-                else tr("Coördinatie", "Coördinatie openen")
+                else translate("Coördinatie", "Coördinatie openen")
             )
         )
         if self.relock:
             layout.addWidget(
                 hint(
-                    tr(
+                    translate(
                         "Coördinatie",
                         "De coördinatie staat op slot. Typ uw wachtwoordzin om verder te gaan "
                         "waar u was.",
@@ -80,7 +80,11 @@ class CoordinatorUnlockDialog(BaseDialog):
                 )
             )
         layout.addWidget(
-            hint(tr("Coördinatie", "Uw naam komt bij elke wijziging in de opvolging te staan."))
+            hint(
+                translate(
+                    "Coördinatie", "Uw naam komt bij elke wijziging in de opvolging te staan."
+                )
+            )
         )
         layout.addLayout(form)
         layout.addWidget(self._recovery_box())
@@ -91,29 +95,31 @@ class CoordinatorUnlockDialog(BaseDialog):
 
     def _recovery_box(self) -> QWidget:
         """Passphrase forgotten: the recovery key (shown once at the first start) and a new one."""
-        self.forgot = QPushButton(tr("Coördinatie", "Wachtwoordzin &vergeten?"))
+        self.forgot = QPushButton(translate("Coördinatie", "Wachtwoordzin &vergeten?"))
         self.forgot.setFlat(True)
         self.forgot.clicked.connect(lambda: self.show_recovery(True))
         self.recovery_key = QLineEdit()
-        self.recovery_key.setAccessibleName(tr("Coördinatie", "Herstelsleutel"))
-        self.new_pass = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin"))
-        self.new_pass2 = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin nog een keer"))
+        self.recovery_key.setAccessibleName(translate("Coördinatie", "Herstelsleutel"))
+        self.new_pass = password_field(translate("Coördinatie", "Nieuwe wachtwoordzin"))
+        self.new_pass2 = password_field(
+            translate("Coördinatie", "Nieuwe wachtwoordzin nog een keer")
+        )
         self.recovery = QWidget()
         form = QFormLayout(self.recovery)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(
             hint(
-                tr(
+                translate(
                     "Coördinatie",
                     "Pak het vel met de herstelsleutel van de organisatie. Typ de sleutel over "
                     "en kies een nieuwe wachtwoordzin.",
                 )
             )
         )
-        form.addRow(tr("Coördinatie", "&Herstelsleutel"), self.recovery_key)
-        form.addRow(tr("Coördinatie", "&Nieuwe wachtwoordzin"), self.new_pass)
-        form.addRow(tr("Coördinatie", "Nog een &keer"), self.new_pass2)
+        form.addRow(translate("Coördinatie", "&Herstelsleutel"), self.recovery_key)
+        form.addRow(translate("Coördinatie", "&Nieuwe wachtwoordzin"), self.new_pass)
+        form.addRow(translate("Coördinatie", "Nog een &keer"), self.new_pass2)
         self.recovery.setVisible(False)
         return self.recovery
 
@@ -130,7 +136,7 @@ class CoordinatorUnlockDialog(BaseDialog):
 
         user = " ".join(self.name.text().split())
         if not user:
-            self.message.setText(tr("Coördinatie", "Vul uw naam in."))
+            self.message.setText(translate("Coördinatie", "Vul uw naam in."))
             return
         passphrase, folder = self.passphrase.text(), self.folder
         if self.recovery.isVisible():
@@ -169,7 +175,7 @@ class CoordinatorUnlockDialog(BaseDialog):
             self.message.setText(
                 exc.message_nl
                 if isinstance(exc, UserError)
-                else tr("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
+                else translate("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
             )
 
         run_op(self, work, on_done=done, on_error=failed)

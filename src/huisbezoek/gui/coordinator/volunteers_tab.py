@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.coordinator import organisation
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     WrapLabel,
@@ -41,27 +41,29 @@ class VolunteersPanel(QWidget):
         self.rows: list[Any] = []
         self._pending_select = ""
         self.table = table(
-            [tr("Vrijwilligers", "Naam"), tr("Vrijwilligers", "Status"),
-             tr("Vrijwilligers", "Laatste zending")],
+            [translate("Vrijwilligers", "Naam"), translate("Vrijwilligers", "Status"),
+             translate("Vrijwilligers", "Laatste zending")],
             "volunteerTable",
         )  # fmt: skip
-        self.table.setAccessibleName(tr("Vrijwilligers", "Vrijwilligers"))
+        self.table.setAccessibleName(translate("Vrijwilligers", "Vrijwilligers"))
         self.fingerprint = WrapLabel("")
         self.fingerprint.setObjectName("fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.enrol_button = button(tr("Vrijwilligers", "Aanmeldbestand inlezen…"))
+        self.enrol_button = button(translate("Vrijwilligers", "Aanmeldbestand inlezen…"))
         self.approve_button = button(
-            tr("Vrijwilligers", "Vingerafdruk klopt: goedkeuren"), primary=True
+            translate("Vrijwilligers", "Vingerafdruk klopt: goedkeuren"), primary=True
         )
-        self.revoke_button = button(tr("Vrijwilligers", "Intrekken"))
-        self.org_file_button = button(tr("Vrijwilligers", "Bestand voor vrijwilligers opslaan…"))
+        self.revoke_button = button(translate("Vrijwilligers", "Intrekken"))
+        self.org_file_button = button(
+            translate("Vrijwilligers", "Bestand voor vrijwilligers opslaan…")
+        )
         self.org_file_button.setObjectName("orgFileButton")
         self.message = error_label()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Vrijwilligers", "Vrijwilligers")))
+        layout.addWidget(heading(translate("Vrijwilligers", "Vrijwilligers")))
         layout.addWidget(
             hint(
-                tr(
+                translate(
                     "Vrijwilligers",
                     "Lees het aanmeldbestand van een vrijwilliger in. Bel de vrijwilliger en laat "
                     "de vingerafdruk voorlezen. Klopt elk teken? Keur dan goed.",
@@ -101,7 +103,9 @@ class VolunteersPanel(QWidget):
                 [
                     row.name,
                     row.status_nl,
-                    tr("Vrijwilligers", "nr. {nr}").format(nr=newest.sequence) if newest else "-",
+                    translate("Vrijwilligers", "nr. {nr}").format(nr=newest.sequence)
+                    if newest
+                    else "-",
                 ]
             )
         fill_table(self.table, lines)
@@ -126,11 +130,11 @@ class VolunteersPanel(QWidget):
         self.approve_button.setEnabled(row is not None and row.approved_at is None)
         self.revoke_button.setEnabled(row is not None and row.revoked_at is None)
         self.fingerprint.setText(
-            tr("Vrijwilligers", "Vingerafdruk van {naam}: {vingerafdruk}").format(
+            translate("Vrijwilligers", "Vingerafdruk van {naam}: {vingerafdruk}").format(
                 naam=row.name, vingerafdruk=row.fingerprint
             )
             if row is not None
-            else tr("Vrijwilligers", "Kies een vrijwilliger om de vingerafdruk te zien.")
+            else translate("Vrijwilligers", "Kies een vrijwilliger om de vingerafdruk te zien.")
         )
 
     def select_key(self, key_id: str) -> None:
@@ -140,7 +144,7 @@ class VolunteersPanel(QWidget):
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Vrijwilligers", "Aanmeldbestand kiezen"), "", "(*.json)"
+            self, translate("Vrijwilligers", "Aanmeldbestand kiezen"), "", "(*.json)"
         )
         if path:
             self.enrol_file(Path(path))
@@ -157,7 +161,7 @@ class VolunteersPanel(QWidget):
     def _choose_org_file_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            tr("Vrijwilligers", "Bestand voor vrijwilligers opslaan"),
+            translate("Vrijwilligers", "Bestand voor vrijwilligers opslaan"),
             str(Path.home() / "organisatie-huisbezoek.json"),
             "(*.json)",
         )
@@ -177,7 +181,7 @@ class VolunteersPanel(QWidget):
         def done(config: Any) -> None:
             self.message.setText("")
             self.fingerprint.setText(
-                tr(
+                translate(
                     "Vrijwilligers",
                     "Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}",
                 ).format(bestand=path.name, vingerafdruk=config.fingerprint)

@@ -27,7 +27,7 @@ from huisbezoek.gui.coordinator.lock import CoordinatorLock
 from huisbezoek.gui.coordinator.queue_tab import QueuePanel
 from huisbezoek.gui.coordinator.report_tab import ReportPanel
 from huisbezoek.gui.coordinator.volunteers_tab import VolunteersPanel
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.vault.core import Vault
 
 
@@ -53,7 +53,7 @@ class CoordinatorWindow(QMainWindow):
         store = CoordinatorStore.from_vault(vault)
         super().__init__(parent)
         self.setObjectName("coordinatorWindow")
-        self.setWindowTitle(tr("Coördinatie", "Huisbezoek — coördinatie"))
+        self.setWindowTitle(translate("Coördinatie", "Huisbezoek — coördinatie"))
         self.vault = vault
         self.store = store
         self.user = user
@@ -64,12 +64,12 @@ class CoordinatorWindow(QMainWindow):
         self.report = ReportPanel(store)
         self.assignments = AssignmentsPanel(store)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.volunteers, tr("Coördinatie", "Vrijwilligers"))
-        self.tabs.addTab(self.importer, tr("Coördinatie", "Inlezen"))
-        self.tabs.addTab(self.queue, tr("Coördinatie", "Opvolging"))
-        self.tabs.addTab(self.dashboard, tr("Coördinatie", "Overzicht per wijk"))
-        self.tabs.addTab(self.report, tr("Coördinatie", "Rapport en bewaren"))
-        self.tabs.addTab(self.assignments, tr("Coördinatie", "Adreslijst en pakketten"))
+        self.tabs.addTab(self.volunteers, translate("Coördinatie", "Vrijwilligers"))
+        self.tabs.addTab(self.importer, translate("Coördinatie", "Inlezen"))
+        self.tabs.addTab(self.queue, translate("Coördinatie", "Opvolging"))
+        self.tabs.addTab(self.dashboard, translate("Coördinatie", "Overzicht per wijk"))
+        self.tabs.addTab(self.report, translate("Coördinatie", "Rapport en bewaren"))
+        self.tabs.addTab(self.assignments, translate("Coördinatie", "Adreslijst en pakketten"))
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)
@@ -81,12 +81,12 @@ class CoordinatorWindow(QMainWindow):
         self.refresh_all()
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(tr("Menu", "&Bestand"))
-        self.lock_action = QAction(tr("Menu", "&Vergrendelen"), self)
+        menu = self.menuBar().addMenu(translate("Menu", "&Bestand"))
+        self.lock_action = QAction(translate("Menu", "&Vergrendelen"), self)
         self.lock_action.setObjectName("coordinatorLockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        tip = tr(
+        tip = translate(
             "Menu",
             "Zet de coördinatie op slot (Ctrl+L). Niemand ziet dan nog gegevens van bewoners. "
             "Met uw wachtwoordzin gaat u verder waar u was.",
@@ -98,7 +98,7 @@ class CoordinatorWindow(QMainWindow):
         menu.setToolTipsVisible(True)
         menu.addAction(self.lock_action)
         menu.addSeparator()
-        quit_action = QAction(tr("Menu", "&Afsluiten"), self)
+        quit_action = QAction(translate("Menu", "&Afsluiten"), self)
         quit_action.setObjectName("coordinatorQuitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
