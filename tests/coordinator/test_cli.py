@@ -66,7 +66,10 @@ def test_coordinator_cli_on_the_vault(
 
 @pytest.mark.postgres
 def test_coordinator_cli_on_postgresql(
-    pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pg_server: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     url = pg_server.new_database()  # type: ignore[attr-defined]
     good = tmp_path / "lijst.csv"
@@ -76,8 +79,10 @@ def test_coordinator_cli_on_postgresql(
     out = capsys.readouterr().out
     assert "3 nieuw" in out and "Bewaartermijn 6 maanden" in out
     org_file = tmp_path / "organisatie.json"
-    assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
-                 "--config-out", str(org_file)]) == 0  # fmt: skip
+    code, _out, _err = run(monkeypatch, capsys, [
+        "coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+        "--config-out", str(org_file), "--passphrase-stdin", "--kdf-floor"], 2)  # fmt: skip
+    assert code == 0
     from huisbezoek.coordinator.store.backend import CoordinatorStore
     from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 
@@ -93,10 +98,14 @@ def test_coordinator_cli_on_postgresql(
     finally:
         store.close()
     capsys.readouterr()
-    assert (
-        main(["coordinator", "import", str(batch_file(tmp_path, keys, config)), "--url", url]) == 0
-    )
-    assert "Totaal: 2 nieuw" in capsys.readouterr().out
+    batch_path = str(batch_file(tmp_path, keys, config))
+    imp = ["coordinator", "import", batch_path, "--url", url, "--passphrase-stdin"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("niet de goede zin\n"))
+    assert main(imp) == 2  # the organisation key stays sealed without its passphrase
+    assert "opent de sleutel van de organisatie niet" in capsys.readouterr().err
+    code, out, _err = run(monkeypatch, capsys, imp, 1)
+    assert code == 0
+    assert "Totaal: 2 nieuw" in out
     assert main(["coordinator", "queue", "--url", url]) == 0
     assert "2 signalen." in capsys.readouterr().out
 
@@ -160,14 +169,19 @@ def test_packages_through_the_cli(
 
 
 @pytest.mark.postgres
-def test_org_commands_work_on_postgresql_by_url(pg_server, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_org_commands_work_on_postgresql_by_url(
+    pg_server, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     """Enrol, approve, list and write the organisation file on a shared PostgreSQL store by
     --url: no vault passphrase is asked (there is none), and nothing reads the terminal."""
     from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 
     url = pg_server.new_database()
-    assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
-                 "--config-out", str(tmp_path / "org.json")]) == 0  # fmt: skip
+    org_file = tmp_path / "org.json"
+    code, _out, _err = run(monkeypatch, capsys, [
+        "coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+        "--config-out", str(org_file), "--passphrase-stdin", "--kdf-floor"], 2)  # fmt: skip
+    assert code == 0
     keys = VolunteerKeys.generate()
     enrolment = tmp_path / "aanmelding.json"
     enrolment.write_bytes(keys.enrolment("Vera").to_bytes())
@@ -180,6 +194,25 @@ def test_org_commands_work_on_postgresql_by_url(pg_server, tmp_path: Path, capsy
     out = tmp_path / "opnieuw.json"
     assert main(["org", "config", "--out", str(out), "--url", url]) == 0
     assert OrgConfig.from_bytes(out.read_bytes()).name == "Welzijn Teststad"
+    # export-key asks the organisation passphrase (the key is sealed in the database), then
+    # the one for the file; the file opens with age and holds the key the database does not.
+    key_file = tmp_path / "sleutel.age"
+    code, _out, err = run(monkeypatch, capsys, ["org", "export-key", "--out", str(key_file),
+                                                "--url", url, "--passphrase-stdin"], 3)  # fmt: skip
+    assert code == 0, err
+    import pyrage
+
+    exported = pyrage.passphrase.decrypt(key_file.read_bytes(), PASSPHRASE).decode()
+    secret = next(line for line in exported.splitlines() if line.startswith("AGE-SECRET-KEY-"))
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT secret FROM org_keys")).scalar_one()
+    finally:
+        engine.dispose()
+    assert stored.startswith("huisbezoek-orgkey-v1:") and secret not in stored
 
 
 def test_no_terminal_gives_a_dutch_message(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

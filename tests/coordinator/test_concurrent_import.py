@@ -30,10 +30,12 @@ from huisbezoek.exchange.payload import (
     ResidentIdentity,
     SharedSignal,
 )
+from huisbezoek.vault.keyslots import KdfParams
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 VOLUNTEERS, BATCHES, PER_BATCH = 3, 6, 20
+ORG_PASSPHRASE = "organisatie sleutel gedeeld"
 SECRETS = ("Mevrouw Zilverreiger", "Kievitlaan 77", "0612398765", "Heeft geen eten meer")
 
 
@@ -70,7 +72,9 @@ def test_importers_at_once_import_every_batch_once(pg_server, tmp_path: Path) ->
     url = pg_server.new_database()
     store = CoordinatorStore.open_url(url)
     try:
-        config = init_organisation_in(store, "Welzijn Teststad")
+        config = init_organisation_in(
+            store, "Welzijn Teststad", ORG_PASSPHRASE, kdf=KdfParams.FLOOR
+        )
         volunteers = [VolunteerKeys.generate() for _ in range(VOLUNTEERS)]
         for i, keys in enumerate(volunteers):
             enrolment = tmp_path / f"aanmelding-{i}.json"
@@ -87,6 +91,8 @@ def test_importers_at_once_import_every_batch_once(pg_server, tmp_path: Path) ->
         list(reversed(c)) + a[3:],  # c backwards: late batches fill their gaps
         b,
     ]
+    passphrase = tmp_path / "wachtwoordzin.txt"
+    passphrase.write_text(ORG_PASSPHRASE + "\n")
     procs = [
         subprocess.Popen(
             [
@@ -97,8 +103,10 @@ def test_importers_at_once_import_every_batch_once(pg_server, tmp_path: Path) ->
                 "import",
                 "--url",
                 url,
+                "--passphrase-stdin",
                 *map(str, files),
             ],
+            stdin=passphrase.open("rb"),  # the organisation passphrase, as typed
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -14,7 +14,9 @@ from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisa
 from huisbezoek.domain import Severity
 from huisbezoek.exchange.keys import VolunteerKeys
 from huisbezoek.vault.audit import AuditEvent
+from huisbezoek.vault.keyslots import KdfParams
 
+from .conftest import PASSPHRASE
 from .helpers import batch_file
 
 
@@ -36,7 +38,7 @@ def test_audit_log_is_append_only_on_both_backends(store: CoordinatorStore) -> N
 def test_exchange_services_work_on_both_backends(store: CoordinatorStore, tmp_path: Path) -> None:
     """Organisation, enrolment, approval and batch import (the exchange area's services, which
     need only ``session()`` and ``schema``), then the follow-up queue, on SQLCipher and PG."""
-    config = init_organisation_in(store, "Welzijn Teststad")
+    config = init_organisation_in(store, "Welzijn Teststad", PASSPHRASE, kdf=KdfParams.FLOOR)
     keys = VolunteerKeys.generate()
     enrolment = tmp_path / "aanmelding.json"
     enrolment.write_bytes(keys.enrolment("Vera").to_bytes())

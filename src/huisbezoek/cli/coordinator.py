@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from huisbezoek.cli.common import ORG_PASSPHRASE_PROMPT, asker_for, unlock_org_key
 from huisbezoek.coordinator import (
     addresses,
     dashboard,
@@ -34,6 +35,7 @@ from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.services import packages
+from huisbezoek.vault import KdfParams
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
 
@@ -87,7 +89,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
     p.add_argument("--name", required=True, help="naam van de organisatie")
     p.add_argument("--config-out", type=Path, default=Path("organisatie.json"))
-    p.set_defaults(func=cmd_init_store, dir=None, passphrase_stdin=False)
+    p.add_argument(
+        "--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin (twee keer)"
+    )
+    p.add_argument("--kdf-floor", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_init_store, dir=None)
     p = command("import", "lees zendingen in (ook in PostgreSQL)")
     p.add_argument("files", type=Path, nargs="+")
     p.set_defaults(func=cmd_import)
@@ -134,10 +140,7 @@ def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
             store.close()
         return
 
-    if args.passphrase_stdin:
-        passphrase = sys.stdin.readline().rstrip("\r\n")
-    else:
-        passphrase = getpass.getpass("Wachtwoordzin coördinatiebestand: ")
+    passphrase = asker_for(args).ask("Wachtwoordzin coördinatiebestand: ")
     vault = organisation.open_coordinator(args.dir, passphrase)
     try:
         yield CoordinatorStore.from_vault(vault)
@@ -279,8 +282,14 @@ def cmd_init_store(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
         )
+    print(
+        "Kies de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde; "
+        "zonder deze zin kan niemand zendingen openen. Bewaar hem op een veilige plek."
+    )
+    passphrase = asker_for(args).ask_new(ORG_PASSPHRASE_PROMPT)
+    kdf = KdfParams.FLOOR if args.kdf_floor else None
     with _store(args) as store:
-        config = init_organisation_in(store, args.name)
+        config = init_organisation_in(store, args.name, passphrase, kdf=kdf)
     atomic_write(args.config_out, config.to_bytes(), mode=0o644)
     print(f"Organisatie {config.name} is gemaakt. Configuratiebestand: {args.config_out}")
     print(f"Vingerafdruk (vergelijk die door de telefoon): {config.fingerprint}")
@@ -290,6 +299,7 @@ def cmd_init_store(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
         # The exchange services need only session() and schema, which the store offers.
         report = importer.import_batches(store, args.files)
         with store.session() as session:
@@ -306,8 +316,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.session() as session:
-        data, count = coordinator_packages.export_assignment(session, args.volunteer)
+    with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
+        with store.session() as session:
+            data, count = coordinator_packages.export_assignment(session, args.volunteer)
     atomic_write(args.out, data, mode=0o644)
     print(f"Toewijzing met {count} bewoners opgeslagen: {args.out}")
     return 0
@@ -332,8 +344,10 @@ def cmd_configuration(args: argparse.Namespace) -> int:
         "services": _folder_files(args.services),
     }
     check_package_files(**files)  # as the volunteers' apps will, before anything is made
-    with _store(args) as store, store.session() as session:
-        data = coordinator_packages.export_configuration(session, **files)
+    with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
+        with store.session() as session:
+            data = coordinator_packages.export_configuration(session, **files)
     atomic_write(args.out, data, mode=0o644)
     print(f"Configuratiepakket opgeslagen: {args.out}")
     return 0

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyrage
 
-from huisbezoek.cli.common import Secrets, open_vault
+from huisbezoek.cli.common import Secrets, open_vault, unlock_org_key
 from huisbezoek.coordinator import importer, organisation
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
@@ -228,6 +228,7 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
 def cmd_org_export_key(args: argparse.Namespace) -> int:
     asker = Secrets(args.passphrase_stdin)
     with _open_store(args, asker) as store:
+        unlock_org_key(store, asker)
         text = organisation.export_org_identity(store)
     if args.unencrypted:
         atomic_write(args.out, text.encode("ascii"), mode=0o600)
@@ -244,7 +245,9 @@ def cmd_org_export_key(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    asker = Secrets(args.passphrase_stdin)
+    with _open_store(args, asker) as store:
+        unlock_org_key(store, asker)
         report = importer.import_batches(store, args.files, progress=_progress)
     for line in report.lines_nl():
         print(line)
