@@ -94,6 +94,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--kdf-floor", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_init_store, dir=None)
+    p = sub.add_parser("roles", help="persoonlijke accounts in de gedeelde PostgreSQL-database")
+    p.add_argument("--url", default=None, help=f"PostgreSQL-adres van de beheerder (of {URL_ENV})")
+    p.add_argument("--passphrase-stdin", action="store_true", help="wachtwoord van stdin")
+    p.set_defaults(func=cmd_roles, dir=None)
+    roles_sub = p.add_subparsers(dest="roles_command", metavar="actie", required=True)
+    roles_sub.add_parser("setup", help="maak de groepen, rechten en overzichten (eenmalig)")
+    create = roles_sub.add_parser("create", help="maak een persoonlijk account")
+    create.add_argument("name", metavar="NAAM", help="accountnaam, bijvoorbeeld an_devries")
+    create.add_argument(
+        "--role",
+        required=True,
+        choices=["coordinator", "followup", "reporting"],
+        help="coordinator (alles), followup (eigen opvolging), reporting (alleen aantallen)",
+    )
     p = command("import", "lees zendingen in (ook in PostgreSQL)")
     p.add_argument("files", type=Path, nargs="+")
     p.set_defaults(func=cmd_import)
@@ -307,6 +321,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in report.lines_nl():
         print(line)
     return 0 if report.rejected == 0 else 1
+
+
+def cmd_roles(args: argparse.Namespace) -> int:
+    from huisbezoek.coordinator.store.roles import Role, create_login, setup_roles
+
+    if not (args.url or os.environ.get(URL_ENV)):
+        raise InvalidInputError(
+            "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
+        )
+    with _store(args) as store, store.engine.begin() as conn:
+        if args.roles_command == "setup":
+            setup_roles(conn)
+            print("De groepen huisbezoek_coordinator, huisbezoek_followup en "
+                  "huisbezoek_reporting en hun rechten staan klaar.")  # fmt: skip
+            return 0
+        password = asker_for(args).ask_new(f"Wachtwoord voor {args.name}: ")
+        setup_roles(conn)
+        create_login(conn, args.name, Role(args.role), password)
+    print(f"Account {args.name} is gemaakt ({args.role}).")
+    return 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
