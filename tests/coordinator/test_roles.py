@@ -99,6 +99,23 @@ def test_each_role_sees_only_what_its_work_needs(
     finally:
         engine.dispose()
 
+    # Through the command line: An records a call on her item, under her account whatever
+    # --by says; Bo's item does not exist for her (and nothing about it is printed).
+    an_url = _as(url, an)
+    argv = ["coordinator", "followup", signals[0], "--status", "contact_gelegd", "--by", "Bo",
+            "--url", an_url]  # fmt: skip
+    assert main(argv) == 0
+    assert main(["coordinator", "followup", signals[1], "--note", "x", "--url", an_url]) == 2
+    owner = create_engine(url)
+    with owner.connect() as conn:
+        who = conn.execute(text("SELECT DISTINCT by FROM cw_followup_events")).scalars().all()
+        assert who == [an]
+        status = conn.execute(
+            text("SELECT signal_id, status FROM cw_followups ORDER BY signal_id")
+        ).all()
+        assert [tuple(r) for r in status] == [(signals[0], "contact_gelegd"), (signals[1], "nieuw")]
+    owner.dispose()
+
     store = CoordinatorStore.open_url(_as(url, cor))  # a coordinator sees and logs as herself
     try:
         with store.session() as s:

@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
 from huisbezoek.cli.common import ORG_PASSPHRASE_PROMPT, asker_for, unlock_org_key
 from huisbezoek.coordinator import (
     addresses,
@@ -63,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_queue)
     p = command("followup", "werk een signaal bij")
     p.add_argument("signal")
-    p.add_argument("--by", required=True, help="wie dit doet")
+    p.add_argument("--by", help="wie dit doet (niet bij PostgreSQL: daar uw account)")
     p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
     p.add_argument("--service", help="dienst bij doorverwijzen")
     p.add_argument("--assign", help="wie het oppakt")
@@ -72,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_followup)
     p = command("referral", "maak een verwijsbrief (PDF)")
     p.add_argument("signal")
-    p.add_argument("--by", required=True)
+    p.add_argument("--by", help="naam op de brief (bij PostgreSQL standaard uw account)")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_referral)
     p = command("dashboard", "toon het bereik per wijk")
@@ -131,8 +134,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     package.add_argument("--dir", type=Path, default=None, help="map van de kluis")
     package.add_argument("--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin")
     package.set_defaults(func=cmd_package)
-    for name, text in (("dossier", "print alles over één bewoner"), ("erase", "wis één bewoner")):
-        p = command(name, text)
+    for name, help_text in (
+        ("dossier", "print alles over één bewoner"),
+        ("erase", "wis één bewoner"),
+    ):
+        p = command(name, help_text)
         p.add_argument("--name", required=True)
         p.add_argument("--postcode", required=True)
         if name == "dossier":
@@ -192,21 +198,42 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _author(session: Session, by: str | None) -> str:
+    """Who makes a change: on a shared PostgreSQL store the personal database account, never a
+    typed name (``--by`` is then ignored); in a vault, ``--by``."""
+    if session.connection().dialect.name == "postgresql":
+        return str(session.scalar(select(func.current_user())))
+    if not by:
+        raise InvalidInputError("no author", message_nl="Vul in wie dit doet: --by NAAM.")
+    return by
+
+
+def _sync_if_allowed(session: Session) -> None:
+    """Bring the queue up to date, unless the account may not (a follow-up worker's account
+    sees only its own items; a coordinator's refresh brings new ones)."""
+    if session.connection().dialect.name == "postgresql":
+        allowed = session.scalar(text("SELECT has_table_privilege('cw_followups', 'INSERT')"))
+        if not allowed:
+            return
+    fu.sync_followups(session)
+
+
 def cmd_followup(args: argparse.Namespace) -> int:
     status = fu.FollowUpStatus(args.status) if args.status else None
     with _store(args) as store, store.session() as session:
-        fu.sync_followups(session)
+        _sync_if_allowed(session)
+        by = _author(session, args.by)
         item = fu.update_followup(
             session,
             args.signal,
-            by=args.by,
+            by=by,
             status=status,
             service=args.service,
             assigned_to=args.assign,
             note=args.note,
         )
         if args.due is not None:
-            item = fu.update_followup(session, args.signal, by=args.by, due_on=args.due)
+            item = fu.update_followup(session, args.signal, by=by, due_on=args.due)
     print(f"Opgeslagen: {item.status_text}.")
     return 0
 
@@ -214,7 +241,10 @@ def cmd_followup(args: argparse.Namespace) -> int:
 def cmd_referral(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
         pdf = documents.referral_letter_pdf(
-            session, args.signal, coordinator=args.by, made_on=date.today()
+            session,
+            args.signal,
+            coordinator=args.by or _author(session, None),
+            made_on=date.today(),
         )
     atomic_write(args.out, pdf)
     print(f"Verwijsbrief opgeslagen: {args.out}")

@@ -105,6 +105,12 @@ def setup_roles(conn: Connection) -> None:
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO huisbezoek_coordinator"
     )
 
+    # The schema's version (no personal data): the app checks it when it connects.
+    conn.exec_driver_sql(
+        "GRANT SELECT ON alembic_version TO huisbezoek_followup, huisbezoek_reporting"
+    )
+    # The queue shows which volunteer sent a signal: their name, no keys.
+    conn.exec_driver_sql("GRANT SELECT (key_id, name) ON volunteers TO huisbezoek_followup")
     conn.exec_driver_sql("GRANT SELECT, UPDATE ON cw_followups TO huisbezoek_followup")
     conn.exec_driver_sql("GRANT SELECT ON imported_signals TO huisbezoek_followup")
     conn.exec_driver_sql("GRANT SELECT, INSERT ON cw_followup_events TO huisbezoek_followup")
