@@ -42,31 +42,32 @@ def test_each_role_sees_only_what_its_work_needs(
     pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     url = pg_server.new_database()
-    store = CoordinatorStore.open_url(url)
-    try:
-        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
-        keys = VolunteerKeys.generate()
-        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
-        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
-        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
-        importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
-        with store.session() as s:
-            fu.sync_followups(s)
-            signals = sorted(s.scalars(text("SELECT signal_id FROM cw_followups")))
-    finally:
-        store.close()
-    assert len(signals) == 2
+    CoordinatorStore.open_url(url).close()  # the owner makes the tables
     tag = uuid.uuid4().hex[:6]  # roles belong to the whole server, shared by the tests
     an, bo, rita, cor = (f"{n}_{tag}" for n in ("an", "bo", "rita", "cor"))
     assert main(["coordinator", "roles", "--url", url, "setup"]) == 0
     for name, role in ((an, "followup"), (bo, "followup"), (rita, "reporting"),
                        (cor, "coordinator")):  # fmt: skip
         _create(monkeypatch, url, name, role)
-    owner = create_engine(url)
-    with owner.begin() as conn:  # a coordinator hands one item to An, one to Bo
-        for sid, who in zip(signals, (an, bo), strict=True):
-            conn.execute(update(FollowUp).where(FollowUp.signal_id == sid).values(assigned_to=who))
-    owner.dispose()
+
+    # The coordinator's own account does all of a coordinator's work (COPY staging included).
+    store = CoordinatorStore.open_url(_as(url, cor))
+    try:
+        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
+        keys = VolunteerKeys.generate()
+        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
+        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
+        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+        report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
+        assert (report.new, report.rejected) == (2, 0)
+        with store.session() as s:
+            fu.sync_followups(s)
+            signals = sorted(s.scalars(text("SELECT signal_id FROM cw_followups")))
+            for sid, who in zip(signals, (an, bo), strict=True):  # one item each
+                s.execute(update(FollowUp).where(FollowUp.signal_id == sid).values(assigned_to=who))
+    finally:
+        store.close()
+    assert len(signals) == 2
 
     engine = create_engine(_as(url, rita))
     try:

@@ -104,6 +104,10 @@ def setup_roles(conn: Connection) -> None:
     conn.exec_driver_sql(
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO huisbezoek_coordinator"
     )
+    # The import's COPY staging table is a temporary table.
+    conn.exec_driver_sql(
+        f"GRANT TEMPORARY ON DATABASE {_quote(conn, database)} TO huisbezoek_coordinator"
+    )
 
     # The schema's version (no personal data): the app checks it when it connects.
     conn.exec_driver_sql(
