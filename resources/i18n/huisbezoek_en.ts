@@ -373,6 +373,41 @@
     </message>
 </context>
 <context>
+    <name>Bewaren</name>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Wat weg mag</source>
+        <translation>What may go</translation>
+    </message>
+    <message>
+        <source>Bewoners die worden weggehaald</source>
+        <translation>Residents who will be removed</translation>
+    </message>
+    <message>
+        <source>Nu &amp;weghalen</source>
+        <translation>Remove &amp;now</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Uw organisatie bewaart gegevens op deze laptop {n} maanden. Bewoners die geen bezoek wilden of niet bereikt zijn, en gesprekken die de coördinator heeft ontvangen, worden daarna weggehaald. Dat gebeurt vanzelf als u de kluis opent.</source>
+        <translation>Your organisation keeps data on this laptop for {n} months. After that, residents who did not want a visit or were not reached, and conversations the coordinator has received, are removed. This happens by itself when you open the vault.</translation>
+    </message>
+    <message>
+        <source>{naam}: {reden} (laatst iets gedaan op {datum})</source>
+        <translation>{naam}: {reden} (last activity on {datum})</translation>
+    </message>
+    <message>
+        <source>Er hoeft nu niets weg.</source>
+        <translation>Nothing needs to go now.</translation>
+    </message>
+</context>
+<context>
     <name>Bewoner</name>
     <message>
         <source>Nieuwe bewoner</source>
@@ -463,6 +498,22 @@
         <translation>&amp;Start the conversation</translation>
     </message>
     <message>
+        <source>&amp;Inzage afdrukken…</source>
+        <translation>Print &amp;access overview…</translation>
+    </message>
+    <message>
+        <source>Alles wat deze laptop over de bewoner bewaart, in grote letters</source>
+        <translation>Everything this laptop keeps about the resident, in large print</translation>
+    </message>
+    <message>
+        <source>Bewoner wi&amp;ssen…</source>
+        <translation>Era&amp;se resident…</translation>
+    </message>
+    <message>
+        <source>Alles over deze bewoner van de laptop halen, op verzoek</source>
+        <translation>Remove everything about this resident from the laptop, on request</translation>
+    </message>
+    <message>
         <source>Contactpogingen</source>
         <translation>Contact attempts</translation>
     </message>
@@ -513,6 +564,10 @@
     <message>
         <source>&amp;Verder met het gesprek</source>
         <translation>&amp;Continue the conversation</translation>
+    </message>
+    <message>
+        <source>{naam} is van deze laptop gewist.</source>
+        <translation>{naam} has been erased from this laptop.</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1332,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>DEMO (made-up residents)</translation>
     </message>
     <message>
+        <source>Bij het openen zijn {n} bewoner(s) van de laptop gehaald: de bewaartermijn was voorbij. Zie Bewoners &gt; Bewaartermijn.</source>
+        <translation>On opening, {n} resident(s) were removed from the laptop: the retention period had passed. See Residents &gt; Retention period.</translation>
+    </message>
+    <message>
         <source>Huisbezoek — op slot</source>
         <translation>Huisbezoek — locked</translation>
     </message>
@@ -1286,6 +1345,14 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Zendingen kiezen…</source>
         <translation>Choose batches…</translation>
+    </message>
+    <message>
+        <source>&amp;Ophalen uit de uitwisselmap</source>
+        <translation>&amp;Fetch from the exchange folder</translation>
+    </message>
+    <message>
+        <source>Haal nieuwe zendingen op uit de uitwisselmap en lees ze in</source>
+        <translation>Fetch new batches from the exchange folder and import them</translation>
     </message>
     <message>
         <source>Verslag van het inlezen</source>
@@ -1306,6 +1373,10 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Zendingen inlezen</source>
         <translation>Importing batches</translation>
+    </message>
+    <message>
+        <source>Ophalen uit de uitwisselmap</source>
+        <translation>Fetching from the exchange folder</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1436,58 @@ Fingerprint: {vingerafdruk}</translation>
     </message>
 </context>
 <context>
+    <name>Inzage</name>
+    <message>
+        <source>Inzage: wat de laptop over {naam} bewaart</source>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation>Access: what the laptop keeps about {naam}</translation>
+    </message>
+    <message>
+        <source>Dit overzicht is voor de bewoner. Het bevat alles wat deze laptop over de bewoner bewaart. Druk het af of sla het op en geef het aan de bewoner.</source>
+        <translation>This overview is for the resident. It holds everything this laptop keeps about the resident. Print or save it and give it to the resident.</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van het overzicht</source>
+        <translation>Preview of the overview</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <source>Het overzicht afdrukken (Ctrl+P)</source>
+        <translation>Print the overview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Wat wij over u bewaren</source>
+        <translation>What we keep about you</translation>
+    </message>
+    <message>
+        <source>Huisbezoek: inzage</source>
+        <translation>Huisbezoek: access overview</translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>Done: {n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan als PDF</source>
+        <translation>Save overview as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pad}</source>
+        <translation>Saved: {pad}</translation>
+    </message>
+</context>
+<context>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
@@ -1399,6 +1522,14 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Import a &amp;package from the coordinator…</translation>
     </message>
     <message>
+        <source>&amp;Nu versturen</source>
+        <translation>Se&amp;nd now</translation>
+    </message>
+    <message>
+        <source>Verbin&amp;ding met de organisatie…</source>
+        <translation>Connection to the &amp;organisation…</translation>
+    </message>
+    <message>
         <source>Be&amp;woners</source>
         <translation>Re&amp;sidents</translation>
     </message>
@@ -1417,6 +1548,10 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Adressen &amp;inlezen (CSV)…</source>
         <translation>&amp;Import addresses (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bewaartermijn: wat weg mag…</source>
+        <translation>&amp;Retention period: what may go…</translation>
     </message>
     <message>
         <source>&amp;Hulp</source>
@@ -1729,6 +1864,14 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>{n} stonden er al in.</source>
         <translation>{n} were already there.</translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} zending(en) van u ontvangen.</source>
+        <translation>The coordinator has received {n} batch(es) from you.</translation>
+    </message>
+    <message>
+        <source>{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.</source>
+        <translation>{n} resident(s) erased on request at the coordinator, now also on this laptop.</translation>
     </message>
     <message>
         <source>Pakket ingelezen</source>
@@ -2096,6 +2239,65 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     </message>
 </context>
 <context>
+    <name>Verbinding</name>
+    <message>
+        <source>Verbinding met de organisatie</source>
+        <translation>Connection to the organisation</translation>
+    </message>
+    <message>
+        <source>Adres van de uitwisselmap</source>
+        <translation>Address of the exchange folder</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Map op deze computer</source>
+        <translation>Folder on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Map kiezen…</source>
+        <translation>&amp;Choose folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Of een ma&amp;p:</source>
+        <translation>Or a &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annu&amp;leren</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. Of kies de map die de organisatie met u deelt.</source>
+        <translation>The coordinator gives you the address and a password for the exchange folder. Or choose the folder the organisation shares with you.</translation>
+    </message>
+    <message>
+        <source>Kies de gedeelde map</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+</context>
+<context>
     <name>Versturen</name>
     <message>
         <source>Signalen klaarzetten voor de coördinator</source>
@@ -2116,6 +2318,30 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Kies de map (bijvoorbeeld de USB-stick)</source>
         <translation>Choose the folder (for example the USB stick)</translation>
+    </message>
+    <message>
+        <source>Uitgaande post</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Nu versturen</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Verstuur de zendingen die wachten en haal pakketten op</source>
+        <translation>Send the waiting batches and fetch packages</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Bezig met versturen…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
+        <translation>No exchange folder has been set up yet. In the File menu, choose &apos;Connection to the organisation&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2463,49 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}</source>
         <translation>Saved: {bestand}. Fingerprint of the organisation: {vingerafdruk}</translation>
+    </message>
+</context>
+<context>
+    <name>Wissen</name>
+    <message>
+        <source>Bewoner wissen</source>
+        <translation>Erase resident</translation>
+    </message>
+    <message>
+        <source>{naam} wissen?</source>
+        <translation>Erase {naam}?</translation>
+    </message>
+    <message>
+        <source>Doe dit alleen als de bewoner erom vraagt. Dit haalt alles over deze bewoner van de laptop. Het kan niet ongedaan worden gemaakt.</source>
+        <translation>Only do this when the resident asks for it. This removes everything about this resident from the laptop. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Wat er wordt gewist</source>
+        <translation>What will be erased</translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} signaal of signalen van deze bewoner. Bij uw volgende export krijgt de coördinator het bericht om die ook te wissen.</source>
+        <translation>The coordinator holds {n} signal(s) of this resident. With your next export the coordinator is told to erase them too.</translation>
+    </message>
+    <message>
+        <source>Reservekopieën die u eerder maakte, bevatten de bewoner nog. Gooi die weg of maak na het wissen een nieuwe.</source>
+        <translation>Backups you made before still hold the resident. Delete them, or make a new one after erasing.</translation>
+    </message>
+    <message>
+        <source>&amp;Niet wissen</source>
+        <translation>&amp;Do not erase</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, alles wissen</source>
+        <translation>&amp;Yes, erase everything</translation>
+    </message>
+    <message>
+        <source>Ja, alles over {naam} wissen</source>
+        <translation>Yes, erase everything about {naam}</translation>
+    </message>
+    <message>
+        <source>Dit wordt gewist</source>
+        <translation>This will be erased</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -49,6 +49,7 @@ from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store import StoreLike, serialise_imports
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
+    AreaResident,
     FollowUp,
     FollowUpEvent,
     ImportedSignal,
@@ -64,6 +65,7 @@ from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.errors import (
     ConflictingBatchError,
     CorruptBatchError,
+    ForeignSignalError,
     NoOrganisationConfigError,
     OtherOrganisationError,
     ReplayedBatchError,
@@ -86,7 +88,8 @@ _SIGNALS: Table = ImportedSignal.__table__  # type: ignore[assignment]
 _LEDGER: Table = ImportLedger.__table__  # type: ignore[assignment]
 _COUNTS: Table = NeighbourhoodCount.__table__  # type: ignore[assignment]
 _ORGANISATION: Table = Organisation.__table__  # type: ignore[assignment]
-_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns]
+# ``erased_at`` is the coordinator's own mark (see _KEEP_ERASED): a batch never writes it.
+_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns if c.name != "erased_at"]
 _LEDGER_COLUMNS = [c.name for c in _LEDGER.columns]
 _UPDATABLE = [c for c in _SIGNAL_COLUMNS if c not in ("id", "first_imported_at")]
 # A raw row (a tuple in column order) rearranged as the UPDATE's parameters: values, then id.
@@ -163,6 +166,14 @@ _ERASE_SIGNAL = (
         **ERASED_SIGNAL_VALUES,
     )
 )
+# A signal the coordinator erased (a resident's request, or retention) stays erased: a newer
+# revision from the volunteer moves the revision and batch on, and this blanks it again in the
+# same transaction, so no name, address or words come back.
+_KEEP_ERASED = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.batch_id == bindparam("batch"), _SIGNALS.c.erased_at.is_not(None))
+    .values(**ERASED_SIGNAL_VALUES)
+)
 _VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
 _SIGNERS = select(
     _VOLUNTEERS.c.key_id,
@@ -228,6 +239,8 @@ class AppliedBatch:
     unchanged: int = 0
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
     withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
+    kept_erased: int = 0  # newer revisions of signals erased here, which stay erased
+    erased_addresses: tuple[str, ...] = ()  # address-list numbers the volunteer erased
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +336,9 @@ def apply_verified(
             _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
         else:
             _apply_core(session, conn, sealed, payload, ids, result)
+        if result.updated:
+            _keep_erased(conn, str(manifest.batch_id), result)
+        result.erased_addresses = tuple(payload.erased_addresses)
         if gone:
             stamp = datetime.now(UTC)
             batch_id = str(manifest.batch_id)
@@ -345,6 +361,20 @@ def apply_verified(
     return result
 
 
+def _keep_erased(conn: Connection, batch_id: str, result: AppliedBatch) -> None:
+    """Blank again the erased signals this batch updated; they count as unchanged."""
+    kept = conn.execute(_KEEP_ERASED, {"batch": batch_id}).rowcount
+    if kept:
+        result.updated -= kept
+        result.unchanged += kept
+        result.kept_erased = kept
+        conn.execute(
+            _LEDGER.update()
+            .where(_LEDGER.c.batch_id == batch_id)
+            .values(updated_count=result.updated, unchanged_count=result.unchanged)
+        )
+
+
 def _signal_ids(payload: BatchPayload) -> list[str]:
     """The signals' ids in canonical text form (as ``str(uuid)``), made in pydantic-core:
     ``UUID.__str__`` is Python code and was a few percent of the import time."""
@@ -365,7 +395,7 @@ def _withdrawals(conn: Connection, payload: BatchPayload, key_id: str) -> list[t
         if known is None:
             continue
         if known[1] != key_id:
-            raise ConflictingBatchError("withdrawn signal id belongs to another volunteer")
+            raise ForeignSignalError("withdrawn signal id belongs to another volunteer")
         if item.revision > known[0]:
             gone.append((sid, item.revision))
     return gone
@@ -416,7 +446,7 @@ def _decide(stored: dict[str, tuple[int, str]], key_id: str, sid: str, revision:
     if known is None:
         return _NEW
     if known[1] != key_id:
-        raise ConflictingBatchError("signal id belongs to another volunteer")
+        raise ForeignSignalError("signal id belongs to another volunteer")
     return _CHANGED if revision > known[0] else _UNCHANGED
 
 
@@ -763,6 +793,8 @@ class BatchImportResult:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0  # signals erased because the resident no longer shares them
+    kept_erased: int = 0  # signals erased here that this batch updated: they stay erased
+    addresses_erased: int = 0  # address-list entries dropped at the resident's request
     batch_id: str | None = None
     key_id: str | None = None
     volunteer: str | None = None
@@ -812,6 +844,10 @@ class ImportReport:
                 lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
             else:
                 gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
+                if r.kept_erased:
+                    gone += f", {r.kept_erased} eerder gewist en gewist gebleven"
+                if r.addresses_erased:
+                    gone += f", {r.addresses_erased} op verzoek van de adreslijst gehaald"
                 lines.append(
                     f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
                     f"{r.unchanged} ongewijzigd{gone}."
@@ -835,20 +871,36 @@ def import_batches(
 ) -> ImportReport:
     """Import batch files. One transaction, one savepoint per file: every batch goes in whole
     or not at all, a refused file changes nothing, and the good ones are kept."""
+    sources = [(path.name, _file_loader(path)) for path in files]
+    return import_sources(store, sources, progress=progress, cancel=cancel)
+
+
+# A batch to import: its name for the report and how to get its bytes (read from a file, or
+# fetched from the drop); a loader raises a UserError to refuse it.
+Source = tuple[str, Callable[[], bytes]]
+
+
+def import_sources(
+    store: StoreLike,
+    sources: Sequence[Source],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
+    """:func:`import_batches` for batches from anywhere (files, the drop)."""
     report = progress or noop_progress
-    paths_ = list(files)
     results: list[BatchImportResult] = []
     cancelled = False
     with bulk_work(), store.session() as s:
         serialise_imports(s)
         context = _import_context(s)
-        for index, (path, checked) in enumerate(_checked_ahead(context, paths_)):
+        for index, (name, checked) in enumerate(_checked_ahead(context, sources)):
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
-            report(index / max(len(paths_), 1), f"{path.name} inlezen")
+            report(index / max(len(sources), 1), f"{name} inlezen")
             if isinstance(checked, VerifiedBatch):
-                results.append(_apply_one(s, context, checked, path.name))
+                results.append(_apply_one(s, context, checked, name))
             else:  # refused by the checks
                 results.append(checked)
         finish(s, context)
@@ -866,14 +918,14 @@ CHECK_AHEAD_BYTES = 16 * 1024 * 1024
 
 
 def _checked_ahead(
-    context: ImportContext, paths_: Sequence[Path]
-) -> Iterator[tuple[Path, VerifiedBatch | BatchImportResult]]:
-    """Each file with the outcome of :func:`check_signed`: verified, or refused."""
-    run: list[tuple[Path, VerifiedBatch | BatchImportResult]] = []
+    context: ImportContext, sources: Sequence[Source]
+) -> Iterator[tuple[str, VerifiedBatch | BatchImportResult]]:
+    """Each source with the outcome of :func:`check_signed`: verified, or refused."""
+    run: list[tuple[str, VerifiedBatch | BatchImportResult]] = []
     held = 0
-    for path in paths_:
-        checked = _check_file(context, path)
-        run.append((path, checked))
+    for name, load in sources:
+        checked = _check_source(context, name, load)
+        run.append((name, checked))
         if isinstance(checked, VerifiedBatch):
             held += len(checked.sealed.encrypted)
         if len(run) >= CHECK_AHEAD_FILES or held >= CHECK_AHEAD_BYTES:
@@ -904,6 +956,7 @@ def _audit_import(session: Session, store: StoreLike, results: Sequence[BatchImp
         "new": sum(r.new for r in imported_),
         "updated": sum(r.updated for r in imported_),
         "withdrawn": sum(r.withdrawn for r in imported_),
+        "addresses_erased": sum(r.addresses_erased for r in imported_),
     }
     append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.IMPORT, detail)
 
@@ -924,18 +977,23 @@ def import_batch_bytes(store: StoreLike, data: bytes, name: str = "zending") -> 
         return result
 
 
-def _check_file(context: ImportContext, path: Path) -> VerifiedBatch | BatchImportResult:
+def _file_loader(path: Path) -> Callable[[], bytes]:
+    def load() -> bytes:
+        try:
+            return read_limited(path, batch.MAX_BATCH_BYTES)
+        except OSError as exc:
+            raise CorruptBatchError(f"cannot read file: {exc.strerror}") from None
+
+    return load
+
+
+def _check_source(
+    context: ImportContext, name: str, load: Callable[[], bytes]
+) -> VerifiedBatch | BatchImportResult:
     try:
-        data = read_limited(path, batch.MAX_BATCH_BYTES)
+        return check_signed(context, load())
     except UserError as exc:
-        return _rejected(path.name, exc)
-    except OSError as exc:
-        err = CorruptBatchError(f"cannot read file: {exc.strerror}")
-        return _rejected(path.name, err)
-    try:
-        return check_signed(context, data)
-    except UserError as exc:
-        return _rejected(path.name, exc)
+        return _rejected(name, exc)
 
 
 def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
@@ -944,6 +1002,25 @@ def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
     ids = list(signal_ids)
     session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
     session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
+
+
+def _forget_addresses(session: Session, refs: Sequence[str], key_id: str) -> int:
+    """Drop the address-list entries a volunteer erased at the resident's request. Only entries
+    assigned to that volunteer: a batch cannot remove anyone else's residents."""
+    ids = [int(ref) for ref in refs if ref.isdigit()]
+    if not ids:
+        return 0
+    removed = 0
+    for start in range(0, len(ids), 500):
+        result = session.execute(
+            delete(AreaResident).where(
+                AreaResident.id.in_(ids[start : start + 500]),
+                AreaResident.assigned_key_id == key_id,
+            ),
+            execution_options={"synchronize_session": False},
+        )
+        removed += int(getattr(result, "rowcount", 0) or 0)
+    return removed
 
 
 def _rejected(name: str, exc: UserError) -> BatchImportResult:
@@ -965,6 +1042,7 @@ def _apply_one(
         return _rejected(name, exc)
     if applied.withdrawn:
         _forget_follow_ups(s, applied.withdrawn)
+    dropped = _forget_addresses(s, applied.erased_addresses, applied.manifest.key_id)
     m = applied.manifest
     warnings: list[str] = []
     if applied.missing is not None:
@@ -981,6 +1059,8 @@ def _apply_one(
         updated=applied.updated,
         unchanged=applied.unchanged,
         withdrawn=len(applied.withdrawn),
+        kept_erased=applied.kept_erased,
+        addresses_erased=dropped,
         batch_id=str(m.batch_id),
         key_id=m.key_id,
         volunteer=applied.volunteer_name,

@@ -49,7 +49,9 @@ from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
     ConsentRecord,
     ContactAttempt,
+    ErasedAssignment,
     ExportBatch,
+    OutboxItem,
     Resident,
     Signal,
     Visit,
@@ -131,7 +133,7 @@ def signal_uuid(namespace: uuid.UUID, signal_id: int) -> uuid.UUID:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    path: Path
+    path: Path | None  # None: the batch went into the outbox
     batch_id: str
     sequence: int
     signals: int
@@ -147,11 +149,13 @@ class _Collected:
     # signal removed from a reopened visit).
     withdrawn: list[WithdrawnItem] = field(default_factory=list)
     removed: list[tuple[str, int]] = field(default_factory=list)  # (uid, revision) sent
+    # Address-list numbers of residents erased here on request, until a receipt confirms them.
+    erased_addresses: list[str] = field(default_factory=list)
 
 
 def export_signals(
     vault: Vault,
-    to_dir: Path,
+    to_dir: Path | None,
     *,
     everything: bool = False,
     progress: ProgressFn | None = None,
@@ -159,6 +163,9 @@ def export_signals(
 ) -> ExportResult:
     """Write one batch file of the shared signals not yet exported at their current revision
     (``everything``: all shared signals again, after a lost batch) plus neighbourhood counts.
+    ``to_dir`` None puts the batch in the vault's outbox instead (``services.outbox`` sends it
+    when the organisation's drop can be reached), in the same transaction that marks the
+    signals exported.
 
     The sequence number is reserved (committed) before the file is written, so a crash can
     leave a gap but never two different batches with one number. Signals are marked only after
@@ -169,7 +176,8 @@ def export_signals(
     if config is None:
         raise NoOrganisationConfigError("no organisation configuration")
     keys = ensure_volunteer_keys(vault)
-    to_dir.mkdir(parents=True, exist_ok=True)
+    if to_dir is not None:
+        to_dir.mkdir(parents=True, exist_ok=True)
     report(0.0, "Signalen verzamelen")
     with vault.session() as s:
         collected = _collect(s, everything)
@@ -189,6 +197,7 @@ def export_signals(
             signals=collected.signals,
             neighbourhoods=collected.counts,
             withdrawn=collected.withdrawn,
+            erased_addresses=collected.erased_addresses,
         )
         report(0.6, "Versleutelen en ondertekenen")
         manifest, data = batch.build(payload, keys, config)
@@ -198,14 +207,27 @@ def export_signals(
             s.query(ExportBatch).filter(ExportBatch.id == str(batch_id)).delete()
         raise
     report(0.8, "Bestand opslaan")
-    path = to_dir / batch.batch_file_name(manifest)
-    atomic_write(path, data, mode=0o600)
+    name = batch.batch_file_name(manifest)
+    path = None if to_dir is None else to_dir / name
+    if path is not None:
+        atomic_write(path, data, mode=0o600)
     with vault.session() as s:
+        if path is None:
+            s.add(OutboxItem(batch_id=str(batch_id), file_name=name, data=data, attempts=0))
         for start in range(0, len(collected.exported), 500):
             chunk = collected.exported[start : start + 500]
             s.execute(
                 update(Signal),
-                [{"id": sid, "exported_revision": rev} for sid, rev in chunk],
+                [
+                    {"id": sid, "exported_revision": rev, "exported_batch": str(batch_id)}
+                    for sid, rev in chunk
+                ],
+            )
+        if collected.erased_addresses:
+            s.execute(
+                update(ErasedAssignment)
+                .where(ErasedAssignment.ref.in_(collected.erased_addresses))
+                .values(sent_batch=str(batch_id))
             )
         for uid, revision in collected.removed:
             s.execute(
@@ -227,6 +249,7 @@ def export_signals(
                 "sequence": sequence,
                 "signals": len(payload.signals),
                 "withdrawn": len(payload.withdrawn),
+                "erased_addresses": len(payload.erased_addresses),
                 "everything": everything,
             },
         )
@@ -259,7 +282,12 @@ def _collect(session: Session, everything: bool) -> _Collected:
         .where(Visit.status == VisitStatus.FINAL)
         .order_by(Signal.id)
     )
+    # Ids the coordinator was told to erase (or told us it erased) never travel again, even if
+    # a row with that id turns up here (an older backup put back, say).
+    erased = set(session.scalars(select(WithdrawnSignal.uid)))
     for sig, resident in rows:
+        if sig.uid in erased:
+            continue
         hood = resident.neighbourhood.strip() or UNKNOWN_NEIGHBOURHOOD
         given = consents.get(sig.id, {})
         share = given.get(ConsentScope.SHARE_SIGNAL)
@@ -279,6 +307,14 @@ def _collect(session: Session, everything: bool) -> _Collected:
         if everything or gone.sent_revision is None or gone.sent_revision < gone.revision:
             out.withdrawn.append(WithdrawnItem(id=uuid.UUID(gone.uid), revision=gone.revision))
             out.removed.append((gone.uid, gone.revision))
+    # Sent again in every batch until a receipt confirms one that carried it.
+    out.erased_addresses = list(
+        session.scalars(
+            select(ErasedAssignment.ref)
+            .where(ErasedAssignment.notify.is_(True))
+            .order_by(ErasedAssignment.erased_at, ErasedAssignment.ref)
+        )
+    )
     for hood_name, outcome, count in session.execute(
         select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
         .join(ContactAttempt, ContactAttempt.resident_id == Resident.id)

@@ -27,6 +27,14 @@ ORG_CONFIG = "exchange.org_config"
 SIGNAL_NAMESPACE = "exchange.signal_namespace"
 #: The organisation's accepted configuration package: its revision and its files.
 CONFIGURATION = "coordinator.configuration"
+#: The drop set by hand (``exchange.drop.DropSettings``) when no package names one.
+DROP_SETTINGS = "drop.settings"
+#: The volunteer's own login for a WebDAV drop (kept only here, in the encrypted vault).
+DROP_CREDENTIALS = "drop.credentials"
+#: The local folder of a folder drop (a sync client's folder or a network share).
+DROP_FOLDER = "drop.folder"
+#: Names of packages already read from the drop (accepted or refused), not read again.
+DROP_SEEN_PACKAGES = "drop.seen_packages"
 #: Where the volunteer was in a visit (one key per visit).
 _VISIT_POSITION = "visit_flow.position.{visit_id}"
 
@@ -95,3 +103,11 @@ def visit_position(session: Session, visit_id: int) -> dict[str, Any] | None:
 
 def set_visit_position(session: Session, visit_id: int, position: dict[str, Any]) -> None:
     write(session, _VISIT_POSITION.format(visit_id=visit_id), position)
+
+
+def forget_visit_positions(session: Session, visit_ids: list[int]) -> None:
+    """Drop the remembered place of these visits (they are being erased)."""
+    from sqlalchemy import delete
+
+    keys = [_VISIT_POSITION.format(visit_id=v) for v in visit_ids]
+    session.execute(delete(Setting).where(Setting.key.in_(keys)))
