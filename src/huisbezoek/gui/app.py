@@ -60,6 +60,7 @@ class Application:
             self._start_coordinator(installed.folder)
             return
         info = session.vault_info()
+        self.window.place_on_screen()
         if not info.exists and demo_if_new:
             from huisbezoek.gui.operations import run_op
 

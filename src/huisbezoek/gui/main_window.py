@@ -52,7 +52,23 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shelf_menu()
         self.set_unlocked(False)
-        self.resize(1100, 760)
+        self.placed = ""
+
+    #: The size the window opens at when it fits the screen (else it opens maximised).
+    PREFERRED_SIZE = (1100, 740)
+
+    def place_on_screen(self) -> str:
+        """Last size if it still fits, else the preferred size, else maximised (see screen_fit)."""
+        from PySide6.QtCore import QSize
+
+        from huisbezoek.gui.screen_fit import place_window
+
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self.placed = "given"  # sized by the caller (tests, screenshots)
+            return self.placed
+        stored = self.ctx.settings.geometries.get(self.objectName())
+        self.placed = place_window(self, QSize(*self.PREFERRED_SIZE), stored)
+        return self.placed
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -231,6 +247,10 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def closeEvent(self, event) -> None:
+        from huisbezoek.gui.screen_fit import saved_geometry
+
+        if self.isVisible():
+            self.ctx.remember_geometry(self.objectName(), saved_geometry(self))
         self.closing.emit()
         super().closeEvent(event)
 

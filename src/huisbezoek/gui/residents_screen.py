@@ -279,7 +279,7 @@ class ResidentScreen(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.status = hint()
-        self.edit_button = QPushButton(tr("Bewoner", "&Gegevens aanpassen…"))
+        self.edit_button = QPushButton(tr("Bewoner", "Gegevens aan&passen…"))
         self.edit_button.clicked.connect(self.edit)
         self.contact_button = QPushButton(tr("Bewoner", "&Contact vastleggen…"))
         self.contact_button.clicked.connect(self.log_contact)
@@ -297,7 +297,7 @@ class ResidentScreen(QWidget):
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)
-        self.cancel_button = QPushButton(tr("Bewoner", "Afspraak a&fzeggen"))
+        self.cancel_button = QPushButton(tr("Bewoner", "Afspraak af&zeggen"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_appointment)
         self.appointments.currentItemChanged.connect(self._appointment_chosen)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -76,6 +77,62 @@ class SidePanel(QWidget):
         return hint
 
 
+class TopicList(QListWidget):
+    """The topics; never shorter than three of them, whatever the text size (issue 14)."""
+
+    SHOWN_AT_LEAST = 3
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        rows = min(self.count(), self.SHOWN_AT_LEAST) or self.SHOWN_AT_LEAST
+        per_row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() * 2
+        needed = rows * (per_row + 2 * self.spacing()) + 2 * self.frameWidth() + 4
+        hint.setHeight(max(hint.height(), needed))
+        return hint
+
+
+class ChartPanel(QWidget):
+    """The wellbeing chart, or the six ratings as text when the chart would not be legible."""
+
+    def __init__(self, radar: RadarChart) -> None:
+        super().__init__()
+        self.radar = radar
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setObjectName("radarText")
+        self.text.setAccessibleName(tr("Gesprek", "Cijfers"))
+        self.text.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.radar, 1)
+        layout.addWidget(self.text)
+        layout.addStretch(0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(self.fontMetrics().height() * 4)
+        return hint
+
+    def refresh(self) -> None:
+        self.text.setText(self.radar.as_text())
+        self._choose()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._choose()
+
+    def _choose(self) -> None:
+        legible = self.radar.legible_at(self.width(), self.height())
+        if self.radar.isVisibleTo(self) != legible:
+            self.radar.setVisible(legible)
+            self.text.setVisible(not legible)
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.radar.isVisibleTo(self)
+
+
 class VisitScreen(QWidget):
     back = Signal()
     opened = Signal()
@@ -111,7 +168,7 @@ class VisitScreen(QWidget):
         self.banner = Banner()
         self.banner.setObjectName("directBanner")
         self.banner.setVisible(False)
-        self.sections = QListWidget()
+        self.sections = TopicList()
         self.sections.setObjectName("sectionList")
         self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
         self.sections.setWordWrap(True)
@@ -142,7 +199,8 @@ class VisitScreen(QWidget):
         side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
         side.addWidget(heading(tr("Gesprek", "Cijfers"), "subheading"))
-        side.addWidget(self.radar, 2)
+        self.chart = ChartPanel(self.radar)
+        side.addWidget(self.chart, 2)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(middle)
@@ -211,6 +269,7 @@ class VisitScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sections.addItem(item)
         self.sections.blockSignals(False)
+        self.sections.updateGeometry()
         self._apply_evaluation(full=True)
         resume = self._resume
         self._resume = None
@@ -229,6 +288,8 @@ class VisitScreen(QWidget):
         else:
             self.go_to_section(self._resume_section())
             self.show_form()
+        if resume is None and not (visit.position and visit.position[1]):
+            self.focus_first_question()
         self.opened_ms = (time.perf_counter() - started) * 1000
         self._prebuild.start()
         self.opened.emit()
@@ -301,7 +362,30 @@ class VisitScreen(QWidget):
                 w.answered.connect(self._answered)
             self.pages[section.id] = page
             self.section_stack.addWidget(page)
+            self._chain_tab_order(page)
         return page
+
+    def _chain_tab_order(self, page: SectionPage) -> None:
+        """Tab runs: topics, the page's questions in order, then Vorig, Volgend, Afronden."""
+        chain = [
+            w
+            for w in page.widget().findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
+        previous: QWidget = self.sections
+        for w in [*chain, self.prev_button, self.next_button, self.review_button]:
+            QWidget.setTabOrder(previous, w)
+            previous = w
+
+    def focus_first_question(self) -> None:
+        """Put the keyboard on the first question of the topic on screen."""
+        index = self.current_section()
+        if self.visit is None or index < 0:
+            return
+        page = self.page_for(index)
+        first = next((w for w in page.widgets.values() if w.isVisibleTo(page)), None)
+        if first is not None:
+            first.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_next_page(self) -> None:
         if self.visit is None:
@@ -344,10 +428,7 @@ class VisitScreen(QWidget):
             i += delta
         if 0 <= i < len(sections):
             self.go_to_section(i)
-            page = self.page_for(i)
-            first = next((w for w in page.widgets.values() if w.isVisibleTo(page)), None)
-            if first is not None:
-                first.focus_target().setFocus()
+            self.focus_first_question()
 
     def go_to_question(self, question_id: str) -> None:
         if self.visit is None:
@@ -434,6 +515,7 @@ class VisitScreen(QWidget):
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
+        self.chart.refresh()
         direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
         if direct:
             self.banner.label.setText(
