@@ -73,7 +73,7 @@ class FirstStartPage(QWidget):
             self.stack.addWidget(w)
         self.error = error_label()
         self.busy = BusyIndicator(tr("Eerste start", "Bezig met de kluis maken"))
-        self.back_button = QPushButton(tr("Eerste start", "&Vorige"))
+        self.back_button = QPushButton(tr("Eerste start", "Vor&ige"))
         self.back_button.clicked.connect(self.back)
         self.next_button = button(tr("Eerste start", "V&olgende"), primary=True)
         self.next_button.clicked.connect(self.next)
@@ -239,7 +239,7 @@ class FirstStartPage(QWidget):
         self.print_key = QPushButton(tr("Eerste start", "&Afdrukken of opslaan als PDF…"))
         self.print_key.clicked.connect(self._save_sheet)
         self.print_note = hint()
-        self.key_written = QCheckBox(tr("Eerste start", "Ik heb de sleutel &opgeschreven"))
+        self.key_written = QCheckBox(tr("Eerste start", "Ik heb de sleutel opge&schreven"))
         w, layout = page(
             heading(tr("Eerste start", "Uw herstelsleutel")),
             hint(
@@ -282,7 +282,7 @@ class FirstStartPage(QWidget):
         self.org_file: Path | None = None
         self.org_summary = hint(tr("Eerste start", "Nog geen bestand gekozen."))
         self.org_summary.setObjectName("orgSummary")
-        choose = QPushButton(tr("Eerste start", "&Bestand kiezen…"))
+        choose = QPushButton(tr("Eerste start", "Bestand &kiezen…"))
         choose.clicked.connect(self._choose_org_file)
         w, layout = page(
             heading(tr("Eerste start", "Uw organisatie (mag ook later)")),

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        res_menu = bar.addMenu(tr("Menu", "Be&woners"))
+        res_menu = bar.addMenu(tr("Menu", "Bewone&rs"))
         self.list_action = self._action(
             tr("Menu", "&Lijst van bewoners"),
             lambda: self.ensure_work().show_list(),

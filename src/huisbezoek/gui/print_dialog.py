@@ -113,7 +113,7 @@ class PrintDialog(BaseDialog):
         self.summary = QCheckBox(tr("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
         self.summary.setAccessibleName(tr("Afdrukken", "Samenvatting van het gesprek"))
-        self.chart = QCheckBox(tr("Afdrukken", "Met het &spinnenweb (als de bewoner dat wil)"))
+        self.chart = QCheckBox(tr("Afdrukken", "Met het spinnen&web (als de bewoner dat wil)"))
         self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
@@ -162,6 +162,7 @@ class PrintDialog(BaseDialog):
         choices_area = QScrollArea()  # at 200% text the list of leaflets scrolls
         choices_area.setWidgetResizable(True)
         choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        choices_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the check boxes take the focus
         choices_area.setWidget(choices)
         body.addWidget(choices_area, 1)
         body.addWidget(right, 1)

@@ -100,7 +100,7 @@ class SignalCard(QFrame):
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
-        self.save_button = QPushButton(tr("Afronden", "Toestemming en notitie &opslaan"))
+        self.save_button = QPushButton(tr("Afronden", "Toestemming en notitie opslaan"))
         self.save_button.clicked.connect(self.save)
         self.status = hint()
         self.error = error_label()
@@ -129,7 +129,7 @@ class SignalCard(QFrame):
         layout.addLayout(form)
         row_buttons: list[QWidget] = [self.save_button]
         if row.manual:
-            self.remove_button = QPushButton(tr("Afronden", "Signaal &weghalen"))
+            self.remove_button = QPushButton(tr("Afronden", "Signaal weghalen"))
             self.remove_button.clicked.connect(self.remove)
             row_buttons.append(self.remove_button)
         layout.addWidget(button_row(*row_buttons))
@@ -282,16 +282,16 @@ class ReviewPage(QWidget):
         self.open_labels: list[QLabel] = []
         self.open_label = hint()
         self.signals_box = QVBoxLayout()
-        self.add_signal_button = QPushButton(tr("Afronden", "Signaal &toevoegen…"))
+        self.add_signal_button = QPushButton(tr("Afronden", "Signaal toevoe&gen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
-        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting a&fdrukken…"))
+        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting af&drukken…"))
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_documents)
         self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(tr("Afronden", "Gesprek a&fronden"))
+        self.finalise_button = QPushButton(tr("Afronden", "Gesprek &afronden"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
@@ -314,6 +314,8 @@ class ReviewPage(QWidget):
         col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Afronden", "Afronden"))
+        scroll.setAccessibleDescription(tr("Afronden", "Open vragen, signalen en afronden."))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)

@@ -48,6 +48,10 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName(section.title)
+        self.setAccessibleDescription(
+            section.intro or tr("Gesprek", "De vragen van dit onderwerp.")
+        )
         inner = QWidget()
         self.layout_ = QVBoxLayout(inner)
         self.layout_.setContentsMargins(8, 8, 16, 8)
@@ -171,6 +175,9 @@ class VisitScreen(QWidget):
         self.sections = TopicList()
         self.sections.setObjectName("sectionList")
         self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
+        self.sections.setAccessibleDescription(
+            tr("Gesprek", "Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.")
+        )
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)

@@ -906,6 +906,10 @@ class CoordinatorWindow(QMainWindow):
 
         self.assignments = AssignmentsPanel(store)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Coördinatie", "Onderdelen"))
+        self.tabs.setAccessibleDescription(
+            tr("Coördinatie", "Ctrl+Tab of de pijltjestoetsen: naar een ander onderdeel.")
+        )
         self.tabs.addTab(self.volunteers, tr("Coördinatie", "Vrijwilligers"))
         self.tabs.addTab(self.importer, tr("Coördinatie", "Inlezen"))
         self.tabs.addTab(self.queue, tr("Coördinatie", "Opvolging"))
