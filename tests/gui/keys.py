@@ -94,7 +94,9 @@ def answer_by_keys(kb: Keyboard, qw: QuestionWidget, choice) -> None:
     if isinstance(q, YesNoQuestion | SingleChoiceQuestion | ScaleQuestion):
         start = qw.keys.buttons.index(focus)
         kb.press(Qt.Key.Key_Home)
-        kb.press(Qt.Key.Key_Right if isinstance(q, ScaleQuestion) else Qt.Key.Key_Down, times=choice)
+        kb.press(
+            Qt.Key.Key_Right if isinstance(q, ScaleQuestion) else Qt.Key.Key_Down, times=choice
+        )
         assert qw.keys.buttons.index(kb.focus()) == choice, (q.id, start, choice)
         kb.press(Qt.Key.Key_Space)
     elif isinstance(q, MultipleChoiceQuestion):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from PySide6.QtGui import QAccessible
 
 from huisbezoek.services import residents as res_svc
 from huisbezoek.services import session
@@ -47,9 +47,7 @@ def mnemonics(window: QWidget) -> list[tuple[str, str]]:
         if not w.isVisible() or w.window() is not window:
             continue
         texts: list[str] = []
-        if isinstance(w, QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QLabel) and w.buddy() is not None:
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
             texts.append(w.text())
         elif isinstance(w, QGroupBox):
             texts.append(w.title())

@@ -108,7 +108,9 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
         kb.press(Qt.Key.Key_Down)
         kb.press(Qt.Key.Key_Return)
         resident = window.work.resident
-        qtbot.waitUntil(lambda: resident.detail is not None and "Bernard" in resident.detail.row.name)
+        qtbot.waitUntil(
+            lambda: resident.detail is not None and "Bernard" in resident.detail.row.name
+        )
         assert window.work.currentWidget() is resident
 
         # Alt+G starts the conversation; the focus lands on the first question.

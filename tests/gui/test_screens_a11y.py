@@ -24,8 +24,6 @@ def test_every_volunteer_control_has_accessible_name_and_description(qtbot, make
     assert not problems, "\n".join(problems)
 
 
-def test_every_coordinator_control_has_accessible_name_and_description(
-    qtbot, make_app, tmp_path
-):
+def test_every_coordinator_control_has_accessible_name_and_description(qtbot, make_app, tmp_path):
     problems = walk_coordinator(qtbot, make_app, tmp_path, unnamed_controls)
     assert not problems, "\n".join(problems)

@@ -35,11 +35,12 @@ class KeyGroup(QObject):
         self.update_tab_stop()
 
     def _usable(self) -> list[int]:
-        return [
-            i
-            for i, b in enumerate(self.buttons)
-            if b.isEnabled() and (b.parentWidget() is None or b.isVisibleTo(b.parentWidget()))
-        ]
+        usable = []
+        for i, b in enumerate(self.buttons):
+            parent = b.parentWidget()
+            if b.isEnabled() and (parent is None or b.isVisibleTo(parent)):
+                usable.append(i)
+        return usable
 
     def anchor(self) -> QAbstractButton:
         """The one button Tab stops at."""

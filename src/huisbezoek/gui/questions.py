@@ -266,7 +266,7 @@ class QuestionWidget(QFrame):
         description = f"{self.question.label}. {how}"
         if toelichting:
             description += " " + tr("Vraag", "Tip: {tekst}").format(tekst=toelichting)
-        controls = self.keys.buttons if self.keys is not None else [self.control]
+        controls: list[QWidget] = list(self.keys.buttons) if self.keys else [self.control]
         if self.kind == "line":
             controls = [self.edit]
         for widget in controls:
@@ -274,8 +274,9 @@ class QuestionWidget(QFrame):
         special = tr(
             "Vraag", "Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}"
         ).format(hoe=how if self.kind == "buttons" else "")
-        for widget in (self.not_saying, self.not_asked):
-            widget.setAccessibleDescription(special.strip())
+        for special_button in (self.not_saying, self.not_asked):
+            if special_button is not None:
+                special_button.setAccessibleDescription(special.strip())
 
     def _sync_tab_stops(self) -> None:
         if self.keys is not None:
@@ -292,6 +293,7 @@ class QuestionWidget(QFrame):
             return self.edit
         if self.kind == "text":
             return self.text_edit
+        assert self.keys is not None
         return self.keys.anchor()
 
     def _emit(self, value, typed: bool = False) -> None:
@@ -314,7 +316,7 @@ class QuestionWidget(QFrame):
         else:
             self._chosen = idx
             self._emit(self.values[idx])
-        self.keys.update_tab_stop()
+        self._sync_tab_stops()
 
     def _check_toggled(self, value: str, on: bool) -> None:
         if self._quiet:

@@ -91,9 +91,7 @@ class RadarChart(QWidget):
 
     def _label_texts(self) -> list[str]:
         labels = short_labels()
-        return [
-            f"{labels[d]} ({'–' if (v := self.values[d]) is None else v})" for d in DOMAINS
-        ]
+        return [f"{labels[d]} ({'–' if (v := self.values[d]) is None else v})" for d in DOMAINS]
 
     def _label_rects(self, width: int, height: int) -> list[QRectF]:
         fm = self.fontMetrics()

@@ -374,10 +374,10 @@ class VisitScreen(QWidget):
 
     def _chain_tab_order(self, page: SectionPage) -> None:
         """Tab runs: topics, the page's questions in order, then Vorig, Volgend, Afronden."""
+        inner = page.widget()
+        assert inner is not None
         chain = [
-            w
-            for w in page.widget().findChildren(QWidget)
-            if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            w for w in inner.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus
         ]
         previous: QWidget = self.sections
         for w in [*chain, self.prev_button, self.next_button, self.review_button]:

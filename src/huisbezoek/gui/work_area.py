@@ -67,7 +67,9 @@ class WorkArea(QStackedWidget):
         current = self.currentWidget()
         if current is self.residents:
             self.residents.reload()
+            self.residents.table.setFocus()  # the unlock field is gone: keep the keyboard
         elif current is self.resident:
             self.resident.reload()
+            self.resident.visit_button.setFocus()
         elif current is self.visit:
             self.visit.restore()
