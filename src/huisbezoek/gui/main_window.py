@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from huisbezoek.gui.i18n import tr
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
+from huisbezoek.gui.widgets import PageStack
 from huisbezoek.services import session
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Hoofdvenster", "Huisbezoek"))
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.setCentralWidget(self.pages)
         self.first_start: QWidget | None = None
         self.unlock_page = UnlockPage(ctx)

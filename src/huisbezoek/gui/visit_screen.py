@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
-from huisbezoek.gui.widgets import Banner, button_row, heading, hint
+from huisbezoek.gui.widgets import Banner, PageStack, button_row, heading, hint
 from huisbezoek.services import visit_flow
 
 log = logging.getLogger(__name__)
@@ -88,19 +87,44 @@ class TopicList(QListWidget):
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
-        rows = min(self.count(), self.SHOWN_AT_LEAST) or self.SHOWN_AT_LEAST
-        per_row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() * 2
-        needed = rows * (per_row + 2 * self.spacing()) + 2 * self.frameWidth() + 4
+        # The tallest topic counts: a long title wraps onto more lines at 200% text, and any
+        # three neighbours must fit wherever the list is scrolled to.
+        tallest = max(
+            (self._row_height(row) for row in range(self.count())),
+            default=self.fontMetrics().height() * 2,
+        )
+        rows = self.SHOWN_AT_LEAST
+        needed = rows * (tallest + 2 * self.spacing()) + 2 * self.frameWidth() + 4
         hint.setHeight(max(hint.height(), needed))
         return hint
 
+    def _row_height(self, row: int) -> int:
+        # Qt's row size hint ignores word wrapping; measure the wrapped text at the list's width.
+        item = self.item(row)
+        width = max(self.viewport().width() - 4 * self.spacing() - 8, 40)
+        text = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), item.text() if item else ""
+        )
+        return max(self.sizeHintForRow(row), text.height() + 6)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapping, and so the height three topics need, changed
+
 
 class ChartPanel(QWidget):
-    """The wellbeing chart, or the six ratings as text when the chart would not be legible."""
+    """The wellbeing chart under its heading; it gives way when it would not be legible.
+
+    Where the chart's labels would overlap (200% text in a short side panel) the six ratings
+    show as a line of text; where even that does not fit (a very small screen) the panel
+    stays empty: the topics come first, and the ratings are on the review page too.
+    """
 
     def __init__(self, radar: RadarChart) -> None:
         super().__init__()
         self.radar = radar
+        self.heading = heading(tr("Gesprek", "Cijfers"), "subheading")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setObjectName("radarText")
@@ -108,6 +132,7 @@ class ChartPanel(QWidget):
         self.text.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
         layout.addWidget(self.radar, 1)
         layout.addWidget(self.text)
         layout.addStretch(0)
@@ -115,7 +140,7 @@ class ChartPanel(QWidget):
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
-        hint.setHeight(self.fontMetrics().height() * 4)
+        hint.setHeight(0)
         return hint
 
     def refresh(self) -> None:
@@ -127,10 +152,13 @@ class ChartPanel(QWidget):
         self._choose()
 
     def _choose(self) -> None:
-        legible = self.radar.legible_at(self.width(), self.height())
-        if self.radar.isVisibleTo(self) != legible:
-            self.radar.setVisible(legible)
-            self.text.setVisible(not legible)
+        spacing = self.layout().spacing()
+        room = self.height() - self.heading.sizeHint().height() - spacing
+        chart = self.radar.legible_at(self.width(), room)
+        text = not chart and self.text.heightForWidth(self.width()) <= room
+        self.radar.setVisible(chart)
+        self.text.setVisible(text)
+        self.heading.setVisible(chart or text)
 
     @property
     def showing_chart(self) -> bool:
@@ -181,7 +209,7 @@ class VisitScreen(QWidget):
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
-        self.section_stack = QStackedWidget()
+        self.section_stack = PageStack()
         self.radar = RadarChart()
         self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
@@ -205,7 +233,6 @@ class VisitScreen(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
-        side.addWidget(heading(tr("Gesprek", "Cijfers"), "subheading"))
         self.chart = ChartPanel(self.radar)
         side.addWidget(self.chart, 2)
         self.splitter = QSplitter()
@@ -220,7 +247,7 @@ class VisitScreen(QWidget):
         self.review.back_to_form.connect(self.show_form)
         self.review.jump_to.connect(self.go_to_question)
         self.review.status_changed.connect(self._status_changed)
-        self.outer = QStackedWidget()
+        self.outer = PageStack()
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
         fl.setContentsMargins(0, 0, 0, 0)

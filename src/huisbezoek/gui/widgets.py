@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,27 @@ class WrapLabel(QLabel):
             needed = self.heightForWidth(self.width())
             if needed > 0:
                 self.setMinimumHeight(needed)
+
+
+class PageStack(QStackedWidget):
+    """A stacked widget as small as the page it shows, not as its biggest page.
+
+    Qt's own asks for the largest minimum of all its pages; on a small screen (1366x768 at
+    200% display scaling is 683x384) a hidden page then pushes the visible one's buttons
+    below the window's edge.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 def heading(text: str, role: str = "heading") -> QLabel:
