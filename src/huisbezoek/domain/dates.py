@@ -72,6 +72,20 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
         return None
 
 
+_TIME = re.compile(r"(\d{1,2})(?:[:.\s]?(\d{2}))?")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """10, 1030, 10:30, 10.30 and 9.05 as a time of day; anything else ``None``."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
 def format_date(value: dt.date) -> str:
     """The way the app shows a date: 15-03-1949."""
     return value.strftime("%d-%m-%Y")

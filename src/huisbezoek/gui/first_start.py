@@ -282,7 +282,7 @@ class FirstStartPage(QWidget):
         self.org_file: Path | None = None
         self.org_summary = hint(tr("Eerste start", "Nog geen bestand gekozen."))
         self.org_summary.setObjectName("orgSummary")
-        choose = QPushButton(tr("Eerste start", "Bestand &kiezen…"))
+        choose = QPushButton(tr("Eerste start", "Bestand kie&zen…"))
         choose.clicked.connect(self._choose_org_file)
         w, layout = page(
             heading(tr("Eerste start", "Uw organisatie (mag ook later)")),

@@ -152,7 +152,8 @@ class ChartPanel(QWidget):
         self._choose()
 
     def _choose(self) -> None:
-        spacing = self.layout().spacing()
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
         room = self.height() - self.heading.sizeHint().height() - spacing
         chart = self.radar.legible_at(self.width(), room)
         text = not chart and self.text.heightForWidth(self.width()) <= room
