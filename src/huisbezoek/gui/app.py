@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from huisbezoek.gui.i18n import install_translators
@@ -28,6 +29,8 @@ def ensure_application() -> QApplication:
     app.setApplicationName("Huisbezoek")
     app.setOrganizationName("huisbezoek")
     app.setApplicationDisplayName("Huisbezoek")
+    # Calendars, month and day names in Dutch whatever the system language (issue 14).
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     return app
 
 

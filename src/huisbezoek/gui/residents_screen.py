@@ -93,7 +93,10 @@ class ResidentsScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are measured from every row (fit_columns), not by Qt's ResizeToContents: that
+        # measures only the rows on screen, so a list filled while hidden (the volunteer was
+        # on a resident's page) came back with "do ..." and "Dorpsst..." (issue 14).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)
@@ -102,6 +105,7 @@ class ResidentsScreen(QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_columns)
+        self._last_room = 0
         self.count = hint()
         self.add_button = QPushButton(tr("Bewoners", "&Nieuwe bewoner…"))
         self.add_button.clicked.connect(self.add_resident)
@@ -163,26 +167,49 @@ class ResidentsScreen(QWidget):
         self.loaded.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is self.table and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.Show,
+        ):
             self._fit_timer.start()
         return super().eventFilter(watched, event)
 
+    #: Rows measured for the column widths; beyond this the widest text is rarely new.
+    MEASURED_ROWS = 2000
+
+    def content_width(self, column: int) -> int:
+        """What the column needs for its header and its widest text, over all its rows."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        widest = header.sectionSizeHint(column)
+        rows = min(self.model.rowCount(), self.MEASURED_ROWS)
+        margin = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_FocusFrameHMargin, None, self.table
+        )
+        for row in range(rows):
+            text = self.model.data(self.model.index(row, column))
+            if text:
+                widest = max(widest, fm.horizontalAdvance(str(text)) + margin + 12)
+        return widest
+
     def fit_columns(self) -> None:
-        """Hide the least needed columns until the rest fit the list's width."""
-        table, header = self.table, self.table.horizontalHeader()
-        for column in FLEXIBLE_COLUMNS:
-            table.setColumnHidden(column, False)
-
-        def width(column: int) -> int:
-            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-
-        room = table.viewport().width()
-        needed = sum(width(c) for c in range(self.model.columnCount()))
+        """Hide the least needed columns until the rest fit the list's width; size the rest."""
+        table = self.table
+        widths = {c: self.content_width(c) for c in range(self.model.columnCount())}
+        room = table.viewport().width() if table.isVisible() else self._last_room
+        self._last_room = room or self._last_room
+        needed = sum(widths.values())
+        hidden: set[int] = set()
         for column in FLEXIBLE_COLUMNS:
             if needed <= room:
                 break
-            table.setColumnHidden(column, True)
-            needed -= width(column)
+            hidden.add(column)
+            needed -= widths[column]
+        for column, width in widths.items():
+            table.setColumnHidden(column, column in hidden)
+            if column not in hidden:
+                table.setColumnWidth(column, width)
 
     def clear(self) -> None:
         """Forget every row (used when the vault locks)."""
