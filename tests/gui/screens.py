@@ -105,6 +105,13 @@ def unnamed_controls(name: str, window: QWidget) -> list[str]:
         if iface is None:
             problems.append(f"{type(w).__name__}: no accessibility interface")
             continue
+        if isinstance(w, QTabBar):
+            # A screen reader reads each tab on its own: its text and its tool tip.
+            for index in range(w.count()):
+                tab = iface.child(index)
+                if tab is None or not tab.text(QAccessible.Text.Description).strip():
+                    problems.append(f"tab {w.tabText(index)!r}: no accessible description")
+            continue
         label = iface.text(QAccessible.Text.Name).strip()
         what = f"{type(w).__name__} {w.objectName() or label or '?'}"
         if not label:

@@ -99,9 +99,18 @@ class FirstStartPage(QWidget):
     def _role_page(self) -> QWidget:
         self.role_volunteer = QRadioButton(tr("Eerste start", "Ik ben &vrijwilliger"))
         self.role_volunteer.setAccessibleName(tr("Eerste start", "Ik ben vrijwilliger"))
+        self.role_volunteer.setAccessibleDescription(
+            tr(
+                "Eerste start",
+                "U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.",
+            )
+        )
         self.role_volunteer.setChecked(True)
         self.role_coordinator = QRadioButton(tr("Eerste start", "Ik ben &coördinator"))
         self.role_coordinator.setAccessibleName(tr("Eerste start", "Ik ben coördinator"))
+        self.role_coordinator.setAccessibleDescription(
+            tr("Eerste start", "U leest de gegevens van vrijwilligers in en volgt signalen op.")
+        )
         w, _layout = page(
             heading(tr("Eerste start", "Welkom bij Huisbezoek")),
             hint(tr("Eerste start", "Wie gaat met dit programma werken op deze computer?")),
@@ -129,8 +138,14 @@ class FirstStartPage(QWidget):
     def _org_name_page(self) -> QWidget:
         self.org_name = QLineEdit()
         self.org_name.setAccessibleName(tr("Eerste start", "Naam van de organisatie"))
+        self.org_name.setAccessibleDescription(
+            tr("Eerste start", "Zoals vrijwilligers de organisatie kennen.")
+        )
         self.coordinator_name = QLineEdit()
         self.coordinator_name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.coordinator_name.setAccessibleDescription(
+            tr("Eerste start", "Uw voornaam en achternaam.")
+        )
         self.coordinator_name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -175,6 +190,12 @@ class FirstStartPage(QWidget):
     def _name_page(self) -> QWidget:
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.name.setAccessibleDescription(
+            tr(
+                "Eerste start",
+                "Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.",
+            )
+        )
         self.name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -198,12 +219,21 @@ class FirstStartPage(QWidget):
 
     def _passphrase_page(self) -> QWidget:
         self.pass1 = password_field(tr("Eerste start", "Wachtwoordzin"))
+        self.pass1.setAccessibleDescription(
+            tr("Eerste start", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.pass2 = password_field(tr("Eerste start", "Wachtwoordzin nog een keer"))
+        self.pass2.setAccessibleDescription(
+            tr("Eerste start", "Typ dezelfde wachtwoordzin nog een keer.")
+        )
         self.pass2.returnPressed.connect(self.next)
         self.strength = hint()
         self.strength.setObjectName("strengthHint")
         self.pass1.textChanged.connect(self._update_strength)
         self.show_pass = QCheckBox(tr("Eerste start", "Wachtwoordzin &laten zien"))
+        self.show_pass.setAccessibleDescription(
+            tr("Eerste start", "Laat zien wat u typt, als niemand meekijkt.")
+        )
         self.show_pass.toggled.connect(self._toggle_show)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -236,10 +266,16 @@ class FirstStartPage(QWidget):
         self.key_label.setFont(mono)
         self.key_label.setStyleSheet("font-size: 150%; font-weight: bold; padding: 8px;")
         self.key_label.setAccessibleName(tr("Eerste start", "Uw herstelsleutel"))
+        self.key_label.setAccessibleDescription(
+            tr("Eerste start", "Schrijf deze sleutel op papier en bewaar die goed.")
+        )
         self.print_key = QPushButton(tr("Eerste start", "&Afdrukken of opslaan als PDF…"))
         self.print_key.clicked.connect(self._save_sheet)
         self.print_note = hint()
         self.key_written = QCheckBox(tr("Eerste start", "Ik heb de sleutel opge&schreven"))
+        self.key_written.setAccessibleDescription(
+            tr("Eerste start", "Zet dit aan als de sleutel op papier staat.")
+        )
         w, layout = page(
             heading(tr("Eerste start", "Uw herstelsleutel")),
             hint(
@@ -260,6 +296,9 @@ class FirstStartPage(QWidget):
     def _confirm_page(self) -> QWidget:
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(tr("Eerste start", "Laatste groep van de herstelsleutel"))
+        self.confirm.setAccessibleDescription(
+            tr("Eerste start", "Typ de laatste vier tekens van de sleutel.")
+        )
         self.confirm.setMaxLength(8)
         self.confirm.returnPressed.connect(self.next)
         form = QFormLayout()

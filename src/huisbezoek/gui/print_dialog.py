@@ -113,8 +113,14 @@ class PrintDialog(BaseDialog):
         self.summary = QCheckBox(tr("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
         self.summary.setAccessibleName(tr("Afdrukken", "Samenvatting van het gesprek"))
+        self.summary.setAccessibleDescription(
+            tr("Afdrukken", "Een overzicht van het gesprek voor de bewoner.")
+        )
         self.chart = QCheckBox(tr("Afdrukken", "Met het spinnen&web (als de bewoner dat wil)"))
         self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
+        self.chart.setAccessibleDescription(
+            tr("Afdrukken", "De zes cijfers als tekening op de samenvatting.")
+        )
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
         self.leaflets.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +190,9 @@ class PrintDialog(BaseDialog):
         for topic, title in titles.items():
             check = QCheckBox(title)
             check.setAccessibleName(tr("Afdrukken", "Folder {titel}").format(titel=title))
+            check.setAccessibleDescription(
+                tr("Afdrukken", "Spatie: deze folder wel of niet afdrukken.")
+            )
             check.setChecked(topic in suggested)
             check.toggled.connect(self._choices_changed)
             self.checks[topic] = check

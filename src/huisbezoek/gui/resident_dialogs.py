@@ -105,6 +105,10 @@ class ResidentDialog(_SavingDialog):
         }
         for widget, text in names.items():
             widget.setAccessibleName(text)
+        place = self.neighbourhood.lineEdit()
+        if place is not None:  # the typing part of the list is what has the focus
+            place.setAccessibleName(names[self.neighbourhood])
+            place.setAccessibleDescription(self.neighbourhood.accessibleDescription())
         for widget, text in (
             (self.name, tr("Bewoner", "Voornaam en achternaam.")),
             (self.address, tr("Bewoner", "Straat en huisnummer.")),

@@ -66,10 +66,16 @@ class ResidentsScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Bewoners", "Zoek op naam, adres of postcode"))
         self.search.setAccessibleName(tr("Bewoners", "Zoeken"))
+        self.search.setAccessibleDescription(
+            tr("Bewoners", "Typ een naam, adres of postcode. De lijst past zich meteen aan.")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(tr("Bewoners", "Filter op stand"))
+        self.status_filter.setAccessibleDescription(
+            tr("Bewoners", "Toon alleen bewoners met deze stand.")
+        )
         self.status_filter.addItem(tr("Bewoners", "Alle standen"), None)
         for s in ResidentStatus:
             self.status_filter.addItem(status_label(s), s)
@@ -78,6 +84,9 @@ class ResidentsScreen(QWidget):
         )
         self.area_filter = QComboBox()
         self.area_filter.setAccessibleName(tr("Bewoners", "Filter op wijk"))
+        self.area_filter.setAccessibleDescription(
+            tr("Bewoners", "Toon alleen bewoners uit deze wijk.")
+        )
         self.area_filter.addItem(tr("Bewoners", "Alle wijken"), None)
         self.area_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_neighbourhood(self.area_filter.currentData())
@@ -85,6 +94,9 @@ class ResidentsScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("residentTable")
         self.table.setAccessibleName(tr("Bewoners", "Lijst van bewoners"))
+        self.table.setAccessibleDescription(
+            tr("Bewoners", "Pijltjes: een andere bewoner. Enter: openen.")
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ResidentTableModel.NAME, Qt.SortOrder.AscendingOrder)
@@ -319,10 +331,17 @@ class ResidentScreen(QWidget):
         self.visit_button.clicked.connect(self._start_or_resume)
         self.contacts = QListWidget()
         self.contacts.setAccessibleName(tr("Bewoner", "Contactpogingen"))
+        self.contacts.setAccessibleDescription(
+            tr("Bewoner", "Wanneer en hoe u contact had, en wat het opleverde.")
+        )
         self.appointments = QListWidget()
         self.appointments.setAccessibleName(tr("Bewoner", "Afspraken"))
+        self.appointments.setAccessibleDescription(
+            tr("Bewoner", "Kies een afspraak om die af te zeggen.")
+        )
         self.visits = QListWidget()
         self.visits.setAccessibleName(tr("Bewoner", "Gesprekken"))
+        self.visits.setAccessibleDescription(tr("Bewoner", "Enter: het gesprek openen."))
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)

@@ -90,6 +90,17 @@ class SignalCard(QFrame):
             (self.agreed, tr("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
+        for w, about in (
+            (self.share, tr("Afronden", "Alleen als de bewoner dat goed vindt.")),
+            (self.identity, tr("Afronden", "Dan kan de coördinator de bewoner terugbellen.")),
+            (self.referral, tr("Afronden", "Zet aan en typ naar welke organisatie.")),
+            (self.service, tr("Afronden", "De naam van de organisatie.")),
+            (self.method, tr("Afronden", "Mondeling, op papier of anders.")),
+            (self.when, tr("Afronden", "Datum en tijd van de toestemming.")),
+            (self.note, tr("Afronden", "Een korte notitie, als u wilt.")),
+            (self.agreed, tr("Afronden", "Wat is afgesproken, wie doet wat.")),
+        ):
+            w.setAccessibleDescription(about)
         self.share.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
         self.identity.setChecked(row.has(ConsentScope.SHARE_IDENTITY))
         referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
@@ -216,6 +227,13 @@ class ManualSignalDialog(BaseDialog):
             (self.note, tr("Afronden", "Notitie")),
         ):
             w.setAccessibleName(name)
+        for w, text in (
+            (self.theme, tr("Afronden", "Waar het signaal over gaat.")),
+            (self.severity, tr("Afronden", "Hoe snel iemand iets moet doen.")),
+            (self.text, tr("Afronden", "Beschrijf het signaal in een paar woorden.")),
+            (self.note, tr("Afronden", "Een korte notitie, als u wilt.")),
+        ):
+            w.setAccessibleDescription(text)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("Afronden", "&Onderwerp:"), self.theme)

@@ -80,6 +80,9 @@ class UnlockPage(QWidget):
         self.demo_note.setVisible(False)
         self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.passphrase = password_field(tr("Ontgrendelen", "Wachtwoordzin"))
+        self.passphrase.setAccessibleDescription(
+            tr("Ontgrendelen", "Typ uw wachtwoordzin en druk op Enter.")
+        )
         self.passphrase.returnPressed.connect(self.submit)
         self.open_button = button(tr("Ontgrendelen", "&Openen"), primary=True)
         self.open_button.clicked.connect(self.submit)
@@ -172,9 +175,18 @@ class UnlockPage(QWidget):
         )
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(tr("Ontgrendelen", "Herstelsleutel"))
+        self.recovery_key.setAccessibleDescription(
+            tr("Ontgrendelen", "De sleutel die u op papier heeft, met of zonder streepjes.")
+        )
         self.recovery_key.setPlaceholderText(tr("Ontgrendelen", "XXXX-XXXX-XXXX-…"))
         self.new_pass = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin"))
+        self.new_pass.setAccessibleDescription(
+            tr("Ontgrendelen", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.new_pass2 = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin nog een keer"))
+        self.new_pass2.setAccessibleDescription(
+            tr("Ontgrendelen", "Typ dezelfde wachtwoordzin nog een keer.")
+        )
         self.recover_button = button(tr("Ontgrendelen", "Herstellen en o&penen"), primary=True)
         self.recover_button.clicked.connect(self.submit_recovery)
         self.recovery_message = error_label()

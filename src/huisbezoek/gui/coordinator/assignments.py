@@ -42,6 +42,7 @@ class AssignmentsPanel(QWidget):
         )  # fmt: skip
         self.volunteer = QComboBox()
         self.volunteer.setAccessibleName(tr("Pakketten", "Vrijwilliger"))
+        self.volunteer.setAccessibleDescription(tr("Pakketten", "Voor wie het pakket is."))
         self.assign_button = button(tr("Pakketten", "Gekozen wijk geven aan deze vrijwilliger"))
         self.package_button = button(tr("Pakketten", "Toewijzingspakket opslaan…"))
         self.config_button = button(tr("Pakketten", "Configuratiepakket maken…"))

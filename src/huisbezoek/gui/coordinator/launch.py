@@ -48,10 +48,14 @@ class CoordinatorUnlockDialog(BaseDialog):
         self.setWindowTitle(tr("Coördinatie", "Coördinatie openen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Coördinatie", "Uw naam"))
+        self.name.setAccessibleDescription(tr("Coördinatie", "De naam waaronder u werkt."))
         if user is not None:
             self.name.setText(user)
             self.name.setReadOnly(True)
         self.passphrase = password_field(tr("Coördinatie", "Wachtwoordzin"))
+        self.passphrase.setAccessibleDescription(
+            tr("Coördinatie", "Typ uw wachtwoordzin en druk op Enter.")
+        )
         self.message = error_label()
         self.open_button = button(tr("Coördinatie", "Openen"), primary=True)
         form = QFormLayout()
@@ -92,8 +96,17 @@ class CoordinatorUnlockDialog(BaseDialog):
         self.forgot.clicked.connect(lambda: self.show_recovery(True))
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(tr("Coördinatie", "Herstelsleutel"))
+        self.recovery_key.setAccessibleDescription(
+            tr("Coördinatie", "De sleutel die u op papier heeft.")
+        )
         self.new_pass = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin"))
+        self.new_pass.setAccessibleDescription(
+            tr("Coördinatie", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.new_pass2 = password_field(tr("Coördinatie", "Nieuwe wachtwoordzin nog een keer"))
+        self.new_pass2.setAccessibleDescription(
+            tr("Coördinatie", "Typ dezelfde wachtwoordzin nog een keer.")
+        )
         self.recovery = QWidget()
         form = QFormLayout(self.recovery)
         form.setContentsMargins(0, 0, 0, 0)

@@ -60,12 +60,21 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setObjectName(name)
+    table.setAccessibleName(_TABLE_NAMES.get(name, ""))
+    table.setAccessibleDescription(tr("Coördinatie", "Pijltjes: door de rijen en kolommen."))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
+
+
+_TABLE_NAMES = {
+    "volunteerTable": tr("Vrijwilligers", "Vrijwilligers"),
+    "coverageTable": tr("Overzicht", "Bereik per wijk"),
+    "splitTable": tr("Pakketten", "Wijken en vrijwilligers"),
+}
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -92,8 +101,15 @@ class VolunteersPanel(QWidget):
             "volunteerTable",
         )  # fmt: skip
         self.table.setAccessibleName(tr("Vrijwilligers", "Vrijwilligers"))
+        self.table.setAccessibleDescription(
+            tr("Vrijwilligers", "Pijltjes: een andere vrijwilliger.")
+        )
         self.fingerprint = WrapLabel("")
         self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setAccessibleName(tr("Vrijwilligers", "Vingerafdruk"))
+        self.fingerprint.setAccessibleDescription(
+            tr("Vrijwilligers", "Vergelijk deze met wat de vrijwilliger voorleest.")
+        )
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enrol_button = button(tr("Vrijwilligers", "Aanmeldbestand inlezen…"))
         self.approve_button = button(
@@ -282,6 +298,7 @@ class ImportPanel(QWidget):
         self.report.setReadOnly(True)
         self.report.setObjectName("importReport")
         self.report.setAccessibleName(tr("Inlezen", "Verslag van het inlezen"))
+        self.report.setAccessibleDescription(tr("Inlezen", "Wat er bij het inlezen gebeurde."))
         self.dialog: ProgressDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Inlezen", "Zendingen van vrijwilligers inlezen")))
@@ -349,28 +366,42 @@ class QueuePanel(QWidget):
         self.view = QTableView()
         self.view.setObjectName("queueView")
         self.view.setAccessibleName(tr("Opvolging", "Signalen om op te volgen"))
+        self.view.setAccessibleDescription(
+            tr("Opvolging", "Pijltjes: een ander signaal. Rechts past u het aan.")
+        )
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.show_closed = QCheckBox(tr("Opvolging", "Ook afgeronde signalen tonen"))
+        self.show_closed.setAccessibleDescription(
+            tr("Opvolging", "Ook signalen die klaar zijn in de lijst.")
+        )
         self.detail = WrapLabel("")
         self.detail.setObjectName("signalDetail")
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Opvolging", "Status"))
+        self.status.setAccessibleDescription(tr("Opvolging", "Hoe ver de opvolging is."))
         for status in STATUS_ORDER:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
         self.service = QLineEdit()
         self.service.setAccessibleName(tr("Opvolging", "Dienst"))
+        self.service.setAccessibleDescription(
+            tr("Opvolging", "Welke organisatie het signaal oppakt.")
+        )
         self.assigned = QLineEdit()
         self.assigned.setAccessibleName(tr("Opvolging", "Opgepakt door"))
+        self.assigned.setAccessibleDescription(tr("Opvolging", "Wie het signaal oppakt."))
         self.has_due = QCheckBox(tr("Opvolging", "Termijn"))
+        self.has_due.setAccessibleDescription(tr("Opvolging", "Zet aan om een datum te kiezen."))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
         self.due.setAccessibleName(tr("Opvolging", "Termijn"))
+        self.due.setAccessibleDescription(tr("Opvolging", "Voor welke datum het klaar moet zijn."))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(tr("Opvolging", "Notitie"))
+        self.note.setAccessibleDescription(tr("Opvolging", "Een notitie bij de opvolging."))
         self.note.setMaximumHeight(90)
         self.history = WrapLabel("")
         self.message = error_label()
@@ -656,17 +687,28 @@ class ReportPanel(QWidget):
         self.months.setRange(1, 180)
         self.months.setSuffix(tr("Rapport", " maanden"))
         self.months.setAccessibleName(tr("Rapport", "Bewaartermijn"))
+        self.months.setAccessibleDescription(
+            tr("Rapport", "Hoeveel maanden signalen bewaard blijven.")
+        )
         self.preview_button = button(tr("Rapport", "Toon wat gewist wordt"))
         self.preview = WrapLabel("")
         self.preview.setObjectName("retentionPreview")
         self.confirm = QCheckBox(tr("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.confirm.setAccessibleDescription(tr("Rapport", "Zet aan voordat u wist."))
         self.erase_button = button(tr("Rapport", "Nu wissen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Rapport", "Naam van de bewoner"))
+        self.name.setAccessibleDescription(
+            tr("Rapport", "Precies zoals de bewoner in de signalen staat.")
+        )
         self.postcode = QLineEdit()
         self.postcode.setAccessibleName(tr("Rapport", "Postcode van de bewoner"))
+        self.postcode.setAccessibleDescription(tr("Rapport", "Vier cijfers en twee letters."))
         self.dossier_button = button(tr("Rapport", "Alles over deze bewoner opslaan…"))
         self.forget_confirm = QCheckBox(tr("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.forget_confirm.setAccessibleDescription(
+            tr("Rapport", "Zet aan voordat u de bewoner wist.")
+        )
         self.forget_button = button(tr("Rapport", "Deze bewoner helemaal wissen"))
         self.person_message = error_label()
         self.preview_total = 0
@@ -916,6 +958,18 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, tr("Coördinatie", "Overzicht per wijk"))
         self.tabs.addTab(self.report, tr("Coördinatie", "Rapport en bewaren"))
         self.tabs.addTab(self.assignments, tr("Coördinatie", "Adreslijst en pakketten"))
+        # Screen readers read a tab's tool tip as its description.
+        for index, about in enumerate(
+            (
+                tr("Coördinatie", "Vrijwilligers aanmelden en hun vingerafdruk controleren."),
+                tr("Coördinatie", "Zendingen van vrijwilligers inlezen."),
+                tr("Coördinatie", "Signalen oppakken en afronden."),
+                tr("Coördinatie", "Hoeveel bewoners per wijk bereikt en bezocht zijn."),
+                tr("Coördinatie", "Rapport voor de gemeente, bewaren en wissen."),
+                tr("Coördinatie", "Adreslijsten inlezen en pakketten maken."),
+            )
+        ):
+            self.tabs.setTabToolTip(index, about)
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)
