@@ -6,8 +6,11 @@ way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Valle
 and ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by side).
 The script only writes the files it names; it never deletes anything in the output folder.
 
-Runs under a virtual display: uses ``$DISPLAY`` when set, else starts ``Xvfb :99`` when it is
-installed, else falls back to Qt's offscreen platform. Everything happens in a temporary data
+Runs under a real virtual display of a volunteer's laptop size, 1366x768: uses ``$DISPLAY``
+when set, else starts Xvfb (on a free display number) when it is installed, else falls back to
+Qt's offscreen platform. The main window places itself as it does on such a laptop (it opens
+maximised: 1100x740 plus a title bar does not fit 768 pixels), so the pictures show what
+fits on that screen at 100% and 200% text and in high contrast. Everything happens in a temporary data
 folder with the demo vault of fictional residents; nothing touches a real vault.
 
     python3 dev.py shots            (or: .venv/bin/python docs/make_screenshots.py [OUT_DIR])
@@ -31,12 +34,13 @@ def start_display() -> subprocess.Popen[bytes] | None:
     if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return None
     if shutil.which("Xvfb"):
+        number = next(n for n in range(90, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
         proc = subprocess.Popen(
-            ["Xvfb", ":99", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        os.environ["DISPLAY"] = ":99"
+        os.environ["DISPLAY"] = f":{number}"
         time.sleep(1.0)
         return proc
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -116,7 +120,6 @@ def shoot(out: Path) -> int:
         os.environ["HUISBEZOEK_HOME"] = str(home)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)
         window = app.window
-        window.resize(*SIZE)
         app.start()
         page = window.first_start
         if getattr(page, "current", None) == "rol":
@@ -139,7 +142,6 @@ def shoot(out: Path) -> int:
         session.create_demo_vault(kdf=KdfParams.FLOOR)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)
         window = app.window
-        window.resize(*SIZE)
         app.start()
         wait(lambda window=window: window.pages.currentWidget() is window.unlock_page)
         grab(window, "04-ontgrendelen", scale)

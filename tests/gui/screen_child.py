@@ -109,6 +109,9 @@ def main(text_scale: int, out: Path) -> None:
                 continue
             on_screen(f"gesprek {index}.{name}", getattr(visit, name))
         not_clipped(f"gesprek {index}")
+        page = visit.section_stack.currentWidget()
+        if page.horizontalScrollBar().maximum() > 0:
+            problems.append(f"gesprek {index}: the questions scroll sideways")
     # Whole topics that fit the topic list's visible part.
     view = visit.sections.viewport().rect()
     shown_topics = [
@@ -135,14 +138,7 @@ def main(text_scale: int, out: Path) -> None:
     wait(lambda: visit.review.data is not None)
     pump(200)
     not_clipped("afronden")
-    button = visit.review.finalise_button
-    scroll = button.parentWidget()
-    while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
-        scroll = scroll.parentWidget()
-    if scroll is not None:
-        scroll.ensureWidgetVisible(button)
-        pump(50)
-    on_screen("afronden.finalise_button", button)
+    on_screen("afronden.finalise_button", visit.review.finalise_button)
     app.lock.shutdown()
     window.close()
     worker().flush()

@@ -207,7 +207,8 @@ class QuestionWidget(QFrame):
             b.setCheckable(True)
             b.setAccessibleName(f"{name}: {value}")
             b.setProperty("role", "scale")
-            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            # Narrow at least, wide when there is room: eleven of them fit a page at 200%.
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.group.addButton(b, i)
             self.values[i] = value
             grid.addWidget(b, 0, i)

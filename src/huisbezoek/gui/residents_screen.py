@@ -218,6 +218,16 @@ class ResidentsScreen(QWidget):
                 break
             hidden.add(column)
             needed -= widths[column]
+        # Still too wide (200% display scaling on a laptop): the address, then the name give
+        # way, never below their header; the resident's own page shows them in full.
+        header = table.horizontalHeader()
+        for column in (ResidentTableModel.ADDRESS, ResidentTableModel.NAME):
+            if needed <= room:
+                break
+            smallest = header.sectionSizeHint(column)
+            cut = min(needed - room, widths[column] - smallest)
+            widths[column] -= cut
+            needed -= cut
         for column, width in widths.items():
             table.setColumnHidden(column, column in hidden)
             if column not in hidden:

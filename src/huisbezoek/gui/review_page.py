@@ -328,8 +328,6 @@ class ReviewPage(QWidget):
         col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
         col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
         col.addWidget(button_row(self.print_button, self.export_button))
-        col.addWidget(self.message)
-        col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setAccessibleName(tr("Afronden", "Afronden"))
@@ -339,7 +337,11 @@ class ReviewPage(QWidget):
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
+        # Under the scrolling part, always in view (issue 14: at 200% text "Gesprek afronden"
+        # was far below the window's edge).
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(self.reopen_button, self.finalise_button))
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None

@@ -168,8 +168,8 @@ QPushButton, QToolButton {{
 QPushButton:focus, QToolButton:focus {{
     border: {ring}px solid {focus}; padding: {pad_f}px {pad2_f}px; {focus_extra} }}
 QPushButton[role="primary"] {{ font-weight: bold; }}
-QPushButton[role="scale"] {{ padding: {pad}px {pad}px; min-width: 1.6em; }}
-QPushButton[role="scale"]:focus {{ padding: {pad_f}px {pad_f}px; }}
+QPushButton[role="scale"] {{ padding: {pad}px 4px; min-width: 1em; }}
+QPushButton[role="scale"]:focus {{ padding: {pad_f}px 2px; }}
 QPushButton[role="choice"] {{ min-width: 4em; }}
 QPushButton:checked, QToolButton:checked {{
     background: {checked_bg}; color: {checked_fg}; border-color: {checked_bg}; }}
