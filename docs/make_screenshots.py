@@ -30,21 +30,30 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)  # a common laptop screen
 
 
-def start_display() -> subprocess.Popen[bytes] | None:
+def start_display() -> list[subprocess.Popen[bytes]]:
+    """Xvfb of the laptop's size, with a window manager when one is installed (openbox), so
+    the main window maximises and has a title bar as on a desktop."""
     if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return None
-    if shutil.which("Xvfb"):
-        number = next(n for n in range(90, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-        proc = subprocess.Popen(
+        return []
+    if not shutil.which("Xvfb"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return []
+    number = next(n for n in range(90, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    started = [
+        subprocess.Popen(
             ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        os.environ["DISPLAY"] = f":{number}"
-        time.sleep(1.0)
-        return proc
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return None
+    ]
+    os.environ["DISPLAY"] = f":{number}"
+    time.sleep(1.0)
+    if shutil.which("openbox"):
+        started.append(
+            subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
+        time.sleep(0.5)
+    return started
 
 
 def main(argv: list[str]) -> int:
@@ -57,8 +66,8 @@ def main(argv: list[str]) -> int:
         return shoot(out)
     finally:
         shutil.rmtree(home, ignore_errors=True)
-        if display is not None:
-            display.terminate()
+        for proc in reversed(display):
+            proc.terminate()
 
 
 def shoot(out: Path) -> int:
@@ -101,7 +110,12 @@ def shoot(out: Path) -> int:
             return
         settle()
         path = out / f"{name}-{current['label']}.png"
-        widget.grab().save(str(path))
+        screen = widget.screen()
+        if widget.isWindow() and not widget.inherits("QDialog") and screen is not None:
+            # The main window: the whole screen as the volunteer sees it (title bar included).
+            screen.grabWindow(0).save(str(path))
+        else:
+            widget.grab().save(str(path))
         written.append(path)
 
     # Every screen at 100% and 200% text; three of them also in the high-contrast theme.

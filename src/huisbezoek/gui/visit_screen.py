@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -210,7 +211,7 @@ class VisitScreen(QWidget):
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
-        self.section_stack = PageStack()
+        self.section_stack = QStackedWidget()  # its pages are alike: no PageStack needed
         self.radar = RadarChart()
         self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
