@@ -10,8 +10,8 @@ Runs under a real virtual display of a volunteer's laptop size, 1366x768: uses `
 when set, else starts Xvfb (on a free display number) when it is installed, else falls back to
 Qt's offscreen platform. The main window places itself as it does on such a laptop (it opens
 maximised: 1100x740 plus a title bar does not fit 768 pixels), so the pictures show what
-fits on that screen at 100% and 200% text and in high contrast. Everything happens in a temporary data
-folder with the demo vault of fictional residents; nothing touches a real vault.
+fits on that screen at 100% and 200% text and in high contrast. Everything happens in a
+temporary data folder with the demo vault of fictional residents; nothing touches a real vault.
 
     python3 dev.py shots            (or: .venv/bin/python docs/make_screenshots.py [OUT_DIR])
 """
@@ -38,7 +38,8 @@ def start_display() -> list[subprocess.Popen[bytes]]:
     if not shutil.which("Xvfb"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return []
-    number = next(n for n in range(90, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    sockets = Path("/tmp/.X11-unix")  # noqa: S108 (X servers' sockets, not a temporary file)
+    number = next(n for n in range(90, 140) if not (sockets / f"X{n}").exists())
     started = [
         subprocess.Popen(
             ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
