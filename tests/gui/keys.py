@@ -108,6 +108,7 @@ def answer_by_keys(kb: Keyboard, qw: QuestionWidget, choice) -> None:
                 kb.press(Qt.Key.Key_Down)
     elif isinstance(q, NumberQuestion | DateQuestion | ShortTextQuestion | LongTextQuestion):
         assert isinstance(focus, QLineEdit | QPlainTextEdit), q.id
+        kb.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace what is there
         kb.type(str(choice))
     else:  # pragma: no cover - a new question type needs a rule here
         raise AssertionError(f"no keyboard rule for {type(q).__name__}")
@@ -140,7 +141,8 @@ def fill_visit_by_keys(kb: Keyboard, visit, choose: Callable[[object], object]) 
         before = visit.current_section()
         kb.alt("o")  # a mnemonic "animates" the click: it lands a moment later
         kb.qtbot.waitUntil(lambda b=before: visit.current_section() > b, timeout=2_000)
-        assert question_of(kb.focus()) is not None, "the next topic did not focus a question"
+        qw = question_of(kb.focus())
+        assert qw is not None and is_answer_control(qw, kb.focus()), "no question has the focus"
 
 
 def focused_button_text(kb: Keyboard) -> str:

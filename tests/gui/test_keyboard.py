@@ -30,7 +30,7 @@ from huisbezoek.services import session, visit_flow
 from huisbezoek.services.settings import Settings
 from huisbezoek.vault.keyslots import KdfParams
 
-from .keys import Keyboard, fill_visit_by_keys, question_of
+from .keys import Keyboard, fill_visit_by_keys, is_answer_control, question_of
 
 SCREEN = (1366, 768)
 # Questions answered "Ja" so that their follow-up questions appear and are walked too.
@@ -118,6 +118,8 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
         with qtbot.waitSignal(visit.opened, timeout=15_000):
             kb.alt("g")
         qtbot.waitUntil(lambda: question_of(QApplication.focusWidget()) is not None)
+        first = question_of(kb.focus())
+        assert first.qid == "bezoekdatum" and is_answer_control(first, kb.focus())
         # The buttons a topic needs are inside the window (never below the fold).
         for button in (visit.next_button, visit.review_button):
             top_left = button.mapTo(window, button.rect().topLeft())

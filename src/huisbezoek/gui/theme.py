@@ -190,6 +190,14 @@ QComboBox::drop-down {{ border: none; border-left: 1px solid {border}; width: {d
 QComboBox::down-arrow {{ image: url("{arrow}"); width: {arrow_size}px; height: {arrow_size}px; }}
 QComboBox::down-arrow:disabled {{ image: url("{arrow_off}"); }}
 QComboBox::drop-down:disabled {{ border-left: 1px dashed {disabled_border}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    width: {drop}px; border: none; border-left: 1px solid {border}; }}
+QAbstractSpinBox::up-arrow {{
+    image: url("{arrow_up}"); width: {arrow_size}px; height: {arrow_size}px; }}
+QAbstractSpinBox::down-arrow {{
+    image: url("{arrow}"); width: {arrow_size}px; height: {arrow_size}px; }}
+QAbstractSpinBox::up-arrow:disabled {{ image: url("{arrow_up_off}"); }}
+QAbstractSpinBox::down-arrow:disabled {{ image: url("{arrow_off}"); }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QSpinBox:disabled,
 QComboBox:disabled, QDateEdit:disabled, QDateTimeEdit:disabled,
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
@@ -256,6 +264,8 @@ def style_sheet(settings: Settings) -> str:
         drop=round(20 * scale),
         arrow=(paths.resources_dir() / "icons" / "arrow-down.svg").as_posix(),
         arrow_off=(paths.resources_dir() / "icons" / "arrow-down-disabled.svg").as_posix(),
+        arrow_up=(paths.resources_dir() / "icons" / "arrow-up.svg").as_posix(),
+        arrow_up_off=(paths.resources_dir() / "icons" / "arrow-up-disabled.svg").as_posix(),
         arrow_size=round(12 * scale),
         focus_extra=f"background: {c.banner_bg};" if settings.high_contrast else "",
         **asdict(c),

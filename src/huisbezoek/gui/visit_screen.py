@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -68,7 +68,16 @@ class SectionPage(QScrollArea):
 
 
 class SidePanel(QWidget):
-    """About 30 characters wide in the current font, whatever the text size."""
+    """About 30 characters wide in the current font, whatever the text size.
+
+    On every resize the chart panel decides between chart, text and nothing (ChartPanel.fit).
+    """
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        chart = self.findChild(ChartPanel)
+        if chart is not None:
+            chart.fit()
 
     def sizeHint(self):
         hint = super().sizeHint()
@@ -86,7 +95,7 @@ class TopicList(QListWidget):
 
     SHOWN_AT_LEAST = 3
 
-    def minimumSizeHint(self):
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         # The tallest topic counts: a long title wraps onto more lines at 200% text, and any
         # three neighbours must fit wherever the list is scrolled to.
@@ -144,23 +153,44 @@ class ChartPanel(QWidget):
         hint.setHeight(0)
         return hint
 
+    def sizeHint(self):
+        hint = super().sizeHint()
+        if not self.radar.isVisibleTo(self):
+            shown = [w for w in (self.heading, self.text) if w.isVisibleTo(self)]
+            hint.setHeight(sum(w.sizeHint().height() for w in shown) + 6 * len(shown))
+        return hint
+
     def refresh(self) -> None:
         self.text.setText(self.radar.as_text())
-        self._choose()
+        self.fit()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._choose()
-
-    def _choose(self) -> None:
-        layout = self.layout()
-        spacing = layout.spacing() if layout is not None else 0
-        room = self.height() - self.heading.sizeHint().height() - spacing
-        chart = self.radar.legible_at(self.width(), room)
-        text = not chart and self.text.heightForWidth(self.width()) <= room
+    def fit(self) -> None:
+        """Chart, text or nothing, for the room the side panel can give (see SidePanel)."""
+        side = self.parentWidget()
+        layout = side.layout() if side is not None else None
+        if side is None or layout is None:
+            return
+        topics = side.findChild(TopicList)
+        spacing = layout.spacing()
+        fixed = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is not None and item.widget() not in (self, topics):
+                fixed += item.sizeHint().height()
+        fixed += self.heading.sizeHint().height() + spacing * (layout.count() + 1)
+        free = side.height() - fixed
+        # Next to the topics (stretch 3:2) the chart gets two fifths, never the topics' minimum.
+        minimum = topics.minimumSizeHint().height() if topics is not None else 0
+        share = min(free * 2 // 5, free - minimum)
+        chart = self.radar.legible_at(side.width(), share)
+        text = not chart and self.text.heightForWidth(side.width()) <= free - minimum
         self.radar.setVisible(chart)
         self.text.setVisible(text)
         self.heading.setVisible(chart or text)
+        # Without the chart the panel takes only what its text needs: the topics get the rest.
+        index = layout.indexOf(self)
+        if index >= 0 and hasattr(layout, "setStretch"):
+            layout.setStretch(index, 2 if chart else 0)
 
     @property
     def showing_chart(self) -> bool:
@@ -419,9 +449,16 @@ class VisitScreen(QWidget):
         if self.visit is None or index < 0:
             return
         page = self.page_for(index)
-        first = next((w for w in page.widgets.values() if w.isVisibleTo(page)), None)
+        # The first question that takes an answer: an introduction text cannot have the focus
+        # (typing went nowhere when it did; found in a real window).
+        first = next(
+            (w for w in page.widgets.values() if w.isVisibleTo(page) and w.not_saying is not None),
+            None,
+        )
         if first is not None:
-            first.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+            # As if tabbed to: a line edit selects its text (the visit date is filled in with
+            # today), so typing replaces it instead of adding to it.
+            first.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
 
     def _build_next_page(self) -> None:
         if self.visit is None:
