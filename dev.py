@@ -2,9 +2,15 @@
 """Developer entry point: sets up a virtual environment, then runs the app, tests or benchmarks.
 
     python3 dev.py start     set up (first time) and start the application
-    python3 dev.py test      set up and run the whole suite: lint, format, types, tests
+    python3 dev.py test      set up and run the whole suite: lint, format, types, architecture
+                             contracts, tests (each test at most 5 minutes)
+    python3 dev.py test --quick
+                             the quick loop: the same checks, tests without the slow marker
     python3 dev.py bench     run the benchmarks and print their figures
     python3 dev.py shots     make the README screenshots under a virtual display
+    python3 dev.py translations
+                             update resources/i18n/*.ts from the code (pyside6-lupdate) and
+                             build the .qm files (pyside6-lrelease)
 
 Only the standard library is used here, so it runs on a fresh machine with Python 3.11+.
 """
@@ -18,6 +24,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -122,24 +129,79 @@ def _dpkg_installed(package: str) -> bool:
     return "install ok installed" in result.stdout
 
 
+def _buildinfo() -> ModuleType:
+    """packaging/buildinfo.py (standard library only): the translation commands and files."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import buildinfo
+
+    return buildinfo
+
+
+def build_translations(py: Path) -> int:
+    """The .qm files from the committed .ts files (the app falls back to Dutch without them)."""
+    info = _buildinfo()
+    rc = 0
+    for language in info.compiled_languages():
+        rc |= run(info.lrelease_command(str(py), info.ts_file(language), info.qm_file(language)))
+    return rc
+
+
+def cmd_translations(args: list[str]) -> int:
+    py = ensure_venv("test")
+    info = _buildinfo()
+    info.I18N_DIR.mkdir(parents=True, exist_ok=True)
+    for language in info.APP_LANGUAGES:
+        rc = run(info.lupdate_command(str(py), language, info.ts_file(language)), cwd=ROOT)
+        if rc != 0:
+            return rc
+    return build_translations(py)
+
+
 def cmd_start(args: list[str]) -> int:
     py = ensure_venv("test")
+    build_translations(py)
     return run([py, "-m", "huisbezoek", "--demo-if-new", *args], cwd=ROOT)
 
 
 LINT_PATHS = ["src", "tests", "benchmarks", "packaging", "docs", "dev.py"]
 
 
+# Generous: a test that needs longer than this is stuck (a deadlock, a dialog waiting for input).
+TEST_TIMEOUT_SECONDS = 300
+QUICK_TEST_TIMEOUT_SECONDS = 120
+# The architecture contracts in .importlinter (import-linter), as a step of its own.
+LINT_IMPORTS = (
+    "import sys; from importlinter.cli import lint_imports; "
+    "sys.exit(lint_imports(config_filename='.importlinter', no_logo=True))"
+)
+
+
 def cmd_test(args: list[str]) -> int:
+    quick = "--quick" in args
+    args = [a for a in args if a != "--quick"]
     py = ensure_venv("test")
-    ensure_debian_packages()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
+    if not quick:
+        ensure_debian_packages()
+    if build_translations(py) != 0:
+        return 1
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONHASHSEED="0",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
+    )
     lint = [p for p in LINT_PATHS if (ROOT / p).exists()]
+    pytest: list[str | Path] = [py, "-m", "pytest", "-n", "2", "--dist", "loadgroup"]
+    if quick:
+        pytest += ["-m", "not slow", f"--timeout={QUICK_TEST_TIMEOUT_SECONDS}"]
+    else:
+        pytest += [f"--timeout={TEST_TIMEOUT_SECONDS}"]
     steps: list[list[str | Path]] = [
         [py, "-m", "ruff", "check", *lint],
         [py, "-m", "ruff", "format", "--check", *lint],
         [py, "-m", "mypy"],
-        [py, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *args],
+        [py, "-c", LINT_IMPORTS],
+        [*pytest, *args],
     ]
     for step in steps:
         rc = run(step, cwd=ROOT, env=env)
@@ -161,10 +223,17 @@ def cmd_bench(args: list[str]) -> int:
 
 def cmd_shots(args: list[str]) -> int:
     py = ensure_venv("test")
+    build_translations(py)
     return run([py, ROOT / "docs" / "make_screenshots.py", *args], cwd=ROOT)
 
 
-COMMANDS = {"start": cmd_start, "test": cmd_test, "bench": cmd_bench, "shots": cmd_shots}
+COMMANDS = {
+    "start": cmd_start,
+    "test": cmd_test,
+    "bench": cmd_bench,
+    "shots": cmd_shots,
+    "translations": cmd_translations,
+}
 
 
 def main() -> int:

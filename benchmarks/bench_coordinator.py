@@ -27,11 +27,17 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select, text, update  # noqa: E402
 
+from huisbezoek.coordinator import addresses, dashboard, followup, report, retention  # noqa: E402
+from huisbezoek.coordinator.importer import ImportContext, check_and_apply  # noqa: E402
+from huisbezoek.coordinator.store.backend import CoordinatorStore  # noqa: E402
+from huisbezoek.coordinator.store.models import (  # noqa: E402
+    AreaResident,
+    FollowUp,
+    Volunteer,
+)
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA  # noqa: E402
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme  # noqa: E402
 from huisbezoek.exchange import batch  # noqa: E402
-from huisbezoek.exchange.coordinator.importer import ImportContext, check_and_apply  # noqa: E402
-from huisbezoek.exchange.coordinator.models import Volunteer  # noqa: E402
-from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA  # noqa: E402
 from huisbezoek.exchange.keys import OrgConfig, OrgIdentity, VolunteerKeys  # noqa: E402
 from huisbezoek.exchange.payload import (  # noqa: E402
     BatchHeader,
@@ -41,9 +47,6 @@ from huisbezoek.exchange.payload import (  # noqa: E402
     ResidentIdentity,
     SharedSignal,
 )
-from huisbezoek.services.coordinator import addresses, dashboard, followup, report, retention  # noqa: E402
-from huisbezoek.services.coordinator.models import AreaResident, FollowUp  # noqa: E402
-from huisbezoek.services.coordinator.store import CoordinatorStore  # noqa: E402
 from huisbezoek.vault import KdfParams, Vault  # noqa: E402
 
 SMALL = "--small" in sys.argv

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyrage
 
+from huisbezoek.coordinator import importer, organisation
 from huisbezoek.domain import (
     ConsentMethod,
     ConsentScope,
@@ -193,8 +194,10 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     os.environ["HUISBEZOEK_HOME"] = str(work / "home")
     try:
-        created = svc.init_organisation(work / "coord", PASSPHRASE, "Bench", kdf=KdfParams.FLOOR)
-        config = svc.organisation_config(created.store)
+        created = organisation.init_organisation(
+            work / "coord", PASSPHRASE, "Bench", kdf=KdfParams.FLOOR
+        )
+        config = organisation.organisation_config(created.store)
         (work / "org.json").write_bytes(config.to_bytes())
 
         # -- export of 1,000 signals --------------------------------------------------------
@@ -213,10 +216,10 @@ def main() -> int:
         for i, keys in enumerate(volunteers):
             enrol = work / f"enrol-{i}.json"
             enrol.write_bytes(keys.enrolment(f"Vrijwilliger {i}").to_bytes())
-            svc.enrol_volunteer(created.store, enrol)
-            svc.approve_volunteer(created.store, keys.key_id_hex)
+            organisation.enrol_volunteer(created.store, enrol)
+            organisation.approve_volunteer(created.store, keys.key_id_hex)
         with created.store.session() as s:
-            identities = svc._identities(s)
+            identities = organisation.identities(s)
         created.store.close()
         template = work / "coord-template"
         shutil.copytree(work / "coord", template)
@@ -230,9 +233,9 @@ def main() -> int:
             checked.append(floor(files, keys_by_id, identities, validate=True))
             target = work / f"coord-{round_no}"
             shutil.copytree(template, target)
-            with svc.open_coordinator(target, PASSPHRASE) as store:
+            with organisation.open_coordinator(target, PASSPHRASE) as store:
                 start = time.perf_counter()
-                report = svc.import_batches(store, files)
+                report = importer.import_batches(store, files)
                 imports.append(time.perf_counter() - start)
             assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
     finally:

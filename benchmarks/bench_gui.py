@@ -108,7 +108,7 @@ def in_process(home: Path, forms: Path) -> None:
         YesNoQuestion,
     )
     from huisbezoek.gui.app import Application
-    from huisbezoek.services import residents, session
+    from huisbezoek.services import residents, startup
     from huisbezoek.vault.keyslots import KdfParams
 
     def wait(cond, timeout=60.0):
@@ -120,7 +120,7 @@ def in_process(home: Path, forms: Path) -> None:
 
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = forms
-    opened = session.unlock(PASS)
+    opened = startup.unlock(PASS)
     app.lock.on_unlocked(opened)
     rids = [
         residents.add_resident(opened.vault, residents.ResidentInput(name=f"Bewoner {i}"))
@@ -218,7 +218,7 @@ def text_scale_timing(rounds: int = 5) -> None:
     """
     from huisbezoek.gui.app import Application
     from huisbezoek.gui.theme import apply_theme
-    from huisbezoek.services import residents, session
+    from huisbezoek.services import residents, startup
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
 
@@ -231,7 +231,7 @@ def text_scale_timing(rounds: int = 5) -> None:
 
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = None  # the shipped default form
-    opened = session.unlock(PASS)
+    opened = startup.unlock(PASS)
     app.lock.on_unlocked(opened)
     rids = [
         residents.add_resident(opened.vault, residents.ResidentInput(name=f"Groot {i}"))
@@ -307,10 +307,10 @@ def main() -> int:
     forms.mkdir()
     write_form(forms)
     os.environ["HUISBEZOEK_HOME"] = str(home)
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
     from huisbezoek.vault.keyslots import KdfParams
 
-    session.close(session.create_vault("Bench", PASS, kdf=KdfParams.FLOOR).opened)
+    startup.close(startup.create_vault("Bench", PASS, kdf=KdfParams.FLOOR).opened)
     if args.large_text_only:
         text_scale_timing()
         return 0

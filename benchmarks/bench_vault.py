@@ -3,7 +3,7 @@
 Fills a vault with 10,000 fictional residents, each with a finished visit of 80 answers, then
 prints in one run:
 
-- autosave of one answer through ``services.visits.save_answer`` (the GUI's path), p50 / p95;
+- autosave of one answer through ``services.visit_answers.save_answer`` (the GUI's path), p50 / p95;
 - the same unit of work (touch the visit, upsert one answer, commit) as a raw ``sqlite3``
   commit on an unencrypted copy, and as a raw ``sqlcipher3`` commit on the encrypted file,
   each with WAL and ``synchronous=FULL``;
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault import KdfParams, Vault
 
 RESIDENTS = 10_000
@@ -91,7 +91,7 @@ def fill(vault: Vault) -> int:
                     for q in range(ANSWERS_PER_VISIT)
                 ],
             )
-    return visits.start_visit(vault, 1, "gesprek", 1, HASH, "id: gesprek")
+    return visit_answers.start_visit(vault, 1, "gesprek", 1, HASH, "id: gesprek")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -160,7 +160,7 @@ def main() -> int:
         cipher.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         set_pragmas(cipher)
         plain_visit = draft
-        cipher_visit = visits.start_visit(vault, 2, "gesprek", 1, HASH, "id: gesprek")
+        cipher_visit = visit_answers.start_visit(vault, 2, "gesprek", 1, HASH, "id: gesprek")
 
         # Interleave blocks of the three so a busy machine affects them alike.
         autosave: list[float] = []
@@ -169,7 +169,8 @@ def main() -> int:
         block = SAVES // 6
         for _ in range(6):
             autosave += timed(
-                block, lambda i: visits.save_answer(vault, draft, f"q{i % 80}", f"antwoord {i}")
+                block,
+                lambda i: visit_answers.save_answer(vault, draft, f"q{i % 80}", f"antwoord {i}"),
             )
             sqlite_floor += timed(block, raw_commit(plain, plain_visit))
             cipher_floor += timed(block, raw_commit(cipher, cipher_visit))
@@ -191,7 +192,7 @@ def main() -> int:
             kdf_times.append(time.perf_counter() - t0)
 
     rows = [
-        ("autosave (services.visits.save_answer)", autosave),
+        ("autosave (services.visit_answers.save_answer)", autosave),
         ("raw sqlite3 commit, unencrypted copy", sqlite_floor),
         ("raw sqlcipher3 commit, same vault", cipher_floor),
     ]

@@ -80,7 +80,7 @@ def shoot(out: Path) -> int:
     from huisbezoek.gui.app import Application
     from huisbezoek.gui.operations import worker
     from huisbezoek.gui.theme import apply_theme
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
 
@@ -154,13 +154,13 @@ def shoot(out: Path) -> int:
         # The demo vault: unlock screen, residents, one resident, a visit, the review.
         for child in home.iterdir():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
-        session.create_demo_vault(kdf=KdfParams.FLOOR)
+        startup.create_demo_vault(kdf=KdfParams.FLOOR)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)
         window = app.window
         app.start()
         wait(lambda window=window: window.pages.currentWidget() is window.unlock_page)
         grab(window, "04-ontgrendelen", scale)
-        window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+        window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
         window.unlock_page.submit()
         wait(lambda app=app: app.lock.is_unlocked)
         residents = window.work.residents

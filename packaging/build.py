@@ -99,6 +99,11 @@ def build(
             sys.exit(f"{overlay} heeft geen map forms/ of resources/")
         env["HUISBEZOEK_OVERLAY"] = str(overlay.resolve())
         print(f"overlay: {overlay}", flush=True)
+    for language in buildinfo.compiled_languages():  # the .qm files ship with resources/
+        qm = buildinfo.qm_file(language)
+        subprocess.run(
+            buildinfo.lrelease_command(python, buildinfo.ts_file(language), qm), check=True
+        )
     print("+", " ".join(cmd), flush=True)
     started = time.monotonic()
     subprocess.run(cmd, check=True, cwd=ROOT, env=env)

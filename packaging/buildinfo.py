@@ -218,3 +218,59 @@ def qt_modules_installed() -> set[str]:
 def qt_excludes() -> list[str]:
     """``PySide6.QtX`` names for Analysis(excludes=...): every installed module not allowed."""
     return sorted(f"PySide6.{name}" for name in qt_modules_installed() - QT_ALLOWED)
+
+
+# -- translations -------------------------------------------------------------------------------
+# The screens' strings are extracted with pyside6-lupdate into resources/i18n/huisbezoek_<lang>.ts
+# (committed; Dutch is the source language) and compiled with pyside6-lrelease into .qm files
+# (built by dev.py and build.py, not committed), which the bundle ships with resources/.
+
+I18N_DIR = ROOT / "resources" / "i18n"
+SOURCE_LANGUAGE = "nl"
+#: Language -> the locale tag written into its .ts file.
+APP_LANGUAGES = {"nl": "nl_NL", "en": "en_GB"}
+#: Where translatable strings live: the screens, and the domain's labels (QT_TRANSLATE_NOOP).
+TRANSLATED_PACKAGES = ("gui", "domain")
+_PYSIDE_TOOL = "import sys; from PySide6.scripts.pyside_tool import {0}; sys.exit({0}())"
+
+
+def translation_sources(src: Path = SRC) -> list[Path]:
+    return sorted(
+        path
+        for package in TRANSLATED_PACKAGES
+        for path in (src / package).rglob("*.py")
+        if "__pycache__" not in path.parts
+    )
+
+
+def ts_file(language: str, folder: Path = I18N_DIR) -> Path:
+    return folder / f"huisbezoek_{language}.ts"
+
+
+def qm_file(language: str, folder: Path = I18N_DIR) -> Path:
+    return folder / f"huisbezoek_{language}.qm"
+
+
+def lupdate_command(python: str, language: str, ts: Path, src: Path = SRC) -> list[str]:
+    """Update ``ts`` (made when missing) with every string in the sources; vanished ones go.
+
+    No source locations are written, so editing code does not change the .ts files (fewer
+    merge conflicts); Qt Linguist still shows each string's context and any comment.
+    """
+    return [
+        python, "-c", _PYSIDE_TOOL.format("lupdate"),
+        "-locations", "none", "-no-obsolete", "-silent",
+        "-source-language", APP_LANGUAGES[SOURCE_LANGUAGE],
+        "-target-language", APP_LANGUAGES[language],
+        *[str(p) for p in translation_sources(src)],
+        "-ts", str(ts),
+    ]  # fmt: skip
+
+
+def lrelease_command(python: str, ts: Path, qm: Path) -> list[str]:
+    return [python, "-c", _PYSIDE_TOOL.format("lrelease"), "-silent", str(ts), "-qm", str(qm)]
+
+
+def compiled_languages() -> list[str]:
+    """The languages that need a .qm file: all but the source language."""
+    return [lang for lang in APP_LANGUAGES if lang != SOURCE_LANGUAGE]

@@ -6,8 +6,8 @@ from datetime import date
 from pypdf import PdfReader
 
 from huisbezoek.cli import main
-from huisbezoek.services import residents, visit_flow
-from huisbezoek.services.session import set_volunteer_name
+from huisbezoek.services import residents, visit_resume
+from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -19,13 +19,13 @@ def make_visit(folder):
     with vault:
         set_volunteer_name(vault, "Henk de Vries")
         rid = residents.add_resident(vault, residents.ResidentInput(name="Truus Verzonnen"))
-        opened = visit_flow.start_or_resume(vault, rid, visit_flow.default_form())
+        opened = visit_resume.start_or_resume(vault, rid, visit_resume.default_form())
         for qid, value in {
             "bezoekdatum": date(2026, 11, 2),
             "toestemming_gesprek": True,
             "afspraak": "bewoner_zelf",
         }.items():
-            visit_flow.save_answer(vault, opened.visit_id, qid, value)
+            visit_resume.save_answer(vault, opened.visit_id, qid, value)
         return opened.visit_id
 
 

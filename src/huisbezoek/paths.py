@@ -15,6 +15,29 @@ ENV_HOME = "HUISBEZOEK_HOME"
 #: Folder in the data folder with the organisation's accepted configuration (forms, leaflets,
 #: sociale kaart), written by ``huisbezoek.services.configuration``. Not personal data.
 CONFIG_DIR_NAME = "config"
+#: Folders in the data folder: the volunteer's vault, and the coordinator store's vault.
+VAULT_DIR_NAME = "vault"
+COORDINATOR_DIR_NAME = "coordinator"
+
+# -- the files of one vault folder (the volunteer's vault and the coordinator store alike) ----
+# Defined here, not in ``huisbezoek.vault``, so the start screen can look for a vault without
+# loading the database libraries.
+#: The SQLCipher database, and its write-ahead log and shared-memory files (suffixes).
+VAULT_DB_NAME = "vault.db"
+VAULT_DB_SIDE_SUFFIXES = ("-wal", "-shm")
+#: The key slots (the data key wrapped by the passphrase and by the recovery key).
+VAULT_KEYS_NAME = "vault.keys"
+#: Failed unlock attempts (slows down guessing).
+VAULT_ATTEMPTS_NAME = "vault.attempts"
+#: Present while a new vault is being made.
+VAULT_CREATING_NAME = "vault.creating"
+#: Every file that is part of a vault's state: what a restore swaps.
+VAULT_FILE_NAMES = (
+    VAULT_DB_NAME,
+    *(VAULT_DB_NAME + suffix for suffix in VAULT_DB_SIDE_SUFFIXES),
+    VAULT_KEYS_NAME,
+    VAULT_ATTEMPTS_NAME,
+)
 
 
 def _data_base() -> Path:
@@ -30,7 +53,14 @@ def data_dir() -> Path:
 
 
 def default_vault_dir() -> Path:
-    return data_dir() / "vault"
+    """The volunteer's vault folder."""
+    return data_dir() / VAULT_DIR_NAME
+
+
+def default_coordinator_dir() -> Path:
+    """The coordinator store's vault folder (made by the coordinator's first start or
+    ``huisbezoek org init``)."""
+    return data_dir() / COORDINATOR_DIR_NAME
 
 
 def resources_dir() -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
-from huisbezoek.exchange import batch
-from huisbezoek.exchange.coordinator.models import (
+from huisbezoek.coordinator.store.models import (
     ImportedSignal,
     ImportLedger,
     NeighbourhoodCount,
     Volunteer,
 )
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.exchange import batch
 from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 from huisbezoek.exchange.payload import (
     BatchHeader,

@@ -11,6 +11,7 @@ import pytest
 
 from huisbezoek import paths
 from huisbezoek.cli import main
+from huisbezoek.coordinator import organisation
 
 from .helpers import address_csv, resident_row
 from .pdftext import text_of
@@ -77,9 +78,8 @@ def test_coordinator_cli_on_postgresql(
     org_file = tmp_path / "organisatie.json"
     assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
                  "--config-out", str(org_file)]) == 0  # fmt: skip
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
     from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
-    from huisbezoek.services import exchange
-    from huisbezoek.services.coordinator.store import CoordinatorStore
 
     from .helpers import batch_file
 
@@ -88,8 +88,8 @@ def test_coordinator_cli_on_postgresql(
     (tmp_path / "aanmelding.json").write_bytes(keys.enrolment("Vera").to_bytes())
     store = CoordinatorStore.open_url(url)
     try:
-        key_id = exchange.enrol_volunteer(store, tmp_path / "aanmelding.json").key_id  # type: ignore[arg-type]
-        exchange.approve_volunteer(store, key_id)  # type: ignore[arg-type]
+        key_id = organisation.enrol_volunteer(store, tmp_path / "aanmelding.json").key_id  # type: ignore[arg-type]
+        organisation.approve_volunteer(store, key_id)  # type: ignore[arg-type]
     finally:
         store.close()
     capsys.readouterr()
@@ -104,21 +104,21 @@ def test_coordinator_cli_on_postgresql(
 def test_packages_through_the_cli(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from huisbezoek.coordinator.addresses import assign_neighbourhood, import_address_list
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
     from huisbezoek.services import exchange
-    from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
-    from huisbezoek.services.coordinator.store import CoordinatorStore
     from huisbezoek.vault.core import Vault
     from huisbezoek.vault.keyslots import KdfParams
 
-    created = exchange.init_organisation(tmp_path / "coord", PASSPHRASE, "Welzijn Teststad",
+    created = organisation.init_organisation(tmp_path / "coord", PASSPHRASE, "Welzijn Teststad",
                                          kdf=KdfParams.FLOOR)  # fmt: skip
     volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASSPHRASE, kdf=KdfParams.FLOOR)
     try:
         (tmp_path / "org.json").write_bytes(created.config.to_bytes())
         exchange.import_org_config(volunteer, tmp_path / "org.json")
         summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
-        key_id = exchange.enrol_volunteer(created.store, summary.path).key_id
-        exchange.approve_volunteer(created.store, key_id)
+        key_id = organisation.enrol_volunteer(created.store, summary.path).key_id
+        organisation.approve_volunteer(created.store, key_id)
         with CoordinatorStore.from_vault(created.store).session() as session:
             import_address_list(session, address_csv([resident_row(1), resident_row(2)]),
                                 today=date(2026, 11, 23))  # fmt: skip

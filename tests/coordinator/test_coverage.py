@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from huisbezoek.coordinator import addresses, dashboard
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.settings import set_round_start
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.coordinator.store.models import AreaResident
 from huisbezoek.domain import Theme
-from huisbezoek.services.coordinator import addresses, dashboard
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.models import AreaResident
-from huisbezoek.services.coordinator.settings import set_round_start
-from huisbezoek.services.coordinator.store import CoordinatorStore
 
 from .helpers import (
     KEY_A,

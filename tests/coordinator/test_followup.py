@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.addresses import import_address_list
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.addresses import import_address_list
-from huisbezoek.services.coordinator.store import CoordinatorStore
 
 from .helpers import add_batch, add_signal, add_volunteer, address_csv, resident_row
 
@@ -103,7 +103,7 @@ def test_later_revision_and_later_address_list_are_picked_up(store: CoordinatorS
 
     from sqlalchemy import update
 
-    from huisbezoek.exchange.coordinator.models import ImportedSignal
+    from huisbezoek.coordinator.store.models import ImportedSignal
 
     with store.session() as session:
         add_volunteer(session)

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import importer, organisation
+from huisbezoek.coordinator.addresses import import_address_list
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.exchange.keys import VolunteerKeys
 from huisbezoek.gui import operations
 from huisbezoek.gui.i18n import install_pseudo_translator
 from huisbezoek.gui.theme import apply_theme
-from huisbezoek.services import exchange
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.addresses import import_address_list
-from huisbezoek.services.coordinator.store import CoordinatorStore
 from huisbezoek.services.settings import Settings
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -50,13 +50,13 @@ def clipped(root: QWidget) -> tuple[list[str], int]:
 def test_no_clipping_on_coordinator_screens(qtbot, qapp, tmp_path: Path, scale: int) -> None:  # type: ignore[no-untyped-def]
     from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
-    created = exchange.init_organisation(tmp_path / "c", "fiets kopje regen zeven", "Welzijn",
+    created = organisation.init_organisation(tmp_path / "c", "fiets kopje regen zeven", "Welzijn",
                                          kdf=KdfParams.FLOOR)  # fmt: skip
     keys = VolunteerKeys.generate()
     (tmp_path / "a.json").write_bytes(keys.enrolment("Vera Vrijwilliger").to_bytes())
-    key_id = exchange.enrol_volunteer(created.store, tmp_path / "a.json").key_id
-    exchange.approve_volunteer(created.store, key_id)
-    exchange.import_batches(created.store, [batch_file(tmp_path, keys, created.config)])
+    key_id = organisation.enrol_volunteer(created.store, tmp_path / "a.json").key_id
+    organisation.approve_volunteer(created.store, key_id)
+    importer.import_batches(created.store, [batch_file(tmp_path, keys, created.config)])
     with CoordinatorStore.from_vault(created.store).session() as session:
         import_address_list(session, address_csv([resident_row(n) for n in range(1, 9)]),
                             today=__import__("datetime").date.today())  # fmt: skip

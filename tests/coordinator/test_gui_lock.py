@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.domain import Severity
 from huisbezoek.gui import operations
-from huisbezoek.services import exchange
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.store import CoordinatorStore
 from huisbezoek.vault.keyslots import KdfParams
 
 from .helpers import add_batch, add_signal, add_volunteer
@@ -61,7 +61,7 @@ def visible_texts() -> str:
 def window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
-    created = exchange.init_organisation(
+    created = organisation.init_organisation(
         tmp_path / "coord", PASS, "Welzijn Teststad", kdf=KdfParams.FLOOR
     )
     store = CoordinatorStore.from_vault(created.store)

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator.store.backend import WrongStoreKindError
+from huisbezoek.coordinator.store.models import FollowUp, ImportedSignal
 from huisbezoek.domain import Severity
-from huisbezoek.exchange.coordinator.models import ImportedSignal
 from huisbezoek.exchange.keys import VolunteerKeys
 from huisbezoek.gui import operations
 from huisbezoek.services import exchange
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.models import FollowUp
-from huisbezoek.services.coordinator.store import WrongStoreKindError
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.errors import ForeignFileError
 from huisbezoek.vault.keyslots import KdfParams
@@ -29,8 +29,8 @@ PASS = "fiets kopje regen zeven"  # test data
 
 
 @pytest.fixture
-def coordinator(tmp_path: Path) -> Iterator[exchange.CreatedOrganisation]:
-    created = exchange.init_organisation(
+def coordinator(tmp_path: Path) -> Iterator[organisation.CreatedOrganisation]:
+    created = organisation.init_organisation(
         tmp_path / "coord", PASS, "Welzijn Teststad", kdf=KdfParams.FLOOR
     )
     yield created
@@ -184,18 +184,18 @@ def test_coordinator_screens_never_open_on_a_volunteer_vault(qtbot, tmp_path: Pa
 
 
 def test_volunteer_app_does_not_open_a_coordinator_store(coordinator, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
     coordinator.store.close()
     with pytest.raises(ForeignFileError):
-        session.unlock(PASS, folder=tmp_path / "coord")
+        startup.unlock(PASS, folder=tmp_path / "coord")
 
 
 def test_unlock_dialog_opens_the_coordinator_window(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
-    from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+    from huisbezoek.gui.coordinator.launch import unlock_dialog
 
     coordinator.store.close()
-    dialog = CoordinatorUnlockDialog(None, tmp_path / "coord")
+    dialog = unlock_dialog(None, tmp_path / "coord")
     qtbot.addWidget(dialog)
     dialog.try_open()
     assert "naam" in dialog.message.text()
@@ -217,18 +217,18 @@ def test_unlock_dialog_opens_the_coordinator_window(qtbot, tmp_path: Path, coord
 def test_volunteer_reads_packages_in_the_app(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
 
-    from huisbezoek.gui.coordinator.volunteer_packages import import_package
-    from huisbezoek.services.coordinator import packages
-    from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
-    from huisbezoek.services.coordinator.store import CoordinatorStore
+    from huisbezoek.coordinator import packages
+    from huisbezoek.coordinator.addresses import assign_neighbourhood, import_address_list
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+    from huisbezoek.gui.package_import import import_package
 
     volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
     try:
         (tmp_path / "org.json").write_bytes(coordinator.config.to_bytes())
         exchange.import_org_config(volunteer, tmp_path / "org.json")
         summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
-        key_id = exchange.enrol_volunteer(coordinator.store, summary.path).key_id
-        exchange.approve_volunteer(coordinator.store, key_id)
+        key_id = organisation.enrol_volunteer(coordinator.store, summary.path).key_id
+        organisation.approve_volunteer(coordinator.store, key_id)
         with CoordinatorStore.from_vault(coordinator.store).session() as session:
             import_address_list(session, address_csv([resident_row(1), resident_row(2)]),
                                 today=date.today())  # fmt: skip

@@ -11,29 +11,27 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, create_engine, inspect, select
 
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator.store.backend import CoordinatorStore, NewerStoreError
+from huisbezoek.coordinator.store.models import FollowUp, WorkSetting
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.domain import Severity, Theme
-from huisbezoek.exchange.coordinator.schema import COORDINATOR_SCHEMA
-from huisbezoek.services import exchange
-from huisbezoek.services.coordinator.models import FollowUp, WorkBase, WorkSetting
-from huisbezoek.services.coordinator.store import CoordinatorStore, NewerStoreError
 from huisbezoek.vault import migrate
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
 PASS = "fiets kopje regen zeven"
-WORK_TABLES = {t.name for t in WorkBase.metadata.sorted_tables}
+# The coordinator's own working tables (revision c0002), all named cw_...
+WORK_TABLE_LIST = [t for t in COORDINATOR_SCHEMA.metadata.sorted_tables if t.name.startswith("cw_")]
+WORK_TABLES = {t.name for t in WORK_TABLE_LIST}
 
 
 def _all_models() -> MetaData:
-    combined = MetaData()
-    for metadata in (COORDINATOR_SCHEMA.metadata, WorkBase.metadata):
-        for table in metadata.sorted_tables:
-            table.to_metadata(combined)
-    return combined
+    return COORDINATOR_SCHEMA.metadata
 
 
 def test_new_vault_gets_the_working_tables_from_the_migration(tmp_path: Path) -> None:
-    created = exchange.init_organisation(tmp_path / "c", PASS, "Welzijn", kdf=KdfParams.FLOOR)
+    created = organisation.init_organisation(tmp_path / "c", PASS, "Welzijn", kdf=KdfParams.FLOOR)
     with created.store as vault, vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision(COORDINATOR_SCHEMA)
         assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0002"
@@ -58,7 +56,7 @@ def _old_vault(folder: Path, *, opened_by_old_version: bool) -> None:
             assert not WORK_TABLES & set(inspect(conn).get_table_names())
         if opened_by_old_version:
             with vault.connection() as conn:
-                WorkBase.metadata.create_all(conn)
+                COORDINATOR_SCHEMA.metadata.create_all(conn, tables=WORK_TABLE_LIST)
             with vault.session() as session:
                 session.add(WorkSetting(name="retention_months", value="24"))
                 session.add(
@@ -113,7 +111,7 @@ def test_postgres_store_is_stamped_upgraded_and_refused_when_newer(pg_server) ->
         diff = compare_metadata(MigrationContext.configure(conn), _all_models())
         assert diff == []
         # Go back to a store from before the working tables (c0001); its audit log has a row.
-        for table in reversed(WorkBase.metadata.sorted_tables):
+        for table in reversed(WORK_TABLE_LIST):
             table.drop(conn)
         migrate.stamp(COORDINATOR_SCHEMA, conn, "c0001")
         conn.commit()

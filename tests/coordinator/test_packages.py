@@ -13,10 +13,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from huisbezoek.services import exchange, residents
-from huisbezoek.services.coordinator import packages
-from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.addresses import assign_neighbourhood, import_address_list
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.exchange import package
+from huisbezoek.services import exchange, packages, residents
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -28,12 +30,12 @@ TODAY = date(2026, 11, 23)
 
 @dataclass
 class Org:
-    created: exchange.CreatedOrganisation
+    created: organisation.CreatedOrganisation
     store: CoordinatorStore
 
 
 def _org(folder: Path, name: str) -> Org:
-    created = exchange.init_organisation(folder, PASS, name, kdf=KdfParams.FLOOR)
+    created = organisation.init_organisation(folder, PASS, name, kdf=KdfParams.FLOOR)
     return Org(created, CoordinatorStore.from_vault(created.store))
 
 
@@ -47,8 +49,8 @@ def _volunteer(folder: Path, org: Org) -> Vault:
 
 def _enrol(org: Org, volunteer: Vault, folder: Path) -> str:
     summary = exchange.write_enrolment(volunteer, folder / f"aanmelding-{id(volunteer)}.json")
-    row = exchange.enrol_volunteer(org.created.store, summary.path)
-    exchange.approve_volunteer(org.created.store, row.key_id)
+    row = organisation.enrol_volunteer(org.created.store, summary.path)
+    organisation.approve_volunteer(org.created.store, row.key_id)
     return row.key_id
 
 
@@ -73,8 +75,8 @@ def world(tmp_path: Path) -> Iterator[tuple[Org, Vault, Vault, str, str]]:
 def test_assignment_round_trip_and_refusals(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     org, anna, bert, anna_key, bert_key = world
     with org.store.session() as session:
-        for_anna, count = packages.export_assignment(session, anna_key)
-        for_bert, _ = packages.export_assignment(session, bert_key)
+        for_anna, count = coordinator_packages.export_assignment(session, anna_key)
+        for_bert, _ = coordinator_packages.export_assignment(session, bert_key)
     assert count == 3
     assert b"Bewoner 1" not in for_anna  # encrypted to Anna
 
@@ -86,7 +88,7 @@ def test_assignment_round_trip_and_refusals(world, tmp_path: Path) -> None:  # t
     assert packages.accept_assignment(anna, for_anna).skipped == 3  # again: nothing doubled
 
     # meant for another volunteer
-    with pytest.raises(packages.OtherVolunteerPackageError) as other:
+    with pytest.raises(package.OtherVolunteerPackageError) as other:
         packages.accept_assignment(anna, for_bert)
     assert "andere vrijwilliger" in other.value.message_nl
     assert packages.accept_assignment(bert, for_bert).added == 2  # Bert's own one is fine
@@ -98,15 +100,15 @@ def test_assignment_round_trip_and_refusals(world, tmp_path: Path) -> None:  # t
         with rival.store.session() as session:
             import_address_list(session, address_csv([resident_row(9, "West")]), today=TODAY)
             assign_neighbourhood(session, "West", rival_key)
-            forged, _ = packages.export_assignment(session, rival_key)
+            forged, _ = coordinator_packages.export_assignment(session, rival_key)
     finally:
         rival.created.store.close()
-    with pytest.raises(packages.OtherOrganisationPackageError):
+    with pytest.raises(package.OtherOrganisationPackageError):
         packages.accept_assignment(anna, forged)
     # ... and the same with our organisation's id written in: the signature does not hold
     envelope = json.loads(forged)
     envelope["org_id"] = str(org.created.config.org_id)
-    with pytest.raises(packages.NotSignedByOrganisationError) as unsigned:
+    with pytest.raises(package.NotSignedByOrganisationError) as unsigned:
         packages.accept_assignment(anna, json.dumps(envelope).encode())
     assert "niet ondertekend door uw organisatie" in unsigned.value.message_nl
     assert len(residents.list_residents(anna)) == 3  # nothing added by any refusal
@@ -119,18 +121,18 @@ def _resign(data: bytes, **changes: object) -> bytes:
     key = Ed25519PrivateKey.generate()
     envelope["signing_key"] = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
     envelope.update(changes)
-    model = packages.Envelope.model_validate(envelope)
-    return packages._pack(model, key)
+    model = package.Envelope.model_validate(envelope)
+    return package.pack(model, key)
 
 
 def test_configuration_round_trip_changes_and_refusals(world) -> None:  # type: ignore[no-untyped-def]
     org, anna, _bert, _anna_key, _bert_key = world
     with org.store.session() as session:
-        first = packages.export_configuration(
+        first = coordinator_packages.export_configuration(
             session, forms={"gesprek-v1.yaml": "id: gesprek\n"},
             leaflets={"vallen.yaml": "titel: Vallen\n"}, services={},
         )  # fmt: skip
-        second = packages.export_configuration(
+        second = coordinator_packages.export_configuration(
             session, forms={"gesprek-v1.yaml": "id: gesprek\n", "gesprek-v2.yaml": "id: g2\n"},
             leaflets={"vallen.yaml": "titel: Vallen voorkomen\n"},
             services={"sociale-kaart.yaml": "diensten: []\n"},
@@ -143,16 +145,16 @@ def test_configuration_round_trip_changes_and_refusals(world) -> None:  # type: 
     assert "Folders gewijzigd: vallen.yaml" in changes.lines_nl()
     stored = packages.stored_configuration(anna)
     assert stored is not None and stored.recipients == [org.created.config.recipients[0]]
-    with pytest.raises(packages.OlderConfigurationError):
+    with pytest.raises(package.OlderConfigurationError):
         packages.accept_configuration(anna, first)
 
-    with pytest.raises(packages.NotSignedByOrganisationError):
+    with pytest.raises(package.NotSignedByOrganisationError):
         packages.accept_configuration(anna, _resign(second, revision=9))
     tampered = json.loads(second)
     tampered["revision"] = 10
-    with pytest.raises(packages.NotSignedByOrganisationError):
+    with pytest.raises(package.NotSignedByOrganisationError):
         packages.accept_configuration(anna, json.dumps(tampered).encode())
-    with pytest.raises(packages.PackageError):
+    with pytest.raises(package.PackageError):
         packages.accept_configuration(anna, b"\x00 kapot")
     assert packages.stored_configuration(anna) == stored
 
@@ -160,11 +162,13 @@ def test_configuration_round_trip_changes_and_refusals(world) -> None:  # type: 
 def test_package_from_before_enrolment_asks_for_a_new_one(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     org, _anna, _bert, _a, _b = world
     with org.store.session() as session:
-        early = packages.export_configuration(session, forms={}, leaflets={}, services={})
+        early = coordinator_packages.export_configuration(
+            session, forms={}, leaflets={}, services={}
+        )
     late = _volunteer(tmp_path / "carla", org)
     try:
         _enrol(org, late, tmp_path)
-        with pytest.raises(packages.NoCertificateError) as caught:
+        with pytest.raises(package.NoCertificateError) as caught:
             packages.accept_configuration(late, early)
         assert "nieuw pakket" in caught.value.message_nl
     finally:

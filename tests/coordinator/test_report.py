@@ -9,19 +9,19 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from huisbezoek.domain import Theme
-from huisbezoek.services.coordinator import documents
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.addresses import import_address_list
-from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage
-from huisbezoek.services.coordinator.report import (
+from huisbezoek.coordinator import documents
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.addresses import import_address_list
+from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage
+from huisbezoek.coordinator.report import (
     HIDDEN,
     build_table,
     equations,
     suppress,
     to_csv,
 )
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.domain import Theme
 
 from .helpers import add_batch, add_counts, add_volunteer, address_csv, resident_row
 from .pdftext import text_of

@@ -8,15 +8,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from huisbezoek.coordinator import dashboard, documents, retention
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator.addresses import import_address_list
+from huisbezoek.coordinator.settings import set_retention_months
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.coordinator.store.models import AreaResident, FollowUpEvent, ImportedSignal
 from huisbezoek.domain import Theme
 from huisbezoek.errors import InvalidInputError
-from huisbezoek.exchange.coordinator.models import ImportedSignal
-from huisbezoek.services.coordinator import dashboard, documents, retention
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.addresses import import_address_list
-from huisbezoek.services.coordinator.models import AreaResident, FollowUpEvent
-from huisbezoek.services.coordinator.settings import set_retention_months
-from huisbezoek.services.coordinator.store import CoordinatorStore
 
 from .helpers import add_batch, add_signal, add_volunteer, address_csv, resident_row
 from .pdftext import text_of

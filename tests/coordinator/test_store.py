@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import importer, organisation
+from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.domain import Severity
 from huisbezoek.exchange.keys import VolunteerKeys
-from huisbezoek.services import exchange
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.store import CoordinatorStore, init_organisation_in
 from huisbezoek.vault.audit import AuditEvent
 
 from .helpers import batch_file
@@ -40,12 +40,12 @@ def test_exchange_services_work_on_both_backends(store: CoordinatorStore, tmp_pa
     keys = VolunteerKeys.generate()
     enrolment = tmp_path / "aanmelding.json"
     enrolment.write_bytes(keys.enrolment("Vera").to_bytes())
-    row = exchange.enrol_volunteer(store, enrolment)  # type: ignore[arg-type]
-    exchange.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+    row = organisation.enrol_volunteer(store, enrolment)  # type: ignore[arg-type]
+    organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
     path = batch_file(tmp_path, keys, config)
-    report = exchange.import_batches(store, [path])  # type: ignore[arg-type]
+    report = importer.import_batches(store, [path])  # type: ignore[arg-type]
     assert (report.new, report.rejected) == (2, 0)
-    again = exchange.import_batches(store, [path])  # type: ignore[arg-type]
+    again = importer.import_batches(store, [path])  # type: ignore[arg-type]
     assert again.new == 0
     with store.session() as session:
         assert fu.sync_followups(session) == 2

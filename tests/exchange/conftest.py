@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from huisbezoek.coordinator import organisation
 from huisbezoek.domain import (
     ConsentMethod,
     ConsentScope,
@@ -44,9 +45,9 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     svc.ensure_volunteer_keys(vault)
     vault.close()
     coord = base / "coordinator"
-    created = svc.init_organisation(coord, PASSPHRASE, ORG_NAME, kdf=KdfParams.FLOOR)
+    created = organisation.init_organisation(coord, PASSPHRASE, ORG_NAME, kdf=KdfParams.FLOOR)
     config = base / "organisatie.json"
-    config.write_bytes(svc.organisation_config(created.store).to_bytes())
+    config.write_bytes(organisation.organisation_config(created.store).to_bytes())
     created.store.close()
     return {"volunteer": vol, "coordinator": coord, "config": config}
 
@@ -64,7 +65,7 @@ def volunteer(tmp_path: Path, templates: dict[str, Path]) -> Iterator[Vault]:
 def coordinator(tmp_path: Path, templates: dict[str, Path]) -> Iterator[Vault]:
     folder = tmp_path / "coord"
     shutil.copytree(templates["coordinator"], folder)
-    store = svc.open_coordinator(folder, PASSPHRASE)
+    store = organisation.open_coordinator(folder, PASSPHRASE)
     yield store
     store.close()
 
@@ -79,8 +80,8 @@ def linked(volunteer: Vault, coordinator: Vault, org_config_file: Path, tmp_path
     """A volunteer with the organisation's configuration, enrolled and approved."""
     svc.import_org_config(volunteer, org_config_file)
     enrol = svc.write_enrolment(volunteer, tmp_path / "aanmelding.json")
-    svc.enrol_volunteer(coordinator, enrol.path)
-    svc.approve_volunteer(coordinator, enrol.key_id)
+    organisation.enrol_volunteer(coordinator, enrol.path)
+    organisation.approve_volunteer(coordinator, enrol.key_id)
     return volunteer, coordinator
 
 

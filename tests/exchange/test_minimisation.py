@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pyrage
 from sqlalchemy import select
 
+from huisbezoek.coordinator import organisation
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.exchange import batch
 from huisbezoek.services import exchange as svc
@@ -20,7 +21,7 @@ PRIVATE = ["privé notitie", "antwoord-geheim-42", "eenzaam_1"]
 
 def decrypted(coordinator, path):
     with coordinator.session() as s:
-        ids = [i.age_identity() for i in svc._identities(s)]
+        ids = [i.age_identity() for i in organisation.identities(s)]
     return gzip.decompress(pyrage.decrypt(batch.read(path.read_bytes()).encrypted, ids))
 
 

@@ -11,13 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from huisbezoek.domain import Severity, Theme
-from huisbezoek.exchange import batch, container, minisign
-from huisbezoek.exchange.coordinator.models import (
+from huisbezoek.coordinator import importer, organisation
+from huisbezoek.coordinator.store.models import (
     ImportedSignal,
     ImportLedger,
     NeighbourhoodCount,
 )
+from huisbezoek.domain import Severity, Theme
+from huisbezoek.exchange import batch, container, minisign
 from huisbezoek.exchange.keys import OrgConfig, OrgIdentity, VolunteerKeys
 from huisbezoek.services import exchange as svc
 
@@ -39,7 +40,7 @@ def exported(linked, tmp_path):
     volunteer, coordinator = linked
     add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt vaak", SHARE)])
     first = svc.export_signals(volunteer, tmp_path / "b")
-    assert svc.import_batches(coordinator, [first.path]).new == 1
+    assert importer.import_batches(coordinator, [first.path]).new == 1
     add_visit(volunteer, signals=[(Theme.VOEDING, Severity.ZORG, "Eet slecht", SHARE)])
     second = svc.export_signals(volunteer, tmp_path / "b")
     keys = svc.ensure_volunteer_keys(volunteer)
@@ -49,8 +50,8 @@ def exported(linked, tmp_path):
 
 def refused(store, data, error):
     before = snapshot(store)
-    result = svc.import_batch_bytes(store, data, "test.zip")
-    assert result.status is svc.ImportStatus.REJECTED, result
+    result = importer.import_batch_bytes(store, data, "test.zip")
+    assert result.status is importer.ImportStatus.REJECTED, result
     assert result.error == error
     assert result.reason_nl and "niets ingelezen" in result.reason_nl
     assert snapshot(store) == before
@@ -83,7 +84,7 @@ def resign(data, keys, config, plain, manifest=None):
 
 def inner(data, keys, config, coordinator):
     with coordinator.session() as s:
-        identities = svc._identities(s)
+        identities = organisation.identities(s)
     ids = [i.age_identity() for i in identities]
     return json.loads(gzip.decompress(pyrage.decrypt(batch.read(data).encrypted, ids)))
 
@@ -140,7 +141,7 @@ def test_enrolled_but_not_approved_signer(exported, tmp_path):
     newcomer = VolunteerKeys.generate()
     enrol = tmp_path / "nieuw.json"
     enrol.write_bytes(newcomer.enrolment("Nieuwe vrijwilliger").to_bytes())
-    svc.enrol_volunteer(store, enrol)
+    organisation.enrol_volunteer(store, enrol)
     from .helpers import make_batch
 
     _, pending = make_batch(newcomer, config)
@@ -149,7 +150,7 @@ def test_enrolled_but_not_approved_signer(exported, tmp_path):
 
 def test_revoked_signer(exported):
     store, _, data, keys, _ = exported
-    svc.revoke_volunteer(store, keys.key_id_hex)
+    organisation.revoke_volunteer(store, keys.key_id_hex)
     refused(store, data, "RevokedSignerError")
 
 
@@ -216,7 +217,7 @@ def test_oversized_file(exported, tmp_path):
     with big.open("wb") as fh:
         fh.write(data)
         fh.truncate(batch.MAX_BATCH_BYTES + 1)
-    report = svc.import_batches(store, [big])
+    report = importer.import_batches(store, [big])
     assert report.results[0].error == "OversizedBatchError"
 
 
@@ -228,7 +229,7 @@ def test_decompression_bomb(exported):
 
 def test_replayed_lower_sequence(exported, tmp_path):
     store, first, second, keys, config = exported
-    assert svc.import_batch_bytes(store, second).status is svc.ImportStatus.IMPORTED
+    assert importer.import_batch_bytes(store, second).status is importer.ImportStatus.IMPORTED
     # a never-imported batch that claims an old number
     obj = inner(first, keys, config, store)
     obj["header"]["batch_id"] = str(uuid.uuid4())
@@ -238,7 +239,7 @@ def test_replayed_lower_sequence(exported, tmp_path):
     forged = resign(first, keys, config, gzip.compress(json.dumps(obj).encode()), manifest)
     refused(store, forged, "ReplayedBatchError")
     # while the exact old file is simply "unchanged"
-    assert svc.import_batch_bytes(store, first).status is svc.ImportStatus.UNCHANGED
+    assert importer.import_batch_bytes(store, first).status is importer.ImportStatus.UNCHANGED
 
 
 def test_same_batch_id_other_contents(exported):
@@ -264,12 +265,12 @@ def fuzz_store(tmp_path_factory, templates):
     folder = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(templates["coordinator"], folder / "coord")
     shutil.copytree(templates["volunteer"], folder / "vol")
-    store = svc.open_coordinator(folder / "coord", "correct paard batterij nietje")
+    store = organisation.open_coordinator(folder / "coord", "correct paard batterij nietje")
     volunteer = Vault.open(folder / "vol", "correct paard batterij nietje")
     svc.import_org_config(volunteer, templates["config"])
     enrol = svc.write_enrolment(volunteer, folder / "aanmelding.json")
-    svc.enrol_volunteer(store, enrol.path)
-    svc.approve_volunteer(store, enrol.key_id)
+    organisation.enrol_volunteer(store, enrol.path)
+    organisation.approve_volunteer(store, enrol.key_id)
     add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt", SHARE)])
     data = svc.export_signals(volunteer, folder / "out").path.read_bytes()
     volunteer.close()
@@ -301,8 +302,8 @@ def test_random_byte_changes_never_import(fuzz_store, data, changes):
     if bytes(mutated) == original:
         return
     before = snapshot(store)
-    result = svc.import_batch_bytes(store, bytes(mutated), "fuzz.zip")
-    assert result.status is svc.ImportStatus.REJECTED
+    result = importer.import_batch_bytes(store, bytes(mutated), "fuzz.zip")
+    assert result.status is importer.ImportStatus.REJECTED
     assert result.reason_nl
     assert snapshot(store) == before
 
@@ -314,8 +315,8 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
     other = VolunteerKeys.generate()
     enrol = tmp_path / "ander.json"
     enrol.write_bytes(other.enrolment("Andere vrijwilliger").to_bytes())
-    svc.enrol_volunteer(store, enrol)
-    svc.approve_volunteer(store, other.key_id_hex)
+    organisation.enrol_volunteer(store, enrol)
+    organisation.approve_volunteer(store, other.key_id_hex)
     from .helpers import make_batch, make_signal
 
     hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
@@ -346,7 +347,7 @@ def test_nothing_is_decrypted_before_the_signature_is_checked(exported, monkeypa
             "BadSignatureError")  # fmt: skip
     refused(store, _foreign_signed(second), "UnknownSignerError")
     assert calls == []
-    assert svc.import_batch_bytes(store, second).status is svc.ImportStatus.IMPORTED
+    assert importer.import_batch_bytes(store, second).status is importer.ImportStatus.IMPORTED
     assert calls == [1]
 
 

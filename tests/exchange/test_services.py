@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from huisbezoek.coordinator import importer, organisation
+from huisbezoek.coordinator.store.models import ImportedSignal, ImportLedger, NeighbourhoodCount
 from huisbezoek.domain import Severity, Theme
-from huisbezoek.exchange.coordinator.models import ImportedSignal, ImportLedger, NeighbourhoodCount
+from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange.errors import ExportCancelledError, NoOrganisationConfigError
 from huisbezoek.services import exchange as svc
 from huisbezoek.vault.models import ExportBatch, Signal
@@ -38,7 +40,7 @@ def test_round_trip_through_services(linked, tmp_path):
     )
     assert result.sequence == 1 and result.signals == 2
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
-    report = svc.import_batches(coordinator, [result.path])
+    report = importer.import_batches(coordinator, [result.path])
     assert (report.new, report.updated, report.unchanged, report.rejected) == (2, 0, 0, 0)
     rows = imported(coordinator)
     assert set(rows) == {"Valt vaak", "Weinig contact"}
@@ -83,13 +85,13 @@ def test_second_export_holds_only_changes_and_updates_replace(linked, tmp_path):
         sig.text, sig.revision = "Valt heel vaak", sig.revision + 1
     third = svc.export_signals(volunteer, tmp_path)
     assert third.signals == 1
-    report = svc.import_batches(coordinator, [first.path, empty.path, third.path])
+    report = importer.import_batches(coordinator, [first.path, empty.path, third.path])
     assert (report.new, report.updated, report.rejected) == (2, 1, 0)
     assert set(imported(coordinator)) == {"Valt heel vaak", "Eet slecht"}
     # everything again: a full re-send under a new number changes nothing
     again = svc.export_signals(volunteer, tmp_path, everything=True)
     assert again.signals == 2
-    report = svc.import_batches(coordinator, [again.path])
+    report = importer.import_batches(coordinator, [again.path])
     assert (report.new, report.updated, report.unchanged) == (0, 0, 2)
 
 
@@ -97,7 +99,6 @@ def test_second_export_holds_only_changes_and_updates_replace(linked, tmp_path):
 def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monkeypatch, raw):
     """The counts of a mixed batch, in the report and in the ledger (a duplicate reports the
     ledger's total), on the SQLite path and on the typed path other databases take."""
-    from huisbezoek.exchange.coordinator import importer
 
     monkeypatch.setattr(importer, "_use_raw", lambda conn: raw)
     volunteer, coordinator = linked
@@ -114,12 +115,12 @@ def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monk
     add_visit(volunteer, name="Meneer Bakker", signals=[new_signal])
     everything = svc.export_signals(volunteer, tmp_path, everything=True)
     assert everything.signals == 3
-    report = svc.import_batches(coordinator, [first.path, everything.path, everything.path])
+    report = importer.import_batches(coordinator, [first.path, everything.path, everything.path])
     counts = [(r.status, r.new, r.updated, r.unchanged) for r in report.results]
     assert counts == [
-        (svc.ImportStatus.IMPORTED, 2, 0, 0),
-        (svc.ImportStatus.IMPORTED, 1, 1, 1),
-        (svc.ImportStatus.UNCHANGED, 0, 0, 3),
+        (importer.ImportStatus.IMPORTED, 2, 0, 0),
+        (importer.ImportStatus.IMPORTED, 1, 1, 1),
+        (importer.ImportStatus.UNCHANGED, 0, 0, 3),
     ]
     with coordinator.session() as s:
         ledger = s.scalars(select(ImportLedger).order_by(ImportLedger.sequence)).all()
@@ -135,7 +136,7 @@ def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monk
     # a later run replaces the volunteer's neighbourhood snapshot
     add_visit(volunteer, name="Mevrouw Smit", neighbourhood="Zuid")
     later = svc.export_signals(volunteer, tmp_path)
-    assert svc.import_batches(coordinator, [later.path]).rejected == 0
+    assert importer.import_batches(coordinator, [later.path]).rejected == 0
     with coordinator.session() as s:
         visits = {
             c.neighbourhood: (c.value, c.batch_id)
@@ -152,21 +153,21 @@ def test_same_batch_twice_is_unchanged(linked, tmp_path):
     result = svc.export_signals(volunteer, tmp_path)
     copy = tmp_path / "kopie.zip"
     copy.write_bytes(result.path.read_bytes())
-    report = svc.import_batches(coordinator, [result.path, copy])
+    report = importer.import_batches(coordinator, [result.path, copy])
     assert [r.status for r in report.results] == [
-        svc.ImportStatus.IMPORTED,
-        svc.ImportStatus.UNCHANGED,
+        importer.ImportStatus.IMPORTED,
+        importer.ImportStatus.UNCHANGED,
     ]
-    before = svc.store_counts(coordinator)
-    report = svc.import_batches(coordinator, [result.path])
-    assert report.results[0].status is svc.ImportStatus.UNCHANGED
-    assert svc.store_counts(coordinator) == before
+    before = organisation.store_counts(coordinator)
+    report = importer.import_batches(coordinator, [result.path])
+    assert report.results[0].status is importer.ImportStatus.UNCHANGED
+    assert organisation.store_counts(coordinator) == before
 
 
 def test_files_checked_ahead_in_runs_keep_their_order(linked, tmp_path, monkeypatch):
     """Files are read and verified a run ahead of applying them; outcomes stay in file order,
     whichever run a refused file or a copy of an earlier one falls in."""
-    monkeypatch.setattr(svc, "CHECK_AHEAD_FILES", 2)
+    monkeypatch.setattr(importer, "CHECK_AHEAD_FILES", 2)
     volunteer, coordinator = linked
     paths = []
     for text in ("Een", "Twee", "Drie"):
@@ -175,16 +176,16 @@ def test_files_checked_ahead_in_runs_keep_their_order(linked, tmp_path, monkeypa
     broken = tmp_path / "kapot.zip"
     broken.write_bytes(paths[1].read_bytes()[:-10])
     missing = tmp_path / "weg.zip"
-    report = svc.import_batches(
+    report = importer.import_batches(
         coordinator, [paths[0], broken, paths[1], paths[0], missing, paths[2]]
     )
     assert [(r.status, r.new) for r in report.results] == [
-        (svc.ImportStatus.IMPORTED, 1),
-        (svc.ImportStatus.REJECTED, 0),
-        (svc.ImportStatus.IMPORTED, 1),
-        (svc.ImportStatus.UNCHANGED, 0),
-        (svc.ImportStatus.REJECTED, 0),
-        (svc.ImportStatus.IMPORTED, 1),
+        (importer.ImportStatus.IMPORTED, 1),
+        (importer.ImportStatus.REJECTED, 0),
+        (importer.ImportStatus.IMPORTED, 1),
+        (importer.ImportStatus.UNCHANGED, 0),
+        (importer.ImportStatus.REJECTED, 0),
+        (importer.ImportStatus.IMPORTED, 1),
     ]
     assert [r.file_name for r in report.results] == [
         p.name for p in (paths[0], broken, paths[1], paths[0], missing, paths[2])
@@ -206,11 +207,11 @@ def test_cancelled_import_keeps_what_was_imported(linked, tmp_path):
         if len(messages) == 2:  # while the second file is being read in
             cancel.set()
 
-    report = svc.import_batches(coordinator, paths, progress=progress, cancel=cancel)
+    report = importer.import_batches(coordinator, paths, progress=progress, cancel=cancel)
     assert report.cancelled
     assert [r.status for r in report.results] == [
-        svc.ImportStatus.IMPORTED,
-        svc.ImportStatus.IMPORTED,
+        importer.ImportStatus.IMPORTED,
+        importer.ImportStatus.IMPORTED,
     ]
     assert set(imported(coordinator)) == {"Een", "Twee"}
     assert "afgebroken" in report.lines_nl()[-1]
@@ -224,8 +225,8 @@ def test_older_batch_never_rolls_back(linked, tmp_path):
         sig = s.get(Signal, ids[0])
         sig.text, sig.revision = "Nieuw", 2
     new = svc.export_signals(volunteer, tmp_path)
-    report = svc.import_batches(coordinator, [new.path, old.path])
-    assert report.results[1].status is svc.ImportStatus.REJECTED
+    report = importer.import_batches(coordinator, [new.path, old.path])
+    assert report.results[1].status is importer.ImportStatus.REJECTED
     assert report.results[1].error == "ReplayedBatchError"
     assert set(imported(coordinator)) == {"Nieuw"}
     assert imported(coordinator)["Nieuw"].revision == 2
@@ -237,9 +238,9 @@ def test_gap_is_reported_and_still_imported(linked, tmp_path):
     svc.export_signals(volunteer, tmp_path / "lost")
     add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Twee", SHARE)])
     second = svc.export_signals(volunteer, tmp_path)
-    report = svc.import_batches(coordinator, [second.path])
+    report = importer.import_batches(coordinator, [second.path])
     result = report.results[0]
-    assert result.status is svc.ImportStatus.IMPORTED and result.new == 1
+    assert result.status is importer.ImportStatus.IMPORTED and result.new == 1
     assert result.warnings_nl and "zending 1 " in result.warnings_nl[0]
     assert any("Let op" in line for line in report.lines_nl())
 
@@ -264,20 +265,18 @@ def test_cancelled_export_writes_and_marks_nothing(linked, tmp_path):
 
 
 def test_volunteer_registry(linked, coordinator):
-    rows = svc.list_volunteers(coordinator)
+    rows = organisation.list_volunteers(coordinator)
     assert [(r.name, r.status_nl) for r in rows] == [("Anna de Vries", "goedgekeurd")]
-    svc.revoke_volunteer(coordinator, rows[0].key_id)
-    assert svc.list_volunteers(coordinator)[0].status_nl == "ingetrokken"
-    with pytest.raises(svc.InvalidInputError):
-        svc.approve_volunteer(coordinator, rows[0].key_id)
+    organisation.revoke_volunteer(coordinator, rows[0].key_id)
+    assert organisation.list_volunteers(coordinator)[0].status_nl == "ingetrokken"
+    with pytest.raises(InvalidInputError):
+        organisation.approve_volunteer(coordinator, rows[0].key_id)
 
 
 @pytest.mark.parametrize("identity", [True, False])
 def test_raw_signal_rows_match_the_typed_row(identity):
     """The raw path's tuple is the typed row, column by column, in the columns' stored form."""
     from sqlalchemy.dialects import sqlite
-
-    from huisbezoek.exchange.coordinator import importer
 
     from .helpers import make_signal
 
@@ -301,7 +300,6 @@ def test_raw_signal_rows_match_the_typed_row(identity):
 
 def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
     """The path other databases (PostgreSQL) take, exercised here on SQLCipher."""
-    from huisbezoek.exchange.coordinator import importer
 
     monkeypatch.setattr(importer, "_use_raw", lambda conn: False)
     volunteer, coordinator = linked
@@ -311,7 +309,7 @@ def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
         sig = s.get(Signal, ids[0])
         sig.text, sig.revision = "Nieuw", 2
     second = svc.export_signals(volunteer, tmp_path)
-    report = svc.import_batches(coordinator, [first.path, second.path, first.path])
+    report = importer.import_batches(coordinator, [first.path, second.path, first.path])
     assert (report.new, report.updated, report.rejected) == (1, 1, 0)
     row = imported(coordinator)["Nieuw"]
     assert (row.revision, row.resident_name, row.theme) == (2, "Mevrouw Jansen", Theme.VALLEN)
@@ -322,13 +320,12 @@ def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
 
 def test_check_and_apply_alone_writes_the_counts(linked, tmp_path):
     """Callers of the importer without ``finish`` (other services) still get the snapshot."""
-    from huisbezoek.exchange.coordinator import importer
 
     volunteer, coordinator = linked
     add_visit(volunteer, signals=[(Theme.VALLEN, Severity.ZORG, "Valt", SHARE)])
     data = svc.export_signals(volunteer, tmp_path).path.read_bytes()
     with coordinator.session() as s:
-        context = svc._import_context(s)
+        context = importer._import_context(s)
         importer.check_and_apply(s, context, data)
     with coordinator.session() as s:
         metrics = set(s.scalars(select(NeighbourhoodCount.metric)))
@@ -341,13 +338,12 @@ def test_sharing_withdrawn_after_export_erases_it_at_the_coordinator(
 ):
     """Consent withdrawn, or a signal removed from a reopened visit, after the signal went out:
     the next batch tells the coordinator, which erases its words, identity and follow-up."""
-    from huisbezoek.exchange.coordinator import importer
 
     monkeypatch.setattr(importer, "_use_raw", lambda conn: raw)
+    from huisbezoek.coordinator.followup import sync_followups
+    from huisbezoek.coordinator.store.models import FollowUp, FollowUpEvent
     from huisbezoek.domain import ConsentMethod
     from huisbezoek.services import review
-    from huisbezoek.services.coordinator.followup import sync_followups
-    from huisbezoek.services.coordinator.models import FollowUp, FollowUpEvent
 
     volunteer, coordinator = linked
     ids = add_visit(
@@ -359,7 +355,7 @@ def test_sharing_withdrawn_after_export_erases_it_at_the_coordinator(
         ],
     )
     first = svc.export_signals(volunteer, tmp_path / "1")
-    svc.import_batches(coordinator, [first.path])
+    importer.import_batches(coordinator, [first.path])
     with coordinator.session() as s:
         assert sync_followups(s) == 3
         s.add(FollowUpEvent(signal_id=_uid(volunteer, ids[0]), by="Coördinator",
@@ -375,7 +371,7 @@ def test_sharing_withdrawn_after_export_erases_it_at_the_coordinator(
 
     second = svc.export_signals(volunteer, tmp_path / "2")
     assert second.signals == 0
-    report = svc.import_batches(coordinator, [second.path])
+    report = importer.import_batches(coordinator, [second.path])
     assert (report.rejected, report.withdrawn) == (0, 2)
     assert "2 ingetrokken en gewist" in report.lines_nl()[0]
     with coordinator.session() as s:
@@ -396,7 +392,7 @@ def test_sharing_withdrawn_after_export_erases_it_at_the_coordinator(
     # Said once; a full re-send says it again and changes nothing.
     assert svc.export_signals(volunteer, tmp_path / "3").signals == 0
     again = svc.export_signals(volunteer, tmp_path / "4", everything=True)
-    report = svc.import_batches(coordinator, [again.path])
+    report = importer.import_batches(coordinator, [again.path])
     assert (report.rejected, report.withdrawn, report.unchanged) == (0, 0, 1)
 
 

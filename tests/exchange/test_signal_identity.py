@@ -4,8 +4,9 @@ import uuid
 
 from sqlalchemy import select
 
+from huisbezoek.coordinator import importer
+from huisbezoek.coordinator.store.models import ImportedSignal
 from huisbezoek.domain import Severity, Theme
-from huisbezoek.exchange.coordinator.models import ImportedSignal
 from huisbezoek.services import exchange as svc
 from huisbezoek.vault.models import ConsentRecord, Signal
 
@@ -22,7 +23,7 @@ def test_new_signal_on_a_reused_row_id_arrives_as_new(linked, tmp_path):
         ],
     )
     first = svc.export_signals(volunteer, tmp_path / "een")
-    report = svc.import_batches(coordinator, [first.path])
+    report = importer.import_batches(coordinator, [first.path])
     assert (report.new, report.unchanged) == (2, 0)
 
     # The volunteer deletes the newest signal (consent goes with it) and adds another one.
@@ -44,7 +45,7 @@ def test_new_signal_on_a_reused_row_id_arrives_as_new(linked, tmp_path):
 
     second = svc.export_signals(volunteer, tmp_path / "twee")
     assert second.signals == 1
-    report = svc.import_batches(coordinator, [second.path])
+    report = importer.import_batches(coordinator, [second.path])
     assert (report.new, report.updated, report.unchanged, report.rejected) == (1, 0, 0, 0)
     with coordinator.session() as s:
         rows = {r.id: r.text for r in s.scalars(select(ImportedSignal))}
@@ -63,7 +64,7 @@ def test_exported_id_is_the_stored_uid_and_stays_put(linked, tmp_path):
         sig.revision += 1
         sig.text = "Valt vaak, nu ook buiten"
     second = svc.export_signals(volunteer, tmp_path / "twee")
-    report = svc.import_batches(coordinator, [first.path, second.path])
+    report = importer.import_batches(coordinator, [first.path, second.path])
     assert (report.new, report.updated) == (1, 1)
     with coordinator.session() as s:
         [row] = s.scalars(select(ImportedSignal)).all()

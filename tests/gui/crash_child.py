@@ -17,13 +17,13 @@ def main() -> None:
     from PySide6.QtCore import QTimer
 
     from huisbezoek.gui.app import Application
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
     from huisbezoek.vault.keyslots import KdfParams
 
     forms, passphrase, resident_id = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = forms
-    app.lock.on_unlocked(session.unlock(passphrase))
+    app.lock.on_unlocked(startup.unlock(passphrase))
     visit = app.window.work.visit
     questions: list[str] = []
 

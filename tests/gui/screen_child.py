@@ -24,7 +24,7 @@ def main(text_scale: int, out: Path) -> None:
 
     from huisbezoek.gui.app import Application
     from huisbezoek.gui.operations import worker
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
 
@@ -42,7 +42,7 @@ def main(text_scale: int, out: Path) -> None:
 
     problems: list[str] = []
     facts: dict[str, object] = {}
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = Application(kdf=KdfParams.FLOOR, settings=Settings(text_scale=text_scale))
     window = app.window
     app.start()
@@ -78,7 +78,7 @@ def main(text_scale: int, out: Path) -> None:
             problems.append(f"{where}: its minimum is {hint.width()}x{hint.height()}")
 
     not_clipped("ontgrendelen")
-    window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+    window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
     window.unlock_page.submit()
     wait(lambda: app.lock.is_unlocked)
     residents = window.work.residents

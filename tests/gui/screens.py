@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session
-from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS
 
@@ -245,6 +243,3 @@ def walk_coordinator(qtbot, make_app, tmp_path, check: Check) -> list[str]:
             name = f"coördinatie: {w.windowTitle()}"
             problems.extend(f"{name}: {p}" for p in check(name, w))
     return problems
-
-
-__all__ = ["KdfParams", "session"]

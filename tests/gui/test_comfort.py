@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.gui.theme import BASE_POINT_SIZE, apply_theme
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session
+from huisbezoek.services import startup
 from huisbezoek.services.settings import Settings, load_settings
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -25,12 +25,12 @@ INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox)
 
 
 def unlocked_demo(qtbot, make_app, **kw):
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = make_app(**kw)
     app.start()
     qtbot.waitUntil(lambda: app.window.pages.currentWidget() is app.window.unlock_page)
-    assert session.DEMO_PASSPHRASE in app.window.unlock_page.demo_note.text()
-    app.window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+    assert startup.DEMO_PASSPHRASE in app.window.unlock_page.demo_note.text()
+    app.window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
     with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
         app.window.unlock_page.submit()
     qtbot.waitUntil(lambda: app.window.work.residents.model.rowCount() > 0, timeout=10_000)
@@ -98,7 +98,7 @@ def test_ctrl_l_locks_hides_dialogs_and_keeps_typed_text(qtbot, make_app):
     assert not dlg.isVisible()
     assert window.work.residents.model.rowCount() == 0
     assert not window.new_resident_action.isEnabled()
-    window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+    window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
     with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
         window.unlock_page.submit()
     assert dlg.isVisible() and dlg.name.text() == "Half getypt"
@@ -198,9 +198,9 @@ def test_csv_import_reports_row_errors_and_adds_nothing(qtbot, make_app, tmp_pat
 def test_forgotten_passphrase_with_the_recovery_key(qtbot, make_app):
     from .conftest import PASS
 
-    created = session.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
+    created = startup.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
     key = created.recovery_key
-    session.close(created.opened)
+    startup.close(created.opened)
     app = make_app()
     app.start()
     page = app.window.unlock_page

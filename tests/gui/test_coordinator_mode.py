@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import startup as coordinator_startup
 from huisbezoek.exchange.keys import OrgConfig
 from huisbezoek.gui.coordinator.window import CoordinatorWindow
-from huisbezoek.services import session
-from huisbezoek.services.session import Role, Step
+from huisbezoek.services import startup
+from huisbezoek.services.startup import Role, Step
 
 from .conftest import PASS, wait_op_idle
 from .test_volunteer_path import first_start
@@ -82,7 +84,7 @@ def test_coordinator_first_start_and_reopen(qtbot, make_app, tmp_path):
     assert OrgConfig.from_bytes(again_file.read_bytes()).fingerprint == config.fingerprint
     wait_op_idle(qtbot)
     app.close_coordinator()
-    installed = session.installed_workspace()
+    installed = startup.installed_workspace()
     assert installed is not None and installed.role is Role.COORDINATOR
 
     # Start again: the coordinator's unlock, then the coordinator screens.
@@ -101,7 +103,7 @@ def test_coordinator_first_start_and_reopen(qtbot, make_app, tmp_path):
     click(qtbot, dialog.open_button)
     qtbot.waitUntil(lambda: again.coordinator is not None, timeout=15_000)
     assert again.coordinator.isVisible()
-    from huisbezoek.services.exchange import organisation_config
+    from huisbezoek.coordinator.organisation import organisation_config
 
     assert organisation_config(again.coordinator.vault).fingerprint == config.fingerprint
     assert again.window.work is None
@@ -165,11 +167,12 @@ def test_coordinator_pages_at_200_percent(qtbot, make_app, qapp, tmp_path):
 def test_coordinator_passphrase_forgotten(qtbot, make_app):
     import pytest
 
-    from huisbezoek.services import exchange
     from huisbezoek.vault.errors import WrongPassphraseError
     from huisbezoek.vault.keyslots import KdfParams
 
-    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created = coordinator_startup.create_coordinator_vault(
+        "Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR
+    )
     created.opened.vault.close()
     app = make_app()
     app.start()
@@ -193,8 +196,8 @@ def test_coordinator_passphrase_forgotten(qtbot, make_app):
     wait_op_idle(qtbot)
     app.close_coordinator()
     with pytest.raises(WrongPassphraseError):
-        exchange.open_coordinator(None, PASS)
-    exchange.open_coordinator(None, new).close()
+        organisation.open_coordinator(None, PASS)
+    organisation.open_coordinator(None, new).close()
 
 
 def test_coordinator_unlock_at_200_percent(qtbot, make_app, qapp):
@@ -204,7 +207,9 @@ def test_coordinator_unlock_at_200_percent(qtbot, make_app, qapp):
 
     from .test_layout import clipped
 
-    created = session.create_coordinator_vault("Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR)
+    created = coordinator_startup.create_coordinator_vault(
+        "Welzijn", "Carla", PASS, kdf=KdfParams.FLOOR
+    )
     created.opened.vault.close()
     try:
         app = make_app(settings=Settings(text_scale=200))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session, visit_flow
+from huisbezoek.services import startup, visit_resume
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS
@@ -35,9 +35,9 @@ def test_killed_mid_visit_keeps_every_saved_answer(tmp_path, isolated_home, kill
     forms = tmp_path / "forms"
     forms.mkdir()
     write_form(forms, 150)
-    created = session.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
+    created = startup.create_vault("Els", PASS, kdf=KdfParams.FLOOR)
     rid = res_svc.add_resident(created.opened.vault, res_svc.ResidentInput(name="Jan Smit"))
-    session.close(created.opened)
+    startup.close(created.opened)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HUISBEZOEK_HOME=str(isolated_home))
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(forms), PASS, str(rid)],
@@ -59,14 +59,14 @@ def test_killed_mid_visit_keeps_every_saved_answer(tmp_path, isolated_home, kill
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     assert len(saved) >= kill_after
-    opened = session.unlock(PASS)  # the lock left by the killed process is recovered
+    opened = startup.unlock(PASS)  # the lock left by the killed process is recovered
     try:
         report = opened.vault.check()
         assert report.integrity_ok and report.cipher_integrity_ok
         rows = res_svc.resident_detail(opened.vault, rid).visits
         assert len(rows) == 1
-        visit = visit_flow.open_visit(opened.vault, rows[0].id)
+        visit = visit_resume.open_visit(opened.vault, rows[0].id)
         missing = {q: v for q, v in saved.items() if visit.answers.get(q) != v}
         assert missing == {}
     finally:
-        session.close(opened)
+        startup.close(opened)

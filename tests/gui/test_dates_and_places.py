@@ -8,20 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session
+from huisbezoek.services import startup
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import wait_op_idle
 
 
 def unlocked_demo(qtbot, make_app):
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = make_app()
     window = app.window
     window.resize(1366, 768)
     app.start()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
-    window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+    window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
     with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
         window.unlock_page.submit()
     residents = window.work.residents

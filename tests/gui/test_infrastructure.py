@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from huisbezoek.errors import UserError
 from huisbezoek.gui import operations
-from huisbezoek.gui.i18n import install_pseudo_translator, stretch, tr
+from huisbezoek.gui.i18n import install_pseudo_translator, stretch, translate
 from huisbezoek.gui.idle import IdleWatcher
 from huisbezoek.gui.progress import JobCancelled, ProgressDialog
 
@@ -123,8 +123,8 @@ def test_stretch_keeps_placeholders(text):
 def test_pseudo_translator_stretches_tr(qapp):
     translator = install_pseudo_translator(1.5)
     try:
-        assert tr("Test", "Bewoners") != "Bewoners"
-        assert tr("Test", "Bewoners").startswith("Bewoners")
+        assert translate("Test", "Bewoners") != "Bewoners"
+        assert translate("Test", "Bewoners").startswith("Bewoners")
     finally:
         qapp.removeTranslator(translator)
-    assert tr("Test", "Bewoners") == "Bewoners"
+    assert translate("Test", "Bewoners") == "Bewoners"

@@ -26,7 +26,7 @@ from huisbezoek.forms import (
 )
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.theme import apply_theme
-from huisbezoek.services import session, visit_flow
+from huisbezoek.services import startup, visit_resume
 from huisbezoek.services.settings import Settings
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -80,7 +80,7 @@ def text_scale(request, qapp):
 
 @pytest.mark.slow
 def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale):
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = make_app(settings=Settings(text_scale=text_scale))
     app.ctx.forms_folder = None  # the shipped default form, not the small test form
     window = app.window
@@ -93,7 +93,7 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is window.unlock_page.passphrase)
         kb = Keyboard(qtbot, window)
-        kb.type(session.DEMO_PASSPHRASE)
+        kb.type(startup.DEMO_PASSPHRASE)
         with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
             kb.press(Qt.Key.Key_Return)
         residents = window.work.residents
@@ -142,7 +142,7 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
         qapp.removeEventFilter(mice)
 
     # Hand count: every relevant answerable question of the default form was answered.
-    stored = visit_flow.open_visit(app.ctx.vault, visit.visit.visit_id)
+    stored = visit_resume.open_visit(app.ctx.vault, visit.visit.visit_id)
     assert stored.status is VisitStatus.FINAL
     answers = stored.answers
     ev = visit.state.evaluation

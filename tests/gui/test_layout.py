@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from huisbezoek.gui.i18n import install_pseudo_translator
 from huisbezoek.gui.theme import apply_theme
 from huisbezoek.services import residents as res_svc
-from huisbezoek.services import session
+from huisbezoek.services import startup
 from huisbezoek.services.settings import Settings
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -59,7 +59,7 @@ def scale(request, qapp):
 
 
 def test_no_clipping_on_main_screens(qtbot, make_app, scale):
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = make_app(settings=Settings(text_scale=scale))
     window = app.window
     window.resize(*SCREEN)
@@ -71,7 +71,7 @@ def test_no_clipping_on_main_screens(qtbot, make_app, scale):
     settle(qtbot, window)
     assert not (problems := clipped(window)), problems
     window.unlock_page.show_recovery(False)
-    window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+    window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
     with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
         window.unlock_page.submit()
     residents = window.work.residents

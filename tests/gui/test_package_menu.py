@@ -9,10 +9,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from huisbezoek import paths
-from huisbezoek.services import exchange
-from huisbezoek.services.coordinator import packages
-from huisbezoek.services.coordinator.addresses import assign_neighbourhood, import_address_list
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.addresses import assign_neighbourhood, import_address_list
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.services import exchange, packages
 from huisbezoek.vault.keyslots import KdfParams
 
 from .conftest import PASS, wait_op_idle
@@ -25,18 +26,20 @@ ADDRESSES = (
 )
 
 
-def make_organisation(folder: Path, name: str = "Welzijn Teststad") -> exchange.CreatedOrganisation:
-    return exchange.init_organisation(folder, PASS, name, kdf=KdfParams.FLOOR)
+def make_organisation(
+    folder: Path, name: str = "Welzijn Teststad"
+) -> organisation.CreatedOrganisation:
+    return organisation.init_organisation(folder, PASS, name, kdf=KdfParams.FLOOR)
 
 
-def enrol(org: exchange.CreatedOrganisation, volunteer_vault, folder: Path) -> str:
+def enrol(org: organisation.CreatedOrganisation, volunteer_vault, folder: Path) -> str:
     """Give the volunteer the organisation's file and enrol them at the organisation."""
     config = folder / "organisatie.json"
     config.write_bytes(org.config.to_bytes())
     exchange.import_org_config(volunteer_vault, config)
     summary = exchange.write_enrolment(volunteer_vault, folder / "aanmelding.json")
-    row = exchange.enrol_volunteer(org.store, summary.path)
-    exchange.approve_volunteer(org.store, row.key_id)
+    row = organisation.enrol_volunteer(org.store, summary.path)
+    organisation.approve_volunteer(org.store, row.key_id)
     return row.key_id
 
 
@@ -72,9 +75,9 @@ def test_package_menu_adds_residents_and_refuses_strangers(qtbot, make_app, tmp_
         with store.session() as session:
             import_address_list(session, ADDRESSES, today=date(2026, 11, 23))
             assign_neighbourhood(session, "Noord", key_id)
-            assignment, count = packages.export_assignment(session, key_id)
+            assignment, count = coordinator_packages.export_assignment(session, key_id)
             leaflet = (paths.resources_dir() / "leaflets" / "vallen.yaml").read_text("utf-8")
-            configuration = packages.export_configuration(
+            configuration = coordinator_packages.export_configuration(
                 session,
                 forms={},
                 leaflets={
@@ -113,7 +116,9 @@ def test_package_menu_adds_residents_and_refuses_strangers(qtbot, make_app, tmp_
     try:
         rival_store = CoordinatorStore.from_vault(rival.store)
         with rival_store.session() as session:
-            forged = packages.export_configuration(session, forms={}, leaflets={}, services={})
+            forged = coordinator_packages.export_configuration(
+                session, forms={}, leaflets={}, services={}
+            )
     finally:
         rival.store.close()
     package.write_bytes(forged)

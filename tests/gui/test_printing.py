@@ -26,11 +26,11 @@ from huisbezoek.gui.operations import last_errors
 from huisbezoek.gui.print_dialog import PrintDialog
 from huisbezoek.gui.progress import JobCancelled
 from huisbezoek.printing import load_directory, render_leaflet
-from huisbezoek.services import documents, review, visit_flow
+from huisbezoek.services import documents, review, visit_resume
 from huisbezoek.services import residents as residents_svc
 from huisbezoek.services.documents import organisation_of
-from huisbezoek.services.session import set_volunteer_name
 from huisbezoek.services.settings import Settings
+from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -57,8 +57,8 @@ def visit(tmp_path):
     vault, _ = Vault.create(tmp_path / "vault", "proef wachtwoord lang", kdf=KdfParams.FLOOR)
     set_volunteer_name(vault, "Gerda Mulder")
     rid = residents_svc.add_resident(vault, residents_svc.ResidentInput(name="Jan Verzonnen"))
-    form = visit_flow.default_form()
-    opened = visit_flow.start_or_resume(vault, rid, form)
+    form = visit_resume.default_form()
+    opened = visit_resume.start_or_resume(vault, rid, form)
     answers: dict[str, object] = {
         "bezoekdatum": date(2026, 11, 20),
         "toestemming_gesprek": True,
@@ -72,7 +72,7 @@ def visit(tmp_path):
             if getattr(question, "wellbeing_domain", None):
                 answers[question.id] = next(ratings)
     for qid, value in answers.items():
-        visit_flow.save_answer(vault, opened.visit_id, qid, value)
+        visit_resume.save_answer(vault, opened.visit_id, qid, value)
     review.sync_signals(vault, opened.visit_id, FormState(form, answers).evaluation.signals)
     yield vault, opened.visit_id
     vault.close()
@@ -349,23 +349,23 @@ def test_qt_print_dialog_opens_once_for_the_set_and_cancel_prints_nothing(qtbot)
 
 def test_lock_hides_the_print_dialog_not_the_shelf_and_nothing_clips_at_200(qtbot, make_app, qapp):
     from huisbezoek.gui.theme import apply_theme
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
     from .test_layout import clipped
 
-    session.create_demo_vault(kdf=KdfParams.FLOOR)
+    startup.create_demo_vault(kdf=KdfParams.FLOOR)
     app = make_app(settings=Settings(text_scale=200))
     window = app.window
     window.resize(1366, 768)
     try:
         app.start()
         qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
-        window.unlock_page.passphrase.setText(session.DEMO_PASSPHRASE)
+        window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
         with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
             window.unlock_page.submit()
         rid = residents_svc.list_residents(app.ctx.vault)[0].id
-        visit_id = visit_flow.start_or_resume(
-            app.ctx.vault, rid, visit_flow.default_form()
+        visit_id = visit_resume.start_or_resume(
+            app.ctx.vault, rid, visit_resume.default_form()
         ).visit_id
         dlg = PrintDialog(window, app.ctx, visit_id)
         dlg.open()

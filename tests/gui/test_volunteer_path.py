@@ -16,8 +16,8 @@ from huisbezoek.domain import (
 )
 from huisbezoek.services import residents as res_svc
 from huisbezoek.services import review as review_svc
-from huisbezoek.services import session
-from huisbezoek.services.session import Step
+from huisbezoek.services import startup
+from huisbezoek.services.startup import Step
 
 from .conftest import PASS, wait_op_idle
 
@@ -371,12 +371,13 @@ def test_lock_right_after_typing_keeps_the_text(qtbot, make_app):
     visit_id = visit.visit.visit_id
     app.lock.lock()
     assert app.ctx.vault is None
-    opened = session.unlock(PASS)
+    opened = startup.unlock(PASS)
     try:
-        from huisbezoek.services import visits
+        from huisbezoek.services import visit_answers
 
         assert (
-            visits.load_answers(opened.vault, visit_id)["toelichting_vallen"] == "Viel van de trap"
+            visit_answers.load_answers(opened.vault, visit_id)["toelichting_vallen"]
+            == "Viel van de trap"
         )
     finally:
-        session.close(opened)
+        startup.close(opened)

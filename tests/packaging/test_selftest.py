@@ -11,7 +11,7 @@ import pytest
 
 from huisbezoek.cli import main
 from huisbezoek.errors import UserError
-from huisbezoek.services import selftest, visits
+from huisbezoek.services import selftest, visit_answers
 
 CHECK_NAMES = [name for name, _ in selftest.DEFAULT_CHECKS]
 
@@ -71,13 +71,13 @@ def test_a_failing_check_is_reported_in_dutch_and_the_rest_still_runs():
 
 
 def test_vault_check_notices_plaintext_on_disk(monkeypatch, private_tmp):
-    real_save = visits.save_answer
+    real_save = visit_answers.save_answer
 
     def leaky_save(vault, visit_id, question_id, value):
         (vault.folder / "lek.txt").write_text(f"antwoord: {value}")
         return real_save(vault, visit_id, question_id, value)
 
-    monkeypatch.setattr(visits, "save_answer", leaky_save)
+    monkeypatch.setattr(visit_answers, "save_answer", leaky_save)
     with pytest.raises(selftest.SelfTestFailure, match=r"onversleutelde tekst in lek\.txt"):
         selftest.check_vault()
     assert list(private_tmp.iterdir()) == []  # cleaned up even when the check fails

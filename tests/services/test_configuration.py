@@ -13,10 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from huisbezoek import paths
+from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.domain import LeafletTopic
-from huisbezoek.services import configuration, exchange, residents, visit_flow
-from huisbezoek.services.coordinator import packages
-from huisbezoek.services.coordinator.store import CoordinatorStore
+from huisbezoek.exchange import package
+from huisbezoek.services import configuration, exchange, packages, residents, visit_resume
 from huisbezoek.services.documents import organisation_of
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
@@ -29,13 +31,13 @@ FORM_V2 = "samen-sterker-75plus.v2.yaml"
 
 @dataclass
 class World:
-    org: exchange.CreatedOrganisation
+    org: organisation.CreatedOrganisation
     volunteer: Vault
 
     def package(self, **files: dict[str, str]) -> bytes:
         store = CoordinatorStore.from_vault(self.org.store)
         with store.session() as session:
-            return packages.export_configuration(
+            return coordinator_packages.export_configuration(
                 session,
                 forms=files.get("forms", {}),
                 leaflets=files.get("leaflets", {}),
@@ -45,13 +47,13 @@ class World:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
-    org = exchange.init_organisation(tmp_path / "org", PASS, "Welzijn", kdf=KdfParams.FLOOR)
+    org = organisation.init_organisation(tmp_path / "org", PASS, "Welzijn", kdf=KdfParams.FLOOR)
     volunteer, _ = Vault.create(tmp_path / "vrijwilliger", PASS, kdf=KdfParams.FLOOR)
     (tmp_path / "org.json").write_bytes(org.config.to_bytes())
     exchange.import_org_config(volunteer, tmp_path / "org.json")
     summary = exchange.write_enrolment(volunteer, tmp_path / "aanmelding.json")
-    row = exchange.enrol_volunteer(org.store, summary.path)
-    exchange.approve_volunteer(org.store, row.key_id)
+    row = organisation.enrol_volunteer(org.store, summary.path)
+    organisation.approve_volunteer(org.store, row.key_id)
     yield World(org, volunteer)
     volunteer.close()
     org.store.close()
@@ -84,7 +86,7 @@ def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> 
     vault = world.volunteer
     assert NEW_SENTENCE not in _printed_leaflet()
     first = residents.add_resident(vault, residents.ResidentInput(name="Mevrouw Eerst"))
-    draft = visit_flow.start_or_resume(vault, first, visit_flow.default_form())
+    draft = visit_resume.start_or_resume(vault, first, visit_resume.default_form())
     assert draft.form.version == 1
 
     changes = configuration.apply_configuration_package(vault, world.package(**_new_files()))
@@ -97,11 +99,11 @@ def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> 
     assert (override / "leaflets" / "vallen.yaml").exists()
     assert (override / "leaflets" / "eten.yaml").exists()  # the rest of the set is shipped
     # New visits use the new form version; the draft keeps the version it pinned.
-    assert visit_flow.default_form().version == 2
+    assert visit_resume.default_form().version == 2
     second = residents.add_resident(vault, residents.ResidentInput(name="Meneer Later"))
-    new_visit = visit_flow.start_or_resume(vault, second, visit_flow.default_form())
+    new_visit = visit_resume.start_or_resume(vault, second, visit_resume.default_form())
     assert new_visit.form.version == 2
-    resumed = visit_flow.start_or_resume(vault, first, visit_flow.default_form())
+    resumed = visit_resume.start_or_resume(vault, first, visit_resume.default_form())
     assert resumed.visit_id == draft.visit_id
     assert resumed.form.version == 1
     assert resumed.form.definition_hash == draft.form.definition_hash
@@ -116,7 +118,7 @@ def test_broken_files_change_nothing(world: World) -> None:
     assert "niets veranderd" in caught.value.message_nl
     assert packages.stored_configuration(vault) is None
     assert not (paths.config_override_dir() / "leaflets").exists()
-    assert visit_flow.default_form().version == 1
+    assert visit_resume.default_form().version == 1
 
     escaping = world.package(forms={"../buiten.yaml": "id: x\n"})
     with pytest.raises(configuration.ConfigurationFilesError):
@@ -127,7 +129,7 @@ def test_broken_files_change_nothing(world: World) -> None:
     # A good package after the refusals works; the older refused one stays refused.
     configuration.apply_configuration_package(vault, world.package(**_new_files()))
     assert NEW_SENTENCE in _printed_leaflet()
-    with pytest.raises(packages.OlderConfigurationError):
+    with pytest.raises(package.OlderConfigurationError):
         configuration.apply_configuration_package(vault, broken)
     assert NEW_SENTENCE in _printed_leaflet()
     assert not list(paths.config_override_dir().glob(".nieuw-*"))
@@ -136,7 +138,7 @@ def test_broken_files_change_nothing(world: World) -> None:
 def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path) -> None:
     import shutil
 
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
     vault = world.volunteer
     configuration.apply_configuration_package(vault, world.package(**_new_files()))
@@ -144,12 +146,12 @@ def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path
     # As on a new laptop with a restored vault: the configuration folder is gone.
     shutil.rmtree(paths.config_override_dir())
     assert NEW_SENTENCE not in _printed_leaflet()
-    assert visit_flow.default_form().version == 1
+    assert visit_resume.default_form().version == 1
     vault.close()
-    opened = session.unlock(PASS, folder=tmp_path / "vrijwilliger")
+    opened = startup.unlock(PASS, folder=tmp_path / "vrijwilliger")
     world.volunteer = opened.vault
     assert NEW_SENTENCE in _printed_leaflet()
-    assert visit_flow.default_form().version == 2
+    assert visit_resume.default_form().version == 2
     # A changed file is put right as well.
     leaflet = paths.config_override_dir() / "leaflets" / "vallen.yaml"
     leaflet.write_text(leaflet.read_text("utf-8").replace(NEW_SENTENCE, "Iets anders."), "utf-8")

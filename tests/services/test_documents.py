@@ -8,9 +8,9 @@ from pypdf import PdfReader
 
 from huisbezoek.domain import NOT_SAYING, LeafletTopic
 from huisbezoek.forms import FormState
-from huisbezoek.services import documents, review, visit_flow
+from huisbezoek.services import documents, review, visit_resume
 from huisbezoek.services import residents as residents_svc
-from huisbezoek.services.session import set_volunteer_name
+from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 
@@ -24,8 +24,8 @@ def visit(tmp_path):
     vault, _ = Vault.create(tmp_path / "vault", "proef wachtwoord lang", kdf=KdfParams.FLOOR)
     set_volunteer_name(vault, "Gerda Mulder")
     rid = residents_svc.add_resident(vault, residents_svc.ResidentInput(name="Jan Verzonnen"))
-    form = visit_flow.default_form()
-    opened = visit_flow.start_or_resume(vault, rid, form)
+    form = visit_resume.default_form()
+    opened = visit_resume.start_or_resume(vault, rid, form)
     answers = {
         "bezoekdatum": date(2026, 11, 20),
         "toestemming_gesprek": True,
@@ -39,7 +39,7 @@ def visit(tmp_path):
             if getattr(question, "wellbeing_domain", None):
                 answers[question.id] = next(ratings)
     for qid, value in answers.items():
-        visit_flow.save_answer(vault, opened.visit_id, qid, value)
+        visit_resume.save_answer(vault, opened.visit_id, qid, value)
     review.sync_signals(vault, opened.visit_id, FormState(form, answers).evaluation.signals)
     yield vault, opened.visit_id
     vault.close()
@@ -49,18 +49,18 @@ def test_a_new_visit_starts_with_today_as_its_date_and_the_summary_uses_the_answ
     vault, _ = Vault.create(tmp_path / "vault", "proef wachtwoord lang", kdf=KdfParams.FLOOR)
     with vault:
         rid = residents_svc.add_resident(vault, residents_svc.ResidentInput(name="Jan Verzonnen"))
-        form = visit_flow.default_form()
+        form = visit_resume.default_form()
         dated = form.visit_date_question
         assert dated is not None and dated.id == "bezoekdatum"
-        opened = visit_flow.start_or_resume(vault, rid, form)
+        opened = visit_resume.start_or_resume(vault, rid, form)
         assert opened.answers[dated.id] == date.today()
         assert (
             documents.summary_input(vault, opened.visit_id, show_wellbeing_chart=False).visit_date
             == date.today()
         )
         # The volunteer corrects it (the visit was yesterday, typed in today).
-        visit_flow.save_answer(vault, opened.visit_id, dated.id, date(2026, 11, 2))
-        resumed = visit_flow.start_or_resume(vault, rid, form)
+        visit_resume.save_answer(vault, opened.visit_id, dated.id, date(2026, 11, 2))
+        resumed = visit_resume.start_or_resume(vault, rid, form)
         assert resumed.visit_id == opened.visit_id
         assert resumed.answers[dated.id] == date(2026, 11, 2)  # resuming keeps the answer
         assert documents.summary_input(
@@ -91,11 +91,11 @@ def test_summary_shows_topics_agreements_and_ratings_but_no_scores(visit):
 
 def test_chart_is_left_out_when_too_few_ratings(visit):
     vault, visit_id = visit
-    opened = visit_flow.open_visit(vault, visit_id)
+    opened = visit_resume.open_visit(vault, visit_id)
     for section in opened.form.sections:
         for question in section.questions:
             if getattr(question, "wellbeing_domain", None):
-                visit_flow.save_answer(vault, visit_id, question.id, NOT_SAYING)
+                visit_resume.save_answer(vault, visit_id, question.id, NOT_SAYING)
     data = documents.summary_input(vault, visit_id, show_wellbeing_chart=True)
     assert not data.show_wellbeing_chart
 

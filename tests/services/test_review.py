@@ -8,7 +8,7 @@ from huisbezoek.errors import InvalidInputError
 from huisbezoek.forms import FormState, load_form
 from huisbezoek.services import residents as res
 from huisbezoek.services import review as svc
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.errors import VisitFinalisedError
 from huisbezoek.vault.keyslots import KdfParams
@@ -21,7 +21,7 @@ def setup(tmp_path):
     vault, _ = Vault.create(tmp_path / "v", "proef wachtwoord lang", kdf=KdfParams.FLOOR)
     form = load_form(FORM)
     rid = res.add_resident(vault, res.ResidentInput(name="Anna de Boer"))
-    vid = visits.start_visit(vault, rid, form)
+    vid = visit_answers.start_visit(vault, rid, form)
     yield vault, form, vid
     vault.close()
 
@@ -99,7 +99,7 @@ def test_finalise_needs_answers_then_locks_and_reopen_is_audited(setup):
     assert data.status is VisitStatus.FINAL and data.finalised_at is not None
     assert len(data.signals) == 1
     with pytest.raises(VisitFinalisedError):
-        visits.save_answer(vault, vid, "onveilig", False)
+        visit_answers.save_answer(vault, vid, "onveilig", False)
     with pytest.raises(VisitFinalisedError):
         svc.add_manual_signal(vault, vid, theme=Theme.OVERIG, severity=Severity.ZORG, text="x")
     data = svc.reopen(vault, vid)

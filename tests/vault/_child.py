@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from huisbezoek.services import visits
+    from huisbezoek.services import visit_answers
     from huisbezoek.vault import Vault
     from huisbezoek.vault.models import Resident
 
@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         while True:
             question = f"{prefix}{i}"
             value = f"antwoord {prefix}{i}"
-            visits.save_answer(vault, visit_id, question, value)
+            visit_answers.save_answer(vault, visit_id, question, value)
             print(f"ack {question} {value}", flush=True)
             i += 1
     if mode == "secrets":
@@ -44,13 +44,13 @@ def main(argv: list[str]) -> int:
             s.add(resident)
             s.flush()
             rid = resident.id
-        visit_id = visits.start_visit(vault, rid, "gesprek", 1, "ef" * 32, "bron")
+        visit_id = visit_answers.start_visit(vault, rid, "gesprek", 1, "ef" * 32, "bron")
         print("ready", flush=True)
         i = 0
         while True:
             with vault.session() as s:
                 s.add(Resident(name=f"{name} {i}", notes=answer))
-            visits.save_answer(vault, visit_id, f"q{i}", f"{answer} {i}")
+            visit_answers.save_answer(vault, visit_id, f"q{i}", f"{answer} {i}")
             i += 1
     return 2
 

@@ -179,7 +179,7 @@ def test_failed_verification_after_swap_puts_old_vault_back(tmp_path, vault_dir,
     def boom(*args, **kwargs):
         raise DamagedDatabaseError("simulated failure after the swap")
 
-    monkeypatch.setattr(Vault, "_open_with_data_key", boom)
+    monkeypatch.setattr(Vault, "open_with_data_key", boom)
     with pytest.raises(DamagedDatabaseError):
         restore_backup(backup, vault_dir, passphrase=PASSPHRASE)
     monkeypatch.undo()

@@ -12,7 +12,7 @@ import pytest
 
 from huisbezoek import fsutil
 from huisbezoek.errors import DiskFullError
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault import KdfParams, Vault
 from huisbezoek.vault.models import Resident
 
@@ -31,7 +31,7 @@ def _visit(vault) -> int:
         s.add(r)
         s.flush()
         rid = r.id
-    return visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
+    return visit_answers.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
 
 
 def test_passphrase_change_on_full_disk_keeps_old_key_file(vault_dir, monkeypatch):
@@ -60,21 +60,21 @@ def test_backup_on_full_disk_leaves_no_partial_file(tmp_path, vault_dir, monkeyp
 def test_sqlite_full_in_autosave_is_typed_and_rolls_back(vault):
     """SQLITE_FULL, simulated with max_page_count on the autosave connection."""
     vid = _visit(vault)
-    visits.save_answer(vault, vid, "eerst", "bewaard")
+    visit_answers.save_answer(vault, vid, "eerst", "bewaard")
     with vault.driver_unit() as conn:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     acknowledged = {"eerst": "bewaard"}
     with pytest.raises(DiskFullError):
         for i in range(500):
-            visits.save_answer(vault, vid, f"groot{i}", "x" * 3000)
+            visit_answers.save_answer(vault, vid, f"groot{i}", "x" * 3000)
             acknowledged[f"groot{i}"] = "x" * 3000
-    assert visits.load_answers(vault, vid) == acknowledged
+    assert visit_answers.load_answers(vault, vid) == acknowledged
     assert vault.check().ok
     # The autosave connection is usable again once there is room.
     with vault.driver_unit() as conn:
         conn.execute("PRAGMA max_page_count = 1073741823")
-    visits.save_answer(vault, vid, "daarna", "weer ruimte")
+    visit_answers.save_answer(vault, vid, "daarna", "weer ruimte")
 
 
 def test_sqlite_full_in_a_session_is_typed_and_rolls_back(vault):
@@ -123,14 +123,14 @@ def test_real_full_disk_loses_nothing(tiny_disk, template_vault):
             pass
     with pytest.raises(DiskFullError):
         for i in range(2000):
-            visits.save_answer(vault, vid, f"q{i}", "y" * 2000)
+            visit_answers.save_answer(vault, vid, f"q{i}", "y" * 2000)
             acknowledged[f"q{i}"] = "y" * 2000
     # Reading still works on the full disk, and nothing acknowledged is missing.
-    assert visits.load_answers(vault, vid) == acknowledged
+    assert visit_answers.load_answers(vault, vid) == acknowledged
     filler.unlink()
-    visits.save_answer(vault, vid, "na", "weer ruimte")
+    visit_answers.save_answer(vault, vid, "na", "weer ruimte")
     acknowledged["na"] = "weer ruimte"
     vault.close()
     with Vault.open(folder, PASSPHRASE) as again:
         assert again.check().ok
-        assert visits.load_answers(again, vid) == acknowledged
+        assert visit_answers.load_answers(again, vid) == acknowledged

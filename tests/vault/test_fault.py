@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault import Vault
 from huisbezoek.vault.engine import connect_raw
 from huisbezoek.vault.models import Resident
@@ -26,7 +26,7 @@ def test_sigkill_during_autosave_loses_no_acknowledged_save(vault_dir):
             s.add(r)
             s.flush()
             rid = r.id
-        vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
+        vid = visit_answers.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
     rng = random.Random(20261123)
     acknowledged: dict[str, str] = {}
     for round_no in range(ROUNDS):
@@ -44,7 +44,7 @@ def test_sigkill_during_autosave_loses_no_acknowledged_save(vault_dir):
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         report = vault.check()
         assert report.integrity_ok and report.cipher_integrity_ok and report.audit.ok
-        stored = visits.load_answers(vault, vid)
+        stored = visit_answers.load_answers(vault, vid)
         key = vault._require_key()
     missing = {q: v for q, v in acknowledged.items() if stored.get(q) != v}
     assert missing == {}

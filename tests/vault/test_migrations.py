@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault import (
     AuditEvent,
     NewerSchemaError,
@@ -37,7 +37,7 @@ def test_fixture_of_first_schema_opens_and_migrates(tmp_path):
             assert resident.name == "Fictieve Froukje Fixtuur"
             assert resident.assignment_ref is None  # the column revision 0002 added
             resident.assignment_ref = "opdracht-1"
-        assert visits.load_answers(vault, 1) == {"eenzaam": "soms", "gevallen": True}
+        assert visit_answers.load_answers(vault, 1) == {"eenzaam": "soms", "gevallen": True}
         migrated = [e for e in vault.audit_events() if e.event == AuditEvent.MIGRATE]
         assert migrated and migrated[0].detail["from"] == "0001"
     backups = list(folder.glob("kopie-voor-update-0001-*.hbbackup"))

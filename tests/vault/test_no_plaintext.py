@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from huisbezoek.services import visits
+from huisbezoek.services import visit_answers
 from huisbezoek.vault import Vault
 from huisbezoek.vault.models import Resident
 
@@ -32,9 +32,9 @@ def test_no_plaintext_in_any_file(tmp_path, vault_dir):
         s.add(resident)
         s.flush()
         rid = resident.id
-    vid = visits.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
+    vid = visit_answers.start_visit(vault, rid, "gesprek", 1, "ab" * 32, "bron")
     for i in range(50):
-        visits.save_answer(vault, vid, f"q{i}", f"{ANSWER} {i}")
+        visit_answers.save_answer(vault, vid, f"q{i}", f"{ANSWER} {i}")
     backup = vault_dir / "reservekopie.hbbackup"
     vault.backup(backup)
     # While open: WAL and shared-memory files exist and hold the recent writes.
@@ -45,7 +45,7 @@ def test_no_plaintext_in_any_file(tmp_path, vault_dir):
     assert files_containing(tmp_path, [NAME, ADDRESS, ANSWER]) == []
     # Sanity: the data is really there.
     with Vault.open(vault_dir, PASSPHRASE) as again:
-        assert visits.load_answers(again, vid)["q7"] == f"{ANSWER} 7"
+        assert visit_answers.load_answers(again, vid)["q7"] == f"{ANSWER} 7"
 
 
 def test_no_plaintext_after_sigkill_mid_work(vault_dir):

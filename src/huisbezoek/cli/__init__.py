@@ -61,13 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.self_test:
-            from huisbezoek.gui.selfcheck import check_qt
+            from huisbezoek.gui.launcher import check_qt
             from huisbezoek.services.selftest import run_self_test
 
             return run_self_test(sys.stdout, extra_checks=[("scherm", check_qt)])
         handler: Handler | None = getattr(args, "func", None)
         if handler is None:
-            from huisbezoek.gui.app import run_gui
+            from huisbezoek.gui.launcher import run_gui
 
             return run_gui(demo_if_new=args.demo_if_new)
         return handler(args)

@@ -18,12 +18,22 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from huisbezoek.coordinator import (
+    addresses,
+    dashboard,
+    documents,
+    importer,
+    organisation,
+    retention,
+)
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.settings import set_retention_months
+from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.errors import InvalidInputError
+from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.services.coordinator import addresses, dashboard, documents, packages, retention
-from huisbezoek.services.coordinator import followup as fu
-from huisbezoek.services.coordinator.settings import set_retention_months
-from huisbezoek.services.coordinator.store import CoordinatorStore, init_organisation_in
+from huisbezoek.services import packages
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
 
@@ -123,13 +133,12 @@ def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
         finally:
             store.close()
         return
-    from huisbezoek.services import exchange
 
     if args.passphrase_stdin:
         passphrase = sys.stdin.readline().rstrip("\r\n")
     else:
         passphrase = getpass.getpass("Wachtwoordzin coördinatiebestand: ")
-    vault = exchange.open_coordinator(args.dir, passphrase)
+    vault = organisation.open_coordinator(args.dir, passphrase)
     try:
         yield CoordinatorStore.from_vault(vault)
     finally:
@@ -279,11 +288,10 @@ def cmd_init_store(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from huisbezoek.services import exchange
 
     with _store(args) as store:
         # The exchange services need only session() and schema, which the store offers.
-        report = exchange.import_batches(store, args.files)  # type: ignore[arg-type]
+        report = importer.import_batches(store, args.files)
         with store.session() as session:
             fu.sync_followups(session)
     for line in report.lines_nl():
@@ -292,14 +300,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from huisbezoek.gui.coordinator.launch import run_coordinator_gui
+    from huisbezoek.gui.launcher import run_coordinator_gui
 
     return run_coordinator_gui(args.dir)
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
-        data, count = packages.export_assignment(session, args.volunteer)
+        data, count = coordinator_packages.export_assignment(session, args.volunteer)
     atomic_write(args.out, data, mode=0o644)
     print(f"Toewijzing met {count} bewoners opgeslagen: {args.out}")
     return 0
@@ -325,14 +333,14 @@ def cmd_configuration(args: argparse.Namespace) -> int:
     }
     check_package_files(**files)  # as the volunteers' apps will, before anything is made
     with _store(args) as store, store.session() as session:
-        data = packages.export_configuration(session, **files)
+        data = coordinator_packages.export_configuration(session, **files)
     atomic_write(args.out, data, mode=0o644)
     print(f"Configuratiepakket opgeslagen: {args.out}")
     return 0
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from huisbezoek.services import session as volunteer_session
+    from huisbezoek.services import startup as volunteer_session
 
     data = _read(args.file)
     if args.passphrase_stdin:
@@ -342,8 +350,8 @@ def cmd_package(args: argparse.Namespace) -> int:
     opened = volunteer_session.unlock(passphrase, folder=args.dir)
     vault = opened.vault
     try:
-        kind = packages.package_kind(data)
-        if kind == packages.ASSIGNMENT:
+        kind = package_format.package_kind(data)
+        if kind == package_format.ASSIGNMENT:
             result = packages.accept_assignment(vault, data)
             print(f"Toewijzing ingelezen: {result.added} nieuwe bewoners, "
                   f"{result.skipped} stonden er al.")  # fmt: skip

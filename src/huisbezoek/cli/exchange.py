@@ -13,6 +13,7 @@ from pathlib import Path
 import pyrage
 
 from huisbezoek.cli.common import Secrets, open_vault
+from huisbezoek.coordinator import importer, organisation
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.services import exchange as svc
@@ -118,7 +119,7 @@ def _open_volunteer(args: argparse.Namespace) -> Vault:
 
 def _open_store(args: argparse.Namespace, asker: Secrets | None = None) -> Vault:
     asker = asker or Secrets(args.passphrase_stdin)
-    return svc.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
+    return organisation.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
 
 
 def _print_stderr(text: str) -> None:
@@ -139,7 +140,7 @@ def _progress(fraction: float, message: str) -> None:
 def cmd_org_init(args: argparse.Namespace) -> int:
     passphrase = Secrets(args.passphrase_stdin).ask_new()
     _print_stderr("Even geduld: het coördinatiebestand wordt gemaakt...")
-    created = svc.init_organisation(
+    created = organisation.init_organisation(
         args.dir,
         passphrase,
         args.name,
@@ -161,7 +162,7 @@ def cmd_org_init(args: argparse.Namespace) -> int:
 
 def cmd_org_config(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        config = svc.organisation_config(store)
+        config = organisation.organisation_config(store)
     atomic_write(args.out, config.to_bytes(), mode=0o644)
     print(f"Configuratiebestand geschreven: {args.out}")
     print(f"Vingerafdruk: {config.fingerprint}")
@@ -170,7 +171,7 @@ def cmd_org_config(args: argparse.Namespace) -> int:
 
 def cmd_org_enrol(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        row = svc.enrol_volunteer(store, args.file)
+        row = organisation.enrol_volunteer(store, args.file)
     print(f"Aangemeld: {row.name}, sleutelnummer {row.key_id}.")
     print(f"Vingerafdruk: {row.fingerprint}")
     print("Bel de vrijwilliger en vergelijk de vingerafdruk. Klopt hij, dan:")
@@ -180,21 +181,21 @@ def cmd_org_enrol(args: argparse.Namespace) -> int:
 
 def cmd_org_approve(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        row = svc.approve_volunteer(store, args.key_id)
+        row = organisation.approve_volunteer(store, args.key_id)
     print(f"{row.name} ({row.key_id}) is goedgekeurd.")
     return 0
 
 
 def cmd_org_revoke(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        row = svc.revoke_volunteer(store, args.key_id)
+        row = organisation.revoke_volunteer(store, args.key_id)
     print(f"De sleutel van {row.name} ({row.key_id}) is ingetrokken.")
     return 0
 
 
 def cmd_org_volunteers(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        rows = svc.list_volunteers(store)
+        rows = organisation.list_volunteers(store)
     if not rows:
         print("Er zijn nog geen vrijwilligers aangemeld.")
     for r in rows:
@@ -206,7 +207,7 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
 def cmd_org_export_key(args: argparse.Namespace) -> int:
     asker = Secrets(args.passphrase_stdin)
     with _open_store(args, asker) as store:
-        text = svc.export_org_identity(store)
+        text = organisation.export_org_identity(store)
     if args.unencrypted:
         atomic_write(args.out, text.encode("ascii"), mode=0o600)
         print(f"De sleutel staat zonder wachtwoord in {args.out}. Bewaar dit bestand veilig.")
@@ -223,7 +224,7 @@ def cmd_org_export_key(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        report = svc.import_batches(store, args.files, progress=_progress)
+        report = importer.import_batches(store, args.files, progress=_progress)
     for line in report.lines_nl():
         print(line)
     return 0 if report.rejected == 0 else 1

@@ -6,7 +6,14 @@ leaflets, the services directory); the Dutch labels are what people read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a label for Qt's ``pyside6-lupdate`` (context ``Thema`` or ``Signaal``) without
+    importing Qt: the screens translate these Dutch labels, printouts use them as they are."""
+    return text
 
 
 class Severity(IntEnum):
@@ -31,10 +38,10 @@ class Severity(IntEnum):
 
 
 SEVERITY_LABELS = {
-    Severity.INFORMATIE: "Informatie",
-    Severity.AANDACHT: "Aandacht",
-    Severity.ZORG: "Zorg",
-    Severity.DIRECT: "Direct actie",
+    Severity.INFORMATIE: QT_TRANSLATE_NOOP("Signaal", "Informatie"),
+    Severity.AANDACHT: QT_TRANSLATE_NOOP("Signaal", "Aandacht"),
+    Severity.ZORG: QT_TRANSLATE_NOOP("Signaal", "Zorg"),
+    Severity.DIRECT: QT_TRANSLATE_NOOP("Signaal", "Direct actie"),
 }
 
 
@@ -58,17 +65,45 @@ class Theme(StrEnum):
 
 
 THEME_LABELS = {
-    Theme.EENZAAMHEID: "Eenzaamheid en contacten",
-    Theme.VALLEN: "Vallen",
-    Theme.VOEDING: "Eten en gewicht",
-    Theme.MANTELZORG: "Mantelzorg",
-    Theme.GELDZAKEN: "Geldzaken",
-    Theme.DAGELIJKS_FUNCTIONEREN: "Dagelijks functioneren",
-    Theme.WONEN_VEILIGHEID: "Wonen en veiligheid",
-    Theme.HULP_THUIS: "Hulp thuis (Wmo)",
-    Theme.GEZONDHEID: "Gezondheid",
-    Theme.OVERIG: "Andere zorg",
+    Theme.EENZAAMHEID: QT_TRANSLATE_NOOP("Thema", "Eenzaamheid en contacten"),
+    Theme.VALLEN: QT_TRANSLATE_NOOP("Thema", "Vallen"),
+    Theme.VOEDING: QT_TRANSLATE_NOOP("Thema", "Eten en gewicht"),
+    Theme.MANTELZORG: QT_TRANSLATE_NOOP("Thema", "Mantelzorg"),
+    Theme.GELDZAKEN: QT_TRANSLATE_NOOP("Thema", "Geldzaken"),
+    Theme.DAGELIJKS_FUNCTIONEREN: QT_TRANSLATE_NOOP("Thema", "Dagelijks functioneren"),
+    Theme.WONEN_VEILIGHEID: QT_TRANSLATE_NOOP("Thema", "Wonen en veiligheid"),
+    Theme.HULP_THUIS: QT_TRANSLATE_NOOP("Thema", "Hulp thuis (Wmo)"),
+    Theme.GEZONDHEID: QT_TRANSLATE_NOOP("Thema", "Gezondheid"),
+    Theme.OVERIG: QT_TRANSLATE_NOOP("Thema", "Andere zorg"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSummary:
+    """What a person checks of the coordinating organisation: its name, and the fingerprint of
+    its keys that the coordinator reads out over the phone."""
+
+    name: str
+    fingerprint: str
+
+
+#: The longest name of a volunteer or coordinator (it goes on papers and in the audit trail).
+MAX_PERSON_NAME_CHARS = 100
+
+
+def person_name_problem(name: str) -> str:
+    """The Dutch problem with a volunteer's or coordinator's own name, or "" when it is fine."""
+    name = " ".join(name.split())
+    if not name:
+        return "Vul uw naam in."
+    if len(name) > MAX_PERSON_NAME_CHARS:
+        return "Deze naam is te lang."
+    return ""
+
+
+#: The neighbourhood of a resident whose neighbourhood is not known: the volunteer's counts use
+#: it, and so does the coordinator's follow-up until an address list places the resident.
+UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
 
 
 class LeafletTopic(StrEnum):

@@ -1,37 +1,16 @@
 """GUI entry point: set up Qt, the theme and translations, then show first start or unlock.
 
-The kind of vault on disk decides the workspace (``services.session.installed_workspace``): a
+The kind of vault on disk decides the workspace (``services.startup.installed_workspace``): a
 volunteer's vault opens the volunteer's main window, a coordinator vault the coordinator's
 unlock and window. Neither ever shows the other's screens.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
-
-from huisbezoek.gui.i18n import install_translators
-from huisbezoek.gui.theme import apply_theme
-
-#: How often Python lets another thread take the interpreter lock. The default (5 ms) lets the
-#: vault worker keep the GUI thread waiting for up to 5 ms at a time; 1 ms keeps typing smooth.
-GIL_SWITCH_INTERVAL = 0.001
-
-
-def ensure_application() -> QApplication:
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv)
-    app.setApplicationName("Huisbezoek")
-    app.setOrganizationName("huisbezoek")
-    app.setApplicationDisplayName("Huisbezoek")
-    # Calendars, month and day names in Dutch whatever the system language (issue 14).
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    return app
+from huisbezoek.coordinator import startup as coordinator_startup
+from huisbezoek.gui.bootstrap import ensure_application, start_qt
 
 
 class Application:
@@ -42,10 +21,9 @@ class Application:
         from huisbezoek.gui.main_window import LockController, MainWindow
 
         self.qapp = ensure_application()
-        install_translators()
         self.ctx = AppContext(settings)
         self.ctx.kdf = kdf
-        apply_theme(self.qapp, self.ctx.settings)
+        start_qt(self.ctx.settings)
         self.window = MainWindow(self.ctx)
         self.lock = LockController(self.ctx, self.window, idle_ms=idle_ms)
         #: The idle-lock time given for tests; the coordinator window uses it too.
@@ -56,13 +34,13 @@ class Application:
 
     def start(self, *, demo_if_new: bool = False) -> None:
         """Show the first-start wizard, or the unlock screen (making the demo vault first)."""
-        from huisbezoek.services import session
+        from huisbezoek.services import startup
 
-        installed = session.installed_workspace()
-        if installed is not None and installed.role is session.Role.COORDINATOR:
+        installed = startup.installed_workspace()
+        if installed is not None and installed.role is startup.Role.COORDINATOR:
             self._start_coordinator(installed.folder)
             return
-        info = session.vault_info()
+        info = startup.vault_info()
         self.window.place_on_screen()
         if not info.exists and demo_if_new:
             from huisbezoek.gui.operations import run_op
@@ -70,7 +48,7 @@ class Application:
             self.window.show()
             run_op(
                 self.window,
-                lambda: session.create_demo_vault(kdf=self.ctx.kdf),
+                lambda: startup.create_demo_vault(kdf=self.ctx.kdf),
                 on_done=lambda _: self.window.show_unlock(),
             )
             return
@@ -85,18 +63,17 @@ class Application:
         self.window.show()
 
     def _first_start_done(self, opened: Any) -> None:
-        from huisbezoek.services import session
 
-        if isinstance(opened, session.OpenedCoordinator):
+        if isinstance(opened, coordinator_startup.OpenedCoordinator):
             self.window.hide()
             self._show_coordinator(opened.vault, opened.user)
         else:
             self.lock.on_unlocked(opened)
 
     def _start_coordinator(self, folder: Any) -> None:
-        from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+        from huisbezoek.gui.coordinator.launch import unlock_dialog
 
-        self.coordinator_unlock = CoordinatorUnlockDialog(
+        self.coordinator_unlock = unlock_dialog(
             None, folder, kdf=self.ctx.kdf, idle_ms=self.idle_ms
         )
         self.coordinator_unlock.opened.connect(self._coordinator_opened)

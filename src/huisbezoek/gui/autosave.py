@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from huisbezoek.gui.operations import show_error, worker
-from huisbezoek.services import visit_flow
+from huisbezoek.services import visit_resume
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class AnswerSaver(QObject):
             return
         self._in_flight += 1
         w = worker()
-        future = w.submit(lambda: visit_flow.save_answer(vault, visit_id, question_id, value))
+        future = w.submit(lambda: visit_resume.save_answer(vault, visit_id, question_id, value))
         future.add_done_callback(
             lambda f: w.call_on_gui(lambda: self._done(question_id, value, f.exception()))
         )

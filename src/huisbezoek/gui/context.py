@@ -24,7 +24,7 @@ class AppContext(QObject):
         super().__init__()
         self._settings_file = settings_file
         self._settings = settings if settings is not None else load_settings(settings_file)
-        #: The open vault (whatever ``services.session`` returns), None while locked.
+        #: The open vault (whatever ``services.startup`` returns), None while locked.
         self.vault: Any = None
         #: Volunteer's name, shown in the title bar and on printed sheets.
         self.volunteer_name: str = ""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.domain.dates import format_date, parse_date, parse_time
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
@@ -33,9 +33,9 @@ def dutch_calendar(parent: QWidget | None = None) -> QCalendarWidget:
     calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
     calendar.setGridVisible(True)
     calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-    calendar.setAccessibleName(tr("Datum", "Kalender"))
+    calendar.setAccessibleName(translate("Datum", "Kalender"))
     calendar.setAccessibleDescription(
-        tr(
+        translate(
             "Datum",
             "Pijltjes: andere dag. Page Up, Page Down: andere maand. Enter: kiezen.",
         )
@@ -51,15 +51,17 @@ class DateField(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(tr("Datum", "bijvoorbeeld 15-3-1949"))
+        self.edit.setPlaceholderText(translate("Datum", "bijvoorbeeld 15-3-1949"))
         self.edit.setAccessibleName(name)
         self.edit.setAccessibleDescription(
-            tr("Datum", "Typ de datum als dag, maand, jaar: 15031949, 15-3-1949 of 15 maart 1949.")
+            translate(
+                "Datum", "Typ de datum als dag, maand, jaar: 15031949, 15-3-1949 of 15 maart 1949."
+            )
         )
         self.edit.editingFinished.connect(self._tidy)
         self.edit.textChanged.connect(lambda _t: self.date_changed.emit(self.date()))
-        self.button = QPushButton(tr("Datum", "Kalender…"))
-        self.button.setAccessibleName(tr("Datum", "Kalender voor {veld}").format(veld=name))
+        self.button = QPushButton(translate("Datum", "Kalender…"))
+        self.button.setAccessibleName(translate("Datum", "Kalender voor {veld}").format(veld=name))
         self.button.clicked.connect(self.open_calendar)
         self.setFocusProxy(self.edit)
         row = QHBoxLayout(self)
@@ -114,11 +116,11 @@ class DateTimeField(QWidget):
 
     def __init__(self, name: str, value: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.day = DateField(tr("Datum", "{veld}: datum").format(veld=name))
+        self.day = DateField(translate("Datum", "{veld}: datum").format(veld=name))
         self.time = QLineEdit()
-        self.time.setAccessibleName(tr("Datum", "{veld}: tijd").format(veld=name))
-        self.time.setAccessibleDescription(tr("Datum", "Typ de tijd, bijvoorbeeld 10:30."))
-        self.time.setPlaceholderText(tr("Datum", "uu:mm"))
+        self.time.setAccessibleName(translate("Datum", "{veld}: tijd").format(veld=name))
+        self.time.setAccessibleDescription(translate("Datum", "Typ de tijd, bijvoorbeeld 10:30."))
+        self.time.setPlaceholderText(translate("Datum", "uu:mm"))
         self.time.setMaximumWidth(self.fontMetrics().averageCharWidth() * 9)
         self.time.editingFinished.connect(self._tidy_time)
         self.setFocusProxy(self.day)

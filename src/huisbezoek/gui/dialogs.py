@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.screen_fit import FRAME_ALLOWANCE, fits
 
 
@@ -93,9 +93,11 @@ class BaseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = box.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_text or tr("Dialoog", "Opslaan"))
+        ok.setText(ok_text or translate("Dialoog", "Opslaan"))
         ok.setDefault(True)
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Dialoog", "Annuleren"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Dialoog", "Annuleren")
+        )
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         return box

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.progress import ProgressDialog
 
@@ -31,24 +31,26 @@ def export_to(parent: QWidget | None, ctx, folder: Path) -> ProgressDialog:
     def job(progress, cancel):
         return exchange.export_signals(vault, folder, progress=progress, cancel=cancel)
 
-    dlg = ProgressDialog(parent, tr("Versturen", "Signalen klaarzetten voor de coördinator"), job)
+    dlg = ProgressDialog(
+        parent, translate("Versturen", "Signalen klaarzetten voor de coördinator"), job
+    )
 
     def done(result) -> None:
         if result.signals == 0:
-            text = tr(
+            text = translate(
                 "Versturen",
                 "Er waren geen nieuwe signalen om te delen. Het bestand {bestand} bevat alleen "
                 "de tellingen per wijk, zonder namen.",
             )
         else:
-            text = tr(
+            text = translate(
                 "Versturen",
                 "{n} signalen staan versleuteld in het bestand {bestand}. Geef dit bestand aan "
                 "de coördinator, bijvoorbeeld op een USB-stick of per e-mail.",
             )
         _info(
             parent,
-            tr("Versturen", "Klaar"),
+            translate("Versturen", "Klaar"),
             text.format(n=result.signals, bestand=str(result.path)),
             "exportDone",
         )
@@ -59,7 +61,7 @@ def export_to(parent: QWidget | None, ctx, folder: Path) -> ProgressDialog:
 
 def choose_and_export(parent: QWidget | None, ctx) -> None:
     folder = QFileDialog.getExistingDirectory(
-        parent, tr("Versturen", "Kies de map (bijvoorbeeld de USB-stick)"), str(Path.home())
+        parent, translate("Versturen", "Kies de map (bijvoorbeeld de USB-stick)"), str(Path.home())
     )
     if folder:
         export_to(parent, ctx, Path(folder))
@@ -67,15 +69,15 @@ def choose_and_export(parent: QWidget | None, ctx) -> None:
 
 def add_org_config(parent: QWidget | None, ctx, path: Path, on_done=None) -> None:
     """Read the organisation's configuration file and show its name and fingerprint."""
-    from huisbezoek.services import session
+    from huisbezoek.services import startup
 
-    opened = session.OpenedVault(ctx.vault, ctx.volunteer_name, ctx.is_demo)
+    opened = startup.OpenedVault(ctx.vault, ctx.volunteer_name, ctx.is_demo)
 
     def done(summary) -> None:
         _info(
             parent,
-            tr("Organisatie", "Organisatie toegevoegd"),
-            tr(
+            translate("Organisatie", "Organisatie toegevoegd"),
+            translate(
                 "Organisatie",
                 "Organisatie: {naam}\nVingerafdruk: {vingerafdruk}\n\nVergelijk de "
                 "vingerafdruk met wat de coördinator u door de telefoon voorleest.",
@@ -85,12 +87,12 @@ def add_org_config(parent: QWidget | None, ctx, path: Path, on_done=None) -> Non
         if on_done is not None:
             on_done(summary)
 
-    run_op(parent, lambda: session.add_organisation(opened, path), on_done=done)
+    run_op(parent, lambda: startup.add_organisation(opened, path), on_done=done)
 
 
 def choose_org_config(parent: QWidget | None, ctx) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, tr("Organisatie", "Instellingenbestand van de organisatie kiezen")
+        parent, translate("Organisatie", "Instellingenbestand van de organisatie kiezen")
     )
     if path:
         add_org_config(parent, ctx, Path(path))

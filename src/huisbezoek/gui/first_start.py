@@ -1,7 +1,7 @@
 """The first-start wizard: volunteer or coordinator, name, passphrase, the recovery key (once),
 and the organisation (a volunteer reads its file; a coordinator makes it and saves it).
 
-The order of steps comes from ``services.session.FirstStartFlow`` (the core decides the flow,
+The order of steps comes from ``services.startup.FirstStartFlow`` (the core decides the flow,
 this screen only draws it). The vault is created as soon as the passphrase is chosen, so the
 recovery key shown is the real one; it is never stored and never shown again.
 """
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huisbezoek.coordinator import startup as coordinator_startup
 from huisbezoek.errors import UserError
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.unlock import with_preload
 from huisbezoek.gui.widgets import (
@@ -42,8 +43,8 @@ from huisbezoek.gui.widgets import (
     scrolling,
     show_message,
 )
-from huisbezoek.services import session
-from huisbezoek.services.session import FirstStartFlow, Role, Step
+from huisbezoek.services import startup
+from huisbezoek.services.startup import FirstStartFlow, Role, Step
 
 
 class FirstStartPage(QWidget):
@@ -56,7 +57,7 @@ class FirstStartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flow = FirstStartFlow()
-        self.opened: session.OpenedVault | session.OpenedCoordinator | None = None
+        self.opened: startup.OpenedVault | coordinator_startup.OpenedCoordinator | None = None
         self.recovery_key_text = ""
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
@@ -72,10 +73,10 @@ class FirstStartPage(QWidget):
         for w in self.pages.values():
             self.stack.addWidget(w)
         self.error = error_label()
-        self.busy = BusyIndicator(tr("Eerste start", "Bezig met de kluis maken"))
-        self.back_button = QPushButton(tr("Eerste start", "Vor&ige"))
+        self.busy = BusyIndicator(translate("Eerste start", "Bezig met de kluis maken"))
+        self.back_button = QPushButton(translate("Eerste start", "Vor&ige"))
         self.back_button.clicked.connect(self.back)
-        self.next_button = button(tr("Eerste start", "V&olgende"), primary=True)
+        self.next_button = button(translate("Eerste start", "V&olgende"), primary=True)
         self.next_button.clicked.connect(self.next)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
@@ -97,33 +98,35 @@ class FirstStartPage(QWidget):
     # -- pages ------------------------------------------------------------------------------
 
     def _role_page(self) -> QWidget:
-        self.role_volunteer = QRadioButton(tr("Eerste start", "Ik ben &vrijwilliger"))
-        self.role_volunteer.setAccessibleName(tr("Eerste start", "Ik ben vrijwilliger"))
+        self.role_volunteer = QRadioButton(translate("Eerste start", "Ik ben &vrijwilliger"))
+        self.role_volunteer.setAccessibleName(translate("Eerste start", "Ik ben vrijwilliger"))
         self.role_volunteer.setAccessibleDescription(
-            tr(
+            translate(
                 "Eerste start",
                 "U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.",
             )
         )
         self.role_volunteer.setChecked(True)
-        self.role_coordinator = QRadioButton(tr("Eerste start", "Ik ben &coördinator"))
-        self.role_coordinator.setAccessibleName(tr("Eerste start", "Ik ben coördinator"))
+        self.role_coordinator = QRadioButton(translate("Eerste start", "Ik ben &coördinator"))
+        self.role_coordinator.setAccessibleName(translate("Eerste start", "Ik ben coördinator"))
         self.role_coordinator.setAccessibleDescription(
-            tr("Eerste start", "U leest de gegevens van vrijwilligers in en volgt signalen op.")
+            translate(
+                "Eerste start", "U leest de gegevens van vrijwilligers in en volgt signalen op."
+            )
         )
         w, _layout = page(
-            heading(tr("Eerste start", "Welkom bij Huisbezoek")),
-            hint(tr("Eerste start", "Wie gaat met dit programma werken op deze computer?")),
+            heading(translate("Eerste start", "Welkom bij Huisbezoek")),
+            hint(translate("Eerste start", "Wie gaat met dit programma werken op deze computer?")),
             self.role_volunteer,
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "U bezoekt ouderen thuis en legt uw gesprekken vast.",
                 )
             ),
             self.role_coordinator,
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "U werkt voor de organisatie. U leest de zendingen van de vrijwilligers "
                     "in en zorgt voor de opvolging.",
@@ -137,24 +140,24 @@ class FirstStartPage(QWidget):
 
     def _org_name_page(self) -> QWidget:
         self.org_name = QLineEdit()
-        self.org_name.setAccessibleName(tr("Eerste start", "Naam van de organisatie"))
+        self.org_name.setAccessibleName(translate("Eerste start", "Naam van de organisatie"))
         self.org_name.setAccessibleDescription(
-            tr("Eerste start", "Zoals vrijwilligers de organisatie kennen.")
+            translate("Eerste start", "Zoals vrijwilligers de organisatie kennen.")
         )
         self.coordinator_name = QLineEdit()
-        self.coordinator_name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.coordinator_name.setAccessibleName(translate("Eerste start", "Uw naam"))
         self.coordinator_name.setAccessibleDescription(
-            tr("Eerste start", "Uw voornaam en achternaam.")
+            translate("Eerste start", "Uw voornaam en achternaam.")
         )
         self.coordinator_name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Eerste start", "Naam van de &organisatie:"), self.org_name)
-        form.addRow(tr("Eerste start", "Uw &naam:"), self.coordinator_name)
+        form.addRow(translate("Eerste start", "Naam van de &organisatie:"), self.org_name)
+        form.addRow(translate("Eerste start", "Uw &naam:"), self.coordinator_name)
         w, layout = page(
-            heading(tr("Eerste start", "Uw organisatie")),
+            heading(translate("Eerste start", "Uw organisatie")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "We maken nu een kluis voor de organisatie, met een eigen sleutel. "
                     "Daarmee lezen alleen u en uw collega's de zendingen van de vrijwilligers. "
@@ -167,14 +170,14 @@ class FirstStartPage(QWidget):
 
     def _org_file_page(self) -> QWidget:
         self.org_file_saved: Path | None = None
-        self.org_file_summary = hint(tr("Eerste start", "Nog niet opgeslagen."))
+        self.org_file_summary = hint(translate("Eerste start", "Nog niet opgeslagen."))
         self.org_file_summary.setObjectName("orgFileSummary")
-        self.save_org_button = QPushButton(tr("Eerste start", "Bestand &opslaan…"))
+        self.save_org_button = QPushButton(translate("Eerste start", "Bestand &opslaan…"))
         self.save_org_button.clicked.connect(self._choose_org_file_target)
         w, layout = page(
-            heading(tr("Eerste start", "Het bestand voor de vrijwilligers")),
+            heading(translate("Eerste start", "Het bestand voor de vrijwilligers")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Elke vrijwilliger leest dit bestand in. Daarmee kunnen zij zendingen "
                     "naar uw organisatie sturen. Er staat niets geheims in. Sla het op, "
@@ -189,9 +192,9 @@ class FirstStartPage(QWidget):
 
     def _name_page(self) -> QWidget:
         self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Eerste start", "Uw naam"))
+        self.name.setAccessibleName(translate("Eerste start", "Uw naam"))
         self.name.setAccessibleDescription(
-            tr(
+            translate(
                 "Eerste start",
                 "Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.",
             )
@@ -199,11 +202,11 @@ class FirstStartPage(QWidget):
         self.name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Eerste start", "Uw &naam:"), self.name)
+        form.addRow(translate("Eerste start", "Uw &naam:"), self.name)
         w, layout = page(
-            heading(tr("Eerste start", "Welkom bij Huisbezoek")),
+            heading(translate("Eerste start", "Welkom bij Huisbezoek")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft "
                     "op deze computer, in een kluis op slot. We zetten die kluis nu samen "
@@ -213,41 +216,45 @@ class FirstStartPage(QWidget):
         )
         layout.addLayout(form)
         layout.addWidget(
-            hint(tr("Eerste start", "Uw voornaam komt op de papieren die u bij de bewoner laat."))
+            hint(
+                translate(
+                    "Eerste start", "Uw voornaam komt op de papieren die u bij de bewoner laat."
+                )
+            )
         )
         return w
 
     def _passphrase_page(self) -> QWidget:
-        self.pass1 = password_field(tr("Eerste start", "Wachtwoordzin"))
+        self.pass1 = password_field(translate("Eerste start", "Wachtwoordzin"))
         self.pass1.setAccessibleDescription(
-            tr("Eerste start", "Een paar woorden die alleen u weet, minstens vier.")
+            translate("Eerste start", "Een paar woorden die alleen u weet, minstens vier.")
         )
-        self.pass2 = password_field(tr("Eerste start", "Wachtwoordzin nog een keer"))
+        self.pass2 = password_field(translate("Eerste start", "Wachtwoordzin nog een keer"))
         self.pass2.setAccessibleDescription(
-            tr("Eerste start", "Typ dezelfde wachtwoordzin nog een keer.")
+            translate("Eerste start", "Typ dezelfde wachtwoordzin nog een keer.")
         )
         self.pass2.returnPressed.connect(self.next)
         self.strength = hint()
         self.strength.setObjectName("strengthHint")
         self.pass1.textChanged.connect(self._update_strength)
-        self.show_pass = QCheckBox(tr("Eerste start", "Wachtwoordzin &laten zien"))
+        self.show_pass = QCheckBox(translate("Eerste start", "Wachtwoordzin &laten zien"))
         self.show_pass.setAccessibleDescription(
-            tr("Eerste start", "Laat zien wat u typt, als niemand meekijkt.")
+            translate("Eerste start", "Laat zien wat u typt, als niemand meekijkt.")
         )
         self.show_pass.toggled.connect(self._toggle_show)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Eerste start", "&Wachtwoordzin:"), self.pass1)
-        form.addRow(tr("Eerste start", "Nog een &keer:"), self.pass2)
+        form.addRow(translate("Eerste start", "&Wachtwoordzin:"), self.pass1)
+        form.addRow(translate("Eerste start", "Nog een &keer:"), self.pass2)
         w, layout = page(
-            heading(tr("Eerste start", "Kies een wachtwoordzin")),
+            heading(translate("Eerste start", "Kies een wachtwoordzin")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
                     "'fiets kopje regen zeven'. Dat onthoudt u makkelijk en is toch sterk. "
                     "Gebruik minstens {n} tekens.",
-                ).format(n=session.MIN_PASSPHRASE_CHARS)
+                ).format(n=startup.MIN_PASSPHRASE_CHARS)
             ),
         )
         layout.addLayout(form)
@@ -265,21 +272,21 @@ class FirstStartPage(QWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.key_label.setFont(mono)
         self.key_label.setStyleSheet("font-size: 150%; font-weight: bold; padding: 8px;")
-        self.key_label.setAccessibleName(tr("Eerste start", "Uw herstelsleutel"))
+        self.key_label.setAccessibleName(translate("Eerste start", "Uw herstelsleutel"))
         self.key_label.setAccessibleDescription(
-            tr("Eerste start", "Schrijf deze sleutel op papier en bewaar die goed.")
+            translate("Eerste start", "Schrijf deze sleutel op papier en bewaar die goed.")
         )
-        self.print_key = QPushButton(tr("Eerste start", "&Afdrukken of opslaan als PDF…"))
+        self.print_key = QPushButton(translate("Eerste start", "&Afdrukken of opslaan als PDF…"))
         self.print_key.clicked.connect(self._save_sheet)
         self.print_note = hint()
-        self.key_written = QCheckBox(tr("Eerste start", "Ik heb de sleutel opge&schreven"))
+        self.key_written = QCheckBox(translate("Eerste start", "Ik heb de sleutel opge&schreven"))
         self.key_written.setAccessibleDescription(
-            tr("Eerste start", "Zet dit aan als de sleutel op papier staat.")
+            translate("Eerste start", "Zet dit aan als de sleutel op papier staat.")
         )
         w, layout = page(
-            heading(tr("Eerste start", "Uw herstelsleutel")),
+            heading(translate("Eerste start", "Uw herstelsleutel")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Vergeet u uw wachtwoordzin? Dan opent deze sleutel de kluis. U ziet hem "
                     "maar één keer. Schrijf hem over of druk hem af, en bewaar het vel op een "
@@ -295,19 +302,21 @@ class FirstStartPage(QWidget):
 
     def _confirm_page(self) -> QWidget:
         self.confirm = QLineEdit()
-        self.confirm.setAccessibleName(tr("Eerste start", "Laatste groep van de herstelsleutel"))
+        self.confirm.setAccessibleName(
+            translate("Eerste start", "Laatste groep van de herstelsleutel")
+        )
         self.confirm.setAccessibleDescription(
-            tr("Eerste start", "Typ de laatste vier tekens van de sleutel.")
+            translate("Eerste start", "Typ de laatste vier tekens van de sleutel.")
         )
         self.confirm.setMaxLength(8)
         self.confirm.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Eerste start", "&Laatste groep:"), self.confirm)
+        form.addRow(translate("Eerste start", "&Laatste groep:"), self.confirm)
         w, layout = page(
-            heading(tr("Eerste start", "Even controleren")),
+            heading(translate("Eerste start", "Even controleren")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Kijk op uw papier en typ de laatste groep van vier tekens van de "
                     "herstelsleutel over. Zo weten we dat u hem goed heeft.",
@@ -319,14 +328,14 @@ class FirstStartPage(QWidget):
 
     def _organisation_page(self) -> QWidget:
         self.org_file: Path | None = None
-        self.org_summary = hint(tr("Eerste start", "Nog geen bestand gekozen."))
+        self.org_summary = hint(translate("Eerste start", "Nog geen bestand gekozen."))
         self.org_summary.setObjectName("orgSummary")
-        choose = QPushButton(tr("Eerste start", "Bestand kie&zen…"))
+        choose = QPushButton(translate("Eerste start", "Bestand kie&zen…"))
         choose.clicked.connect(self._choose_org_file)
         w, layout = page(
-            heading(tr("Eerste start", "Uw organisatie (mag ook later)")),
+            heading(translate("Eerste start", "Uw organisatie (mag ook later)")),
             hint(
-                tr(
+                translate(
                     "Eerste start",
                     "Heeft de coördinator u een instellingenbestand gegeven? Kies het hier. "
                     "Vergelijk dan de vingerafdruk met wat de coördinator u door de telefoon "
@@ -345,13 +354,13 @@ class FirstStartPage(QWidget):
         self.stack.setCurrentWidget(self.pages[step])
         number, total = self.flow.position(step)
         self.step_label.setText(
-            tr("Eerste start", "Stap {n} van {totaal}").format(n=number, totaal=total)
+            translate("Eerste start", "Stap {n} van {totaal}").format(n=number, totaal=total)
         )
         show_message(self.error, "")
         self.back_button.setEnabled(self.flow.can_go_back(step))
         last = self.flow.next_step(step) is None
         self.next_button.setText(
-            tr("Eerste start", "&Klaar") if last else tr("Eerste start", "V&olgende")
+            translate("Eerste start", "&Klaar") if last else translate("Eerste start", "V&olgende")
         )
         focus = {
             Step.ROLE: self.role_coordinator
@@ -395,28 +404,28 @@ class FirstStartPage(QWidget):
 
     def _check(self, step: Step) -> str:
         if step is Step.NAME:
-            return session.check_volunteer_name(self.name.text())
+            return startup.check_volunteer_name(self.name.text())
         if step is Step.ORG_NAME:
-            return session.check_organisation_name(
+            return coordinator_startup.check_organisation_name(
                 self.org_name.text()
-            ) or session.check_volunteer_name(self.coordinator_name.text())
+            ) or coordinator_startup.check_user_name(self.coordinator_name.text())
         if step is Step.ORG_FILE and self.org_file_saved is None:
-            return tr(
+            return translate(
                 "Eerste start",
                 "Sla eerst het bestand voor de vrijwilligers op. Zonder dat bestand kunnen "
                 "zij niets naar u sturen.",
             )
         if step is Step.PASSPHRASE:
-            return session.check_new_passphrase(self.pass1.text(), self.pass2.text())
+            return startup.check_new_passphrase(self.pass1.text(), self.pass2.text())
         if step is Step.RECOVERY_KEY and not self.key_written.isChecked():
-            return tr(
+            return translate(
                 "Eerste start",
                 "Schrijf de herstelsleutel eerst op of druk hem af. Zet dan het vinkje.",
             )
-        if step is Step.CONFIRM_KEY and not session.last_group_matches(
+        if step is Step.CONFIRM_KEY and not startup.last_group_matches(
             self.recovery_key_text, self.confirm.text()
         ):
-            return tr(
+            return translate(
                 "Eerste start",
                 "Dat is niet de laatste groep. Kijk nog eens goed op uw papier. "
                 "Ga terug als u de sleutel nog niet heeft opgeschreven.",
@@ -424,7 +433,7 @@ class FirstStartPage(QWidget):
         return ""
 
     def _update_strength(self, text: str) -> None:
-        self.strength.setText(session.passphrase_hint(text).message_nl)
+        self.strength.setText(startup.passphrase_hint(text).message_nl)
 
     def _toggle_show(self, on: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -438,11 +447,11 @@ class FirstStartPage(QWidget):
             org, user = self.org_name.text(), self.coordinator_name.text()
 
             def create():
-                return session.create_coordinator_vault(org, user, passphrase, kdf=kdf)
+                return coordinator_startup.create_coordinator_vault(org, user, passphrase, kdf=kdf)
         else:
 
             def create():
-                return session.create_vault(name, passphrase, kdf=kdf)
+                return startup.create_vault(name, passphrase, kdf=kdf)
 
         self.busy.setVisible(True)
         self.next_button.setEnabled(False)
@@ -456,10 +465,12 @@ class FirstStartPage(QWidget):
             self.key_label.setText(created.recovery_key)
             self.pass1.clear()
             self.pass2.clear()
-            self.print_key.setEnabled(session.can_print_recovery_sheet())
+            self.print_key.setEnabled(startup.can_print_recovery_sheet())
             if not self.print_key.isEnabled():
                 self.print_note.setText(
-                    tr("Eerste start", "Afdrukken kan nog niet in deze versie. Schrijf hem over.")
+                    translate(
+                        "Eerste start", "Afdrukken kan nog niet in deze versie. Schrijf hem over."
+                    )
                 )
             self._advance()
 
@@ -482,9 +493,9 @@ class FirstStartPage(QWidget):
     def _save_sheet(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            tr("Eerste start", "Herstelsleutel opslaan als PDF"),
+            translate("Eerste start", "Herstelsleutel opslaan als PDF"),
             str(Path.home() / "herstelsleutel-huisbezoek.pdf"),
-            tr("Eerste start", "PDF-bestand (*.pdf)"),
+            translate("Eerste start", "PDF-bestand (*.pdf)"),
         )
         if not path:
             return
@@ -493,60 +504,60 @@ class FirstStartPage(QWidget):
             return
         run_op(
             self,
-            lambda: session.save_recovery_sheet(Path(path), opened, key),
+            lambda: startup.save_recovery_sheet(Path(path), opened, key),
             on_done=lambda _: self.print_note.setText(
-                tr("Eerste start", "Opgeslagen. Druk het bestand af en bewaar het vel goed.")
+                translate("Eerste start", "Opgeslagen. Druk het bestand af en bewaar het vel goed.")
             ),
         )
 
     def _choose_org_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Eerste start", "Instellingenbestand van de organisatie kiezen")
+            self, translate("Eerste start", "Instellingenbestand van de organisatie kiezen")
         )
         if path:
             self.load_org_file(Path(path))
 
     def load_org_file(self, path: Path) -> None:
-        opened = self.opened if isinstance(self.opened, session.OpenedVault) else None
+        opened = self.opened if isinstance(self.opened, startup.OpenedVault) else None
 
         def done(summary) -> None:
             self.org_file = path
             self.org_summary.setText(
-                tr(
+                translate(
                     "Eerste start",
                     "Organisatie: {naam}\nVingerafdruk: {vingerafdruk}\n"
                     "Klopt de vingerafdruk met wat de coördinator zegt?",
                 ).format(naam=summary.name, vingerafdruk=summary.fingerprint)
             )
 
-        run_op(self, lambda: session.add_organisation(opened, path), on_done=done)
+        run_op(self, lambda: startup.add_organisation(opened, path), on_done=done)
 
     def _choose_org_file_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            tr("Eerste start", "Bestand voor de vrijwilligers opslaan"),
+            translate("Eerste start", "Bestand voor de vrijwilligers opslaan"),
             str(Path.home() / "organisatie-huisbezoek.json"),
-            tr("Eerste start", "Instellingenbestand (*.json)"),
+            translate("Eerste start", "Instellingenbestand (*.json)"),
         )
         if path:
             self.save_org_file(Path(path))
 
     def save_org_file(self, path: Path) -> None:
         opened = self.opened
-        if not isinstance(opened, session.OpenedCoordinator):
+        if not isinstance(opened, coordinator_startup.OpenedCoordinator):
             return
 
         def done(summary) -> None:
             self.org_file_saved = path
             show_message(self.error, "")
             self.org_file_summary.setText(
-                tr(
+                translate(
                     "Eerste start",
                     "Opgeslagen: {bestand}\nOrganisatie: {naam}\nVingerafdruk: {vingerafdruk}",
                 ).format(bestand=path.name, naam=summary.name, vingerafdruk=summary.fingerprint)
             )
 
-        run_op(self, lambda: session.save_organisation_file(opened, path), on_done=done)
+        run_op(self, lambda: coordinator_startup.save_organisation_file(opened, path), on_done=done)
 
     def _finish(self) -> None:
         self.recovery_key_text = ""

@@ -1,10 +1,12 @@
-"""Dutch labels for domain values and dates, all through ``tr()``."""
+"""Dutch labels for domain values and dates, all through ``translate()``."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from huisbezoek.domain import (
+    SEVERITY_LABELS,
+    THEME_LABELS,
     ConsentMethod,
     ContactMethod,
     ContactOutcome,
@@ -14,99 +16,85 @@ from huisbezoek.domain import (
     Theme,
     VisitStatus,
 )
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 
 def status_label(status: ResidentStatus) -> str:
     return {
-        ResidentStatus.TO_INVITE: tr("Stand", "Nog uitnodigen"),
-        ResidentStatus.INVITED: tr("Stand", "Uitgenodigd"),
-        ResidentStatus.APPOINTMENT: tr("Stand", "Afspraak"),
-        ResidentStatus.VISITED: tr("Stand", "Bezocht"),
-        ResidentStatus.DECLINED: tr("Stand", "Afgezien"),
-        ResidentStatus.NOT_REACHED: tr("Stand", "Niet bereikt"),
-        ResidentStatus.GONE: tr("Stand", "Vertrokken"),
+        ResidentStatus.TO_INVITE: translate("Stand", "Nog uitnodigen"),
+        ResidentStatus.INVITED: translate("Stand", "Uitgenodigd"),
+        ResidentStatus.APPOINTMENT: translate("Stand", "Afspraak"),
+        ResidentStatus.VISITED: translate("Stand", "Bezocht"),
+        ResidentStatus.DECLINED: translate("Stand", "Afgezien"),
+        ResidentStatus.NOT_REACHED: translate("Stand", "Niet bereikt"),
+        ResidentStatus.GONE: translate("Stand", "Vertrokken"),
     }[status]
 
 
 def method_label(method: ContactMethod) -> str:
     return {
-        ContactMethod.LETTER: tr("Contact", "Brief"),
-        ContactMethod.PHONE: tr("Contact", "Telefoon"),
-        ContactMethod.DOOR: tr("Contact", "Aan de deur"),
+        ContactMethod.LETTER: translate("Contact", "Brief"),
+        ContactMethod.PHONE: translate("Contact", "Telefoon"),
+        ContactMethod.DOOR: translate("Contact", "Aan de deur"),
     }[method]
 
 
 def outcome_label(outcome: ContactOutcome) -> str:
     return {
-        ContactOutcome.INVITED: tr("Contact", "Uitnodiging gestuurd"),
-        ContactOutcome.INTERESTED: tr("Contact", "Wil een bezoek"),
-        ContactOutcome.DECLINED: tr("Contact", "Wil geen bezoek"),
-        ContactOutcome.NO_ANSWER: tr("Contact", "Geen gehoor"),
-        ContactOutcome.CALL_BACK: tr("Contact", "Later terugbellen"),
-        ContactOutcome.MOVED: tr("Contact", "Verhuisd"),
-        ContactOutcome.DECEASED: tr("Contact", "Overleden"),
+        ContactOutcome.INVITED: translate("Contact", "Uitnodiging gestuurd"),
+        ContactOutcome.INTERESTED: translate("Contact", "Wil een bezoek"),
+        ContactOutcome.DECLINED: translate("Contact", "Wil geen bezoek"),
+        ContactOutcome.NO_ANSWER: translate("Contact", "Geen gehoor"),
+        ContactOutcome.CALL_BACK: translate("Contact", "Later terugbellen"),
+        ContactOutcome.MOVED: translate("Contact", "Verhuisd"),
+        ContactOutcome.DECEASED: translate("Contact", "Overleden"),
     }[outcome]
 
 
 def decline_label(reason: DeclineReason) -> str:
     return {
-        DeclineReason.NO_NEED: tr("Contact", "Geen behoefte"),
-        DeclineReason.ALREADY_HELPED: tr("Contact", "Krijgt al hulp"),
-        DeclineReason.TOO_BUSY: tr("Contact", "Geen tijd"),
-        DeclineReason.DISTRUST: tr("Contact", "Vertrouwt het niet"),
-        DeclineReason.HEALTH: tr("Contact", "Gezondheid"),
-        DeclineReason.OTHER: tr("Contact", "Anders"),
+        DeclineReason.NO_NEED: translate("Contact", "Geen behoefte"),
+        DeclineReason.ALREADY_HELPED: translate("Contact", "Krijgt al hulp"),
+        DeclineReason.TOO_BUSY: translate("Contact", "Geen tijd"),
+        DeclineReason.DISTRUST: translate("Contact", "Vertrouwt het niet"),
+        DeclineReason.HEALTH: translate("Contact", "Gezondheid"),
+        DeclineReason.OTHER: translate("Contact", "Anders"),
     }[reason]
 
 
 def visit_status_label(status: VisitStatus) -> str:
     return {
-        VisitStatus.DRAFT: tr("Gesprek", "Nog bezig"),
-        VisitStatus.FINAL: tr("Gesprek", "Afgerond"),
+        VisitStatus.DRAFT: translate("Gesprek", "Nog bezig"),
+        VisitStatus.FINAL: translate("Gesprek", "Afgerond"),
     }[status]
 
 
 def severity_label(severity: Severity) -> str:
-    return {
-        Severity.INFORMATIE: tr("Signaal", "Informatie"),
-        Severity.AANDACHT: tr("Signaal", "Aandacht"),
-        Severity.ZORG: tr("Signaal", "Zorg"),
-        Severity.DIRECT: tr("Signaal", "Direct actie"),
-    }[severity]
+    """How urgent, in the screen's language (the Dutch labels are ``domain.SEVERITY_LABELS``)."""
+    return translate("Signaal", SEVERITY_LABELS[severity])  # marked in domain for lupdate
 
 
 def theme_label(theme: Theme) -> str:
-    return {
-        Theme.EENZAAMHEID: tr("Thema", "Eenzaamheid en contacten"),
-        Theme.VALLEN: tr("Thema", "Vallen"),
-        Theme.VOEDING: tr("Thema", "Eten en gewicht"),
-        Theme.MANTELZORG: tr("Thema", "Mantelzorg"),
-        Theme.GELDZAKEN: tr("Thema", "Geldzaken"),
-        Theme.DAGELIJKS_FUNCTIONEREN: tr("Thema", "Dagelijks functioneren"),
-        Theme.WONEN_VEILIGHEID: tr("Thema", "Wonen en veiligheid"),
-        Theme.HULP_THUIS: tr("Thema", "Hulp thuis (Wmo)"),
-        Theme.GEZONDHEID: tr("Thema", "Gezondheid"),
-        Theme.OVERIG: tr("Thema", "Andere zorg"),
-    }[theme]
+    """What a signal is about, in the screen's language (Dutch: ``domain.THEME_LABELS``)."""
+    return translate("Thema", THEME_LABELS[theme])  # marked in domain for lupdate
 
 
 def consent_method_label(method: ConsentMethod) -> str:
     return {
-        ConsentMethod.ORAL: tr("Toestemming", "Mondeling"),
-        ConsentMethod.WRITTEN: tr("Toestemming", "Schriftelijk (getekend)"),
+        ConsentMethod.ORAL: translate("Toestemming", "Mondeling"),
+        ConsentMethod.WRITTEN: translate("Toestemming", "Schriftelijk (getekend)"),
     }[method]
 
 
 def _day(weekday: int) -> str:
     return (
-        tr("Datum", "ma"),
-        tr("Datum", "di"),
-        tr("Datum", "wo"),
-        tr("Datum", "do"),
-        tr("Datum", "vr"),
-        tr("Datum", "za"),
-        tr("Datum", "zo"),
+        translate("Datum", "ma"),
+        translate("Datum", "di"),
+        translate("Datum", "wo"),
+        translate("Datum", "do"),
+        translate("Datum", "vr"),
+        translate("Datum", "za"),
+        translate("Datum", "zo"),
     )[weekday]
 
 

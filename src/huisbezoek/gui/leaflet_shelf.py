@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
@@ -65,7 +65,7 @@ class LeafletShelf(BaseDialog):
 
     def __init__(self, parent, ctx=None) -> None:
         super().__init__(parent, "leafletShelf", ctx)
-        self.setWindowTitle(tr("Folders", "Folders afdrukken"))
+        self.setWindowTitle(translate("Folders", "Folders afdrukken"))
         #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
         self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
         self.printer: Any = None
@@ -77,17 +77,17 @@ class LeafletShelf(BaseDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("leafletList")
-        self.list.setAccessibleName(tr("Folders", "Lijst van folders"))
+        self.list.setAccessibleName(translate("Folders", "Lijst van folders"))
         self.list.setAccessibleDescription(
-            tr("Folders", "Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.")
+            translate("Folders", "Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.")
         )
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_changed)
         self.stale = pdf_print.StaleWarning()
-        self.stale.setAccessibleName(tr("Folders", "Waarschuwing over contactgegevens"))
-        self.preview = pdf_print.PagePreview(tr("Folders", "Voorbeeld van de folder"))
-        self.preview.show_message(tr("Folders", "Even geduld…"))
+        self.stale.setAccessibleName(translate("Folders", "Waarschuwing over contactgegevens"))
+        self.preview = pdf_print.PagePreview(translate("Folders", "Voorbeeld van de folder"))
+        self.preview.show_message(translate("Folders", "Even geduld…"))
         self.status = hint()
         self.error = error_label()
 
@@ -95,7 +95,7 @@ class LeafletShelf(BaseDialog):
         # not "item activated", which some desktops fire on a single click.
         buttons = pdf_print.print_buttons(
             self,
-            tr("Folders", "Deze folder afdrukken (Ctrl+P)"),
+            translate("Folders", "Deze folder afdrukken (Ctrl+P)"),
             self.start_print,
             self.choose_file,
         )
@@ -109,17 +109,17 @@ class LeafletShelf(BaseDialog):
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(0, 0, 0, 0)
-        choose = heading(tr("Folders", "Kies een folder"), "subheading")
+        choose = heading(translate("Folders", "Kies een folder"), "subheading")
         left_col.addWidget(choose)
         left_col.addWidget(
-            hint(tr("Folders", "Met de pijltjes kiest u een folder. Enter drukt hem af."))
+            hint(translate("Folders", "Met de pijltjes kiest u een folder. Enter drukt hem af."))
         )
         left_col.addWidget(self.list, 1)
         left_col.addWidget(self.stale)
         right = QWidget()
         right_col = QVBoxLayout(right)
         right_col.setContentsMargins(0, 0, 0, 0)
-        right_col.addWidget(heading(tr("Folders", "Zo ziet de folder eruit"), "subheading"))
+        right_col.addWidget(heading(translate("Folders", "Zo ziet de folder eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
         body.addWidget(left, 2)
@@ -220,7 +220,7 @@ class LeafletShelf(BaseDialog):
         if not self.ready or self.pdf is None:
             return
         pdf = self.pdf
-        self.printer = pdf_print.new_printer(tr("Folders", "Huisbezoek: folder"))
+        self.printer = pdf_print.new_printer(translate("Folders", "Huisbezoek: folder"))
         printer = self.printer
         self.choose_printer(self, printer, self.page_total, lambda: self._print_on(printer, pdf))
 
@@ -235,11 +235,13 @@ class LeafletShelf(BaseDialog):
 
         def done(pages: int) -> None:
             self.status.setText(
-                tr("Folders", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
+                translate("Folders", "Klaar: {n} pagina's naar de printer gestuurd.").format(
+                    n=pages
+                )
             )
             self.printed.emit(pages)
 
-        self.progress = ProgressDialog(self, tr("Folders", "Bezig met afdrukken"), job)
+        self.progress = ProgressDialog(self, translate("Folders", "Bezig met afdrukken"), job)
         self.progress.succeeded.connect(done)
         self.progress.finished.connect(lambda _result: self._set_buttons(self.ready))
         self.progress.start()
@@ -250,9 +252,9 @@ class LeafletShelf(BaseDialog):
         title = self.list.currentItem().text()
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            tr("Folders", "Folder opslaan als PDF"),
+            translate("Folders", "Folder opslaan als PDF"),
             str(Path.home() / file_name(title)),
-            tr("Folders", "PDF-bestanden (*.pdf)"),
+            translate("Folders", "PDF-bestanden (*.pdf)"),
         )
         if path:
             self.save_to(Path(path))
@@ -268,7 +270,7 @@ class LeafletShelf(BaseDialog):
 
         def done(_result) -> None:
             show_message(self.error, "")
-            self.status.setText(tr("Folders", "Opgeslagen: {pad}").format(pad=str(path)))
+            self.status.setText(translate("Folders", "Opgeslagen: {pad}").format(pad=str(path)))
             self.saved.emit(path)
 
         run_op(self, lambda: save_pdf(path, pdf), on_done=done, on_error=self._report)

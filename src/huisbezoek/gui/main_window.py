@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
 from huisbezoek.gui.widgets import PageStack
-from huisbezoek.services import session
+from huisbezoek.services import startup
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(tr("Hoofdvenster", "Huisbezoek"))
+        self.setWindowTitle(translate("Hoofdvenster", "Huisbezoek"))
         self.pages = PageStack()
         self.setCentralWidget(self.pages)
         self.first_start: QWidget | None = None
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         # The work area (residents, visit) is built after the first unlock: its modules pull
         # in the database and form libraries, which the unlock screen does not need.
         self.work: Any = None
-        self.blank = QLabel(tr("Hoofdvenster", "Even geduld…"))
+        self.blank = QLabel(translate("Hoofdvenster", "Even geduld…"))
         self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.blank, self.unlock_page):
             self.pages.addWidget(w)
@@ -83,24 +83,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("Menu", "&Bestand"))
+        file_menu = bar.addMenu(translate("Menu", "&Bestand"))
         self.lock_action = self._action(
-            tr("Menu", "&Vergrendelen"), self.request_lock, "Ctrl+L", "lockAction"
+            translate("Menu", "&Vergrendelen"), self.request_lock, "Ctrl+L", "lockAction"
         )
         self.settings_action = self._action(
-            tr("Menu", "&Instellingen…"), self.open_settings, "Ctrl+,", "settingsAction"
+            translate("Menu", "&Instellingen…"), self.open_settings, "Ctrl+,", "settingsAction"
         )
         self.quit_action = self._action(
-            tr("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
+            translate("Menu", "&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
         )
         self.export_action = self._action(
-            tr("Menu", "Naar de &coördinator sturen…"), self._export, "Ctrl+E", "exportAction"
+            translate("Menu", "Naar de &coördinator sturen…"),
+            self._export,
+            "Ctrl+E",
+            "exportAction",
         )
         self.org_action = self._action(
-            tr("Menu", "&Organisatie-instellingen inlezen…"), self._org_config, None, "orgAction"
+            translate("Menu", "&Organisatie-instellingen inlezen…"),
+            self._org_config,
+            None,
+            "orgAction",
         )
         self.package_action = self._action(
-            tr("Menu", "&Pakket van de coördinator inlezen…"), self._package, None, "packageAction"
+            translate("Menu", "&Pakket van de coördinator inlezen…"),
+            self._package,
+            None,
+            "packageAction",
         )
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.org_action)
@@ -110,27 +119,29 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        res_menu = bar.addMenu(tr("Menu", "Bewone&rs"))
+        res_menu = bar.addMenu(translate("Menu", "Bewone&rs"))
         self.list_action = self._action(
-            tr("Menu", "&Lijst van bewoners"),
+            translate("Menu", "&Lijst van bewoners"),
             lambda: self.ensure_work().show_list(),
             "Ctrl+1",
             "listAction",
         )
         self.new_resident_action = self._action(
-            tr("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
+            translate("Menu", "&Nieuwe bewoner…"), self._new_resident, "Ctrl+N", "newResidentAction"
         )
-        self.find_action = self._action(tr("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction")
+        self.find_action = self._action(
+            translate("Menu", "&Zoeken"), self._find, "Ctrl+F", "findAction"
+        )
         self.import_action = self._action(
-            tr("Menu", "Adressen &inlezen (CSV)…"),
+            translate("Menu", "Adressen &inlezen (CSV)…"),
             self._import_csv,
             None,
             "importAction",
         )
         for a in (self.list_action, self.new_resident_action, self.find_action, self.import_action):
             res_menu.addAction(a)
-        help_menu = bar.addMenu(tr("Menu", "&Hulp"))
-        help_menu.addAction(self._action(tr("Menu", "&Over Huisbezoek"), self._about))
+        help_menu = bar.addMenu(translate("Menu", "&Hulp"))
+        help_menu.addAction(self._action(translate("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
             self.export_action,
             self.org_action,
@@ -195,7 +206,7 @@ class MainWindow(QMainWindow):
         choose_org_config(self, self.ctx)
 
     def _package(self) -> None:
-        from huisbezoek.gui.coordinator.volunteer_packages import choose_and_import_package
+        from huisbezoek.gui.package_import import choose_and_import_package
 
         choose_and_import_package(self, self.ctx, on_done=self._package_done)
 
@@ -219,8 +230,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            tr("Menu", "Over Huisbezoek"),
-            tr(
+            translate("Menu", "Over Huisbezoek"),
+            translate(
                 "Menu",
                 "Huisbezoek {versie}\nVoor vrijwilligers die ouderen thuis bezoeken. "
                 "Alles blijft op deze computer, in een kluis op slot.",
@@ -230,10 +241,10 @@ class MainWindow(QMainWindow):
     def _build_shelf_menu(self) -> None:
         """The Folders menu, before Hulp. Leaflets hold no personal data: usable while locked."""
         self.shelf_action = self._action(
-            tr("Menu", "&Folders afdrukken…"), self.open_shelf, "Ctrl+Shift+P", "shelfAction"
+            translate("Menu", "&Folders afdrukken…"), self.open_shelf, "Ctrl+Shift+P", "shelfAction"
         )
         bar = self.menuBar()
-        menu = QMenu(tr("Menu", "&Folders"), self)
+        menu = QMenu(translate("Menu", "&Folders"), self)
         menu.addAction(self.shelf_action)
         bar.insertMenu(bar.actions()[-1], menu)
 
@@ -291,9 +302,9 @@ class LockController(QObject):
         self.ctx.vault = opened.vault
         self.ctx.volunteer_name = opened.volunteer_name
         self.ctx.is_demo = opened.is_demo
-        title = tr("Hoofdvenster", "Huisbezoek")
+        title = translate("Hoofdvenster", "Huisbezoek")
         if opened.is_demo:
-            title += " — " + tr("Hoofdvenster", "DEMO (verzonnen bewoners)")
+            title += " — " + translate("Hoofdvenster", "DEMO (verzonnen bewoners)")
         self.window.setWindowTitle(title)
         self.window.set_unlocked(True)
         self.window.show_work()
@@ -318,10 +329,10 @@ class LockController(QObject):
             work.clear_personal_data()
         opened, self.opened = self.opened, None
         self.ctx.vault = None
-        worker().submit(lambda: session.close(opened))
+        worker().submit(lambda: startup.close(opened))
         worker().flush(timeout=10)
         self.window.set_unlocked(False)
-        self.window.setWindowTitle(tr("Hoofdvenster", "Huisbezoek — op slot"))
+        self.window.setWindowTitle(translate("Hoofdvenster", "Huisbezoek — op slot"))
         self.window.show_unlock()
         self.locked.emit()
 
@@ -336,5 +347,5 @@ class LockController(QObject):
         opened, self.opened = self.opened, None
         self.ctx.vault = None
         if opened is not None:
-            worker().submit(lambda: session.close(opened))
+            worker().submit(lambda: startup.close(opened))
             worker().flush(timeout=10)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from huisbezoek.errors import UserError
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -128,14 +128,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         text = exc.message_nl
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-        text = tr(
+        text = translate(
             "Fout",
             "Er ging iets mis dat we niet verwachtten. Wat al was opgeslagen, blijft bewaard. "
             "Probeer het nog eens. Lukt het niet, bel dan de coördinator.",
         )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Fout", "Dat lukte niet"))
+    box.setWindowTitle(translate("Fout", "Dat lukte niet"))
     box.setText(text)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

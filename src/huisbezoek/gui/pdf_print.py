@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.errors import UserError
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.widgets import WrapLabel, heading, hint
 
 #: Highest resolution we rasterise for a printer: sharp on paper, about 26 MB per A4 page.
@@ -200,7 +200,7 @@ def print_pdfs(
                 if progress is not None:
                     progress(
                         printed / len(wanted),
-                        tr("Afdrukken", "Pagina {n} van {totaal} is klaar.").format(
+                        translate("Afdrukken", "Pagina {n} van {totaal} is klaar.").format(
                             n=printed, totaal=len(wanted)
                         ),
                     )
@@ -238,7 +238,7 @@ def ask_printer(parent: QWidget, printer: QPrinter, pages: int, then: Callable[[
     """Qt's print dialog (printer, copies, pages) for the whole set; ``then()`` on OK."""
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("qtPrintDialog")
-    dialog.setWindowTitle(tr("Afdrukken", "Afdrukken"))
+    dialog.setWindowTitle(translate("Afdrukken", "Afdrukken"))
     dialog.setMinMax(1, max(1, pages))
     dialog.setFromTo(1, max(1, pages))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -256,7 +256,9 @@ class PagePreview(QScrollArea):
         self.setObjectName("pagePreview")
         self.setAccessibleName(accessible_name)
         self.setAccessibleDescription(
-            tr("Afdrukken", "De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren.")
+            translate(
+                "Afdrukken", "De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren."
+            )
         )
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys scroll the pages
@@ -319,7 +321,7 @@ class PagePreview(QScrollArea):
                 label.setPixmap(pixmap)
                 label.setFrameShape(QFrame.Shape.Box)  # a white page on a white window
                 label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                name = tr("Afdrukken", "{titel}, pagina {n} van {totaal}").format(
+                name = translate("Afdrukken", "{titel}, pagina {n} van {totaal}").format(
                     titel=doc.title, n=number, totaal=total
                 )
                 label.setAccessibleName(name)
@@ -342,17 +344,17 @@ def print_buttons(
 ) -> PrintButtons:
     """The buttons of every print dialog: print (the default, Ctrl+P; Enter in a list passes
     on to it), save as PDF and close; print and save start disabled until there is a preview."""
-    print_button = QPushButton(tr("Afdrukken", "&Afdrukken…"))
+    print_button = QPushButton(translate("Afdrukken", "&Afdrukken…"))
     print_button.setObjectName("printButton")
     print_button.setProperty("role", "primary")
     print_button.setDefault(True)
     print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     print_button.setToolTip(print_tip)
     print_button.clicked.connect(on_print)
-    save_button = QPushButton(tr("Afdrukken", "Opslaan als &PDF…"))
+    save_button = QPushButton(translate("Afdrukken", "Opslaan als &PDF…"))
     save_button.setObjectName("saveButton")
     save_button.clicked.connect(on_save)
-    close = QPushButton(tr("Afdrukken", "S&luiten"))
+    close = QPushButton(translate("Afdrukken", "S&luiten"))
     close.clicked.connect(dialog.reject)
     for button in (print_button, save_button):
         button.setEnabled(False)
@@ -401,7 +403,7 @@ def stale_warning(titles_and_dates: Sequence[tuple[str, str, str]]) -> str:
     if not titles_and_dates:
         return ""
     lines = [
-        tr(
+        translate(
             "Afdrukken",
             "Let op: deze contactgegevens zijn meer dan een jaar niet nagekeken. "
             "Klopt het nog? Vraag het anders aan de coördinator.",
@@ -409,7 +411,7 @@ def stale_warning(titles_and_dates: Sequence[tuple[str, str, str]]) -> str:
     ]
     for leaflet, service, checked in titles_and_dates:
         lines.append(
-            tr("Afdrukken", "• {folder}: {dienst} (nagekeken op {datum})").format(
+            translate("Afdrukken", "• {folder}: {dienst} (nagekeken op {datum})").format(
                 folder=leaflet, dienst=service, datum=checked
             )
         )

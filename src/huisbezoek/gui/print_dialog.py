@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
@@ -108,39 +108,41 @@ class PrintDialog(BaseDialog):
         self.page_total = 0
         self._generation = 0
         self.preview_ready = False
-        self.setWindowTitle(tr("Afdrukken", "Afdrukken voor de bewoner"))
+        self.setWindowTitle(translate("Afdrukken", "Afdrukken voor de bewoner"))
 
-        self.summary = QCheckBox(tr("Afdrukken", "&Samenvatting van het gesprek"))
+        self.summary = QCheckBox(translate("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
-        self.summary.setAccessibleName(tr("Afdrukken", "Samenvatting van het gesprek"))
+        self.summary.setAccessibleName(translate("Afdrukken", "Samenvatting van het gesprek"))
         self.summary.setAccessibleDescription(
-            tr("Afdrukken", "Een overzicht van het gesprek voor de bewoner.")
+            translate("Afdrukken", "Een overzicht van het gesprek voor de bewoner.")
         )
-        self.chart = QCheckBox(tr("Afdrukken", "Met het spinnen&web (als de bewoner dat wil)"))
-        self.chart.setAccessibleName(tr("Afdrukken", "Met het spinnenweb"))
+        self.chart = QCheckBox(
+            translate("Afdrukken", "Met het spinnen&web (als de bewoner dat wil)")
+        )
+        self.chart.setAccessibleName(translate("Afdrukken", "Met het spinnenweb"))
         self.chart.setAccessibleDescription(
-            tr("Afdrukken", "De zes cijfers als tekening op de samenvatting.")
+            translate("Afdrukken", "De zes cijfers als tekening op de samenvatting.")
         )
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
         self.leaflets.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[object, QCheckBox] = {}
         self.stale = pdf_print.StaleWarning()
-        self.stale.setAccessibleName(tr("Afdrukken", "Waarschuwing over contactgegevens"))
+        self.stale.setAccessibleName(translate("Afdrukken", "Waarschuwing over contactgegevens"))
         self.stale.setVisible(False)
         self.status = hint()
         self.error = error_label()
 
         buttons = pdf_print.print_buttons(
             self,
-            tr("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"),
+            translate("Afdrukken", "Alles in één keer afdrukken (Ctrl+P)"),
             self.start_print,
             self.choose_folder,
         )
         self.print_button, self.save_button, close = buttons.print, buttons.save, buttons.close
 
-        self.preview = pdf_print.PagePreview(tr("Afdrukken", "Voorbeeld van de pagina's"))
-        self.preview.show_message(tr("Afdrukken", "Even geduld…"))
+        self.preview = pdf_print.PagePreview(translate("Afdrukken", "Voorbeeld van de pagina's"))
+        self.preview.show_message(translate("Afdrukken", "Even geduld…"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -149,12 +151,12 @@ class PrintDialog(BaseDialog):
         choices = QWidget()
         left = QVBoxLayout(choices)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(heading(tr("Afdrukken", "Wat geeft u mee?"), "subheading"))
+        left.addWidget(heading(translate("Afdrukken", "Wat geeft u mee?"), "subheading"))
         left.addWidget(self.summary)
         left.addWidget(self.chart)
-        left.addWidget(heading(tr("Afdrukken", "Folders"), "subheading"))
+        left.addWidget(heading(translate("Afdrukken", "Folders"), "subheading"))
         left.addWidget(
-            hint(tr("Afdrukken", "Aangevinkt zijn de folders die passen bij de signalen."))
+            hint(translate("Afdrukken", "Aangevinkt zijn de folders die passen bij de signalen."))
         )
         left.addWidget(self.leaflet_box)
         left.addWidget(self.stale)
@@ -162,7 +164,7 @@ class PrintDialog(BaseDialog):
         right = QWidget()
         right_col = QVBoxLayout(right)
         right_col.setContentsMargins(0, 0, 0, 0)
-        right_col.addWidget(heading(tr("Afdrukken", "Zo ziet het eruit"), "subheading"))
+        right_col.addWidget(heading(translate("Afdrukken", "Zo ziet het eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
         choices_area = QScrollArea()  # at 200% text the list of leaflets scrolls
@@ -189,9 +191,9 @@ class PrintDialog(BaseDialog):
         suggested, titles = result
         for topic, title in titles.items():
             check = QCheckBox(title)
-            check.setAccessibleName(tr("Afdrukken", "Folder {titel}").format(titel=title))
+            check.setAccessibleName(translate("Afdrukken", "Folder {titel}").format(titel=title))
             check.setAccessibleDescription(
-                tr("Afdrukken", "Spatie: deze folder wel of niet afdrukken.")
+                translate("Afdrukken", "Spatie: deze folder wel of niet afdrukken.")
             )
             check.setChecked(topic in suggested)
             check.toggled.connect(self._choices_changed)
@@ -224,7 +226,7 @@ class PrintDialog(BaseDialog):
         summary, chart, topics = key
         if not summary and not topics:
             self._jobs, self._jobs_key = [], key
-            self.preview.show_message(tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            self.preview.show_message(translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
             self.stale.setVisible(False)
             self.preview_ready = True
             self._set_buttons()
@@ -275,7 +277,7 @@ class PrintDialog(BaseDialog):
     def _nothing_chosen(self) -> bool:
         summary, _chart, topics = self._key()
         if not summary and not topics:
-            show_message(self.error, tr("Afdrukken", "Kies eerst wat u wilt afdrukken."))
+            show_message(self.error, translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
             return True
         return False
 
@@ -287,7 +289,7 @@ class PrintDialog(BaseDialog):
             return
         jobs = list(self._jobs)
         pages = self.page_total
-        self.printer = pdf_print.new_printer(tr("Afdrukken", "Huisbezoek: voor de bewoner"))
+        self.printer = pdf_print.new_printer(translate("Afdrukken", "Huisbezoek: voor de bewoner"))
         printer = self.printer
         self.choose_printer(self, printer, pages, lambda: self._print_on(printer, jobs))
 
@@ -303,11 +305,13 @@ class PrintDialog(BaseDialog):
 
         def done(pages: int) -> None:
             self.status.setText(
-                tr("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(n=pages)
+                translate("Afdrukken", "Klaar: {n} pagina's naar de printer gestuurd.").format(
+                    n=pages
+                )
             )
             self.printed.emit(pages)
 
-        self.progress = ProgressDialog(self, tr("Afdrukken", "Bezig met afdrukken"), job)
+        self.progress = ProgressDialog(self, translate("Afdrukken", "Bezig met afdrukken"), job)
         self.progress.succeeded.connect(done)
         self.progress.finished.connect(lambda _result: self._set_buttons())
         self.progress.start()
@@ -316,7 +320,7 @@ class PrintDialog(BaseDialog):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, tr("Afdrukken", "Kies een map voor de PDF-bestanden"), str(Path.home())
+            self, translate("Afdrukken", "Kies een map voor de PDF-bestanden"), str(Path.home())
         )
         if folder:
             self.save_to(Path(folder))
@@ -329,13 +333,13 @@ class PrintDialog(BaseDialog):
         summary, chart, topics = self._key()
         jobs = list(self._jobs) if self._jobs_key == self._key() else None
         self._set_buttons(busy=True)
-        self.status.setText(tr("Afdrukken", "Bezig met opslaan…"))
+        self.status.setText(translate("Afdrukken", "Bezig met opslaan…"))
 
         def done(paths) -> None:
             self._set_buttons()
             show_message(self.error, "")
             self.status.setText(
-                tr("Afdrukken", "{n} bestanden opgeslagen in {map}.").format(
+                translate("Afdrukken", "{n} bestanden opgeslagen in {map}.").format(
                     n=len(paths), map=str(folder)
                 )
             )

@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import Operation, worker
+from huisbezoek.progress import ProgressFn
 
-ProgressFn = Callable[[float, str], None]
 Job = Callable[[ProgressFn, threading.Event], Any]
 
 
@@ -41,12 +41,12 @@ class ProgressDialog(QDialog):
         self._job = job
         self._min_interval = min_interval
         self._last_report = 0.0
-        self.message = QLabel(tr("Voortgang", "Bezig…"))
+        self.message = QLabel(translate("Voortgang", "Bezig…"))
         self.message.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
-        self.bar.setAccessibleName(tr("Voortgang", "Voortgang"))
-        self.cancel_button = QPushButton(tr("Voortgang", "Annuleren"))
+        self.bar.setAccessibleName(translate("Voortgang", "Voortgang"))
+        self.cancel_button = QPushButton(translate("Voortgang", "Annuleren"))
         self.cancel_button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -80,7 +80,7 @@ class ProgressDialog(QDialog):
     def cancel(self) -> None:
         self.cancel_flag.set()
         self.cancel_button.setEnabled(False)
-        self.message.setText(tr("Voortgang", "Stoppen… even geduld."))
+        self.message.setText(translate("Voortgang", "Stoppen… even geduld."))
 
     def reject(self) -> None:  # Esc or the close button: cancel, close when the job stopped
         self.cancel()

@@ -39,7 +39,7 @@ from huisbezoek.forms import (
     SingleChoiceQuestion,
     YesNoQuestion,
 )
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.keygroup import KeyGroup
 from huisbezoek.gui.widgets import WrapLabel, button_row, set_role
 
@@ -78,7 +78,7 @@ class QuestionWidget(QFrame):
         layout.addWidget(self.title)
         toelichting = getattr(question, "toelichting", None)
         self.hint = (
-            _label(tr("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
+            _label(translate("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
             if toelichting
             else None
         )
@@ -94,21 +94,21 @@ class QuestionWidget(QFrame):
             return
         self.control = self._build_control()
         self.body.addWidget(self.control)
-        self.not_saying = QPushButton(tr("Vraag", "Wil ik niet zeggen"))
+        self.not_saying = QPushButton(translate("Vraag", "Wil ik niet zeggen"))
         self.not_saying.setCheckable(True)
         self.not_saying.setObjectName(f"ns_{question.id}")
         self.not_saying.setAccessibleName(
-            tr("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
+            translate("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
         )
         self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
         self.not_saying.setProperty("role", "notsaying")
         # "Niet gevraagd": the volunteer skipped it (no time, not fitting); the summary then
         # does not list the topic as talked about.
-        self.not_asked = QPushButton(tr("Vraag", "Niet gevraagd"))
+        self.not_asked = QPushButton(translate("Vraag", "Niet gevraagd"))
         self.not_asked.setCheckable(True)
         self.not_asked.setObjectName(f"na_{question.id}")
         self.not_asked.setAccessibleName(
-            tr("Vraag", "Niet gevraagd: {vraag}").format(vraag=question.label)
+            translate("Vraag", "Niet gevraagd: {vraag}").format(vraag=question.label)
         )
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
@@ -123,7 +123,7 @@ class QuestionWidget(QFrame):
         name = q.label
         if isinstance(q, YesNoQuestion):
             return self._choice_buttons(
-                [(True, tr("Vraag", "Ja")), (False, tr("Vraag", "Nee"))], name
+                [(True, translate("Vraag", "Ja")), (False, translate("Vraag", "Nee"))], name
             )
         if isinstance(q, SingleChoiceQuestion):
             return self._radios([(o.value, o.label) for o in (q.options or ())], name)
@@ -132,9 +132,9 @@ class QuestionWidget(QFrame):
         if isinstance(q, ScaleQuestion):
             return self._scale(q, name)
         if isinstance(q, NumberQuestion):
-            return self._line(name, unit=q.unit, placeholder=tr("Vraag", "getal"))
+            return self._line(name, unit=q.unit, placeholder=translate("Vraag", "getal"))
         if isinstance(q, DateQuestion):
-            return self._line(name, placeholder=tr("Vraag", "bijvoorbeeld 15-3-1949"))
+            return self._line(name, placeholder=translate("Vraag", "bijvoorbeeld 15-3-1949"))
         if isinstance(q, ShortTextQuestion):
             return self._line(name, max_length=q.max_length)
         if isinstance(q, LongTextQuestion):
@@ -254,25 +254,27 @@ class QuestionWidget(QFrame):
     def _describe_controls(self) -> None:
         """Accessible descriptions: how to answer, for a screen reader (NVDA, Orca)."""
         how = {
-            "buttons": tr("Vraag", "Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen."),
-            "checks": tr(
+            "buttons": translate(
+                "Vraag", "Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen."
+            ),
+            "checks": translate(
                 "Vraag", "Meer antwoorden mogelijk. Pijltjestoetsen: verder. Spatie: aan of uit."
             ),
-            "line": tr("Vraag", "Typ het antwoord."),
-            "text": tr("Vraag", "Typ het antwoord. Tab gaat naar de volgende vraag."),
+            "line": translate("Vraag", "Typ het antwoord."),
+            "text": translate("Vraag", "Typ het antwoord. Tab gaat naar de volgende vraag."),
         }[self.kind]
         if isinstance(self.question, DateQuestion):
-            how = tr("Vraag", "Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.")
+            how = translate("Vraag", "Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.")
         toelichting = getattr(self.question, "toelichting", None)
         description = f"{self.question.label}. {how}"
         if toelichting:
-            description += " " + tr("Vraag", "Tip: {tekst}").format(tekst=toelichting)
+            description += " " + translate("Vraag", "Tip: {tekst}").format(tekst=toelichting)
         controls: list[QWidget] = list(self.keys.buttons) if self.keys else [self.control]
         if self.kind == "line":
             controls = [self.edit]
         for widget in controls:
             widget.setAccessibleDescription(description)
-        special = tr(
+        special = translate(
             "Vraag", "Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}"
         ).format(hoe=how if self.kind == "buttons" else "")
         for special_button in (self.not_saying, self.not_asked):

@@ -13,29 +13,29 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 
 def domain_labels() -> dict[str, str]:
     return {
-        "lichaam": tr("Spinnenweb", "Lichaam"),
-        "mentaal": tr("Spinnenweb", "Gevoel"),
-        "zingeving": tr("Spinnenweb", "Zingeving"),
-        "kwaliteit_van_leven": tr("Spinnenweb", "Kwaliteit van leven"),
-        "meedoen": tr("Spinnenweb", "Meedoen"),
-        "dagelijks_functioneren": tr("Spinnenweb", "Dagelijks leven"),
+        "lichaam": translate("Spinnenweb", "Lichaam"),
+        "mentaal": translate("Spinnenweb", "Gevoel"),
+        "zingeving": translate("Spinnenweb", "Zingeving"),
+        "kwaliteit_van_leven": translate("Spinnenweb", "Kwaliteit van leven"),
+        "meedoen": translate("Spinnenweb", "Meedoen"),
+        "dagelijks_functioneren": translate("Spinnenweb", "Dagelijks leven"),
     }
 
 
 def short_labels() -> dict[str, str]:
     """One word per axis, so the chart fits a narrow side panel at 200% text size."""
     return {
-        "lichaam": tr("Spinnenweb", "Lichaam"),
-        "mentaal": tr("Spinnenweb", "Gevoel"),
-        "zingeving": tr("Spinnenweb", "Zin"),
-        "kwaliteit_van_leven": tr("Spinnenweb", "Leven"),
-        "meedoen": tr("Spinnenweb", "Meedoen"),
-        "dagelijks_functioneren": tr("Spinnenweb", "Dagelijks"),
+        "lichaam": translate("Spinnenweb", "Lichaam"),
+        "mentaal": translate("Spinnenweb", "Gevoel"),
+        "zingeving": translate("Spinnenweb", "Zin"),
+        "kwaliteit_van_leven": translate("Spinnenweb", "Leven"),
+        "meedoen": translate("Spinnenweb", "Meedoen"),
+        "dagelijks_functioneren": translate("Spinnenweb", "Dagelijks"),
     }
 
 
@@ -55,7 +55,7 @@ class RadarChart(QWidget):
         self.maximum = maximum
         self.values: dict[str, int | None] = dict.fromkeys(DOMAINS)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(tr("Spinnenweb", "Spinnenweb van de zes cijfers"))
+        self.setAccessibleName(translate("Spinnenweb", "Spinnenweb van de zes cijfers"))
         self.setObjectName("radarChart")
 
     def set_values(self, values: dict[str, int | None]) -> None:

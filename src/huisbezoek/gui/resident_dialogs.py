@@ -19,7 +19,7 @@ from huisbezoek.domain import ContactMethod, ContactOutcome, DeclineReason
 from huisbezoek.errors import UserError
 from huisbezoek.gui.date_field import DateField, DateTimeField
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import decline_label, method_label, outcome_label
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import enum_data, error_label, show_message
@@ -80,9 +80,9 @@ class ResidentDialog(_SavingDialog):
         super().__init__(parent, "residentDialog", ctx)
         self.resident_id = resident_id
         self.setWindowTitle(
-            tr("Bewoner", "Nieuwe bewoner")
+            translate("Bewoner", "Nieuwe bewoner")
             if resident_id is None
-            else tr("Bewoner", "Bewoner aanpassen")
+            else translate("Bewoner", "Bewoner aanpassen")
         )
         self.name = QLineEdit()
         self.address = QLineEdit()
@@ -90,18 +90,18 @@ class ResidentDialog(_SavingDialog):
         self.postcode.setMaxLength(8)
         self.neighbourhood = NeighbourhoodBox()
         # Typed as people type dates; empty means the birth date is not known.
-        self.birth = DateField(tr("Bewoner", "Geboortedatum"))
+        self.birth = DateField(translate("Bewoner", "Geboortedatum"))
         self.phone = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
         names = {
-            self.name: tr("Bewoner", "Naam"),
-            self.address: tr("Bewoner", "Adres"),
-            self.postcode: tr("Bewoner", "Postcode"),
-            self.neighbourhood: tr("Bewoner", "Wijk"),
-            self.phone: tr("Bewoner", "Telefoon"),
-            self.notes: tr("Bewoner", "Notitie"),
+            self.name: translate("Bewoner", "Naam"),
+            self.address: translate("Bewoner", "Adres"),
+            self.postcode: translate("Bewoner", "Postcode"),
+            self.neighbourhood: translate("Bewoner", "Wijk"),
+            self.phone: translate("Bewoner", "Telefoon"),
+            self.notes: translate("Bewoner", "Notitie"),
         }
         for widget, text in names.items():
             widget.setAccessibleName(text)
@@ -110,21 +110,27 @@ class ResidentDialog(_SavingDialog):
             place.setAccessibleName(names[self.neighbourhood])
             place.setAccessibleDescription(self.neighbourhood.accessibleDescription())
         for widget, text in (
-            (self.name, tr("Bewoner", "Voornaam en achternaam.")),
-            (self.address, tr("Bewoner", "Straat en huisnummer.")),
-            (self.postcode, tr("Bewoner", "Vier cijfers en twee letters, bijvoorbeeld 1234 AB.")),
-            (self.phone, tr("Bewoner", "Alleen cijfers, spaties, + en -.")),
-            (self.notes, tr("Bewoner", "Wat u wilt onthouden. Tab gaat naar het volgende veld.")),
+            (self.name, translate("Bewoner", "Voornaam en achternaam.")),
+            (self.address, translate("Bewoner", "Straat en huisnummer.")),
+            (
+                self.postcode,
+                translate("Bewoner", "Vier cijfers en twee letters, bijvoorbeeld 1234 AB."),
+            ),
+            (self.phone, translate("Bewoner", "Alleen cijfers, spaties, + en -.")),
+            (
+                self.notes,
+                translate("Bewoner", "Wat u wilt onthouden. Tab gaat naar het volgende veld."),
+            ),
         ):
             widget.setAccessibleDescription(text)
         form = _form()
-        form.addRow(tr("Bewoner", "&Naam:"), self.name)
-        form.addRow(tr("Bewoner", "&Adres:"), self.address)
-        form.addRow(tr("Bewoner", "&Postcode:"), self.postcode)
-        form.addRow(tr("Bewoner", "&Wijk:"), self.neighbourhood)
-        form.addRow(tr("Bewoner", "&Geboortedatum:"), self.birth)
-        form.addRow(tr("Bewoner", "&Telefoon:"), self.phone)
-        form.addRow(tr("Bewoner", "N&otitie:"), self.notes)
+        form.addRow(translate("Bewoner", "&Naam:"), self.name)
+        form.addRow(translate("Bewoner", "&Adres:"), self.address)
+        form.addRow(translate("Bewoner", "&Postcode:"), self.postcode)
+        form.addRow(translate("Bewoner", "&Wijk:"), self.neighbourhood)
+        form.addRow(translate("Bewoner", "&Geboortedatum:"), self.birth)
+        form.addRow(translate("Bewoner", "&Telefoon:"), self.phone)
+        form.addRow(translate("Bewoner", "N&otitie:"), self.notes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -151,7 +157,7 @@ class ResidentDialog(_SavingDialog):
         if birth is None and not self.birth.is_empty():
             raise UserError(
                 "unclear birth date",
-                message_nl=tr(
+                message_nl=translate(
                     "Bewoner",
                     "Die geboortedatum begrijp ik niet. Typ dag, maand en jaar, "
                     "bijvoorbeeld 15-3-1949 of 15 maart 1949.",
@@ -190,7 +196,7 @@ def _typed_moment(field: DateTimeField) -> datetime:
     if value is None:
         raise UserError(
             "unclear date or time",
-            message_nl=tr(
+            message_nl=translate(
                 "Dialoog",
                 "Die datum of tijd begrijp ik niet. Typ bijvoorbeeld 15-3-2027 en 10:30.",
             ),
@@ -214,7 +220,9 @@ class NeighbourhoodBox(QComboBox):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setAccessibleDescription(
-            tr("Bewoner", "Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk.")
+            translate(
+                "Bewoner", "Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk."
+            )
         )
         self.set_known([])
         self.activated.connect(self._chosen)
@@ -225,7 +233,7 @@ class NeighbourhoodBox(QComboBox):
         self.clear()
         for name in names:
             self.addItem(name, name)
-        self.addItem(tr("Bewoner", "Anders, namelijk…"), self.OTHER)
+        self.addItem(translate("Bewoner", "Anders, namelijk…"), self.OTHER)
         self.setCurrentIndex(-1)
         self.setEditText(typed)
         self.blockSignals(False)
@@ -253,12 +261,12 @@ class ContactDialog(_SavingDialog):
     def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
         super().__init__(parent, "contactDialog", ctx)
         self.resident_id = resident_id
-        self.setWindowTitle(tr("Contact", "Contact met {naam}").format(naam=resident_name))
+        self.setWindowTitle(translate("Contact", "Contact met {naam}").format(naam=resident_name))
         self.method = QComboBox()
         for m in ContactMethod:
             self.method.addItem(method_label(m), m)
         self.method.setCurrentIndex(list(ContactMethod).index(ContactMethod.PHONE))
-        self.when = DateTimeField(tr("Contact", "Wanneer"), datetime.now())
+        self.when = DateTimeField(translate("Contact", "Wanneer"), datetime.now())
         self.outcome = QComboBox()
         for o in (
             ContactOutcome.INTERESTED,
@@ -271,30 +279,30 @@ class ContactDialog(_SavingDialog):
         ):
             self.outcome.addItem(outcome_label(o), o)
         self.reason = QComboBox()
-        self.reason.addItem(tr("Contact", "— kies een reden —"), None)
+        self.reason.addItem(translate("Contact", "— kies een reden —"), None)
         for r in DeclineReason:
             self.reason.addItem(decline_label(r), r)
         self.note = QLineEdit()
         for w, text in (
-            (self.method, tr("Contact", "Hoe")),
-            (self.outcome, tr("Contact", "Uitkomst")),
-            (self.reason, tr("Contact", "Reden")),
-            (self.note, tr("Contact", "Notitie")),
+            (self.method, translate("Contact", "Hoe")),
+            (self.outcome, translate("Contact", "Uitkomst")),
+            (self.reason, translate("Contact", "Reden")),
+            (self.note, translate("Contact", "Notitie")),
         ):
             w.setAccessibleName(text)
         for w, text in (
-            (self.method, tr("Contact", "Telefoon, aan de deur, brief of anders.")),
-            (self.outcome, tr("Contact", "Wat het contact opleverde.")),
-            (self.reason, tr("Contact", "Waarom de bewoner geen bezoek wil.")),
-            (self.note, tr("Contact", "Een korte notitie, als u wilt.")),
+            (self.method, translate("Contact", "Telefoon, aan de deur, brief of anders.")),
+            (self.outcome, translate("Contact", "Wat het contact opleverde.")),
+            (self.reason, translate("Contact", "Waarom de bewoner geen bezoek wil.")),
+            (self.note, translate("Contact", "Een korte notitie, als u wilt.")),
         ):
             w.setAccessibleDescription(text)
         form = _form()
-        form.addRow(tr("Contact", "&Hoe:"), self.method)
-        form.addRow(tr("Contact", "&Wanneer:"), self.when)
-        form.addRow(tr("Contact", "&Uitkomst:"), self.outcome)
-        form.addRow(tr("Contact", "&Reden:"), self.reason)
-        form.addRow(tr("Contact", "N&otitie:"), self.note)
+        form.addRow(translate("Contact", "&Hoe:"), self.method)
+        form.addRow(translate("Contact", "&Wanneer:"), self.when)
+        form.addRow(translate("Contact", "&Uitkomst:"), self.outcome)
+        form.addRow(translate("Contact", "&Reden:"), self.reason)
+        form.addRow(translate("Contact", "N&otitie:"), self.note)
         self.form = form
         self.outcome.currentIndexChanged.connect(self._update)
         layout = QVBoxLayout(self)
@@ -320,7 +328,7 @@ class ContactDialog(_SavingDialog):
         if outcome is ContactOutcome.DECLINED and reason is None:
             raise UserError(
                 "no reason",
-                message_nl=tr(
+                message_nl=translate(
                     "Contact",
                     "Kies waarom de bewoner geen bezoek wil. Weet u het niet, kies dan 'Anders'.",
                 ),
@@ -339,22 +347,22 @@ class AppointmentDialog(_SavingDialog):
     def __init__(self, parent, ctx, resident_id: int, resident_name: str) -> None:
         super().__init__(parent, "appointmentDialog", ctx)
         self.resident_id = resident_id
-        self.setWindowTitle(tr("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
+        self.setWindowTitle(translate("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
         tomorrow = datetime.combine(date.today() + timedelta(days=1), time(10, 0))
-        self.when = DateTimeField(tr("Afspraak", "Datum en tijd"), tomorrow)
+        self.when = DateTimeField(translate("Afspraak", "Datum en tijd"), tomorrow)
         self.location = QLineEdit()
-        self.location.setPlaceholderText(tr("Afspraak", "Bij de bewoner thuis"))
-        self.location.setAccessibleName(tr("Afspraak", "Waar"))
+        self.location.setPlaceholderText(translate("Afspraak", "Bij de bewoner thuis"))
+        self.location.setAccessibleName(translate("Afspraak", "Waar"))
         self.location.setAccessibleDescription(
-            tr("Afspraak", "Leeg laten als het bij de bewoner thuis is.")
+            translate("Afspraak", "Leeg laten als het bij de bewoner thuis is.")
         )
         self.note = QLineEdit()
-        self.note.setAccessibleName(tr("Afspraak", "Notitie"))
-        self.note.setAccessibleDescription(tr("Afspraak", "Een korte notitie, als u wilt."))
+        self.note.setAccessibleName(translate("Afspraak", "Notitie"))
+        self.note.setAccessibleDescription(translate("Afspraak", "Een korte notitie, als u wilt."))
         form = _form()
-        form.addRow(tr("Afspraak", "&Datum en tijd:"), self.when)
-        form.addRow(tr("Afspraak", "&Waar:"), self.location)
-        form.addRow(tr("Afspraak", "N&otitie:"), self.note)
+        form.addRow(translate("Afspraak", "&Datum en tijd:"), self.when)
+        form.addRow(translate("Afspraak", "&Waar:"), self.location)
+        form.addRow(translate("Afspraak", "N&otitie:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -365,7 +373,7 @@ class AppointmentDialog(_SavingDialog):
         if at < datetime.now(UTC) - timedelta(days=1):
             raise UserError(
                 "appointment in the past",
-                message_nl=tr(
+                message_nl=translate(
                     "Afspraak", "Deze datum is al voorbij. Kies een datum in de toekomst."
                 ),
             )

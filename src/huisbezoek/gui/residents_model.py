@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 
 from huisbezoek.domain import ResidentStatus
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import format_date, format_datetime, status_label
 from huisbezoek.services.residents import ResidentRow
 
@@ -30,13 +30,13 @@ class ResidentTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            tr("Bewoners", "Naam"),
-            tr("Bewoners", "Adres"),
-            tr("Bewoners", "Postcode"),
-            tr("Bewoners", "Wijk"),
-            tr("Bewoners", "Stand"),
-            tr("Bewoners", "Afspraak"),
-            tr("Bewoners", "Laatste contact"),
+            translate("Bewoners", "Naam"),
+            translate("Bewoners", "Adres"),
+            translate("Bewoners", "Postcode"),
+            translate("Bewoners", "Wijk"),
+            translate("Bewoners", "Stand"),
+            translate("Bewoners", "Afspraak"),
+            translate("Bewoners", "Laatste contact"),
         ]
 
     def set_rows(self, rows: list[ResidentRow]) -> None:

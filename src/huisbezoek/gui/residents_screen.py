@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.domain import ContactOutcome, ResidentStatus, VisitStatus
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import (
     decline_label,
     format_date,
@@ -64,38 +64,38 @@ class ResidentsScreen(QWidget):
         self.proxy = ResidentFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Bewoners", "Zoek op naam, adres of postcode"))
-        self.search.setAccessibleName(tr("Bewoners", "Zoeken"))
+        self.search.setPlaceholderText(translate("Bewoners", "Zoek op naam, adres of postcode"))
+        self.search.setAccessibleName(translate("Bewoners", "Zoeken"))
         self.search.setAccessibleDescription(
-            tr("Bewoners", "Typ een naam, adres of postcode. De lijst past zich meteen aan.")
+            translate("Bewoners", "Typ een naam, adres of postcode. De lijst past zich meteen aan.")
         )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(tr("Bewoners", "Filter op stand"))
+        self.status_filter.setAccessibleName(translate("Bewoners", "Filter op stand"))
         self.status_filter.setAccessibleDescription(
-            tr("Bewoners", "Toon alleen bewoners met deze stand.")
+            translate("Bewoners", "Toon alleen bewoners met deze stand.")
         )
-        self.status_filter.addItem(tr("Bewoners", "Alle standen"), None)
+        self.status_filter.addItem(translate("Bewoners", "Alle standen"), None)
         for s in ResidentStatus:
             self.status_filter.addItem(status_label(s), s)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_status(enum_data(self.status_filter, ResidentStatus))
         )
         self.area_filter = QComboBox()
-        self.area_filter.setAccessibleName(tr("Bewoners", "Filter op wijk"))
+        self.area_filter.setAccessibleName(translate("Bewoners", "Filter op wijk"))
         self.area_filter.setAccessibleDescription(
-            tr("Bewoners", "Toon alleen bewoners uit deze wijk.")
+            translate("Bewoners", "Toon alleen bewoners uit deze wijk.")
         )
-        self.area_filter.addItem(tr("Bewoners", "Alle wijken"), None)
+        self.area_filter.addItem(translate("Bewoners", "Alle wijken"), None)
         self.area_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_neighbourhood(self.area_filter.currentData())
         )
         self.table = QTableView()
         self.table.setObjectName("residentTable")
-        self.table.setAccessibleName(tr("Bewoners", "Lijst van bewoners"))
+        self.table.setAccessibleName(translate("Bewoners", "Lijst van bewoners"))
         self.table.setAccessibleDescription(
-            tr("Bewoners", "Pijltjes: een andere bewoner. Enter: openen.")
+            translate("Bewoners", "Pijltjes: een andere bewoner. Enter: openen.")
         )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -119,11 +119,11 @@ class ResidentsScreen(QWidget):
         self._fit_timer.timeout.connect(self.fit_columns)
         self._last_room = 0
         self.count = hint()
-        self.add_button = QPushButton(tr("Bewoners", "&Nieuwe bewoner…"))
+        self.add_button = QPushButton(translate("Bewoners", "&Nieuwe bewoner…"))
         self.add_button.clicked.connect(self.add_resident)
-        self.import_button = QPushButton(tr("Bewoners", "Adressen &inlezen (CSV)…"))
+        self.import_button = QPushButton(translate("Bewoners", "Adressen &inlezen (CSV)…"))
         self.import_button.clicked.connect(self.choose_csv)
-        self.open_button = QPushButton(tr("Bewoners", "&Openen"))
+        self.open_button = QPushButton(translate("Bewoners", "&Openen"))
         self.open_button.clicked.connect(self._open_selected)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -133,7 +133,7 @@ class ResidentsScreen(QWidget):
         buttons.addWidget(button_row(self.open_button, self.add_button, self.import_button), 1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(tr("Bewoners", "Bewoners")))
+        layout.addWidget(heading(translate("Bewoners", "Bewoners")))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -165,7 +165,7 @@ class ResidentsScreen(QWidget):
         current = self.area_filter.currentData()
         self.area_filter.blockSignals(True)
         self.area_filter.clear()
-        self.area_filter.addItem(tr("Bewoners", "Alle wijken"), None)
+        self.area_filter.addItem(translate("Bewoners", "Alle wijken"), None)
         for name in svc.neighbourhoods(rows):
             self.area_filter.addItem(name, name)
         idx = self.area_filter.findData(current) if current else 0
@@ -239,7 +239,7 @@ class ResidentsScreen(QWidget):
 
     def _update_count(self, *args) -> None:
         self.count.setText(
-            tr("Bewoners", "{shown} van {total} bewoners").format(
+            translate("Bewoners", "{shown} van {total} bewoners").format(
                 shown=self.proxy.rowCount(), total=self.model.rowCount()
             )
         )
@@ -278,9 +278,9 @@ class ResidentsScreen(QWidget):
     def choose_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            tr("Bewoners", "Adressenlijst kiezen"),
+            translate("Bewoners", "Adressenlijst kiezen"),
             str(Path.home()),
-            tr("Bewoners", "CSV-bestand (*.csv *.txt)"),
+            translate("Bewoners", "CSV-bestand (*.csv *.txt)"),
         )
         if path:
             self.import_csv(Path(path))
@@ -291,19 +291,21 @@ class ResidentsScreen(QWidget):
         def job(progress, cancel):
             return svc.import_csv(vault, path, progress=progress, cancel=cancel)
 
-        dlg = run_with_progress(self, tr("Bewoners", "Adressen inlezen"), job)
+        dlg = run_with_progress(self, translate("Bewoners", "Adressen inlezen"), job)
         dlg.succeeded.connect(self._imported)
         return dlg
 
     def _imported(self, result) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        text = tr("Bewoners", "{n} bewoners ingelezen.").format(n=result.added)
+        text = translate("Bewoners", "{n} bewoners ingelezen.").format(n=result.added)
         if result.skipped_duplicates:
-            text += " " + tr("Bewoners", "{n} stonden er al in en zijn overgeslagen.").format(
-                n=result.skipped_duplicates
-            )
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Bewoners", "Klaar"), text, parent=self)
+            text += " " + translate(
+                "Bewoners", "{n} stonden er al in en zijn overgeslagen."
+            ).format(n=result.skipped_duplicates)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, translate("Bewoners", "Klaar"), text, parent=self
+        )
         box.setObjectName("importDone")
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
@@ -323,39 +325,39 @@ class ResidentScreen(QWidget):
         self.ctx = ctx
         self.resident_id: int | None = None
         self.detail = None
-        self.back_button = QPushButton(tr("Bewoner", "← &Terug naar de lijst"))
+        self.back_button = QPushButton(translate("Bewoner", "← &Terug naar de lijst"))
         self.back_button.clicked.connect(self.back)
         self.title = heading("")
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.status = hint()
-        self.edit_button = QPushButton(tr("Bewoner", "Gegevens aan&passen…"))
+        self.edit_button = QPushButton(translate("Bewoner", "Gegevens aan&passen…"))
         self.edit_button.clicked.connect(self.edit)
-        self.contact_button = QPushButton(tr("Bewoner", "&Contact vastleggen…"))
+        self.contact_button = QPushButton(translate("Bewoner", "&Contact vastleggen…"))
         self.contact_button.clicked.connect(self.log_contact)
-        self.appointment_button = QPushButton(tr("Bewoner", "&Afspraak maken…"))
+        self.appointment_button = QPushButton(translate("Bewoner", "&Afspraak maken…"))
         self.appointment_button.clicked.connect(self.make_appointment)
-        self.visit_button = QPushButton(tr("Bewoner", "&Gesprek beginnen"))
+        self.visit_button = QPushButton(translate("Bewoner", "&Gesprek beginnen"))
         self.visit_button.setProperty("role", "primary")
         self.visit_button.clicked.connect(self._start_or_resume)
         self.contacts = QListWidget()
-        self.contacts.setAccessibleName(tr("Bewoner", "Contactpogingen"))
+        self.contacts.setAccessibleName(translate("Bewoner", "Contactpogingen"))
         self.contacts.setAccessibleDescription(
-            tr("Bewoner", "Wanneer en hoe u contact had, en wat het opleverde.")
+            translate("Bewoner", "Wanneer en hoe u contact had, en wat het opleverde.")
         )
         self.appointments = QListWidget()
-        self.appointments.setAccessibleName(tr("Bewoner", "Afspraken"))
+        self.appointments.setAccessibleName(translate("Bewoner", "Afspraken"))
         self.appointments.setAccessibleDescription(
-            tr("Bewoner", "Kies een afspraak om die af te zeggen.")
+            translate("Bewoner", "Kies een afspraak om die af te zeggen.")
         )
         self.visits = QListWidget()
-        self.visits.setAccessibleName(tr("Bewoner", "Gesprekken"))
-        self.visits.setAccessibleDescription(tr("Bewoner", "Enter: het gesprek openen."))
+        self.visits.setAccessibleName(translate("Bewoner", "Gesprekken"))
+        self.visits.setAccessibleDescription(translate("Bewoner", "Enter: het gesprek openen."))
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)
-        self.cancel_button = QPushButton(tr("Bewoner", "Afspraak af&zeggen"))
+        self.cancel_button = QPushButton(translate("Bewoner", "Afspraak af&zeggen"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_appointment)
         self.appointments.currentItemChanged.connect(self._appointment_chosen)
@@ -384,9 +386,9 @@ class ResidentScreen(QWidget):
         layout.addLayout(actions)
         lists = QHBoxLayout()
         for label, lst in (
-            (tr("Bewoner", "Contact"), self.contacts),
-            (tr("Bewoner", "Afspraken"), self.appointments),
-            (tr("Bewoner", "Gesprekken"), self.visits),
+            (translate("Bewoner", "Contact"), self.contacts),
+            (translate("Bewoner", "Afspraken"), self.appointments),
+            (translate("Bewoner", "Gesprekken"), self.visits),
         ):
             col = QVBoxLayout()
             col.addWidget(heading(label, "subheading"))
@@ -423,13 +425,17 @@ class ResidentScreen(QWidget):
         parts = [p for p in (r.address, r.postcode, r.neighbourhood) if p]
         lines = [", ".join(parts)]
         if r.phone:
-            lines.append(tr("Bewoner", "Telefoon: {nummer}").format(nummer=r.phone))
+            lines.append(translate("Bewoner", "Telefoon: {nummer}").format(nummer=r.phone))
         if r.birth_date:
-            lines.append(tr("Bewoner", "Geboren: {datum}").format(datum=format_date(r.birth_date)))
+            lines.append(
+                translate("Bewoner", "Geboren: {datum}").format(datum=format_date(r.birth_date))
+            )
         if detail.notes:
             lines.append(detail.notes)
         self.info.setText("\n".join(lines))
-        self.status.setText(tr("Bewoner", "Stand: {stand}").format(stand=status_label(r.status)))
+        self.status.setText(
+            translate("Bewoner", "Stand: {stand}").format(stand=status_label(r.status))
+        )
         self.contacts.clear()
         for c in detail.contacts:
             text = (
@@ -441,20 +447,20 @@ class ResidentScreen(QWidget):
                 text += f"\n{c.note}"
             self.contacts.addItem(text)
         if not detail.contacts:
-            self.contacts.addItem(tr("Bewoner", "Nog geen contact."))
+            self.contacts.addItem(translate("Bewoner", "Nog geen contact."))
         self.appointments.clear()
         for a in detail.appointments:
             text = format_datetime(a.at)
             if a.location:
                 text += f" · {a.location}"
             if a.cancelled:
-                text += " · " + tr("Bewoner", "afgezegd")
+                text += " · " + translate("Bewoner", "afgezegd")
             item = QListWidgetItem(text)
             if not a.cancelled:
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.appointments.addItem(item)
         if not detail.appointments:
-            self.appointments.addItem(tr("Bewoner", "Geen afspraken."))
+            self.appointments.addItem(translate("Bewoner", "Geen afspraken."))
         self.visits.clear()
         draft = None
         for v in detail.visits:
@@ -464,12 +470,12 @@ class ResidentScreen(QWidget):
             if v.status is VisitStatus.DRAFT and draft is None:
                 draft = v.id
         if not detail.visits:
-            self.visits.addItem(tr("Bewoner", "Nog geen gesprek."))
+            self.visits.addItem(translate("Bewoner", "Nog geen gesprek."))
         self._draft = draft
         self.visit_button.setText(
-            tr("Bewoner", "&Verder met het gesprek")
+            translate("Bewoner", "&Verder met het gesprek")
             if draft
-            else tr("Bewoner", "&Gesprek beginnen")
+            else translate("Bewoner", "&Gesprek beginnen")
         )
         self.changed.emit()
 

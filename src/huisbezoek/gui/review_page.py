@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
@@ -55,7 +55,9 @@ class SignalCard(QFrame):
         self.setObjectName(f"signal_{row.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         origin = (
-            tr("Afronden", "zelf toegevoegd") if row.manual else tr("Afronden", "uit de antwoorden")
+            translate("Afronden", "zelf toegevoegd")
+            if row.manual
+            else translate("Afronden", "uit de antwoorden")
         )
         title = QLabel(f"{severity_label(row.severity)} · {theme_label(row.theme)} ({origin})")
         title.setProperty("role", "subheading")
@@ -63,42 +65,45 @@ class SignalCard(QFrame):
         text = QLabel(row.text)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        self.share = QCheckBox(tr("Afronden", "Mag gedeeld worden met de coördinator"))
+        self.share = QCheckBox(translate("Afronden", "Mag gedeeld worden met de coördinator"))
         self.identity = QCheckBox(
-            tr("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
+            translate("Afronden", "Met naam en telefoon, zodat de coördinator kan terugbellen")
         )
-        self.referral = QCheckBox(tr("Afronden", "Doorverwijzen naar:"))
+        self.referral = QCheckBox(translate("Afronden", "Doorverwijzen naar:"))
         self.service = QLineEdit()
-        self.service.setPlaceholderText(tr("Afronden", "naam van de organisatie"))
+        self.service.setPlaceholderText(translate("Afronden", "naam van de organisatie"))
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = QLineEdit(row.note)
-        self.note.setPlaceholderText(tr("Afronden", "korte notitie"))
+        self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
-        self.agreed.setPlaceholderText(tr("Afronden", "wat is afgesproken, wie doet wat"))
+        self.agreed.setPlaceholderText(translate("Afronden", "wat is afgesproken, wie doet wat"))
         for w, name in (
-            (self.share, tr("Afronden", "Delen met de coördinator")),
-            (self.identity, tr("Afronden", "Naam en telefoon delen")),
-            (self.referral, tr("Afronden", "Doorverwijzen")),
-            (self.service, tr("Afronden", "Naar welke organisatie")),
-            (self.method, tr("Afronden", "Hoe gaf de bewoner toestemming")),
-            (self.when, tr("Afronden", "Wanneer gaf de bewoner toestemming")),
-            (self.note, tr("Afronden", "Notitie bij het signaal")),
-            (self.agreed, tr("Afronden", "Afspraak")),
+            (self.share, translate("Afronden", "Delen met de coördinator")),
+            (self.identity, translate("Afronden", "Naam en telefoon delen")),
+            (self.referral, translate("Afronden", "Doorverwijzen")),
+            (self.service, translate("Afronden", "Naar welke organisatie")),
+            (self.method, translate("Afronden", "Hoe gaf de bewoner toestemming")),
+            (self.when, translate("Afronden", "Wanneer gaf de bewoner toestemming")),
+            (self.note, translate("Afronden", "Notitie bij het signaal")),
+            (self.agreed, translate("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
         for w, about in (
-            (self.share, tr("Afronden", "Alleen als de bewoner dat goed vindt.")),
-            (self.identity, tr("Afronden", "Dan kan de coördinator de bewoner terugbellen.")),
-            (self.referral, tr("Afronden", "Zet aan en typ naar welke organisatie.")),
-            (self.service, tr("Afronden", "De naam van de organisatie.")),
-            (self.method, tr("Afronden", "Mondeling, op papier of anders.")),
-            (self.when, tr("Afronden", "Datum en tijd van de toestemming.")),
-            (self.note, tr("Afronden", "Een korte notitie, als u wilt.")),
-            (self.agreed, tr("Afronden", "Wat is afgesproken, wie doet wat.")),
+            (self.share, translate("Afronden", "Alleen als de bewoner dat goed vindt.")),
+            (
+                self.identity,
+                translate("Afronden", "Dan kan de coördinator de bewoner terugbellen."),
+            ),
+            (self.referral, translate("Afronden", "Zet aan en typ naar welke organisatie.")),
+            (self.service, translate("Afronden", "De naam van de organisatie.")),
+            (self.method, translate("Afronden", "Mondeling, op papier of anders.")),
+            (self.when, translate("Afronden", "Datum en tijd van de toestemming.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
+            (self.agreed, translate("Afronden", "Wat is afgesproken, wie doet wat.")),
         ):
             w.setAccessibleDescription(about)
         self.share.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
@@ -111,13 +116,13 @@ class SignalCard(QFrame):
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
-        self.save_button = QPushButton(tr("Afronden", "Toestemming en notitie opslaan"))
+        self.save_button = QPushButton(translate("Afronden", "Toestemming en notitie opslaan"))
         self.save_button.clicked.connect(self.save)
         self.status = hint()
         self.error = error_label()
         if row.consents:
             self.status.setText(
-                tr("Afronden", "Vastgelegd: {wanneer}").format(
+                translate("Afronden", "Vastgelegd: {wanneer}").format(
                     wanneer=format_datetime(row.consents[0].given_at)
                 )
             )
@@ -126,21 +131,21 @@ class SignalCard(QFrame):
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.referral)
         ref_row.addWidget(self.service, 1)
-        form.addRow(tr("Afronden", "Hoe:"), self.method)
-        form.addRow(tr("Afronden", "Wanneer:"), self.when)
-        form.addRow(tr("Afronden", "Notitie:"), self.note)
-        form.addRow(tr("Afronden", "Afspraak:"), self.agreed)
+        form.addRow(translate("Afronden", "Hoe:"), self.method)
+        form.addRow(translate("Afronden", "Wanneer:"), self.when)
+        form.addRow(translate("Afronden", "Notitie:"), self.note)
+        form.addRow(translate("Afronden", "Afspraak:"), self.agreed)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(text)
-        layout.addWidget(heading(tr("Afronden", "Toestemming van de bewoner"), "subheading"))
+        layout.addWidget(heading(translate("Afronden", "Toestemming van de bewoner"), "subheading"))
         layout.addWidget(self.share)
         layout.addWidget(self.identity)
         layout.addLayout(ref_row)
         layout.addLayout(form)
         row_buttons: list[QWidget] = [self.save_button]
         if row.manual:
-            self.remove_button = QPushButton(tr("Afronden", "Signaal weghalen"))
+            self.remove_button = QPushButton(translate("Afronden", "Signaal weghalen"))
             self.remove_button.clicked.connect(self.remove)
             row_buttons.append(self.remove_button)
         layout.addWidget(button_row(*row_buttons))
@@ -191,7 +196,7 @@ class SignalCard(QFrame):
         def done(row) -> None:
             self.row = row
             show_message(self.error, "")
-            self.status.setText(tr("Afronden", "✓ Opgeslagen"))
+            self.status.setText(translate("Afronden", "✓ Opgeslagen"))
             self.page.consent_saved.emit(row.id)
 
         run_op(self, work, on_done=done, on_error=failed)
@@ -209,7 +214,7 @@ class ManualSignalDialog(BaseDialog):
     def __init__(self, parent, ctx, visit_id: int) -> None:
         super().__init__(parent, "manualSignalDialog", ctx)
         self.visit_id = visit_id
-        self.setWindowTitle(tr("Afronden", "Signaal toevoegen"))
+        self.setWindowTitle(translate("Afronden", "Signaal toevoegen"))
         self.theme = QComboBox()
         for t in Theme:
             self.theme.addItem(theme_label(t), t)
@@ -221,30 +226,30 @@ class ManualSignalDialog(BaseDialog):
         self.text = QLineEdit()
         self.note = QLineEdit()
         for w, name in (
-            (self.theme, tr("Afronden", "Onderwerp")),
-            (self.severity, tr("Afronden", "Hoe dringend")),
-            (self.text, tr("Afronden", "Waar gaat het om")),
-            (self.note, tr("Afronden", "Notitie")),
+            (self.theme, translate("Afronden", "Onderwerp")),
+            (self.severity, translate("Afronden", "Hoe dringend")),
+            (self.text, translate("Afronden", "Waar gaat het om")),
+            (self.note, translate("Afronden", "Notitie")),
         ):
             w.setAccessibleName(name)
         for w, text in (
-            (self.theme, tr("Afronden", "Waar het signaal over gaat.")),
-            (self.severity, tr("Afronden", "Hoe snel iemand iets moet doen.")),
-            (self.text, tr("Afronden", "Beschrijf het signaal in een paar woorden.")),
-            (self.note, tr("Afronden", "Een korte notitie, als u wilt.")),
+            (self.theme, translate("Afronden", "Waar het signaal over gaat.")),
+            (self.severity, translate("Afronden", "Hoe snel iemand iets moet doen.")),
+            (self.text, translate("Afronden", "Beschrijf het signaal in een paar woorden.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
         ):
             w.setAccessibleDescription(text)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(tr("Afronden", "&Onderwerp:"), self.theme)
-        form.addRow(tr("Afronden", "&Hoe dringend:"), self.severity)
-        form.addRow(tr("Afronden", "&Waar gaat het om:"), self.text)
-        form.addRow(tr("Afronden", "&Notitie:"), self.note)
+        form.addRow(translate("Afronden", "&Onderwerp:"), self.theme)
+        form.addRow(translate("Afronden", "&Hoe dringend:"), self.severity)
+        form.addRow(translate("Afronden", "&Waar gaat het om:"), self.text)
+        form.addRow(translate("Afronden", "&Notitie:"), self.note)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.standard_buttons(tr("Afronden", "Toevoegen")))
+        layout.addWidget(self.standard_buttons(translate("Afronden", "Toevoegen")))
 
     def accept(self) -> None:
         vault, vid = self.ctx.vault, self.visit_id
@@ -286,7 +291,7 @@ class ReviewPage(QWidget):
         self.form_state = None
         self.data: svc.VisitReview | None = None
         self.cards: list[SignalCard] = []
-        back = QPushButton(tr("Afronden", "← Terug naar de &vragen"))
+        back = QPushButton(translate("Afronden", "← Terug naar de &vragen"))
         back.clicked.connect(self.back_to_form)
         self.status_banner = Banner()
         self.status_banner.setVisible(False)
@@ -294,44 +299,48 @@ class ReviewPage(QWidget):
         # at 200% text); the links are reachable with Tab and opened with Enter.
         self.open_list = QWidget()
         self.open_list.setObjectName("openQuestions")
-        self.open_list.setAccessibleName(tr("Afronden", "Open vragen"))
+        self.open_list.setAccessibleName(translate("Afronden", "Open vragen"))
         self.open_rows = QVBoxLayout(self.open_list)
         self.open_rows.setContentsMargins(0, 0, 0, 0)
         self.open_labels: list[QLabel] = []
         self.open_label = hint()
         self.signals_box = QVBoxLayout()
-        self.add_signal_button = QPushButton(tr("Afronden", "Signaal toevoe&gen…"))
+        self.add_signal_button = QPushButton(translate("Afronden", "Signaal toevoe&gen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
-        self.print_button = QPushButton(tr("Afronden", "Folders en samenvatting af&drukken…"))
+        self.print_button = QPushButton(
+            translate("Afronden", "Folders en samenvatting af&drukken…")
+        )
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_documents)
-        self.export_button = QPushButton(tr("Afronden", "Naar de coördinator &sturen…"))
+        self.export_button = QPushButton(translate("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(tr("Afronden", "Gesprek &afronden"))
+        self.finalise_button = QPushButton(translate("Afronden", "Gesprek &afronden"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
-        self.reopen_button = QPushButton(tr("Afronden", "Gesprek opnieuw &openen"))
+        self.reopen_button = QPushButton(translate("Afronden", "Gesprek opnieuw &openen"))
         self.reopen_button.clicked.connect(self.reopen)
         self.message = error_label()
         inner = QWidget()
         col = QVBoxLayout(inner)
         col.addWidget(back, alignment=Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(heading(tr("Afronden", "Afronden")))
+        col.addWidget(heading(translate("Afronden", "Afronden")))
         col.addWidget(self.status_banner)
-        col.addWidget(heading(tr("Afronden", "Open vragen"), "subheading"))
+        col.addWidget(heading(translate("Afronden", "Open vragen"), "subheading"))
         col.addWidget(self.open_label)
         col.addWidget(self.open_list)
-        col.addWidget(heading(tr("Afronden", "Signalen"), "subheading"))
+        col.addWidget(heading(translate("Afronden", "Signalen"), "subheading"))
         col.addLayout(self.signals_box)
         col.addWidget(self.add_signal_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(heading(tr("Afronden", "Voor de bewoner en de coördinator"), "subheading"))
+        col.addWidget(
+            heading(translate("Afronden", "Voor de bewoner en de coördinator"), "subheading")
+        )
         col.addWidget(button_row(self.print_button, self.export_button))
         col.addStretch(1)
         scroll = QScrollArea()
-        scroll.setAccessibleName(tr("Afronden", "Afronden"))
-        scroll.setAccessibleDescription(tr("Afronden", "Open vragen, signalen en afronden."))
+        scroll.setAccessibleName(translate("Afronden", "Afronden"))
+        scroll.setAccessibleDescription(translate("Afronden", "Open vragen, signalen en afronden."))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -383,9 +392,9 @@ class ReviewPage(QWidget):
         count = len(self.open_labels)
         self.open_list.setVisible(count > 0)
         self.open_label.setText(
-            tr("Afronden", "Alle vragen zijn beantwoord.")
+            translate("Afronden", "Alle vragen zijn beantwoord.")
             if count == 0
-            else tr("Afronden", "Nog {n} open. Klik op een vraag om erheen te gaan.").format(
+            else translate("Afronden", "Nog {n} open. Klik op een vraag om erheen te gaan.").format(
                 n=count
             )
         )
@@ -420,7 +429,7 @@ class ReviewPage(QWidget):
         self.reopen_button.setVisible(read_only)
         if read_only:
             self.status_banner.label.setText(
-                tr(
+                translate(
                     "Afronden",
                     "Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, "
                     "tenzij u het opnieuw opent.",
@@ -494,7 +503,7 @@ class ReviewPage(QWidget):
 
 class SignalCardPlaceholder(QLabel):
     def __init__(self) -> None:
-        super().__init__(tr("Afronden", "De antwoorden geven geen signalen."))
+        super().__init__(translate("Afronden", "De antwoorden geven geen signalen."))
         self.setWordWrap(True)
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.errors import UserError
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.widgets import (
     BusyIndicator,
@@ -35,7 +35,7 @@ from huisbezoek.gui.widgets import (
     scrolling,
     show_message,
 )
-from huisbezoek.services import session
+from huisbezoek.services import startup
 
 
 def with_preload(fn: Callable[[], Any]) -> Callable[[], Any]:
@@ -51,7 +51,7 @@ def with_preload(fn: Callable[[], Any]) -> Callable[[], Any]:
 
 
 class UnlockPage(QWidget):
-    """Emits ``unlocked(opened)`` with what ``services.session`` returned."""
+    """Emits ``unlocked(opened)`` with what ``services.startup`` returned."""
 
     unlocked = Signal(object)
 
@@ -69,9 +69,9 @@ class UnlockPage(QWidget):
     # -- passphrase -------------------------------------------------------------------------
 
     def _passphrase_page(self) -> QWidget:
-        self.title = heading(tr("Ontgrendelen", "De kluis is op slot"))
+        self.title = heading(translate("Ontgrendelen", "De kluis is op slot"))
         self.intro = hint(
-            tr(
+            translate(
                 "Ontgrendelen",
                 "Typ uw wachtwoordzin om verder te gaan. Alles wat u deed, staat nog klaar.",
             )
@@ -79,21 +79,21 @@ class UnlockPage(QWidget):
         self.demo_note = hint()
         self.demo_note.setVisible(False)
         self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.passphrase = password_field(tr("Ontgrendelen", "Wachtwoordzin"))
+        self.passphrase = password_field(translate("Ontgrendelen", "Wachtwoordzin"))
         self.passphrase.setAccessibleDescription(
-            tr("Ontgrendelen", "Typ uw wachtwoordzin en druk op Enter.")
+            translate("Ontgrendelen", "Typ uw wachtwoordzin en druk op Enter.")
         )
         self.passphrase.returnPressed.connect(self.submit)
-        self.open_button = button(tr("Ontgrendelen", "&Openen"), primary=True)
+        self.open_button = button(translate("Ontgrendelen", "&Openen"), primary=True)
         self.open_button.clicked.connect(self.submit)
-        self.busy = BusyIndicator(tr("Ontgrendelen", "Bezig met openen"))
+        self.busy = BusyIndicator(translate("Ontgrendelen", "Bezig met openen"))
         self.message = error_label()
-        self.forgot = QPushButton(tr("Ontgrendelen", "Wachtwoordzin &vergeten?"))
+        self.forgot = QPushButton(translate("Ontgrendelen", "Wachtwoordzin &vergeten?"))
         self.forgot.setFlat(True)
         self.forgot.clicked.connect(lambda: self.show_recovery(True))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Ontgrendelen", "&Wachtwoordzin:"), self.passphrase)
+        form.addRow(translate("Ontgrendelen", "&Wachtwoordzin:"), self.passphrase)
         w, layout = page(self.title, self.intro, self.demo_note)
         layout.addLayout(form)
         layout.addWidget(self.open_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -107,10 +107,10 @@ class UnlockPage(QWidget):
         self.show_recovery(False)
         self.passphrase.clear()
         show_message(self.message, "")
-        info = session.vault_info()
+        info = startup.vault_info()
         if info.demo_passphrase:
             self.demo_note.setText(
-                tr(
+                translate(
                     "Ontgrendelen",
                     "Dit is een demokluis met verzonnen bewoners. "
                     "De wachtwoordzin is: {wachtwoord}",
@@ -134,14 +134,14 @@ class UnlockPage(QWidget):
             return
         text = self.passphrase.text()
         if not text:
-            show_message(self.message, tr("Ontgrendelen", "Typ eerst uw wachtwoordzin."))
+            show_message(self.message, translate("Ontgrendelen", "Typ eerst uw wachtwoordzin."))
             return
         show_message(self.message, "")
         self._set_busy(True)
         kdf = getattr(self.ctx, "kdf", None)
         run_op(
             self,
-            with_preload(lambda: session.unlock(text, kdf=kdf)),
+            with_preload(lambda: startup.unlock(text, kdf=kdf)),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -165,39 +165,43 @@ class UnlockPage(QWidget):
     # -- recovery key -----------------------------------------------------------------------
 
     def _recovery_page(self) -> QWidget:
-        title = heading(tr("Ontgrendelen", "Herstellen met uw herstelsleutel"))
+        title = heading(translate("Ontgrendelen", "Herstellen met uw herstelsleutel"))
         intro = hint(
-            tr(
+            translate(
                 "Ontgrendelen",
                 "Pak het vel met uw herstelsleutel. Typ de sleutel over en kies een nieuwe "
                 "wachtwoordzin. Streepjes en spaties mogen, hoofdletters maakt niet uit.",
             )
         )
         self.recovery_key = QLineEdit()
-        self.recovery_key.setAccessibleName(tr("Ontgrendelen", "Herstelsleutel"))
+        self.recovery_key.setAccessibleName(translate("Ontgrendelen", "Herstelsleutel"))
         self.recovery_key.setAccessibleDescription(
-            tr("Ontgrendelen", "De sleutel die u op papier heeft, met of zonder streepjes.")
+            translate("Ontgrendelen", "De sleutel die u op papier heeft, met of zonder streepjes.")
         )
-        self.recovery_key.setPlaceholderText(tr("Ontgrendelen", "XXXX-XXXX-XXXX-…"))
-        self.new_pass = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin"))
+        self.recovery_key.setPlaceholderText(translate("Ontgrendelen", "XXXX-XXXX-XXXX-…"))
+        self.new_pass = password_field(translate("Ontgrendelen", "Nieuwe wachtwoordzin"))
         self.new_pass.setAccessibleDescription(
-            tr("Ontgrendelen", "Een paar woorden die alleen u weet, minstens vier.")
+            translate("Ontgrendelen", "Een paar woorden die alleen u weet, minstens vier.")
         )
-        self.new_pass2 = password_field(tr("Ontgrendelen", "Nieuwe wachtwoordzin nog een keer"))
+        self.new_pass2 = password_field(
+            translate("Ontgrendelen", "Nieuwe wachtwoordzin nog een keer")
+        )
         self.new_pass2.setAccessibleDescription(
-            tr("Ontgrendelen", "Typ dezelfde wachtwoordzin nog een keer.")
+            translate("Ontgrendelen", "Typ dezelfde wachtwoordzin nog een keer.")
         )
-        self.recover_button = button(tr("Ontgrendelen", "Herstellen en o&penen"), primary=True)
+        self.recover_button = button(
+            translate("Ontgrendelen", "Herstellen en o&penen"), primary=True
+        )
         self.recover_button.clicked.connect(self.submit_recovery)
         self.recovery_message = error_label()
-        self.recovery_busy = BusyIndicator(tr("Ontgrendelen", "Bezig met herstellen"))
-        back = QPushButton(tr("Ontgrendelen", "&Terug"))
+        self.recovery_busy = BusyIndicator(translate("Ontgrendelen", "Bezig met herstellen"))
+        back = QPushButton(translate("Ontgrendelen", "&Terug"))
         back.clicked.connect(lambda: self.show_recovery(False))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr("Ontgrendelen", "Herstel&sleutel:"), self.recovery_key)
-        form.addRow(tr("Ontgrendelen", "&Nieuwe wachtwoordzin:"), self.new_pass)
-        form.addRow(tr("Ontgrendelen", "Nog een &keer:"), self.new_pass2)
+        form.addRow(translate("Ontgrendelen", "Herstel&sleutel:"), self.recovery_key)
+        form.addRow(translate("Ontgrendelen", "&Nieuwe wachtwoordzin:"), self.new_pass)
+        form.addRow(translate("Ontgrendelen", "Nog een &keer:"), self.new_pass2)
         w, layout = page(title, intro)
         layout.addLayout(form)
         layout.addWidget(self.recover_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -214,7 +218,7 @@ class UnlockPage(QWidget):
         if self.busy_running:
             return
         key, p1, p2 = self.recovery_key.text(), self.new_pass.text(), self.new_pass2.text()
-        problem = session.check_new_passphrase(p1, p2)
+        problem = startup.check_new_passphrase(p1, p2)
         if problem:
             show_message(self.recovery_message, problem)
             return
@@ -241,7 +245,7 @@ class UnlockPage(QWidget):
 
         run_op(
             self,
-            with_preload(lambda: session.unlock_with_recovery_key(key, p1, kdf=kdf)),
+            with_preload(lambda: startup.unlock_with_recovery_key(key, p1, kdf=kdf)),
             on_done=done,
             on_error=failed,
         )

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from huisbezoek.domain import Severity, VisitStatus
 from huisbezoek.forms import FormState
 from huisbezoek.gui.autosave import AnswerSaver
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
 from huisbezoek.gui.widgets import Banner, PageStack, button_row, heading, hint
-from huisbezoek.services import visit_flow
+from huisbezoek.services import visit_resume
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class SectionPage(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setAccessibleName(section.title)
         self.setAccessibleDescription(
-            section.intro or tr("Gesprek", "De vragen van dit onderwerp.")
+            section.intro or translate("Gesprek", "De vragen van dit onderwerp.")
         )
         inner = QWidget()
         self.layout_ = QVBoxLayout(inner)
@@ -134,11 +134,11 @@ class ChartPanel(QWidget):
     def __init__(self, radar: RadarChart) -> None:
         super().__init__()
         self.radar = radar
-        self.heading = heading(tr("Gesprek", "Cijfers"), "subheading")
+        self.heading = heading(translate("Gesprek", "Cijfers"), "subheading")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setObjectName("radarText")
-        self.text.setAccessibleName(tr("Gesprek", "Cijfers"))
+        self.text.setAccessibleName(translate("Gesprek", "Cijfers"))
         self.text.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -218,13 +218,13 @@ class VisitScreen(QWidget):
         self._prebuild.setSingleShot(True)
         self._prebuild.setInterval(PREBUILD_PAUSE_MS)
         self._prebuild.timeout.connect(self._build_next_page)
-        self.back_button = QPushButton(tr("Gesprek", "← &Terug"))
+        self.back_button = QPushButton(translate("Gesprek", "← &Terug"))
         self.back_button.clicked.connect(self.leave)
         self.title = heading("")
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setProperty("role", "saved")
-        self.save_state.setAccessibleName(tr("Gesprek", "Opslaan"))
+        self.save_state.setAccessibleName(translate("Gesprek", "Opslaan"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -234,20 +234,20 @@ class VisitScreen(QWidget):
         self.banner.setVisible(False)
         self.sections = TopicList()
         self.sections.setObjectName("sectionList")
-        self.sections.setAccessibleName(tr("Gesprek", "Onderwerpen"))
+        self.sections.setAccessibleName(translate("Gesprek", "Onderwerpen"))
         self.sections.setAccessibleDescription(
-            tr("Gesprek", "Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.")
+            translate("Gesprek", "Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.")
         )
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
         self.section_stack = QStackedWidget()  # its pages are alike: no PageStack needed
         self.radar = RadarChart()
-        self.prev_button = QPushButton(tr("Gesprek", "&Vorig onderwerp"))
+        self.prev_button = QPushButton(translate("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QPushButton(tr("Gesprek", "V&olgend onderwerp"))
+        self.next_button = QPushButton(translate("Gesprek", "V&olgend onderwerp"))
         self.next_button.clicked.connect(lambda: self._step(1))
-        self.review_button = QPushButton(tr("Gesprek", "&Afronden…"))
+        self.review_button = QPushButton(translate("Gesprek", "&Afronden…"))
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
         nav = QHBoxLayout()
@@ -263,7 +263,7 @@ class VisitScreen(QWidget):
         self.side = SidePanel()
         side = QVBoxLayout(self.side)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(heading(tr("Gesprek", "Onderwerpen"), "subheading"))
+        side.addWidget(heading(translate("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
         self.chart = ChartPanel(self.radar)
         side.addWidget(self.chart, 2)
@@ -300,8 +300,8 @@ class VisitScreen(QWidget):
         folder = getattr(self.ctx, "forms_folder", None)
 
         def work():
-            form = visit_flow.default_form(folder)
-            return visit_flow.start_or_resume(vault, resident_id, form)
+            form = visit_resume.default_form(folder)
+            return visit_resume.start_or_resume(vault, resident_id, form)
 
         self._clear()
         run_op(self, work, on_done=self.show_visit)
@@ -310,7 +310,7 @@ class VisitScreen(QWidget):
         vault = self.ctx.vault
         self._clear()
         self._resume = (section, focus, review) if section is not None else None
-        run_op(self, lambda: visit_flow.open_visit(vault, visit_id), on_done=self.show_visit)
+        run_op(self, lambda: visit_resume.open_visit(vault, visit_id), on_done=self.show_visit)
 
     def show_visit(self, visit) -> None:
         if self.ctx.vault is None:
@@ -323,7 +323,7 @@ class VisitScreen(QWidget):
         self.saver.state_changed.connect(self._show_saved)
         self.saver.saved_values.update(visit.answers)
         self.title.setText(
-            tr("Gesprek", "Gesprek met {naam} — {datum}").format(
+            translate("Gesprek", "Gesprek met {naam} — {datum}").format(
                 naam=visit.resident_name, datum=format_date(visit.started_at)
             )
         )
@@ -380,7 +380,7 @@ class VisitScreen(QWidget):
         vault, vid = self.ctx.vault, self.visit.visit_id
         section = self.visit.form.sections[self.current_section()].id
         question = self._focused_question()
-        worker().submit(lambda: visit_flow.remember_position(vault, vid, section, question))
+        worker().submit(lambda: visit_resume.remember_position(vault, vid, section, question))
 
     def _resume_section(self) -> int:
         """Where a draft resumes: the first section with an open question."""
@@ -579,12 +579,12 @@ class VisitScreen(QWidget):
             if item is None:
                 continue
             if not relevant:
-                text = tr("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
+                text = translate("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
-                text = tr("Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord").format(
-                    vink=mark, titel=section.title, klaar=done, totaal=len(relevant)
-                )
+                text = translate(
+                    "Gesprek", "{vink}{titel}\n{klaar} van {totaal} beantwoord"
+                ).format(vink=mark, titel=section.title, klaar=done, totaal=len(relevant))
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
@@ -592,7 +592,7 @@ class VisitScreen(QWidget):
         direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
         if direct:
             self.banner.label.setText(
-                tr("Gesprek", "Let op, direct actie nodig: {tekst}").format(
+                translate("Gesprek", "Let op, direct actie nodig: {tekst}").format(
                     tekst=" · ".join(s.text for s in direct)
                 )
             )
@@ -601,11 +601,11 @@ class VisitScreen(QWidget):
 
     def _show_saved(self, all_saved: bool) -> None:
         if self.visit is not None and self.visit.status is VisitStatus.FINAL:
-            self.save_state.setText(tr("Gesprek", "Afgerond (alleen lezen)"))
+            self.save_state.setText(translate("Gesprek", "Afgerond (alleen lezen)"))
         elif all_saved:
-            self.save_state.setText(tr("Gesprek", "✓ Alles opgeslagen"))
+            self.save_state.setText(translate("Gesprek", "✓ Alles opgeslagen"))
         else:
-            self.save_state.setText(tr("Gesprek", "Bezig met opslaan…"))
+            self.save_state.setText(translate("Gesprek", "Bezig met opslaan…"))
 
     def _status_changed(self, status) -> None:
         if self.visit is None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 
 
 class WrapLabel(QLabel):
@@ -193,7 +196,7 @@ def centered(inner: QWidget, chars: int = 80) -> QWidget:
 
 
 def yes_no_text(value: bool) -> str:
-    return tr("Algemeen", "ja") if value else tr("Algemeen", "nee")
+    return translate("Algemeen", "ja") if value else translate("Algemeen", "nee")
 
 
 def enum_data(combo: QComboBox, enum_cls: Any) -> Any:
@@ -300,3 +303,26 @@ def scrolling(inner: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     return area
+
+
+def table(headers: list[str], name: str) -> QTableWidget:
+    """A read-only table of whole rows, one selectable at a time, for lists of plain text."""
+    result = QTableWidget(0, len(headers))
+    result.setHorizontalHeaderLabels(headers)
+    result.setObjectName(name)
+    result.setAccessibleDescription(translate("Algemeen", "Pijltjes: door de rijen en kolommen."))
+    result.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    result.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    result.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    result.horizontalHeader().setStretchLastSection(True)
+    result.verticalHeader().setVisible(False)
+    return result
+
+
+def fill_table(target: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace the rows of a :func:`table` with ``rows`` (text per column)."""
+    target.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            target.setItem(r, c, QTableWidgetItem(value))
+    target.resizeColumnsToContents()

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from huisbezoek import paths
 from huisbezoek.errors import UserError
+from huisbezoek.exchange.package import ConfigurationBody
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.services.coordinator import packages
-from huisbezoek.services.coordinator.packages import ConfigChanges, ConfigurationBody
+from huisbezoek.services import packages
+from huisbezoek.services.packages import ConfigChanges
 from huisbezoek.vault.core import Vault
 
 log = logging.getLogger(__name__)

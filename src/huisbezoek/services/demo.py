@@ -195,9 +195,9 @@ DEMO_VISITS: tuple[dict[str, Any], ...] = (
 def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> None:
     """A finalised visit with these answers; required questions left are 'niet gevraagd'."""
     from huisbezoek.forms import FormState
-    from huisbezoek.services import review, visit_flow
+    from huisbezoek.services import review, visit_resume
 
-    form = visit_flow.default_form()
+    form = visit_resume.default_form()
     state = FormState(form, answers)
     for _ in range(3):  # answering one question can make another relevant
         missing = {qid: NOT_ASKED for qid in state.evaluation.messages if qid not in answers}
@@ -205,9 +205,9 @@ def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> No
             break
         answers = {**answers, **missing}
         state = FormState(form, answers)
-    opened = visit_flow.start_or_resume(vault, resident_id, form)
+    opened = visit_resume.start_or_resume(vault, resident_id, form)
     for question_id, value in answers.items():
-        visit_flow.save_answer(vault, opened.visit_id, question_id, value)
+        visit_resume.save_answer(vault, opened.visit_id, question_id, value)
     raised = state.evaluation.signals
     signals = review.sync_signals(vault, opened.visit_id, raised).signals
     shared = answers.get("woonsituatie") == "alleen"

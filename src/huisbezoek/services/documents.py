@@ -7,7 +7,6 @@ saves them where the volunteer chooses; the CLI does the same with ``--out``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,12 +31,11 @@ from huisbezoek.printing import (
     render_summary,
     suggest_leaflets,
 )
-from huisbezoek.services import visit_flow
+from huisbezoek.services import vault_settings, visit_resume
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.services.review import review
-from huisbezoek.services.session import VOLUNTEER_NAME_KEY
 from huisbezoek.vault import Vault
-from huisbezoek.vault.models import LeafletGiven, Setting
+from huisbezoek.vault.models import LeafletGiven
 
 # The form's wellbeing ids and printing's reader-facing labels, in the same order.
 WELLBEING_LABELS = dict(zip(FORM_WELLBEING_DOMAINS, PRINT_WELLBEING_LABELS, strict=True))
@@ -93,7 +91,7 @@ def summary_input(
 ) -> SummaryInput:
     """What the personal summary shows for this visit; never scores, bands or signal labels."""
     directory = directory if directory is not None else load_directory()
-    opened = visit_flow.open_visit(vault, visit_id, forms)
+    opened = visit_resume.open_visit(vault, visit_id, forms)
     answers = opened.answers
     form = opened.form
 
@@ -206,9 +204,7 @@ def _date_text(value: object) -> str | None:
 
 def _volunteer_name(vault: Vault) -> str:
     with unit_of_work(vault) as s:
-        row = s.get(Setting, VOLUNTEER_NAME_KEY)
-        value = json.loads(row.value) if row is not None else ""
-    return value if isinstance(value, str) else ""
+        return vault_settings.volunteer_name(s)
 
 
 def _first_name(full_name: str) -> str:

@@ -30,6 +30,7 @@ from huisbezoek.domain import (
 )
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import InvalidInputError, UserError
+from huisbezoek.progress import CancelFlag
 from huisbezoek.vault.models import Appointment, ContactAttempt, Resident, Visit
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -560,10 +561,6 @@ def check_csv(data: bytes) -> CsvCheck:
 Progress = Callable[[float, str], None]
 
 
-class _Cancel(Protocol):
-    def is_set(self) -> bool: ...
-
-
 @dataclass(frozen=True, slots=True)
 class CsvImportResult:
     added: int
@@ -575,7 +572,7 @@ def import_csv(
     source: Path | bytes,
     *,
     progress: Progress | None = None,
-    cancel: _Cancel | None = None,
+    cancel: CancelFlag | None = None,
 ) -> CsvImportResult:
     """Check the whole file, then add every new resident in one transaction.
 

@@ -83,7 +83,7 @@ def check_encryption_library() -> str:
 
 def check_vault() -> str:
     """A temporary vault: create, store a resident and an answer, reopen, read it back."""
-    from huisbezoek.services import visits
+    from huisbezoek.services import visit_answers
     from huisbezoek.services.residents import ResidentInput, add_resident
     from huisbezoek.vault import KdfParams, Vault
 
@@ -96,13 +96,15 @@ def check_vault() -> str:
         vault, _recovery = Vault.create(vault_dir, passphrase, kdf=KdfParams.FLOOR)
         try:
             resident = add_resident(vault, ResidentInput(name=f"Proefbewoner {marker}"))
-            visit = visits.start_visit(vault, resident, "zelftest", 1, f"sha256-{marker}", source)
-            visits.save_answer(vault, visit, "opmerking", marker)
+            visit = visit_answers.start_visit(
+                vault, resident, "zelftest", 1, f"sha256-{marker}", source
+            )
+            visit_answers.save_answer(vault, visit, "opmerking", marker)
         finally:
             vault.close()
         vault = Vault.open(vault_dir, passphrase)
         try:
-            answers = visits.load_answers(vault, visit)
+            answers = visit_answers.load_answers(vault, visit)
         finally:
             vault.close()
         if answers.get("opmerking") != marker:
@@ -122,7 +124,7 @@ def check_vault() -> str:
 def check_form() -> str:
     """The default conversation form loads and evaluates."""
     from huisbezoek.forms import FormState, YesNoQuestion
-    from huisbezoek.services.visit_flow import default_form
+    from huisbezoek.services.visit_resume import default_form
 
     form = default_form()
     state = FormState(form)

@@ -1,4 +1,4 @@
-"""The volunteer's own preferences (text size, contrast, idle lock), typed and stored as JSON.
+"""The volunteer's own preferences (text size, contrast, idle lock, language), typed, as JSON.
 
 Settings hold no personal data, so they live unencrypted in the data folder beside the vault
 (``settings.json``), written atomically. Unknown keys are kept out; bad values fall back to the
@@ -26,6 +26,9 @@ TEXT_SCALE_MIN = 100
 TEXT_SCALE_MAX = 200
 IDLE_LOCK_MIN = 1
 IDLE_LOCK_MAX = 60
+#: The languages of the screens: Dutch (the source, the default) and English.
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,8 @@ class Settings:
     idle_lock_minutes: int = 5
     #: Saved window and dialog geometry (opaque strings from the GUI), by window name.
     geometries: Mapping[str, str] = field(default_factory=dict)
+    #: The language of the screens (``LANGUAGES``); printouts stay Dutch, for the resident.
+    language: str = DEFAULT_LANGUAGE
 
     def validated(self) -> Settings:
         """This settings object, or :class:`InvalidInputError` naming the bad value in Dutch."""
@@ -55,6 +60,10 @@ class Settings:
                     f"Kies een tijd voor het automatisch vergrendelen tussen "
                     f"{IDLE_LOCK_MIN} en {IDLE_LOCK_MAX} minuten."
                 ),
+            )
+        if self.language not in LANGUAGES:
+            raise InvalidInputError(
+                "unknown language", message_nl="Kies Nederlands of Engels als taal."
             )
         return self
 
@@ -116,5 +125,6 @@ def _from_mapping(raw: Mapping[str, Any]) -> Settings:
             candidate,
             text_scale=min(max(candidate.text_scale, TEXT_SCALE_MIN), TEXT_SCALE_MAX),
             idle_lock_minutes=min(max(candidate.idle_lock_minutes, IDLE_LOCK_MIN), IDLE_LOCK_MAX),
+            language=candidate.language if candidate.language in LANGUAGES else DEFAULT_LANGUAGE,
         )
         return clamped

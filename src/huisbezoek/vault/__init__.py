@@ -16,7 +16,7 @@ Errors are ``huisbezoek.vault.errors`` (all ``UserError`` with Dutch ``message_n
 from __future__ import annotations
 
 from huisbezoek.vault.audit import AuditEntry, AuditEvent, AuditReport
-from huisbezoek.vault.backup import BackupManifest, RestoreResult, read_manifest, restore_backup
+from huisbezoek.vault.backup import BackupManifest, read_manifest
 from huisbezoek.vault.core import CheckReport, UnlockTimings, Vault
 from huisbezoek.vault.errors import (
     DamagedDatabaseError,
@@ -39,6 +39,7 @@ from huisbezoek.vault.errors import (
 )
 from huisbezoek.vault.keyslots import KdfParams
 from huisbezoek.vault.recoverykey import decode_recovery_key, encode_recovery_key
+from huisbezoek.vault.restore import RestoreResult, restore_backup
 from huisbezoek.vault.schema import VOLUNTEER_SCHEMA, Schema
 
 __all__ = [

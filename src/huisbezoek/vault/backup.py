@@ -6,9 +6,10 @@ A backup is a ZIP archive (stored, not compressed) with three members: ``manifes
 read transaction, keyed with the same data key). It opens with the passphrase or recovery key
 valid at backup time.
 
-Restore checks everything first (unwraps the key, opens the copy, runs ``integrity_check`` and
-``cipher_integrity_check``, checks the schema is not newer) in a staging folder, then swaps the
-files in, keeping the replaced vault aside until the restored one has opened.
+Restore (``vault/restore.py``) checks everything first (unwraps the key, opens the copy, runs
+``integrity_check`` and ``cipher_integrity_check``, checks the schema is not newer) in a staging
+folder, then swaps the files in, keeping the replaced vault aside until the restored one has
+opened.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from typing import IO, Any
 
 from sqlalchemy import Engine
 
+from huisbezoek import paths
 from huisbezoek.errors import DiskFullError
-from huisbezoek.fsutil import atomic_write, fsync_dir
-from huisbezoek.vault import audit as audit_log
+from huisbezoek.fsutil import fsync_dir
 from huisbezoek.vault import migrate
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
 from huisbezoek.vault.errors import (
@@ -41,9 +42,7 @@ from huisbezoek.vault.errors import (
     NewerSchemaError,
 )
 from huisbezoek.vault.keyslots import KeyFile
-from huisbezoek.vault.lock import VaultLock
-from huisbezoek.vault.recoverykey import decode_recovery_key
-from huisbezoek.vault.schema import VOLUNTEER_SCHEMA, Schema
+from huisbezoek.vault.schema import Schema
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +53,8 @@ RESTORE_MARKER = "RESTORE-IN-PROGRESS"
 PHASE_ASIDE = b"aside"
 PHASE_SWAP = b"swap"
 # Every file that makes up a vault's state (the lock file stays where it is).
-VAULT_NAMES = ("vault.db", "vault.db-wal", "vault.db-shm", "vault.keys", "vault.attempts")
-_CHUNK = 1 << 20
+VAULT_NAMES = paths.VAULT_FILE_NAMES
+COPY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +74,9 @@ def write_backup(path: Path, engine: Engine, key_file: KeyFile, data_key: bytes)
     token = secrets.token_hex(4)
     copy = path.parent / f".{path.name}.{token}.db"
     try:
-        with translate_errors(), _disk_full_as_error():
+        with translate_errors(), disk_full_as_error():
             revision = _export_copy(engine, copy, data_key)
-            digest, size = _sha256(copy)
+            digest, size = file_sha256(copy)
             manifest = {
                 "format": BACKUP_FORMAT,
                 "version": BACKUP_VERSION,
@@ -127,9 +126,9 @@ def _export_copy(engine: Engine, target: Path, data_key: bytes) -> str | None:
 def _write_zip(out: IO[bytes], manifest: dict[str, Any], keys: bytes, db: Path) -> None:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
         archive.writestr(MANIFEST, json.dumps(manifest, sort_keys=True, indent=1))
-        archive.writestr("vault.keys", keys)
-        with db.open("rb") as src, archive.open("vault.db", "w", force_zip64=True) as dst:
-            shutil.copyfileobj(src, dst, _CHUNK)
+        archive.writestr(paths.VAULT_KEYS_NAME, keys)
+        with db.open("rb") as src, archive.open(paths.VAULT_DB_NAME, "w", force_zip64=True) as dst:
+            shutil.copyfileobj(src, dst, COPY_CHUNK)
 
 
 def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
@@ -137,13 +136,17 @@ def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
     try:
         with zipfile.ZipFile(path) as archive:
             doc = json.loads(archive.read(MANIFEST))
-            key_bytes = archive.read("vault.keys")
+            key_bytes = archive.read(paths.VAULT_KEYS_NAME)
             names = set(archive.namelist())
     except (zipfile.BadZipFile, KeyError, ValueError):
         raise ForeignFileError("not a huisbezoek backup") from None
     except FileNotFoundError:
         raise ForeignFileError("backup file not found") from None
-    if not isinstance(doc, dict) or doc.get("format") != BACKUP_FORMAT or "vault.db" not in names:
+    if (
+        not isinstance(doc, dict)
+        or doc.get("format") != BACKUP_FORMAT
+        or paths.VAULT_DB_NAME not in names
+    ):
         raise ForeignFileError("not a huisbezoek backup")
     if not isinstance(doc.get("version"), int) or doc["version"] > BACKUP_VERSION:
         raise NewerSchemaError("backup format is newer than this version")
@@ -164,110 +167,7 @@ def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
     return manifest, key_file
 
 
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    vault_id: str
-    created_at: str
-    replaced_existing: bool
-
-
-def restore_backup(
-    backup: Path,
-    folder: Path,
-    *,
-    passphrase: str | None = None,
-    recovery_key: str | None = None,
-    schema: Schema | None = None,
-) -> RestoreResult:
-    """Replace the vault in ``folder`` with ``backup`` after checking the backup completely.
-
-    The vault must not be open (``VaultInUseError``). The restored vault keeps the passphrase
-    and recovery key that were valid when the backup was made.
-    """
-    if (passphrase is None) == (recovery_key is None):
-        raise ValueError("give exactly one of passphrase or recovery_key")
-    from huisbezoek.vault.core import DB_NAME, KEYS_NAME, Vault
-
-    manifest, key_file = read_manifest(Path(backup))
-    schema = schema or VOLUNTEER_SCHEMA
-    if key_file.kind != schema.kind:
-        raise ForeignFileError("backup is of another vault kind")
-    if recovery_key is not None:
-        data_key = key_file.unwrap_with_recovery_key(decode_recovery_key(recovery_key))
-    else:
-        assert passphrase is not None
-        data_key = key_file.unwrap_with_passphrase(passphrase)
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    lock = VaultLock(folder)
-    lock.acquire()
-    try:
-        recover_interrupted_restore(folder)
-    except BaseException:
-        lock.release()
-        raise
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder))
-    aside = folder / f".replaced-{secrets.token_hex(4)}"
-    moved: list[tuple[Path, Path]] = []
-    try:
-        with _disk_full_as_error():
-            staged_db = staging / DB_NAME
-            try:
-                with (
-                    zipfile.ZipFile(backup) as archive,
-                    archive.open("vault.db") as src,
-                    staged_db.open("wb") as dst,
-                ):
-                    shutil.copyfileobj(src, dst, _CHUNK)
-                    dst.flush()
-                    os.fsync(dst.fileno())
-            except (zipfile.BadZipFile, EOFError):
-                raise DamagedDatabaseError("backup archive is damaged") from None
-            (staging / KEYS_NAME).write_bytes(key_file.to_bytes())
-        digest, size = _sha256(staged_db)
-        if digest != manifest.db_sha256 or size != manifest.db_size:
-            raise DamagedDatabaseError("backup database does not match its checksum")
-        _verify_database(staged_db, data_key, schema)
-
-        # Swap: current files aside, staged files in; undo on any failure. A marker in the
-        # aside folder says how far we got, so a crash half-way is undone at the next open
-        # (``recover_interrupted_restore``).
-        aside.mkdir(mode=0o700)
-        atomic_write(aside / RESTORE_MARKER, PHASE_ASIDE)
-        fsync_dir(folder)
-        for name in VAULT_NAMES:
-            if (folder / name).exists():
-                (folder / name).replace(aside / name)
-                moved.append((aside / name, folder / name))
-        fsync_dir(folder)
-        replaced = any(path.name != "vault.attempts" for path, _ in moved)
-        atomic_write(aside / RESTORE_MARKER, PHASE_SWAP)
-        staged_db.replace(folder / DB_NAME)
-        (staging / KEYS_NAME).replace(folder / KEYS_NAME)
-        fsync_dir(folder)
-        vault = Vault._open_with_data_key(folder, schema, key_file, data_key, lock)
-        try:
-            vault.audit(audit_log.AuditEvent.RESTORE, {"backup_created_at": manifest.created_at})
-        finally:
-            vault._dispose()
-        # Done: drop the marker first (that is the commit point), then the old files.
-        (aside / RESTORE_MARKER).unlink()
-        fsync_dir(aside)
-        shutil.rmtree(aside, ignore_errors=True)
-    except BaseException:
-        _roll_back(folder, aside)
-        raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        lock.release()
-    log.info("restore done")
-    return RestoreResult(
-        vault_id=manifest.vault_id, created_at=manifest.created_at, replaced_existing=replaced
-    )
-
-
-def _roll_back(folder: Path, aside: Path) -> None:
+def roll_back_swap(folder: Path, aside: Path) -> None:
     """Undo a restore that did not finish: the restored files go, the old ones come back."""
     marker = aside / RESTORE_MARKER
     if not marker.exists():
@@ -294,14 +194,14 @@ def recover_interrupted_restore(folder: Path) -> bool:
     for aside in sorted(folder.glob(".replaced-*")):
         if aside.is_dir():
             rolled_back |= (aside / RESTORE_MARKER).exists()
-            _roll_back(folder, aside)
+            roll_back_swap(folder, aside)
             log.warning("an interrupted restore was rolled back")
     for staging in folder.glob(".restore-*"):
         shutil.rmtree(staging, ignore_errors=True)
     return rolled_back
 
 
-def _verify_database(db: Path, data_key: bytes, schema: Schema) -> None:
+def verify_database(db: Path, data_key: bytes, schema: Schema) -> None:
     """Open the staged copy and check every page and the schema revision."""
     with translate_errors():
         conn = connect_raw(db, data_key)
@@ -320,10 +220,10 @@ def _verify_database(db: Path, data_key: bytes, schema: Schema) -> None:
         engine.dispose()
 
 
-def _sha256(path: Path) -> tuple[str, int]:
+def file_sha256(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
+        while chunk := handle.read(COPY_CHUNK):
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
@@ -347,7 +247,7 @@ def _atomic_stream(path: Path, write: Any) -> None:
 
 
 @contextlib.contextmanager
-def _disk_full_as_error() -> Any:
+def disk_full_as_error() -> Any:
     try:
         yield
     except OSError as exc:
@@ -358,8 +258,6 @@ def _disk_full_as_error() -> Any:
 
 __all__ = [
     "BackupManifest",
-    "RestoreResult",
     "read_manifest",
-    "restore_backup",
     "write_backup",
 ]

@@ -55,11 +55,12 @@ from huisbezoek.vault.schema import VOLUNTEER_SCHEMA, Schema
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
-ATTEMPTS_NAME = "vault.attempts"
-CREATING_NAME = "vault.creating"
-DB_SIDE_FILES = ("-wal", "-shm")
+# The vault's file names (one definition, in ``huisbezoek.paths``).
+DB_NAME = paths.VAULT_DB_NAME
+KEYS_NAME = paths.VAULT_KEYS_NAME
+ATTEMPTS_NAME = paths.VAULT_ATTEMPTS_NAME
+CREATING_NAME = paths.VAULT_CREATING_NAME
+DB_SIDE_FILES = paths.VAULT_DB_SIDE_SUFFIXES
 PRE_MIGRATION_PREFIX = "kopie-voor-update"
 
 
@@ -272,10 +273,14 @@ class Vault:
             raise
 
     @classmethod
-    def _open_with_data_key(
+    def open_with_data_key(
         cls, folder: Path, schema: Schema, key_file: KeyFile, data_key: bytes, lock: VaultLock
     ) -> Vault:
-        """Open with an already unwrapped key (restore); ``lock`` is held by the caller."""
+        """Open with an already unwrapped data key (a restore checked the backup with it).
+
+        ``lock`` is the folder's lock, already held by the caller; the vault takes a hold on it
+        too. Finish with :meth:`close_keeping_lock` to leave the caller's hold in place.
+        """
         lock.acquire()
         return cls._finish_open(
             folder,
@@ -506,10 +511,10 @@ class Vault:
 
     def close(self) -> None:
         """Close every connection (SQLite then folds the WAL back) and release the lock."""
-        self._dispose()
+        self.close_keeping_lock()
         self._lock.release()
 
-    def _dispose(self) -> None:
+    def close_keeping_lock(self) -> None:
         """Close the connections and forget the key, but keep holding the lock."""
         with self._fast_lock:
             fast, self._fast_conn = self._fast_conn, None

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from huisbezoek.gui.i18n import tr
-from huisbezoek.services.coordinator.dashboard import NeighbourhoodCoverage
+from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage
+from huisbezoek.gui.i18n import translate
 
 
 class CoverageChart(QWidget):
@@ -20,14 +20,14 @@ class CoverageChart(QWidget):
         super().__init__(parent)
         self.rows: list[NeighbourhoodCoverage] = []
         self.setObjectName("coverageChart")
-        self.setAccessibleName(tr("Overzicht", "Grafiek: bereik per wijk"))
+        self.setAccessibleName(translate("Overzicht", "Grafiek: bereik per wijk"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_rows(self, rows: list[NeighbourhoodCoverage]) -> None:
         self.rows = list(rows)
         self.setAccessibleDescription(
             "; ".join(
-                tr("Overzicht", "{wijk}: {bezocht} bezocht van {totaal}").format(
+                translate("Overzicht", "{wijk}: {bezocht} bezocht van {totaal}").format(
                     wijk=r.neighbourhood, bezocht=r.visited, totaal=r.in_band
                 )
                 for r in self.rows
@@ -77,8 +77,8 @@ class CoverageChart(QWidget):
         painter.setPen(text_colour)
         for colour, label in zip(
             colours,
-            (tr("Overzicht", "75-80 jaar"), tr("Overzicht", "uitgenodigd"),
-             tr("Overzicht", "bezocht")),
+            (translate("Overzicht", "75-80 jaar"), translate("Overzicht", "uitgenodigd"),
+             translate("Overzicht", "bezocht")),
             strict=True,
         ):  # fmt: skip
             box = metrics.height() - 4
@@ -96,14 +96,14 @@ class ProgressChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
-        self.setAccessibleName(tr("Overzicht", "Grafiek: voortgang tegen de planning"))
+        self.setAccessibleName(translate("Overzicht", "Grafiek: voortgang tegen de planning"))
         self.progress: Any = None
         self.setMinimumHeight(160)
 
     def set_progress(self, progress: Any) -> None:
         self.progress = progress
         self.setAccessibleDescription(
-            tr("Overzicht", "Uitgenodigd {deel}, planning {doel}").format(
+            translate("Overzicht", "Uitgenodigd {deel}, planning {doel}").format(
                 deel=f"{progress.invited_share:.0%}", doel=f"{progress.target_share:.0%}"
             )
         )

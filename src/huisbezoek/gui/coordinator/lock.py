@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from huisbezoek.gui.i18n import tr
+from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 
 if TYPE_CHECKING:
-    from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+    from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
     from huisbezoek.gui.coordinator.window import CoordinatorWindow
 
 log = logging.getLogger(__name__)
@@ -82,10 +82,10 @@ class CoordinatorLock(QObject):
         self.locked.emit()
 
     def _show_unlock(self) -> None:
-        from huisbezoek.gui.coordinator.launch import CoordinatorUnlockDialog
+        from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
 
         dialog = CoordinatorUnlockDialog(None, self.folder, kdf=self.kdf, user=self.window.user)
-        dialog.setWindowTitle(tr("Coördinatie", "Coördinatie op slot"))
+        dialog.setWindowTitle(translate("Coördinatie", "Coördinatie op slot"))
         dialog.reopened.connect(self._unlocked)
         self.dialog = dialog
         dialog.show()

@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from huisbezoek.coordinator.followup import QueueItem
 from huisbezoek.domain import Severity
-from huisbezoek.gui.i18n import tr
-from huisbezoek.services.coordinator.followup import QueueItem
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.labels import severity_label, theme_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,14 +19,14 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[QueueItem] = []
         self.headers = [
-            tr("Opvolging", "Urgentie"),
-            tr("Opvolging", "Onderwerp"),
-            tr("Opvolging", "Bewoner"),
-            tr("Opvolging", "Wijk"),
-            tr("Opvolging", "Datum"),
-            tr("Opvolging", "Status"),
-            tr("Opvolging", "Opgepakt door"),
-            tr("Opvolging", "Termijn"),
+            translate("Opvolging", "Urgentie"),
+            translate("Opvolging", "Onderwerp"),
+            translate("Opvolging", "Bewoner"),
+            translate("Opvolging", "Wijk"),
+            translate("Opvolging", "Datum"),
+            translate("Opvolging", "Status"),
+            translate("Opvolging", "Opgepakt door"),
+            translate("Opvolging", "Termijn"),
         ]
 
     def set_items(self, items: list[QueueItem]) -> None:
@@ -63,8 +64,8 @@ class QueueModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         values = [
-            item.severity.label_nl,
-            item.theme.label_nl,
+            severity_label(item.severity),
+            theme_label(item.theme),
             item.resident,
             item.neighbourhood,
             item.signal_date.strftime("%d-%m-%Y"),

@@ -1,0 +1,2242 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>Afdrukken</name>
+    <message>
+        <source>Pagina {n} van {totaal} is klaar.</source>
+        <extracomment>Highest resolution we rasterise for a printer: sharp on paper, about 26 MB per A4 page.</extracomment>
+        <translation>Page {n} of {totaal} is ready.</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <extracomment>``choose(parent, printer, page_count, then)``: ask where to print, call ``then()`` to go on. Tests put a function here that sets up a PDF printer without showing the dialog.</extracomment>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>{titel}, pagina {n} van {totaal}</source>
+        <translation>{titel}, page {n} of {totaal}</translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Let op: deze contactgegevens zijn meer dan een jaar niet nagekeken. Klopt het nog? Vraag het anders aan de coördinator.</source>
+        <translation>Note: these contact details have not been checked for over a year. Are they still right? If in doubt, ask the coordinator.</translation>
+    </message>
+    <message>
+        <source>• {folder}: {dienst} (nagekeken op {datum})</source>
+        <translation>• {folder}: {dienst} (checked on {datum})</translation>
+    </message>
+    <message>
+        <source>Afdrukken voor de bewoner</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation>Print for the resident</translation>
+    </message>
+    <message>
+        <source>&amp;Samenvatting van het gesprek</source>
+        <translation>&amp;Summary of the conversation</translation>
+    </message>
+    <message>
+        <source>Samenvatting van het gesprek</source>
+        <translation>Summary of the conversation</translation>
+    </message>
+    <message>
+        <source>Met het &amp;spinnenweb (als de bewoner dat wil)</source>
+        <translation>With the &amp;spider web chart (if the resident wants it)</translation>
+    </message>
+    <message>
+        <source>Met het spinnenweb</source>
+        <translation>With the spider web chart</translation>
+    </message>
+    <message>
+        <source>Waarschuwing over contactgegevens</source>
+        <translation>Warning about contact details</translation>
+    </message>
+    <message>
+        <source>Alles in één keer afdrukken (Ctrl+P)</source>
+        <translation>Print everything at once (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de pagina&apos;s</source>
+        <translation>Preview of the pages</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <source>Wat geeft u mee?</source>
+        <translation>What will you leave with the resident?</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Leaflets</translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
+        <translation>The leaflets that fit the signals are ticked.</translation>
+    </message>
+    <message>
+        <source>Zo ziet het eruit</source>
+        <translation>This is how it looks</translation>
+    </message>
+    <message>
+        <source>Folder {titel}</source>
+        <translation>Leaflet {titel}</translation>
+    </message>
+    <message>
+        <source>Kies eerst wat u wilt afdrukken.</source>
+        <translation>First choose what you want to print.</translation>
+    </message>
+    <message>
+        <source>Huisbezoek: voor de bewoner</source>
+        <translation>Huisbezoek: for the resident</translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>Done: {n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Kies een map voor de PDF-bestanden</source>
+        <translation>Choose a folder for the PDF files</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{n} bestanden opgeslagen in {map}.</source>
+        <translation>{n} files saved in {map}.</translation>
+    </message>
+</context>
+<context>
+    <name>Afronden</name>
+    <message>
+        <source>zelf toegevoegd</source>
+        <translation>added by you</translation>
+    </message>
+    <message>
+        <source>uit de antwoorden</source>
+        <translation>from the answers</translation>
+    </message>
+    <message>
+        <source>Mag gedeeld worden met de coördinator</source>
+        <translation>May be shared with the coordinator</translation>
+    </message>
+    <message>
+        <source>Met naam en telefoon, zodat de coördinator kan terugbellen</source>
+        <translation>With name and phone number, so the coordinator can call back</translation>
+    </message>
+    <message>
+        <source>Doorverwijzen naar:</source>
+        <translation>Refer to:</translation>
+    </message>
+    <message>
+        <source>naam van de organisatie</source>
+        <translation>name of the organisation</translation>
+    </message>
+    <message>
+        <source>korte notitie</source>
+        <translation>short note</translation>
+    </message>
+    <message>
+        <source>wat is afgesproken, wie doet wat</source>
+        <translation>what was agreed, who does what</translation>
+    </message>
+    <message>
+        <source>Delen met de coördinator</source>
+        <translation>Share with the coordinator</translation>
+    </message>
+    <message>
+        <source>Naam en telefoon delen</source>
+        <translation>Share name and phone number</translation>
+    </message>
+    <message>
+        <source>Doorverwijzen</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>Naar welke organisatie</source>
+        <translation>To which organisation</translation>
+    </message>
+    <message>
+        <source>Hoe gaf de bewoner toestemming</source>
+        <translation>How the resident gave consent</translation>
+    </message>
+    <message>
+        <source>Wanneer gaf de bewoner toestemming</source>
+        <translation>When the resident gave consent</translation>
+    </message>
+    <message>
+        <source>Notitie bij het signaal</source>
+        <translation>Note on the signal</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Toestemming en notitie &amp;opslaan</source>
+        <translation>&amp;Save consent and note</translation>
+    </message>
+    <message>
+        <source>Vastgelegd: {wanneer}</source>
+        <translation>Recorded: {wanneer}</translation>
+    </message>
+    <message>
+        <source>Hoe:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <source>Wanneer:</source>
+        <translation>When:</translation>
+    </message>
+    <message>
+        <source>Notitie:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Afspraak:</source>
+        <translation>Agreement:</translation>
+    </message>
+    <message>
+        <source>Toestemming van de bewoner</source>
+        <translation>The resident&apos;s consent</translation>
+    </message>
+    <message>
+        <source>Signaal &amp;weghalen</source>
+        <translation>&amp;Remove signal</translation>
+    </message>
+    <message>
+        <source>✓ Opgeslagen</source>
+        <translation>✓ Saved</translation>
+    </message>
+    <message>
+        <source>Signaal toevoegen</source>
+        <translation>Add a signal</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Hoe dringend</source>
+        <translation>How urgent</translation>
+    </message>
+    <message>
+        <source>Waar gaat het om</source>
+        <translation>What it is about</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Onderwerp:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>&amp;Hoe dringend:</source>
+        <translation>&amp;How urgent:</translation>
+    </message>
+    <message>
+        <source>&amp;Waar gaat het om:</source>
+        <translation>&amp;What it is about:</translation>
+    </message>
+    <message>
+        <source>&amp;Notitie:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>← Terug naar de &amp;vragen</source>
+        <translation>← Back to the &amp;questions</translation>
+    </message>
+    <message>
+        <source>Open vragen</source>
+        <translation>Open questions</translation>
+    </message>
+    <message>
+        <source>Signaal &amp;toevoegen…</source>
+        <translation>&amp;Add a signal…</translation>
+    </message>
+    <message>
+        <source>Folders en samenvatting a&amp;fdrukken…</source>
+        <translation>&amp;Print leaflets and summary…</translation>
+    </message>
+    <message>
+        <source>Naar de coördinator &amp;sturen…</source>
+        <translation>&amp;Send to the coordinator…</translation>
+    </message>
+    <message>
+        <source>Gesprek a&amp;fronden</source>
+        <translation>&amp;Finish the conversation</translation>
+    </message>
+    <message>
+        <source>Gesprek opnieuw &amp;openen</source>
+        <translation>Re&amp;open the conversation</translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Voor de bewoner en de coördinator</source>
+        <translation>For the resident and the coordinator</translation>
+    </message>
+    <message>
+        <source>Alle vragen zijn beantwoord.</source>
+        <translation>All questions have been answered.</translation>
+    </message>
+    <message>
+        <source>Nog {n} open. Klik op een vraag om erheen te gaan.</source>
+        <translation>{n} still open. Click a question to go there.</translation>
+    </message>
+    <message>
+        <source>Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, tenzij u het opnieuw opent.</source>
+        <translation>This conversation was finished on {wanneer}. It cannot change any more unless you reopen it.</translation>
+    </message>
+    <message>
+        <source>De antwoorden geven geen signalen.</source>
+        <translation>The answers raise no signals.</translation>
+    </message>
+</context>
+<context>
+    <name>Afspraak</name>
+    <message>
+        <source>Afspraak met {naam}</source>
+        <translation>Appointment with {naam}</translation>
+    </message>
+    <message>
+        <source>Datum en tijd</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Bij de bewoner thuis</source>
+        <translation>At the resident&apos;s home</translation>
+    </message>
+    <message>
+        <source>Waar</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Datum en tijd:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <source>&amp;Waar:</source>
+        <translation>&amp;Where:</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Deze datum is al voorbij. Kies een datum in de toekomst.</source>
+        <translation>This date has already passed. Choose a date in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>Algemeen</name>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>Bewoner</name>
+    <message>
+        <source>Nieuwe bewoner</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>Bewoner aanpassen</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>Geboortedatum bekend</source>
+        <translation>Date of birth known</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>&amp;Wijk:</source>
+        <translation>Neigh&amp;bourhood:</translation>
+    </message>
+    <message>
+        <source>&amp;Geboortedatum:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefoon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>← &amp;Terug naar de lijst</source>
+        <translation>← &amp;Back to the list</translation>
+    </message>
+    <message>
+        <source>&amp;Gegevens aanpassen…</source>
+        <translation>&amp;Edit details…</translation>
+    </message>
+    <message>
+        <source>&amp;Contact vastleggen…</source>
+        <translation>Record &amp;contact…</translation>
+    </message>
+    <message>
+        <source>&amp;Afspraak maken…</source>
+        <translation>Make an &amp;appointment…</translation>
+    </message>
+    <message>
+        <source>&amp;Gesprek beginnen</source>
+        <translation>&amp;Start the conversation</translation>
+    </message>
+    <message>
+        <source>Contactpogingen</source>
+        <translation>Contact attempts</translation>
+    </message>
+    <message>
+        <source>Afspraken</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Afspraak a&amp;fzeggen</source>
+        <translation>&amp;Cancel appointment</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Telefoon: {nummer}</source>
+        <translation>Phone: {nummer}</translation>
+    </message>
+    <message>
+        <source>Geboren: {datum}</source>
+        <translation>Born: {datum}</translation>
+    </message>
+    <message>
+        <source>Stand: {stand}</source>
+        <translation>Stage: {stand}</translation>
+    </message>
+    <message>
+        <source>Nog geen contact.</source>
+        <translation>No contact yet.</translation>
+    </message>
+    <message>
+        <source>afgezegd</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Geen afspraken.</source>
+        <translation>No appointments.</translation>
+    </message>
+    <message>
+        <source>Nog geen gesprek.</source>
+        <translation>No conversation yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Verder met het gesprek</source>
+        <translation>&amp;Continue the conversation</translation>
+    </message>
+</context>
+<context>
+    <name>Bewoners</name>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Laatste contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Zoek op naam, adres of postcode</source>
+        <translation>Search by name, address or postcode</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Filter op stand</source>
+        <translation>Filter by stage</translation>
+    </message>
+    <message>
+        <source>Alle standen</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>Filter op wijk</source>
+        <translation>Filter by neighbourhood</translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation>All neighbourhoods</translation>
+    </message>
+    <message>
+        <source>Lijst van bewoners</source>
+        <translation>List of residents</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe bewoner…</source>
+        <translation>&amp;New resident…</translation>
+    </message>
+    <message>
+        <source>Adressen &amp;inlezen (CSV)…</source>
+        <translation>&amp;Import addresses (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>{shown} van {total} bewoners</source>
+        <translation>{shown} of {total} residents</translation>
+    </message>
+    <message>
+        <source>Adressenlijst kiezen</source>
+        <translation>Choose an address list</translation>
+    </message>
+    <message>
+        <source>CSV-bestand (*.csv *.txt)</source>
+        <translation>CSV file (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Adressen inlezen</source>
+        <translation>Import addresses</translation>
+    </message>
+    <message>
+        <source>{n} bewoners ingelezen.</source>
+        <translation>{n} residents imported.</translation>
+    </message>
+    <message>
+        <source>{n} stonden er al in en zijn overgeslagen.</source>
+        <translation>{n} were already there and have been skipped.</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Contact</name>
+    <message>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Aan de deur</source>
+        <translation>At the door</translation>
+    </message>
+    <message>
+        <source>Uitnodiging gestuurd</source>
+        <translation>Invitation sent</translation>
+    </message>
+    <message>
+        <source>Wil een bezoek</source>
+        <translation>Wants a visit</translation>
+    </message>
+    <message>
+        <source>Wil geen bezoek</source>
+        <translation>Does not want a visit</translation>
+    </message>
+    <message>
+        <source>Geen gehoor</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Later terugbellen</source>
+        <translation>Call back later</translation>
+    </message>
+    <message>
+        <source>Verhuisd</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>Overleden</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Geen behoefte</source>
+        <translation>No need</translation>
+    </message>
+    <message>
+        <source>Krijgt al hulp</source>
+        <translation>Already gets help</translation>
+    </message>
+    <message>
+        <source>Geen tijd</source>
+        <translation>No time</translation>
+    </message>
+    <message>
+        <source>Vertrouwt het niet</source>
+        <translation>Does not trust it</translation>
+    </message>
+    <message>
+        <source>Gezondheid</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Anders</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Contact met {naam}</source>
+        <translation>Contact with {naam}</translation>
+    </message>
+    <message>
+        <source>— kies een reden —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <source>Hoe</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Hoe:</source>
+        <translation>&amp;How:</translation>
+    </message>
+    <message>
+        <source>&amp;Wanneer:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Kies waarom de bewoner geen bezoek wil. Weet u het niet, kies dan &apos;Anders&apos;.</source>
+        <translation>Choose why the resident does not want a visit. If you do not know, choose &apos;Other&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>Coördinatie</name>
+    <message>
+        <source>Coördinatie op slot</source>
+        <translation>Coordination locked</translation>
+    </message>
+    <message>
+        <source>Coördinatie openen</source>
+        <extracomment>Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
+        <translation>Open coordination</translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Typ uw wachtwoordzin om verder te gaan waar u was.</source>
+        <translation>Coordination is locked. Type your passphrase to carry on where you were.</translation>
+    </message>
+    <message>
+        <source>Uw naam komt bij elke wijziging in de opvolging te staan.</source>
+        <translation>Your name is recorded with every change in the follow-up.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;vergeten?</source>
+        <translation>&amp;Forgot your passphrase?</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation>New passphrase once more</translation>
+    </message>
+    <message>
+        <source>Pak het vel met de herstelsleutel van de organisatie. Typ de sleutel over en kies een nieuwe wachtwoordzin.</source>
+        <translation>Take the sheet with the organisation&apos;s recovery key. Type the key and choose a new passphrase.</translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel</source>
+        <translation>&amp;Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe wachtwoordzin</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer</source>
+        <translation>Once &amp;more</translation>
+    </message>
+    <message>
+        <source>Vul uw naam in.</source>
+        <translation>Fill in your name.</translation>
+    </message>
+    <message>
+        <source>Openen lukte niet. Probeer het nog eens.</source>
+        <translation>Opening did not work. Please try again.</translation>
+    </message>
+    <message>
+        <source>Huisbezoek — coördinatie</source>
+        <translation>Huisbezoek — coordination</translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Inlezen</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Opvolging</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Overzicht per wijk</source>
+        <translation>Overview by neighbourhood</translation>
+    </message>
+    <message>
+        <source>Rapport en bewaren</source>
+        <translation>Report and retention</translation>
+    </message>
+    <message>
+        <source>Adreslijst en pakketten</source>
+        <translation>Address list and packages</translation>
+    </message>
+</context>
+<context>
+    <name>Datum</name>
+    <message>
+        <source>ma</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>wo</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>vr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>za</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>zo</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
+    <name>Dialoog</name>
+    <message>
+        <source>Opslaan</source>
+        <extracomment>Dialogs that show personal data are hidden while the vault is locked.</extracomment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Eerste start</name>
+    <message>
+        <source>Bezig met de kluis maken</source>
+        <translation>Making the vault</translation>
+    </message>
+    <message>
+        <source>&amp;Vorige</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>V&amp;olgende</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Ik ben &amp;vrijwilliger</source>
+        <translation>I am a &amp;volunteer</translation>
+    </message>
+    <message>
+        <source>Ik ben vrijwilliger</source>
+        <translation>I am a volunteer</translation>
+    </message>
+    <message>
+        <source>Ik ben &amp;coördinator</source>
+        <translation>I am a &amp;coordinator</translation>
+    </message>
+    <message>
+        <source>Ik ben coördinator</source>
+        <translation>I am a coordinator</translation>
+    </message>
+    <message>
+        <source>Welkom bij Huisbezoek</source>
+        <translation>Welcome to Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Wie gaat met dit programma werken op deze computer?</source>
+        <translation>Who will work with this program on this computer?</translation>
+    </message>
+    <message>
+        <source>U bezoekt ouderen thuis en legt uw gesprekken vast.</source>
+        <translation>You visit older people at home and record your conversations.</translation>
+    </message>
+    <message>
+        <source>U werkt voor de organisatie. U leest de zendingen van de vrijwilligers in en zorgt voor de opvolging.</source>
+        <translation>You work for the organisation. You import the volunteers&apos; batches and take care of the follow-up.</translation>
+    </message>
+    <message>
+        <source>Naam van de organisatie</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Naam van de &amp;organisatie:</source>
+        <translation>Name of the &amp;organisation:</translation>
+    </message>
+    <message>
+        <source>Uw &amp;naam:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <source>Uw organisatie</source>
+        <translation>Your organisation</translation>
+    </message>
+    <message>
+        <source>We maken nu een kluis voor de organisatie, met een eigen sleutel. Daarmee lezen alleen u en uw collega&apos;s de zendingen van de vrijwilligers. Uw naam komt bij elke wijziging in de opvolging te staan.</source>
+        <translation>We now make a vault for the organisation, with its own key. With it only you and your colleagues can read the volunteers&apos; batches. Your name is recorded with every change in the follow-up.</translation>
+    </message>
+    <message>
+        <source>Nog niet opgeslagen.</source>
+        <translation>Not saved yet.</translation>
+    </message>
+    <message>
+        <source>Bestand &amp;opslaan…</source>
+        <translation>&amp;Save file…</translation>
+    </message>
+    <message>
+        <source>Het bestand voor de vrijwilligers</source>
+        <translation>The file for the volunteers</translation>
+    </message>
+    <message>
+        <source>Elke vrijwilliger leest dit bestand in. Daarmee kunnen zij zendingen naar uw organisatie sturen. Er staat niets geheims in. Sla het op, bijvoorbeeld op een USB-stick. Lees de vingerafdruk door de telefoon voor aan de vrijwilliger.</source>
+        <translation>Every volunteer reads this file. With it they can send batches to your organisation. There is nothing secret in it. Save it, for example on a USB stick. Read the fingerprint to the volunteer over the phone.</translation>
+    </message>
+    <message>
+        <source>Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft op deze computer, in een kluis op slot. We zetten die kluis nu samen klaar. Dat duurt een paar minuten.</source>
+        <translation>With this program you record your conversations with older people. Everything stays on this computer, in a locked vault. We will now set up that vault together. It takes a few minutes.</translation>
+    </message>
+    <message>
+        <source>Uw voornaam komt op de papieren die u bij de bewoner laat.</source>
+        <translation>Your first name appears on the papers you leave with the resident.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin nog een keer</source>
+        <translation>Passphrase once more</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;laten zien</source>
+        <translation>&amp;Show passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer:</source>
+        <translation>Once &amp;more:</translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoordzin</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;fiets kopje regen zeven&apos;. Dat onthoudt u makkelijk en is toch sterk. Gebruik minstens {n} tekens.</source>
+        <translation>A passphrase is a few ordinary words in a row, for example &apos;bike cup rain seven&apos;. It is easy to remember and still strong. Use at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Uw herstelsleutel</source>
+        <translation>Your recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken of opslaan als PDF…</source>
+        <translation>&amp;Print or save as PDF…</translation>
+    </message>
+    <message>
+        <source>Ik heb de sleutel &amp;opgeschreven</source>
+        <translation>I have &amp;written the key down</translation>
+    </message>
+    <message>
+        <source>Vergeet u uw wachtwoordzin? Dan opent deze sleutel de kluis. U ziet hem maar één keer. Schrijf hem over of druk hem af, en bewaar het vel op een veilige plek thuis, niet bij de laptop.</source>
+        <translation>Forgot your passphrase? Then this key opens the vault. You see it only once. Write it down or print it, and keep the sheet in a safe place at home, not with the laptop.</translation>
+    </message>
+    <message>
+        <source>Laatste groep van de herstelsleutel</source>
+        <translation>Last group of the recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Laatste groep:</source>
+        <translation>&amp;Last group:</translation>
+    </message>
+    <message>
+        <source>Even controleren</source>
+        <translation>A quick check</translation>
+    </message>
+    <message>
+        <source>Kijk op uw papier en typ de laatste groep van vier tekens van de herstelsleutel over. Zo weten we dat u hem goed heeft.</source>
+        <translation>Look at your paper and type the last group of four characters of the recovery key. That way we know you have it right.</translation>
+    </message>
+    <message>
+        <source>Nog geen bestand gekozen.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand kiezen…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Uw organisatie (mag ook later)</source>
+        <translation>Your organisation (can also be done later)</translation>
+    </message>
+    <message>
+        <source>Heeft de coördinator u een instellingenbestand gegeven? Kies het hier. Vergelijk dan de vingerafdruk met wat de coördinator u door de telefoon voorleest. Heeft u het bestand nog niet, klik dan op Klaar.</source>
+        <translation>Did the coordinator give you a settings file? Choose it here. Then compare the fingerprint with what the coordinator reads to you over the phone. If you do not have the file yet, click Done.</translation>
+    </message>
+    <message>
+        <source>Stap {n} van {totaal}</source>
+        <translation>Step {n} of {totaal}</translation>
+    </message>
+    <message>
+        <source>&amp;Klaar</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>Sla eerst het bestand voor de vrijwilligers op. Zonder dat bestand kunnen zij niets naar u sturen.</source>
+        <translation>First save the file for the volunteers. Without that file they cannot send you anything.</translation>
+    </message>
+    <message>
+        <source>Schrijf de herstelsleutel eerst op of druk hem af. Zet dan het vinkje.</source>
+        <translation>First write the recovery key down or print it. Then tick the box.</translation>
+    </message>
+    <message>
+        <source>Dat is niet de laatste groep. Kijk nog eens goed op uw papier. Ga terug als u de sleutel nog niet heeft opgeschreven.</source>
+        <translation>That is not the last group. Look carefully at your paper again. Go back if you have not written the key down yet.</translation>
+    </message>
+    <message>
+        <source>Afdrukken kan nog niet in deze versie. Schrijf hem over.</source>
+        <translation>Printing is not possible in this version yet. Please write it down.</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel opslaan als PDF</source>
+        <translation>Save recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Druk het bestand af en bewaar het vel goed.</source>
+        <translation>Saved. Print the file and keep the sheet safe.</translation>
+    </message>
+    <message>
+        <source>Instellingenbestand van de organisatie kiezen</source>
+        <translation>Choose the organisation&apos;s settings file</translation>
+    </message>
+    <message>
+        <source>Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}
+Klopt de vingerafdruk met wat de coördinator zegt?</source>
+        <translation>Organisation: {naam}
+Fingerprint: {vingerafdruk}
+Does the fingerprint match what the coordinator says?</translation>
+    </message>
+    <message>
+        <source>Bestand voor de vrijwilligers opslaan</source>
+        <translation>Save the file for the volunteers</translation>
+    </message>
+    <message>
+        <source>Instellingenbestand (*.json)</source>
+        <translation>Settings file (*.json)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {bestand}
+Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}</source>
+        <translation>Saved: {bestand}
+Organisation: {naam}
+Fingerprint: {vingerafdruk}</translation>
+    </message>
+</context>
+<context>
+    <name>Folders</name>
+    <message>
+        <source>Folders afdrukken</source>
+        <translation>Print leaflets</translation>
+    </message>
+    <message>
+        <source>Lijst van folders</source>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation>List of leaflets</translation>
+    </message>
+    <message>
+        <source>Waarschuwing over contactgegevens</source>
+        <translation>Warning about contact details</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de folder</source>
+        <translation>Preview of the leaflet</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <source>Deze folder afdrukken (Ctrl+P)</source>
+        <translation>Print this leaflet (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Kies een folder</source>
+        <translation>Choose a leaflet</translation>
+    </message>
+    <message>
+        <source>Met de pijltjes kiest u een folder. Enter drukt hem af.</source>
+        <translation>Choose a leaflet with the arrow keys. Enter prints it.</translation>
+    </message>
+    <message>
+        <source>Zo ziet de folder eruit</source>
+        <translation>This is how the leaflet looks</translation>
+    </message>
+    <message>
+        <source>Huisbezoek: folder</source>
+        <translation>Huisbezoek: leaflet</translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>Done: {n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Folder opslaan als PDF</source>
+        <translation>Save leaflet as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pad}</source>
+        <translation>Saved: {pad}</translation>
+    </message>
+</context>
+<context>
+    <name>Fout</name>
+    <message>
+        <source>Er ging iets mis dat we niet verwachtten. Wat al was opgeslagen, blijft bewaard. Probeer het nog eens. Lukt het niet, bel dan de coördinator.</source>
+        <translation>Something went wrong that we did not expect. What was already saved is kept. Please try again. If it still does not work, call the coordinator.</translation>
+    </message>
+    <message>
+        <source>Dat lukte niet</source>
+        <translation>That did not work</translation>
+    </message>
+</context>
+<context>
+    <name>Gesprek</name>
+    <message>
+        <source>Nog bezig</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Afgerond</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>← &amp;Terug</source>
+        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Onderwerpen</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>&amp;Vorig onderwerp</source>
+        <translation>&amp;Previous topic</translation>
+    </message>
+    <message>
+        <source>V&amp;olgend onderwerp</source>
+        <translation>&amp;Next topic</translation>
+    </message>
+    <message>
+        <source>&amp;Afronden…</source>
+        <translation>&amp;Finish…</translation>
+    </message>
+    <message>
+        <source>Cijfers</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Gesprek met {naam} — {datum}</source>
+        <translation>Conversation with {naam} — {datum}</translation>
+    </message>
+    <message>
+        <source>{titel}
+(overgeslagen)</source>
+        <translation>{titel}
+(skipped)</translation>
+    </message>
+    <message>
+        <source>{vink}{titel}
+{klaar} van {totaal} beantwoord</source>
+        <translation>{vink}{titel}
+{klaar} of {totaal} answered</translation>
+    </message>
+    <message>
+        <source>Let op, direct actie nodig: {tekst}</source>
+        <translation>Note, action needed now: {tekst}</translation>
+    </message>
+    <message>
+        <source>Afgerond (alleen lezen)</source>
+        <translation>Finished (read only)</translation>
+    </message>
+    <message>
+        <source>✓ Alles opgeslagen</source>
+        <translation>✓ Everything saved</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>Hoofdvenster</name>
+    <message>
+        <source>Huisbezoek</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <source>DEMO (verzonnen bewoners)</source>
+        <translation>DEMO (made-up residents)</translation>
+    </message>
+    <message>
+        <source>Huisbezoek — op slot</source>
+        <translation>Huisbezoek — locked</translation>
+    </message>
+</context>
+<context>
+    <name>Inlezen</name>
+    <message>
+        <source>Zendingen kiezen…</source>
+        <translation>Choose batches…</translation>
+    </message>
+    <message>
+        <source>Verslag van het inlezen</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Zendingen van vrijwilligers inlezen</source>
+        <translation>Import batches from volunteers</translation>
+    </message>
+    <message>
+        <source>Sleep de zendingen (bestanden) hierheen, of kies ze. Een zending die niet klopt, wordt geweigerd; de rest wordt gewoon ingelezen.</source>
+        <translation>Drag the batches (files) here, or choose them. A batch that is not right is refused; the rest is imported as usual.</translation>
+    </message>
+    <message>
+        <source>Zendingen kiezen</source>
+        <translation>Choose batches</translation>
+    </message>
+    <message>
+        <source>Zendingen inlezen</source>
+        <translation>Importing batches</translation>
+    </message>
+</context>
+<context>
+    <name>Instellingen</name>
+    <message>
+        <source>Instellingen</source>
+        <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Hoog contrast (zwart op wit)</source>
+        <translation>High contrast (black on white)</translation>
+    </message>
+    <message>
+        <source>Hoog contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na</source>
+        <translation>Lock automatically after</translation>
+    </message>
+    <message>
+        <source>Taal van het programma</source>
+        <translation>Language of the program</translation>
+    </message>
+    <message>
+        <source>Een andere taal ziet u nadat u Huisbezoek opnieuw hebt gestart. Wat u afdrukt voor de bewoner blijft Nederlands.</source>
+        <translation>You will see another language after you restart Huisbezoek. What you print for the resident stays in Dutch.</translation>
+    </message>
+    <message>
+        <source>&amp;Tekstgrootte:</source>
+        <translation>&amp;Text size:</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen na:</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <source>Als u een tijd niets doet, gaat de kluis op slot. Dan vraagt het programma opnieuw om uw wachtwoordzin.</source>
+        <translation>If you do nothing for a while, the vault locks. Then the program asks for your passphrase again.</translation>
+    </message>
+    <message>
+        <source>T&amp;aal:</source>
+        <translation>L&amp;anguage:</translation>
+    </message>
+    <message>
+        <source>{pct}% van de normale grootte</source>
+        <translation>{pct}% of the normal size</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Zet de coördinatie op slot (Ctrl+L). Niemand ziet dan nog gegevens van bewoners. Met uw wachtwoordzin gaat u verder waar u was.</source>
+        <translation>Lock coordination (Ctrl+L). Then nobody sees residents&apos; details any more. With your passphrase you carry on where you were.</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Naar de &amp;coördinator sturen…</source>
+        <translation>Send to the &amp;coordinator…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisatie-instellingen inlezen…</source>
+        <translation>Import &amp;organisation settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Pakket van de coördinator inlezen…</source>
+        <translation>Import a &amp;package from the coordinator…</translation>
+    </message>
+    <message>
+        <source>Be&amp;woners</source>
+        <translation>Re&amp;sidents</translation>
+    </message>
+    <message>
+        <source>&amp;Lijst van bewoners</source>
+        <translation>&amp;List of residents</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe bewoner…</source>
+        <translation>&amp;New resident…</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Adressen &amp;inlezen (CSV)…</source>
+        <translation>&amp;Import addresses (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hulp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Over Huisbezoek</source>
+        <translation>&amp;About Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Over Huisbezoek</source>
+        <translation>About Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Huisbezoek {versie}
+Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in een kluis op slot.</source>
+        <translation>Huisbezoek {versie}
+For volunteers who visit older people at home. Everything stays on this computer, in a locked vault.</translation>
+    </message>
+    <message>
+        <source>&amp;Folders afdrukken…</source>
+        <translation>&amp;Print leaflets…</translation>
+    </message>
+    <message>
+        <source>&amp;Folders</source>
+        <translation>&amp;Leaflets</translation>
+    </message>
+</context>
+<context>
+    <name>Ontgrendelen</name>
+    <message>
+        <source>De kluis is op slot</source>
+        <translation>The vault is locked</translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin om verder te gaan. Alles wat u deed, staat nog klaar.</source>
+        <translation>Type your passphrase to carry on. Everything you were doing is still there.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Bezig met openen</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;vergeten?</source>
+        <translation>&amp;Forgot your passphrase?</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Dit is een demokluis met verzonnen bewoners. De wachtwoordzin is: {wachtwoord}</source>
+        <translation>This is a demo vault with made-up residents. The passphrase is: {wachtwoord}</translation>
+    </message>
+    <message>
+        <source>Typ eerst uw wachtwoordzin.</source>
+        <translation>First type your passphrase.</translation>
+    </message>
+    <message>
+        <source>Herstellen met uw herstelsleutel</source>
+        <translation>Recover with your recovery key</translation>
+    </message>
+    <message>
+        <source>Pak het vel met uw herstelsleutel. Typ de sleutel over en kies een nieuwe wachtwoordzin. Streepjes en spaties mogen, hoofdletters maakt niet uit.</source>
+        <translation>Take the sheet with your recovery key. Type the key and choose a new passphrase. Dashes and spaces are fine, capitals do not matter.</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-…</source>
+        <translation>XXXX-XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation>New passphrase once more</translation>
+    </message>
+    <message>
+        <source>&amp;Herstellen en openen</source>
+        <translation>&amp;Recover and open</translation>
+    </message>
+    <message>
+        <source>Bezig met herstellen</source>
+        <translation>Recovering</translation>
+    </message>
+    <message>
+        <source>&amp;Terug</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel:</source>
+        <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe wachtwoordzin:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer:</source>
+        <translation>Once &amp;more:</translation>
+    </message>
+</context>
+<context>
+    <name>Opvolging</name>
+    <message>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Bewoner</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opgepakt door</source>
+        <translation>Taken up by</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Signalen om op te volgen</source>
+        <translation>Signals to follow up</translation>
+    </message>
+    <message>
+        <source>Ook afgeronde signalen tonen</source>
+        <translation>Also show finished signals</translation>
+    </message>
+    <message>
+        <source>Dienst</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Verwijsbrief maken…</source>
+        <translation>Write a referral letter…</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Opvolging</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Kies een signaal in de lijst.</source>
+        <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
+        <translation>Choose a signal in the list.</translation>
+    </message>
+    <message>
+        <source>{bewoner}. {onderwerp}, {urgentie}.
+{tekst}
+Afgesproken: {afspraak}</source>
+        <translation>{bewoner}. {onderwerp}, {urgentie}.
+{tekst}
+Agreed: {afspraak}</translation>
+    </message>
+    <message>
+        <source>Verwijsbrief opslaan</source>
+        <translation>Save referral letter</translation>
+    </message>
+</context>
+<context>
+    <name>Organisatie</name>
+    <message>
+        <source>Organisatie toegevoegd</source>
+        <translation>Organisation added</translation>
+    </message>
+    <message>
+        <source>Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}
+
+Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.</source>
+        <translation>Organisation: {naam}
+Fingerprint: {vingerafdruk}
+
+Compare the fingerprint with what the coordinator reads to you over the phone.</translation>
+    </message>
+    <message>
+        <source>Instellingenbestand van de organisatie kiezen</source>
+        <translation>Choose the organisation&apos;s settings file</translation>
+    </message>
+</context>
+<context>
+    <name>Overzicht</name>
+    <message>
+        <source>Grafiek: bereik per wijk</source>
+        <translation>Chart: reach per neighbourhood</translation>
+    </message>
+    <message>
+        <source>{wijk}: {bezocht} bezocht van {totaal}</source>
+        <translation>{wijk}: {bezocht} visited of {totaal}</translation>
+    </message>
+    <message>
+        <source>75-80 jaar</source>
+        <translation>75-80 years</translation>
+    </message>
+    <message>
+        <source>uitgenodigd</source>
+        <translation>invited</translation>
+    </message>
+    <message>
+        <source>bezocht</source>
+        <translation>visited</translation>
+    </message>
+    <message>
+        <source>Grafiek: voortgang tegen de planning</source>
+        <translation>Chart: progress against the plan</translation>
+    </message>
+    <message>
+        <source>Uitgenodigd {deel}, planning {doel}</source>
+        <translation>Invited {deel}, plan {doel}</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Uitgenodigd</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Afgezien</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Bezocht</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>Respons</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Bereik per wijk</source>
+        <translation>Reach per neighbourhood</translation>
+    </message>
+    <message>
+        <source>Signalen per onderwerp</source>
+        <translation>Signals per topic</translation>
+    </message>
+    <message>
+        <source>Dat loopt op schema.</source>
+        <translation>That is on schedule.</translation>
+    </message>
+    <message>
+        <source>Dat loopt achter op schema.</source>
+        <translation>That is behind schedule.</translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation>{deel} of the residents aged 75 to 80 have been invited. According to the plan (finished on {einde}) that should now be {doel}. {oordeel}</translation>
+    </message>
+    <message>
+        <source>Nog geen signalen.</source>
+        <translation>No signals yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Pakket</name>
+    <message>
+        <source>{n} nieuwe bewoners staan nu in uw lijst.</source>
+        <translation>{n} new residents are now in your list.</translation>
+    </message>
+    <message>
+        <source>{n} stonden er al in.</source>
+        <translation>{n} were already there.</translation>
+    </message>
+    <message>
+        <source>Pakket ingelezen</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>Pakket niet ingelezen</source>
+        <translation>Package not imported</translation>
+    </message>
+    <message>
+        <source>Pakket van de coördinator kiezen</source>
+        <translation>Choose a package from the coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>Pakketten</name>
+    <message>
+        <source>Adreslijst van de gemeente inlezen…</source>
+        <translation>Import the municipality&apos;s address list…</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Toegewezen</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Gekozen wijk geven aan deze vrijwilliger</source>
+        <translation>Give the chosen neighbourhood to this volunteer</translation>
+    </message>
+    <message>
+        <source>Toewijzingspakket opslaan…</source>
+        <translation>Save assignment package…</translation>
+    </message>
+    <message>
+        <source>Configuratiepakket maken…</source>
+        <translation>Make configuration package…</translation>
+    </message>
+    <message>
+        <source>Adreslijst en pakketten</source>
+        <translation>Address list and packages</translation>
+    </message>
+    <message>
+        <source>Lees de adreslijst in (CSV met naam, straat, huisnummer, postcode, woonplaats, geboortedatum en wijk). Geef daarna elke wijk aan een vrijwilliger en sla het pakket voor die vrijwilliger op. Alleen die vrijwilliger kan het openen.</source>
+        <translation>Import the address list (CSV with name, street, house number, postcode, town, date of birth and neighbourhood). Then give each neighbourhood to a volunteer and save the package for that volunteer. Only that volunteer can open it.</translation>
+    </message>
+    <message>
+        <source>Configuratie voor alle vrijwilligers</source>
+        <translation>Configuration for all volunteers</translation>
+    </message>
+    <message>
+        <source>Kies de map met formulieren, folders en de sociale kaart. Het pakket is ondertekend door de organisatie.</source>
+        <translation>Choose the folder with forms, leaflets and the services directory. The package is signed by the organisation.</translation>
+    </message>
+    <message>
+        <source>Adreslijst kiezen</source>
+        <translation>Choose address list</translation>
+    </message>
+    <message>
+        <source>Ingelezen: {nieuw} nieuw, {bij} bijgewerkt.</source>
+        <translation>Imported: {nieuw} new, {bij} updated.</translation>
+    </message>
+    <message>
+        <source>Kies een wijk in de lijst en een vrijwilliger.</source>
+        <translation>Choose a neighbourhood in the list and a volunteer.</translation>
+    </message>
+    <message>
+        <source>{n} bewoners in {wijk} toegewezen.</source>
+        <translation>{n} residents in {wijk} assigned.</translation>
+    </message>
+    <message>
+        <source>Toewijzingspakket opslaan</source>
+        <translation>Save assignment package</translation>
+    </message>
+    <message>
+        <source>Kies een vrijwilliger.</source>
+        <translation>Choose a volunteer.</translation>
+    </message>
+    <message>
+        <source>Pakket met {n} bewoners opgeslagen: {naam}.</source>
+        <translation>Package with {n} residents saved: {naam}.</translation>
+    </message>
+    <message>
+        <source>Map met de inhoud</source>
+        <translation>Folder with the contents</translation>
+    </message>
+    <message>
+        <source>Configuratiepakket opslaan</source>
+        <translation>Save configuration package</translation>
+    </message>
+    <message>
+        <source>Configuratiepakket opgeslagen: {naam}.</source>
+        <translation>Configuration package saved: {naam}.</translation>
+    </message>
+</context>
+<context>
+    <name>Rapport</name>
+    <message>
+        <source>Rapport voor de gemeente opslaan…</source>
+        <translation>Save report for the municipality…</translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Toon wat gewist wordt</source>
+        <translation>Show what will be erased</translation>
+    </message>
+    <message>
+        <source>Ik weet dat wissen niet terug kan</source>
+        <translation>I know erasing cannot be undone</translation>
+    </message>
+    <message>
+        <source>Nu wissen</source>
+        <translation>Erase now</translation>
+    </message>
+    <message>
+        <source>Naam van de bewoner</source>
+        <translation>Name of the resident</translation>
+    </message>
+    <message>
+        <source>Postcode van de bewoner</source>
+        <translation>Postcode of the resident</translation>
+    </message>
+    <message>
+        <source>Alles over deze bewoner opslaan…</source>
+        <translation>Save everything about this resident…</translation>
+    </message>
+    <message>
+        <source>Deze bewoner helemaal wissen</source>
+        <translation>Erase this resident completely</translation>
+    </message>
+    <message>
+        <source>Rapport voor de gemeente</source>
+        <translation>Report for the municipality</translation>
+    </message>
+    <message>
+        <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
+        <translation>A PDF and a CSV file with the figures per neighbourhood, without names. Numbers below 5 are left out.</translation>
+    </message>
+    <message>
+        <source>Na deze termijn worden naam, adres en notities van afgeronde signalen gewist. De tellingen blijven.</source>
+        <translation>After this period the name, address and notes of finished signals are erased. The counts stay.</translation>
+    </message>
+    <message>
+        <source>Bewaren</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Eén bewoner: inzien of wissen</source>
+        <translation>One resident: view or erase</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Map voor het rapport</source>
+        <translation>Folder for the report</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pdf} en {csv}.</source>
+        <translation>Saved: {pdf} and {csv}.</translation>
+    </message>
+    <message>
+        <source>Er is nu niets om te wissen.</source>
+        <translation>There is nothing to erase now.</translation>
+    </message>
+    <message>
+        <source>Van {n} afgeronde signalen (afgesloten vóór {datum}) worden naam, adres, tekst en notities gewist; {met_naam} daarvan hebben een naam. Per onderwerp: {lijst}.</source>
+        <translation>Of {n} finished signals (closed before {datum}) the name, address, text and notes are erased; {met_naam} of them have a name. Per topic: {lijst}.</translation>
+    </message>
+    <message>
+        <source>Gewist: {n} signalen.</source>
+        <translation>Erased: {n} signals.</translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {naam}.</source>
+        <translation>Saved: {naam}.</translation>
+    </message>
+    <message>
+        <source>Gewist: {a} op de adreslijst, {s} signalen.</source>
+        <translation>Erased: {a} on the address list, {s} signals.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheck</name>
+    <message>
+        <source>Huisbezoek werkt</source>
+        <translation>Huisbezoek works</translation>
+    </message>
+</context>
+<context>
+    <name>Signaal</name>
+    <message>
+        <source>Informatie</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Aandacht</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Zorg</source>
+        <translation>Concern</translation>
+    </message>
+    <message>
+        <source>Direct actie</source>
+        <translation>Act now</translation>
+    </message>
+</context>
+<context>
+    <name>Spinnenweb</name>
+    <message>
+        <source>Lichaam</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Gevoel</source>
+        <translation>Feelings</translation>
+    </message>
+    <message>
+        <source>Zingeving</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Kwaliteit van leven</source>
+        <translation>Quality of life</translation>
+    </message>
+    <message>
+        <source>Meedoen</source>
+        <translation>Taking part</translation>
+    </message>
+    <message>
+        <source>Dagelijks leven</source>
+        <translation>Daily life</translation>
+    </message>
+    <message>
+        <source>Zin</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Leven</source>
+        <translation>Life</translation>
+    </message>
+    <message>
+        <source>Dagelijks</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Spinnenweb van de zes cijfers</source>
+        <translation>Spider web chart of the six scores</translation>
+    </message>
+</context>
+<context>
+    <name>Stand</name>
+    <message>
+        <source>Nog uitnodigen</source>
+        <translation>Still to invite</translation>
+    </message>
+    <message>
+        <source>Uitgenodigd</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Bezocht</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>Afgezien</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Vertrokken</source>
+        <translation>Left</translation>
+    </message>
+</context>
+<context>
+    <name>Thema</name>
+    <message>
+        <source>Eenzaamheid en contacten</source>
+        <translation>Loneliness and contacts</translation>
+    </message>
+    <message>
+        <source>Vallen</source>
+        <translation>Falls</translation>
+    </message>
+    <message>
+        <source>Eten en gewicht</source>
+        <translation>Food and weight</translation>
+    </message>
+    <message>
+        <source>Mantelzorg</source>
+        <translation>Informal care</translation>
+    </message>
+    <message>
+        <source>Geldzaken</source>
+        <translation>Money matters</translation>
+    </message>
+    <message>
+        <source>Dagelijks functioneren</source>
+        <translation>Daily functioning</translation>
+    </message>
+    <message>
+        <source>Wonen en veiligheid</source>
+        <translation>Housing and safety</translation>
+    </message>
+    <message>
+        <source>Hulp thuis (Wmo)</source>
+        <translation>Help at home (Wmo)</translation>
+    </message>
+    <message>
+        <source>Gezondheid</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Andere zorg</source>
+        <translation>Other care</translation>
+    </message>
+</context>
+<context>
+    <name>Toestemming</name>
+    <message>
+        <source>Mondeling</source>
+        <translation>Spoken</translation>
+    </message>
+    <message>
+        <source>Schriftelijk (getekend)</source>
+        <translation>In writing (signed)</translation>
+    </message>
+</context>
+<context>
+    <name>Versturen</name>
+    <message>
+        <source>Signalen klaarzetten voor de coördinator</source>
+        <translation>Preparing signals for the coordinator</translation>
+    </message>
+    <message>
+        <source>Er waren geen nieuwe signalen om te delen. Het bestand {bestand} bevat alleen de tellingen per wijk, zonder namen.</source>
+        <translation>There were no new signals to share. The file {bestand} holds only the counts per neighbourhood, without names.</translation>
+    </message>
+    <message>
+        <source>{n} signalen staan versleuteld in het bestand {bestand}. Geef dit bestand aan de coördinator, bijvoorbeeld op een USB-stick of per e-mail.</source>
+        <translation>{n} signals are encrypted in the file {bestand}. Give this file to the coordinator, for example on a USB stick or by e-mail.</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Kies de map (bijvoorbeeld de USB-stick)</source>
+        <translation>Choose the folder (for example the USB stick)</translation>
+    </message>
+</context>
+<context>
+    <name>Voortgang</name>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stoppen… even geduld.</source>
+        <translation>Stopping… one moment.</translation>
+    </message>
+</context>
+<context>
+    <name>Vraag</name>
+    <message>
+        <source>Tip: {tekst}</source>
+        <translation>Tip: {tekst}</translation>
+    </message>
+    <message>
+        <source>Wil ik niet zeggen</source>
+        <translation>Prefer not to say</translation>
+    </message>
+    <message>
+        <source>Wil ik niet zeggen: {vraag}</source>
+        <translation>Prefer not to say: {vraag}</translation>
+    </message>
+    <message>
+        <source>Niet gevraagd</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <source>Niet gevraagd: {vraag}</source>
+        <translation>Not asked: {vraag}</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nee</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>getal</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>Vrijwilligers</name>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Laatste zending</source>
+        <translation>Last batch</translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Aanmeldbestand inlezen…</source>
+        <translation>Import enrolment file…</translation>
+    </message>
+    <message>
+        <source>Vingerafdruk klopt: goedkeuren</source>
+        <translation>Fingerprint matches: approve</translation>
+    </message>
+    <message>
+        <source>Intrekken</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Bestand voor vrijwilligers opslaan…</source>
+        <translation>Save file for volunteers…</translation>
+    </message>
+    <message>
+        <source>Lees het aanmeldbestand van een vrijwilliger in. Bel de vrijwilliger en laat de vingerafdruk voorlezen. Klopt elk teken? Keur dan goed.</source>
+        <translation>Import a volunteer&apos;s enrolment file. Call the volunteer and have them read out the fingerprint. Does every character match? Then approve.</translation>
+    </message>
+    <message>
+        <source>nr. {nr}</source>
+        <translation>no. {nr}</translation>
+    </message>
+    <message>
+        <source>Vingerafdruk van {naam}: {vingerafdruk}</source>
+        <translation>Fingerprint of {naam}: {vingerafdruk}</translation>
+    </message>
+    <message>
+        <source>Kies een vrijwilliger om de vingerafdruk te zien.</source>
+        <translation>Choose a volunteer to see the fingerprint.</translation>
+    </message>
+    <message>
+        <source>Aanmeldbestand kiezen</source>
+        <translation>Choose enrolment file</translation>
+    </message>
+    <message>
+        <source>Bestand voor vrijwilligers opslaan</source>
+        <translation>Save file for volunteers</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}</source>
+        <translation>Saved: {bestand}. Fingerprint of the organisation: {vingerafdruk}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2230 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
+<context>
+    <name>Afdrukken</name>
+    <message>
+        <source>Pagina {n} van {totaal} is klaar.</source>
+        <extracomment>Highest resolution we rasterise for a printer: sharp on paper, about 26 MB per A4 page.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <extracomment>``choose(parent, printer, page_count, then)``: ask where to print, call ``then()`` to go on. Tests put a function here that sets up a PDF printer without showing the dialog.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{titel}, pagina {n} van {totaal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let op: deze contactgegevens zijn meer dan een jaar niet nagekeken. Klopt het nog? Vraag het anders aan de coördinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {folder}: {dienst} (nagekeken op {datum})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afdrukken voor de bewoner</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Samenvatting van het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samenvatting van het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met het &amp;spinnenweb (als de bewoner dat wil)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met het spinnenweb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing over contactgegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles in één keer afdrukken (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de pagina&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat geeft u mee?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zo ziet het eruit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder {titel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies eerst wat u wilt afdrukken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek: voor de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een map voor de PDF-bestanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} bestanden opgeslagen in {map}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Afronden</name>
+    <message>
+        <source>zelf toegevoegd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uit de antwoorden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mag gedeeld worden met de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met naam en telefoon, zodat de coördinator kan terugbellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doorverwijzen naar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>naam van de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>korte notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wat is afgesproken, wie doet wat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delen met de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam en telefoon delen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doorverwijzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naar welke organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe gaf de bewoner toestemming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wanneer gaf de bewoner toestemming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie bij het signaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming en notitie &amp;opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vastgelegd: {wanneer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wanneer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming van de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal &amp;weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Opgeslagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal toevoegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe dringend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waar gaat het om</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Onderwerp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hoe dringend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Waar gaat het om:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notitie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Terug naar de &amp;vragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open vragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal &amp;toevoegen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders en samenvatting a&amp;fdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naar de coördinator &amp;sturen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek a&amp;fronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek opnieuw &amp;openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor de bewoner en de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle vragen zijn beantwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog {n} open. Klik op een vraag om erheen te gaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, tenzij u het opnieuw opent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De antwoorden geven geen signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Afspraak</name>
+    <message>
+        <source>Afspraak met {naam}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum en tijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bij de bewoner thuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Datum en tijd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Waar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze datum is al voorbij. Kies een datum in de toekomst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Algemeen</name>
+    <message>
+        <source>ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bewoner</name>
+    <message>
+        <source>Nieuwe bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoner aanpassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geboortedatum bekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wijk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Geboortedatum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Telefoon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Terug naar de lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gegevens aanpassen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contact vastleggen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afspraak maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gesprek beginnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contactpogingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak a&amp;fzeggen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon: {nummer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geboren: {datum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stand: {stand}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>afgezegd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen afspraken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen gesprek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verder met het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bewoners</name>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laatste contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek op naam, adres of postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter op stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle standen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter op wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lijst van bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe bewoner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressen &amp;inlezen (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} van {total} bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressenlijst kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV-bestand (*.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressen inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} bewoners ingelezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} stonden er al in en zijn overgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Contact</name>
+    <message>
+        <source>Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aan de deur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitnodiging gestuurd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil een bezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil geen bezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen gehoor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later terugbellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verhuisd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen behoefte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krijgt al hulp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen tijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertrouwt het niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gezondheid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact met {naam}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— kies een reden —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hoe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wanneer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomst:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otitie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies waarom de bewoner geen bezoek wil. Weet u het niet, kies dan &apos;Anders&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Coördinatie</name>
+    <message>
+        <source>Coördinatie op slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coördinatie openen</source>
+        <extracomment>Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Typ uw wachtwoordzin om verder te gaan waar u was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw naam komt bij elke wijziging in de opvolging te staan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;vergeten?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pak het vel met de herstelsleutel van de organisatie. Typ de sleutel over en kies een nieuwe wachtwoordzin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vul uw naam in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Openen lukte niet. Probeer het nog eens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek — coördinatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opvolging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overzicht per wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport en bewaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adreslijst en pakketten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Datum</name>
+    <message>
+        <source>ma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>di</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>za</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dialoog</name>
+    <message>
+        <source>Opslaan</source>
+        <extracomment>Dialogs that show personal data are hidden while the vault is locked.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Eerste start</name>
+    <message>
+        <source>Bezig met de kluis maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vorige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;olgende</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik ben &amp;vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik ben vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik ben &amp;coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik ben coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welkom bij Huisbezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie gaat met dit programma werken op deze computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U bezoekt ouderen thuis en legt uw gesprekken vast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U werkt voor de organisatie. U leest de zendingen van de vrijwilligers in en zorgt voor de opvolging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam van de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam van de &amp;organisatie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw &amp;naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We maken nu een kluis voor de organisatie, met een eigen sleutel. Daarmee lezen alleen u en uw collega&apos;s de zendingen van de vrijwilligers. Uw naam komt bij elke wijziging in de opvolging te staan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog niet opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand &amp;opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het bestand voor de vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elke vrijwilliger leest dit bestand in. Daarmee kunnen zij zendingen naar uw organisatie sturen. Er staat niets geheims in. Sla het op, bijvoorbeeld op een USB-stick. Lees de vingerafdruk door de telefoon voor aan de vrijwilliger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft op deze computer, in een kluis op slot. We zetten die kluis nu samen klaar. Dat duurt een paar minuten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw voornaam komt op de papieren die u bij de bewoner laat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;laten zien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;fiets kopje regen zeven&apos;. Dat onthoudt u makkelijk en is toch sterk. Gebruik minstens {n} tekens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken of opslaan als PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik heb de sleutel &amp;opgeschreven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vergeet u uw wachtwoordzin? Dan opent deze sleutel de kluis. U ziet hem maar één keer. Schrijf hem over of druk hem af, en bewaar het vel op een veilige plek thuis, niet bij de laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laatste groep van de herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Laatste groep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even controleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kijk op uw papier en typ de laatste groep van vier tekens van de herstelsleutel over. Zo weten we dat u hem goed heeft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen bestand gekozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bestand kiezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw organisatie (mag ook later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heeft de coördinator u een instellingenbestand gegeven? Kies het hier. Vergelijk dan de vingerafdruk met wat de coördinator u door de telefoon voorleest. Heeft u het bestand nog niet, klik dan op Klaar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stap {n} van {totaal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sla eerst het bestand voor de vrijwilligers op. Zonder dat bestand kunnen zij niets naar u sturen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schrijf de herstelsleutel eerst op of druk hem af. Zet dan het vinkje.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat is niet de laatste groep. Kijk nog eens goed op uw papier. Ga terug als u de sleutel nog niet heeft opgeschreven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afdrukken kan nog niet in deze versie. Schrijf hem over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstelsleutel opslaan als PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Druk het bestand af en bewaar het vel goed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingenbestand van de organisatie kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}
+Klopt de vingerafdruk met wat de coördinator zegt?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand voor de vrijwilligers opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingenbestand (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {bestand}
+Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Folders</name>
+    <message>
+        <source>Folders afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lijst van folders</source>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing over contactgegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze folder afdrukken (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met de pijltjes kiest u een folder. Enter drukt hem af.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zo ziet de folder eruit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek: folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder opslaan als PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pad}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fout</name>
+    <message>
+        <source>Er ging iets mis dat we niet verwachtten. Wat al was opgeslagen, blijft bewaard. Probeer het nog eens. Lukt het niet, bel dan de coördinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat lukte niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gesprek</name>
+    <message>
+        <source>Nog bezig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgerond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Terug</source>
+        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onderwerpen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vorig onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;olgend onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afronden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cijfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek met {naam} — {datum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{titel}
+(overgeslagen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vink}{titel}
+{klaar} van {totaal} beantwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let op, direct actie nodig: {tekst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgerond (alleen lezen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Alles opgeslagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hoofdvenster</name>
+    <message>
+        <source>Huisbezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO (verzonnen bewoners)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek — op slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inlezen</name>
+    <message>
+        <source>Zendingen kiezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verslag van het inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendingen van vrijwilligers inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep de zendingen (bestanden) hierheen, of kies ze. Een zending die niet klopt, wordt geweigerd; de rest wordt gewoon ingelezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendingen kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendingen inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Instellingen</name>
+    <message>
+        <source>Instellingen</source>
+        <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoog contrast (zwart op wit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoog contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taal van het programma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een andere taal ziet u nadat u Huisbezoek opnieuw hebt gestart. Wat u afdrukt voor de bewoner blijft Nederlands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tekstgrootte:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen na:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als u een tijd niets doet, gaat de kluis op slot. Dan vraagt het programma opnieuw om uw wachtwoordzin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;aal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pct}% van de normale grootte</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet de coördinatie op slot (Ctrl+L). Niemand ziet dan nog gegevens van bewoners. Met uw wachtwoordzin gaat u verder waar u was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naar de &amp;coördinator sturen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisatie-instellingen inlezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pakket van de coördinator inlezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Be&amp;woners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lijst van bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe bewoner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressen &amp;inlezen (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hulp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Over Huisbezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over Huisbezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek {versie}
+Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in een kluis op slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folders afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ontgrendelen</name>
+    <message>
+        <source>De kluis is op slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin om verder te gaan. Alles wat u deed, staat nog klaar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin &amp;vergeten?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit is een demokluis met verzonnen bewoners. De wachtwoordzin is: {wachtwoord}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ eerst uw wachtwoordzin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstellen met uw herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pak het vel met uw herstelsleutel. Typ de sleutel over en kies een nieuwe wachtwoordzin. Streepjes en spaties mogen, hoofdletters maakt niet uit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Herstellen en openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met herstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Terug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe wachtwoordzin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog een &amp;keer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Opvolging</name>
+    <message>
+        <source>Urgentie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgepakt door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen om op te volgen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ook afgeronde signalen tonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dienst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijsbrief maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opvolging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een signaal in de lijst.</source>
+        <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bewoner}. {onderwerp}, {urgentie}.
+{tekst}
+Afgesproken: {afspraak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijsbrief opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Organisatie</name>
+    <message>
+        <source>Organisatie toegevoegd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisatie: {naam}
+Vingerafdruk: {vingerafdruk}
+
+Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingenbestand van de organisatie kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Overzicht</name>
+    <message>
+        <source>Grafiek: bereik per wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{wijk}: {bezocht} bezocht van {totaal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>75-80 jaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uitgenodigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bezocht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grafiek: voortgang tegen de planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgenodigd {deel}, planning {doel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgenodigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgezien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezocht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bereik per wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen per onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat loopt op schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat loopt achter op schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pakket</name>
+    <message>
+        <source>{n} nieuwe bewoners staan nu in uw lijst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} stonden er al in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakket ingelezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakket niet ingelezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakket van de coördinator kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pakketten</name>
+    <message>
+        <source>Adreslijst van de gemeente inlezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toegewezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gekozen wijk geven aan deze vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toewijzingspakket opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuratiepakket maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adreslijst en pakketten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lees de adreslijst in (CSV met naam, straat, huisnummer, postcode, woonplaats, geboortedatum en wijk). Geef daarna elke wijk aan een vrijwilliger en sla het pakket voor die vrijwilliger op. Alleen die vrijwilliger kan het openen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuratie voor alle vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies de map met formulieren, folders en de sociale kaart. Het pakket is ondertekend door de organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adreslijst kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingelezen: {nieuw} nieuw, {bij} bijgewerkt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wijk in de lijst en een vrijwilliger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} bewoners in {wijk} toegewezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toewijzingspakket opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een vrijwilliger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakket met {n} bewoners opgeslagen: {naam}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map met de inhoud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuratiepakket opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuratiepakket opgeslagen: {naam}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rapport</name>
+    <message>
+        <source>Rapport voor de gemeente opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toon wat gewist wordt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik weet dat wissen niet terug kan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam van de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode van de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles over deze bewoner opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze bewoner helemaal wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport voor de gemeente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na deze termijn worden naam, adres en notities van afgeronde signalen gewist. De tellingen blijven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eén bewoner: inzien of wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map voor het rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pdf} en {csv}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is nu niets om te wissen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van {n} afgeronde signalen (afgesloten vóór {datum}) worden naam, adres, tekst en notities gewist; {met_naam} daarvan hebben een naam. Per onderwerp: {lijst}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gewist: {n} signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {naam}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gewist: {a} op de adreslijst, {s} signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheck</name>
+    <message>
+        <source>Huisbezoek werkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signaal</name>
+    <message>
+        <source>Informatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aandacht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct actie</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spinnenweb</name>
+    <message>
+        <source>Lichaam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gevoel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zingeving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kwaliteit van leven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meedoen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dagelijks leven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dagelijks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spinnenweb van de zes cijfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stand</name>
+    <message>
+        <source>Nog uitnodigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgenodigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezocht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgezien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertrokken</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Thema</name>
+    <message>
+        <source>Eenzaamheid en contacten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eten en gewicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mantelzorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geldzaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dagelijks functioneren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wonen en veiligheid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp thuis (Wmo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gezondheid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Andere zorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Toestemming</name>
+    <message>
+        <source>Mondeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schriftelijk (getekend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Versturen</name>
+    <message>
+        <source>Signalen klaarzetten voor de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er waren geen nieuwe signalen om te delen. Het bestand {bestand} bevat alleen de tellingen per wijk, zonder namen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} signalen staan versleuteld in het bestand {bestand}. Geef dit bestand aan de coördinator, bijvoorbeeld op een USB-stick of per e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies de map (bijvoorbeeld de USB-stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Voortgang</name>
+    <message>
+        <source>Bezig…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stoppen… even geduld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vraag</name>
+    <message>
+        <source>Tip: {tekst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil ik niet zeggen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil ik niet zeggen: {vraag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet gevraagd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet gevraagd: {vraag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>getal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vrijwilligers</name>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laatste zending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanmeldbestand inlezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vingerafdruk klopt: goedkeuren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intrekken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand voor vrijwilligers opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lees het aanmeldbestand van een vrijwilliger in. Bel de vrijwilliger en laat de vingerafdruk voorlezen. Klopt elk teken? Keur dan goed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nr. {nr}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vingerafdruk van {naam}: {vingerafdruk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een vrijwilliger om de vingerafdruk te zien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanmeldbestand kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand voor vrijwilligers opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,861 @@
+"""Check one batch file against the coordinator store and apply it: the import ledger rules.
+
+The order is the security argument: container and manifest, our organisation, an approved and
+non-revoked signer, the signature, the ledger (duplicate, conflict, replay), and only then
+decryption, validation and the writes. Every rejection happens before the first write but one:
+on SQLite a signal id stored for another volunteer is found by the insert itself (see
+``_apply_raw``). Each batch's writes run inside a savepoint, which that rejection rolls back, so a
+batch is imported whole or not at all.
+
+Rules (docs/batch-format.md): a byte-identical payload already in the ledger is "unchanged"; the
+same batch id with other contents is refused; a sequence number at or below the highest one
+imported for that key is refused as a replay; a jump above the next number is imported and
+reported as a gap. Per signal, a higher revision replaces the stored one and a lower or equal
+one changes nothing, so an older batch can never roll anything back.
+
+``import_batches`` (files) and ``import_batch_bytes`` (one batch in memory) run these checks in
+one transaction with a savepoint per file and report each file's outcome in Dutch. Long runs take
+``progress(fraction, message)`` and a cancel flag (``threading.Event``), no Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, cast
+
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, select
+from sqlalchemy.orm import Session
+
+from huisbezoek.coordinator.organisation import identities
+from huisbezoek.coordinator.store import StoreLike
+from huisbezoek.coordinator.store.models import (
+    ERASED_SIGNAL_VALUES,
+    FollowUp,
+    FollowUpEvent,
+    ImportedSignal,
+    ImportLedger,
+    NeighbourhoodCount,
+    Organisation,
+    Volunteer,
+)
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
+from huisbezoek.domain import ConsentScope
+from huisbezoek.errors import UserError
+from huisbezoek.exchange import batch, minisign
+from huisbezoek.exchange.errors import (
+    ConflictingBatchError,
+    CorruptBatchError,
+    NoOrganisationConfigError,
+    OtherOrganisationError,
+    ReplayedBatchError,
+    RevokedSignerError,
+    UnknownSignerError,
+)
+from huisbezoek.exchange.files import read_limited
+from huisbezoek.exchange.keys import OrgIdentity
+from huisbezoek.exchange.payload import BatchPayload, NeighbourhoodCounts, SharedSignal
+from huisbezoek.progress import CancelFlag, ProgressFn, bulk_work, noop_progress
+from huisbezoek.vault import AuditEvent
+from huisbezoek.vault.audit import append_event
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 500  # stays well below SQLite's limit on bound parameters
+_ID_TEXTS: TypeAdapter[list[uuid.UUID]] = TypeAdapter(list[uuid.UUID])
+
+_SIGNALS: Table = ImportedSignal.__table__  # type: ignore[assignment]
+_LEDGER: Table = ImportLedger.__table__  # type: ignore[assignment]
+_COUNTS: Table = NeighbourhoodCount.__table__  # type: ignore[assignment]
+_ORGANISATION: Table = Organisation.__table__  # type: ignore[assignment]
+_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns]
+_LEDGER_COLUMNS = [c.name for c in _LEDGER.columns]
+_UPDATABLE = [c for c in _SIGNAL_COLUMNS if c not in ("id", "first_imported_at")]
+# A raw row (a tuple in column order) rearranged as the UPDATE's parameters: values, then id.
+_UPDATE_PARAMS = itemgetter(*[_SIGNAL_COLUMNS.index(c) for c in [*_UPDATABLE, "id"]])
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    # Identifiers come from our own table definitions, never from input.
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
+
+
+# SQLite (the SQLCipher vault): statements on the keyed DBAPI connection of the same transaction,
+# values already in stored form (enum values, ISO text; timestamps through the real column type
+# once per batch). SQLAlchemy's per-statement and per-row handling was two thirds of the import
+# time (benchmarks/bench_exchange.py). Other databases (PostgreSQL) take the typed Core path.
+_SQL_FIND_LEDGER = (
+    "SELECT payload_sha256, key_id, new_count + updated_count + unchanged_count "
+    "FROM import_ledger WHERE batch_id = ?"
+)
+_SQL_INSERT_LEDGER = _insert_sql("import_ledger", _LEDGER_COLUMNS)
+# Every signal is inserted as new; the ones stored before are left out and sorted out after.
+_SQL_INSERT_NEW_SIGNALS = (
+    _insert_sql("imported_signals", _SIGNAL_COLUMNS) + " ON CONFLICT (id) DO NOTHING"
+)
+_COUNT_COLUMNS = ["key_id", "neighbourhood", "metric", "value", "batch_id"]  # _count_rows
+_SQL_DELETE_COUNTS_IN = "DELETE FROM neighbourhood_counts WHERE key_id IN "
+_SQL_INSERT_COUNTS = _insert_sql("neighbourhood_counts", _COUNT_COLUMNS)
+_SQL_UPDATE_LEDGER_COUNTS = (
+    "UPDATE import_ledger SET new_count = ?, updated_count = ?, unchanged_count = ? "
+    "WHERE batch_id = ?"
+)
+_SQL_UPDATE_SIGNAL = (
+    "UPDATE imported_signals SET "  # noqa: S608
+    + ", ".join(f"{name} = ?" for name in _UPDATABLE)
+    + " WHERE id = ?"
+)
+
+# The same through SQLAlchemy Core, for other databases.
+_FIND_LEDGER = select(
+    _LEDGER.c.payload_sha256,
+    _LEDGER.c.key_id,
+    _LEDGER.c.new_count + _LEDGER.c.updated_count + _LEDGER.c.unchanged_count,
+).where(_LEDGER.c.batch_id == bindparam("batch_id"))
+_FIND_SIGNALS = select(_SIGNALS.c.id, _SIGNALS.c.revision, _SIGNALS.c.source_key_id).where(
+    _SIGNALS.c.id.in_(bindparam("ids", expanding=True))
+)
+_UPDATE_SIGNAL = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.id == bindparam("w_id"))
+    .values({name: bindparam(f"v_{name}") for name in _UPDATABLE})
+)
+# A withdrawn signal becomes a tombstone (ERASED_SIGNAL_VALUES, and no consent) at the
+# withdrawal's revision.
+_ERASE_SIGNAL = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.id == bindparam("w_id"))
+    .values(
+        revision=bindparam("v_revision"),
+        batch_id=bindparam("v_batch"),
+        updated_at=bindparam("v_stamp"),
+        consent_scopes="",
+        **ERASED_SIGNAL_VALUES,
+    )
+)
+_VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
+_SIGNERS = select(
+    _VOLUNTEERS.c.key_id,
+    _VOLUNTEERS.c.name,
+    _VOLUNTEERS.c.public_key,
+    _VOLUNTEERS.c.approved_at,
+    _VOLUNTEERS.c.revoked_at,
+)
+_HIGHEST = select(_LEDGER.c.key_id, func.max(_LEDGER.c.sequence)).group_by(_LEDGER.c.key_id)
+_DELETE_COUNTS = _COUNTS.delete().where(_COUNTS.c.key_id.in_(bindparam("keys", expanding=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str
+    public_key: bytes
+    approved: bool
+    revoked: bool
+
+
+@dataclass(slots=True)
+class ImportContext:
+    """What every import in one run needs from the store, read once and kept up to date."""
+
+    org_id: uuid.UUID
+    identities: list[OrgIdentity]
+    signers: dict[str, Signer] = field(default_factory=dict)
+    highest: dict[str, int] = field(default_factory=dict)
+    # The newest neighbourhood snapshot per volunteer seen in this run (batch id, counts),
+    # written by ``finish``: each batch's snapshot replaces the previous one, so only the last
+    # one is turned into rows and written.
+    pending_counts: dict[str, tuple[str, Sequence[NeighbourhoodCounts]]] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def load(
+        cls, session: Session, org_id: uuid.UUID, identities: list[OrgIdentity]
+    ) -> ImportContext:
+        conn = session.connection()  # Core statements: a fresh store compiles them quickly
+        signers = {
+            key_id: Signer(
+                name,
+                minisign.decode_public_key(public_key),
+                approved is not None,
+                revoked is not None,
+            )
+            for key_id, name, public_key, approved, revoked in conn.execute(_SIGNERS)
+        }
+        highest = {key_id: sequence for key_id, sequence in conn.execute(_HIGHEST)}
+        return cls(org_id, identities, signers, highest)
+
+
+@dataclass(slots=True)
+class AppliedBatch:
+    """What one accepted batch did; ``duplicate`` when it had been imported before."""
+
+    manifest: batch.Manifest
+    volunteer_name: str
+    duplicate: bool = False
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    missing: tuple[int, int] | None = None  # first and last skipped sequence number
+    withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedBatch:
+    """A batch for our organisation whose signature verified with the key of an approved,
+    non-revoked volunteer. Only :func:`check_signed` makes one and :func:`apply_verified` takes
+    nothing else, so nothing is decrypted before that check."""
+
+    sealed: batch.SealedBatch
+    signer: Signer
+
+
+def check_and_apply(
+    session: Session, context: ImportContext, data: bytes, *, defer_counts: bool = False
+) -> AppliedBatch:
+    """Import one batch file's bytes in the session's current transaction, or raise.
+
+    Nothing is written unless every check passed; the writes of one batch are all-or-nothing.
+    With ``defer_counts`` the neighbourhood snapshot is kept in ``context`` and written by
+    :func:`finish`, which the caller then calls once before committing (only the newest
+    snapshot per volunteer is written; faster for runs of many batches).
+    """
+    verified = check_signed(context, data)
+    return apply_verified(session, context, verified, defer_counts=defer_counts)
+
+
+def check_signed(context: ImportContext, data: bytes) -> VerifiedBatch:
+    """The checks that need no store, or raise: size, container and manifest, our
+    organisation, an approved and non-revoked signer, and the signature.
+
+    Reads only ``context.org_id`` and ``context.signers``, which an import run does not change,
+    so a run may check files ahead of applying the ones before them.
+    """
+    sealed = batch.read(data)
+    manifest = sealed.manifest
+    if manifest.org_id != context.org_id:
+        raise OtherOrganisationError("manifest names another organisation")
+    signer = context.signers.get(manifest.key_id)
+    if signer is None or not signer.approved:
+        raise UnknownSignerError(f"signer {manifest.key_id} is not approved")
+    if signer.revoked:
+        raise RevokedSignerError(f"signer {manifest.key_id} is revoked")
+    batch.verify(sealed, signer.public_key)
+    return VerifiedBatch(sealed, signer)
+
+
+def apply_verified(
+    session: Session, context: ImportContext, verified: VerifiedBatch, *, defer_counts: bool = False
+) -> AppliedBatch:
+    """The rest of :func:`check_and_apply` for a batch :func:`check_signed` passed: the ledger
+    (duplicate, conflict, replay), then decryption, validation and the writes."""
+    sealed, signer = verified.sealed, verified.signer
+    manifest = sealed.manifest
+    conn = session.connection()
+    raw = _use_raw(conn)
+    cursor: Any = cast(Any, conn.connection).dbapi_connection.cursor() if raw else None
+    try:
+        if raw:
+            previous = cursor.execute(_SQL_FIND_LEDGER, (str(manifest.batch_id),)).fetchone()
+        else:
+            previous = conn.execute(_FIND_LEDGER, {"batch_id": str(manifest.batch_id)}).first()
+        if previous is not None:
+            if previous[0] == sealed.payload_hash and previous[1] == manifest.key_id:
+                return AppliedBatch(
+                    manifest, signer.name, duplicate=True, unchanged=int(previous[2])
+                )
+            raise ConflictingBatchError("batch id already imported with other contents")
+        highest = context.highest.get(manifest.key_id)
+        if highest is not None and manifest.sequence <= highest:
+            raise ReplayedBatchError(
+                f"sequence {manifest.sequence} at or below {highest} for {manifest.key_id}"
+            )
+        expected = (highest or 0) + 1
+        missing = (expected, manifest.sequence - 1) if manifest.sequence > expected else None
+
+        payload = batch.open_payload(sealed, context.identities)
+        result = AppliedBatch(manifest, signer.name, missing=missing)
+        ids = _signal_ids(payload)
+        gone = _withdrawals(conn, payload, manifest.key_id)  # checked before any write
+        if raw:
+            _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
+        else:
+            _apply_core(session, conn, sealed, payload, ids, result)
+        if gone:
+            stamp = datetime.now(UTC)
+            batch_id = str(manifest.batch_id)
+            conn.execute(
+                _ERASE_SIGNAL,
+                [
+                    {"w_id": sid, "v_revision": rev, "v_batch": batch_id, "v_stamp": stamp}
+                    for sid, rev in gone
+                ],
+            )
+            result.withdrawn = tuple(sid for sid, _ in gone)
+    finally:
+        if cursor is not None:
+            cursor.close()
+    context.highest[manifest.key_id] = manifest.sequence
+    context.pending_counts[manifest.key_id] = (str(manifest.batch_id), payload.neighbourhoods)
+    if not defer_counts:
+        finish(session, context)
+    return result
+
+
+def _signal_ids(payload: BatchPayload) -> list[str]:
+    """The signals' ids in canonical text form (as ``str(uuid)``), made in pydantic-core:
+    ``UUID.__str__`` is Python code and was a few percent of the import time."""
+    texts: list[str] = _ID_TEXTS.dump_python([s.id for s in payload.signals], mode="json")
+    return texts
+
+
+def _withdrawals(conn: Connection, payload: BatchPayload, key_id: str) -> list[tuple[str, int]]:
+    """The stored signals this batch withdraws (id, revision): this volunteer's, at an older
+    revision. Another volunteer's id refuses the batch; an unknown id is nothing to erase."""
+    if not payload.withdrawn:
+        return []
+    ids = [str(item.id) for item in payload.withdrawn]
+    stored = _stored_core(conn, ids)
+    gone: list[tuple[str, int]] = []
+    for item, sid in zip(payload.withdrawn, ids, strict=True):
+        known = stored.get(sid)
+        if known is None:
+            continue
+        if known[1] != key_id:
+            raise ConflictingBatchError("withdrawn signal id belongs to another volunteer")
+        if item.revision > known[0]:
+            gone.append((sid, item.revision))
+    return gone
+
+
+def _use_raw(conn: Connection) -> bool:
+    """The fast path on SQLite/SQLCipher; typed Core statements elsewhere (PostgreSQL)."""
+    return conn.dialect.name == "sqlite"
+
+
+def finish(session: Session, context: ImportContext) -> None:
+    """Write the neighbourhood snapshots of the accepted batches; call before committing."""
+    if not context.pending_counts:
+        return
+    keys = list(context.pending_counts)
+    rows = [
+        row
+        for key_id, (batch_id, neighbourhoods) in context.pending_counts.items()
+        for row in _count_rows(neighbourhoods, key_id, batch_id)
+    ]
+    conn = session.connection()
+    if _use_raw(conn):
+        cursor = cast(Any, conn.connection).dbapi_connection.cursor()
+        try:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                cursor.execute(_SQL_DELETE_COUNTS_IN + f"({', '.join('?' * len(chunk))})", chunk)
+            cursor.executemany(_SQL_INSERT_COUNTS, rows)
+        finally:
+            cursor.close()
+    else:
+        for start in range(0, len(keys), _CHUNK):
+            conn.execute(_DELETE_COUNTS, {"keys": keys[start : start + _CHUNK]})
+        if rows:
+            conn.execute(
+                _COUNTS.insert(), [dict(zip(_COUNT_COLUMNS, r, strict=True)) for r in rows]
+            )
+    context.pending_counts.clear()
+
+
+_NEW, _CHANGED, _UNCHANGED = "new", "changed", "unchanged"
+
+
+def _decide(stored: dict[str, tuple[int, str]], key_id: str, sid: str, revision: int) -> str:
+    """A signal is new, replaces the stored one (a higher revision) or changes nothing; a
+    signal id stored for another volunteer's key refuses the whole batch."""
+    known = stored.get(sid)
+    if known is None:
+        return _NEW
+    if known[1] != key_id:
+        raise ConflictingBatchError("signal id belongs to another volunteer")
+    return _CHANGED if revision > known[0] else _UNCHANGED
+
+
+def _ledger_row(sealed: batch.SealedBatch, result: AppliedBatch, **stamps: Any) -> dict[str, Any]:
+    """The batch's ledger row; ``stamps`` gives ``created_at`` and ``imported_at``."""
+    manifest = sealed.manifest
+    return {
+        "batch_id": str(manifest.batch_id),
+        "key_id": manifest.key_id,
+        "sequence": manifest.sequence,
+        "file_sha256": sealed.file_hash,
+        "payload_sha256": sealed.payload_hash,
+        "new_count": result.new,
+        "updated_count": result.updated,
+        "unchanged_count": result.unchanged,
+        "missing_before": f"{result.missing[0]}-{result.missing[1]}" if result.missing else "",
+        **stamps,
+    }
+
+
+def _apply_raw(  # noqa: PLR0917
+    cursor: Any,
+    dialect: Dialect,
+    sealed: batch.SealedBatch,
+    payload: BatchPayload,
+    ids: list[str],
+    result: AppliedBatch,
+) -> None:
+    """SQLite: write the batch inside a savepoint, every signal inserted as if new.
+
+    ``ON CONFLICT (id) DO NOTHING`` leaves out the ids stored before, so the usual batch (only
+    new signals) costs one primary-key probe per signal instead of a look-up and an insert.
+    Only when some were left out are those looked up and sorted out as :func:`_decide` says,
+    and the ledger row's counts corrected; a signal id of another volunteer undoes the
+    batch's writes (the savepoint) and refuses it.
+    """
+    manifest = sealed.manifest
+    key_id, batch_id = manifest.key_id, str(manifest.batch_id)
+    # Timestamps as stored text, made by the columns' own type (once per batch).
+    stamp = _SIGNALS.c.updated_at.type.process_bind_param(datetime.now(UTC), dialect)  # type: ignore[attr-defined]
+    created = _LEDGER.c.created_at.type.process_bind_param(manifest.created, dialect)  # type: ignore[attr-defined]
+    rows = _signal_rows(key_id, batch_id, stamp, payload.signals, ids)
+    result.new = len(rows)
+    ledger = _ledger_row(sealed, result, created_at=created, imported_at=stamp)
+    cursor.execute("SAVEPOINT huisbezoek_batch")
+    try:
+        # The ledger row first: signals refer to the batch they came from.
+        cursor.execute(_SQL_INSERT_LEDGER, [ledger[c] for c in _LEDGER_COLUMNS])
+        if rows:
+            cursor.executemany(_SQL_INSERT_NEW_SIGNALS, rows)
+            if cursor.rowcount != len(rows):
+                _sort_out_stored(cursor, rows, ids, key_id, batch_id, result)
+    except BaseException:
+        cursor.execute("ROLLBACK TO huisbezoek_batch")
+        cursor.execute("RELEASE huisbezoek_batch")
+        raise
+    cursor.execute("RELEASE huisbezoek_batch")
+
+
+def _sort_out_stored(  # noqa: PLR0917
+    cursor: Any, rows: list[Any], ids: list[str], key_id: str, batch_id: str, result: AppliedBatch
+) -> None:
+    """The signals the insert left out (stored before): update the newer ones, count the rest."""
+    left_out = len(rows) - cursor.rowcount
+    stored = _stored_raw(cursor, ids, before=batch_id)
+    if len(stored) != left_out:  # cannot happen inside our transaction; never guess counts
+        raise RuntimeError("signals left out by the insert do not match the stored ones")
+    changed = []
+    for row in rows:
+        verdict = _decide(stored, key_id, row[0], row[1])  # the id and revision columns
+        if verdict == _CHANGED:
+            changed.append(_UPDATE_PARAMS(row))
+        elif verdict == _UNCHANGED:
+            result.unchanged += 1
+    if changed:
+        cursor.executemany(_SQL_UPDATE_SIGNAL, changed)
+    result.new, result.updated = len(rows) - left_out, len(changed)
+    cursor.execute(
+        _SQL_UPDATE_LEDGER_COUNTS, (result.new, result.updated, result.unchanged, batch_id)
+    )
+
+
+def _apply_core(  # noqa: PLR0917
+    session: Session,
+    conn: Connection,
+    sealed: batch.SealedBatch,
+    payload: BatchPayload,
+    ids: list[str],
+    result: AppliedBatch,
+) -> None:
+    """Other databases (PostgreSQL): look up the stored signals, decide, then write typed rows
+    through SQLAlchemy Core inside a savepoint."""
+    manifest = sealed.manifest
+    key_id, batch_id = manifest.key_id, str(manifest.batch_id)
+    stamp = datetime.now(UTC)
+    stored = _stored_core(conn, ids)
+    new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for signal, sid in zip(payload.signals, ids, strict=True):
+        verdict = _decide(stored, key_id, sid, signal.revision)
+        if verdict == _NEW:
+            new_rows.append(_signal_row(key_id, batch_id, stamp, signal, sid))
+        elif verdict == _CHANGED:
+            changed.append(_signal_row(key_id, batch_id, stamp, signal, sid))
+        else:
+            result.unchanged += 1
+    result.new, result.updated = len(new_rows), len(changed)
+    ledger = _ledger_row(sealed, result, created_at=manifest.created, imported_at=stamp)
+    with session.begin_nested():
+        conn.execute(_LEDGER.insert(), [ledger])
+        if new_rows:
+            conn.execute(_SIGNALS.insert(), new_rows)
+        if changed:
+            params = [{"w_id": r["id"], **{f"v_{c}": r[c] for c in _UPDATABLE}} for r in changed]
+            conn.execute(_UPDATE_SIGNAL, params)
+
+
+def _stored_raw(cursor: Any, ids: list[str], *, before: str) -> dict[str, tuple[int, str]]:
+    """Revision and owner of the signals among ``ids`` stored by other batches than ``before``."""
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        sql = (
+            "SELECT id, revision, source_key_id FROM imported_signals "  # noqa: S608
+            f"WHERE batch_id != ? AND id IN ({', '.join('?' * len(chunk))})"
+        )
+        for sid, revision, owner in cursor.execute(sql, [before, *chunk]):
+            found[sid] = (revision, owner)
+    return found
+
+
+def _stored_core(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        for sid, revision, owner in conn.execute(
+            _FIND_SIGNALS, {"ids": ids[start : start + _CHUNK]}
+        ):
+            found[sid] = (revision, owner)
+    return found
+
+
+def _signal_rows(
+    key_id: str, batch_id: str, stamp: str, signals: Sequence[SharedSignal], ids: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """Rows for imported_signals in stored form and column order (the raw SQLite path).
+
+    Stored forms as the column types make them (enum values, ISO dates); the test
+    ``test_raw_signal_rows_match_the_typed_row`` holds this to :func:`_signal_row`. One loop
+    with its names bound locally (no call per signal); texts that repeat across the batch
+    (scopes, dates) are made once. Enum members are read through ``_value_`` (the ``value``
+    property costs a Python call each); the scopes are ``StrEnum`` members, so ``str.join``
+    reads them without a Python call, where hashing a member would call ``Enum.__hash__``.
+    """
+    share_identity = ConsentScope.SHARE_IDENTITY
+    scope_texts: dict[str, str] = {}  # the scopes as sent -> sorted and joined
+    date_texts: dict[date, str] = {}
+    rows: list[tuple[Any, ...]] = []
+    append = rows.append
+    for signal, sid in zip(signals, ids, strict=True):
+        consent = signal.consent
+        scopes = consent.scopes
+        key = ",".join(scopes)
+        scope_text = scope_texts.get(key)
+        if scope_text is None:
+            scope_text = scope_texts[key] = ",".join(sorted(scopes))
+        given_on = date_texts.get(consent.given_on)
+        if given_on is None:
+            given_on = date_texts[consent.given_on] = consent.given_on.isoformat()
+        person = signal.identity if share_identity in scopes else None
+        if person is None:
+            name = address = postcode = place = phone = None
+        else:
+            name, address, postcode = person.name, person.address, person.postcode
+            place, phone = person.place, person.phone
+        append((
+            sid,
+            signal.revision,
+            key_id,
+            batch_id,
+            signal.theme._value_,
+            signal.severity._value_,
+            signal.text,
+            signal.agreed,
+            scope_text,
+            given_on,
+            consent.method._value_,
+            name,
+            address,
+            postcode,
+            place,
+            phone,
+            stamp,
+            stamp,
+        ))  # fmt: skip
+    return rows
+
+
+def _signal_row(
+    key_id: str, batch_id: str, stamp: datetime, signal: SharedSignal, sid: str
+) -> dict[str, Any]:
+    """A row for imported_signals with typed values, for SQLAlchemy Core (other databases)."""
+    consent = signal.consent
+    person = signal.identity if ConsentScope.SHARE_IDENTITY in consent.scopes else None
+    return {
+        "id": sid,
+        "revision": signal.revision,
+        "source_key_id": key_id,
+        "batch_id": batch_id,
+        "theme": signal.theme,
+        "severity": signal.severity,
+        "text": signal.text,
+        "agreed": signal.agreed,
+        "consent_scopes": ",".join(sorted(s.value for s in consent.scopes)),
+        "consent_given_on": consent.given_on,
+        "consent_method": consent.method,
+        "resident_name": person.name if person else None,
+        "resident_address": person.address if person else None,
+        "resident_postcode": person.postcode if person else None,
+        "resident_place": person.place if person else None,
+        "resident_phone": person.phone if person else None,
+        "first_imported_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def _count_rows(
+    neighbourhoods: Iterable[NeighbourhoodCounts], key_id: str, batch_id: str
+) -> Iterable[tuple[str, str, str, int, str]]:
+    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``."""
+    for hood in neighbourhoods:
+        metrics: dict[str, int] = {"visits": hood.visits}
+        metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
+        metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
+        for metric, value in metrics.items():
+            yield (key_id, hood.neighbourhood, metric, value, batch_id)
+
+
+# -- importing files: one run, one report ----------------------------------------------------
+
+
+class ImportStatus(StrEnum):
+    IMPORTED = "ingelezen"
+    UNCHANGED = "al_ingelezen"
+    REJECTED = "geweigerd"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchImportResult:
+    """One file's outcome. ``reason_nl`` says why it was refused; ``warnings_nl`` are notes."""
+
+    file_name: str
+    status: ImportStatus
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0  # signals erased because the resident no longer shares them
+    batch_id: str | None = None
+    key_id: str | None = None
+    volunteer: str | None = None
+    sequence: int | None = None
+    reason_nl: str = ""
+    error: str = ""  # the error class, for logs and tests
+    warnings_nl: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    results: tuple[BatchImportResult, ...]
+    cancelled: bool = False
+
+    def _sum(self, attr: str) -> int:
+        return sum(int(getattr(r, attr)) for r in self.results)
+
+    @property
+    def new(self) -> int:
+        return self._sum("new")
+
+    @property
+    def updated(self) -> int:
+        return self._sum("updated")
+
+    @property
+    def unchanged(self) -> int:
+        return self._sum("unchanged")
+
+    @property
+    def withdrawn(self) -> int:
+        return self._sum("withdrawn")
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for r in self.results if r.status is ImportStatus.REJECTED)
+
+    def lines_nl(self) -> list[str]:
+        """The report as short Dutch lines, one per file, then the totals."""
+        lines = []
+        for r in self.results:
+            if r.status is ImportStatus.REJECTED:
+                lines.append(f"{r.file_name}: geweigerd. {r.reason_nl}")
+                continue
+            who = f" van {r.volunteer} (zending {r.sequence})" if r.volunteer else ""
+            if r.status is ImportStatus.UNCHANGED:
+                lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
+            else:
+                gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
+                lines.append(
+                    f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
+                    f"{r.unchanged} ongewijzigd{gone}."
+                )
+            lines.extend(f"  Let op: {w}" for w in r.warnings_nl)
+        lines.append(
+            f"Totaal: {self.new} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
+            f"{self.rejected} {'bestand' if self.rejected == 1 else 'bestanden'} geweigerd."
+        )
+        if self.cancelled:
+            lines.append("Het inlezen is afgebroken; de rest is niet ingelezen.")
+        return lines
+
+
+def import_batches(
+    store: StoreLike,
+    files: Iterable[Path],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
+    """Import batch files. One transaction, one savepoint per file: every batch goes in whole
+    or not at all, a refused file changes nothing, and the good ones are kept."""
+    report = progress or noop_progress
+    paths_ = list(files)
+    results: list[BatchImportResult] = []
+    cancelled = False
+    with bulk_work(), store.session() as s:
+        context = _import_context(s)
+        for index, (path, checked) in enumerate(_checked_ahead(context, paths_)):
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            report(index / max(len(paths_), 1), f"{path.name} inlezen")
+            if isinstance(checked, VerifiedBatch):
+                results.append(_apply_one(s, context, checked, path.name))
+            else:  # refused by the checks
+                results.append(checked)
+        finish(s, context)
+        _audit_import(s, store, results)
+        report(1.0, "Klaar")
+    return ImportReport(tuple(results), cancelled)
+
+
+# Files are read and their signatures checked (no store needed) a run of files ahead of
+# decrypting and writing them: the same work for many files in a row ran measurably faster than
+# interleaved, one file at a time (benchmarks/bench_exchange.py; the CPU's caches stay warm).
+# A run holds at most this many files and bytes, so memory and a cancel stay in bounds.
+CHECK_AHEAD_FILES = 128
+CHECK_AHEAD_BYTES = 16 * 1024 * 1024
+
+
+def _checked_ahead(
+    context: ImportContext, paths_: Sequence[Path]
+) -> Iterator[tuple[Path, VerifiedBatch | BatchImportResult]]:
+    """Each file with the outcome of :func:`check_signed`: verified, or refused."""
+    run: list[tuple[Path, VerifiedBatch | BatchImportResult]] = []
+    held = 0
+    for path in paths_:
+        checked = _check_file(context, path)
+        run.append((path, checked))
+        if isinstance(checked, VerifiedBatch):
+            held += len(checked.sealed.encrypted)
+        if len(run) >= CHECK_AHEAD_FILES or held >= CHECK_AHEAD_BYTES:
+            yield from run
+            run, held = [], 0
+    yield from run
+
+
+def _import_context(session: Session) -> ImportContext:
+    # Core statements on the table (no ORM objects): quicker to compile on a freshly opened store.
+    org_id = session.connection().scalar(
+        select(_ORGANISATION.c.org_id).where(_ORGANISATION.c.id == 1)
+    )
+    if org_id is None:
+        raise NoOrganisationConfigError("coordinator store has no organisation")
+    return ImportContext.load(session, uuid.UUID(org_id), identities(session))
+
+
+def _audit_import(session: Session, store: StoreLike, results: Sequence[BatchImportResult]) -> None:
+    """One audit event per import run (ids and counts only), in the same transaction."""
+    if not results:
+        return
+    imported_ = [r for r in results if r.status is ImportStatus.IMPORTED]
+    detail = {
+        "batches": [[r.key_id, r.sequence, r.batch_id] for r in imported_],
+        "unchanged_batches": sum(1 for r in results if r.status is ImportStatus.UNCHANGED),
+        "rejected": [r.error for r in results if r.status is ImportStatus.REJECTED],
+        "new": sum(r.new for r in imported_),
+        "updated": sum(r.updated for r in imported_),
+        "withdrawn": sum(r.withdrawn for r in imported_),
+    }
+    append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.IMPORT, detail)
+
+
+def import_batch_bytes(store: StoreLike, data: bytes, name: str = "zending") -> BatchImportResult:
+    """One batch from memory (drag and drop, tests); same rules as :func:`import_batches`."""
+    with store.session() as s:
+        context = _import_context(s)
+        try:
+            verified = check_signed(context, data)
+        except UserError as exc:
+            result = _rejected(name, exc)
+        else:
+            result = _apply_one(s, context, verified, name)
+        finish(s, context)
+        _audit_import(s, store, [result])
+        return result
+
+
+def _check_file(context: ImportContext, path: Path) -> VerifiedBatch | BatchImportResult:
+    try:
+        data = read_limited(path, batch.MAX_BATCH_BYTES)
+    except UserError as exc:
+        return _rejected(path.name, exc)
+    except OSError as exc:
+        err = CorruptBatchError(f"cannot read file: {exc.strerror}")
+        return _rejected(path.name, err)
+    try:
+        return check_signed(context, data)
+    except UserError as exc:
+        return _rejected(path.name, exc)
+
+
+def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
+    """The coordinator's work on signals whose sharing ended goes too: follow-up, notes and
+    their history (they may name the resident). The signal stays as an empty tombstone."""
+    ids = list(signal_ids)
+    session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
+    session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
+
+
+def _rejected(name: str, exc: UserError) -> BatchImportResult:
+    log.info("batch %s rejected: %s", name, exc.log_message)
+    return BatchImportResult(
+        file_name=name,
+        status=ImportStatus.REJECTED,
+        reason_nl=exc.message_nl,
+        error=type(exc).__name__,
+    )
+
+
+def _apply_one(
+    s: Session, context: ImportContext, verified: VerifiedBatch, name: str
+) -> BatchImportResult:
+    try:
+        applied = apply_verified(s, context, verified, defer_counts=True)  # all or nothing
+    except UserError as exc:
+        return _rejected(name, exc)
+    if applied.withdrawn:
+        _forget_follow_ups(s, applied.withdrawn)
+    m = applied.manifest
+    warnings: list[str] = []
+    if applied.missing is not None:
+        first, last = applied.missing
+        numbers = f"{first}" if first == last else f"{first} tot en met {last}"
+        warnings.append(
+            f"zending {numbers} van {applied.volunteer_name} ontbreekt. Vraag de vrijwilliger "
+            "om alles opnieuw te exporteren (huisbezoek export --alles)."
+        )
+    return BatchImportResult(
+        file_name=name,
+        status=ImportStatus.UNCHANGED if applied.duplicate else ImportStatus.IMPORTED,
+        new=applied.new,
+        updated=applied.updated,
+        unchanged=applied.unchanged,
+        withdrawn=len(applied.withdrawn),
+        batch_id=str(m.batch_id),
+        key_id=m.key_id,
+        volunteer=applied.volunteer_name,
+        sequence=m.sequence,
+        warnings_nl=tuple(warnings),
+    )

@@ -1,0 +1,172 @@
+"""The coordinator store as one object, whether it is an encrypted vault or a PostgreSQL database.
+
+The embedded SQLCipher vault is the default; an organisation with several coordinators points
+the store at PostgreSQL with a SQLAlchemy URL. Services take a ``CoordinatorStore`` and only
+use what both backends offer: one unit of work per action, the audit log, portable SQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from collections.abc import Iterator
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
+from huisbezoek.errors import UserError
+from huisbezoek.exchange.keys import OrgConfig
+from huisbezoek.vault import audit as audit_log
+from huisbezoek.vault import migrate
+from huisbezoek.vault.core import Vault
+from huisbezoek.vault.errors import NewerSchemaError
+
+log = logging.getLogger(__name__)
+
+SQLCIPHER = "sqlcipher"
+POSTGRESQL = "postgresql"
+
+# PostgreSQL has no RAISE(ABORT) triggers; this function keeps the audit log append-only there.
+_PG_AUDIT_GUARD = (
+    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+)
+
+
+class StoreUnavailableError(UserError):
+    message_nl = (
+        "De gedeelde database van de organisatie is niet bereikbaar. "
+        "Controleer het adres en de netwerkverbinding, of vraag de beheerder om hulp."
+    )
+
+
+class NewerStoreError(UserError):
+    message_nl = (
+        "De gedeelde database is al bijgewerkt door een nieuwere versie van Huisbezoek. "
+        "Installeer de nieuwste versie om hem te gebruiken. Er is niets veranderd."
+    )
+
+
+class WrongStoreKindError(UserError):
+    message_nl = "Dit is de kluis van een vrijwilliger. Coördinatorwerk kan hier niet."
+
+
+class CoordinatorStore:
+    """Open with ``from_vault`` (SQLCipher) or ``open_url`` (PostgreSQL); ``close()`` at the end."""
+
+    #: The vault kind's schema, so services written for a coordinator ``Vault`` (which use only
+    #: ``session()`` and ``schema.audit_table``) work on a PostgreSQL store as well.
+    schema = COORDINATOR_SCHEMA
+
+    def __init__(self, engine: Engine, backend: str, vault: Vault | None = None) -> None:
+        self.engine = engine
+        self.backend = backend
+        self._vault = vault
+
+    @classmethod
+    def from_vault(cls, vault: Vault) -> CoordinatorStore:
+        """The store inside an open coordinator vault. Its working tables come from the vault's
+        migrations (revision ``c0002``), which ran when the vault was opened."""
+        if vault.kind != COORDINATOR_SCHEMA.kind:
+            raise WrongStoreKindError(f"vault kind {vault.kind!r} is not a coordinator store")
+        return cls(vault.engine, SQLCIPHER, vault)
+
+    @classmethod
+    def open_url(cls, url: str, **engine_options: Any) -> CoordinatorStore:
+        """A PostgreSQL store; an empty database gets the full schema."""
+        engine = create_engine(url, **engine_options)
+        try:
+            with engine.connect() as conn:
+                _prepare_schema(conn)
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreUnavailableError(f"cannot reach the store: {type(exc).__name__}") from None
+        except NewerSchemaError:
+            engine.dispose()
+            raise NewerStoreError("store schema is newer than this version") from None
+        return cls(engine, POSTGRESQL)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        if self._vault is not None:
+            with self._vault.session() as session:
+                yield session
+            return
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def audit(
+        self, session: Session, event: audit_log.AuditEvent | str, detail: dict[str, Any]
+    ) -> None:
+        """Record an event in the caller's transaction (counts only, never names)."""
+        # append_event only needs str(event); the exchange area's events are plain strings too.
+        audit_log.append_event(
+            session.connection(), COORDINATOR_SCHEMA.audit_table, cast(Any, event), detail
+        )
+
+    def audit_events(self, limit: int = 200) -> list[audit_log.AuditEntry]:
+        with self.engine.connect() as conn:
+            return audit_log.read_events(conn, COORDINATOR_SCHEMA.audit_table, limit)
+
+    def close(self) -> None:
+        """Closes a PostgreSQL engine; a vault is closed by its owner."""
+        if self._vault is None:
+            self.engine.dispose()
+
+
+def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
+    """A new organisation identity in an empty PostgreSQL store (``org init`` makes the vault
+    kind). Returns the configuration file volunteers need."""
+    from huisbezoek.coordinator.store.models import Organisation, OrgKey
+    from huisbezoek.exchange.keys import OrgIdentity
+
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise UserError("bad organisation name", message_nl="Vul de naam in (kort).")
+    identity = OrgIdentity.generate()
+    config = OrgConfig.create(uuid.uuid4(), name, [identity.recipient])
+    with store.session() as session:
+        if session.get(Organisation, 1) is not None:
+            raise UserError(
+                "organisation exists", message_nl="Deze database heeft al een organisatie."
+            )
+        session.add(Organisation(id=1, org_id=str(config.org_id), name=name))
+        session.add(OrgKey(recipient=identity.recipient, secret=identity.secret, role="primary"))
+        store.audit(session, "org_init", {"recipients": 1})
+    return config
+
+
+def _prepare_schema(conn: Connection) -> None:
+    """Build an empty database, or bring an existing one to this version's schema.
+
+    The exchange area's first Alembic revision carries SQLite-only triggers, so a new
+    PostgreSQL store is built from the models (the same tables the vault gets from its
+    revisions) and stamped with the head revision. From there on the revisions run as in a
+    vault: a store from an older version is upgraded (revisions after ``c0001`` are written
+    for both dialects and the PostgreSQL tests run them), one from a newer version is refused.
+    """
+    fresh = not inspect(conn).has_table("audit_log")
+    current = migrate.current_revision(conn)
+    if fresh or current is None:
+        # A store made before stores were stamped has exactly the tables of the head.
+        COORDINATOR_SCHEMA.metadata.create_all(conn)
+        if fresh and conn.dialect.name == "postgresql":
+            for statement in _PG_AUDIT_GUARD:
+                conn.exec_driver_sql(statement)
+            audit_log.append_event(
+                conn, COORDINATOR_SCHEMA.audit_table, audit_log.AuditEvent.CREATE, {"kind": "pg"}
+            )
+        migrate.stamp(COORDINATOR_SCHEMA, conn)
+        conn.commit()
+        return
+    conn.rollback()
+    if migrate.needs_upgrade(COORDINATOR_SCHEMA, conn):  # NewerSchemaError when unknown
+        log.info("upgrading the shared store from revision %s", current)
+        migrate.upgrade(COORDINATOR_SCHEMA, conn)

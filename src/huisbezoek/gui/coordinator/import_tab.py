@@ -1,0 +1,97 @@
+"""The import tab: batch files chosen or dropped are read into the store with a progress bar
+and a cancel button; the report says per file what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import importer
+from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.progress import ProgressDialog
+from huisbezoek.gui.widgets import (
+    button,
+    button_row,
+    heading,
+    hint,
+)
+from huisbezoek.vault.core import Vault
+
+
+class ImportPanel(QWidget):
+    """Drop batch files here (or choose them); progress, then a report per file."""
+
+    imported = Signal(object)
+
+    def __init__(self, vault: Vault, store: CoordinatorStore) -> None:
+        super().__init__()
+        self.vault = vault
+        self.store = store
+        self.setAcceptDrops(True)
+        self.choose_button = button(translate("Inlezen", "Zendingen kiezen…"), primary=True)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setObjectName("importReport")
+        self.report.setAccessibleName(translate("Inlezen", "Verslag van het inlezen"))
+        self.report.setAccessibleDescription(
+            translate("Inlezen", "Wat er bij het inlezen gebeurde.")
+        )
+        self.dialog: ProgressDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(translate("Inlezen", "Zendingen van vrijwilligers inlezen")))
+        layout.addWidget(
+            hint(
+                translate(
+                    "Inlezen",
+                    "Sleep de zendingen (bestanden) hierheen, of kies ze. Een zending die niet "
+                    "klopt, wordt geweigerd; de rest wordt gewoon ingelezen.",
+                )
+            )
+        )
+        layout.addWidget(button_row(self.choose_button))
+        layout.addWidget(self.report, 1)
+        self.choose_button.clicked.connect(self._choose)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def _choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, translate("Inlezen", "Zendingen kiezen"))
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> ProgressDialog:
+
+        vault, store = self.vault, self.store
+
+        def job(progress: Any, cancel: Any) -> Any:
+            report = importer.import_batches(vault, paths, progress=progress, cancel=cancel)
+            with store.session() as session:
+                fu.sync_followups(session)
+            return report
+
+        self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
+        self.dialog.succeeded.connect(self._done)
+        return self.dialog.start()
+
+    def _done(self, report: Any) -> None:
+        self.report.setPlainText("\n".join(report.lines_nl()))
+        self.imported.emit(report)
