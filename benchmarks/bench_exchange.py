@@ -1,7 +1,12 @@
 """Benchmark of batch exchange: export of 1,000 signals, and import of 100 batches of 50 signals
 against the floor of just reading, verifying and decrypting the same files (same run).
 
-Target: import within 3x of that floor. Everything runs in a temporary HUISBEZOEK_HOME with the
+Target: import within 3x of that floor.
+
+The drop: the same 100 batches sent to a WebDAV server on 127.0.0.1 (WsgiDAV, as in the tests:
+write as .part, rename, read back) and then fetched and imported by the coordinator, against
+the import of the same files from a local folder in the same run. Target: fetch + import within
+1.5x of the folder import. Everything runs in a temporary HUISBEZOEK_HOME with the
 vault's floor key-derivation parameters (unlocking is not what is measured here).
 
     .venv/bin/python benchmarks/bench_exchange.py
@@ -190,6 +195,69 @@ def floor(
     return time.perf_counter() - start
 
 
+DROP_ROUNDS = 3
+DROP_TARGET = 1.5
+
+
+def bench_drop(work: Path, template: Path, files: list[Path]) -> tuple[float, float, float]:
+    """Best (send, WebDAV fetch + import, folder-drop fetch + import) seconds."""
+    import subprocess
+
+    from huisbezoek.coordinator import drop as coordinator_drop
+    from huisbezoek.exchange import drop as drops
+
+    server_script = Path(__file__).resolve().parent.parent / "tests" / "exchange" / "davserver.py"
+    sends, fetches, folder_fetches = [], [], []
+    for round_no in range(DROP_ROUNDS):
+        root, port_file = work / f"dav-{round_no}", work / f"dav-{round_no}.port"
+        proc = subprocess.Popen(
+            [sys.executable, str(server_script), str(root), str(port_file)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 20
+            while not (port_file.exists() and port_file.read_text()):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("WebDAV server did not start")
+                time.sleep(0.05)
+            url = f"http://127.0.0.1:{port_file.read_text()}"
+            volunteer_drop = drops.WebDavDrop(url, drops.Credentials("vrijwilliger", "geheim-1"))
+            start = time.perf_counter()
+            for path in files:
+                key_id = path.name.split("-")[1]
+                drops.deliver(volunteer_drop, f"{drops.TO_COORDINATOR}/{key_id}", path.name,
+                              path.read_bytes())  # fmt: skip
+            sends.append(time.perf_counter() - start)
+            volunteer_drop.close()
+            target = work / f"coord-drop-{round_no}"
+            shutil.copytree(template, target)
+            with organisation.open_coordinator(target, PASSPHRASE) as store:
+                coordinator = drops.WebDavDrop(url, drops.Credentials("coordinator", "geheim-2"))
+                start = time.perf_counter()
+                fetched = coordinator_drop.fetch(store, coordinator)
+                fetches.append(time.perf_counter() - start)
+                coordinator.close()
+            report = fetched.report
+            assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
+        finally:
+            proc.kill()
+            proc.wait()
+        # The same through a local folder drop (a sync client's folder).
+        folder = work / f"folder-{round_no}"
+        for path in files:
+            key_id = path.name.split("-")[1]
+            (folder / drops.TO_COORDINATOR / key_id).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, folder / drops.TO_COORDINATOR / key_id / path.name)
+        target = work / f"coord-folder-{round_no}"
+        shutil.copytree(template, target)
+        with organisation.open_coordinator(target, PASSPHRASE) as store:
+            start = time.perf_counter()
+            fetched = coordinator_drop.fetch(store, drops.FolderDrop(folder))
+            folder_fetches.append(time.perf_counter() - start)
+        assert fetched.report.new == BATCHES * PER_BATCH
+    return min(sends), min(fetches), min(folder_fetches)
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     os.environ["HUISBEZOEK_HOME"] = str(work / "home")
@@ -238,6 +306,7 @@ def main() -> int:
                 report = importer.import_batches(store, files)
                 imports.append(time.perf_counter() - start)
             assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
+        drop_send, drop_fetch, folder_fetch = bench_drop(work, template, files)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -259,6 +328,16 @@ def main() -> int:
         f"  import / floor: {ratio:.2f}x (target <= {TARGET_RATIO:.1f}x) "
         f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}; "
         f"import / (floor + validation): {best_import / best_checked:.2f}x"
+    )
+    print(f"  drop (best of {DROP_ROUNDS} rounds; WebDAV server on 127.0.0.1)")
+    line(f"  send {BATCHES} batches to WebDAV (put .part, move, read back)", drop_send)
+    line("  coordinator: fetch from WebDAV + import + file under verwerkt/", drop_fetch)
+    line("  coordinator: fetch from a local folder drop + import + file", folder_fetch)
+    drop_ratio = drop_fetch / folder_fetch
+    print(
+        f"  WebDAV fetch + import / the same from a local folder: {drop_ratio:.2f}x "
+        f"(target <= {DROP_TARGET:.1f}x) {'OK' if drop_ratio <= DROP_TARGET else 'OVER TARGET'}; "
+        f"/ plain import of the files: {drop_fetch / best_import:.2f}x"
     )
     return 0
 

@@ -1589,6 +1589,14 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Choose batches…</translation>
     </message>
     <message>
+        <source>&amp;Ophalen uit de uitwisselmap</source>
+        <translation>&amp;Fetch from the exchange folder</translation>
+    </message>
+    <message>
+        <source>Haal nieuwe zendingen op uit de uitwisselmap en lees ze in</source>
+        <translation>Fetch new batches from the exchange folder and import them</translation>
+    </message>
+    <message>
         <source>Verslag van het inlezen</source>
         <translation>Import report</translation>
     </message>
@@ -1611,6 +1619,10 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Zendingen inlezen</source>
         <translation>Importing batches</translation>
+    </message>
+    <message>
+        <source>Ophalen uit de uitwisselmap</source>
+        <translation>Fetching from the exchange folder</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1731,14 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>&amp;Pakket van de coördinator inlezen…</source>
         <translation>Import a &amp;package from the coordinator…</translation>
+    </message>
+    <message>
+        <source>&amp;Nu versturen</source>
+        <translation>Se&amp;nd now</translation>
+    </message>
+    <message>
+        <source>Verbin&amp;ding met de organisatie…</source>
+        <translation>Connection to the &amp;organisation…</translation>
     </message>
     <message>
         <source>Bewone&amp;rs</source>
@@ -2494,6 +2514,65 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     </message>
 </context>
 <context>
+    <name>Verbinding</name>
+    <message>
+        <source>Verbinding met de organisatie</source>
+        <translation>Connection to the organisation</translation>
+    </message>
+    <message>
+        <source>Adres van de uitwisselmap</source>
+        <translation>Address of the exchange folder</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Map op deze computer</source>
+        <translation>Folder on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Map kiezen…</source>
+        <translation>&amp;Choose folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Of een ma&amp;p:</source>
+        <translation>Or a &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annu&amp;leren</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. Of kies de map die de organisatie met u deelt.</source>
+        <translation>The coordinator gives you the address and a password for the exchange folder. Or choose the folder the organisation shares with you.</translation>
+    </message>
+    <message>
+        <source>Kies de gedeelde map</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+</context>
+<context>
     <name>Versturen</name>
     <message>
         <source>Signalen klaarzetten voor de coördinator</source>
@@ -2514,6 +2593,30 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Kies de map (bijvoorbeeld de USB-stick)</source>
         <translation>Choose the folder (for example the USB stick)</translation>
+    </message>
+    <message>
+        <source>Uitgaande post</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Nu versturen</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Verstuur de zendingen die wachten en haal pakketten op</source>
+        <translation>Send the waiting batches and fetch packages</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Bezig met versturen…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
+        <translation>No exchange folder has been set up yet. In the File menu, choose &apos;Connection to the organisation&apos;.</translation>
     </message>
 </context>
 <context>

@@ -1583,6 +1583,14 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Ophalen uit de uitwisselmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haal nieuwe zendingen op uit de uitwisselmap en lees ze in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Verslag van het inlezen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,6 +1612,10 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Zendingen inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ophalen uit de uitwisselmap</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1712,6 +1724,14 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>&amp;Pakket van de coördinator inlezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nu versturen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbin&amp;ding met de organisatie…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2482,6 +2502,65 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
 </context>
 <context>
+    <name>Verbinding</name>
+    <message>
+        <source>Verbinding met de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres van de uitwisselmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map op deze computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Map kiezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of een ma&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annu&amp;leren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator geeft u het adres en een wachtwoord voor de uitwisselmap. Of kies de map die de organisatie met u deelt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies de gedeelde map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Versturen</name>
     <message>
         <source>Signalen klaarzetten voor de coördinator</source>
@@ -2501,6 +2580,30 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Kies de map (bijvoorbeeld de USB-stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgaande post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu versturen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verstuur de zendingen die wachten en haal pakketten op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met versturen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -252,3 +252,34 @@ def test_volunteer_reads_packages_in_the_app(qtbot, tmp_path: Path, coordinator)
         operations.worker().flush(10)
     finally:
         volunteer.close()
+
+
+def test_ophalen_fetches_from_the_drop(qtbot, tmp_path: Path, coordinator) -> None:  # type: ignore[no-untyped-def]
+    """'Ophalen uit de uitwisselmap' by keyboard: the batch in the drop is imported, shown in
+    the report, and filed under verwerkt/."""
+    from PySide6.QtCore import Qt
+
+    from huisbezoek.coordinator import drop as coordinator_drop
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    keys = VolunteerKeys.generate()
+    enrolment = tmp_path / "aanmelding.json"
+    enrolment.write_bytes(keys.enrolment("Vera Vrijwilliger").to_bytes())
+    row = organisation.enrol_volunteer(coordinator.store, enrolment)
+    organisation.approve_volunteer(coordinator.store, row.key_id)
+    shared = tmp_path / "gedeeld"
+    incoming = shared / "naar-coordinator" / keys.key_id_hex
+    incoming.mkdir(parents=True)
+    made = batch_file(tmp_path, keys, coordinator.config)
+    made.rename(incoming / made.name)
+    window = CoordinatorWindow(coordinator.store, user="Carla")
+    qtbot.addWidget(window)
+    window.show()
+    with window.store.session() as session:
+        coordinator_drop.set_folder(session, shared)
+    panel = window.importer
+    panel.fetch_button.setFocus()
+    qtbot.keyClick(panel.fetch_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Totaal: 2 nieuw" in panel.report.toPlainText(), timeout=15_000)
+    assert (shared / "verwerkt" / keys.key_id_hex / made.name).exists()
+    assert not list(incoming.iterdir())

@@ -98,6 +98,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_assignment)
+    p = command("drop", "stel de uitwisselmap in (WebDAV of een gesynchroniseerde map)")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--webdav", metavar="ADRES", help="WebDAV-adres (https://...)")
+    where.add_argument("--folder", type=Path, metavar="MAP", help="een gesynchroniseerde map")
+    p.add_argument("--user", help="gebruikersnaam (bij --webdav); het wachtwoord wordt gevraagd")
+    p.set_defaults(func=cmd_drop)
+    p = command("fetch", "haal nieuwe zendingen op uit de uitwisselmap en lees ze in")
+    p.set_defaults(func=cmd_fetch)
+    p = command("publish", "zet pakketten in de uitwisselmap, voor de vrijwilligers")
+    p.add_argument("files", type=Path, nargs="+", metavar="PAKKET")
+    p.set_defaults(func=cmd_publish)
     p = command("configuration", "maak het configuratiepakket voor alle vrijwilligers")
     p.add_argument("--forms", type=Path, help="map met formulieren (*.yaml)")
     p.add_argument("--leaflets", type=Path, help="map met folders (*.yaml)")
@@ -373,3 +384,51 @@ def _read(path: Path) -> bytes:
             f"cannot read {type(path).__name__}",
             message_nl=f"Het bestand {path.name} is niet te lezen.",
         ) from None
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    from huisbezoek.coordinator import drop as coordinator_drop
+
+    if args.webdav and not args.user:
+        raise InvalidInputError("no user", message_nl="Geef ook --user GEBRUIKERSNAAM op.")
+    with _store(args) as store, store.session() as session:
+        if args.folder is not None:
+            coordinator_drop.set_folder(session, args.folder)
+        else:
+            password = (
+                sys.stdin.readline().rstrip("\r\n")
+                if args.passphrase_stdin
+                else getpass.getpass("Wachtwoord van de uitwisselmap: ")
+            )
+            coordinator_drop.set_webdav(session, args.webdav, args.user, password)
+    print("De uitwisselmap is ingesteld. Nieuwe configuratiepakketten noemen hem voor de")
+    print("vrijwilligers. Ophalen gaat met: huisbezoek coordinator fetch")
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from huisbezoek.coordinator import drop as coordinator_drop
+
+    with _store(args) as store:
+        with store.session() as session:
+            drop = coordinator_drop.open_drop(session)
+        fetched = coordinator_drop.fetch(store, drop)
+        with store.session() as session:
+            fu.sync_followups(session)
+    for line in fetched.lines_nl():
+        print(line)
+    return 0 if fetched.report.rejected == 0 else 1
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from huisbezoek.coordinator import drop as coordinator_drop
+
+    files = [(path, _read(path)) for path in args.files]
+    with _store(args) as store, store.session() as session:
+        drop = coordinator_drop.open_drop(session)
+        for path, data in files:
+            targets = coordinator_drop.publish(
+                session, drop, data, coordinator_drop.package_file_name(data)
+            )
+            print(f"{path.name}: klaargezet voor {len(targets)} vrijwilliger(s).")
+    return 0

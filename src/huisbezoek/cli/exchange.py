@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
@@ -99,13 +100,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     export = subparsers.add_parser("export", help="vrijwilliger: maak een zending signalen")
     _common(export, coordinator=False)
-    export.add_argument("--to", type=Path, required=True, help="map voor het bestand")
+    export.add_argument(
+        "--to",
+        type=Path,
+        default=None,
+        help="map voor het bestand (zonder --to: in de uitgaande post, verstuurd via de "
+        "uitwisselmap zodra er internet is)",
+    )
     export.add_argument(
         "--alles",
         action="store_true",
         help="stuur alle gedeelde signalen opnieuw (als een zending kwijt is)",
     )
     export.set_defaults(func=cmd_export)
+
+    send = subparsers.add_parser(
+        "send", help="vrijwilliger: verstuur de uitgaande post en haal pakketten op"
+    )
+    _common(send, coordinator=False)
+    send.set_defaults(func=cmd_send)
+
+    drop = subparsers.add_parser("drop", help="vrijwilliger: stel de uitwisselmap in")
+    _common(drop, coordinator=False)
+    where = drop.add_mutually_exclusive_group(required=True)
+    where.add_argument("--webdav", metavar="ADRES", help="WebDAV-adres (https://...)")
+    where.add_argument("--folder", type=Path, metavar="MAP", help="een gesynchroniseerde map")
+    drop.add_argument("--user", help="gebruikersnaam (bij --webdav); het wachtwoord wordt gevraagd")
+    drop.set_defaults(func=cmd_drop)
 
     imp = subparsers.add_parser("import", help="coördinatie: lees zendingen in")
     _common(imp, coordinator=True)
@@ -252,7 +273,48 @@ def cmd_config_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from huisbezoek.services import outbox
+
     with _open_volunteer(args) as vault:
         result = svc.export_signals(vault, args.to, everything=args.alles, progress=_progress)
-    print(f"Zending {result.sequence} met {result.signals} signalen: {result.path}")
+        if result.path is not None:
+            print(f"Zending {result.sequence} met {result.signals} signalen: {result.path}")
+            return 0
+        print(
+            f"Zending {result.sequence} met {result.signals} signalen staat in de uitgaande post."
+        )
+        return _send(vault, outbox)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from huisbezoek.services import outbox
+
+    with _open_volunteer(args) as vault:
+        return _send(vault, outbox)
+
+
+def _send(vault: Vault, outbox: Any) -> int:
+    report = outbox.send_now(vault, progress=_progress)
+    if report.sent:
+        print(f"{report.sent} {'zending' if report.sent == 1 else 'zendingen'} verstuurd.")
+    if report.error is not None:
+        print(report.error.message_nl, file=sys.stderr)
+    print(outbox.status(vault).line_nl())
+    return 0 if report.error is None else 1
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    from huisbezoek.services import outbox
+
+    asker = Secrets(args.passphrase_stdin)
+    with open_vault(args, asker) as vault:
+        if args.folder is not None:
+            outbox.set_folder(vault, args.folder)
+            print(f"De uitwisselmap is nu {args.folder}.")
+            return 0
+        if not args.user:
+            raise InvalidInputError("no user", message_nl="Geef ook --user GEBRUIKERSNAAM op.")
+        password = asker.ask("Wachtwoord van de uitwisselmap: ")
+        outbox.set_webdav(vault, args.webdav, args.user, password)
+    print("De uitwisselmap is ingesteld. Versturen gaat met: huisbezoek send")
     return 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -709,19 +709,35 @@ def import_batches(
 ) -> ImportReport:
     """Import batch files. One transaction, one savepoint per file: every batch goes in whole
     or not at all, a refused file changes nothing, and the good ones are kept."""
+    sources = [(path.name, _file_loader(path)) for path in files]
+    return import_sources(store, sources, progress=progress, cancel=cancel)
+
+
+# A batch to import: its name for the report and how to get its bytes (read from a file, or
+# fetched from the drop); a loader raises a UserError to refuse it.
+Source = tuple[str, Callable[[], bytes]]
+
+
+def import_sources(
+    store: StoreLike,
+    sources: Sequence[Source],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
+    """:func:`import_batches` for batches from anywhere (files, the drop)."""
     report = progress or noop_progress
-    paths_ = list(files)
     results: list[BatchImportResult] = []
     cancelled = False
     with bulk_work(), store.session() as s:
         context = _import_context(s)
-        for index, (path, checked) in enumerate(_checked_ahead(context, paths_)):
+        for index, (name, checked) in enumerate(_checked_ahead(context, sources)):
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
-            report(index / max(len(paths_), 1), f"{path.name} inlezen")
+            report(index / max(len(sources), 1), f"{name} inlezen")
             if isinstance(checked, VerifiedBatch):
-                results.append(_apply_one(s, context, checked, path.name))
+                results.append(_apply_one(s, context, checked, name))
             else:  # refused by the checks
                 results.append(checked)
         finish(s, context)
@@ -739,14 +755,14 @@ CHECK_AHEAD_BYTES = 16 * 1024 * 1024
 
 
 def _checked_ahead(
-    context: ImportContext, paths_: Sequence[Path]
-) -> Iterator[tuple[Path, VerifiedBatch | BatchImportResult]]:
-    """Each file with the outcome of :func:`check_signed`: verified, or refused."""
-    run: list[tuple[Path, VerifiedBatch | BatchImportResult]] = []
+    context: ImportContext, sources: Sequence[Source]
+) -> Iterator[tuple[str, VerifiedBatch | BatchImportResult]]:
+    """Each source with the outcome of :func:`check_signed`: verified, or refused."""
+    run: list[tuple[str, VerifiedBatch | BatchImportResult]] = []
     held = 0
-    for path in paths_:
-        checked = _check_file(context, path)
-        run.append((path, checked))
+    for name, load in sources:
+        checked = _check_source(context, name, load)
+        run.append((name, checked))
         if isinstance(checked, VerifiedBatch):
             held += len(checked.sealed.encrypted)
         if len(run) >= CHECK_AHEAD_FILES or held >= CHECK_AHEAD_BYTES:
@@ -796,18 +812,23 @@ def import_batch_bytes(store: StoreLike, data: bytes, name: str = "zending") -> 
         return result
 
 
-def _check_file(context: ImportContext, path: Path) -> VerifiedBatch | BatchImportResult:
+def _file_loader(path: Path) -> Callable[[], bytes]:
+    def load() -> bytes:
+        try:
+            return read_limited(path, batch.MAX_BATCH_BYTES)
+        except OSError as exc:
+            raise CorruptBatchError(f"cannot read file: {exc.strerror}") from None
+
+    return load
+
+
+def _check_source(
+    context: ImportContext, name: str, load: Callable[[], bytes]
+) -> VerifiedBatch | BatchImportResult:
     try:
-        data = read_limited(path, batch.MAX_BATCH_BYTES)
+        return check_signed(context, load())
     except UserError as exc:
-        return _rejected(path.name, exc)
-    except OSError as exc:
-        err = CorruptBatchError(f"cannot read file: {exc.strerror}")
-        return _rejected(path.name, err)
-    try:
-        return check_signed(context, data)
-    except UserError as exc:
-        return _rejected(path.name, exc)
+        return _rejected(name, exc)
 
 
 def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:

@@ -151,8 +151,10 @@ def export_configuration(
     else:
         row.value = str(revision)
     recipients = list(session.scalars(select(OrgKey.recipient).order_by(OrgKey.id)))
+    from huisbezoek.coordinator.drop import drop_settings
+
     body = ConfigurationBody(forms=forms, leaflets=leaflets, services=services,
-                             recipients=recipients)  # fmt: skip
+                             recipients=recipients, drop=drop_settings(session))  # fmt: skip
     return _envelope(
         session, CONFIGURATION, body.model_dump_json().encode(), for_key_id=None, revision=revision
     )

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from huisbezoek.errors import UserError
 from huisbezoek.exchange.bech32 import key_bytes
+from huisbezoek.exchange.drop import DropSettings
 from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 
 FORMAT = "huisbezoek.pakket"
@@ -191,6 +192,8 @@ class ConfigurationBody(BaseModel):
     leaflets: dict[str, str] = Field(default_factory=dict)
     services: dict[str, str] = Field(default_factory=dict)
     recipients: list[str] = Field(default_factory=list)
+    # Where batches and packages travel when online (no secrets; absent: files by hand).
+    drop: DropSettings | None = None
 
 
 # -- checking a package on the volunteer's side ----------------------------------------------

@@ -49,6 +49,10 @@ class MainWindow(QMainWindow):
         for w in (self.blank, self.unlock_page):
             self.pages.addWidget(w)
         self.pages.setCurrentWidget(self.blank)
+        from huisbezoek.gui.outbox_ui import OutboxBar
+
+        self.outbox_bar = OutboxBar(ctx, self)
+        self.statusBar().addPermanentWidget(self.outbox_bar, 1)
         self._build_menus()
         self._build_shelf_menu()
         self.set_unlocked(False)
@@ -111,7 +115,16 @@ class MainWindow(QMainWindow):
             None,
             "packageAction",
         )
+        self.send_action = self._action(
+            translate("Menu", "&Nu versturen"), lambda: self.outbox_bar.send(quiet=False), None,
+            "sendNowAction",
+        )  # fmt: skip
+        self.drop_action = self._action(
+            translate("Menu", "Verbin&ding met de organisatie…"), self._drop, None, "dropAction"
+        )
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.send_action)
+        file_menu.addAction(self.drop_action)
         file_menu.addAction(self.org_action)
         file_menu.addAction(self.package_action)
         file_menu.addSeparator()
@@ -144,6 +157,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(translate("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
             self.export_action,
+            self.send_action,
+            self.drop_action,
             self.org_action,
             self.package_action,
             self.list_action,
@@ -196,9 +211,28 @@ class MainWindow(QMainWindow):
         work.residents.add_resident()
 
     def _export(self) -> None:
+        """With a drop set: into the outbox and sent when online; without: a file to carry."""
         from huisbezoek.gui.exchange_ui import choose_and_export
+        from huisbezoek.gui.operations import run_op
+        from huisbezoek.gui.outbox_ui import export_to_outbox
+        from huisbezoek.services import outbox
 
-        choose_and_export(self, self.ctx)
+        vault = self.ctx.vault
+
+        def chosen(has_drop: bool) -> None:
+            if has_drop:
+                export_to_outbox(self, self.ctx, self.outbox_bar)
+            else:
+                choose_and_export(self, self.ctx)
+
+        run_op(self, lambda: outbox.open_volunteer_drop(vault) is not None, on_done=chosen)
+
+    def _drop(self) -> None:
+        from huisbezoek.gui.outbox_ui import DropDialog
+
+        dialog = DropDialog(self, self.ctx, on_saved=lambda: self.outbox_bar.send(quiet=False))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _org_config(self) -> None:
         from huisbezoek.gui.exchange_ui import choose_org_config
@@ -309,6 +343,8 @@ class LockController(QObject):
         self.window.set_unlocked(True)
         self.window.show_work()
         self.window.work.reload_after_unlock()
+        self.window.outbox_bar.refresh()
+        self.window.outbox_bar.send(quiet=True)  # what waits goes when the drop is reachable
         for w in self.hidden_windows:
             w.show()
         self.hidden_windows = []
@@ -325,6 +361,7 @@ class LockController(QObject):
         if not worker().flush(timeout=30):
             log.error("pending saves did not finish before locking")
         self._hide_personal_windows()
+        self.window.outbox_bar.clear()
         if work is not None:
             work.clear_personal_data()
         opened, self.opened = self.opened, None
@@ -340,7 +377,11 @@ class LockController(QObject):
         self.hidden_windows = hide_personal_windows(keep=(self.window,))
 
     def shutdown(self) -> None:
+        from huisbezoek.gui.outbox_ui import shutdown_network_worker
+
         self.idle.stop()
+        self.window.outbox_bar.clear()
+        shutdown_network_worker()
         if self.window.work is not None:
             self.window.work.visit.flush_pending()
         worker().flush(timeout=30)

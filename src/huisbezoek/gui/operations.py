@@ -97,10 +97,13 @@ class Worker:
         self._queue.put((done.set, Future()))
         return done.wait(timeout)
 
-    def stop(self) -> None:
-        self.flush()
+    def stop(self, *, wait: bool = True) -> None:
+        """End the thread after the jobs already asked for (``wait``: and wait for them)."""
+        if wait:
+            self.flush()
         self._queue.put(None)
-        self._thread.join(timeout=5)
+        if wait:
+            self._thread.join(timeout=5)
 
 
 _workers: list[Worker] = []  # at most one: the application's vault worker

@@ -50,6 +50,7 @@ from huisbezoek.vault.models import (
     ConsentRecord,
     ContactAttempt,
     ExportBatch,
+    OutboxItem,
     Resident,
     Signal,
     Visit,
@@ -131,7 +132,7 @@ def signal_uuid(namespace: uuid.UUID, signal_id: int) -> uuid.UUID:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    path: Path
+    path: Path | None  # None: the batch went into the outbox
     batch_id: str
     sequence: int
     signals: int
@@ -151,7 +152,7 @@ class _Collected:
 
 def export_signals(
     vault: Vault,
-    to_dir: Path,
+    to_dir: Path | None,
     *,
     everything: bool = False,
     progress: ProgressFn | None = None,
@@ -159,6 +160,9 @@ def export_signals(
 ) -> ExportResult:
     """Write one batch file of the shared signals not yet exported at their current revision
     (``everything``: all shared signals again, after a lost batch) plus neighbourhood counts.
+    ``to_dir`` None puts the batch in the vault's outbox instead (``services.outbox`` sends it
+    when the organisation's drop can be reached), in the same transaction that marks the
+    signals exported.
 
     The sequence number is reserved (committed) before the file is written, so a crash can
     leave a gap but never two different batches with one number. Signals are marked only after
@@ -169,7 +173,8 @@ def export_signals(
     if config is None:
         raise NoOrganisationConfigError("no organisation configuration")
     keys = ensure_volunteer_keys(vault)
-    to_dir.mkdir(parents=True, exist_ok=True)
+    if to_dir is not None:
+        to_dir.mkdir(parents=True, exist_ok=True)
     report(0.0, "Signalen verzamelen")
     with vault.session() as s:
         collected = _collect(s, everything)
@@ -198,9 +203,13 @@ def export_signals(
             s.query(ExportBatch).filter(ExportBatch.id == str(batch_id)).delete()
         raise
     report(0.8, "Bestand opslaan")
-    path = to_dir / batch.batch_file_name(manifest)
-    atomic_write(path, data, mode=0o600)
+    name = batch.batch_file_name(manifest)
+    path = None if to_dir is None else to_dir / name
+    if path is not None:
+        atomic_write(path, data, mode=0o600)
     with vault.session() as s:
+        if path is None:
+            s.add(OutboxItem(batch_id=str(batch_id), file_name=name, data=data, attempts=0))
         for start in range(0, len(collected.exported), 500):
             chunk = collected.exported[start : start + 500]
             s.execute(

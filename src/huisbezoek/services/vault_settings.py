@@ -27,6 +27,14 @@ ORG_CONFIG = "exchange.org_config"
 SIGNAL_NAMESPACE = "exchange.signal_namespace"
 #: The organisation's accepted configuration package: its revision and its files.
 CONFIGURATION = "coordinator.configuration"
+#: The drop set by hand (``exchange.drop.DropSettings``) when no package names one.
+DROP_SETTINGS = "drop.settings"
+#: The volunteer's own login for a WebDAV drop (kept only here, in the encrypted vault).
+DROP_CREDENTIALS = "drop.credentials"
+#: The local folder of a folder drop (a sync client's folder or a network share).
+DROP_FOLDER = "drop.folder"
+#: Names of packages already read from the drop (accepted or refused), not read again.
+DROP_SEEN_PACKAGES = "drop.seen_packages"
 #: Where the volunteer was in a visit (one key per visit).
 _VISIT_POSITION = "visit_flow.position.{visit_id}"
 

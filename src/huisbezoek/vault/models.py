@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -234,6 +235,26 @@ class WithdrawnSignal(Base):
     revision: Mapped[int] = mapped_column(Integer)
     withdrawn_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_revision: Mapped[int | None] = mapped_column(Integer)
+
+
+class OutboxItem(Base):
+    """A batch waiting to go to the organisation's drop, or sent and waiting for the
+    coordinator's receipt (revision 0005). The bytes are the encrypted, signed batch file;
+    they are dropped once the coordinator confirms it has the batch."""
+
+    __tablename__ = "outbox"
+
+    batch_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("export_batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    file_name: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    queued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The error's class name only (for the status line and logs): never personal data.
+    last_error: Mapped[str | None] = mapped_column(String(80))
 
 
 class Setting(Base):

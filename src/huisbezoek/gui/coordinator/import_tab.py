@@ -40,6 +40,11 @@ class ImportPanel(QWidget):
         self.store = store
         self.setAcceptDrops(True)
         self.choose_button = button(translate("Inlezen", "Zendingen kiezen…"), primary=True)
+        self.fetch_button = button(translate("Inlezen", "&Ophalen uit de uitwisselmap"))
+        self.fetch_button.setObjectName("fetchButton")
+        self.fetch_button.setAccessibleDescription(
+            translate("Inlezen", "Haal nieuwe zendingen op uit de uitwisselmap en lees ze in")
+        )
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setObjectName("importReport")
@@ -59,9 +64,10 @@ class ImportPanel(QWidget):
                 )
             )
         )
-        layout.addWidget(button_row(self.choose_button))
+        layout.addWidget(button_row(self.choose_button, self.fetch_button))
         layout.addWidget(self.report, 1)
         self.choose_button.clicked.connect(self._choose)
+        self.fetch_button.clicked.connect(self.fetch)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -91,6 +97,28 @@ class ImportPanel(QWidget):
         self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
         self.dialog.succeeded.connect(self._done)
         return self.dialog.start()
+
+    def fetch(self) -> ProgressDialog:
+        """Fetch what waits in the drop, import it and file each batch as done or refused."""
+        from huisbezoek.coordinator import drop as coordinator_drop
+
+        vault, store = self.vault, self.store
+
+        def job(progress: Any, cancel: Any) -> Any:
+            with store.session() as session:
+                drop = coordinator_drop.open_drop(session)
+            fetched = coordinator_drop.fetch(vault, drop, progress=progress, cancel=cancel)
+            with store.session() as session:
+                fu.sync_followups(session)
+            return fetched
+
+        self.dialog = ProgressDialog(self, translate("Inlezen", "Ophalen uit de uitwisselmap"), job)
+        self.dialog.succeeded.connect(self._fetched)
+        return self.dialog.start()
+
+    def _fetched(self, fetched: Any) -> None:
+        self.report.setPlainText("\n".join(fetched.lines_nl()))
+        self.imported.emit(fetched.report)
 
     def _done(self, report: Any) -> None:
         self.report.setPlainText("\n".join(report.lines_nl()))

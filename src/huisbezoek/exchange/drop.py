@@ -1,0 +1,510 @@
+"""The drop: plain, untrusted storage that batches and packages travel through when online.
+
+Batches are encrypted to the organisation and signed by the volunteer, packages are signed by
+the organisation (an assignment's body is encrypted to one volunteer), so the drop only has to
+carry bytes. Two kinds: a WebDAV folder (Nextcloud, ownCloud or any WebDAV server, over HTTPS)
+and a local folder (kept by a sync client such as OneDrive or Nextcloud desktop, or a network
+share). Both offer the same few operations, so the outbox and the coordinator's fetch do not
+care which one they talk to.
+
+Layout (folder names are Dutch because coordinators see them; file names hold key ids and
+sequence numbers, never personal data)::
+
+    naar-coordinator/<key-id>/signalen-<key-id>-<volgnummer>.zip   batches from volunteers
+    verwerkt/<key-id>/...                                         imported by the coordinator
+    geweigerd/<key-id>/<bestand> and <bestand>.reden.txt          refused, with the reason
+    naar-vrijwilliger/<key-id>/<pakket>.hbp                       packages for one volunteer
+
+A file is written as ``<name>.part`` and renamed when complete, so nobody reads half a file;
+after writing, the bytes are read back and compared (size and SHA-256) before the sender
+counts it as delivered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import io
+import ipaddress
+import os
+import ssl
+import stat
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from huisbezoek.errors import UserError
+from huisbezoek.fsutil import atomic_write
+
+TO_COORDINATOR = "naar-coordinator"
+DONE = "verwerkt"
+REFUSED = "geweigerd"
+TO_VOLUNTEER = "naar-vrijwilliger"
+PART_SUFFIX = ".part"
+REASON_SUFFIX = ".reden.txt"
+# What the drop may hand back: a batch or package is at most this size (both formats cap
+# below it); a listing is capped in entries. Anything larger is junk, not read to the end.
+MAX_DROP_FILE_BYTES = 64 * 1024 * 1024
+MAX_LISTING = 10_000
+TIMEOUT_SECONDS = 30.0
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+class DropError(UserError):
+    message_nl = (
+        "Versturen via de uitwisselmap lukte niet. Er is niets verloren gegaan; het wordt later "
+        "opnieuw geprobeerd."
+    )
+
+
+class DropOfflineError(DropError):
+    message_nl = (
+        "Er is nu geen verbinding met de uitwisselmap van de organisatie (geen internet?). "
+        "Er is niets verloren gegaan. Zodra er internet is, wordt het opnieuw geprobeerd."
+    )
+
+
+class DropLoginError(DropError):
+    message_nl = (
+        "De uitwisselmap weigert de gebruikersnaam of het wachtwoord. Controleer ze bij "
+        "Instellingen, onder 'Verbinding met de organisatie'. Er is niets verloren gegaan."
+    )
+
+
+class DropFullError(DropError):
+    message_nl = (
+        "De uitwisselmap van de organisatie is vol. Er is niets verloren gegaan. Vraag de "
+        "coördinator om ruimte te maken; daarna wordt het opnieuw geprobeerd."
+    )
+
+
+class DropCertificateError(DropError):
+    message_nl = (
+        "Het beveiligingscertificaat van de uitwisselmap klopt niet. Uit voorzorg is niets "
+        "verstuurd. Neem contact op met de coördinator."
+    )
+
+
+class DropJunkError(DropError):
+    message_nl = (
+        "De uitwisselmap gaf een onverwacht antwoord. Er is niets verloren gegaan en niets "
+        "ingelezen. Probeer het later nog eens, of neem contact op met de coördinator."
+    )
+
+
+class DropSetupError(DropError):
+    message_nl = (
+        "De uitwisselmap is niet goed ingesteld. Alleen een beveiligd adres (https://) of een "
+        "map op deze computer kan. Neem contact op met de coördinator."
+    )
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+class DropSettings(BaseModel):
+    """Where the organisation's drop is; part of the configuration package, so no secrets.
+
+    ``webdav``: ``url`` is the WebDAV folder (for Nextcloud the folder's WebDAV address).
+    ``folder``: each person picks the local folder their sync client keeps; ``url`` is empty.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["webdav", "folder"]
+    url: str = Field(default="", max_length=2000)
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    username: str
+    password: str  # a Nextcloud app password; kept only inside the encrypted vault
+
+
+@dataclass(frozen=True, slots=True)
+class DropEntry:
+    name: str
+    size: int
+
+
+class Drop(Protocol):
+    """The operations a drop offers; paths are relative, with ``/`` between parts."""
+
+    def ensure_folder(self, path: str) -> None: ...
+
+    def write(self, path: str, data: bytes) -> None: ...
+
+    def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes: ...
+
+    def files(self, folder: str) -> list[DropEntry]: ...
+
+    def folders(self, folder: str) -> list[str]: ...
+
+    def move(self, src: str, dst: str) -> bool: ...
+
+    def delete(self, path: str) -> None: ...
+
+
+def deliver(drop: Drop, folder: str, name: str, data: bytes) -> None:
+    """Write ``data`` as ``folder/name`` so it appears whole or not at all, then read it back.
+
+    Raises :class:`DropJunkError` when what the drop holds afterwards is not what was sent
+    (size or hash differ), so the sender keeps the file and tries again later.
+    """
+    drop.ensure_folder(folder)
+    part = f"{folder}/{name}{PART_SUFFIX}"
+    final = f"{folder}/{name}"
+    drop.write(part, data)
+    if not drop.move(part, final):
+        raise DropJunkError("part file vanished before the rename")
+    back = drop.read(final, limit=len(data) + 1)
+    if len(back) != len(data) or hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+        raise DropJunkError("read-back differs from what was sent")
+
+
+def check_url(url: str) -> str:
+    """An HTTPS address, or plain HTTP to this machine only (tests); anything else refused."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if parts.scheme == "https" and host:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and _loopback(host):
+        return url.strip().rstrip("/")
+    raise DropSetupError(f"refused drop url scheme {parts.scheme!r}")
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def open_drop(
+    settings: DropSettings, *, credentials: Credentials | None, folder: Path | None
+) -> Drop:
+    """The drop these settings describe (``folder``: the local folder a person picked)."""
+    if settings.kind == "webdav":
+        if credentials is None:
+            raise DropLoginError("no credentials stored")
+        return WebDavDrop(settings.url, credentials)
+    if folder is None:
+        raise DropSetupError("no local folder chosen")
+    return FolderDrop(folder)
+
+
+# -- a local folder ---------------------------------------------------------------------------
+
+
+class FolderDrop:
+    """A folder on this computer, often one a sync client keeps in step with a server."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def _path(self, path: str) -> Path:
+        parts = [p for p in path.split("/") if p]
+        if any(p in {".", ".."} or "\\" in p or "\0" in p for p in parts):
+            raise DropJunkError("path leaves the drop")
+        return self.root.joinpath(*parts)
+
+    def _check_root(self) -> None:
+        if not self.root.is_dir():
+            raise DropOfflineError("drop folder not reachable")
+
+    def ensure_folder(self, path: str) -> None:
+        self._check_root()
+        try:
+            self._path(path).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+
+    def write(self, path: str, data: bytes) -> None:
+        self._check_root()
+        try:
+            atomic_write(self._path(path), data, mode=0o600)
+        except UserError as exc:  # disk full
+            raise DropFullError(exc.log_message) from exc
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+
+    def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
+        target = self._path(path)
+        try:
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            fd = os.open(target, flags)
+        except FileNotFoundError as exc:
+            raise DropJunkError("file vanished") from exc
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise DropJunkError("not a regular file")
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise DropJunkError("file over the limit")
+        return data
+
+    def files(self, folder: str) -> list[DropEntry]:
+        target = self._path(folder)
+        out: list[DropEntry] = []
+        try:
+            with os.scandir(target) as it:
+                for entry in it:
+                    if entry.is_file(follow_symlinks=False):
+                        out.append(DropEntry(entry.name, entry.stat(follow_symlinks=False).st_size))
+                    if len(out) >= MAX_LISTING:
+                        break
+        except FileNotFoundError:
+            self._check_root()
+            return []
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+        return sorted(out, key=lambda e: e.name)
+
+    def folders(self, folder: str) -> list[str]:
+        target = self._path(folder)
+        try:
+            with os.scandir(target) as it:
+                names = [e.name for e in it if e.is_dir(follow_symlinks=False)]
+        except FileNotFoundError:
+            self._check_root()
+            return []
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+        return sorted(names)[:MAX_LISTING]
+
+    def move(self, src: str, dst: str) -> bool:
+        source, target = self._path(src), self._path(dst)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+        except FileNotFoundError:
+            return False  # someone else moved it first
+        except OSError as exc:
+            raise _folder_error(exc) from exc
+        return True
+
+    def delete(self, path: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self._path(path).unlink()
+
+
+def _folder_error(exc: OSError) -> DropError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DropFullError("drop folder full")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return DropLoginError("no permission in drop folder")
+    return DropOfflineError(f"drop folder error {exc.errno}")
+
+
+# -- WebDAV -----------------------------------------------------------------------------------
+
+
+class _Capped(io.RawIOBase):
+    """A writable sink that refuses more than ``limit`` bytes (a drop that sends junk)."""
+
+    def __init__(self, limit: int) -> None:
+        self.buffer = bytearray()
+        self.limit = limit
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.buffer += b
+        if len(self.buffer) > self.limit:
+            raise DropJunkError("response over the limit")
+        return len(b)
+
+
+class WebDavDrop:
+    """A WebDAV folder over HTTPS through webdav4 (httpx underneath); certificates verified."""
+
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials,
+        *,
+        verify: ssl.SSLContext | str | bool = True,
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> None:
+        from webdav4.client import Client  # imported on first use: start-up stays quick
+
+        self.url = check_url(url)
+        self._client = Client(
+            self.url + "/",
+            auth=(credentials.username, credentials.password),
+            retry=False,  # the outbox retries later; a hung retry loop helps nobody
+            timeout=timeout,
+            verify=verify,
+        )
+        self._made: set[str] = set()
+        self._made_lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.http.close()
+
+    def _call(self, fn: Callable[[], Any]) -> Any:
+        return _call_webdav(fn)
+
+    def _client_call(self, method: str, *args: Any) -> Any:
+        return _call_webdav(lambda: getattr(self._client, method)(*args))
+
+    def ensure_folder(self, path: str) -> None:
+        with self._made_lock:  # one MKCOL per folder, also when threads share this drop
+            self._ensure_folder(path)
+
+    def _ensure_folder(self, path: str) -> None:
+        built = ""
+        for part in [p for p in path.split("/") if p]:
+            built = f"{built}/{part}" if built else part
+            if built in self._made:
+                continue
+            from webdav4.client import ResourceAlreadyExists
+
+            with contextlib.suppress(ResourceAlreadyExists):
+                self._client_call("mkdir", built)
+            self._made.add(built)
+
+    def write(self, path: str, data: bytes) -> None:
+        self._call(
+            lambda: self._client.upload_fileobj(
+                io.BytesIO(data), path, overwrite=True, size=len(data)
+            )
+        )
+
+    def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
+        # One GET, read in pieces up to the limit (webdav4's own download asks PROPFIND first).
+        def get() -> bytes:
+            url = self._client.join_url(path)
+            with self._client.http.stream("GET", url) as response:
+                if response.status_code == 404:
+                    raise DropJunkError("file vanished")
+                response.raise_for_status()
+                sink = _Capped(limit)
+                for piece in response.iter_bytes():
+                    sink.write(piece)
+                return bytes(sink.buffer)
+
+        return bytes(self._call(get))
+
+    def _ls(self, folder: str) -> list[dict[str, Any]]:
+        from webdav4.client import ResourceNotFound
+
+        try:
+            items = self._call(lambda: self._client.ls(folder, detail=True))
+        except ResourceNotFound:
+            return []
+        if not isinstance(items, list):
+            raise DropJunkError("listing is not a list")
+        return [i for i in items[:MAX_LISTING] if isinstance(i, dict)]
+
+    def folders(self, folder: str) -> list[str]:
+        names = [
+            str(i.get("name", "")).rstrip("/").rsplit("/", 1)[-1]
+            for i in self._ls(folder)
+            if i.get("type") == "directory"
+        ]
+        return sorted(n for n in names if n)
+
+    def files(self, folder: str) -> list[DropEntry]:
+        out: list[DropEntry] = []
+        for item in self._ls(folder):
+            if item.get("type") != "file":
+                continue
+            name = str(item.get("name", "")).rsplit("/", 1)[-1]
+            size = item.get("content_length")
+            if not name or not isinstance(size, int):
+                raise DropJunkError("listing without name or size")
+            out.append(DropEntry(name, size))
+        return sorted(out, key=lambda e: e.name)
+
+    def move(self, src: str, dst: str) -> bool:
+        from webdav4.client import ResourceNotFound
+
+        self.ensure_folder(dst.rsplit("/", 1)[0] if "/" in dst else "")
+        try:
+            self._call(lambda: self._client.move(src, dst, overwrite=True))
+        except ResourceNotFound:
+            return False
+        return True
+
+    def delete(self, path: str) -> None:
+        from webdav4.client import ResourceNotFound
+
+        with contextlib.suppress(ResourceNotFound):
+            self._call(lambda: self._client.remove(path))
+
+
+def _call_webdav(fn: Callable[[], Any]) -> Any:
+    """Run one WebDAV call; map what can go wrong to a Dutch :class:`DropError`."""
+    import httpx
+    from webdav4.client import (
+        ClientError,
+        ForbiddenOperation,
+        HTTPError,
+        InsufficientStorage,
+        ResourceAlreadyExists,
+        ResourceNotFound,
+    )
+
+    try:
+        return fn()
+    except (ResourceNotFound, ResourceAlreadyExists, DropError):
+        raise
+    except InsufficientStorage as exc:
+        raise DropFullError("server answered 507") from exc
+    except ForbiddenOperation as exc:
+        raise DropLoginError("server answered 403") from exc
+    except HTTPError as exc:
+        raise _status_error(exc.status_code) from exc
+    except httpx.HTTPStatusError as exc:
+        raise _status_error(exc.response.status_code) from exc
+    except httpx.ConnectError as exc:
+        if _is_certificate_problem(exc):
+            raise DropCertificateError("certificate verification failed") from exc
+        raise DropOfflineError("cannot connect") from exc
+    except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        raise DropOfflineError(type(exc).__name__) from exc
+    except ClientError as exc:
+        raise DropJunkError(type(exc).__name__) from exc
+    except (ValueError, KeyError, TypeError) as exc:  # an answer webdav4 could not parse
+        raise DropJunkError(type(exc).__name__) from exc
+
+
+def _status_error(code: int) -> Exception:
+    from webdav4.client import ResourceNotFound
+
+    not_found: Exception = ResourceNotFound("")
+
+    if code in (401, 403):
+        return DropLoginError(f"server answered {code}")
+    if code == 507:
+        return DropFullError("server answered 507")
+    if code == 404:
+        return not_found
+    if code >= 500:
+        return DropOfflineError(f"server answered {code}")
+    return DropJunkError(f"server answered {code}")
+
+
+def _is_certificate_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
