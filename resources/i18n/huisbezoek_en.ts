@@ -1701,7 +1701,7 @@ Fingerprint: {vingerafdruk}</translation>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
-        <extracomment>The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
+        <extracomment>Below this available height (logical pixels) the status line is hidden. The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2597,6 +2597,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Uitgaande post</source>
         <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Wat er klaarstaat om naar de coördinator te gaan.</source>
+        <translation>What is ready to go to the coordinator.</translation>
     </message>
     <message>
         <source>Nu versturen</source>

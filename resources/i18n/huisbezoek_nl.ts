@@ -1695,7 +1695,7 @@ Vingerafdruk: {vingerafdruk}</source>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
-        <extracomment>The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
+        <extracomment>Below this available height (logical pixels) the status line is hidden. The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2584,6 +2584,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Uitgaande post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat er klaarstaat om naar de coördinator te gaan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

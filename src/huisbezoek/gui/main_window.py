@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         self.set_unlocked(False)
         self.placed = ""
 
+    #: Below this available height (logical pixels) the status line is hidden.
+    SHORT_SCREEN = 480
+
     #: The size the window opens at when it fits the screen (else it opens maximised).
     PREFERRED_SIZE = (1100, 740)
 
@@ -70,6 +73,10 @@ class MainWindow(QMainWindow):
         if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self.placed = "given"  # sized by the caller (tests, screenshots)
             return self.placed
+        # A very short screen (1366x768 at 200% display scaling is 683x364): the status line
+        # gives its room to the page; "Nu versturen" stays in the Bestand menu.
+        short = self.screen().availableGeometry().height() < self.SHORT_SCREEN
+        self.statusBar().setVisible(not short)
         stored = self.ctx.settings.geometries.get(self.objectName())
         self.placed = place_window(self, QSize(*self.PREFERRED_SIZE), stored)
         return self.placed
