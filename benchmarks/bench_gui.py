@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""GUI benchmark: cold start to the unlock screen against a bare PySide6 window (the floor),
-opening a 150-question visit, and how long the GUI thread is blocked per answer saved.
+"""GUI benchmark: start-up to the first visible window as a volunteer sees it, against a bare
+PySide6 window (the floor); opening a 150-question visit; how long the GUI thread is blocked
+per answer saved.
 
-Each cold start is a separate process, timed from spawn until the window is shown and the
-process has exited. Runs offscreen; uses a temporary data folder and the vault's floor key
-derivation (the unlock itself is not part of the start time: the screen waits for typing).
+Start-up, first figure: under a real X server (Xvfb, 1366x768), from spawning the program to its
+first window painted on screen (the app prints a line then, with HUISBEZOEK_STARTUP_MARKER=1),
+for the real entry point (``huisbezoek``) and the built bundle (``dist/huisbezoek``, when
+``python packaging/build.py`` has made it), each against a bare PySide6 window: from source,
+and frozen by the same spec options (``packaging/build.py --bare-qt``, built here once and kept
+under ``build/bench-bare``). Second figure: the older offscreen measure from source (spawn,
+window shown, exit). Every start is a separate process; runs are interleaved so a busy moment
+hits all alike. A temporary data folder with a vault (floor key derivation) makes the app open
+on its unlock screen.
 
-    .venv/bin/python benchmarks/bench_gui.py [--runs N]
+    .venv/bin/python benchmarks/bench_gui.py [--runs N] [--bundle DIR] [--no-display]
 """
 
 from __future__ import annotations
@@ -43,17 +50,16 @@ loop.exec()
 assert w.pages.currentWidget() is w.unlock_page and w.isVisible()
 """
 
-# PySide6 6.12 on Python 3.11: every QCoreApplication.processEvents() call drops one
-# reference to None; a busy loop of them aborts the interpreter ("none_dealloc"). Pump the
-# event loop through QEventLoop.exec() instead, which returns an int.
-
 
 def pump(ms: int = 0) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
+    """Let Qt deliver events (timers, the vault worker's results) for about ``ms``."""
+    from PySide6.QtCore import QCoreApplication
 
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+    end = time.perf_counter() + ms / 1000
+    QCoreApplication.processEvents()
+    while time.perf_counter() < end:
+        time.sleep(0.0005)
+        QCoreApplication.processEvents()
 
 
 PASS = "fiets kopje regen zeven"
@@ -293,11 +299,196 @@ def text_scale_timing(rounds: int = 5) -> None:
 
 
 # -- end of issue 14 ---------------------------------------------------------------------------
+# --- start-up to the first visible window (issue 21) ----------------------------------------
+# What a volunteer waits for: from launching the program to its first window on screen, under a
+# real X server, for the entry point and the bundle, each against a bare PySide6 window.
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = "huisbezoek: first window shown"  # huisbezoek.gui.app.FIRST_WINDOW, packaging/bare_qt.py
+BARE_CACHE = ROOT / "build" / "bench-bare"
+
+
+def start_xvfb(size: str = "1366x768x24") -> tuple[subprocess.Popen[bytes], str]:
+    """A virtual X server on a free display (Xvfb picks the number and tells it)."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", size, "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        proc.kill()
+        raise RuntimeError("Xvfb did not start")
+    return proc, f":{number}"
+
+
+def visible_window(display: str, pid: int) -> bool:
+    """Whether X lists a visible window of process ``pid`` (a check beside the app's own line;
+    true when xdotool is not installed)."""
+    import shutil
+
+    if shutil.which("xdotool") is None:
+        return True
+    out = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+        env=dict(os.environ, DISPLAY=display),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return bool(out.stdout.strip())
+
+
+def first_window_ms(cmd: list[str], env: dict[str, str], check_visible: bool = False) -> float:
+    """Milliseconds from spawning ``cmd`` until it prints that its first window is painted."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == MARKER:
+                elapsed = (time.perf_counter() - start) * 1000
+                if check_visible and not visible_window(env["DISPLAY"], proc.pid):
+                    raise RuntimeError(f"{cmd[0]}: no visible window after its marker")
+                return elapsed
+        raise RuntimeError(f"{' '.join(cmd)} ended without showing a window")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def bundle_facts(folder: Path) -> str:
+    """Size, file count and PySide6 version of a one-folder bundle."""
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.stat().st_size for p in files)
+    pyside = sorted(p.name.split(".so.")[-1] for p in folder.rglob("libpyside6*.so.*"))
+    version = f", PySide6 {pyside[0]}" if pyside else ""
+    return f"{size / 1e6:.0f} MB in {len(files)} files{version}"
+
+
+def bundle_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bare_bundle() -> Path | None:
+    """``build/bench-bare/dist/qt-bare``, built by ``packaging/build.py --bare-qt`` when missing
+    or when the spec, its settings or the installed PySide6 changed since."""
+    import hashlib
+    import importlib.metadata
+
+    key_parts = [importlib.metadata.version("PySide6-Essentials")]
+    for name in ("huisbezoek.spec", "buildinfo.py", "bare_qt.py"):
+        key_parts.append(hashlib.sha256((ROOT / "packaging" / name).read_bytes()).hexdigest())
+    key = " ".join(key_parts)
+    folder = BARE_CACHE / "dist" / "qt-bare"
+    stamp = BARE_CACHE / "key.txt"
+    if folder.is_dir() and stamp.exists() and stamp.read_text() == key:
+        return folder
+    print("building the bare PySide6 bundle (packaging/build.py --bare-qt, about a minute) ...")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build.py"),
+            "--bare-qt",
+            "--dist",
+            str(BARE_CACHE / "dist"),
+            "--work",
+            str(BARE_CACHE / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        print(result.stdout[-2000:] + result.stderr[-2000:])
+        return None
+    stamp.write_text(key)
+    return folder
+
+
+def entry_point() -> list[str]:
+    """The ``huisbezoek`` command beside this Python (the console script), else ``-m``."""
+    script = Path(sys.executable).with_name("huisbezoek")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "huisbezoek"]
+
+
+def startup_on_display(home: Path, runs: int, bundle: Path) -> None:
+    candidates: dict[str, list[str]] = {
+        "bare PySide6 window, source": [sys.executable, str(ROOT / "packaging" / "bare_qt.py")],
+        "huisbezoek entry point": entry_point(),
+    }
+    bare = bare_bundle()
+    app_exe = bundle / "huisbezoek"
+    if bare is not None:
+        candidates["bare PySide6 bundle"] = [str(bare / "qt-bare")]
+    if app_exe.exists():
+        candidates["huisbezoek bundle"] = [str(app_exe)]
+    xvfb, display = start_xvfb()
+    try:
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")
+        }
+        env.update(
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            HUISBEZOEK_HOME=str(home),
+            HUISBEZOEK_STARTUP_MARKER="1",
+        )
+        times: dict[str, list[float]] = {name: [] for name in candidates}
+        for cmd in candidates.values():  # warm the disk cache; check the window is really there
+            first_window_ms(cmd, env, check_visible=True)
+        for _ in range(runs):
+            for name, cmd in candidates.items():
+                times[name].append(first_window_ms(cmd, env))
+    finally:
+        xvfb.kill()
+        xvfb.wait()
+    med = {name: statistics.median(values) for name, values in times.items()}
+    print(
+        f"start-up to the first visible window, Xvfb {display} 1366x768 "
+        f"({runs} interleaved runs each, spawn -> window painted):"
+    )
+    for name, values in times.items():
+        note = ""
+        if name == "huisbezoek entry point":
+            note = f"   ({' '.join(Path(c).name for c in candidates[name][:1])})"
+        elif name == "bare PySide6 bundle" and bare is not None:
+            note = f"   ({bundle_facts(bare)})"
+        elif name == "huisbezoek bundle":
+            note = f"   ({bundle_facts(bundle)})"
+        print(f"  {name:28s} median {med[name]:7.1f} ms   min {min(values):7.1f} ms{note}")
+    ratio = med["huisbezoek entry point"] / med["bare PySide6 window, source"]
+    print(f"  ratio entry point / bare window from source  {ratio:.2f}x")
+    if "huisbezoek bundle" in med and "bare PySide6 bundle" in med:
+        ratio = med["huisbezoek bundle"] / med["bare PySide6 bundle"]
+        verdict = "OK" if ratio <= 2 else "OVER"
+        print(
+            f"  ratio bundle / bare bundle                   {ratio:.2f}x "
+            f"(target: within 2x) -> {verdict}"
+        )
+        assert bare is not None
+        grow = bundle_size(bundle) / bundle_size(bare)
+        print(f"  bundle size / bare bundle size               {grow:.2f}x")
+    elif not app_exe.exists():
+        print(f"  (no bundle at {bundle}: python packaging/build.py makes it)")
+
+
+# --- end of start-up ------------------------------------------------------------------------
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--bundle", type=Path, default=ROOT / "dist" / "huisbezoek", help="the built app bundle"
+    )
+    parser.add_argument("--no-display", action="store_true", help="skip the Xvfb start-up part")
     parser.add_argument(
         "--large-text-only", action="store_true", help="only the 100%% vs 200%% text timing"
     )
@@ -314,6 +505,14 @@ def main() -> int:
     if args.large_text_only:
         text_scale_timing()
         return 0
+    import shutil
+
+    if args.no_display:
+        pass
+    elif shutil.which("Xvfb") is None:
+        print("no Xvfb (apt-get install xvfb): start-up on a display not measured\n")
+    else:
+        startup_on_display(home, args.runs, args.bundle)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HUISBEZOEK_HOME=str(home))
     spawn_times(BARE, 1, env)  # warm the disk cache for both
     spawn_times(APP, 1, env)
@@ -325,7 +524,7 @@ def main() -> int:
         app += spawn_times(APP, 1, env)
     ratio = statistics.median(app) / statistics.median(bare)
     print(
-        f"cold start, separate processes, {args.runs} interleaved runs each "
+        f"offscreen, from source, {args.runs} interleaved runs each "
         "(spawn -> window shown -> exit):"
     )
     print(

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Make PNG screenshots of the main screens at 100% and 200% text size into ``docs/img/``.
 
-It also writes page images of two printed documents from the demo data, rendered with PDFium the
-way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen voorkomen")
-and ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by side).
+It also writes page images of three printed documents from the demo data, rendered with PDFium
+the way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen
+voorkomen"), ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by
+side) and ``inzage.png`` (the first two pages of a resident's overview "Wat wij over u
+bewaren").
 The script only writes the files it names; it never deletes anything in the output folder.
 
 Runs under a real virtual display of a volunteer's laptop size, 1366x768: uses ``$DISPLAY``
@@ -85,8 +87,7 @@ def shoot(out: Path) -> int:
     from huisbezoek.vault.keyslots import KdfParams
 
     def pump(ms: int) -> None:
-        # Not QCoreApplication.processEvents(): in PySide6 6.12 on Python 3.11 each call
-        # drops a reference to None, and enough of them abort the interpreter.
+        # A local event loop for ``ms``: timers fire and the vault worker's results arrive.
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
@@ -175,11 +176,23 @@ def shoot(out: Path) -> int:
         dlg = resident.log_contact()
         grab(dlg, "07-contact", scale)
         dlg.reject()
+        # The erase confirmation names everything that would go; closed without erasing.
+        resident.erase_dialog = None
+        resident.ask_erase()
+        wait(lambda resident=resident: resident.erase_dialog is not None)
+        erase = resident.erase_dialog
+        wait(erase.isVisible)
+        grab(erase, "13-wissen", scale)
+        erase.reject()
         visit = window.work.visit
         window.work.start_visit(target.id)
         wait(lambda visit=visit: visit.state is not None)
         fill_some(visit)
         wait(lambda visit=visit: visit.saver.all_saved)
+        # The first section opens with the privacy script the volunteer reads out.
+        visit.go_to_section(0)
+        visit.page_for(0).verticalScrollBar().setValue(0)
+        grab(window, "15-toestemming", scale)
         visit.go_to_section(2)
         grab(window, "08-gesprek", scale)
         visit.show_review()
@@ -229,6 +242,15 @@ def shoot_printing(
         assert shelf.pdf is not None
         written.append(page_image(shelf.pdf, out / "leaflet-vallen.png", pages=[0]))
     shelf.reject()
+    # The resident's overview of everything the laptop holds (subject access).
+    access = window.work.resident.show_access()
+    wait(lambda: access.pdf is not None and access.save_button.isEnabled(), 60)
+    grab(access, "14-inzage", scale)
+    if scale == 100:
+        assert access.pdf is not None
+        pages = [0, 1] if access.page_total > 1 else [0]
+        written.append(page_image(access.pdf, out / "inzage.png", pages=pages))
+    access.reject()
 
 
 def page_with(pdf: bytes, text: str) -> int:

@@ -9,6 +9,8 @@
     python packaging/build.py --overlay ORG   bake an organisation's forms/ and resources/
                                               (sociale kaart, leaflets) into the build
     python packaging/build.py --with-postgres  coordinator build that can use PostgreSQL
+    python packaging/build.py --bare-qt       a bare PySide6 window by the same spec (dist/qt-bare),
+                                              the floor benchmarks/bench_gui.py measures against
 
 Standard library only. PyInstaller is taken from the Python running this script, or else from
 the project's ``.venv``. PyInstaller cannot cross-compile: build each platform on that platform.
@@ -75,7 +77,13 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 
 def build(
-    dist: Path, work: Path, python: str, overlay: Path | None = None, postgres: bool = False
+    dist: Path,
+    work: Path,
+    python: str,
+    overlay: Path | None = None,
+    postgres: bool = False,
+    *,
+    bare_qt: bool = False,
 ) -> Path:
     cmd = [
         python,
@@ -94,6 +102,7 @@ def build(
     env = dict(os.environ)
     env.pop("HUISBEZOEK_OVERLAY", None)
     env["HUISBEZOEK_WITH_POSTGRES"] = "1" if postgres else "0"
+    env["HUISBEZOEK_BARE_QT"] = "1" if bare_qt else "0"
     if overlay is not None:
         if not any((overlay / name).is_dir() for name in buildinfo.SHIPPED_FOLDERS):
             sys.exit(f"{overlay} heeft geen map forms/ of resources/")
@@ -108,7 +117,7 @@ def build(
     started = time.monotonic()
     subprocess.run(cmd, check=True, cwd=ROOT, env=env)
     print(f"build: {time.monotonic() - started:.0f} s", flush=True)
-    bundle = bundle_dir(dist)
+    bundle = dist / buildinfo.BARE_QT_NAME if bare_qt else bundle_dir(dist)
     size, files = folder_size(bundle)
     print(f"bundle: {bundle} {size / 1e6:.1f} MB in {files} files", flush=True)
     return bundle
@@ -223,12 +232,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="include psycopg, for coordinators whose shared store is PostgreSQL",
     )
+    parser.add_argument(
+        "--bare-qt",
+        action="store_true",
+        help="build only a bare PySide6 window with the same options (start-up floor)",
+    )
     args = parser.parse_args(argv)
 
     print(f"huisbezoek {buildinfo.read_version()} on {SYSTEM} {platform.machine()}", flush=True)
     bundle = build(
-        args.dist.resolve(), args.work.resolve(), find_python(), args.overlay, args.with_postgres
+        args.dist.resolve(),
+        args.work.resolve(),
+        find_python(),
+        args.overlay,
+        args.with_postgres,
+        bare_qt=args.bare_qt,
     )
+    if args.bare_qt:
+        return 0
     rc = 0 if args.no_self_test else self_test(args.dist.resolve())
     if rc != 0:
         print("self-test failed: no installer made", file=sys.stderr)

@@ -16,6 +16,7 @@ SRC = ROOT / "src" / "huisbezoek"
 ICONS = ROOT / "resources" / "icons"
 
 APP_NAME = "huisbezoek"  # executable and folder name
+BARE_QT_NAME = "qt-bare"  # the bare PySide6 window built by the same spec (start-up floor)
 DISPLAY_NAME = "Huisbezoek"
 APP_ID = "nl.huisbezoek.Huisbezoek"  # reverse-DNS id: macOS bundle, Linux desktop entry
 PUBLISHER = "huisbezoek developers"
@@ -48,9 +49,32 @@ QT_PLATFORM_PLUGINS = frozenset(
 # xdg-desktop-portal theme still gives native file dialogs on Linux).
 QT_DROPPED_PLUGIN_TYPES = frozenset({"egldeviceintegrations", "generic"})
 QT_DROPPED_PLUGINS = frozenset({"qtvirtualkeyboardplugin", "qgtk3"})
+# Image formats Qt may read: the app draws only SVG icons (PNG is built into QtGui). The others
+# (JPEG, TIFF, WebP, GIF, ICO, ICNS, TGA, WBMP) are never opened, and the PDF image plugin
+# alone pulls in QtPdf (4.5 MB); print previews are rendered by PDFium.
+QT_IMAGE_FORMATS = frozenset({"qsvg"})
+# Wayland shells: desktops speak xdg-shell; the others are for embedded compositors.
+QT_WAYLAND_SHELLS = frozenset({"xdg-shell"})
 # Qt's own translations (buttons in standard dialogs); the app speaks Dutch, English is the
-# fallback. The other 30-odd languages are left out.
+# fallback. The other 30-odd languages are left out, and so are the catalogues of Qt modules
+# the app does not ship (Qt Help, Multimedia, ...): only qtbase and its ``qt_`` umbrella file.
 QT_TRANSLATION_LANGUAGES = ("nl", "en")
+QT_TRANSLATION_CATALOGUES = ("qt", "qtbase")
+
+# Python modules that would come along but are never used. reportlab imports Pillow's core
+# (``PIL.Image``) at start but draws no images and no text through Pillow: its AVIF, WebP,
+# FreeType, colour-management and Tk parts (and the 10 MB of libraries they link) stay out.
+UNUSED_MODULES = (
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingft",
+    "PIL._imagingcms",
+    "PIL._imagingtk",
+    "PIL._imagingmath",
+    "PIL._imagingmorph",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+)
 
 
 #: Top-level folders whose files the app reads at run time (``huisbezoek.paths``).
@@ -90,14 +114,18 @@ def keep_qt_file(dest: str) -> bool:
         return True
     rest = parts[2:] if len(parts) > 1 and parts[1] == "Qt" else parts[1:]
     if len(rest) >= 2 and rest[0] == "translations":
-        stem = Path(rest[-1]).stem  # qtbase_nl
-        return stem.rsplit("_", 1)[-1] in QT_TRANSLATION_LANGUAGES
+        catalogue, _, language = Path(rest[-1]).stem.rpartition("_")  # qtbase_nl
+        return catalogue in QT_TRANSLATION_CATALOGUES and language in QT_TRANSLATION_LANGUAGES
     if len(rest) >= 3 and rest[0] == "plugins":
         kind, stem = rest[1], rest[-1].split(".")[0].removeprefix("lib")
         if kind in QT_DROPPED_PLUGIN_TYPES or stem in QT_DROPPED_PLUGINS:
             return False
         if kind == "platforms":
             return stem in QT_PLATFORM_PLUGINS
+        if kind == "imageformats":
+            return stem in QT_IMAGE_FORMATS
+        if kind == "wayland-shell-integration":
+            return stem in QT_WAYLAND_SHELLS
     return True
 
 

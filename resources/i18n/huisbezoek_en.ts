@@ -449,6 +449,41 @@
     </message>
 </context>
 <context>
+    <name>Bewaren</name>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Wat weg mag</source>
+        <translation>What may go</translation>
+    </message>
+    <message>
+        <source>Bewoners die worden weggehaald</source>
+        <translation>Residents who will be removed</translation>
+    </message>
+    <message>
+        <source>Nu &amp;weghalen</source>
+        <translation>Remove &amp;now</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Uw organisatie bewaart gegevens op deze laptop {n} maanden. Bewoners die geen bezoek wilden of niet bereikt zijn, en gesprekken die de coördinator heeft ontvangen, worden daarna weggehaald. Dat gebeurt vanzelf als u de kluis opent.</source>
+        <translation>Your organisation keeps data on this laptop for {n} months. After that, residents who did not want a visit or were not reached, and conversations the coordinator has received, are removed. This happens by itself when you open the vault.</translation>
+    </message>
+    <message>
+        <source>{naam}: {reden} (laatst iets gedaan op {datum})</source>
+        <translation>{naam}: {reden} (last activity on {datum})</translation>
+    </message>
+    <message>
+        <source>Er hoeft nu niets weg.</source>
+        <translation>Nothing needs to go now.</translation>
+    </message>
+</context>
+<context>
     <name>Bewoner</name>
     <message>
         <source>Nieuwe bewoner</source>
@@ -563,6 +598,22 @@
         <translation>&amp;Start the conversation</translation>
     </message>
     <message>
+        <source>&amp;Inzage afdrukken…</source>
+        <translation>Print &amp;access overview…</translation>
+    </message>
+    <message>
+        <source>Alles wat deze laptop over de bewoner bewaart, in grote letters</source>
+        <translation>Everything this laptop keeps about the resident, in large print</translation>
+    </message>
+    <message>
+        <source>Bewoner wi&amp;ssen…</source>
+        <translation>Era&amp;se resident…</translation>
+    </message>
+    <message>
+        <source>Alles over deze bewoner van de laptop halen, op verzoek</source>
+        <translation>Remove everything about this resident from the laptop, on request</translation>
+    </message>
+    <message>
         <source>Contactpogingen</source>
         <translation>Contact attempts</translation>
     </message>
@@ -629,6 +680,10 @@
     <message>
         <source>&amp;Verder met het gesprek</source>
         <translation>&amp;Continue the conversation</translation>
+    </message>
+    <message>
+        <source>{naam} is van deze laptop gewist.</source>
+        <translation>{naam} has been erased from this laptop.</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1633,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>DEMO (made-up residents)</translation>
     </message>
     <message>
+        <source>Bij het openen zijn {n} bewoner(s) van de laptop gehaald: de bewaartermijn was voorbij. Zie Bewoners &gt; Bewaartermijn.</source>
+        <translation>On opening, {n} resident(s) were removed from the laptop: the retention period had passed. See Residents &gt; Retention period.</translation>
+    </message>
+    <message>
         <source>Huisbezoek — op slot</source>
         <translation>Huisbezoek — locked</translation>
     </message>
@@ -1698,6 +1757,58 @@ Fingerprint: {vingerafdruk}</translation>
     </message>
 </context>
 <context>
+    <name>Inzage</name>
+    <message>
+        <source>Inzage: wat de laptop over {naam} bewaart</source>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation>Access: what the laptop keeps about {naam}</translation>
+    </message>
+    <message>
+        <source>Dit overzicht is voor de bewoner. Het bevat alles wat deze laptop over de bewoner bewaart. Druk het af of sla het op en geef het aan de bewoner.</source>
+        <translation>This overview is for the resident. It holds everything this laptop keeps about the resident. Print or save it and give it to the resident.</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van het overzicht</source>
+        <translation>Preview of the overview</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <source>Het overzicht afdrukken (Ctrl+P)</source>
+        <translation>Print the overview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Wat wij over u bewaren</source>
+        <translation>What we keep about you</translation>
+    </message>
+    <message>
+        <source>Huisbezoek: inzage</source>
+        <translation>Huisbezoek: access overview</translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>Done: {n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan als PDF</source>
+        <translation>Save overview as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pad}</source>
+        <translation>Saved: {pad}</translation>
+    </message>
+</context>
+<context>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
@@ -1759,6 +1870,10 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Adressen &amp;inlezen (CSV)…</source>
         <translation>&amp;Import addresses (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bewaartermijn: wat weg mag…</source>
+        <translation>&amp;Retention period: what may go…</translation>
     </message>
     <message>
         <source>&amp;Hulp</source>
@@ -2119,6 +2234,14 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>{n} stonden er al in.</source>
         <translation>{n} were already there.</translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} zending(en) van u ontvangen.</source>
+        <translation>The coordinator has received {n} batch(es) from you.</translation>
+    </message>
+    <message>
+        <source>{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.</source>
+        <translation>{n} resident(s) erased on request at the coordinator, now also on this laptop.</translation>
     </message>
     <message>
         <source>Pakket ingelezen</source>
@@ -2774,6 +2897,49 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}</source>
         <translation>Saved: {bestand}. Fingerprint of the organisation: {vingerafdruk}</translation>
+    </message>
+</context>
+<context>
+    <name>Wissen</name>
+    <message>
+        <source>Bewoner wissen</source>
+        <translation>Erase resident</translation>
+    </message>
+    <message>
+        <source>{naam} wissen?</source>
+        <translation>Erase {naam}?</translation>
+    </message>
+    <message>
+        <source>Doe dit alleen als de bewoner erom vraagt. Dit haalt alles over deze bewoner van de laptop. Het kan niet ongedaan worden gemaakt.</source>
+        <translation>Only do this when the resident asks for it. This removes everything about this resident from the laptop. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Wat er wordt gewist</source>
+        <translation>What will be erased</translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} signaal of signalen van deze bewoner. Bij uw volgende export krijgt de coördinator het bericht om die ook te wissen.</source>
+        <translation>The coordinator holds {n} signal(s) of this resident. With your next export the coordinator is told to erase them too.</translation>
+    </message>
+    <message>
+        <source>Reservekopieën die u eerder maakte, bevatten de bewoner nog. Gooi die weg of maak na het wissen een nieuwe.</source>
+        <translation>Backups you made before still hold the resident. Delete them, or make a new one after erasing.</translation>
+    </message>
+    <message>
+        <source>&amp;Niet wissen</source>
+        <translation>&amp;Do not erase</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, alles wissen</source>
+        <translation>&amp;Yes, erase everything</translation>
+    </message>
+    <message>
+        <source>Ja, alles over {naam} wissen</source>
+        <translation>Yes, erase everything about {naam}</translation>
+    </message>
+    <message>
+        <source>Dit wordt gewist</source>
+        <translation>This will be erased</translation>
     </message>
 </context>
 </TS>

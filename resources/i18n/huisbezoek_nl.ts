@@ -449,6 +449,41 @@
     </message>
 </context>
 <context>
+    <name>Bewaren</name>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat weg mag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoners die worden weggehaald</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu &amp;weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw organisatie bewaart gegevens op deze laptop {n} maanden. Bewoners die geen bezoek wilden of niet bereikt zijn, en gesprekken die de coördinator heeft ontvangen, worden daarna weggehaald. Dat gebeurt vanzelf als u de kluis opent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{naam}: {reden} (laatst iets gedaan op {datum})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er hoeft nu niets weg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bewoner</name>
     <message>
         <source>Nieuwe bewoner</source>
@@ -563,6 +598,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Inzage afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles wat deze laptop over de bewoner bewaart, in grote letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewoner wi&amp;ssen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles over deze bewoner van de laptop halen, op verzoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contactpogingen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,6 +679,10 @@
     </message>
     <message>
         <source>&amp;Verder met het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{naam} is van deze laptop gewist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1572,6 +1627,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bij het openen zijn {n} bewoner(s) van de laptop gehaald: de bewaartermijn was voorbij. Zie Bewoners &gt; Bewaartermijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Huisbezoek — op slot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,6 +1751,58 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
 </context>
 <context>
+    <name>Inzage</name>
+    <message>
+        <source>Inzage: wat de laptop over {naam} bewaart</source>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit overzicht is voor de bewoner. Het bevat alles wat deze laptop over de bewoner bewaart. Druk het af of sla het op en geef het aan de bewoner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld van het overzicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het overzicht afdrukken (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat wij over u bewaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek: inzage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar: {n} pagina&apos;s naar de printer gestuurd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overzicht opslaan als PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {pad}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
@@ -1752,6 +1863,10 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Adressen &amp;inlezen (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bewaartermijn: wat weg mag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2106,6 +2221,14 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>{n} stonden er al in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} zending(en) van u ontvangen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2761,6 +2884,49 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Opgeslagen: {bestand}. Vingerafdruk van de organisatie: {vingerafdruk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wissen</name>
+    <message>
+        <source>Bewoner wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{naam} wissen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doe dit alleen als de bewoner erom vraagt. Dit haalt alles over deze bewoner van de laptop. Het kan niet ongedaan worden gemaakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat er wordt gewist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator heeft {n} signaal of signalen van deze bewoner. Bij uw volgende export krijgt de coördinator het bericht om die ook te wissen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservekopieën die u eerder maakte, bevatten de bewoner nog. Gooi die weg of maak na het wissen een nieuwe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Niet wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ja, alles wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja, alles over {naam} wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit wordt gewist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,3 +45,18 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def make_private(folder: Path, names: tuple[str, ...] = ()) -> None:
+    """Folder 0700 and the named files in it 0600 (POSIX; Windows keeps the profile's ACLs).
+
+    Called on every path that puts vault files in place (create, open, restore), so a file
+    made under a lax umask, copied in, or left by an older version is tightened."""
+    if os.name != "posix":
+        return
+    Path(folder).chmod(0o700)
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            path = Path(folder) / name
+            if path.is_file() and not path.is_symlink():
+                path.chmod(0o600)

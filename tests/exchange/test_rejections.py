@@ -321,16 +321,19 @@ def test_signal_id_of_another_volunteer_is_refused(exported, tmp_path):
 
     hijack = make_signal(id=uuid.UUID(taken), revision=9, text="Overschreven")
     _, data = make_batch(other, config, signals=[hijack])
-    refused(store, data, "ConflictingBatchError")
+    result = refused(store, data, "ForeignSignalError")
+    # The reason names the real problem, not "a batch with the same number" (issue 19, item 11).
+    assert "andere vrijwilliger" in result.reason_nl
+    assert "hetzelfde nummer" not in result.reason_nl
     # also when it comes after a new signal, which the importer had already written
     _, data = make_batch(other, config, signals=[make_signal(), hijack])
-    refused(store, data, "ConflictingBatchError")
+    refused(store, data, "ForeignSignalError")
     # nor erase it by withdrawing it
     from huisbezoek.exchange.payload import WithdrawnSignal
 
     erase = [WithdrawnSignal(id=uuid.UUID(taken), revision=9)]
     _, data = make_batch(other, config, signals=[make_signal()], withdrawn=erase)
-    refused(store, data, "ConflictingBatchError")
+    refused(store, data, "ForeignSignalError")
 
 
 def test_nothing_is_decrypted_before_the_signature_is_checked(exported, monkeypatch):
@@ -364,3 +367,20 @@ def _foreign_signed(data):
             ("payload.age.minisig", sig.to_text().encode()),
         ]
     )
+
+
+def test_fifo_and_folder_named_like_batches_are_refused_not_waited_for(exported, tmp_path):
+    """Issue 19 item 6: a FIFO named f.zip used to hang the import."""
+    import os
+
+    store, *_ = exported
+    fifo = tmp_path / "f.zip"
+    os.mkfifo(fifo)
+    folder = tmp_path / "map.zip"
+    folder.mkdir()
+    before = snapshot(store)
+    results = importer.import_batches(store, [fifo, folder]).results
+    assert [r.status for r in results] == [importer.ImportStatus.REJECTED] * 2
+    assert "geen gewoon bestand" in results[0].reason_nl
+    assert "map" in results[1].reason_nl
+    assert snapshot(store) == before

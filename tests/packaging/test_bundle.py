@@ -202,6 +202,13 @@ def test_bundle_is_lean(bundle):
     translations = {p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()}
     assert "qtbase_nl.qm" in translations
     assert not any(t.endswith(("_de.qm", "_fr.qm", "_ja.qm")) for t in translations)
+    assert not any(t.startswith("qt_help") for t in translations)
+    # Nothing the app never opens: other image formats (the PDF one pulls in QtPdf), Pillow's
+    # AVIF/WebP/FreeType parts.
+    formats = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "imageformats").iterdir()}
+    assert formats == {"libqsvg.so"}
+    assert "libQt6Pdf.so.6" not in names
+    assert not any(n.startswith(("_avif", "_webp", "_imagingft", "libavif")) for n in names)
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqxcb.so", "libqoffscreen.so", "libqwayland.so"} <= platforms
     assert "libqvnc.so" not in platforms

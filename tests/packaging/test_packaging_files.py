@@ -340,8 +340,16 @@ def test_code_imports_only_the_qt_modules_the_bundle_keeps():
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),  # would pull in QtPdf
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
         ("PySide6/Qt/translations/qtbase_nl.qm", True),
+        ("PySide6/Qt/translations/qt_nl.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_help_nl.qm", False),
+        ("PySide6/Qt/translations/qtmultimedia_nl.qm", False),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         # Windows wheel layout
         ("PySide6/plugins/platforms/qwindows.dll", True),
@@ -349,6 +357,8 @@ def test_code_imports_only_the_qt_modules_the_bundle_keeps():
         ("PySide6/plugins/platforms/qminimal.dll", True),
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
         ("PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll", False),
+        ("PySide6/plugins/imageformats/qsvg.dll", True),
+        ("PySide6/plugins/imageformats/qjpeg.dll", False),
         ("PySide6/translations/qt_en.qm", True),
         ("PySide6/translations/qtbase_fr.qm", False),
         ("PySide6/Qt6Core.dll", True),
@@ -399,3 +409,24 @@ def test_overlay_replaces_and_adds_shipped_files(tmp_path):
         Path("forms/a.v2.yaml"),
     }
     assert buildinfo.shipped_data(base, None) != pairs
+
+
+def test_unused_pillow_parts_are_left_out_but_its_core_stays():
+    # reportlab imports PIL.Image at start: its core (_imaging) must stay in the bundle.
+    assert "PIL._imaging" not in buildinfo.UNUSED_MODULES
+    assert "PIL.Image" not in buildinfo.UNUSED_MODULES
+    assert {"PIL._avif", "PIL._webp", "PIL._imagingft"} <= set(buildinfo.UNUSED_MODULES)
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "src" / "huisbezoek").rglob("*.py")
+    )
+    for name in buildinfo.UNUSED_MODULES:
+        assert name not in code  # the app never asks for them itself
+
+
+def test_the_bare_qt_floor_is_built_by_the_same_spec():
+    spec = (ROOT / "packaging" / "huisbezoek.spec").read_text(encoding="utf-8")
+    assert "HUISBEZOEK_BARE_QT" in spec and "bare_qt.py" in spec
+    bare = (ROOT / "packaging" / "bare_qt.py").read_text(encoding="utf-8")
+    from huisbezoek.gui.app import FIRST_WINDOW
+
+    assert f'FIRST_WINDOW = "{FIRST_WINDOW}"' in bare  # the benchmark waits for the same line

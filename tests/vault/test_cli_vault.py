@@ -29,7 +29,7 @@ def test_cli_lifecycle(tmp_path, monkeypatch, capsys):
     assert out.count(key) == 1
 
     code, out, _ = run(monkeypatch, capsys, [PASS], "check", *common)
-    assert code == 0 and "FOUT" not in out and out.count("in orde") == 3
+    assert code == 0 and "FOUT" not in out and out.count("in orde") == 4
 
     code, _, err = run(monkeypatch, capsys, ["verkeerde zin hier"], "check", *common)
     assert code == 2 and "wachtwoordzin klopt niet" in err and "Traceback" not in err

@@ -3,6 +3,12 @@
 Each area adds its commands in its own module (``cli/<area>.py``) through ``register``; they
 call the services layer, as the GUI does. Errors a user can cause print their Dutch message and
 exit 2; no traceback.
+
+Start-up: the command modules import the vault stack (SQLAlchemy, Alembic, SQLCipher, about
+half a second) and more. A plain ``huisbezoek`` (what the Start menu runs) needs none of that
+to show its window, so the command tree is only built when the arguments name a command or ask
+for help; the GUI loads the vault stack itself, in the background, while the passphrase is
+typed (``gui/app.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +35,12 @@ COMMAND_MODULES: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: Options that start the GUI or the self-test; arguments made of these alone need no commands.
+GLOBAL_FLAGS = frozenset({"--demo-if-new", "--self-test", "-v", "--verbose"})
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; ``commands=False`` leaves out the subcommands (and their imports)."""
     parser = argparse.ArgumentParser(
         prog="huisbezoek",
         description="Huisbezoek: gesprekken met ouderen thuis vastleggen, veilig en offline.",
@@ -42,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--self-test", action="store_true", help="controleer of alles werkt")
     parser.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer in het logboek")
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -49,12 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:
         # Answer without importing every command's dependencies (a helpdesk asks this first).
         print(f"huisbezoek {__version__}")
         return 0
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser = build_parser(commands=not GLOBAL_FLAGS.issuperset(given))
+    args = parser.parse_args(given)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -28,11 +28,16 @@ from huisbezoek.coordinator import (
 )
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
-from huisbezoek.coordinator.settings import set_retention_months
+from huisbezoek.coordinator.settings import (
+    load_settings,
+    set_laptop_retention_months,
+    set_retention_months,
+)
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import read_bounded, read_yaml_folder
 from huisbezoek.services import packages
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
@@ -82,6 +87,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("retention", "toon of wis wat over de bewaartermijn is")
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
+    p.add_argument(
+        "--laptop-months",
+        type=int,
+        help="bewaartermijn op de laptops van de vrijwilligers (gaat mee met het "
+        "volgende configuratiepakket)",
+    )
     p.set_defaults(func=cmd_retention)
     p = sub.add_parser("init-store", help="maak de organisatie in een PostgreSQL-database")
     p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
@@ -157,7 +168,7 @@ def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
 
 
 def cmd_addresses(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    data = _read(args.file, addresses.MAX_BYTES)
     with _store(args) as store, store.session() as session:
         report = addresses.import_address_list(session, data)
     print(f"Ingelezen: {report.new} nieuw, {report.updated} bijgewerkt.")
@@ -251,8 +262,13 @@ def cmd_retention(args: argparse.Namespace) -> int:
         if args.months is not None:
             with store.session() as session:
                 set_retention_months(session, args.months)
+        if args.laptop_months is not None:
+            with store.session() as session:
+                set_laptop_retention_months(session, args.laptop_months)
         with store.session() as session:
             preview = retention.preview_retention(session, date.today())
+            laptop = load_settings(session).laptop_retention_months
+        print(f"Bewaartermijn op de laptops: {laptop} maanden.")
         print(
             f"Bewaartermijn {preview.months} maanden: gegevens van {len(preview.candidates)} "
             f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist."
@@ -331,7 +347,7 @@ def _folder_files(folder: Path | None) -> dict[str, str]:
         raise InvalidInputError(
             "not a folder", message_nl=f"De map {folder.name} bestaat niet. Kies een map."
         )
-    return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.yaml"))}
+    return read_yaml_folder(folder)
 
 
 def cmd_configuration(args: argparse.Namespace) -> int:
@@ -353,7 +369,7 @@ def cmd_configuration(args: argparse.Namespace) -> int:
 def cmd_package(args: argparse.Namespace) -> int:
     from huisbezoek.services import startup as volunteer_session
 
-    data = _read(args.file)
+    data = _read(args.file, package_format.MAX_PACKAGE_BYTES)
     if args.passphrase_stdin:
         passphrase = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -366,6 +382,8 @@ def cmd_package(args: argparse.Namespace) -> int:
             result = packages.accept_assignment(vault, data)
             print(f"Toewijzing ingelezen: {result.added} nieuwe bewoners, "
                   f"{result.skipped} stonden er al.")  # fmt: skip
+            for line in result.lines_nl()[1:]:
+                print(line)
         else:
             from huisbezoek.services.configuration import apply_configuration_package
 
@@ -376,14 +394,9 @@ def cmd_package(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        raise InvalidInputError(
-            f"cannot read {type(path).__name__}",
-            message_nl=f"Het bestand {path.name} is niet te lezen.",
-        ) from None
+def _read(path: Path, limit: int) -> bytes:
+    """An outside file (package, address list) through the bounded reader."""
+    return read_bounded(path, limit)
 
 
 def cmd_drop(args: argparse.Namespace) -> int:
@@ -415,15 +428,20 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         fetched = coordinator_drop.fetch(store, drop)
         with store.session() as session:
             fu.sync_followups(session)
+        from huisbezoek.coordinator.receipts import publish_receipts
+
+        receipts = publish_receipts(store, drop, fetched.report)
     for line in fetched.lines_nl():
         print(line)
+    if receipts:
+        print(f"Ontvangstbewijs in de uitwisselmap gezet voor {len(receipts)} vrijwilliger(s).")
     return 0 if fetched.report.rejected == 0 else 1
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator import drop as coordinator_drop
 
-    files = [(path, _read(path)) for path in args.files]
+    files = [(path, _read(path, package_format.MAX_PACKAGE_BYTES)) for path in args.files]
     with _store(args) as store, store.session() as session:
         drop = coordinator_drop.open_drop(session)
         for path, data in files:

@@ -59,6 +59,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     restore.set_defaults(func=cmd_restore)
 
+    retention = sub.add_parser(
+        "retention", help="toon wat volgens de bewaartermijn van de laptop weg mag"
+    )
+    common(retention)
+    retention.add_argument(
+        "--run", action="store_true", help="haal precies die bewoners nu weg (anders alleen tonen)"
+    )
+    retention.set_defaults(func=cmd_retention)
+
 
 def _kdf(args: argparse.Namespace) -> KdfParams | None:
     return KdfParams.FLOOR if getattr(args, "kdf_floor", False) else None
@@ -89,6 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ("Databank heel (integrity_check)", report.integrity_ok),
         ("Versleuteling heel (cipher_integrity_check)", report.cipher_integrity_ok),
         (f"Logboek onveranderd ({report.audit.rows} regels)", report.audit.ok),
+        ("Kluis en logboek passen bij het sleutelbestand", report.binding_ok),
     ]
     for label, ok in lines:
         print(f"{'in orde' if ok else 'FOUT   '}  {label}")
@@ -120,6 +130,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
         written = vault.backup(args.file)
     print(f"Reservekopie gemaakt: {written}")
     print("Ze is versleuteld en opent met de wachtwoordzin of herstelsleutel van nu.")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """The retention preview (as the GUI shows it); with ``--run`` the purge of that list."""
+    from huisbezoek.services import privacy
+
+    asker = Secrets(args.passphrase_stdin)
+    with Vault.open(vault_folder(args), asker.ask("Wachtwoordzin: ")) as vault:
+        preview = privacy.retention_preview(vault)
+        print(
+            f"Bewaartermijn {preview.months} maanden: wat voor "
+            f"{preview.cutoff:%d-%m-%Y} is afgehandeld, mag weg."
+        )
+        for item in preview.items:
+            print(f"- {item.scope.name}: {item.reason_nl}, laatst {item.last_activity:%d-%m-%Y}")
+            for line in item.scope.lines_nl()[1:]:
+                print(f"    {line}")
+        if not preview.items:
+            print("Er hoeft nu niets weg.")
+        elif args.run:
+            done = privacy.run_retention(vault, only=preview.resident_ids)
+            print(f"Weggehaald: {done.residents} bewoners.")
+        else:
+            print(f"{len(preview.items)} bewoners. Met --run haalt u ze nu weg.")
     return 0
 
 

@@ -7,8 +7,6 @@ it already holds (matched on postcode, house number, name and birth date) instea
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +23,8 @@ from huisbezoek.coordinator.followup import (
 from huisbezoek.coordinator.settings import load_settings
 from huisbezoek.coordinator.store.models import AreaResident, Volunteer
 from huisbezoek.errors import InvalidInputError, UserError
+from huisbezoek.safe_read import csv_rows, decode_csv
+from huisbezoek.safe_text import clean_line
 
 COLUMNS = ("naam", "straat", "huisnummer", "postcode", "woonplaats", "geboortedatum", "wijk")
 MAX_ROWS = 500_000
@@ -77,11 +77,8 @@ def _decode(data: bytes) -> str:
         raise InvalidInputError(
             "address list too large", message_nl="Dit bestand is te groot voor een adreslijst."
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Dutch Windows saves CSV in Windows-1252.
-        return data.decode("cp1252", errors="replace")
+    # UTF-8, else Windows-1252 (Excel on Dutch Windows); UTF-16 and NUL get their own message.
+    return decode_csv(data)
 
 
 def _parse_date(value: str) -> date | None:
@@ -105,9 +102,9 @@ def parse_address_list(
     text = _decode(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_rows(text, delimiter)
     try:
-        header = [h.strip().casefold() for h in next(reader)]
+        header = [h.strip().casefold() for h in next(reader)[1]]
     except StopIteration:
         raise InvalidInputError(
             "empty address list", message_nl="Het bestand is leeg. Kies de adreslijst."
@@ -128,7 +125,7 @@ def parse_address_list(
     rows: list[AddressRow] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
-    for line_no, raw in enumerate(reader, start=2):
+    for line_no, raw in reader:  # CsvProblem (unbalanced quote, field too long) ends it
         if not any(cell.strip() for cell in raw):
             continue
         if len(rows) + len(errors) >= MAX_ROWS:
@@ -161,7 +158,8 @@ def _check_row(
 ) -> tuple[list[str], AddressRow | None]:
     def cell(name: str) -> str:
         position = index[name]
-        return raw[position].strip() if position < len(raw) else ""
+        # Control characters (escape sequences, line breaks) are never stored.
+        return clean_line(raw[position]).strip() if position < len(raw) else ""
 
     problems: list[str] = []
     values = {name: cell(name) for name in COLUMNS}

@@ -38,6 +38,7 @@ from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store import StoreLike
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
+    AreaResident,
     FollowUp,
     FollowUpEvent,
     ImportedSignal,
@@ -53,6 +54,7 @@ from huisbezoek.exchange import batch, minisign
 from huisbezoek.exchange.errors import (
     ConflictingBatchError,
     CorruptBatchError,
+    ForeignSignalError,
     NoOrganisationConfigError,
     OtherOrganisationError,
     ReplayedBatchError,
@@ -75,7 +77,8 @@ _SIGNALS: Table = ImportedSignal.__table__  # type: ignore[assignment]
 _LEDGER: Table = ImportLedger.__table__  # type: ignore[assignment]
 _COUNTS: Table = NeighbourhoodCount.__table__  # type: ignore[assignment]
 _ORGANISATION: Table = Organisation.__table__  # type: ignore[assignment]
-_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns]
+# ``erased_at`` is the coordinator's own mark (see _KEEP_ERASED): a batch never writes it.
+_SIGNAL_COLUMNS = [c.name for c in _SIGNALS.columns if c.name != "erased_at"]
 _LEDGER_COLUMNS = [c.name for c in _LEDGER.columns]
 _UPDATABLE = [c for c in _SIGNAL_COLUMNS if c not in ("id", "first_imported_at")]
 # A raw row (a tuple in column order) rearranged as the UPDATE's parameters: values, then id.
@@ -139,6 +142,14 @@ _ERASE_SIGNAL = (
         consent_scopes="",
         **ERASED_SIGNAL_VALUES,
     )
+)
+# A signal the coordinator erased (a resident's request, or retention) stays erased: a newer
+# revision from the volunteer moves the revision and batch on, and this blanks it again in the
+# same transaction, so no name, address or words come back.
+_KEEP_ERASED = (
+    _SIGNALS.update()
+    .where(_SIGNALS.c.batch_id == bindparam("batch"), _SIGNALS.c.erased_at.is_not(None))
+    .values(**ERASED_SIGNAL_VALUES)
 )
 _VOLUNTEERS: Table = Volunteer.__table__  # type: ignore[assignment]
 _SIGNERS = select(
@@ -205,6 +216,8 @@ class AppliedBatch:
     unchanged: int = 0
     missing: tuple[int, int] | None = None  # first and last skipped sequence number
     withdrawn: tuple[str, ...] = ()  # ids of stored signals erased because sharing ended
+    kept_erased: int = 0  # newer revisions of signals erased here, which stay erased
+    erased_addresses: tuple[str, ...] = ()  # address-list numbers the volunteer erased
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +301,9 @@ def apply_verified(
             _apply_raw(cursor, conn.dialect, sealed, payload, ids, result)
         else:
             _apply_core(session, conn, sealed, payload, ids, result)
+        if result.updated:
+            _keep_erased(conn, str(manifest.batch_id), result)
+        result.erased_addresses = tuple(payload.erased_addresses)
         if gone:
             stamp = datetime.now(UTC)
             batch_id = str(manifest.batch_id)
@@ -307,6 +323,20 @@ def apply_verified(
     if not defer_counts:
         finish(session, context)
     return result
+
+
+def _keep_erased(conn: Connection, batch_id: str, result: AppliedBatch) -> None:
+    """Blank again the erased signals this batch updated; they count as unchanged."""
+    kept = conn.execute(_KEEP_ERASED, {"batch": batch_id}).rowcount
+    if kept:
+        result.updated -= kept
+        result.unchanged += kept
+        result.kept_erased = kept
+        conn.execute(
+            _LEDGER.update()
+            .where(_LEDGER.c.batch_id == batch_id)
+            .values(updated_count=result.updated, unchanged_count=result.unchanged)
+        )
 
 
 def _signal_ids(payload: BatchPayload) -> list[str]:
@@ -329,7 +359,7 @@ def _withdrawals(conn: Connection, payload: BatchPayload, key_id: str) -> list[t
         if known is None:
             continue
         if known[1] != key_id:
-            raise ConflictingBatchError("withdrawn signal id belongs to another volunteer")
+            raise ForeignSignalError("withdrawn signal id belongs to another volunteer")
         if item.revision > known[0]:
             gone.append((sid, item.revision))
     return gone
@@ -380,7 +410,7 @@ def _decide(stored: dict[str, tuple[int, str]], key_id: str, sid: str, revision:
     if known is None:
         return _NEW
     if known[1] != key_id:
-        raise ConflictingBatchError("signal id belongs to another volunteer")
+        raise ForeignSignalError("signal id belongs to another volunteer")
     return _CHANGED if revision > known[0] else _UNCHANGED
 
 
@@ -637,6 +667,8 @@ class BatchImportResult:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0  # signals erased because the resident no longer shares them
+    kept_erased: int = 0  # signals erased here that this batch updated: they stay erased
+    addresses_erased: int = 0  # address-list entries dropped at the resident's request
     batch_id: str | None = None
     key_id: str | None = None
     volunteer: str | None = None
@@ -686,6 +718,10 @@ class ImportReport:
                 lines.append(f"{r.file_name}{who}: was al ingelezen, niets veranderd.")
             else:
                 gone = f", {r.withdrawn} ingetrokken en gewist" if r.withdrawn else ""
+                if r.kept_erased:
+                    gone += f", {r.kept_erased} eerder gewist en gewist gebleven"
+                if r.addresses_erased:
+                    gone += f", {r.addresses_erased} op verzoek van de adreslijst gehaald"
                 lines.append(
                     f"{r.file_name}{who}: {r.new} nieuw, {r.updated} bijgewerkt, "
                     f"{r.unchanged} ongewijzigd{gone}."
@@ -793,6 +829,7 @@ def _audit_import(session: Session, store: StoreLike, results: Sequence[BatchImp
         "new": sum(r.new for r in imported_),
         "updated": sum(r.updated for r in imported_),
         "withdrawn": sum(r.withdrawn for r in imported_),
+        "addresses_erased": sum(r.addresses_erased for r in imported_),
     }
     append_event(session.connection(), COORDINATOR_SCHEMA.audit_table, AuditEvent.IMPORT, detail)
 
@@ -839,6 +876,25 @@ def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
     session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
 
 
+def _forget_addresses(session: Session, refs: Sequence[str], key_id: str) -> int:
+    """Drop the address-list entries a volunteer erased at the resident's request. Only entries
+    assigned to that volunteer: a batch cannot remove anyone else's residents."""
+    ids = [int(ref) for ref in refs if ref.isdigit()]
+    if not ids:
+        return 0
+    removed = 0
+    for start in range(0, len(ids), 500):
+        result = session.execute(
+            delete(AreaResident).where(
+                AreaResident.id.in_(ids[start : start + 500]),
+                AreaResident.assigned_key_id == key_id,
+            ),
+            execution_options={"synchronize_session": False},
+        )
+        removed += int(getattr(result, "rowcount", 0) or 0)
+    return removed
+
+
 def _rejected(name: str, exc: UserError) -> BatchImportResult:
     log.info("batch %s rejected: %s", name, exc.log_message)
     return BatchImportResult(
@@ -858,6 +914,7 @@ def _apply_one(
         return _rejected(name, exc)
     if applied.withdrawn:
         _forget_follow_ups(s, applied.withdrawn)
+    dropped = _forget_addresses(s, applied.erased_addresses, applied.manifest.key_id)
     m = applied.manifest
     warnings: list[str] = []
     if applied.missing is not None:
@@ -874,6 +931,8 @@ def _apply_one(
         updated=applied.updated,
         unchanged=applied.unchanged,
         withdrawn=len(applied.withdrawn),
+        kept_erased=applied.kept_erased,
+        addresses_erased=dropped,
         batch_id=str(m.batch_id),
         key_id=m.key_id,
         volunteer=applied.volunteer_name,

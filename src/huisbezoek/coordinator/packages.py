@@ -17,8 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.settings import load_settings
 from huisbezoek.coordinator.store.models import (
     AreaResident,
+    ErasureNotice,
+    ImportLedger,
     Organisation,
     OrgKey,
     Volunteer,
@@ -34,6 +37,7 @@ from huisbezoek.exchange.package import (
     ConfigurationBody,
     Envelope,
     NotSetUpError,
+    ReceivedBatch,
     VolunteerNotApprovedError,
     certificate,
     pack,
@@ -124,6 +128,7 @@ def export_assignment(session: Session, key_id: str) -> tuple[bytes, int]:
             postcode=f"{r.postcode[:4]} {r.postcode[4:]}",
             neighbourhood=r.neighbourhood,
             birth_date=r.birth_date,
+            ref=str(r.id),
         )
         for r in session.scalars(
             select(AreaResident)
@@ -131,7 +136,26 @@ def export_assignment(session: Session, key_id: str) -> tuple[bytes, int]:
             .order_by(AreaResident.neighbourhood, AreaResident.postcode, AreaResident.id)
         )
     ]
-    plain = AssignmentBody(residents=residents).model_dump_json().encode()
+    received = [
+        ReceivedBatch(batch_id=batch_id, sequence=sequence)
+        for batch_id, sequence in session.execute(
+            select(ImportLedger.batch_id, ImportLedger.sequence)
+            .where(ImportLedger.key_id == key_id)
+            .order_by(ImportLedger.sequence)
+        )
+    ]
+    erased = list(
+        session.scalars(
+            select(ErasureNotice.signal_id)
+            .where(ErasureNotice.key_id == key_id)
+            .order_by(ErasureNotice.erased_at, ErasureNotice.signal_id)
+        )
+    )
+    plain = (
+        AssignmentBody(residents=residents, received=received, erased_signals=erased)
+        .model_dump_json()
+        .encode()
+    )
     sealed = pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(volunteer.age_recipient)])
     return _envelope(session, ASSIGNMENT, sealed, for_key_id=key_id, revision=0), len(residents)
 
@@ -143,7 +167,8 @@ def export_configuration(
     leaflets: dict[str, str],
     services: dict[str, str],
 ) -> bytes:
-    """A configuration package for every enrolled volunteer, with a rising revision number."""
+    """A configuration package for every enrolled volunteer, with a rising revision number.
+    It carries how long laptops keep finished work (the store's ``laptop_retention_months``)."""
     row = session.get(WorkSetting, CONFIG_REVISION_SETTING)
     revision = (int(row.value) if row else 0) + 1
     if row is None:
@@ -153,8 +178,10 @@ def export_configuration(
     recipients = list(session.scalars(select(OrgKey.recipient).order_by(OrgKey.id)))
     from huisbezoek.coordinator.drop import drop_settings
 
+    retention_months = load_settings(session).laptop_retention_months
     body = ConfigurationBody(forms=forms, leaflets=leaflets, services=services,
-                             recipients=recipients, drop=drop_settings(session))  # fmt: skip
+                             recipients=recipients, drop=drop_settings(session),
+                             retention_months=retention_months)  # fmt: skip
     return _envelope(
         session, CONFIGURATION, body.model_dump_json().encode(), for_key_id=None, revision=revision
     )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage, coverage
 from huisbezoek.domain import Theme
+from huisbezoek.safe_text import spreadsheet_cell
 
 THRESHOLD = 5
 HIDDEN = "x"
@@ -207,11 +208,13 @@ def to_csv(table: ReportTable) -> bytes:
     """Semicolons and a BOM, so Excel in Dutch opens it in columns with the right letters."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["Wijk", *table.columns, RATE_LABEL])
+    # Every cell through the OWASP rule: a neighbourhood named "=HYPERLINK(...)" in an address
+    # list or a batch is shown as text, never run by the spreadsheet.
+    writer.writerow([spreadsheet_cell(h) for h in ("Wijk", *table.columns, RATE_LABEL)])
     for r, name in enumerate(table.rows):
         writer.writerow(
-            [name]
-            + [table.cell_text(r, c) for c in range(len(table.columns))]
-            + [table.rate_text(r)]
+            [spreadsheet_cell(name)]
+            + [spreadsheet_cell(table.cell_text(r, c)) for c in range(len(table.columns))]
+            + [spreadsheet_cell(table.rate_text(r))]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

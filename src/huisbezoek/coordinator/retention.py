@@ -29,6 +29,7 @@ from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.coordinator.store.models import (
     ERASED_SIGNAL_VALUES,
     AreaResident,
+    ErasureNotice,
     FollowUp,
     FollowUpEvent,
     ImportedSignal,
@@ -135,7 +136,7 @@ def _blank_signals(session: Session, ids: list[str], now: datetime) -> None:
         session.execute(
             update(ImportedSignal)
             .where(ImportedSignal.id.in_(chunk))
-            .values(**ERASED_SIGNAL_VALUES),
+            .values(erased_at=now, **ERASED_SIGNAL_VALUES),
             execution_options={"synchronize_session": False},
         )
         session.execute(
@@ -310,7 +311,15 @@ def erase_resident(store: CoordinatorStore, ref: ResidentRef) -> ResidentErasure
         for resident in residents:
             session.delete(resident)
         if ids:
-            _blank_signals(session, ids, datetime.now(UTC))
+            now = datetime.now(UTC)
+            _blank_signals(session, ids, now)
+            # The volunteers who sent these signals erase the resident on their laptops too.
+            for sid, key_id in session.execute(
+                select(ImportedSignal.id, ImportedSignal.source_key_id).where(
+                    ImportedSignal.id.in_(ids)
+                )
+            ):
+                session.merge(ErasureNotice(signal_id=sid, key_id=key_id, erased_at=now))
             session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
             session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
         store.audit(

@@ -113,3 +113,13 @@ class NoOrganisationConfigError(ExchangeError):
 
 class ExportCancelledError(ExchangeError):
     message_nl = "De export is afgebroken. Er is niets verstuurd of gemarkeerd."
+
+
+class ForeignSignalError(ConflictingBatchError):
+    """A signal (or withdrawal) whose id is already held for another volunteer's key."""
+
+    message_nl = (
+        "In deze zending staat een signaal dat al bij een andere vrijwilliger hoort. Zo'n "
+        "zending is veranderd of komt van een verkeerd ingestelde computer. Er is niets "
+        "ingelezen. Neem contact op met de beheerder."
+    )

@@ -16,16 +16,36 @@ from typing import Annotated, Any, Literal
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from huisbezoek.exchange import minisign
 from huisbezoek.exchange.errors import InvalidKeyFileError
+from huisbezoek.safe_read import FileRefusedError, loads_json
+from huisbezoek.safe_text import clean_line
 
 MAX_KEY_FILE_BYTES = 64 * 1024
 FINGERPRINT_GROUPS = 6
 MAX_RECIPIENTS = 8
 
-ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+def _one_line(value: object) -> object:
+    """Names from another party's file lose control characters before they are stored or
+    printed (an escape sequence in an enrolment file must not reach the terminal)."""
+    return clean_line(value) if isinstance(value, str) else value
+
+
+ShortName = Annotated[
+    str,
+    BeforeValidator(_one_line),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+]
 AgeRecipient = Annotated[str, StringConstraints(pattern=r"^age1[0-9a-z]{58}$")]
 
 
@@ -67,9 +87,9 @@ def _load_json(data: bytes) -> Any:
     if len(data) > MAX_KEY_FILE_BYTES:
         raise InvalidKeyFileError("key file too large")
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidKeyFileError("key file is not JSON") from exc
+        return loads_json(data, max_depth=8)
+    except FileRefusedError as exc:
+        raise InvalidKeyFileError(f"key file refused: {exc.log_message}") from None
 
 
 def _dump_json(model: BaseModel) -> bytes:

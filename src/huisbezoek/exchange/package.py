@@ -36,6 +36,7 @@ from huisbezoek.errors import UserError
 from huisbezoek.exchange.bech32 import key_bytes
 from huisbezoek.exchange.drop import DropSettings
 from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+from huisbezoek.safe_read import FileRefusedError, loads_json
 
 FORMAT = "huisbezoek.pakket"
 VERSION = 1
@@ -144,12 +145,12 @@ def unpack(data: bytes) -> tuple[Envelope, bytes]:
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError("package too large")
     try:
-        raw = json.loads(data)
+        raw = loads_json(data, max_depth=16)
         if not isinstance(raw, dict):
             raise PackageError("package is not an object")
         signature = bytes.fromhex(str(raw.pop("signature")))
         envelope = Envelope.model_validate(raw)
-    except (ValueError, KeyError, ValidationError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, ValidationError, UnicodeDecodeError, FileRefusedError) as exc:
         raise PackageError(f"unreadable package: {type(exc).__name__}") from None
     if envelope.format != FORMAT or envelope.version != VERSION:
         raise PackageError("not a package of a known format")
@@ -175,12 +176,31 @@ class AssignedResident(BaseModel):
     postcode: str = Field(max_length=10)
     neighbourhood: str = Field(max_length=100)
     birth_date: date
+    # The coordinator's number for this address-list entry: lets the laptop say "erased" back
+    # without a name, and skip an entry it erased. Opaque; None in packages from before.
+    ref: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+class ReceivedBatch(BaseModel):
+    """A batch of this volunteer's that the coordinator imported: the signed receipt."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    batch_id: str = Field(pattern=r"^[0-9a-f-]{36}$")
+    sequence: int = Field(ge=1, le=10**9)
 
 
 class AssignmentBody(BaseModel):
+    """What one volunteer gets, encrypted to them: residents to invite, the receipts for the
+    batches the coordinator imported (retention on the laptop waits for these), and the ids
+    of signals erased at the coordinator at a resident's request (the laptop erases that
+    resident too and never exports those ids again). Ids only: no names travel back."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     residents: list[AssignedResident] = Field(max_length=50_000)
+    received: list[ReceivedBatch] = Field(default_factory=list, max_length=100_000)
+    erased_signals: list[str] = Field(default_factory=list, max_length=100_000)
 
 
 class ConfigurationBody(BaseModel):
@@ -194,6 +214,8 @@ class ConfigurationBody(BaseModel):
     recipients: list[str] = Field(default_factory=list)
     # Where batches and packages travel when online (no secrets; absent: files by hand).
     drop: DropSettings | None = None
+    # Months the volunteer's laptop keeps what retention covers; None: the app's default.
+    retention_months: int | None = Field(default=None, ge=1, le=36)
 
 
 # -- checking a package on the volunteer's side ----------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,6 +22,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.safe_text import clean_line
 
 SCHEMA = "huisbezoek.signalen"
 SCHEMA_VERSION = 1
@@ -82,6 +84,7 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
 KeyIdHex = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16}$")]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+AddressRef = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
 class _Strict(BaseModel):
@@ -142,7 +145,10 @@ class WithdrawnSignal(_Strict):
 class NeighbourhoodCounts(_Strict):
     """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
 
-    neighbourhood: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    # Control characters stripped before the name is stored or printed (a report, a terminal).
+    neighbourhood: Annotated[
+        str, StringConstraints(min_length=1, max_length=100), AfterValidator(clean_line)
+    ]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
     unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
@@ -157,6 +163,11 @@ class BatchPayload(_Strict):
     signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
     neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
     withdrawn: Annotated[list[WithdrawnSignal], Field(max_length=MAX_SIGNALS)] = Field(
+        default_factory=list
+    )
+    # Address-list entries (the coordinator's own numbers from an assignment package) of
+    # residents erased on the laptop at their request: the coordinator drops them too.
+    erased_addresses: Annotated[list[AddressRef], Field(max_length=MAX_SIGNALS)] = Field(
         default_factory=list
     )
 

@@ -66,6 +66,7 @@ from huisbezoek.forms.model import (
     SumScore,
     YesNoQuestion,
 )
+from huisbezoek.safe_read import FileRefusedError, check_yaml, read_bounded
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
@@ -92,11 +93,12 @@ def definition_hash(source: str | bytes) -> str:
 def load_form(path: Path) -> Form:
     """Load and check one form file; raises :class:`FormDefinitionError` on any problem."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except FileRefusedError as exc:
+        # A folder, a device, a FIFO or an oversized (even sparse) file: refused before reading.
         raise FormDefinitionError(
-            [FormProblem(path.name, None, "", "het bestand kan niet gelezen worden.", "io")]
-        ) from exc
+            [FormProblem(exc.file_name or path.name, None, "", f"{exc.reason_nl}.", "io")]
+        ) from None
     return load_form_source(data, path.name)
 
 
@@ -138,6 +140,12 @@ def load_form_source(source: str | bytes, file_name: str) -> Form:
 
 def _read_yaml(text: str, file_name: str) -> CommentedMap:
     yaml = YAML(typ="rt")
+    try:
+        check_yaml(text, name=file_name)
+    except FileRefusedError as exc:
+        raise FormDefinitionError(
+            [FormProblem(file_name, None, "", f"{exc.reason_nl}.", "yaml")]
+        ) from None
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:

@@ -3,14 +3,61 @@
 The kind of vault on disk decides the workspace (``services.startup.installed_workspace``): a
 volunteer's vault opens the volunteer's main window, a coordinator vault the coordinator's
 unlock and window. Neither ever shows the other's screens.
+
+Start-up: the first window needs Qt and a few small modules only. Once it has been painted,
+the vault worker imports the vault stack (SQLAlchemy, Alembic, SQLCipher, cryptography) and
+the work area's screens while the passphrase is typed; the unlock, queued on the same worker,
+finds them loaded. With ``HUISBEZOEK_STARTUP_MARKER=1`` the app prints :data:`FIRST_WINDOW`
+to standard output when its first window is on screen (``benchmarks/bench_gui.py`` waits for
+that line).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
+import os
 from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from huisbezoek.coordinator import startup as coordinator_startup
 from huisbezoek.gui.bootstrap import ensure_application, start_qt
+
+#: Environment variable that asks for :data:`FIRST_WINDOW` on standard output.
+STARTUP_MARKER_ENV = "HUISBEZOEK_STARTUP_MARKER"
+FIRST_WINDOW = "huisbezoek: first window shown"
+
+#: What the screens after the first one need; imported on the vault worker after first paint.
+PRELOAD_VOLUNTEER = ("huisbezoek.vault.core", "huisbezoek.gui.work_area")
+PRELOAD_COORDINATOR = ("huisbezoek.vault.core", "huisbezoek.gui.coordinator.window")
+
+
+def preload(modules: tuple[str, ...]) -> None:
+    """Import ``modules`` (runs on the vault worker, off the GUI thread). A failure here is
+    only logged: the screen that needs the module imports it again and reports it there."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            logging.getLogger(__name__).exception("preloading %s failed", name)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, just after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this event: Qt puts the painted frame on screen before the timer fires.
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 class Application:
@@ -39,7 +86,9 @@ class Application:
         installed = startup.installed_workspace()
         if installed is not None and installed.role is startup.Role.COORDINATOR:
             self._start_coordinator(installed.folder)
+            self._after_first_paint(self.coordinator_unlock, PRELOAD_COORDINATOR)
             return
+        self._after_first_paint(self.window, PRELOAD_VOLUNTEER)
         info = startup.vault_info()
         self.window.place_on_screen()
         if not info.exists and demo_if_new:
@@ -61,6 +110,16 @@ class Application:
         else:
             self.window.show_unlock()
         self.window.show()
+
+    def _after_first_paint(self, widget: QWidget, modules: tuple[str, ...]) -> None:
+        def painted() -> None:
+            from huisbezoek.gui.operations import worker
+
+            if os.environ.get(STARTUP_MARKER_ENV):
+                print(FIRST_WINDOW, flush=True)
+            worker().submit(lambda: preload(modules))
+
+        self._first_paint = _AfterFirstPaint(widget, painted)
 
     def _first_start_done(self, opened: Any) -> None:
 

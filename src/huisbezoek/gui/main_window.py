@@ -158,8 +158,16 @@ class MainWindow(QMainWindow):
             None,
             "importAction",
         )
+        self.retention_action = self._action(
+            translate("Menu", "&Bewaartermijn: wat weg mag…"),
+            self._retention,
+            None,
+            "retentionAction",
+        )
         for a in (self.list_action, self.new_resident_action, self.find_action, self.import_action):
             res_menu.addAction(a)
+        res_menu.addSeparator()
+        res_menu.addAction(self.retention_action)
         help_menu = bar.addMenu(translate("Menu", "&Hulp"))
         help_menu.addAction(self._action(translate("Menu", "&Over Huisbezoek"), self._about))
         self.data_actions = [
@@ -172,6 +180,7 @@ class MainWindow(QMainWindow):
             self.new_resident_action,
             self.find_action,
             self.import_action,
+            self.retention_action,
         ]
 
     lock_requested = Signal()
@@ -255,6 +264,16 @@ class MainWindow(QMainWindow):
         # New residents from an assignment show in the list at once.
         if self.work is not None:
             self.work.residents.reload()
+
+    def _retention(self) -> Any:
+        from huisbezoek.gui.privacy_dialogs import RetentionDialog
+
+        if self.ctx.vault is None:
+            return None
+        dlg = RetentionDialog(self, self.ctx)
+        dlg.purged.connect(lambda _result: self.ensure_work().show_list())
+        dlg.open()
+        return dlg
 
     def _import_csv(self) -> None:
         self.ensure_work().residents.choose_csv()
@@ -352,6 +371,16 @@ class LockController(QObject):
         self.window.work.reload_after_unlock()
         self.window.outbox_bar.refresh()
         self.window.outbox_bar.send(quiet=True)  # what waits goes when the drop is reachable
+        purged = getattr(opened, "purged", 0)
+        self.window.work.residents.set_notice(
+            translate(
+                "Hoofdvenster",
+                "Bij het openen zijn {n} bewoner(s) van de laptop gehaald: de bewaartermijn "
+                "was voorbij. Zie Bewoners > Bewaartermijn.",
+            ).format(n=purged)
+            if purged
+            else ""
+        )
         for w in self.hidden_windows:
             w.show()
         self.hidden_windows = []

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from huisbezoek.exchange import package
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
+from huisbezoek.safe_read import read_bounded
 from huisbezoek.services import packages
 
 
@@ -32,7 +33,7 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
     from huisbezoek.services import configuration
 
     def work() -> list[str]:
-        data = path.read_bytes()
+        data = read_bounded(path, package.MAX_PACKAGE_BYTES)
         if package.package_kind(data) == package.ASSIGNMENT:
             result = packages.accept_assignment(vault, data)
             return [
@@ -41,6 +42,17 @@ def import_package(parent: QWidget | None, vault: Any, path: Path, on_done: Any 
                 ),
                 translate("Pakket", "{n} stonden er al in.").format(n=result.skipped)
                 if result.skipped
+                else "",
+                translate("Pakket", "De coördinator heeft {n} zending(en) van u ontvangen.").format(
+                    n=result.received
+                )
+                if result.received
+                else "",
+                translate(
+                    "Pakket",
+                    "{n} bewoner(s) op verzoek gewist bij de coördinator, nu ook op deze laptop.",
+                ).format(n=result.erased)
+                if result.erased
                 else "",
             ]
         # Kept in the vault and written to the configuration folder, so new visits and

@@ -136,6 +136,12 @@ class ResidentsScreen(QWidget):
         layout.addWidget(heading(translate("Bewoners", "Bewoners")))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # Said once after an unlock that purged residents (retention); empty otherwise.
+        self.notice = hint()
+        self.notice.setObjectName("retentionNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
@@ -234,8 +240,13 @@ class ResidentsScreen(QWidget):
                 table.setColumnWidth(column, width)
 
     def clear(self) -> None:
-        """Forget every row (used when the vault locks)."""
+        """Forget every row (used when the vault locks); a notice may name a resident."""
         self.model.clear()
+        self.set_notice("")
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _update_count(self, *args) -> None:
         self.count.setText(
@@ -319,6 +330,7 @@ class ResidentScreen(QWidget):
     open_visit = Signal(int)  # visit id
     start_visit = Signal(int)  # resident id
     changed = Signal()
+    erased = Signal(str)  # what the list says afterwards
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -341,6 +353,19 @@ class ResidentScreen(QWidget):
         self.visit_button = QPushButton(translate("Bewoner", "&Gesprek beginnen"))
         self.visit_button.setProperty("role", "primary")
         self.visit_button.clicked.connect(self._start_or_resume)
+        # The resident's rights: see everything held (subject access), or have it erased.
+        self.access_button = QPushButton(translate("Bewoner", "&Inzage afdrukken…"))
+        self.access_button.setObjectName("accessButton")
+        self.access_button.setToolTip(
+            translate("Bewoner", "Alles wat deze laptop over de bewoner bewaart, in grote letters")
+        )
+        self.access_button.clicked.connect(self.show_access)
+        self.erase_button = QPushButton(translate("Bewoner", "Bewoner wi&ssen…"))
+        self.erase_button.setObjectName("eraseResidentButton")
+        self.erase_button.setToolTip(
+            translate("Bewoner", "Alles over deze bewoner van de laptop halen, op verzoek")
+        )
+        self.erase_button.clicked.connect(self.ask_erase)
         self.contacts = QListWidget()
         self.contacts.setAccessibleName(translate("Bewoner", "Contactpogingen"))
         self.contacts.setAccessibleDescription(
@@ -367,6 +392,7 @@ class ResidentScreen(QWidget):
         actions.addWidget(
             button_row(self.contact_button, self.appointment_button, self.edit_button)
         )
+        actions.addWidget(button_row(self.access_button, self.erase_button))
         # In a scroll area: on a small screen (1366x768 at 200% display scaling) the page
         # scrolls instead of growing the window past the screen's edge.
         inner = QWidget()
@@ -523,6 +549,44 @@ class ResidentScreen(QWidget):
         dlg.saved.connect(lambda _: self.reload())
         dlg.open()
         return dlg
+
+    def show_access(self):
+        """The subject-access overview for this resident (preview, print, save)."""
+        from huisbezoek.gui.privacy_dialogs import AccessDialog
+
+        if self.resident_id is None or self.detail is None:
+            return None
+        dlg = AccessDialog(self, self.ctx, self.resident_id, self._name())
+        dlg.open()
+        return dlg
+
+    def ask_erase(self) -> None:
+        """Count what goes (on the worker), then ask with a dialog that names all of it."""
+        vault, rid = self.ctx.vault, self.resident_id
+        if vault is None or rid is None:
+            return
+        from huisbezoek.services import privacy
+
+        run_op(self, lambda: privacy.erasure_scope(vault, rid), on_done=self._confirm_erase)
+
+    def _confirm_erase(self, scope):
+        from huisbezoek.gui.privacy_dialogs import EraseDialog
+
+        if self.ctx.vault is None:
+            return None
+        self.erase_dialog = EraseDialog(self, self.ctx, scope)
+        self.erase_dialog.erased.connect(self._erased)
+        self.erase_dialog.open()
+        return self.erase_dialog
+
+    def _erased(self, scope) -> None:
+        self.resident_id = None
+        self.clear()
+        self.changed.emit()
+        self.back.emit()
+        self.erased.emit(
+            translate("Bewoner", "{naam} is van deze laptop gewist.").format(naam=scope.name)
+        )
 
     def make_appointment(self) -> AppointmentDialog | None:
         if self.resident_id is None:

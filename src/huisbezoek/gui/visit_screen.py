@@ -12,6 +12,7 @@ import time
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -42,8 +43,31 @@ log = logging.getLogger(__name__)
 PREBUILD_PAUSE_MS = 400
 
 
+class ConsentScript(QFrame):
+    """What the volunteer tells the resident first: who sees the answers, for how long, and
+    the resident's rights (``resources/privacy/privacy.yaml``, part ``gesprek``)."""
+
+    def __init__(self, script, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentScript")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(script.title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(script.title, "subheading"))
+        if script.hint:
+            layout.addWidget(hint(script.hint))
+        self.lines: list[QLabel] = []
+        for text in script.lines:
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+            self.lines.append(label)
+
+
 class SectionPage(QScrollArea):
-    def __init__(self, section, parent=None) -> None:
+    def __init__(self, section, parent=None, *, preface=None) -> None:
         super().__init__(parent)
         self.section = section
         self.setWidgetResizable(True)
@@ -58,6 +82,10 @@ class SectionPage(QScrollArea):
         self.layout_.addWidget(heading(section.title))
         if section.intro:
             self.layout_.addWidget(hint(section.intro))
+        # After the volunteer has introduced themselves (the intro), before any question.
+        self.consent_script = ConsentScript(preface) if preface is not None else None
+        if self.consent_script is not None:
+            self.layout_.addWidget(self.consent_script)
         self.widgets: dict[str, QuestionWidget] = {}
         for q in section.questions:
             w = QuestionWidget(q)
@@ -206,6 +234,7 @@ class VisitScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.visit = None
+        self.consent_script = None  # shown at the top of the first section
         self.state: FormState | None = None
         self.saver: AnswerSaver | None = None
         self.pages: dict[str, SectionPage] = {}
@@ -301,16 +330,24 @@ class VisitScreen(QWidget):
 
         def work():
             form = visit_resume.default_form(folder)
-            return visit_resume.start_or_resume(vault, resident_id, form)
+            return visit_resume.start_or_resume(vault, resident_id, form), _script(vault)
 
         self._clear()
-        run_op(self, work, on_done=self.show_visit)
+        run_op(self, work, on_done=self._loaded)
 
     def open_visit(self, visit_id: int, *, section: int | None = None, focus=None, review=False):
         vault = self.ctx.vault
         self._clear()
         self._resume = (section, focus, review) if section is not None else None
-        run_op(self, lambda: visit_resume.open_visit(vault, visit_id), on_done=self.show_visit)
+        run_op(
+            self,
+            lambda: (visit_resume.open_visit(vault, visit_id), _script(vault)),
+            on_done=self._loaded,
+        )
+
+    def _loaded(self, result) -> None:
+        visit, self.consent_script = result
+        self.show_visit(visit)
 
     def show_visit(self, visit) -> None:
         if self.ctx.vault is None:
@@ -417,7 +454,9 @@ class VisitScreen(QWidget):
         section = self.visit.form.sections[index]
         page = self.pages.get(section.id)
         if page is None:
-            page = SectionPage(section)
+            # The consent script stands at the top of the first section: it is said first.
+            preface = self.consent_script if index == 0 else None
+            page = SectionPage(section, preface=preface)
             read_only = self.visit.status is VisitStatus.FINAL
             ev = self.state.evaluation
             for qid, w in page.widgets.items():
@@ -652,6 +691,19 @@ class VisitScreen(QWidget):
             return
         visit_id, section, qid, review = resume
         self.open_visit(visit_id, section=section, focus=qid, review=review)
+
+
+def _script(vault) -> object:
+    """The consent script for the first section, or None when its file cannot be used (the
+    visit must open all the same; the reason goes to the log, without content)."""
+    from huisbezoek.errors import UserError
+    from huisbezoek.services.privacy import consent_script
+
+    try:
+        return consent_script(vault)
+    except (UserError, OSError) as exc:
+        log.warning("consent script not shown: %s", type(exc).__name__)
+        return None
 
 
 def _answerable(question) -> bool:

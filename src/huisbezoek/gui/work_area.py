@@ -29,6 +29,7 @@ class WorkArea(PageStack):
         self.addWidget(self.visit)
         self.residents.open_resident.connect(self.show_resident)
         self.resident.back.connect(self.show_list)
+        self.resident.erased.connect(self.residents.set_notice)
         self.resident.start_visit.connect(self.start_visit)
         self.resident.open_visit.connect(self.open_visit)
         self.visit.back.connect(self._visit_closed)

@@ -22,12 +22,15 @@ from ruamel.yaml.error import YAMLError
 
 from huisbezoek.domain import LeafletTopic, Severity, Theme
 from huisbezoek.paths import active_dir, resources_dir
+from huisbezoek.safe_read import FileRefusedError, check_yaml, read_bounded
 
 from .errors import ResourceFileError
 
 LEAFLETS_FOLDER = "leaflets"
 DIRECTORY_FOLDER = "sociale_kaart"
 DIRECTORY_FILE = "sociale_kaart.yaml"
+#: Largest leaflet or sociale kaart file read (the shipped ones are a few kB).
+MAX_RESOURCE_BYTES = 4 * 1024 * 1024
 
 
 class ServiceKind(StrEnum):
@@ -188,11 +191,16 @@ def _dutch_detail(exc: ValidationError) -> tuple[str, str]:
 
 
 def _read_yaml(path: Path) -> Any:
+    if not path.exists():
+        raise ResourceFileError.for_file(path, "missing", "het bestand ontbreekt")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceFileError.for_file(path, "missing", "het bestand ontbreekt") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bounded(path, MAX_RESOURCE_BYTES).decode("utf-8")
+        check_yaml(text, name=path.name)
+    except FileRefusedError as exc:
+        raise ResourceFileError.for_file(
+            path, f"refused: {exc.log_message}", exc.reason_nl
+        ) from None
+    except UnicodeDecodeError as exc:
         raise ResourceFileError.for_file(
             path, f"unreadable: {type(exc).__name__}", "het bestand is niet te lezen"
         ) from exc

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
@@ -27,6 +28,9 @@ from .builder import (
 from .content import Service
 from .errors import PrintInputError
 from .leaflets import add_contacts
+
+if TYPE_CHECKING:  # privacy.py imports this module (date_nl)
+    from .privacy import PrivacyText
 
 MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -74,6 +78,8 @@ class SummaryInput:
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
     wellbeing: Mapping[str, int | None] = field(default_factory=dict)
     show_wellbeing_chart: bool = False  # only when the resident wants it
+    # Who sees what, for how long, and the resident's rights (resources/privacy), filled in.
+    privacy: PrivacyText | None = None
 
 
 def summary_title(visit_date: date) -> str:
@@ -142,6 +148,11 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
                 ]
             )
         )
+    if data.privacy is not None:
+        # The heading stays with its first line; the lines may run on to the next page.
+        builder.add_heading(data.privacy.title)
+        for line in data.privacy.lines:
+            builder.add_paragraph(line)
     builder.add_heading("Vragen?")
     builder.add_paragraph(f"Bel {org.name}: {org.phone}. Vraag naar {data.volunteer_first_name}.")
     return builder

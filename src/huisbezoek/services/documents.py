@@ -103,10 +103,15 @@ def summary_input(
     chosen = list(dict.fromkeys([*topics, *suggested_topics(vault, visit_id)]))
     contacts = _contacts_for(chosen, directory)
     visit_day = _visit_date(form, answers, opened.started_at)
+    first_name = _first_name(_volunteer_name(vault))
+    organisation = organisation_of(directory)
+    from huisbezoek.services.privacy import privacy_text
+
     return SummaryInput(
         visit_date=visit_day,
-        volunteer_first_name=_first_name(_volunteer_name(vault)),
-        organisation=organisation_of(directory),
+        volunteer_first_name=first_name,
+        organisation=organisation,
+        privacy=privacy_text(vault, "samenvatting", organisation, first_name),
         topics=tuple(talked_about),
         agreements=tuple(agreements),
         contacts=tuple(contacts),

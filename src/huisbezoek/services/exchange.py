@@ -49,6 +49,7 @@ from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
     ConsentRecord,
     ContactAttempt,
+    ErasedAssignment,
     ExportBatch,
     OutboxItem,
     Resident,
@@ -148,6 +149,8 @@ class _Collected:
     # signal removed from a reopened visit).
     withdrawn: list[WithdrawnItem] = field(default_factory=list)
     removed: list[tuple[str, int]] = field(default_factory=list)  # (uid, revision) sent
+    # Address-list numbers of residents erased here on request, until a receipt confirms them.
+    erased_addresses: list[str] = field(default_factory=list)
 
 
 def export_signals(
@@ -194,6 +197,7 @@ def export_signals(
             signals=collected.signals,
             neighbourhoods=collected.counts,
             withdrawn=collected.withdrawn,
+            erased_addresses=collected.erased_addresses,
         )
         report(0.6, "Versleutelen en ondertekenen")
         manifest, data = batch.build(payload, keys, config)
@@ -214,7 +218,16 @@ def export_signals(
             chunk = collected.exported[start : start + 500]
             s.execute(
                 update(Signal),
-                [{"id": sid, "exported_revision": rev} for sid, rev in chunk],
+                [
+                    {"id": sid, "exported_revision": rev, "exported_batch": str(batch_id)}
+                    for sid, rev in chunk
+                ],
+            )
+        if collected.erased_addresses:
+            s.execute(
+                update(ErasedAssignment)
+                .where(ErasedAssignment.ref.in_(collected.erased_addresses))
+                .values(sent_batch=str(batch_id))
             )
         for uid, revision in collected.removed:
             s.execute(
@@ -236,6 +249,7 @@ def export_signals(
                 "sequence": sequence,
                 "signals": len(payload.signals),
                 "withdrawn": len(payload.withdrawn),
+                "erased_addresses": len(payload.erased_addresses),
                 "everything": everything,
             },
         )
@@ -268,7 +282,12 @@ def _collect(session: Session, everything: bool) -> _Collected:
         .where(Visit.status == VisitStatus.FINAL)
         .order_by(Signal.id)
     )
+    # Ids the coordinator was told to erase (or told us it erased) never travel again, even if
+    # a row with that id turns up here (an older backup put back, say).
+    erased = set(session.scalars(select(WithdrawnSignal.uid)))
     for sig, resident in rows:
+        if sig.uid in erased:
+            continue
         hood = resident.neighbourhood.strip() or UNKNOWN_NEIGHBOURHOOD
         given = consents.get(sig.id, {})
         share = given.get(ConsentScope.SHARE_SIGNAL)
@@ -288,6 +307,14 @@ def _collect(session: Session, everything: bool) -> _Collected:
         if everything or gone.sent_revision is None or gone.sent_revision < gone.revision:
             out.withdrawn.append(WithdrawnItem(id=uuid.UUID(gone.uid), revision=gone.revision))
             out.removed.append((gone.uid, gone.revision))
+    # Sent again in every batch until a receipt confirms one that carried it.
+    out.erased_addresses = list(
+        session.scalars(
+            select(ErasedAssignment.ref)
+            .where(ErasedAssignment.notify.is_(True))
+            .order_by(ErasedAssignment.erased_at, ErasedAssignment.ref)
+        )
+    )
     for hood_name, outcome, count in session.execute(
         select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
         .join(ContactAttempt, ContactAttempt.resident_id == Resident.id)

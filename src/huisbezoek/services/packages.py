@@ -62,12 +62,28 @@ class _OneSession:
 class AssignmentResult:
     added: int
     skipped: int
+    received: int = 0  # batches the receipt confirmed for the first time
+    erased: int = 0  # residents erased here because the coordinator erased them
+
+    def lines_nl(self) -> list[str]:
+        lines = [f"{self.added} bewoners toegevoegd, {self.skipped} stonden er al in."]
+        if self.received:
+            lines.append(
+                f"De coördinator heeft {self.received} "
+                f"{'zending' if self.received == 1 else 'zendingen'} van u ontvangen."
+            )
+        if self.erased:
+            lines.append(
+                f"{self.erased} {'bewoner is' if self.erased == 1 else 'bewoners zijn'} op "
+                "verzoek gewist bij de coördinator en nu ook op deze laptop."
+            )
+        return lines
 
 
 def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
     """Check, decrypt and add the residents to the volunteer's list, all or nothing."""
     from huisbezoek.services import residents as residents_svc
-    from huisbezoek.vault.models import Resident
+    from huisbezoek.vault.models import ErasedAssignment, Resident
 
     envelope, identity = _verify(vault, data, ASSIGNMENT)
     try:
@@ -80,8 +96,14 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
         raise PackageError(
             f"assignment does not decrypt or validate: {type(exc).__name__}"
         ) from None
+    from huisbezoek.services import privacy
+
+    # Erasures first: a resident the coordinator erased must be gone before anything else.
+    notices = privacy.apply_erasure_notices(vault, body.erased_signals)
+    received = privacy.record_receipts(vault, [r.batch_id for r in body.received])
     added = skipped = 0
     with vault.session() as session:
+        erased_refs = set(session.scalars(select(ErasedAssignment.ref)))
         existing = {
             (n.casefold(), residents_svc.normalise_postcode(p), a.casefold())
             for n, p, a in session.execute(
@@ -95,11 +117,11 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
                 residents_svc.normalise_postcode(person.postcode),
                 person.address.casefold(),
             )
-            if key in existing:
-                skipped += 1
+            if key in existing or (person.ref is not None and person.ref in erased_refs):
+                skipped += 1  # already here, or erased here: never brought back
                 continue
             existing.add(key)
-            residents_svc.add_resident(
+            rid = residents_svc.add_resident(
                 one,
                 residents_svc.ResidentInput(
                     name=person.name,
@@ -109,8 +131,12 @@ def accept_assignment(vault: Vault, data: bytes) -> AssignmentResult:
                     birth_date=person.birth_date,
                 ),
             )
+            if person.ref is not None:
+                row = session.get(Resident, rid)
+                assert row is not None
+                row.assignment_ref = person.ref
             added += 1
-    return AssignmentResult(added, skipped)
+    return AssignmentResult(added, skipped, received, notices.residents)
 
 
 @dataclass(frozen=True, slots=True)

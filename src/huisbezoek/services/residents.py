@@ -8,8 +8,6 @@ rows in one transaction, so a bad file changes nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -31,6 +29,8 @@ from huisbezoek.domain import (
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.progress import CancelFlag
+from huisbezoek.safe_read import CsvProblem, csv_rows, decode_csv, read_bounded
+from huisbezoek.safe_text import clean_line, clean_multiline
 from huisbezoek.vault.models import Appointment, ContactAttempt, Resident, Visit
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -465,32 +465,21 @@ def _parse_date(text: str) -> date:
     raise ValueError(text)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInputError(
-        "csv undecodable", message_nl="Dit bestand kan niet worden gelezen. Is het een CSV-bestand?"
-    )
-
-
 def check_csv(data: bytes) -> CsvCheck:
     """Read an address list (comma or semicolon separated, header row with Dutch names)."""
     if len(data) > MAX_CSV_BYTES:
         raise InvalidInputError(
             "csv too large", message_nl="Dit bestand is te groot voor een adressenlijst."
         )
-    text = _decode(data)
+    text = decode_csv(data)  # UTF-16 and NUL get their own message
     if not text.strip():
         raise InvalidInputError("csv empty", message_nl="Dit bestand is leeg.")
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_rows(text, delimiter)
     try:
-        header = next(reader)
-    except (csv.Error, StopIteration):
+        header = next(reader)[1]
+    except StopIteration:
         raise InvalidInputError(
             "csv unreadable", message_nl="Dit bestand is geen CSV-bestand."
         ) from None
@@ -506,7 +495,7 @@ def check_csv(data: bytes) -> CsvCheck:
     residents: list[ResidentInput] = []
     errors: list[CsvRowError] = []
     try:
-        for line_no, cells in enumerate(reader, start=2):
+        for line_no, cells in reader:
             if len(residents) + len(errors) >= MAX_CSV_ROWS:
                 errors.append(CsvRowError(line_no, f"Meer dan {MAX_CSV_ROWS} regels."))
                 break
@@ -522,7 +511,8 @@ def check_csv(data: bytes) -> CsvCheck:
             values: dict[str, str] = {}
             for col, cell in zip(columns, cells, strict=False):
                 if col is not None:
-                    values[col] = cell
+                    # Control characters (escape sequences, stray line breaks) never stored.
+                    values[col] = clean_multiline(cell) if col == "notes" else clean_line(cell)
             birth: date | None = None
             raw_birth = values.get("birth_date", "").strip()
             if raw_birth:
@@ -553,8 +543,9 @@ def check_csv(data: bytes) -> CsvCheck:
                 )
             except InvalidInputError as exc:
                 errors.append(CsvRowError(line_no, exc.message_nl))
-    except csv.Error:
-        errors.append(CsvRowError(reader.line_num, "Deze regel kan niet worden gelezen."))
+    except CsvProblem as exc:
+        # An unbalanced quote or an overlong field: the rest of the file is not trusted.
+        errors.append(CsvRowError(exc.line, exc.reason_nl))
     return CsvCheck(tuple(residents), tuple(errors))
 
 
@@ -579,7 +570,7 @@ def import_csv(
     A resident with the same name, postcode and address as one already in the vault is skipped
     (importing the same list twice adds nothing). Any row error: nothing is added.
     """
-    data = source.read_bytes() if isinstance(source, Path) else source
+    data = read_bounded(source, MAX_CSV_BYTES) if isinstance(source, Path) else source
     checked = check_csv(data)
     if not checked.ok:
         raise CsvImportError(checked.errors)

@@ -17,6 +17,7 @@ from typing import Any
 from huisbezoek import paths
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import FileRefusedError, loads_json, read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +78,18 @@ def settings_path() -> Path:
     return paths.data_dir() / SETTINGS_FILE
 
 
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings; a missing or damaged file gives the defaults (logged, not raised)."""
     path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return Settings()
-    except (OSError, ValueError):
-        log.warning("settings file unreadable; using defaults")
+    try:
+        raw = loads_json(read_bounded(path, MAX_SETTINGS_BYTES), max_depth=8)
+    except FileRefusedError as exc:  # a folder, a FIFO, a huge or deeply nested file
+        log.warning("settings file unreadable (%s); using defaults", exc.log_message)
         return Settings()
     if not isinstance(raw, dict):
         return Settings()

@@ -20,6 +20,7 @@ from huisbezoek import paths
 from huisbezoek.domain import OrganisationSummary, person_name_problem
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import FileRefusedError, loads_json, read_bounded
 
 if TYPE_CHECKING:
     from huisbezoek.vault.core import Vault
@@ -204,12 +205,21 @@ def vault_info(folder: Path | None = None) -> VaultInfo:
     exists = any((folder / name).exists() for name in VAULT_FILES)
     demo = None
     if exists:
+        # The marker belongs to the vault it was made with (its id from the key file), not
+        # to the folder: a real backup restored there, or a new vault made there, is never
+        # shown as the demo with the demo passphrase.
         try:
-            marker = json.loads(_marker_path().read_text(encoding="utf-8"))
-            if isinstance(marker, dict) and marker.get("folder") == str(folder):
-                demo = DEMO_PASSPHRASE
-        except (OSError, ValueError):
-            demo = None
+            marker = loads_json(read_bounded(_marker_path(), 4096), max_depth=2)
+        except FileRefusedError:
+            marker = None
+        vault_id = _key_file_doc(folder).get("vault_id")
+        if (
+            isinstance(marker, dict)
+            and marker.get("folder") == str(folder)
+            and isinstance(vault_id, str)
+            and marker.get("vault_id") == vault_id
+        ):
+            demo = DEMO_PASSPHRASE
     return VaultInfo(folder=folder, exists=exists, demo_passphrase=demo)
 
 
@@ -236,17 +246,23 @@ def installed_workspace() -> Installed | None:
     return None
 
 
-def _key_file_kind(folder: Path) -> str:
+def _key_file_doc(folder: Path) -> dict[str, Any]:
+    """The key file's plain header fields (no passphrase needed); {} when unreadable."""
     try:
-        doc = json.loads((folder / VAULT_FILES[1]).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    kind = doc.get("kind") if isinstance(doc, dict) else None
+        doc = loads_json(read_bounded(folder / VAULT_FILES[1], 64 * 1024), max_depth=8)
+    except FileRefusedError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def _key_file_kind(folder: Path) -> str:
+    kind = _key_file_doc(folder).get("kind")
     return kind if isinstance(kind, str) else ""
 
 
-def _write_demo_marker(folder: Path) -> None:
-    atomic_write(_marker_path(), json.dumps({"folder": str(folder)}).encode())
+def _write_demo_marker(folder: Path, vault_id: str) -> None:
+    marker = {"folder": str(folder), "vault_id": vault_id}
+    atomic_write(_marker_path(), json.dumps(marker).encode())
 
 
 def _clear_demo_marker() -> None:
@@ -267,6 +283,7 @@ class OpenedVault:
     vault: Any
     volunteer_name: str
     is_demo: bool
+    purged: int = 0  # residents the retention run at unlock removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,11 +314,14 @@ def set_volunteer_name(vault: Vault, name: str) -> None:
 
 
 def _opened(vault: Vault, folder: Path) -> OpenedVault:
+    from huisbezoek.services.privacy import purge_at_unlock
+
     _restore_configuration(vault)
     return OpenedVault(
         vault=vault,
         volunteer_name=_read_name(vault),
         is_demo=vault_info(folder).demo_passphrase is not None,
+        purged=purge_at_unlock(vault),  # retention: audited, never blocks the unlock
     )
 
 
@@ -399,7 +419,7 @@ def create_demo_vault(*, folder: Path | None = None, kdf: KdfParams | None = Non
         fill_demo_vault(vault)
     finally:
         vault.close()
-    _write_demo_marker(folder)
+    _write_demo_marker(folder, vault.vault_id)
 
 
 # -- organisation and the recovery sheet (other areas; used when they are there) -------------

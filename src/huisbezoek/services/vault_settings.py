@@ -103,3 +103,11 @@ def visit_position(session: Session, visit_id: int) -> dict[str, Any] | None:
 
 def set_visit_position(session: Session, visit_id: int, position: dict[str, Any]) -> None:
     write(session, _VISIT_POSITION.format(visit_id=visit_id), position)
+
+
+def forget_visit_positions(session: Session, visit_ids: list[int]) -> None:
+    """Drop the remembered place of these visits (they are being erased)."""
+    from sqlalchemy import delete
+
+    keys = [_VISIT_POSITION.format(visit_id=v) for v in visit_ids]
+    session.execute(delete(Setting).where(Setting.key.in_(keys)))

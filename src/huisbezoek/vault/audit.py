@@ -34,6 +34,7 @@ class AuditEvent(StrEnum):
     RESTORE = "restore"
     EXPORT = "export"
     ERASE = "erase"
+    SUBJECT_ACCESS = "subject_access"  # an overview for the resident was made (counts only)
     VISIT_REOPENED = "visit_reopened"
     # The coordinator store's exchange events (detail: key ids and counts only).
     ORG_INIT = "org_init"

@@ -34,6 +34,7 @@ from sqlalchemy import Engine
 from huisbezoek import paths
 from huisbezoek.errors import DiskFullError
 from huisbezoek.fsutil import fsync_dir
+from huisbezoek.safe_read import FileRefusedError, loads_json, open_bounded
 from huisbezoek.vault import migrate
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
 from huisbezoek.vault.errors import (
@@ -131,22 +132,82 @@ def _write_zip(out: IO[bytes], manifest: dict[str, Any], keys: bytes, db: Path) 
             shutil.copyfileobj(src, dst, COPY_CHUNK)
 
 
+#: Largest backup file and database copy accepted (a volunteer's vault is a few MB; a
+#: coordinator's with 900,000 residents a few GB).
+MAX_BACKUP_BYTES = 16 * 1024**3
+MAX_SMALL_MEMBER_BYTES = 64 * 1024
+#: Room left free on the disk after a restore's copy is unpacked.
+DISK_MARGIN_BYTES = 64 * 1024**2
+
+
+class HostileBackupError(ForeignFileError):
+    """A backup whose archive does not look like one we write; refused before any write."""
+
+    message_nl = (
+        "Dit bestand is geen gewone reservekopie van Huisbezoek: de inhoud is versleuteld, "
+        "ingepakt op een manier die wij niet gebruiken, of groter dan hij zegt te zijn. Er is "
+        "niets teruggezet en niets veranderd. Kies een andere reservekopie."
+    )
+
+
+class BackupTooLargeForDiskError(DiskFullError):
+    message_nl = (
+        "Er is niet genoeg ruimte op de schijf om deze reservekopie terug te zetten. Er is "
+        "niets veranderd. Maak ruimte vrij en probeer het opnieuw."
+    )
+
+
+def check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """Check every entry of a backup before anything is read or written: only our three
+    names, each once, not encrypted, stored (we never compress, so a zip bomb has no room),
+    declared sizes within the caps. Returns the entries by name."""
+    allowed = {
+        MANIFEST: MAX_SMALL_MEMBER_BYTES,
+        paths.VAULT_KEYS_NAME: MAX_SMALL_MEMBER_BYTES,
+        paths.VAULT_DB_NAME: MAX_BACKUP_BYTES,
+    }
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        if info.filename not in allowed or info.filename in members:
+            raise HostileBackupError(f"unexpected or repeated member {len(members)}")
+        if info.flag_bits & 0x1:
+            raise HostileBackupError("encrypted member")
+        if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+            raise HostileBackupError(f"member compressed with method {info.compress_type}")
+        if info.file_size > allowed[info.filename]:
+            raise HostileBackupError("member larger than its cap")
+        members[info.filename] = info
+    if set(members) != set(allowed):
+        raise ForeignFileError("not a huisbezoek backup")
+    return members
+
+
 def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
-    """The manifest and key file of a backup; ``ForeignFileError`` when it is not one."""
+    """The manifest and key file of a backup; ``ForeignFileError`` when it is not one.
+
+    The file goes through the bounded reader (regular file, size cap), every member is
+    checked (``check_members``) and the manifest is parsed with bounded depth and numbers.
+    """
     try:
-        with zipfile.ZipFile(path) as archive:
-            doc = json.loads(archive.read(MANIFEST))
+        with (
+            open_bounded(Path(path), MAX_BACKUP_BYTES) as handle,
+            zipfile.ZipFile(handle) as archive,
+        ):
+            members = check_members(archive)
+            doc = loads_json(archive.read(MANIFEST), max_depth=4, name=MANIFEST)
             key_bytes = archive.read(paths.VAULT_KEYS_NAME)
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, KeyError, ValueError):
+            db_declared = members[paths.VAULT_DB_NAME].file_size
+    except FileRefusedError as exc:
+        raise ForeignFileError(
+            f"backup refused: {exc.log_message}",
+            message_nl=(
+                "Dit bestand is geen reservekopie van Huisbezoek die we kunnen lezen: "
+                f"{exc.reason_nl}. Er is niets veranderd."
+            ),
+        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, NotImplementedError, RuntimeError):
         raise ForeignFileError("not a huisbezoek backup") from None
-    except FileNotFoundError:
-        raise ForeignFileError("backup file not found") from None
-    if (
-        not isinstance(doc, dict)
-        or doc.get("format") != BACKUP_FORMAT
-        or paths.VAULT_DB_NAME not in names
-    ):
+    if not isinstance(doc, dict) or doc.get("format") != BACKUP_FORMAT:
         raise ForeignFileError("not a huisbezoek backup")
     if not isinstance(doc.get("version"), int) or doc["version"] > BACKUP_VERSION:
         raise NewerSchemaError("backup format is newer than this version")
@@ -164,7 +225,16 @@ def read_manifest(path: Path) -> tuple[BackupManifest, KeyFile]:
         raise ForeignFileError("backup manifest incomplete") from None
     if manifest.kind != key_file.kind or manifest.vault_id != key_file.vault_id:
         raise ForeignFileError("backup manifest does not match its key file")
+    if isinstance(doc["db_size"], bool | float) or manifest.db_size != db_declared:
+        raise HostileBackupError("manifest size differs from the archive's")
     return manifest, key_file
+
+
+def check_room(folder: Path, needed: int) -> None:
+    """Refuse before writing when ``needed`` bytes (plus a margin) do not fit on the disk."""
+    free = shutil.disk_usage(folder).free
+    if needed + DISK_MARGIN_BYTES > free:
+        raise BackupTooLargeForDiskError(f"restore needs {needed} bytes, {free} free")
 
 
 def roll_back_swap(folder: Path, aside: Path) -> None:

@@ -11,37 +11,44 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import secrets
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
 from huisbezoek import paths
 from huisbezoek.errors import DiskFullError
-from huisbezoek.fsutil import atomic_write, fsync_dir
+from huisbezoek.fsutil import atomic_write, fsync_dir, make_private
+from huisbezoek.safe_read import FileRefusedError, loads_json, open_bounded, read_bounded
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
 from huisbezoek.vault.backup import recover_interrupted_restore, write_backup
 from huisbezoek.vault.engine import connect_raw, make_engine, translate_errors
 from huisbezoek.vault.errors import (
+    AuditTrimmedError,
     DamagedDatabaseError,
+    DamagedKeyFileError,
     DatabaseMissingError,
     ForeignFileError,
     KeyFileMissingError,
     NoVaultError,
+    ReplacedDatabaseError,
     VaultError,
     VaultExistsError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
 from huisbezoek.vault.keyslots import (
+    SALT_BYTES,
+    Binding,
     KdfParams,
     KeyFile,
     check_passphrase_strength,
@@ -62,6 +69,11 @@ ATTEMPTS_NAME = paths.VAULT_ATTEMPTS_NAME
 CREATING_NAME = paths.VAULT_CREATING_NAME
 DB_SIDE_FILES = paths.VAULT_DB_SIDE_SUFFIXES
 PRE_MIGRATION_PREFIX = "kopie-voor-update"
+#: Every file the vault writes in its folder (all 0600; the folder 0700).
+PRIVATE_NAMES = (DB_NAME, *(DB_NAME + s for s in DB_SIDE_FILES), KEYS_NAME, ATTEMPTS_NAME)
+#: SQLite files are whole pages of at least 512 bytes; anything else is cut off or foreign.
+_PAGE_GRAIN = 512
+MAX_ATTEMPTS_FILE_BYTES = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +90,12 @@ class CheckReport:
     cipher_integrity_ok: bool
     audit: audit_log.AuditReport
     schema_revision: str | None
+    #: The database and audit log still fit what the key file recorded (see ``Binding``).
+    binding_ok: bool = True
 
     @property
     def ok(self) -> bool:
-        return self.integrity_ok and self.cipher_integrity_ok and self.audit.ok
+        return self.integrity_ok and self.cipher_integrity_ok and self.audit.ok and self.binding_ok
 
 
 def vault_files(folder: Path) -> tuple[Path, Path]:
@@ -258,6 +272,7 @@ class Vault:
                 _record_failed_unlock(folder)
                 raise
             kdf_seconds = time.perf_counter() - started
+            _check_database_file(db_path, key_file, data_key)
             return cls._finish_open(
                 folder,
                 schema,
@@ -282,6 +297,7 @@ class Vault:
         too. Finish with :meth:`close_keeping_lock` to leave the caller's hold in place.
         """
         lock.acquire()
+        _check_database_file(folder / DB_NAME, key_file, data_key)
         return cls._finish_open(
             folder,
             schema,
@@ -320,6 +336,12 @@ class Vault:
             with translate_errors(), engine.connect() as conn:
                 behind = migrate_schema and migrate.needs_upgrade(schema, conn)
                 from_rev = migrate.current_revision(conn)
+                if from_rev is None:
+                    # A key file beside a database without any schema: the file was emptied
+                    # or swapped for a new one. Migrating would start an empty vault.
+                    raise ReplacedDatabaseError("database holds no schema")
+                if key_file.binding is not None:
+                    _check_audit_checkpoint(conn, schema, key_file.binding)
                 conn.rollback()
                 if behind:
                     if from_rev is not None:
@@ -348,6 +370,11 @@ class Vault:
         if failed and recorded:
             with contextlib.suppress(OSError):
                 (folder / ATTEMPTS_NAME).unlink()
+        key_file = _rebind(folder, schema, key_file, engine, data_key)
+        # Only after a successful open (a refused one changes nothing): tighten what an older
+        # version, a lax umask or a copy left readable to others.
+        with contextlib.suppress(OSError):
+            make_private(folder, PRIVATE_NAMES)
         now = time.perf_counter()
         return cls(
             folder=folder,
@@ -430,10 +457,32 @@ class Vault:
                         conn.execute("ROLLBACK")
                 raise
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database and truncate it to zero bytes, so old copies of
+        pages (say, of an erased resident) no longer sit in it. True when it completed; False
+        when another connection was reading (then SQLite finishes it at close)."""
+        with self._fast_lock, translate_errors():
+            raw = self.engine.raw_connection()  # no transaction: a checkpoint wants none
+            try:
+                driver: Any = raw.driver_connection
+                row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                raw.close()
+        return int(row[0]) == 0
+
     def audit(self, event: audit_log.AuditEvent, detail: dict[str, Any] | None = None) -> None:
         """Record a security event (``detail`` without names, answers, keys or paths)."""
         with self.connection() as conn:
             audit_log.append_event(conn, self.schema.audit_table, event, detail)
+        self._refresh_binding()
+
+    def _refresh_binding(self) -> None:
+        """Move the key file's audit checkpoint to the log's head (best effort)."""
+        if self._engine is None or self._data_key is None:
+            return
+        self._key_file = _rebind(
+            self.folder, self.schema, self._key_file, self._engine, self._data_key
+        )
 
     def audit_events(self, limit: int = 200) -> list[audit_log.AuditEntry]:
         with self.connection() as conn:
@@ -462,11 +511,21 @@ class Vault:
                 chain = audit_log.verify_audit_chain(conn, self.schema.audit_table)
         except DamagedDatabaseError:
             revision, chain = None, audit_log.AuditReport(ok=False, rows=0)
+        binding_ok = True
+        binding = self._key_file.binding
+        if binding is not None:
+            try:
+                _check_database_file(self.folder / DB_NAME, self._key_file, self._require_key())
+                with self.connection() as conn:
+                    _check_audit_checkpoint(conn, self.schema, binding)
+            except DamagedDatabaseError:
+                binding_ok = False
         return CheckReport(
             integrity_ok=integrity == [("ok",)],
             cipher_integrity_ok=cipher == [],
             audit=chain,
             schema_revision=revision,
+            binding_ok=binding_ok,
         )
 
     # -- keys ---------------------------------------------------------------------------------
@@ -516,6 +575,8 @@ class Vault:
 
     def close_keeping_lock(self) -> None:
         """Close the connections and forget the key, but keep holding the lock."""
+        with contextlib.suppress(Exception):  # closing must never fail over the checkpoint
+            self._refresh_binding()
         with self._fast_lock:
             fast, self._fast_conn = self._fast_conn, None
             if fast is not None:
@@ -582,10 +643,10 @@ def _record_failed_unlock(folder: Path) -> None:
     path = folder / ATTEMPTS_NAME
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
-        previous = json.loads(path.read_text("ascii")) if path.exists() else {}
-        count = int(previous.get("count", 0)) + 1
-        first = str(previous.get("first", now))
-    except (OSError, ValueError, AttributeError):
+        previous = _read_attempts(path) if path.exists() else {}
+        count = min(int(previous.get("count", 0)), 1_000_000) + 1
+        first = str(previous.get("first", now))[:40]
+    except (OSError, ValueError, AttributeError, TypeError, FileRefusedError):
         count, first = 1, now
     try:
         atomic_write(path, json.dumps({"count": count, "first": first, "last": now}).encode())
@@ -598,14 +659,96 @@ def _take_failed_unlocks(folder: Path) -> dict[str, Any] | None:
     if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text("ascii"))
+        data = _read_attempts(path)
         return {
-            "count": int(data["count"]),
+            "count": min(int(data["count"]), 1_000_000),
             "first": str(data["first"])[:40],
             "last": str(data["last"])[:40],
         }
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, FileRefusedError):
+        # Damaged or planted: the unlock goes on, and the log says a count was unreadable.
         return {"count": -1}
+
+
+def _read_attempts(path: Path) -> Any:
+    """The failed-unlock side file through the bounded reader (small, flat, ASCII)."""
+    data = loads_json(read_bounded(path, MAX_ATTEMPTS_FILE_BYTES), max_depth=2, name=path.name)
+    if not isinstance(data, dict):
+        raise ValueError("attempts file is not an object")
+    return data
+
+
+# -- what the key file belongs to ---------------------------------------------------------------
+
+
+def _database_salt(db_path: Path) -> bytes:
+    """SQLCipher's salt (the first 16 bytes), after checking the file is a regular file of whole
+    pages: an emptied (``: > vault.db``) or cut-off file is refused before SQLCipher would
+    quietly start a new, empty database in it."""
+    try:
+        with open_bounded(db_path, 1 << 50) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            salt = handle.read(SALT_BYTES)
+    except FileRefusedError as exc:
+        raise ReplacedDatabaseError(f"database file refused: {exc.log_message}") from None
+    if size < _PAGE_GRAIN or size % _PAGE_GRAIN or len(salt) < SALT_BYTES:
+        raise ReplacedDatabaseError(f"database file empty or cut off ({size} bytes)")
+    return salt
+
+
+def _check_database_file(db_path: Path, key_file: KeyFile, data_key: bytes) -> None:
+    salt = _database_salt(db_path)
+    binding = key_file.binding
+    if binding is None:
+        return  # an older key file: bound at the end of this unlock
+    if not binding.authentic(data_key, key_file.vault_id):
+        raise DamagedKeyFileError("key file binding does not verify")
+    if binding.db_salt != salt:
+        raise ReplacedDatabaseError("database salt differs from the key file's binding")
+
+
+def _audit_head(conn: Connection, schema: Schema) -> tuple[int, str]:
+    table = schema.audit_table
+    row = conn.execute(
+        select(table.c.id, table.c.row_hash).order_by(table.c.id.desc()).limit(1)
+    ).first()
+    return (0, audit_log.GENESIS_HASH) if row is None else (int(row.id), str(row.row_hash))
+
+
+def _check_audit_checkpoint(conn: Connection, schema: Schema, binding: Binding) -> None:
+    if binding.audit_id == 0:
+        return
+    table = schema.audit_table
+    row = conn.execute(select(table.c.row_hash).where(table.c.id == binding.audit_id)).first()
+    if row is None or row.row_hash != binding.audit_hash:
+        raise AuditTrimmedError(f"audit log lacks checkpoint row {binding.audit_id}")
+
+
+def _rebind(
+    folder: Path, schema: Schema, key_file: KeyFile, engine: Engine, data_key: bytes
+) -> KeyFile:
+    """The key file with its binding moved to the current database and audit head, written
+    when it changed. Best effort: a full disk leaves the older (still valid) checkpoint."""
+    try:
+        salt = _database_salt(folder / DB_NAME)
+        with translate_errors(), engine.connect() as conn:
+            head_id, head_hash = _audit_head(conn, schema)
+            conn.rollback()
+        current = key_file.binding
+        if (
+            current is not None
+            and current.db_salt == salt
+            and (current.audit_id, current.audit_hash) == (head_id, head_hash)
+        ):
+            return key_file
+        updated = replace(
+            key_file, binding=Binding.make(data_key, key_file.vault_id, salt, head_id, head_hash)
+        )
+        write_key_file(folder / KEYS_NAME, updated)
+    except (OSError, DiskFullError, DamagedDatabaseError) as exc:
+        log.warning("key file binding not updated: %s", type(exc).__name__)
+        return key_file
+    return updated
 
 
 # -- migrations ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from huisbezoek.errors import DiskFullError, UserError
 
 __all__ = [
+    "AuditTrimmedError",
     "DamagedDatabaseError",
     "DamagedKeyFileError",
     "DatabaseMissingError",
@@ -18,6 +19,7 @@ __all__ = [
     "NewerSchemaError",
     "NoVaultError",
     "RecoveryKeyTypoError",
+    "ReplacedDatabaseError",
     "UnsafeKdfParamsError",
     "VaultError",
     "VaultExistsError",
@@ -135,4 +137,24 @@ class ForeignFileError(VaultError):
 class VisitFinalisedError(VaultError):
     message_nl = (
         "Dit gesprek is al afgerond. Open het eerst opnieuw als u nog iets wilt veranderen."
+    )
+
+
+class ReplacedDatabaseError(DamagedDatabaseError):
+    """``vault.db`` is empty, cut short, or not the database this key file belongs to."""
+
+    message_nl = (
+        "De kluis (vault.db) is leeg, ingekort of vervangen door een ander bestand. Hij is "
+        "niet geopend en er is niets veranderd. Zet een reservekopie terug, of vraag de "
+        "coördinator om hulp. Gooi niets weg."
+    )
+
+
+class AuditTrimmedError(DamagedDatabaseError):
+    """The audit log lacks the row the key file last recorded: trimmed, or an older copy."""
+
+    message_nl = (
+        "Het logboek van de kluis is korter dan de vorige keer: er zijn regels weggehaald, of "
+        "de kluis is vervangen door een oudere kopie. De kluis is niet geopend en er is niets "
+        "veranderd. Vraag de coördinator om hulp. Gooi niets weg."
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -33,6 +34,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import FileRefusedError, loads_json, read_bounded
 from huisbezoek.vault.errors import (
     DamagedKeyFileError,
     ForeignFileError,
@@ -51,6 +53,7 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 MIN_PASSPHRASE_CHARS = 10
 KINDS = ("volunteer", "coordinator")
+MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,12 @@ class KdfParams:
 
 
 KdfParams.FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
-KdfParams.CEILING = KdfParams(memory_kib=1024 * 1024, iterations=20, lanes=16)
+# The ceiling bounds what a planted or damaged slot can cost one unlock attempt: at most
+# 256 MiB of memory and 6 passes (1.5 GiB of memory traffic, about 1.5 s on a 2-core laptop of
+# 2020 and under 3 s on a slow one; measured with benchmarks/bench_kdf_ceiling.py). The old
+# ceiling (1 GiB, 20 passes, 16 lanes) cost 18.8 s and 1.1 GiB per attempt. ``calibrate``
+# stays inside it, so every slot this app writes opens under the ceiling.
+KdfParams.CEILING = KdfParams(memory_kib=256 * 1024, iterations=6, lanes=8)
 
 
 def _time_derivation(params: KdfParams) -> float:
@@ -137,6 +145,68 @@ class RecoverySlot:
 
 
 @dataclass(frozen=True, slots=True)
+class Binding:
+    """What database this key file belongs to, and how far its audit log had come.
+
+    ``db_salt`` is SQLCipher's per-file salt (the database file's first 16 bytes; it never
+    changes over the file's life), so a database swapped for another vault's, or emptied and
+    started anew, no longer fits. ``audit_id`` and ``audit_hash`` are a checkpoint of the
+    hash-chained audit log (its head at the last unlock, audit event or close); the row ids
+    only grow, so they are the monotonic counter: a trimmed log, or the same database put back
+    as an older copy of itself, lacks that row. ``mac`` is an HMAC under a key derived from
+    the data key, so nobody without the data key can forge a binding that fits another file.
+    """
+
+    db_salt: bytes
+    audit_id: int
+    audit_hash: str
+    mac: str
+
+    @staticmethod
+    def _mac(data_key: bytes, vault_id: str, db_salt: bytes, audit_id: int, audit_hash: str) -> str:
+        hkdf = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"huisbezoek vault binding v1"
+        )
+        body = _canonical(
+            {"vault_id": vault_id, "db_salt": _b64(db_salt), "id": audit_id, "hash": audit_hash}
+        )
+        return hmac.new(hkdf.derive(data_key), body, hashlib.sha256).hexdigest()
+
+    @classmethod
+    def make(
+        cls, data_key: bytes, vault_id: str, db_salt: bytes, audit_id: int, audit_hash: str
+    ) -> Binding:
+        mac = cls._mac(data_key, vault_id, db_salt, audit_id, audit_hash)
+        return cls(db_salt=db_salt, audit_id=audit_id, audit_hash=audit_hash, mac=mac)
+
+    def authentic(self, data_key: bytes, vault_id: str) -> bool:
+        expected = self._mac(data_key, vault_id, self.db_salt, self.audit_id, self.audit_hash)
+        return hmac.compare_digest(expected, self.mac)
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "db_salt": _b64(self.db_salt),
+            "audit_id": self.audit_id,
+            "audit_hash": self.audit_hash,
+            "mac": self.mac,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: object) -> Binding:
+        if not isinstance(doc, dict):
+            raise DamagedKeyFileError("key file binding is not an object")
+        audit_id = doc.get("audit_id")
+        if not isinstance(audit_id, int) or isinstance(audit_id, bool) or audit_id < 0:
+            raise DamagedKeyFileError("key file binding has no audit id")
+        return cls(
+            db_salt=_unb64(doc.get("db_salt"), SALT_BYTES),
+            audit_id=audit_id,
+            audit_hash=_text(doc.get("audit_hash")),
+            mac=_text(doc.get("mac")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class KeyFile:
     """The parsed, validated contents of ``vault.keys``."""
 
@@ -146,6 +216,8 @@ class KeyFile:
     passphrase: PassphraseSlot
     recovery: RecoverySlot
     format_version: int = FORMAT_VERSION
+    #: None in key files written before bindings existed; added at the next write.
+    binding: Binding | None = None
 
     # -- unwrapping -------------------------------------------------------------------------
 
@@ -206,6 +278,8 @@ class KeyFile:
                 },
             },
         }
+        if self.binding is not None:
+            body["binding"] = self.binding.to_doc()
         body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
         return _canonical(body) + b"\n"
 
@@ -213,9 +287,9 @@ class KeyFile:
     def from_bytes(cls, data: bytes) -> KeyFile:
         """Parse and validate; ``DamagedKeyFileError`` for any changed byte."""
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise DamagedKeyFileError("key file is not valid JSON") from None
+            doc = loads_json(data, max_depth=8)
+        except FileRefusedError as exc:
+            raise DamagedKeyFileError(f"key file refused: {exc.log_message}") from None
         if not isinstance(doc, dict):
             raise DamagedKeyFileError("key file is not a JSON object")
         if _canonical(doc) + b"\n" != data:
@@ -254,6 +328,7 @@ class KeyFile:
                     nonce=_unb64(r["nonce"], NONCE_BYTES),
                     wrapped=_unb64(r["wrapped"], DATA_KEY_BYTES + 16),
                 ),
+                binding=Binding.from_doc(doc["binding"]) if "binding" in doc else None,
             )
         except (KeyError, TypeError) as exc:
             raise DamagedKeyFileError(f"key file lacks a field: {type(exc).__name__}") from None
@@ -294,7 +369,12 @@ def check_passphrase_strength(passphrase: str) -> None:
 
 
 def read_key_file(path: Path) -> KeyFile:
-    return KeyFile.from_bytes(Path(path).read_bytes())
+    """Read through the bounded reader: a folder, a pipe or a huge file is a damaged key file."""
+    try:
+        data = read_bounded(Path(path), MAX_KEY_FILE_BYTES)
+    except FileRefusedError as exc:
+        raise DamagedKeyFileError(f"key file refused: {exc.log_message}") from None
+    return KeyFile.from_bytes(data)
 
 
 def write_key_file(path: Path, key_file: KeyFile) -> None:

@@ -180,6 +180,8 @@ class Signal(Base):
     agreed_action: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
     exported_revision: Mapped[int | None] = mapped_column(Integer)
+    # The batch that last carried this signal (revision 0006): retention waits for its receipt.
+    exported_batch: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     visit: Mapped[Visit] = relationship(back_populates="signals")
@@ -222,6 +224,8 @@ class ExportBatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     file_sha256: Mapped[str] = mapped_column(String(64))
     item_count: Mapped[int] = mapped_column(Integer)
+    # When a receipt from the coordinator named this batch as imported (revision 0006).
+    received_at: Mapped[datetime | None]
 
 
 class WithdrawnSignal(Base):
@@ -255,6 +259,36 @@ class OutboxItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # The error's class name only (for the status line and logs): never personal data.
     last_error: Mapped[str | None] = mapped_column(String(80))
+
+
+class Erasure(Base):
+    """The tombstone of an erased resident (revision 0006): when, why and how much went.
+
+    Holds no personal data at all: no name, no row ids, no signal ids; only counts.
+    ``reason`` is ``verzoek`` (the resident asked), ``coordinator`` (an erasure notice) or
+    ``bewaartermijn`` (retention)."""
+
+    __tablename__ = "erasures"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(String(20))
+    counts_json: Mapped[str] = mapped_column(Text)
+
+
+class ErasedAssignment(Base):
+    """The coordinator's address-list number of an erased resident (revision 0006), so a later
+    assignment package does not bring them back. ``notify``: the resident asked (or the
+    coordinator erased them), so the next export asks the coordinator to drop the entry; the
+    row goes once a receipt confirms the batch that said so. Retention keeps the number (no
+    name) so the resident is not handed out again in this round."""
+
+    __tablename__ = "erased_assignments"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    notify: Mapped[bool] = mapped_column(Boolean)
+    sent_batch: Mapped[str | None] = mapped_column(String(36))
 
 
 class Setting(Base):

@@ -13,18 +13,22 @@ import secrets
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from huisbezoek import paths
-from huisbezoek.fsutil import atomic_write, fsync_dir
+from huisbezoek.fsutil import atomic_write, fsync_dir, make_private
+from huisbezoek.safe_read import FileRefusedError, open_bounded
 from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault.backup import (
     COPY_CHUNK,
+    MAX_BACKUP_BYTES,
     PHASE_ASIDE,
     PHASE_SWAP,
     RESTORE_MARKER,
     VAULT_NAMES,
+    check_members,
+    check_room,
     disk_full_as_error,
     file_sha256,
     read_manifest,
@@ -32,7 +36,7 @@ from huisbezoek.vault.backup import (
     roll_back_swap,
     verify_database,
 )
-from huisbezoek.vault.core import DB_NAME, KEYS_NAME, Vault
+from huisbezoek.vault.core import DB_NAME, KEYS_NAME, PRIVATE_NAMES, Vault
 from huisbezoek.vault.errors import DamagedDatabaseError, ForeignFileError
 from huisbezoek.vault.lock import VaultLock
 from huisbezoek.vault.recoverykey import decode_recovery_key
@@ -75,6 +79,9 @@ def restore_backup(
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The restored database gets a new binding when it opens (its copy has its own salt).
+    key_file = replace(key_file, binding=None)
+    check_room(folder, manifest.db_size)
     lock = VaultLock(folder)
     lock.acquire()
     try:
@@ -89,17 +96,23 @@ def restore_backup(
         with disk_full_as_error():
             staged_db = staging / DB_NAME
             try:
+                fd = os.open(staged_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with (
-                    zipfile.ZipFile(backup) as archive,
-                    archive.open(DB_NAME) as src,
-                    staged_db.open("wb") as dst,
+                    open_bounded(Path(backup), MAX_BACKUP_BYTES) as handle,
+                    zipfile.ZipFile(handle) as archive,
+                    os.fdopen(fd, "wb") as dst,
                 ):
-                    shutil.copyfileobj(src, dst, COPY_CHUNK)
+                    # Checked again on this open: the file may have changed since.
+                    info = check_members(archive)[DB_NAME]
+                    if info.file_size != manifest.db_size:
+                        raise DamagedDatabaseError("backup changed while being restored")
+                    with archive.open(info) as src:
+                        shutil.copyfileobj(src, dst, COPY_CHUNK)
                     dst.flush()
                     os.fsync(dst.fileno())
-            except (zipfile.BadZipFile, EOFError):
+            except (zipfile.BadZipFile, EOFError, FileRefusedError):
                 raise DamagedDatabaseError("backup archive is damaged") from None
-            (staging / KEYS_NAME).write_bytes(key_file.to_bytes())
+            atomic_write(staging / KEYS_NAME, key_file.to_bytes())
         digest, size = file_sha256(staged_db)
         if digest != manifest.db_sha256 or size != manifest.db_size:
             raise DamagedDatabaseError("backup database does not match its checksum")
@@ -121,6 +134,7 @@ def restore_backup(
         staged_db.replace(folder / DB_NAME)
         (staging / KEYS_NAME).replace(folder / KEYS_NAME)
         fsync_dir(folder)
+        make_private(folder, PRIVATE_NAMES)
         vault = Vault.open_with_data_key(folder, schema, key_file, data_key, lock)
         try:
             vault.audit(audit_log.AuditEvent.RESTORE, {"backup_created_at": manifest.created_at})

@@ -116,6 +116,22 @@ class ImportedSignal(CoordinatorBase):
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when the coordinator erased it (subject request or retention; revision c0003): a
+    # later revision from the volunteer then moves the revision on but brings no words and no
+    # identity back.
+    erased_at: Mapped[datetime | None]
+
+
+class ErasureNotice(CoordinatorBase):
+    """A signal erased at a resident's request here: the volunteer who sent it is told in the
+    next assignment package, and erases the resident on the laptop too (revision c0003).
+    Holds the signal's random public id and the volunteer's key id, nothing else."""
+
+    __tablename__ = "erasure_notices"
+
+    signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # What an erased signal keeps: its row (theme, severity, revision) as a tombstone with no words

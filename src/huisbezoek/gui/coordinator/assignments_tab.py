@@ -26,6 +26,7 @@ from huisbezoek.gui.widgets import (
     scrolling,
     table,
 )
+from huisbezoek.safe_read import read_bounded, read_yaml_folder
 
 
 class AssignmentsPanel(QWidget):
@@ -157,7 +158,7 @@ class AssignmentsPanel(QWidget):
         store = self.store
 
         def work() -> addresses.AddressImportReport:
-            data = path.read_bytes()
+            data = read_bounded(path, addresses.MAX_BYTES)
             with store.session() as session:
                 return addresses.import_address_list(session, data)
 
@@ -248,7 +249,7 @@ class AssignmentsPanel(QWidget):
         def files(folder: Path) -> dict[str, str]:
             if not folder.is_dir():
                 return {}
-            return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.yaml"))}
+            return read_yaml_folder(folder)
 
         def work() -> None:
             from huisbezoek.services.configuration import check_package_files

@@ -110,6 +110,10 @@ class ImportPanel(QWidget):
             fetched = coordinator_drop.fetch(vault, drop, progress=progress, cancel=cancel)
             with store.session() as session:
                 fu.sync_followups(session)
+            from huisbezoek.coordinator.receipts import publish_receipts
+
+            # Each volunteer whose batches arrived gets a signed receipt in the drop.
+            publish_receipts(store, drop, fetched.report)
             return fetched
 
         self.dialog = ProgressDialog(self, translate("Inlezen", "Ophalen uit de uitwisselmap"), job)
