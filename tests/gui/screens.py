@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -86,7 +87,7 @@ def mnemonic_clashes(name: str, window: QWidget) -> list[str]:
 
 
 # Widgets that take focus but are parts of another control (its accessible name is theirs).
-_INNER = ("qt_calendar_", "qt_spinbox_lineedit", "qt_scrollarea_viewport")
+_INNER = ("qt_calendar_", "qt_spinbox_lineedit", "qt_scrollarea_viewport", "qt_tableview_corner")
 
 
 def unnamed_controls(name: str, window: QWidget) -> list[str]:
@@ -95,7 +96,10 @@ def unnamed_controls(name: str, window: QWidget) -> list[str]:
     for w in window.findChildren(QWidget):
         if not w.isVisible() or w.window() is not window:
             continue
-        if w.focusPolicy() == w.focusPolicy().NoFocus or w.objectName().startswith(_INNER):
+        # Interactive: reached with Tab, or an answer button reached with the arrow keys. Text
+        # that can only be selected with the mouse is not a control.
+        tab_stop = bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if not (tab_stop or isinstance(w, QAbstractButton)) or w.objectName().startswith(_INNER):
             continue
         if isinstance(w.parentWidget(), QAbstractButton | QTabBar):
             continue
