@@ -244,7 +244,7 @@ def style_sheet(settings: Settings) -> str:
     body = scaled_point_size(settings)
     c = colours(settings.high_contrast)
     scale = settings.text_scale / 100
-    pad, pad2, pad_in = round(4 * scale) + 2, round(10 * scale) + 2, round(2 * scale) + 2
+    pad, pad2, pad_in = round(4 * scale) + 1, round(10 * scale), round(2 * scale) + 1
     shift = RING - EDGE  # the focus ring is wider: the padding gives way so nothing moves
     return _QSS.format(
         body=f"{body:.1f}",
