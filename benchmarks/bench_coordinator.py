@@ -2,7 +2,9 @@
 the age band, 30,000 visits and 60,000 shared signals, on SQLCipher and on PostgreSQL (a
 throwaway server started here, as the tests do; skipped when PostgreSQL is not installed).
 
-Target: every dashboard query under 300 ms on SQLCipher. The floor is a bare
+Target: every dashboard query (coverage, report per period, the queue's filtered pages) under
+300 ms and the follow-up sync that runs on every refresh under 50 ms, on both backends. The
+floor is a bare
 ``SELECT count(*)`` over the address list in the same store and run.
 
     .venv/bin/python benchmarks/bench_coordinator.py [--small]
@@ -27,7 +29,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select, text, update  # noqa: E402
 
-from huisbezoek.coordinator import addresses, dashboard, followup, report, retention  # noqa: E402
+from huisbezoek.coordinator import (  # noqa: E402
+    addresses,
+    dashboard,
+    figures,
+    followup,
+    report,
+    retention,
+)
 from huisbezoek.coordinator.importer import ImportContext, check_and_apply  # noqa: E402
 from huisbezoek.coordinator.store.backend import CoordinatorStore  # noqa: E402
 from huisbezoek.coordinator.store.models import (  # noqa: E402
@@ -36,7 +45,7 @@ from huisbezoek.coordinator.store.models import (  # noqa: E402
     Volunteer,
 )
 from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA  # noqa: E402
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme  # noqa: E402
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme  # noqa: E402
 from huisbezoek.exchange import batch  # noqa: E402
 from huisbezoek.exchange.keys import OrgConfig, OrgIdentity, VolunteerKeys  # noqa: E402
 from huisbezoek.exchange.payload import (  # noqa: E402
@@ -44,6 +53,7 @@ from huisbezoek.exchange.payload import (  # noqa: E402
     BatchPayload,
     Consent,
     NeighbourhoodCounts,
+    PeriodCounts,
     ResidentIdentity,
     SharedSignal,
 )
@@ -58,6 +68,7 @@ VOLUNTEERS = 30
 NEIGHBOURHOODS = 40
 PER_BATCH = 1000 // SCALE if SMALL else 1000
 TARGET_MS = 300.0
+SYNC_TARGET_MS = 50.0  # the follow-up sync runs on every refresh
 REPEATS = 5
 TODAY = date(2026, 11, 23)
 
@@ -90,19 +101,26 @@ def build_batches(config: OrgConfig, keys: list[VolunteerKeys]) -> list[bytes]:
     files: list[bytes] = []
     for v, vkeys in enumerate(keys):
         hoods = [(2 * v + j) % NEIGHBOURHOODS for j in range(2)]
+        # residents per quarter over two years (schema 2), as a volunteer's app counts them
+        quarters = [f"{2025 + q // 4}Q{q % 4 + 1}" for q in range(8)]
+        each = max(visits_each // 2 // len(quarters), 1)
         counts = [
             NeighbourhoodCounts(
                 neighbourhood=hood_name(h),
-                outcomes={
-                    ContactOutcome.INTERESTED: visits_each // 2,
-                    ContactOutcome.DECLINED: visits_each,
-                    ContactOutcome.NO_ANSWER: visits_each // 4,
+                periods={
+                    quarter: PeriodCounts(
+                        invited=4 * each, reached=3 * each, accepted=each, visited=each,
+                        not_reached=each // 2, signalled=each // 2, gone=rng.randint(0, 3),
+                        declined={"geen_behoefte": each, "al_hulp": each // 2,
+                                  "niet_gegeven": rng.randint(0, 4)},
+                        themes={Theme.EENZAAMHEID: each // 3, Theme.VALLEN: rng.randint(0, 6)},
+                        referrals={"wmo-loket": rng.randint(0, 4), "stevig-staan": each // 4},
+                    )
+                    for quarter in quarters
                 },
-                visits=visits_each // 2,
-                unshared_signals={Theme.EENZAAMHEID: 20, Theme.VALLEN: 7},
             )
             for h in hoods
-        ]
+        ]  # fmt: skip
         for sequence, start in enumerate(range(0, per_volunteer, PER_BATCH), start=1):
             signals = []
             for k in range(start, min(start + PER_BATCH, per_volunteer)):
@@ -160,15 +178,34 @@ def median_ms(store: CoordinatorStore, query: Callable[[Any], Any]) -> float:
     return statistics.median(timed(once) for _ in range(REPEATS))
 
 
+Q = followup.QueueFilter
+
+
+def page(spec: followup.QueueFilter, offset: int = 0) -> Callable[[Any], Any]:
+    return lambda s: followup.queue_page(s, spec, limit=50, offset=offset, today=TODAY)
+
+
 QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
     ("coverage per neighbourhood", dashboard.coverage),
-    ("signals per theme", dashboard.signals_per_theme),
     ("progress and timeline", lambda s: dashboard.progress(s, TODAY)),
-    ("queue, first 50 open", lambda s: followup.queue(s, limit=50)),
-    ("queue, page 100 incl. closed", lambda s: followup.queue(s, include_closed=True,
-                                                               limit=50, offset=5000)),
+    ("queue, first 50 open (+ count)", page(Q())),
+    ("queue, page 100 incl. closed", page(Q(include_closed=True), offset=5000)),
+    ("queue: theme + neighbourhood", page(Q(theme=Theme.VALLEN, neighbourhood=hood_name(3)))),
+    ("queue: severity direct, page 5", page(Q(severity=Severity.DIRECT), offset=200)),
+    ("queue: one volunteer, by due date", lambda s: followup.queue_page(
+        s, Q(volunteer=s.scalar(select(Volunteer.key_id).limit(1)) or "",
+             sort=followup.QueueSort.DUE), limit=50, today=TODAY)),
+    ("queue: status opgepakt", page(Q(status=followup.FollowUpStatus.TAKEN))),
+    ("queue: overdue", page(Q(due=followup.DueFilter.OVERDUE))),
+    ("queue: search a name", page(Q(search="Bewoner 7-3"))),
+    ("queue: search a postcode", page(Q(search="1075 AX"))),
     ("open and overdue counts", lambda s: (followup.open_count(s), followup.overdue(s, TODAY))),
-    ("municipality table (suppressed)", lambda s: report.municipality_table(s, TODAY)),
+    ("report: since the start", lambda s: report.municipal_report(
+        s, figures.since_start(TODAY), TODAY)),
+    ("report: year 2026", lambda s: report.municipal_report(
+        s, figures.year_period(2026), TODAY)),
+    ("report: quarter 2026-K3", lambda s: report.municipal_report(
+        s, figures.quarter_period(2026, 3), TODAY)),
     ("split by neighbourhood", addresses.split_by_neighbourhood),
     ("retention preview", lambda s: retention.preview_retention(s, TODAY)),
 ]  # fmt: skip
@@ -232,16 +269,28 @@ def run(store: CoordinatorStore, label: str, csv_data: bytes, files: list[bytes]
     )
     for name, query in QUERIES:
         results[f"dashboard: {name}"] = median_ms(store, query)
-    results["sync with nothing new (runs on refresh)"] = median_ms(
+    results["refresh: sync with nothing new"] = median_ms(
         store, lambda s: followup.sync_followups(s, today=TODAY)
     )
     print(f"\n{label}: {counts[0]} residents, {counts[1]} follow-ups")
+    floor = results["floor: count(*) over the address list"]
     for name, ms in results.items():
         flag = ""
-        if name.startswith("dashboard:") and label == "SQLCipher":
-            flag = "  ok" if ms < TARGET_MS else f"  OVER {TARGET_MS:.0f} ms"
+        target = SYNC_TARGET_MS if name.startswith("refresh:") else TARGET_MS
+        if name.startswith(("dashboard:", "refresh:")):
+            flag = "  ok" if ms < target else f"  OVER {target:.0f} ms"
+            flag += f"  ({ms / floor:.1f}x floor)" if floor > 0 else ""
         print(f"  {name:<48} {ms:10.1f} ms{flag}")
     return results
+
+
+def over(results: dict[str, float]) -> list[str]:
+    return [
+        name
+        for name, ms in results.items()
+        if (name.startswith("dashboard:") and ms >= TARGET_MS)
+        or (name.startswith("refresh:") and ms >= SYNC_TARGET_MS)
+    ]
 
 
 def main() -> int:
@@ -263,7 +312,7 @@ def main() -> int:
                         context, keys)  # fmt: skip
     finally:
         vault.close()
-    slow = [n for n, ms in sqlcipher.items() if n.startswith("dashboard:") and ms >= TARGET_MS]
+    slow = [f"SQLCipher {n}" for n in over(sqlcipher)]
 
     from tests.coordinator.pgserver import PgServer, find_bin_dir
 
@@ -276,12 +325,14 @@ def main() -> int:
         try:
             store = CoordinatorStore.open_url(server.new_database())
             try:
-                run(store, "PostgreSQL", csv_data, files, context, keys)
+                postgres = run(store, "PostgreSQL", csv_data, files, context, keys)
+                slow += [f"PostgreSQL {n}" for n in over(postgres)]
             finally:
                 store.close()
         finally:
             server.stop()
-    print(f"\ntarget: every dashboard query under {TARGET_MS:.0f} ms on SQLCipher: "
+    print(f"\ntarget: every dashboard query under {TARGET_MS:.0f} ms, the refresh sync under "
+          f"{SYNC_TARGET_MS:.0f} ms, on both backends: "
           + ("met" if not slow else f"NOT met ({', '.join(slow)})"))  # fmt: skip
     return 0 if not slow else 1
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Make PNG screenshots of the main screens at 100% and 200% text size into ``docs/img/``.
 
-It also writes page images of three printed documents from the demo data, rendered with PDFium
-the way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen
-voorkomen"), ``summary.png`` (the resident's summary with the wellbeing chart, its pages side by
-side) and ``inzage.png`` (the first two pages of a resident's overview "Wat wij over u
-bewaren").
+It also writes page images of printed documents from the demo data, rendered with PDFium the
+way the print preview does: ``leaflet-vallen.png`` (page 1 of the leaflet "Vallen voorkomen"),
+``leaflet-geheugen.png`` (both pages of "Als uw geheugen minder wordt", a leaflet added as data),
+``summary.png`` (every page of the resident's summary, with the wellbeing chart, side by side:
+the help the signal rules chose, the resident's own words, the "VOORBEELD" mark) and
+``inzage.png`` (the first two pages of a resident's overview "Wat wij over u bewaren").
 The script only writes the files it names; it never deletes anything in the output folder.
 
 Runs under a real virtual display of a volunteer's laptop size, 1366x768: uses ``$DISPLAY``
@@ -60,13 +61,17 @@ def start_display() -> list[subprocess.Popen[bytes]]:
 
 
 def main(argv: list[str]) -> int:
+    only_coordinator = "--coordinator" in argv
+    argv = [a for a in argv if a != "--coordinator"]
     out = Path(argv[0]) if argv else ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
     display = start_display()
     home = Path(tempfile.mkdtemp(prefix="huisbezoek-shots-"))
     os.environ["HUISBEZOEK_HOME"] = str(home)
     try:
-        return shoot(out)
+        if only_coordinator:
+            return shoot_coordinator(out)
+        return shoot(out) or shoot_coordinator(out)
     finally:
         shutil.rmtree(home, ignore_errors=True)
         for proc in reversed(display):
@@ -216,6 +221,138 @@ def shoot(out: Path) -> int:
     return 0
 
 
+def coordinator_demo_store(folder: Path):  # type: ignore[no-untyped-def]
+    """A coordinator store with invented figures: three volunteers, 420 residents on the
+    address list, their counts per quarter, and 60 shared signals."""
+    import random
+    from datetime import date
+
+    from huisbezoek.coordinator import addresses, organisation
+    from huisbezoek.coordinator import followup as fu
+    from huisbezoek.coordinator.settings import save_settings
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+    from huisbezoek.domain import Severity, Theme
+    from huisbezoek.vault.keyslots import KdfParams
+
+    sys.path.insert(0, str(ROOT))
+    from tests.coordinator.helpers import (
+        add_batch,
+        add_counts,
+        add_signal,
+        add_volunteer,
+        address_csv,
+        resident_row,
+    )  # fmt: skip
+
+    created = organisation.init_organisation(
+        folder, "fiets kopje regen zeven", "Welzijn Voorbeeldstad", kdf=KdfParams.FLOOR
+    )
+    store = CoordinatorStore.from_vault(created.store)
+    rng = random.Random(4)  # noqa: S311 - invented demo figures
+    hoods = {"Noord": "1111 AA", "Oost": "2222 BB", "Zuid": "3333 CC", "West": "4444 DD"}
+    rows = []
+    for i, (hood, pc) in enumerate(hoods.items()):
+        rows += [resident_row(100 * i + n, hood, pc) for n in range(60 + 30 * i)]
+    keys = [("A1B2C3D4E5F60708", "Vera de Wit"), ("0F1E2D3C4B5A6978", "Bert Jansen"),
+            ("1122334455667788", "Ans Bakker")]  # fmt: skip
+    with store.session() as session:
+        addresses.import_address_list(session, address_csv(rows), today=date(2026, 12, 3))
+        save_settings(session, phone="010-000 00 99", round_start=date(2026, 1, 5))
+        for key, name in keys:
+            add_volunteer(session, key, name)
+        for v, (key, _name) in enumerate(keys):
+            batch = add_batch(session, key)
+            for hood in list(hoods)[v : v + 2]:
+                metrics = {}
+                for quarter in ("2026Q1", "2026Q2", "2026Q3", "2026Q4"):
+                    invited = rng.randint(8, 14)
+                    metrics.update({
+                        f"p:{quarter}:invited": invited, f"p:{quarter}:reached": invited - 3,
+                        f"p:{quarter}:accepted": 3, f"p:{quarter}:visited": 3,
+                        f"p:{quarter}:not_reached": 1, f"p:{quarter}:signalled": 2,
+                        f"p:{quarter}:declined:geen_behoefte": invited - 7,
+                        f"p:{quarter}:gone": rng.randint(0, 1),
+                        f"p:{quarter}:theme:eenzaamheid": 1, f"p:{quarter}:theme:vallen": 1,
+                    })  # fmt: skip
+                add_counts(session, batch, hood, metrics, key)
+            for n in range(20):
+                add_signal(
+                    session, batch, key_id=key, theme=rng.choice(list(Theme)),
+                    severity=rng.choice(list(Severity)),
+                    name=f"Bewoner {v}-{n}" if n % 2 else None,
+                    postcode=list(hoods.values())[(v + n) % 4],
+                    given_on=date(2026, rng.randint(1, 11), rng.randint(1, 28)),
+                )  # fmt: skip
+        fu.sync_followups(session, today=date(2026, 12, 3))
+    return created.store
+
+
+def shoot_coordinator(out: Path) -> int:
+    """The coordinator's overview, the queue with filters, and the settings, at 100% and 200%."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from huisbezoek.domain import Theme
+    from huisbezoek.gui.bootstrap import ensure_application
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+    from huisbezoek.gui.operations import worker
+    from huisbezoek.gui.theme import apply_theme
+    from huisbezoek.services.settings import Settings
+
+    def pump(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait(cond, timeout: float = 20.0) -> None:
+        end = time.monotonic() + timeout
+        while not cond():
+            pump(10)
+            if time.monotonic() > end:
+                raise TimeoutError("screen did not get ready")
+
+    ensure_application()
+    vault = coordinator_demo_store(Path(os.environ["HUISBEZOEK_HOME"]) / "coordinatie")
+    for scale in (100, 200):
+        apply_theme(QApplication.instance(), replace(Settings(), text_scale=scale))
+        window = CoordinatorWindow(vault, user="Carla")
+        window.resize(*SIZE)
+        window.show()
+        window.refresh_all()
+        dash = window.dashboard
+        window.tabs.setCurrentWidget(dash)
+        wait(lambda dash=dash: dash.table.rowCount() > 0)
+        pump(300)
+        window.grab().save(str(out / f"20-coordinatie-overzicht-{scale}.png"))
+        queue = window.queue
+        window.tabs.setCurrentWidget(queue)
+        wait(lambda queue=queue: queue.model.rowCount() > 0)
+        bar = queue.filters
+        bar.theme.setCurrentIndex(bar.theme.findData(Theme.EENZAAMHEID.value))
+        bar.severity.setCurrentIndex(1)
+        wait(lambda bar=bar: "van" in bar.count.text() or "Geen" in bar.count.text())
+        pump(300)
+        if queue.model.rowCount():
+            queue.view.selectRow(0)
+        pump(300)
+        window.grab().save(str(out / f"21-coordinatie-opvolging-{scale}.png"))
+        settings = window.settings
+        window.tabs.setCurrentWidget(settings)
+        wait(lambda settings=settings: settings.name.text() != "")
+        pump(300)
+        window.grab().save(str(out / f"22-coordinatie-instellingen-{scale}.png"))
+        window.close()
+        worker().flush()
+        for name in ("20-coordinatie-overzicht", "21-coordinatie-opvolging",
+                     "22-coordinatie-instellingen"):  # fmt: skip
+            print(out / f"{name}-{scale}.png")
+    vault.close()
+    apply_theme(QApplication.instance(), Settings())
+    return 0
+
+
 def shoot_printing(
     window, visit, *, out: Path, scale: int, grab, wait, written: list[Path]
 ) -> None:
@@ -229,9 +366,8 @@ def shoot_printing(
     grab(dlg, "11-afdrukken", scale)
     if scale == 100:
         summary = next(job for job in dlg._jobs if job.topic is None)
-        chart = page_with(summary.pdf, "Hoe het met u gaat")
-        pages = [0] if chart == 0 else [0, chart]
-        written.append(page_image(summary.pdf, out / "summary.png", pages=pages))
+        pages = list(range(page_count(summary.pdf)))
+        written.append(page_image(summary.pdf, out / "summary.png", pages=pages, width=420))
     dlg.reject()
     shelf = window.open_shelf()
     wait(lambda: shelf.ready, 60)
@@ -241,6 +377,11 @@ def shoot_printing(
     if scale == 100:
         assert shelf.pdf is not None
         written.append(page_image(shelf.pdf, out / "leaflet-vallen.png", pages=[0]))
+        shelf.select("geheugen")
+        wait(lambda: shelf.ready, 60)
+        assert shelf.pdf is not None
+        pages = list(range(page_count(shelf.pdf)))
+        written.append(page_image(shelf.pdf, out / "leaflet-geheugen.png", pages=pages))
     shelf.reject()
     # The resident's overview of everything the laptop holds (subject access).
     access = window.work.resident.show_access()
@@ -251,6 +392,16 @@ def shoot_printing(
         pages = [0, 1] if access.page_total > 1 else [0]
         written.append(page_image(access.pdf, out / "inzage.png", pages=pages))
     access.reject()
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
 
 
 def page_with(pdf: bytes, text: str) -> int:
@@ -296,8 +447,29 @@ def page_image(pdf: bytes, path: Path, *, pages: list[int], width: int = 560) ->
     return path
 
 
+#: A conversation as a volunteer might record it (form version 2): a fall with an injury,
+#: worries about memory, four medicines not reviewed, and the resident's own words.
+VISIT_ANSWERS = {
+    "toestemming_gesprek": True,
+    "woonsituatie": "alleen",
+    "gezondheid_oordeel": "gaat_wel",
+    "medicijnen_aantal": 4,
+    "medicijnen_besproken": False,
+    "onthouden": True,
+    "onthouden_zorgen": True,
+    "gevallen": True,
+    "val_aantal": 1,
+    "val_letsel": True,
+    "bang_vallen": True,
+    "aanpassingen": frozenset({"beugels", "alarm"}),
+    "waardevol": "Mijn kleinkinderen, en 's ochtends koffie in de tuin.",
+    "wens": "Weer zelf naar de markt lopen.",
+    "afspraak": "bewoner_zelf",
+}
+
+
 def fill_some(visit) -> None:
-    """Answer the first questions of the form the way a volunteer might."""
+    """Answer questions of the form the way a volunteer might."""
     from huisbezoek.forms import ScaleQuestion, SingleChoiceQuestion, YesNoQuestion
 
     form = visit.visit.form
@@ -305,6 +477,13 @@ def fill_some(visit) -> None:
     for question in form.wellbeing_questions.values():
         visit.go_to_question(question.id)
         visit.answer(question.id, next(ratings))
+    known = {q.id for q in form.all_questions()}
+    if set(VISIT_ANSWERS) <= known:
+        for qid, value in VISIT_ANSWERS.items():
+            if visit.state.evaluation.is_relevant(qid):
+                visit.go_to_question(qid)
+                visit.answer(qid, value)
+        return
     for section in form.sections[:2]:
         for q in section.questions:
             if not visit.state.evaluation.is_relevant(q.id):

@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>Afdrukken voor de bewoner</source>
-        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``). Asks before a summary with the demo sociale kaart goes out for a real resident.</extracomment>
         <translation>Print for the resident</translation>
     </message>
     <message>
@@ -59,16 +59,12 @@
         <translation>An overview of the conversation for the resident.</translation>
     </message>
     <message>
-        <source>Met het spinnen&amp;web (als de bewoner dat wil)</source>
-        <translation>With the &amp;web chart (if the resident wants it)</translation>
+        <source>Met het spinnen&amp;web</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Met het spinnenweb</source>
         <translation>With the spider web chart</translation>
-    </message>
-    <message>
-        <source>De zes cijfers als tekening op de samenvatting.</source>
-        <translation>The six scores as a drawing on the summary.</translation>
     </message>
     <message>
         <source>Waarschuwing over contactgegevens</source>
@@ -95,12 +91,73 @@
         <translation>Leaflets</translation>
     </message>
     <message>
-        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
-        <translation>The leaflets that fit the signals are ticked.</translation>
+        <source>Voorbeeldadressen</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render).</extracomment>
+        <translation>Example addresses</translation>
+    </message>
+    <message>
+        <source>Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn verzonnen. Vraag uw coördinator om de echte sociale kaart.
+
+Wilt u toch afdrukken?</source>
+        <translation>This services directory is an example. The organisations and phone numbers are made up. Ask your coordinator for the real directory.
+
+Do you want to print anyway?</translation>
+    </message>
+    <message>
+        <source>Toch afdrukken</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <source>Niet afdrukken</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <source>Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of geldmisbruik? Geef dan geen samenvatting mee.</source>
+        <translation>Is paper not safe in the resident&apos;s home, for example with violence or money misuse? Then do not leave a summary.</translation>
+    </message>
+    <message>
+        <source>Waarschuwing: papier thuis</source>
+        <translation>Warning: paper at home</translation>
+    </message>
+    <message>
+        <source>Waarschuwing: voorbeeldadressen</source>
+        <translation>Warning: example addresses</translation>
+    </message>
+    <message>
+        <source>Alleen als de bewoner dat wil.</source>
+        <translation>Only if the resident wants it.</translation>
+    </message>
+    <message>
+        <source>De zes cijfers als tekening op de samenvatting.</source>
+        <translation>The six scores as a drawing on the summary.</translation>
+    </message>
+    <message>
+        <source>Wat staat op de samenvatting?</source>
+        <translation>What is on the summary?</translation>
+    </message>
+    <message>
+        <source>Haal het vinkje weg bij wat niet op papier mag.</source>
+        <translation>Untick what must not be on paper.</translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die bij de signalen horen, en de folders die u al gaf.</source>
+        <translation>Ticked are the leaflets the signals call for, and the leaflets you already gave.</translation>
     </message>
     <message>
         <source>Zo ziet het eruit</source>
         <translation>This is how it looks</translation>
+    </message>
+    <message>
+        <source>Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat &apos;VOORBEELD&apos;. Vraag uw coördinator om de echte sociale kaart.</source>
+        <translation>Example: this services directory is made up. Every page says &apos;VOORBEELD&apos;. Ask your coordinator for the real directory.</translation>
+    </message>
+    <message>
+        <source>Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.</source>
+        <translation>Note: for this conversation paper at home may be unsafe. The summary is therefore off. Only turn it on if the resident feels it is safe.</translation>
+    </message>
+    <message>
+        <source>Op de samenvatting: {deel}</source>
+        <translation>On the summary: {deel}</translation>
     </message>
     <message>
         <source>Folder {titel}</source>
@@ -166,6 +223,30 @@
         <translation>name of the organisation</translation>
     </message>
     <message>
+        <source>(nog niet afgesproken)</source>
+        <translation>(not agreed yet)</translation>
+    </message>
+    <message>
+        <source>De bewoner belt zelf</source>
+        <translation>The resident calls</translation>
+    </message>
+    <message>
+        <source>Ik bel, als vrijwilliger</source>
+        <translation>I call, as the volunteer</translation>
+    </message>
+    <message>
+        <source>De coördinator belt</source>
+        <translation>The coordinator calls</translation>
+    </message>
+    <message>
+        <source>De organisatie belt de bewoner</source>
+        <translation>The organisation calls the resident</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op:</source>
+        <translation>By:</translation>
+    </message>
+    <message>
         <source>korte notitie</source>
         <translation>short note</translation>
     </message>
@@ -188,6 +269,18 @@
     <message>
         <source>Naar welke organisatie</source>
         <translation>To which organisation</translation>
+    </message>
+    <message>
+        <source>Wie belt</source>
+        <translation>Who calls</translation>
+    </message>
+    <message>
+        <source>Met een datum waarop uiterlijk gebeld is</source>
+        <translation>With a date by which the call is made</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op welke datum</source>
+        <translation>By which date</translation>
     </message>
     <message>
         <source>Hoe gaf de bewoner toestemming</source>
@@ -260,6 +353,14 @@
     <message>
         <source>Vastgelegd: {wanneer}</source>
         <translation>Recorded: {wanneer}</translation>
+    </message>
+    <message>
+        <source>Wie belt:</source>
+        <translation>Who calls:</translation>
+    </message>
+    <message>
+        <source>Wanneer bellen:</source>
+        <translation>When to call:</translation>
     </message>
     <message>
         <source>Hoe:</source>
@@ -449,6 +550,93 @@
     </message>
 </context>
 <context>
+    <name>Bestand</name>
+    <message>
+        <source>Doorgaan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Reservekopie maken…</source>
+        <translation>Make a &amp;backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Sleutel van de organisatie bewaren…</source>
+        <translation>&amp;Save the organisation&apos;s key…</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin wijzigen…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <source>Reservekopie opslaan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <source>De reservekopie staat in {pad}. Hij opent met de wachtwoordzin of de herstelsleutel van nu.</source>
+        <translation>The backup is in {pad}. It opens with the current passphrase or recovery key.</translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord voor het sleutelbestand (minstens 10 tekens). Bewaar het bestand en het wachtwoord apart.</source>
+        <translation>Choose a password for the key file (at least 10 characters). Keep the file and the password apart.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nog een keer</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden verschillen.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Sleutelbestand opslaan</source>
+        <translation>Save key file</translation>
+    </message>
+    <message>
+        <source>De sleutel staat versleuteld in {pad}.</source>
+        <translation>The key is stored encrypted in {pad}.</translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin van nu en twee keer de nieuwe.</source>
+        <translation>Type your current passphrase and the new one twice.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin van nu</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuwe nog een keer</source>
+        <translation>New one again</translation>
+    </message>
+    <message>
+        <source>De nieuwe wachtwoordzinnen verschillen.</source>
+        <translation>The new passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Uw nieuwe wachtwoordzin is ingesteld.</source>
+        <translation>Your new passphrase is set.</translation>
+    </message>
+</context>
+<context>
     <name>Bewaren</name>
     <message>
         <source>Bewaartermijn</source>
@@ -586,6 +774,10 @@
         <translation>← &amp;Back to the list</translation>
     </message>
     <message>
+        <source>Gegevens aan&amp;passen…</source>
+        <translation>Change &amp;particulars…</translation>
+    </message>
+    <message>
         <source>&amp;Contact vastleggen…</source>
         <translation>Record &amp;contact…</translation>
     </message>
@@ -618,24 +810,20 @@
         <translation>Contact attempts</translation>
     </message>
     <message>
-        <source>Afspraken</source>
-        <translation>Appointments</translation>
-    </message>
-    <message>
-        <source>Gesprekken</source>
-        <translation>Conversations</translation>
-    </message>
-    <message>
-        <source>Gegevens aan&amp;passen…</source>
-        <translation>Change &amp;particulars…</translation>
-    </message>
-    <message>
         <source>Wanneer en hoe u contact had, en wat het opleverde.</source>
         <translation>When and how you were in touch, and what came of it.</translation>
     </message>
     <message>
+        <source>Afspraken</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
         <source>Kies een afspraak om die af te zeggen.</source>
         <translation>Choose an appointment to cancel it.</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Enter: het gesprek openen.</source>
@@ -1091,6 +1279,14 @@
     <message>
         <source>Adreslijsten inlezen en pakketten maken.</source>
         <translation>Import address lists and make packages.</translation>
+    </message>
+    <message>
+        <source>Gegevens van de organisatie en bewaartermijnen.</source>
+        <translation>The organisation&apos;s details and retention periods.</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1775,7 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>De vragen van dit onderwerp.</source>
         <extracomment>Quiet time before the next hidden section page is built.</extracomment>
-        <translation>The questions of this topic.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.</source>
@@ -1687,9 +1883,69 @@ Fingerprint: {vingerafdruk}</translation>
 <context>
     <name>Instellingen</name>
     <message>
+        <source>Naam van de organisatie</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer op brieven</source>
+        <translation>Phone number on letters</translation>
+    </message>
+    <message>
+        <source>Start van de ronde</source>
+        <translation>Start of the round</translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Duur van de ronde</source>
+        <translation>Length of the round</translation>
+    </message>
+    <message>
+        <source>Jongste leeftijd</source>
+        <translation>Youngest age</translation>
+    </message>
+    <message>
+        <source>Oudste leeftijd</source>
+        <translation>Oldest age</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Leeftijd van</source>
+        <translation>Age from</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Naam en telefoon staan op verwijsbrieven en rapporten. De leeftijdsgroep geldt voor de adreslijst, het overzicht en het rapport.</source>
+        <translation>Name and phone appear on referral letters and reports. The age band applies to the address list, the overview and the report.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Tekstgrootte</source>
@@ -2008,8 +2264,104 @@ For volunteers who visit older people at home. Everything stays on this computer
 <context>
     <name>Opvolging</name>
     <message>
+        <source>Zoeken op naam, postcode of nummer</source>
+        <translation>Search by name, postcode or number</translation>
+    </message>
+    <message>
+        <source>Zoek op naam, postcode of nummer</source>
+        <translation>Search by name, postcode or number</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alle onderwerpen</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
         <source>Urgentie</source>
         <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Elke urgentie</source>
+        <translation>Any urgency</translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation>All neighbourhoods</translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Alle vrijwilligers</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <source>Alle open signalen</source>
+        <translation>All open signals</translation>
+    </message>
+    <message>
+        <source>Termijn verlopen</source>
+        <translation>Past due</translation>
+    </message>
+    <message>
+        <source>Termijn deze week</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>Zonder termijn</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Meest dringend eerst</source>
+        <translation>Most urgent first</translation>
+    </message>
+    <message>
+        <source>Oudste eerst</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>Nieuwste eerst</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Op termijn</source>
+        <translation>By due date</translation>
+    </message>
+    <message>
+        <source>Op wijk</source>
+        <translation>By neighbourhood</translation>
+    </message>
+    <message>
+        <source>◀ Vorige</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Vorige bladzijde</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Volgende ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Volgende bladzijde</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Geen signalen gevonden.</source>
+        <translation>No signals found.</translation>
+    </message>
+    <message>
+        <source>Signalen {van} tot en met {tot} van {totaal}</source>
+        <translation>Signals {van} to {tot} of {totaal}</translation>
     </message>
     <message>
         <source>Onderwerp</source>
@@ -2044,12 +2396,40 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Signals to follow up</translation>
     </message>
     <message>
-        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
-        <translation>Arrow keys: another signal. Change it on the right.</translation>
-    </message>
-    <message>
         <source>Ook afgeronde signalen tonen</source>
         <translation>Also show finished signals</translation>
+    </message>
+    <message>
+        <source>{bewoner}. {onderwerp}, {urgentie}.</source>
+        <translation>{bewoner}. {onderwerp}, {urgentie}.</translation>
+    </message>
+    <message>
+        <source>De bewoner heeft de toestemming ingetrokken na de verwijzing. Laat u de dienst weten dat die vervalt?</source>
+        <translation>The resident withdrew consent after the referral. Will you tell the service that it lapses?</translation>
+    </message>
+    <message>
+        <source>Adres: {adres}</source>
+        <translation>Address: {adres}</translation>
+    </message>
+    <message>
+        <source>Telefoon: {telefoon}</source>
+        <translation>Phone: {telefoon}</translation>
+    </message>
+    <message>
+        <source>Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.</source>
+        <translation>Neighbourhood: {wijk}. Volunteer: {vrijwilliger}.</translation>
+    </message>
+    <message>
+        <source>Toestemming voor verwijzing naar: {dienst}</source>
+        <translation>Consent to refer to: {dienst}</translation>
+    </message>
+    <message>
+        <source>Afgesproken: {afspraak}</source>
+        <translation>Agreed: {afspraak}</translation>
+    </message>
+    <message>
+        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
+        <translation>Arrow keys: another signal. Change it on the right.</translation>
     </message>
     <message>
         <source>Ook signalen die klaar zijn in de lijst.</source>
@@ -2066,6 +2446,26 @@ For volunteers who visit older people at home. Everything stays on this computer
     <message>
         <source>Welke organisatie het signaal oppakt.</source>
         <translation>Which organisation takes up the signal.</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Nog geen uitkomst</source>
+        <translation>No outcome yet</translation>
+    </message>
+    <message>
+        <source>Hulp gestart</source>
+        <translation>Help started</translation>
+    </message>
+    <message>
+        <source>Wilde niet</source>
+        <translation>Did not want it</translation>
+    </message>
+    <message>
+        <source>Niet nodig</source>
+        <translation>Not needed</translation>
     </message>
     <message>
         <source>Wie het signaal oppakt.</source>
@@ -2100,6 +2500,14 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Referred to</translation>
     </message>
     <message>
+        <source>Ik licht de dienst in</source>
+        <translation>I will tell the service</translation>
+    </message>
+    <message>
+        <source>Dienst inlichten is niet nodig</source>
+        <translation>No need to tell the service</translation>
+    </message>
+    <message>
         <source>Opvolging</source>
         <translation>Follow-up</translation>
     </message>
@@ -2107,14 +2515,6 @@ For volunteers who visit older people at home. Everything stays on this computer
         <source>Kies een signaal in de lijst.</source>
         <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
         <translation>Choose a signal in the list.</translation>
-    </message>
-    <message>
-        <source>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Afgesproken: {afspraak}</source>
-        <translation>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Agreed: {afspraak}</translation>
     </message>
     <message>
         <source>Verwijsbrief opslaan</source>
@@ -2153,12 +2553,12 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>{wijk}: {bezocht} visited of {totaal}</translation>
     </message>
     <message>
-        <source>75-80 jaar</source>
-        <translation>75-80 years</translation>
-    </message>
-    <message>
         <source>uitgenodigd</source>
         <translation>invited</translation>
+    </message>
+    <message>
+        <source>in de ronde</source>
+        <translation>in the round</translation>
     </message>
     <message>
         <source>bezocht</source>
@@ -2177,8 +2577,20 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Neighbourhood</translation>
     </message>
     <message>
+        <source>In leeftijdsgroep</source>
+        <translation>In the age band</translation>
+    </message>
+    <message>
         <source>Uitgenodigd</source>
         <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Bereikt</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Wil bezoek</source>
+        <translation>Wants a visit</translation>
     </message>
     <message>
         <source>Afgezien</source>
@@ -2189,6 +2601,30 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Not reached</translation>
     </message>
     <message>
+        <source>Verhuisd of overleden</source>
+        <translation>Moved or died</translation>
+    </message>
+    <message>
+        <source>Mensen met signaal</source>
+        <translation>People with a signal</translation>
+    </message>
+    <message>
+        <source>Mensen met een signaal per onderwerp</source>
+        <translation>People with a signal per topic</translation>
+    </message>
+    <message>
+        <source>{van} tot en met {tot}</source>
+        <translation>{van} to {tot}</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation>{deel} of the residents aged {band} have been invited. By the plan (done by {einde}) that should now be {doel}. {oordeel}</translation>
+    </message>
+    <message>
         <source>Bezocht</source>
         <translation>Visited</translation>
     </message>
@@ -2197,16 +2633,8 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Response</translation>
     </message>
     <message>
-        <source>Signalen</source>
-        <translation>Signals</translation>
-    </message>
-    <message>
         <source>Bereik per wijk</source>
         <translation>Reach per neighbourhood</translation>
-    </message>
-    <message>
-        <source>Signalen per onderwerp</source>
-        <translation>Signals per topic</translation>
     </message>
     <message>
         <source>Dat loopt op schema.</source>
@@ -2215,10 +2643,6 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Dat loopt achter op schema.</source>
         <translation>That is behind schedule.</translation>
-    </message>
-    <message>
-        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
-        <translation>{deel} of the residents aged 75 to 80 have been invited. According to the plan (finished on {einde}) that should now be {doel}. {oordeel}</translation>
     </message>
     <message>
         <source>Nog geen signalen.</source>
@@ -2366,6 +2790,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Save report for the municipality…</translation>
     </message>
     <message>
+        <source>Periode van het rapport</source>
+        <translation>Period of the report</translation>
+    </message>
+    <message>
         <source> maanden</source>
         <translation> months</translation>
     </message>
@@ -2428,6 +2856,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
         <translation>A PDF and a CSV file with the figures per neighbourhood, without names. Numbers below 5 are left out.</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Na deze termijn worden naam, adres en notities van afgeronde signalen gewist. De tellingen blijven.</source>
@@ -2586,6 +3018,7 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <name>Thema</name>
     <message>
         <source>Eenzaamheid en contacten</source>
+        <extracomment>A theme id: what a signal is about. Any lower-case slug; a form declares the ones that are not built in (``themes:`` in the form file), so an organisation can add one without a release. A leaflet id: the name of a file ``&lt;id&gt;.yaml`` in the leaflets folder.</extracomment>
         <translation>Loneliness and contacts</translation>
     </message>
     <message>
@@ -2744,6 +3177,17 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
         <translation>No exchange folder has been set up yet. In the File menu, choose &apos;Connection to the organisation&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>Verwijzing</name>
+    <message>
+        <source>Dienst waarnaar de bewoner verwezen wil worden</source>
+        <translation>Service the resident wants to be referred to</translation>
+    </message>
+    <message>
+        <source>Typ om te zoeken in de sociale kaart</source>
+        <translation>Type to search the services directory</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>Afdrukken voor de bewoner</source>
-        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render). Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).</extracomment>
+        <extracomment>Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``). Asks before a summary with the demo sociale kaart goes out for a real resident.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -59,15 +59,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Met het spinnen&amp;web (als de bewoner dat wil)</source>
+        <source>Met het spinnen&amp;web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Met het spinnenweb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De zes cijfers als tekening op de samenvatting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -95,11 +91,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aangevinkt zijn de folders die passen bij de signalen.</source>
+        <source>Voorbeeldadressen</source>
+        <extracomment>How long the preview waits after a tick before it renders (several quick ticks, one render).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn verzonnen. Vraag uw coördinator om de echte sociale kaart.
+
+Wilt u toch afdrukken?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toch afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of geldmisbruik? Geef dan geen samenvatting mee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing: papier thuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwing: voorbeeldadressen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen als de bewoner dat wil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De zes cijfers als tekening op de samenvatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat staat op de samenvatting?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haal het vinkje weg bij wat niet op papier mag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangevinkt zijn de folders die bij de signalen horen, en de folders die u al gaf.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zo ziet het eruit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat &apos;VOORBEELD&apos;. Vraag uw coördinator om de echte sociale kaart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op de samenvatting: {deel}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -166,6 +221,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(nog niet afgesproken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De bewoner belt zelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ik bel, als vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator belt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De organisatie belt de bewoner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk op:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>korte notitie</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,6 +266,18 @@
     </message>
     <message>
         <source>Naar welke organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie belt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met een datum waarop uiterlijk gebeld is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk op welke datum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -259,6 +350,14 @@
     </message>
     <message>
         <source>Vastgelegd: {wanneer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie belt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wanneer bellen:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -449,6 +548,93 @@
     </message>
 </context>
 <context>
+    <name>Bestand</name>
+    <message>
+        <source>Doorgaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reservekopie maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sleutel van de organisatie bewaren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoordzin wijzigen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservekopie opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De reservekopie staat in {pad}. Hij opent met de wachtwoordzin of de herstelsleutel van nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord voor het sleutelbestand (minstens 10 tekens). Bewaar het bestand en het wachtwoord apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden verschillen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutelbestand opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De sleutel staat versleuteld in {pad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin van nu en twee keer de nieuwe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin van nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De nieuwe wachtwoordzinnen verschillen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw nieuwe wachtwoordzin is ingesteld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bewaren</name>
     <message>
         <source>Bewaartermijn</source>
@@ -586,6 +772,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gegevens aan&amp;passen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Contact vastleggen…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,23 +808,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afspraken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gesprekken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gegevens aan&amp;passen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wanneer en hoe u contact had, en wat het opleverde.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Afspraken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kies een afspraak om die af te zeggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1090,6 +1276,14 @@
     </message>
     <message>
         <source>Adreslijsten inlezen en pakketten maken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gegevens van de organisatie en bewaartermijnen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1681,8 +1875,68 @@ Vingerafdruk: {vingerafdruk}</source>
 <context>
     <name>Instellingen</name>
     <message>
+        <source>Naam van de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoonnummer op brieven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start van de ronde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duur van de ronde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jongste leeftijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oudste leeftijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leeftijd van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <extracomment>Each language by its own name, as language choosers do (so never translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam en telefoon staan op verwijsbrieven en rapporten. De leeftijdsgroep geldt voor de adreslijst, het overzicht en het rapport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2001,7 +2255,103 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
 <context>
     <name>Opvolging</name>
     <message>
+        <source>Zoeken op naam, postcode of nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek op naam, postcode of nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle onderwerpen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Urgentie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elke urgentie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle open signalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn verlopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn deze week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zonder termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meest dringend eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oudste eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwste eerst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op wijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Vorige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorige bladzijde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende bladzijde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen signalen gevonden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen {van} tot en met {tot} van {totaal}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2037,11 +2387,39 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
+        <source>Ook afgeronde signalen tonen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ook afgeronde signalen tonen</source>
+        <source>{bewoner}. {onderwerp}, {urgentie}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De bewoner heeft de toestemming ingetrokken na de verwijzing. Laat u de dienst weten dat die vervalt?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres: {adres}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon: {telefoon}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijk: {wijk}. Vrijwilliger: {vrijwilliger}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming voor verwijzing naar: {dienst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgesproken: {afspraak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2058,6 +2436,26 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
     </message>
     <message>
         <source>Welke organisatie het signaal oppakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp gestart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilde niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet nodig</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2093,18 +2491,20 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ik licht de dienst in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dienst inlichten is niet nodig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opvolging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kies een signaal in de lijst.</source>
         <extracomment>What was typed for the chosen signal when the window locked; put back on unlock.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{bewoner}. {onderwerp}, {urgentie}.
-{tekst}
-Afgesproken: {afspraak}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2141,11 +2541,11 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>75-80 jaar</source>
+        <source>uitgenodigd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>uitgenodigd</source>
+        <source>in de ronde</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2165,7 +2565,19 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In leeftijdsgroep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uitgenodigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bereikt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wil bezoek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2177,6 +2589,30 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verhuisd of overleden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mensen met signaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mensen met een signaal per onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{van} tot en met {tot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{deel} van de bewoners van {band} jaar is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bezocht</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,15 +2621,7 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signalen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bereik per wijk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signalen per onderwerp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2202,10 +2630,6 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Dat loopt achter op schema.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{deel} van de bewoners van 75 tot en met 80 is uitgenodigd. Volgens de planning (klaar op {einde}) zou dat nu {doel} zijn. {oordeel}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2354,6 +2778,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Periode van het rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> maanden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2415,6 +2843,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Een PDF en een CSV-bestand met de cijfers per wijk, zonder namen. Aantallen onder de 5 staan er niet in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2574,6 +3006,7 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     <name>Thema</name>
     <message>
         <source>Eenzaamheid en contacten</source>
+        <extracomment>A theme id: what a signal is about. Any lower-case slug; a form declares the ones that are not built in (``themes:`` in the form file), so an organisation can add one without a release. A leaflet id: the name of a file ``&lt;id&gt;.yaml`` in the leaflets folder.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2731,6 +3164,17 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Er is nog geen uitwisselmap ingesteld. Kies in het menu Bestand &apos;Verbinding met de organisatie&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Verwijzing</name>
+    <message>
+        <source>Dienst waarnaar de bewoner verwezen wil worden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ om te zoeken in de sociale kaart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

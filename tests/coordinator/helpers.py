@@ -15,7 +15,7 @@ from huisbezoek.coordinator.store.models import (
     NeighbourhoodCount,
     Volunteer,
 )
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme
 from huisbezoek.exchange import batch
 from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 from huisbezoek.exchange.payload import (
@@ -23,6 +23,7 @@ from huisbezoek.exchange.payload import (
     BatchPayload,
     Consent,
     NeighbourhoodCounts,
+    PeriodCounts,
     ResidentIdentity,
     SharedSignal,
 )
@@ -163,11 +164,13 @@ def batch_file(folder: Path, keys: VolunteerKeys, config: OrgConfig) -> Path:
         signals=[_signal(Severity.AANDACHT, Theme.EENZAAMHEID, named=False),
                  _signal(Severity.DIRECT, Theme.VALLEN, named=True)],
         neighbourhoods=[
-            NeighbourhoodCounts(neighbourhood="Noord", visits=7,
-                                outcomes={ContactOutcome.INTERESTED: 7,
-                                          ContactOutcome.DECLINED: 12,
-                                          ContactOutcome.NO_ANSWER: 2},
-                                unshared_signals={Theme.EENZAAMHEID: 6}),
+            # 21 residents invited: 7 said yes and were visited, 12 declined, 2 not reached
+            NeighbourhoodCounts(neighbourhood="Noord", periods={
+                "2026Q4": PeriodCounts(invited=21, reached=19, accepted=7, visited=7,
+                                       not_reached=2, signalled=7,
+                                       declined={"geen_behoefte": 9, "al_hulp": 3},
+                                       themes={Theme.EENZAAMHEID: 6, Theme.VALLEN: 1}),
+            }),
         ],
     )  # fmt: skip
     path = folder / "zending-1.hbz"

@@ -52,8 +52,9 @@ def test_coordinator_cli_on_the_vault(
     code, _out, _err = run(monkeypatch, capsys, ["coordinator", "report", "--pdf", str(pdf),
                                                  "--csv", str(csv_file), *common], 1)  # fmt: skip
     assert code == 0
-    assert "Bewoners 75-80: 7" in " ".join(text_of(pdf.read_bytes()).split())
-    assert csv_file.read_text("utf-8-sig").splitlines()[1].startswith("Noord;7;0;")
+    # 7 residents, published rounded to a multiple of 5
+    assert "Bewoners 75-80 jaar: 5" in " ".join(text_of(pdf.read_bytes()).split())
+    assert csv_file.read_text("utf-8-sig").splitlines()[4].startswith("Noord;5;0;")
     person = ["--name", "Bewoner 3", "--postcode", "1234ab"]
     code, out, _err = run(
         monkeypatch, capsys, ["coordinator", "erase", *person, "--yes", *common], 1
@@ -98,7 +99,12 @@ def test_coordinator_cli_on_postgresql(
     )
     assert "Totaal: 2 nieuw" in capsys.readouterr().out
     assert main(["coordinator", "queue", "--url", url]) == 0
-    assert "2 signalen." in capsys.readouterr().out
+    assert "Signalen 1 tot en met 2 van 2 (bladzijde 1 van 1)." in capsys.readouterr().out
+    assert main(["coordinator", "queue", "--url", url, "--onderwerp", "vallen"]) == 0
+    out = capsys.readouterr().out
+    assert "van 1 (bladzijde 1 van 1)" in out and "Mevrouw Visser" in out
+    assert main(["coordinator", "queue", "--url", url, "--zoek", "niemand"]) == 0
+    assert "Geen signalen gevonden." in capsys.readouterr().out
 
 
 def test_packages_through_the_cli(

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from huisbezoek.coordinator import addresses, dashboard
+from huisbezoek.coordinator import addresses, dashboard, figures
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator.settings import set_round_start
 from huisbezoek.coordinator.store.backend import CoordinatorStore
@@ -89,25 +89,57 @@ def test_coverage_per_neighbourhood(store: CoordinatorStore) -> None:
         add_volunteer(session, KEY_B, "Bert")
         batch_a = add_batch(session, KEY_A)
         batch_b = add_batch(session, KEY_B)
-        metrics = {"visits": 3, "outcome:wil_bezoek": 3, "outcome:afgezien": 6,
-                   "outcome:geen_gehoor": 2, "unshared:eenzaamheid": 2}  # fmt: skip
+        # volunteer A: 11 residents invited, 9 answered, 3 said yes and were visited, 6
+        # declined, 2 not reached, 2 moved away; 2 people with a signal on loneliness
+        metrics = {"p:2026Q3:invited": 11, "p:2026Q3:reached": 9, "p:2026Q3:accepted": 3,
+                   "p:2026Q4:visited": 3, "p:2026Q3:declined:geen_behoefte": 6,
+                   "p:2026Q3:not_reached": 2, "p:2026Q3:gone": 2,
+                   "p:2026Q4:theme:eenzaamheid": 2, "p:2026Q4:signalled": 2}  # fmt: skip
         add_counts(session, batch_a, "Noord", metrics, KEY_A)
-        add_counts(session, batch_b, "Noord", {"visits": 1, "outcome:wil_bezoek": 1}, KEY_B)
-        add_counts(session, batch_b, "West", {"outcome:afgezien": 1}, KEY_B)
+        one_visit = {"p:2026Q4:invited": 1, "p:2026Q4:reached": 1, "p:2026Q4:accepted": 1,
+                     "p:2026Q4:visited": 1}  # fmt: skip
+        add_counts(session, batch_b, "Noord", one_visit, KEY_B)
+        add_counts(session, batch_b, "West", {"p:2026Q4:invited": 1, "p:2026Q4:reached": 1,
+                                              "p:2026Q4:declined:anders": 1}, KEY_B)  # fmt: skip
+        # an old (schema 1) snapshot of a third volunteer counts attempts: left out
+        add_volunteer(session, "1111222233334444", "Oud")
+        old = add_batch(session, "1111222233334444")
+        add_counts(session, old, "Noord", {"visits": 40, "outcome:afgezien": 90},
+                   "1111222233334444")  # fmt: skip
         add_signal(session, batch_a, name="Iemand", postcode="1234AB", theme=Theme.EENZAAMHEID)
-        add_signal(session, batch_a, theme=Theme.VALLEN)
         fu.sync_followups(session, today=TODAY)
     with store.session() as session:
         result = {row.neighbourhood: row for row in dashboard.coverage(session)}
         progress = dashboard.progress(session, TODAY)
+        legacy = figures.legacy_volunteers(session)
+        q3 = {
+            r.neighbourhood: r for r in dashboard.coverage(session, figures.quarter_period(2026, 3))
+        }
     north = result["Noord"]
-    assert (north.in_band, north.invited, north.declined, north.not_reached, north.visited) == (
-        20, 12, 6, 2, 4,
+    assert (north.in_band, north.gone, north.invited, north.declined, north.not_reached) == (
+        20, 2, 12, 6, 2,
     )  # fmt: skip
-    assert north.response_rate == pytest.approx(4 / 12)
-    assert north.signals == {Theme.EENZAAMHEID: 3}
-    assert result["Wijk onbekend"].signals == {Theme.VALLEN: 1}
+    assert (north.reached, north.accepted, north.visited) == (10, 4, 4)
+    assert north.response_rate == pytest.approx(4 / 10)
+    assert north.invited_share == pytest.approx(12 / 18)
+    # people, from the volunteers' counts; the shared signal is one of those two people
+    assert north.themes == {Theme.EENZAAMHEID: 2}
     assert result["West"].in_band == 0 and result["West"].declined == 1
-    assert progress.invited_share == pytest.approx(13 / 20)
+    assert legacy == 1
+    assert (q3["Noord"].invited, q3["Noord"].visited, q3["Noord"].gone) == (11, 0, 2)
+    assert progress.invited_share == pytest.approx(13 / 18)
     assert progress.target_share == pytest.approx((TODAY - date(2026, 1, 1)).days / 730, abs=0.01)
     assert [p.day for p in progress.timeline] == [TODAY]
+
+
+def test_invited_share_never_above_all(store: CoordinatorStore) -> None:
+    """More residents invited than on the address list (a volunteer's own list) stays 100%."""
+    rows = [resident_row(n, "Noord") for n in range(1, 4)]
+    with store.session() as session:
+        addresses.import_address_list(session, address_csv(rows), today=TODAY)
+        add_volunteer(session, KEY_A)
+        add_counts(session, add_batch(session, KEY_A), "Noord", {"p:2026Q4:invited": 7})
+    with store.session() as session:
+        row = dashboard.coverage(session)[0]
+        progress = dashboard.progress(session, TODAY)
+    assert row.invited_share == 1.0 and progress.invited_share == 1.0

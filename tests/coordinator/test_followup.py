@@ -110,11 +110,12 @@ def test_later_revision_and_later_address_list_are_picked_up(store: CoordinatorS
         sid = add_signal(session, add_batch(session), name="Iemand", postcode="4321 ZX")
         fu.sync_followups(session, today=TODAY)
         assert fu.get_item(session, sid).neighbourhood == "Wijk onbekend"
-    with store.session() as session:  # the volunteer sent revision 2: now urgent
+    with store.session() as session:  # the volunteer sent revision 2 in a new batch: now urgent
+        later = add_batch(session, sequence=2)
         session.execute(
             update(ImportedSignal)
             .where(ImportedSignal.id == sid)
-            .values(revision=2, severity=Severity.DIRECT,
+            .values(revision=2, severity=Severity.DIRECT, batch_id=later,
                     updated_at=datetime.now(UTC) + timedelta(seconds=1))
         )  # fmt: skip
         assert fu.sync_followups(session, today=TODAY) == 0

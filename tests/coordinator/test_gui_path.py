@@ -106,12 +106,12 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     # dashboard: the neighbourhood's figures and signals per theme
     dash = window.dashboard
     qtbot.waitUntil(lambda: dash.table.rowCount() == 2, timeout=10_000)
-    values = [dash.table.item(0, c).text() for c in range(8)]
-    assert values[:6] == ["Noord", "40", "21", "12", "2", "7"]
-    assert values[7] == "7"  # 6 unshared + the shared one (its postcode is in Noord)
-    # the anonymous signal has no postcode: its own row
-    assert dash.table.item(1, 0).text() == "Wijk onbekend"
-    assert "Vallen: 1" in dash.themes.text()
+    values = [dash.table.item(0, c).text() for c in range(11)]
+    # residents, from the volunteer's counts: 21 invited, 19 answered, 7 said yes and were
+    # visited, 12 declined, 2 not reached, nobody moved; 7 of 19 = 37% response
+    assert values == ["Noord", "40", "21", "19", "7", "7", "12", "2", "0", "37%", "7"]
+    assert dash.table.item(1, 0).text() == "Totaal"
+    assert "Vallen: 1" in dash.themes.text() and "Eenzaamheid en contacten: 6" in dash.themes.text()
     assert "uitgenodigd" in dash.summary.text()
     assert "Uitgenodigd 52%" in dash.timeline.accessibleDescription()  # 21 of 40
     assert dash.timeline.grab().width() > 0 and dash.chart.grab().width() > 0  # they paint
@@ -123,14 +123,16 @@ def test_coordinator_path(qtbot, qtmodeltester, tmp_path: Path, coordinator) -> 
     report.save_report(out)
     qtbot.waitUntil(lambda: "Opgeslagen" in report.report_message.text(), timeout=15_000)
     csv_file = next(out.glob("*.csv"))
-    header, noord, unknown, total = [line.split(";") for line in
-                                     csv_file.read_text("utf-8-sig").splitlines()]  # fmt: skip
+    lines = [line.split(";") for line in csv_file.read_text("utf-8-sig").splitlines()]
+    header, noord, total = lines[3], lines[4], lines[5]
+    assert (noord[0], total[0]) == ("Noord", "Totaal")
     assert noord[header.index("Niet bereikt")] == "x"  # 2 < 5
-    assert noord[header.index("Signalen vallen")] == "x"
-    assert noord[header.index("Afgezien")] == "12"
-    assert noord[header.index("Bewoners 75-80")] == "40"
-    assert unknown[header.index("Bewoners 75-80")] == "0"  # zeros point at nobody
-    assert noord[header.index("Bezocht")] == "7" and total[header.index("Bezocht")] == "7"
+    assert noord[header.index("Mensen met signaal vallen")] == "x"  # 1 < 5
+    assert noord[header.index("Afgezien: heeft al hulp")] == "x"  # 3 < 5
+    assert noord[header.index("Bewoners 75-80 jaar")] == "40"
+    assert noord[header.index("Afgezien: wantrouwen")] == "0"  # zeros point at nobody
+    # 7 visited, published rounded to 5
+    assert noord[header.index("Bezocht")] == "5" and total[header.index("Bezocht")] == "5"
     assert "Visser" not in csv_file.read_text("utf-8-sig")
 
     # retention: pretend the follow-up closed two years ago, preview, confirm, erase

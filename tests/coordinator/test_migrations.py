@@ -34,7 +34,7 @@ def test_new_vault_gets_the_working_tables_from_the_migration(tmp_path: Path) ->
     created = organisation.init_organisation(tmp_path / "c", PASS, "Welzijn", kdf=KdfParams.FLOOR)
     with created.store as vault, vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision(COORDINATOR_SCHEMA)
-        assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0003"
+        assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0004"
         assert set(inspect(conn).get_table_names()) >= WORK_TABLES
         diff = compare_metadata(MigrationContext.configure(conn), _all_models())
     assert diff == []
@@ -76,7 +76,7 @@ def test_vault_from_before_keeps_its_follow_up(tmp_path: Path) -> None:
     _old_vault(folder, opened_by_old_version=True)
     with Vault.open(folder, PASS, schema=COORDINATOR_SCHEMA) as vault:
         with vault.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "c0003"
+            assert migrate.current_revision(conn) == "c0004"
             diff = compare_metadata(MigrationContext.configure(conn), _all_models())
         assert diff == []
         store = CoordinatorStore.from_vault(vault)

@@ -47,7 +47,7 @@ def _setup(store: CoordinatorStore) -> tuple[str, str, str]:
 def test_retention_preview_then_erase_keeps_counts(store: CoordinatorStore) -> None:
     old, recent, still_open = _setup(store)
     with store.session() as session:
-        before = {r.neighbourhood: r.signals for r in dashboard.coverage(session)}
+        before = {r.neighbourhood: (r.themes, r.visited) for r in dashboard.coverage(session)}
         preview = retention.preview_retention(session, TODAY)
     assert preview.cutoff == date(2026, 6, 1)
     assert [(c.signal_id, c.has_identity) for c in preview.candidates] == [(old, True)]
@@ -71,7 +71,7 @@ def test_retention_preview_then_erase_keeps_counts(store: CoordinatorStore) -> N
         # recent and open ones keep everything
         assert fu.get_item(session, recent).resident == "Meneer Recent"
         assert fu.get_item(session, still_open).resident == "Mevrouw Open"
-        after = {r.neighbourhood: r.signals for r in dashboard.coverage(session)}
+        after = {r.neighbourhood: (r.themes, r.visited) for r in dashboard.coverage(session)}
         assert retention.preview_retention(session, TODAY).candidates == []
         fu.sync_followups(session, today=TODAY)
         assert fu.get_item(session, old).resident == fu.ANONYMOUS_NL
@@ -130,8 +130,9 @@ def test_referral_letter_only_with_consent(store: CoordinatorStore) -> None:
         pdf = documents.referral_letter_pdf(session, allowed, coordinator="Carla", made_on=TODAY)
         with pytest.raises(fu.NoReferralConsentError):
             documents.referral_letter_pdf(session, refused, coordinator="Carla", made_on=TODAY)
-        last = fu.history(session, allowed)[-1]
+        *_, last, letter = fu.history(session, allowed)
     text = " ".join(text_of(pdf).split())
     assert "Verwijzing naar Valpreventie Teststad" in text
     assert "Meneer Bakker" in text and "mondeling" in text
     assert last.new_value == "Verwijsbrief gemaakt voor Valpreventie Teststad."
+    assert (letter.field, letter.new_value) == ("verwijsbrief", "Valpreventie Teststad")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme
 from huisbezoek.exchange import batch
 from huisbezoek.exchange.keys import OrgConfig, OrgIdentity, VolunteerKeys
 from huisbezoek.exchange.payload import (
@@ -13,6 +13,7 @@ from huisbezoek.exchange.payload import (
     BatchPayload,
     Consent,
     NeighbourhoodCounts,
+    PeriodCounts,
     ResidentIdentity,
     SharedSignal,
     WithdrawnSignal,
@@ -69,9 +70,17 @@ def make_payload(
         counts = [
             NeighbourhoodCounts(
                 neighbourhood="Noord",
-                outcomes={ContactOutcome.DECLINED: 4, ContactOutcome.INTERESTED: 2},
-                visits=2,
-                unshared_signals={Theme.EENZAAMHEID: 1},
+                periods={
+                    "2026Q4": PeriodCounts(
+                        invited=6,
+                        reached=6,
+                        accepted=2,
+                        visited=2,
+                        declined={"geen_behoefte": 4},
+                        themes={Theme.EENZAAMHEID: 1},
+                        signalled=1,
+                    )
+                },
             )
         ]
     return BatchPayload(

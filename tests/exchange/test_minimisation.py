@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from huisbezoek.coordinator import organisation
 from huisbezoek.domain import Severity, Theme
+from huisbezoek.domain.status import quarter_of
 from huisbezoek.exchange import batch
 from huisbezoek.services import exchange as svc
 from huisbezoek.vault.models import Answer, Visit
@@ -57,7 +58,8 @@ def test_identity_only_with_identity_consent_and_never_notes_or_answers(linked, 
         assert needle not in plain
     signal = json.loads(plain)["signals"][0]
     assert set(signal) == {"id", "revision", "theme", "severity", "text", "agreed", "consent",
-                           "identity"}  # fmt: skip
+                           "identity", "referral_service_id", "neighbourhood"}  # fmt: skip
+    assert signal["referral_service_id"] is None  # no referral consent here
     assert set(signal["identity"]) == {"name", "address", "postcode", "place", "phone"}
 
 
@@ -66,9 +68,13 @@ def test_without_sharing_consent_only_a_count_leaves(linked, tmp_path):
     result = export_with_answers(volunteer, tmp_path, NO_SHARE)
     payload = json.loads(decrypted(coordinator, result.path))
     assert payload["signals"] == []
+    quarter = quarter_of(datetime.now(UTC).date())
+    # residents, not attempts; no contact attempts or signal totals travel (schema 2)
     assert payload["neighbourhoods"] == [
-        {"neighbourhood": "Noord", "outcomes": {"wil_bezoek": 1}, "visits": 1,
-         "unshared_signals": {"eenzaamheid": 1}}
+        {"neighbourhood": "Noord", "outcomes": {}, "visits": 0, "unshared_signals": {},
+         "periods": {quarter: {"invited": 1, "reached": 1, "accepted": 1, "visited": 1,
+                               "not_reached": 0, "signalled": 1, "gone": 0, "declined": {},
+                               "themes": {"eenzaamheid": 1}, "referrals": {}}}}
     ]  # fmt: skip
     assert "Voelt zich alleen" not in json.dumps(payload)
 

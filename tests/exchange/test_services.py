@@ -9,6 +9,7 @@ from sqlalchemy import select
 from huisbezoek.coordinator import importer, organisation
 from huisbezoek.coordinator.store.models import ImportedSignal, ImportLedger, NeighbourhoodCount
 from huisbezoek.domain import Severity, Theme
+from huisbezoek.domain.status import quarter_of
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange.errors import ExportCancelledError, NoOrganisationConfigError
 from huisbezoek.services import exchange as svc
@@ -57,10 +58,13 @@ def test_round_trip_through_services(linked, tmp_path):
         counts = {
             (c.neighbourhood, c.metric): c.value for c in s.scalars(select(NeighbourhoodCount))
         }
-    assert counts[("Noord", "unshared:geldzaken")] == 1
-    assert counts[("Noord", "visits")] == 1
-    assert counts[("Noord", "outcome:wil_bezoek")] == 1
-    assert counts[("Zuid", "outcome:wil_bezoek")] == 1
+    quarter = quarter_of(datetime.now(UTC).date())
+    # residents per stage: Mevrouw Jansen visited with three themes, Meneer Bakker in a draft
+    assert counts[("Noord", f"p:{quarter}:theme:geldzaken")] == 1
+    assert counts[("Noord", f"p:{quarter}:visited")] == 1
+    assert counts[("Noord", f"p:{quarter}:signalled")] == 1
+    assert counts[("Zuid", f"p:{quarter}:accepted")] == 1
+    assert ("Zuid", f"p:{quarter}:visited") not in counts
     # exported items are marked, recorded, and nothing was deleted
     with volunteer.session() as s:
         assert {sig.exported_revision for sig in s.scalars(select(Signal))} == {1, None}
@@ -137,11 +141,14 @@ def test_one_batch_with_new_updated_and_unchanged_signals(linked, tmp_path, monk
     add_visit(volunteer, name="Mevrouw Smit", neighbourhood="Zuid")
     later = svc.export_signals(volunteer, tmp_path)
     assert importer.import_batches(coordinator, [later.path]).rejected == 0
+    quarter = quarter_of(datetime.now(UTC).date())
     with coordinator.session() as s:
         visits = {
             c.neighbourhood: (c.value, c.batch_id)
             for c in s.scalars(
-                select(NeighbourhoodCount).where(NeighbourhoodCount.metric == "visits")
+                select(NeighbourhoodCount).where(
+                    NeighbourhoodCount.metric == f"p:{quarter}:visited"
+                )
             )
         }
     assert visits == {"Noord": (2, str(later.batch_id)), "Zuid": (1, str(later.batch_id))}
@@ -315,7 +322,7 @@ def test_typed_core_path_gives_the_same_result(linked, tmp_path, monkeypatch):
     assert (row.revision, row.resident_name, row.theme) == (2, "Mevrouw Jansen", Theme.VALLEN)
     with coordinator.session() as s:
         assert s.scalar(select(NeighbourhoodCount.value).where(
-            NeighbourhoodCount.metric == "visits")) == 1  # fmt: skip
+            NeighbourhoodCount.metric.like("p:%:visited"))) == 1  # fmt: skip
 
 
 def test_check_and_apply_alone_writes_the_counts(linked, tmp_path):
@@ -329,7 +336,7 @@ def test_check_and_apply_alone_writes_the_counts(linked, tmp_path):
         importer.check_and_apply(s, context, data)
     with coordinator.session() as s:
         metrics = set(s.scalars(select(NeighbourhoodCount.metric)))
-    assert "visits" in metrics
+    assert f"p:{quarter_of(datetime.now(UTC).date())}:visited" in metrics
 
 
 @pytest.mark.parametrize("raw", [True, False], ids=["sqlite-path", "core-path"])

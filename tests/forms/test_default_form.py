@@ -149,7 +149,7 @@ def test_worrying_visit_raises_the_expected_signals(default_form: Form) -> None:
     }
     assert evaluation.signals[0].severity is Severity.DIRECT
     assert evaluation.highest_severity is Severity.DIRECT
-    assert by_rule["eenzaam_sterk"].theme is Theme.EENZAAMHEID
+    assert by_rule["eenzaam_sterk"].theme == Theme.EENZAAMHEID
     assert LeafletTopic.ONTMOETING in by_rule["eenzaam_sterk"].leaflets
     assert "valpreventie" in by_rule["valrisico_hoog"].services
     assert by_rule["andere_zorg"].note == "Veel lege flessen in de keuken."

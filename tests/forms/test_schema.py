@@ -141,7 +141,7 @@ def test_default_form_is_valid_against_the_published_schema(default_data: Any) -
         lambda d: d["sections"][0]["questions"][1].update(labl="x"),
         lambda d: d["sections"][1]["questions"][0].update(id="Hoofdletter"),
         lambda d: d["signals"][0].update(severity="hoog"),
-        lambda d: d["signals"][0].update(theme="eenzaam"),
+        lambda d: d["signals"][0].update(theme="Eenzaam"),
         lambda d: d["scores"][0].update(max_missing=-1),
         lambda d: d["scores"][0].update(kind="som"),
         lambda d: d.update(sections=[]),

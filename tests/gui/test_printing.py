@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from huisbezoek.domain import LeafletTopic
+from huisbezoek.domain import LeafletTopic, VisitStatus
 from huisbezoek.forms import FormState
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.context import AppContext
@@ -33,6 +33,7 @@ from huisbezoek.services.settings import Settings
 from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
+from huisbezoek.vault.models import Visit
 
 from .conftest import wait_op_idle
 
@@ -98,9 +99,12 @@ def pdf_printer_to(path: Path, calls: list[int], *, page_range: tuple[int, int] 
     return choose
 
 
-def open_print_dialog(qtbot, ctx, vault, visit_id) -> PrintDialog:
+def open_print_dialog(qtbot, ctx, vault, visit_id, *, asked: list[int] | None = None):
+    """The dialog; printing with the demo sociale kaart is confirmed ("Toch afdrukken") and
+    each question is counted in ``asked``."""
     ctx.vault = vault
     dlg = PrintDialog(None, ctx, visit_id)
+    dlg.confirm_example = lambda parent: (asked.append(1) if asked is not None else None) or True
     qtbot.addWidget(dlg)
     dlg.open()
     qtbot.waitUntil(dlg.print_button.isEnabled, timeout=20_000)
@@ -194,7 +198,7 @@ def test_save_as_pdf_writes_the_previewed_documents(qtbot, ctx, visit, tmp_path,
     paths = saved.args[0]
     assert [p.read_bytes() for p in paths] == previewed
     assert all(p.stat().st_mode & 0o077 == 0 for p in paths)  # the owner's only
-    assert [t.value for t in documents.leaflets_given(vault, visit_id)] == ["vallen"]
+    assert documents.leaflets_given(vault, visit_id) == ["vallen", "bewegen"]
     assert pdfs_below(isolated_home) == []
 
 
@@ -236,6 +240,74 @@ def test_nothing_chosen_says_so(qtbot, ctx, visit):
     assert dlg.error.isVisible()
 
 
+def test_only_suggested_and_recorded_leaflets_are_ticked(qtbot, ctx, visit):
+    vault, visit_id = visit
+    visit_resume.save_answer(vault, visit_id, "folders", ["geheugen"])
+    dlg = open_print_dialog(qtbot, ctx, vault, visit_id)
+    # The fall rule names vallen and bewegen; geheugen was noted as given on the form.
+    assert dlg.chosen_topics() == ["vallen", "bewegen", "geheugen"]
+    assert len(dlg.checks) == 11  # every leaflet can still be ticked by hand
+
+
+def test_example_sociale_kaart_is_marked_and_printing_asks_first(qtbot, ctx, visit, tmp_path):
+    vault, visit_id = visit
+    asked: list[int] = []
+    dlg = open_print_dialog(qtbot, ctx, vault, visit_id, asked=asked)
+    assert dlg.example_banner.isVisible()
+    assert "Voorbeeld" in dlg.example_banner.label.text()
+    wait_preview(qtbot, dlg)
+    summary = PdfReader(io.BytesIO(dlg._jobs[0].pdf))
+    assert all("VOORBEELD" in page.extract_text() for page in summary.pages)
+    # The volunteer says "Niet afdrukken": no printer dialog, nothing recorded.
+    dlg.confirm_example = lambda parent: asked.append(1) or False
+    calls: list[int] = []
+    dlg.choose_printer = pdf_printer_to(tmp_path / "niet.pdf", calls)
+    qtbot.mouseClick(dlg.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [1] and calls == []
+    dlg.save_to(tmp_path)
+    assert asked == [1, 1] and pdfs_below(tmp_path) == []
+    assert documents.leaflets_given(vault, visit_id) == []
+    # In the demo vault (fictional residents) nobody is asked.
+    ctx.is_demo = True
+    with qtbot.waitSignal(dlg.printed, timeout=60_000):
+        dlg.choose_printer = pdf_printer_to(tmp_path / "demo.pdf", calls)
+        dlg.start_print()
+    assert asked == [1, 1]
+
+
+def test_leaving_a_part_out_changes_the_paper(qtbot, ctx, visit):
+    vault, visit_id = visit
+    dlg = open_print_dialog(qtbot, ctx, vault, visit_id)
+    wait_preview(qtbot, dlg)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(dlg._jobs[0].pdf)).pages)
+    assert "Bewegen en vallen" in text and "Cursus Stevig Staan" in text
+    labels = {c.text(): key for key, c in dlg.part_checks.items()}
+    assert "Bewegen en vallen" in labels and "Hulp bij vallen" in labels
+    # Untick by keyboard, as the volunteer would: focus the box and press space.
+    for label in ("Bewegen en vallen", "Hulp bij vallen"):
+        check = dlg.part_checks[labels[label]]
+        check.setFocus()
+        qtbot.keyClick(check, Qt.Key.Key_Space)
+        assert not check.isChecked()
+    wait_preview(qtbot, dlg)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(dlg._jobs[0].pdf)).pages)
+    assert "Bewegen en vallen" not in text and "Cursus Stevig Staan" not in text
+
+
+def test_summary_is_off_when_paper_at_home_could_be_unsafe(qtbot, ctx, visit):
+    vault, visit_id = visit
+    form = visit_resume.open_visit(vault, visit_id).form
+    answers = {**visit_resume.open_visit(vault, visit_id).answers, "geld_misbruik": True}
+    visit_resume.save_answer(vault, visit_id, "geld_misbruik", True)
+    review.sync_signals(vault, visit_id, FormState(form, answers).evaluation.signals)
+    dlg = open_print_dialog(qtbot, ctx, vault, visit_id)
+    assert not dlg.summary.isChecked()
+    assert dlg.unsafe_warning.isVisible()
+    assert "veilig_ouder" in dlg.chosen_topics()
+    wait_preview(qtbot, dlg)
+    assert all(job.topic is not None for job in dlg._jobs)  # leaflets only, no summary
+
+
 # -- the leaflet shelf ------------------------------------------------------------------------
 
 
@@ -249,7 +321,8 @@ def open_shelf(qtbot, ctx=None) -> LeafletShelf:
 
 def test_shelf_lists_every_leaflet_and_previews_the_chosen_one(qtbot, ctx):
     shelf = open_shelf(qtbot, ctx)  # no vault: leaflets need none
-    assert shelf.topics() == list(LeafletTopic)
+    assert shelf.topics()[: len(LeafletTopic)] == list(LeafletTopic)
+    assert shelf.topics()[len(LeafletTopic) :] == ["geheugen", "later"]  # leaflets as data
     assert shelf.list.hasFocus()
     first = shelf.current_topic()
     # Arrow down chooses the next leaflet; the preview follows.
@@ -372,6 +445,21 @@ def test_lock_hides_the_print_dialog_not_the_shelf_and_nothing_clips_at_200(qtbo
         wait_preview(qtbot, dlg)
         qtbot.wait(50)
         assert not (problems := clipped(dlg)), problems
+        # A finished demo visit: signals, own words, parts to leave out, the example banner.
+        # The choices column must wrap, not scroll sideways.
+        with app.ctx.vault.session() as s:
+            finished = s.query(Visit).filter(Visit.status == VisitStatus.FINAL).first().id
+        full = PrintDialog(window, app.ctx, finished)
+        full.open()
+        wait_preview(qtbot, full)
+        qtbot.wait(50)
+        assert full.example_banner.isVisible() and len(full.part_checks) >= 5
+        # On a 1366 wide screen the choices get half the dialog: no sideways scrolling there.
+        # (This test screen is narrower, so compare the column's minimum width with that.)
+        column = (1366 - 40) // 2 - full.choices_area.verticalScrollBar().sizeHint().width() - 24
+        assert full.choices_area.widget().minimumSizeHint().width() <= column
+        assert not (problems := clipped(full)), problems
+        full.reject()
         shelf = window.open_shelf()
         qtbot.waitUntil(lambda: shelf.ready, timeout=20_000)
         qtbot.wait(50)

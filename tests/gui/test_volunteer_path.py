@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -10,6 +14,7 @@ from huisbezoek.domain import (
     ConsentScope,
     ContactOutcome,
     DeclineReason,
+    ReferralCaller,
     ResidentStatus,
     Severity,
     VisitStatus,
@@ -184,12 +189,41 @@ def test_volunteer_path(qtbot, make_app):
     severities = [c.row.severity for c in review.cards]
     assert severities == [Severity.DIRECT, Severity.ZORG]
     fall = review.cards[1]
+    # The mouse wheel over a field the volunteer did not click scrolls the page instead of
+    # changing who calls (it did change a date in a real window).
+    bar = review.scroll_area.verticalScrollBar()
+    bar.setValue(0)
+    before = fall.caller.currentIndex()
+    spin = QWheelEvent(
+        QPointF(10, 10), QPointF(fall.caller.mapToGlobal(QPoint(10, 10))), QPoint(),
+        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(fall.caller, spin)
+    assert fall.caller.currentIndex() == before
+    assert bar.maximum() == 0 or bar.value() > 0
     fall.share.setChecked(True)
     fall.referral.setChecked(True)
     qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")
+    # Who calls and by when, by keyboard: two steps down is "Ik bel, als vrijwilliger".
+    fall.caller.setFocus()
+    qtbot.keyClick(fall.caller, Qt.Key.Key_Down)
+    qtbot.keyClick(fall.caller, Qt.Key.Key_Down)
+    assert fall.caller.currentText() == "Ik bel, als vrijwilliger"
+    assert not fall.due.isEnabled()
+    fall.due_set.setFocus()
+    qtbot.keyClick(fall.due_set, Qt.Key.Key_Space)
+    assert fall.due.isEnabled()
+    fall.due.setDate(QDate(2026, 12, 4))
     fall.agreed.setText("Coördinator belt over In Balans")  # QTest types ASCII only
     with qtbot.waitSignal(review.consent_saved, timeout=10_000):
         qtbot.mouseClick(fall.save_button, Qt.MouseButton.LeftButton)
+    [referral] = [c for c in fall.row.consents if c.scope is ConsentScope.REFERRAL]
+    assert (referral.referral_service, referral.referral_caller, referral.referral_due) == (
+        "Valpreventie Oudebrug",
+        ReferralCaller.VOLUNTEER,
+        date(2026, 12, 4),
+    )
     dlg = review.add_signal()
     qtbot.keyClicks(dlg.text, "Zorgen over de trap naar boven")
     with qtbot.waitSignal(review.loaded, timeout=10_000):
@@ -271,14 +305,17 @@ def test_print_summary_and_leaflets(qtbot, make_app, tmp_path):
     dlg = visit.review.print_documents()
     qtbot.waitUntil(dlg.save_button.isEnabled, timeout=10_000)
     chosen = dlg.chosen_topics()
-    assert [t.value for t in chosen] == ["vallen"]  # suggested by the fall signal
+    assert chosen == ["vallen"]  # suggested by the fall signal
+    asked: list[object] = []
+    dlg.confirm_example = lambda parent: asked.append(parent) or True  # "Toch afdrukken"
     with qtbot.waitSignal(dlg.saved, timeout=20_000) as saved:
         dlg.save_to(tmp_path)
     paths = saved.args[0]
     assert len(paths) == 2
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
     given = documents.leaflets_given(app.ctx.vault, visit.visit.visit_id)
-    assert [t.value for t in given] == ["vallen"]
+    assert given == ["vallen"]
+    assert asked == [dlg]  # the demo sociale kaart, a real vault: asked once
 
 
 def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):

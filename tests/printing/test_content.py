@@ -39,9 +39,10 @@ def leaflet_copy(tmp_path: Path) -> Path:
 def test_every_topic_has_a_leaflet_with_local_contacts() -> None:
     leaflets = load_leaflets()
     directory = load_directory()
-    assert list(leaflets) == list(LeafletTopic)
+    # The built-in leaflets first, in their order; leaflets added as data after them.
+    assert list(leaflets)[: len(LeafletTopic)] == list(LeafletTopic)
     for topic, leaflet in leaflets.items():
-        assert leaflet.topic is topic
+        assert leaflet.topic == topic
         assert len(leaflet.sections) >= 3, topic
         assert leaflet_contacts(leaflet, directory), f"{topic} has no local contacts"
 
@@ -78,7 +79,7 @@ def test_demo_directory_is_obviously_fictional() -> None:
         assert service.phone is None or re.fullmatch(r"0\d{2}-0\d\d \d\d \d\d", service.phone)
         assert service.website is None or ".example" in service.website
     covered = {topic for service in directory.services for topic in service.topics}
-    assert covered == set(LeafletTopic)
+    assert covered >= set(LeafletTopic)
 
 
 def test_stale_services_for_the_volunteer() -> None:
@@ -172,10 +173,32 @@ def test_missing_or_unknown_leaflet_file(leaflet_copy: Path) -> None:
         load_leaflets(leaflet_copy)
     assert "ontbreekt" in caught.value.message_nl
     shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "wmo.yaml")
+    # An extra file is a leaflet of its own now, so its id must be its name.
     shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "extra.yaml")
     with pytest.raises(ResourceFileError) as caught:
         load_leaflets(leaflet_copy)
     assert "extra.yaml" in caught.value.message_nl
+    assert "'id' moet 'extra' zijn" in caught.value.message_nl
+    (leaflet_copy / "extra.yaml").unlink()
+    shutil.copy(default_leaflets_dir() / "wmo.yaml", leaflet_copy / "Extra Folder.yaml")
+    with pytest.raises(ResourceFileError) as caught:
+        load_leaflets(leaflet_copy)
+    assert "Extra Folder.yaml" in caught.value.message_nl
+    assert "kleine letters" in caught.value.message_nl
+
+
+def test_an_organisation_adds_a_leaflet_as_data(leaflet_copy: Path) -> None:
+    text = (default_leaflets_dir() / "geheugen.yaml").read_text(encoding="utf-8")
+    (leaflet_copy / "zien_horen.yaml").write_text(
+        text.replace("id: geheugen", "id: zien_horen", 1).replace(
+            "titel: Als uw geheugen minder wordt", "titel: Goed zien en horen", 1
+        ),
+        encoding="utf-8",
+    )
+    leaflets = load_leaflets(leaflet_copy)
+    assert list(leaflets)[: len(LeafletTopic)] == list(LeafletTopic)
+    assert list(leaflets)[-1] == "zien_horen"  # extra ones after the built-in ones, by id
+    assert leaflets["zien_horen"].title == "Goed zien en horen"
 
 
 def test_bad_directory_names_the_file(tmp_path: Path) -> None:

@@ -25,8 +25,10 @@ from huisbezoek.vault.keyslots import KdfParams
 
 PASS = "fiets kopje regen zeven"
 NEW_SENTENCE = "Doe mee met de valcursus in het buurthuis op dinsdag."
-FORM_V1 = "samen-sterker-75plus.v1.yaml"
-FORM_V2 = "samen-sterker-75plus.v2.yaml"
+# The newest shipped form version, and the one a configuration package brings.
+SHIPPED, NEXT = 2, 3
+FORM_SHIPPED = f"samen-sterker-75plus.v{SHIPPED}.yaml"
+FORM_NEXT = f"samen-sterker-75plus.v{NEXT}.yaml"
 
 
 @dataclass
@@ -76,10 +78,10 @@ def _printed_leaflet() -> str:
 def _new_files() -> dict[str, dict[str, str]]:
     leaflet = (paths.resources_dir() / "leaflets" / "vallen.yaml").read_text(encoding="utf-8")
     leaflet = leaflet.replace("inleiding:\n", f"inleiding:\n  - {NEW_SENTENCE}\n", 1)
-    form = (paths.forms_dir() / FORM_V1).read_text(encoding="utf-8")
-    assert "\nversion: 1\n" in form
-    form = form.replace("\nversion: 1\n", "\nversion: 2\n", 1)
-    return {"leaflets": {"vallen.yaml": leaflet}, "forms": {FORM_V2: form}}
+    form = (paths.forms_dir() / FORM_SHIPPED).read_text(encoding="utf-8")
+    assert f"\nversion: {SHIPPED}\n" in form
+    form = form.replace(f"\nversion: {SHIPPED}\n", f"\nversion: {NEXT}\n", 1)
+    return {"leaflets": {"vallen.yaml": leaflet}, "forms": {FORM_NEXT: form}}
 
 
 def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> None:
@@ -87,10 +89,10 @@ def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> 
     assert NEW_SENTENCE not in _printed_leaflet()
     first = residents.add_resident(vault, residents.ResidentInput(name="Mevrouw Eerst"))
     draft = visit_resume.start_or_resume(vault, first, visit_resume.default_form())
-    assert draft.form.version == 1
+    assert draft.form.version == SHIPPED
 
     changes = configuration.apply_configuration_package(vault, world.package(**_new_files()))
-    assert changes.added["forms"] == [FORM_V2]
+    assert changes.added["forms"] == [FORM_NEXT]
     assert changes.added["leaflets"] == ["vallen.yaml"]
 
     # The printed leaflet shows the organisation's text.
@@ -99,13 +101,13 @@ def test_configuration_takes_effect_and_drafts_keep_their_form(world: World) -> 
     assert (override / "leaflets" / "vallen.yaml").exists()
     assert (override / "leaflets" / "eten.yaml").exists()  # the rest of the set is shipped
     # New visits use the new form version; the draft keeps the version it pinned.
-    assert visit_resume.default_form().version == 2
+    assert visit_resume.default_form().version == NEXT
     second = residents.add_resident(vault, residents.ResidentInput(name="Meneer Later"))
     new_visit = visit_resume.start_or_resume(vault, second, visit_resume.default_form())
-    assert new_visit.form.version == 2
+    assert new_visit.form.version == NEXT
     resumed = visit_resume.start_or_resume(vault, first, visit_resume.default_form())
     assert resumed.visit_id == draft.visit_id
-    assert resumed.form.version == 1
+    assert resumed.form.version == SHIPPED
     assert resumed.form.definition_hash == draft.form.definition_hash
     assert not list(override.glob(".nieuw-*")) and not list(override.glob(".oud-*"))
 
@@ -118,7 +120,7 @@ def test_broken_files_change_nothing(world: World) -> None:
     assert "niets veranderd" in caught.value.message_nl
     assert packages.stored_configuration(vault) is None
     assert not (paths.config_override_dir() / "leaflets").exists()
-    assert visit_resume.default_form().version == 1
+    assert visit_resume.default_form().version == SHIPPED
 
     escaping = world.package(forms={"../buiten.yaml": "id: x\n"})
     with pytest.raises(configuration.ConfigurationFilesError):
@@ -146,12 +148,12 @@ def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path
     # As on a new laptop with a restored vault: the configuration folder is gone.
     shutil.rmtree(paths.config_override_dir())
     assert NEW_SENTENCE not in _printed_leaflet()
-    assert visit_resume.default_form().version == 1
+    assert visit_resume.default_form().version == SHIPPED
     vault.close()
     opened = startup.unlock(PASS, folder=tmp_path / "vrijwilliger")
     world.volunteer = opened.vault
     assert NEW_SENTENCE in _printed_leaflet()
-    assert visit_resume.default_form().version == 2
+    assert visit_resume.default_form().version == NEXT
     # A changed file is put right as well.
     leaflet = paths.config_override_dir() / "leaflets" / "vallen.yaml"
     leaflet.write_text(leaflet.read_text("utf-8").replace(NEW_SENTENCE, "Iets anders."), "utf-8")
@@ -161,12 +163,29 @@ def test_unlock_writes_the_kept_configuration_again(world: World, tmp_path: Path
 
 def test_coordinator_checks_the_files_before_making_a_package() -> None:
     configuration.check_package_files(**_new_files(), services={})
-    form = _new_files()["forms"][FORM_V2].replace("\nversion: 2\n", "\nversion: twee\n", 1)
+    form = _new_files()["forms"][FORM_NEXT].replace(f"\nversion: {NEXT}\n", "\nversion: twee\n", 1)
     with pytest.raises(configuration.PackageFilesError) as caught:
-        configuration.check_package_files(forms={FORM_V2: form}, leaflets={}, services={})
+        configuration.check_package_files(forms={FORM_NEXT: form}, leaflets={}, services={})
     assert "geen pakket gemaakt" in caught.value.message_nl
-    assert FORM_V2 in caught.value.message_nl  # says which file
+    assert FORM_NEXT in caught.value.message_nl  # says which file
     with pytest.raises(configuration.PackageFilesError):
         configuration.check_package_files(
             forms={}, leaflets={"onbekend.yaml": "id: onbekend\n"}, services={}
         )
+
+
+def test_a_form_naming_a_leaflet_that_does_not_exist_is_refused() -> None:
+    form = _new_files()["forms"][FORM_NEXT].replace(
+        "leaflets: [geheugen]", "leaflets: [vergeten]", 1
+    )
+    assert "[vergeten]" in form
+    with pytest.raises(configuration.PackageFilesError) as caught:
+        configuration.check_package_files(forms={FORM_NEXT: form}, leaflets={}, services={})
+    assert "signaal 'geheugen': folder 'vergeten' bestaat niet" in caught.value.message_nl
+    # With the leaflet in the package, the same form is fine: leaflets are data.
+    leaflet = (paths.resources_dir() / "leaflets" / "geheugen.yaml").read_text("utf-8")
+    configuration.check_package_files(
+        forms={FORM_NEXT: form},
+        leaflets={"vergeten.yaml": leaflet.replace("id: geheugen", "id: vergeten", 1)},
+        services={},
+    )

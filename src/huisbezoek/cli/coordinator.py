@@ -15,13 +15,14 @@ import getpass
 import os
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from huisbezoek.coordinator import (
     addresses,
     dashboard,
     documents,
+    figures,
     importer,
     organisation,
     retention,
@@ -29,11 +30,14 @@ from huisbezoek.coordinator import (
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.settings import (
+    check_retention_months,
     load_settings,
+    save_settings,
     set_laptop_retention_months,
     set_retention_months,
 )
 from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
+from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
@@ -60,9 +64,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("assign", "geef de bewoners van een wijk aan een vrijwilliger")
     p.add_argument("--neighbourhood", required=True, help="naam van de wijk")
     p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
+    p.add_argument(
+        "--reassign", "--opnieuw", action="store_true",
+        help="ook bewoners die al een (andere) vrijwilliger hebben",
+    )  # fmt: skip
     p.set_defaults(func=cmd_assign)
     p = command("queue", "toon de signalen die opvolging nodig hebben")
     p.add_argument("--all", action="store_true", help="ook afgeronde signalen")
+    p.add_argument("--search", "--zoek", default="", help="naam, postcode of begin van het nummer")
+    p.add_argument("--theme", "--onderwerp", choices=[t.value for t in Theme])
+    p.add_argument("--severity", "--urgentie", choices=[s.slug for s in Severity])
+    p.add_argument("--neighbourhood", "--wijk", default="")
+    p.add_argument("--volunteer", "--vrijwilliger", default="", help="sleutel-id")
+    p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
+    p.add_argument("--due", "--termijn", choices=[d.value for d in fu.DueFilter])
+    p.add_argument("--sort", "--volgorde", choices=[o.value for o in fu.QueueSort],
+                   default=fu.QueueSort.URGENCY.value)  # fmt: skip
+    p.add_argument("--page", "--pagina", type=int, default=1, help="bladzijde (50 per stuk)")
     p.set_defaults(func=cmd_queue)
     p = command("followup", "werk een signaal bij")
     p.add_argument("signal")
@@ -70,8 +88,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
     p.add_argument("--service", help="dienst bij doorverwijzen")
     p.add_argument("--assign", help="wie het oppakt")
-    p.add_argument("--due", type=date.fromisoformat, help="termijn (JJJJ-MM-DD)")
+    p.add_argument("--due", help="termijn (DD-MM-JJJJ of JJJJ-MM-DD)")
     p.add_argument("--note", default="", help="notitie")
+    p.add_argument(
+        "--outcome", choices=[o.value for o in fu.FollowUpOutcome], help="hoe het afliep"
+    )
+    p.add_argument(
+        "--tell-service",
+        "--dienst-inlichten",
+        choices=["ja", "nee"],
+        help="na ingetrokken toestemming: laat u de dienst weten dat de verwijzing vervalt?",
+    )
     p.set_defaults(func=cmd_followup)
     p = command("referral", "maak een verwijsbrief (PDF)")
     p.add_argument("signal")
@@ -83,7 +110,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("report", "maak het anonieme rapport voor de gemeente")
     p.add_argument("--pdf", type=Path)
     p.add_argument("--csv", type=Path)
+    p.add_argument(
+        "--period",
+        "--periode",
+        default="alles",
+        help="alles (standaard), een jaar (2026) of een kwartaal (2026-K3)",
+    )
     p.set_defaults(func=cmd_report)
+    p = command("settings", "toon of wijzig de instellingen van de coördinatie")
+    p.add_argument("--name", "--naam", help="naam van de organisatie op brieven en rapporten")
+    p.add_argument("--phone", "--telefoon", help="telefoonnummer op brieven")
+    p.add_argument("--round-start", "--start-ronde", help="startdatum van de ronde (DD-MM-JJJJ)")
+    p.add_argument("--round-years", "--duur-ronde", type=int, help="duur van de ronde in jaren")
+    p.add_argument("--age-min", "--leeftijd-van", type=int, help="jongste leeftijd")
+    p.add_argument("--age-max", "--leeftijd-tot", type=int, help="oudste leeftijd")
+    p.add_argument("--retention-months", "--bewaartermijn", type=int, help="maanden")
+    p.set_defaults(func=cmd_settings)
     p = command("retention", "toon of wis wat over de bewaartermijn is")
     p.add_argument("--months", type=int, help="stel de bewaartermijn in (maanden)")
     p.add_argument("--run", action="store_true", help="wis echt (anders alleen tonen)")
@@ -179,47 +221,96 @@ def cmd_addresses(args: argparse.Namespace) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
-        count = addresses.assign_neighbourhood(session, args.neighbourhood, args.volunteer)
+        count = addresses.assign_neighbourhood(
+            session, args.neighbourhood, args.volunteer, only_unassigned=not args.reassign
+        )
     print(f"{count} bewoners toegewezen.")
     return 0
 
 
+QUEUE_PAGE = 50
+
+
 def cmd_queue(args: argparse.Namespace) -> int:
+    spec = fu.QueueFilter(
+        search=args.search,
+        theme=Theme(args.theme) if args.theme else None,
+        severity=Severity.from_slug(args.severity) if args.severity else None,
+        neighbourhood=args.neighbourhood,
+        volunteer=args.volunteer,
+        status=fu.FollowUpStatus(args.status) if args.status else None,
+        due=fu.DueFilter(args.due) if args.due else None,
+        include_closed=args.all,
+        sort=fu.QueueSort(args.sort),
+    )
+    if args.page < 1:
+        raise InvalidInputError("bad page", message_nl="Bladzijde 1 is de eerste.")
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
-        items = fu.queue(session, include_closed=args.all)
-    for item in items:
+        page = fu.queue_page(session, spec, limit=QUEUE_PAGE, offset=(args.page - 1) * QUEUE_PAGE)
+    for item in page.items:
         print(
-            f"{item.signal_id}  {item.severity.label_nl:<13} {item.theme.label_nl:<24} "
-            f"{item.signal_date:%d-%m-%Y}  {item.status_text:<28} {item.resident}"
+            f"{item.signal_id[:8]}  {item.severity.label_nl:<13} {item.theme.label_nl:<24} "
+            f"{item.signal_date:%d-%m-%Y}  {item.neighbourhood[:16]:<16} {item.status_text:<28} "
+            f"{item.resident}"
         )
-    print(f"{len(items)} signalen.")
+    if page.total == 0:
+        print("Geen signalen gevonden.")
+    else:
+        last = page.offset + len(page.items)
+        print(
+            f"Signalen {page.offset + 1} tot en met {last} van {page.total} "
+            f"(bladzijde {page.page} van {page.pages})."
+        )
     return 0
 
 
 def cmd_followup(args: argparse.Namespace) -> int:
     status = fu.FollowUpStatus(args.status) if args.status else None
+    outcome = fu.FollowUpOutcome(args.outcome) if args.outcome else None
+    due = parse_day(args.due) if args.due is not None else None
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
-        item = fu.update_followup(
-            session,
-            args.signal,
-            by=args.by,
-            status=status,
-            service=args.service,
-            assigned_to=args.assign,
-            note=args.note,
-        )
-        if args.due is not None:
-            item = fu.update_followup(session, args.signal, by=args.by, due_on=args.due)
+        signal_id = fu.resolve_signal_id(session, args.signal)
+        if args.tell_service is not None:
+            item = fu.decide_withdrawn_referral(
+                session, signal_id, by=args.by, tell_service=args.tell_service == "ja"
+            )
+        else:
+            changes: dict[str, object] = {} if due is None else {"due_on": due}
+            item = fu.update_followup(
+                session,
+                signal_id,
+                by=args.by,
+                status=status,
+                service=args.service,
+                assigned_to=args.assign,
+                note=args.note,
+                outcome=outcome,
+                **changes,  # type: ignore[arg-type]
+            )
     print(f"Opgeslagen: {item.status_text}.")
     return 0
 
 
+def parse_day(text: str) -> date:
+    """A date as people type it (31-12-2026) or as ISO (2026-12-31); a Dutch error otherwise."""
+    value = text.strip()
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInputError(
+        "unreadable date", message_nl=f"'{value}' is geen datum. Schrijf bijvoorbeeld 31-12-2026."
+    )
+
+
 def cmd_referral(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
+        signal_id = fu.resolve_signal_id(session, args.signal)
         pdf = documents.referral_letter_pdf(
-            session, args.signal, coordinator=args.by, made_on=date.today()
+            session, signal_id, coordinator=args.by, made_on=date.today()
         )
     atomic_write(args.out, pdf)
     print(f"Verwijsbrief opgeslagen: {args.out}")
@@ -231,51 +322,104 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         fu.sync_followups(session)
         rows = dashboard.coverage(session)
         progress = dashboard.progress(session, date.today())
-    print(f"{'Wijk':<24}{'75-80':>8}{'uitgen.':>9}{'afgez.':>8}{'niet b.':>8}{'bezocht':>9}")
-    for row in rows:
-        print(
-            f"{row.neighbourhood:<24}{row.in_band:>8}{row.invited:>9}{row.declined:>8}"
-            f"{row.not_reached:>8}{row.visited:>9}"
-        )
+        band = load_settings(session)
+        old = figures.legacy_volunteers(session)
+    for line in dashboard_lines(rows, f"{band.age_min}-{band.age_max}"):
+        print(line)
     print(
         f"Uitgenodigd: {progress.invited_share:.0%} van de bewoners; "
         f"volgens planning nu {progress.target_share:.0%} (klaar op {progress.deadline:%d-%m-%Y})."
     )
+    if old:
+        print(
+            f"Let op: {old} vrijwilliger(s) stuurden nog een oude zending; hun bewoners tellen "
+            "mee na hun volgende zending."
+        )
     return 0
+
+
+def dashboard_lines(rows: list[figures.NeighbourhoodCoverage], band: str) -> list[str]:
+    """The dashboard as text: residents per neighbourhood, then the total."""
+    head = (
+        f"{'Wijk':<22}{band:>7}{'uitgen.':>8}{'bereikt':>8}{'ja':>6}{'bezocht':>8}"
+        f"{'afgez.':>7}{'niet b.':>8}{'vertr.':>7}{'signaal':>8}{'respons':>8}"
+    )
+    lines = [head]
+    for row in [*rows, figures.totals(rows)]:
+        rate = f"{row.response_rate:.0%}" if row.response_rate is not None else "-"
+        lines.append(
+            f"{row.neighbourhood[:21]:<22}{row.in_band:>7}{row.invited:>8}{row.reached:>8}"
+            f"{row.accepted:>6}{row.visited:>8}{row.declined:>7}{row.not_reached:>8}"
+            f"{row.gone:>7}{row.signalled:>8}{rate:>8}"
+        )
+    return lines
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     if args.pdf is None and args.csv is None:
         raise InvalidInputError("no output", message_nl="Kies --pdf of --csv (of allebei).")
+    today = date.today()
+    period = figures.parse_period(args.period, today)
     with _store(args) as store, store.session() as session:
         fu.sync_followups(session)
         if args.pdf is not None:
-            atomic_write(args.pdf, documents.municipality_report_pdf(session, date.today()))
+            pdf = documents.municipality_report_pdf(session, today, period=period)
+            atomic_write(args.pdf, pdf)
         if args.csv is not None:
-            atomic_write(args.csv, documents.municipality_report_csv(session, date.today()))
-    print("Rapport opgeslagen.")
+            csv_bytes = documents.municipality_report_csv(session, today, period=period)
+            atomic_write(args.csv, csv_bytes)
+    print(f"Rapport opgeslagen ({period.label}).")
     return 0
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
+    """Preview by default (``--months`` previews that term and saves nothing); ``--run``
+    saves the term given and erases."""
     with _store(args) as store:
-        if args.months is not None:
+        if args.months is not None and args.run:
             with store.session() as session:
                 set_retention_months(session, args.months)
         if args.laptop_months is not None:
             with store.session() as session:
                 set_laptop_retention_months(session, args.laptop_months)
         with store.session() as session:
-            preview = retention.preview_retention(session, date.today())
+            if args.months is not None:
+                check_retention_months(args.months)
+            preview = retention.preview_retention(session, date.today(), months=args.months)
             laptop = load_settings(session).laptop_retention_months
         print(f"Bewaartermijn op de laptops: {laptop} maanden.")
         print(
-            f"Bewaartermijn {preview.months} maanden: gegevens van {len(preview.candidates)} "
-            f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist."
+            f"Bewaartermijn {preview.months} maanden: gegevens van {preview.total} "
+            f"afgesloten signalen (gesloten voor {preview.cutoff:%d-%m-%Y}) worden gewist"
+            + ("." if args.run else " als u --run gebruikt.")
         )
         if args.run:
             count = retention.run_retention(store, date.today())
             print(f"Gewist: {count}.")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the settings, or change the ones given."""
+    start = parse_day(args.round_start) if args.round_start else None
+    with _store(args) as store, store.session() as session:
+        current = save_settings(
+            session,
+            organisation_name=args.name,
+            phone=args.phone,
+            round_start=start,
+            round_years=args.round_years,
+            age_min=args.age_min,
+            age_max=args.age_max,
+            retention_months=args.retention_months,
+        )
+    start_text = f"{current.round_start:%d-%m-%Y}" if current.round_start else "nog niet gezet"
+    print(f"Organisatie:      {current.organisation_name or '-'}")
+    print(f"Telefoon:         {current.phone or '-'}")
+    print(f"Start ronde:      {start_text}")
+    print(f"Duur ronde:       {current.target_years} jaar")
+    print(f"Leeftijdsgroep:   {current.age_min} tot en met {current.age_max} jaar")
+    print(f"Bewaartermijn:    {current.retention_months} maanden")
     return 0
 
 
@@ -290,12 +434,14 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 
 def cmd_erase(args: argparse.Namespace) -> int:
     ref = retention.ResidentRef(args.name, args.postcode)
-    if not args.yes:
-        answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
-        if answer.strip().lower() != "ja":
-            print("Niets gewist.")
-            return 1
+    # The store first: with --passphrase-stdin the passphrase is the first line of input,
+    # and only then the "ja".
     with _store(args) as store:
+        if not args.yes:
+            answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
+            if answer.strip().lower() != "ja":
+                print("Niets gewist.")
+                return 1
         erased = retention.erase_resident(store, ref)
     print(f"Gewist: {erased.address_list} op de adreslijst, {erased.signals} signalen.")
     return 0

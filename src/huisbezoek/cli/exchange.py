@@ -61,7 +61,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     enrol = sub.add_parser("enrol", help="lees een aanmeldbestand van een vrijwilliger in")
     _common(enrol, coordinator=True)
     enrol.add_argument("file", type=Path)
+    enrol.add_argument("--name", "--naam", help="naam van de vrijwilliger (anders uit het bestand)")
     enrol.set_defaults(func=cmd_org_enrol)
+
+    rename = sub.add_parser("rename", help="geef een vrijwilliger een andere naam")
+    _common(rename, coordinator=True)
+    rename.add_argument("key_id", metavar="SLEUTELNUMMER")
+    rename.add_argument("name", metavar="NAAM")
+    rename.set_defaults(func=cmd_org_rename)
 
     for name, func, text in (
         ("approve", cmd_org_approve, "keur een vrijwilliger goed (na controle vingerafdruk)"),
@@ -193,10 +200,19 @@ def cmd_org_config(args: argparse.Namespace) -> int:
 def cmd_org_enrol(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         row = organisation.enrol_volunteer(store, args.file)
+        if args.name:
+            row = organisation.rename_volunteer(store, row.key_id, args.name)
     print(f"Aangemeld: {row.name}, sleutelnummer {row.key_id}.")
     print(f"Vingerafdruk: {row.fingerprint}")
     print("Bel de vrijwilliger en vergelijk de vingerafdruk. Klopt hij, dan:")
     print(f"    huisbezoek org approve {row.key_id}")
+    return 0
+
+
+def cmd_org_rename(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        row = organisation.rename_volunteer(store, args.key_id, args.name)
+    print(f"Sleutelnummer {row.key_id} heet nu {row.name}.")
     return 0
 
 

@@ -8,12 +8,12 @@ service. A PDF is only written where ``--out`` says, atomically and readable by 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from huisbezoek.cli.common import add_vault_options, open_vault
-from huisbezoek.domain import LeafletTopic
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.printing import (
     Organisation,
@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
     sub = parser.add_subparsers(dest="print_command", metavar="wat", required=True)
 
     one = sub.add_parser("leaflet", help="één folder als PDF opslaan")
-    one.add_argument("topic", choices=[topic.value for topic in LeafletTopic], metavar="ONDERWERP")
+    one.add_argument("topic", metavar="ONDERWERP", help="naam van de folder, bijv. vallen")
     one.add_argument("--out", type=Path, required=True, help="het PDF-bestand")
     _common(one)
     one.set_defaults(func=_print_leaflet)
@@ -94,7 +94,11 @@ def _print_leaflet(args: argparse.Namespace) -> int:
     directory = load_directory(args.sociale_kaart)
     leaflets = load_leaflets(args.folders)
     organisation = _organisation(args, directory)
-    topic = LeafletTopic(args.topic)
+    topic = args.topic
+    if topic not in leaflets:
+        known = ", ".join(leaflets)
+        print(f"Deze folder bestaat niet: {topic}. Kies uit: {known}", file=sys.stderr)
+        return 2
     pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
     _save(args.out, pdf)
     print(f"Folder opgeslagen: {args.out}")
@@ -106,10 +110,10 @@ def _print_leaflets(args: argparse.Namespace) -> int:
     leaflets = load_leaflets(args.folders)
     organisation = _organisation(args, directory)
     args.out.mkdir(parents=True, exist_ok=True)
-    for topic in LeafletTopic:
+    for topic in leaflets:
         pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
-        _save(args.out / f"folder-{topic.value}.pdf", pdf)
-    print(f"{len(LeafletTopic)} folders opgeslagen in {args.out}")
+        _save(args.out / f"folder-{topic}.pdf", pdf)
+    print(f"{len(leaflets)} folders opgeslagen in {args.out}")
     return 0
 
 
@@ -124,7 +128,7 @@ def _print_summary(args: argparse.Namespace) -> int:
         _save(args.out, jobs[0].pdf)
         for job in jobs[1:]:
             assert job.topic is not None
-            _save(args.out.with_name(f"{args.out.stem}-folder-{job.topic.value}.pdf"), job.pdf)
+            _save(args.out.with_name(f"{args.out.stem}-folder-{job.topic}.pdf"), job.pdf)
         documents.record_leaflets_given(vault, args.visit, [j.topic for j in jobs if j.topic])
     print(f"Samenvatting opgeslagen: {args.out}")
     if len(jobs) > 1:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.followup import (
@@ -280,18 +280,48 @@ class UnknownVolunteerError(UserError):
     message_nl = "Deze vrijwilliger is niet goedgekeurd of ingetrokken. Kies een andere."
 
 
+class UnknownNeighbourhoodError(UserError):
+    message_nl = "Deze wijk staat niet op de adreslijst. Kijk de naam na."
+
+
 def assign_neighbourhood(
     session: Session, neighbourhood: str, key_id: str, *, only_unassigned: bool = True
 ) -> int:
-    """Give a neighbourhood's residents to an approved volunteer; returns how many."""
-    volunteer = session.get(Volunteer, key_id)
+    """Give a neighbourhood's residents to an approved volunteer; returns how many.
+
+    Residents of a revoked volunteer count as unassigned, so they can be handed on;
+    ``only_unassigned=False`` reassigns the whole neighbourhood.
+    """
+    kid = key_id.strip().upper()
+    volunteer = session.get(Volunteer, kid)
     if volunteer is None or volunteer.approved_at is None or volunteer.revoked_at is not None:
-        raise UnknownVolunteerError(f"volunteer {key_id} not approved")
+        raise UnknownVolunteerError(f"volunteer {kid} not approved")
+    known = session.scalar(
+        select(func.count())
+        .select_from(AreaResident)
+        .where(AreaResident.neighbourhood == neighbourhood)
+    )
+    if not known:
+        names = sorted(session.scalars(select(AreaResident.neighbourhood).distinct()).all())
+        raise UnknownNeighbourhoodError(
+            f"unknown neighbourhood {neighbourhood!r}",
+            message_nl=(
+                f"De wijk '{neighbourhood}' staat niet op de adreslijst. Wijken: "
+                + (", ".join(names[:20]) or "geen (lees eerst de adreslijst in)")
+                + "."
+            ),
+        )
     query = update(AreaResident).where(AreaResident.neighbourhood == neighbourhood)
     if only_unassigned:
-        query = query.where(AreaResident.assigned_key_id.is_(None))
+        revoked = select(Volunteer.key_id).where(Volunteer.revoked_at.is_not(None))
+        query = query.where(
+            or_(
+                AreaResident.assigned_key_id.is_(None),
+                AreaResident.assigned_key_id.in_(revoked),
+            )
+        )
     result = session.execute(
-        query.values(assigned_key_id=key_id, assigned_at=datetime.now(UTC)),
+        query.values(assigned_key_id=kid, assigned_at=datetime.now(UTC)),
         execution_options={"synchronize_session": False},
     )
     return max(result.rowcount or 0, 0)  # type: ignore[attr-defined]

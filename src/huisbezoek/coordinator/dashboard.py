@@ -1,135 +1,43 @@
-"""Coverage per neighbourhood for the dashboard: a few GROUP BY queries, no rows in Python.
+"""Coverage per neighbourhood for the dashboard: residents, never contact attempts.
 
-Sources: the municipality's address list (residents in the age band), the volunteers' latest
-anonymous counts per neighbourhood (contact outcomes, visits, unshared signals per theme) and
-the follow-ups (shared signals per theme). "Invited" is every resident with any recorded
-contact outcome; the response rate is visits per invited resident.
+The figures come from ``coordinator.figures`` (the volunteers' counts per resident and
+quarter, plus the municipality's address list), the same source as the municipal report.
+Invited share = invited / residents still in the round (moved and deceased left out), never
+above 100%; response = said yes / answered.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.figures import NeighbourhoodCoverage, Period
+from huisbezoek.coordinator.figures import coverage as _coverage
+from huisbezoek.coordinator.figures import totals as _sum_rows
 from huisbezoek.coordinator.settings import load_settings
-from huisbezoek.coordinator.store.models import (
-    AreaResident,
-    CoverageSnapshot,
-    FollowUp,
-    NeighbourhoodCount,
-)
-from huisbezoek.domain import ContactOutcome, Theme
+from huisbezoek.coordinator.store.models import CoverageSnapshot
+from huisbezoek.domain import Theme
 
-OUTCOME_PREFIX = "outcome:"
-UNSHARED_PREFIX = "unshared:"
+__all__ = ["NeighbourhoodCoverage", "coverage", "progress", "themes_overall", "totals"]
 
 
-@dataclass(slots=True)
-class NeighbourhoodCoverage:
-    neighbourhood: str
-    in_band: int = 0
-    invited: int = 0
-    declined: int = 0
-    not_reached: int = 0
-    visited: int = 0
-    signals: dict[Theme, int] = field(default_factory=dict)
-
-    @property
-    def response_rate(self) -> float | None:
-        return self.visited / self.invited if self.invited else None
-
-    @property
-    def invited_share(self) -> float | None:
-        return self.invited / self.in_band if self.in_band else None
-
-    @property
-    def signal_total(self) -> int:
-        return sum(self.signals.values())
-
-
-def coverage(session: Session) -> list[NeighbourhoodCoverage]:
+def coverage(session: Session, period: Period | None = None) -> list[NeighbourhoodCoverage]:
     """One row per neighbourhood, sorted by name."""
-    rows: dict[str, NeighbourhoodCoverage] = {}
-
-    def row(name: str) -> NeighbourhoodCoverage:
-        found = rows.get(name)
-        if found is None:
-            found = rows[name] = NeighbourhoodCoverage(name)
-        return found
-
-    for hood, count in session.execute(
-        select(AreaResident.neighbourhood, func.count()).group_by(AreaResident.neighbourhood)
-    ):
-        row(hood).in_band = count
-    for hood, metric, total in session.execute(
-        select(
-            NeighbourhoodCount.neighbourhood,
-            NeighbourhoodCount.metric,
-            func.sum(NeighbourhoodCount.value),
-        ).group_by(NeighbourhoodCount.neighbourhood, NeighbourhoodCount.metric)
-    ):
-        target = row(hood)
-        value = int(total or 0)
-        if metric == "visits":
-            target.visited += value
-        elif metric.startswith(OUTCOME_PREFIX):
-            target.invited += value
-            outcome = metric.removeprefix(OUTCOME_PREFIX)
-            if outcome == ContactOutcome.DECLINED.value:
-                target.declined += value
-            elif outcome == ContactOutcome.NO_ANSWER.value:
-                target.not_reached += value
-        elif metric.startswith(UNSHARED_PREFIX):
-            theme = _theme(metric.removeprefix(UNSHARED_PREFIX))
-            if theme is not None:
-                target.signals[theme] = target.signals.get(theme, 0) + value
-    for hood, theme, count in signals_per_theme(session):
-        target = row(hood)
-        target.signals[theme] = target.signals.get(theme, 0) + count
-    return [rows[name] for name in sorted(rows)]
-
-
-def _theme(slug: str) -> Theme | None:
-    try:
-        return Theme(slug)
-    except ValueError:
-        return None
-
-
-def signals_per_theme(session: Session) -> list[tuple[str, Theme, int]]:
-    """Shared signals per neighbourhood and theme (all, open and closed)."""
-    result = session.execute(
-        select(FollowUp.neighbourhood, FollowUp.theme, func.count()).group_by(
-            FollowUp.neighbourhood, FollowUp.theme
-        )
-    )
-    return [(hood, theme, int(count)) for hood, theme, count in result]
+    return _coverage(session, period)
 
 
 def totals(session: Session) -> dict[str, int]:
-    """Whole-organisation totals for the timeline snapshot."""
-    in_band = session.scalar(select(func.count()).select_from(AreaResident)) or 0
-    invited = (
-        session.scalar(
-            select(func.coalesce(func.sum(NeighbourhoodCount.value), 0)).where(
-                NeighbourhoodCount.metric.like(f"{OUTCOME_PREFIX}%")
-            )
-        )
-        or 0
-    )
-    visited = (
-        session.scalar(
-            select(func.coalesce(func.sum(NeighbourhoodCount.value), 0)).where(
-                NeighbourhoodCount.metric == "visits"
-            )
-        )
-        or 0
-    )
-    return {"in_band": int(in_band), "invited": int(invited), "visited": int(visited)}
+    """Whole-organisation totals for the timeline snapshot (residents still in the round)."""
+    overall = _sum_rows(coverage(session))
+    return {
+        "in_band": overall.eligible,
+        "invited": min(overall.invited, overall.eligible),
+        "visited": overall.visited,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,17 +72,18 @@ def progress(session: Session, today: date) -> Progress:
         return min(max((day - start).days / span, 0.0), 1.0)
 
     timeline = [
-        TimelinePoint(s.day, s.invited / s.in_band if s.in_band else 0.0, target(s.day))
+        TimelinePoint(s.day, min(s.invited / s.in_band, 1.0) if s.in_band else 0.0, target(s.day))
         for s in snapshots
     ]
     now = totals(session)
-    share = now["invited"] / now["in_band"] if now["in_band"] else 0.0
+    share = min(now["invited"] / now["in_band"], 1.0) if now["in_band"] else 0.0
     return Progress(start, deadline, share, target(today), timeline)
 
 
 def themes_overall(rows: list[NeighbourhoodCoverage]) -> dict[Theme, int]:
+    """People with a signal per theme over all neighbourhoods."""
     overall: dict[Theme, int] = defaultdict(int)
     for row in rows:
-        for theme, count in row.signals.items():
+        for theme, count in row.themes.items():
             overall[theme] += count
     return dict(overall)

@@ -8,21 +8,24 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator import report
+from huisbezoek.coordinator.figures import Period, since_start
 from huisbezoek.coordinator.followup import (
     FollowUpNotFoundError,
+    ReferralServiceMismatchError,
     check_referral_allowed,
     get_item,
     update_followup,
 )
 from huisbezoek.coordinator.retention import ResidentRef, resident_dossier
-from huisbezoek.coordinator.store.models import ImportedSignal
-from huisbezoek.coordinator.store.models import Organisation as OrgRow
+from huisbezoek.coordinator.sociale_kaart import find_service
+from huisbezoek.coordinator.store.models import FollowUpEvent, ImportedSignal
 from huisbezoek.domain import ConsentMethod
 from huisbezoek.printing.builder import Organisation
 from huisbezoek.printing.coordinator_reports import (
     DossierSection,
     ReferralLetter,
     ReportRow,
+    ReportSection,
     render_municipality_report,
     render_referral_letter,
     render_resident_dossier,
@@ -51,32 +54,49 @@ FIELD_LABELS = {
 
 
 def print_organisation(session: Session, phone: str = "") -> Organisation:
-    row = session.get(OrgRow, 1)
-    return Organisation(name=row.name if row else "Coördinatie huisbezoeken", phone=phone or "-")
+    """The sender as letters print it; the phone number from the settings unless given."""
+    from huisbezoek.coordinator.settings import load_settings
+
+    settings = load_settings(session)
+    name = settings.organisation_name or "Coördinatie huisbezoeken"
+    return Organisation(name=name, phone=phone or settings.phone or "-")
 
 
-def municipality_report_pdf(session: Session, made_on: date, *, phone: str = "") -> bytes:
-    table = report.municipality_table(session, made_on)
-    headings = [*table.columns, report.RATE_LABEL]
-    rows = [
-        ReportRow(
-            name,
-            [table.cell_text(r, c) for c in range(len(table.columns))] + [table.rate_text(r)],
+def municipality_report_pdf(
+    session: Session, made_on: date, *, period: Period | None = None, phone: str = ""
+) -> bytes:
+    made = report.municipal_report(session, period or since_start(made_on), made_on)
+    tables = [
+        ReportSection(
+            title=table.title,
+            headings=[*table.columns, *([report.RATE_LABEL] if table.rates is not None else [])],
+            rows=[
+                ReportRow(
+                    name,
+                    [table.cell_text(r, c) for c in range(len(table.columns))]
+                    + ([table.rate_text(r)] if table.rates is not None else []),
+                )
+                for r, name in enumerate(table.rows)
+            ],
         )
-        for r, name in enumerate(table.rows)
+        for table in made.tables
     ]
     return render_municipality_report(
         print_organisation(session, phone),
         made_on=made_on,
-        headings=headings,
-        rows=rows,
+        period=made.period.label,
+        band=made.band,
+        sections=tables,
         hidden_mark=report.HIDDEN,
         threshold=report.THRESHOLD,
+        rounding=report.ROUNDING,
     )
 
 
-def municipality_report_csv(session: Session, made_on: date) -> bytes:
-    return report.to_csv(report.municipality_table(session, made_on))
+def municipality_report_csv(
+    session: Session, made_on: date, *, period: Period | None = None
+) -> bytes:
+    return report.to_csv(report.municipal_report(session, period or since_start(made_on), made_on))
 
 
 def referral_letter_pdf(
@@ -88,7 +108,12 @@ def referral_letter_pdf(
     signal = session.get(ImportedSignal, signal_id)
     if signal is None:
         raise FollowUpNotFoundError(f"no signal {signal_id}")
-    service = item.service or "de dienst"
+    agreed_service = find_service(item.referral_service_id)
+    if agreed_service is not None and item.service and item.service != agreed_service.name:
+        raise ReferralServiceMismatchError(
+            f"letter for another service than consented ({item.referral_service_id})"
+        )
+    service = item.service or (agreed_service.name if agreed_service else "") or "de dienst"
     letter = ReferralLetter(
         service=service,
         resident_name=item.resident,
@@ -112,6 +137,13 @@ def referral_letter_pdf(
     update_followup(
         session, signal_id, by=coordinator, note=f"Verwijsbrief gemaakt voor {service}."
     )
+    # a history event of its own, so a later withdrawal knows a service has the letter
+    session.add(
+        FollowUpEvent(
+            signal_id=signal_id, by=coordinator.strip(), field="verwijsbrief", new_value=service
+        )
+    )
+    session.flush()
     return pdf
 
 

@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, select
+from sqlalchemy import Connection, Dialect, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.figures import period_metrics
 from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store import StoreLike
 from huisbezoek.coordinator.store.models import (
@@ -590,7 +591,7 @@ def _signal_rows(
             signal.revision,
             key_id,
             batch_id,
-            signal.theme._value_,
+            str(signal.theme),
             signal.severity._value_,
             signal.text,
             signal.agreed,
@@ -604,6 +605,8 @@ def _signal_rows(
             phone,
             stamp,
             stamp,
+            signal.referral_service_id,
+            signal.neighbourhood,
         ))  # fmt: skip
     return rows
 
@@ -633,17 +636,29 @@ def _signal_row(
         "resident_phone": person.phone if person else None,
         "first_imported_at": stamp,
         "updated_at": stamp,
+        "referral_service_id": signal.referral_service_id,
+        "neighbourhood": signal.neighbourhood,
     }
 
 
 def _count_rows(
     neighbourhoods: Iterable[NeighbourhoodCounts], key_id: str, batch_id: str
 ) -> Iterable[tuple[str, str, str, int, str]]:
-    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``."""
+    """Rows for neighbourhood_counts, in the order of ``_COUNT_COLUMNS``.
+
+    Schema 2 (residents per quarter) becomes ``p:<quarter>:<stage>`` rows (see
+    ``coordinator.figures``); a schema 1 snapshot keeps its old metrics, which the figures
+    leave out (they count attempts, not residents).
+    """
     for hood in neighbourhoods:
-        metrics: dict[str, int] = {"visits": hood.visits}
-        metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
-        metrics.update({f"unshared:{k.value}": v for k, v in hood.unshared_signals.items()})
+        metrics: dict[str, int] = {}
+        if hood.periods:
+            for quarter, counts in hood.periods.items():
+                metrics.update(period_metrics(quarter, counts))
+        else:
+            metrics["visits"] = hood.visits
+            metrics.update({f"outcome:{k.value}": v for k, v in hood.outcomes.items()})
+            metrics.update({f"unshared:{k}": v for k, v in hood.unshared_signals.items()})
         for metric, value in metrics.items():
             yield (key_id, hood.neighbourhood, metric, value, batch_id)
 
@@ -727,8 +742,10 @@ class ImportReport:
                     f"{r.unchanged} ongewijzigd{gone}."
                 )
             lines.extend(f"  Let op: {w}" for w in r.warnings_nl)
+        withdrawn = f"{self.withdrawn} ingetrokken en gewist, " if self.withdrawn else ""
         lines.append(
             f"Totaal: {self.new} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
+            f"{withdrawn}"
             f"{self.rejected} {'bestand' if self.rejected == 1 else 'bestanden'} geweigerd."
         )
         if self.cancelled:
@@ -868,12 +885,58 @@ def _check_source(
         return _rejected(name, exc)
 
 
+# What a referral keeps of its history after the resident withdrew consent: that it was
+# referred, to which service, and the letter; never notes (they may name the resident).
+_REFERRAL_FIELDS = ("status", "dienst", "verwijsbrief", "uitkomst")
+
+
 def _forget_follow_ups(session: Session, signal_ids: Sequence[str]) -> None:
     """The coordinator's work on signals whose sharing ended goes too: follow-up, notes and
-    their history (they may name the resident). The signal stays as an empty tombstone."""
+    their history (they may name the resident). The signal stays as an empty tombstone.
+
+    A follow-up that was already referred to a service (status "doorverwezen" or a letter
+    made) is kept as a minimal record instead: theme, neighbourhood, the service and the
+    referral events, no notes, open again with the question whether to tell the service that
+    the referral lapses (``followup.decide_withdrawn_referral``).
+    """
     ids = list(signal_ids)
-    session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(ids)))
-    session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(ids)))
+    referred = set(
+        session.scalars(
+            select(FollowUp.signal_id).where(
+                FollowUp.signal_id.in_(ids),
+                or_(
+                    FollowUp.status == "doorverwezen",
+                    FollowUp.signal_id.in_(
+                        select(FollowUpEvent.signal_id).where(
+                            FollowUpEvent.signal_id.in_(ids),
+                            FollowUpEvent.field == "verwijsbrief",
+                        )
+                    ),
+                ),
+            )
+        )
+    )
+    forget = [sid for sid in ids if sid not in referred]
+    if forget:
+        session.execute(delete(FollowUpEvent).where(FollowUpEvent.signal_id.in_(forget)))
+        session.execute(delete(FollowUp).where(FollowUp.signal_id.in_(forget)))
+    if referred:
+        keep = list(referred)
+        session.execute(
+            delete(FollowUpEvent).where(
+                FollowUpEvent.signal_id.in_(keep), FollowUpEvent.field.not_in(_REFERRAL_FIELDS)
+            )
+        )
+        now = datetime.now(UTC)
+        session.execute(
+            update(FollowUp)
+            .where(FollowUp.signal_id.in_(keep))
+            .values(
+                notes="", assigned_to="", withdrawn_at=now, service_told="", is_open=1,
+                has_identity=0, updated_at=now,
+            ),
+            execution_options={"synchronize_session": False},
+        )  # fmt: skip
 
 
 def _forget_addresses(session: Session, refs: Sequence[str], key_id: str) -> int:

@@ -204,6 +204,32 @@ def revoke_volunteer(store: StoreLike, key_id: str) -> VolunteerRow:
         return _row(volunteer)
 
 
+def export_org_identity_file(store: StoreLike, secret: str) -> bytes:
+    """The organisation's age identity, encrypted with ``secret`` (age passphrase format, so
+    ``age -d`` opens it): what the File menu saves for safekeeping."""
+    import pyrage
+
+    if len(secret) < 10:
+        raise InvalidInputError(
+            "short export passphrase", message_nl="Kies een wachtwoord van minstens 10 tekens."
+        )
+    text = export_org_identity(store)
+    return bytes(pyrage.passphrase.encrypt(text.encode("ascii"), secret))
+
+
+def rename_volunteer(store: StoreLike, key_id: str, name: str) -> VolunteerRow:
+    """The name coordinators know the volunteer by (the key id stays what identifies them)."""
+    clean = " ".join(name.split())
+    if not 2 <= len(clean) <= 200:
+        raise InvalidInputError(
+            "volunteer name", message_nl="Vul een naam in van 2 tot 200 tekens."
+        )
+    with store.session() as s:
+        volunteer = _volunteer(s, key_id)
+        volunteer.name = clean
+        return _row(volunteer)
+
+
 def list_volunteers(store: StoreLike) -> list[VolunteerRow]:
     with store.session() as s:
         return [_row(v) for v in s.scalars(select(Volunteer).order_by(Volunteer.name))]

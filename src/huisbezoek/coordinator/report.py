@@ -1,115 +1,179 @@
-"""The anonymous report for the municipality: coverage figures per neighbourhood with small
-cells suppressed, as a table the PDF and the CSV both print.
+"""The anonymous report for the municipality, per period: what a funder asks, with disclosure
+control that holds against the table's own margins and against comparing reports.
 
-Primary suppression hides every count from 1 to 4: a handful of people could be recognised. A
-zero stays visible: it points at nobody, and hiding structural zeros (the row for signals
-without a known neighbourhood has no residents on the address list) would force the secondary
-suppression to hide whole columns for no gain. Secondary suppression then makes sure no hidden
-cell can be worked back exactly from the totals: the table has column totals (the "Totaal" row)
-and, per row, the signals per theme add up to "Signalen totaal" (see ``suppress``). The
-response rate is shown only when both of its counts are. Bounds (a hidden cell lies between 0
-and a total) are not protected beyond the threshold itself.
+Figures (from ``coordinator.figures``, the same source as the dashboard) count residents, never
+contact attempts: residents in the age band, invited, reached, said yes, visited, not reached,
+declined by reason, and people with at least one signal per theme, per neighbourhood; then
+people referred per service and the outcomes of the follow-ups closed in the period.
+
+Disclosure control, in this order (see ``docs/coordinator.md``):
+
+1. **Primary suppression**: every count from 1 to 4 is hidden ("x").
+2. **Structural zeros are shown**: a zero points at nobody, and it is never hidden.
+3. **Secondary suppression**: every published sum (column totals in the "Totaal" row, and per
+   row the decline reasons adding up to "Afgezien totaal") is an equation. Each cell lies in at
+   most two of them, so with suitable signs the hidden cells are the edges of a graph on the
+   equations (a cell in one equation hangs from an extra "ground" vertex), and a hidden cell
+   can be solved exactly when, and only when, its edge is a bridge. While one is, the smallest
+   *positive* visible cell of one of its equations is hidden too. Because every hidden cell is
+   then at least 1, moving a little along any cycle keeps all of them non-negative: with
+   non-negativity added (linear programming) no hidden cell has a unique value either.
+4. **Against differencing** successive or overlapping reports: periods are whole calendar
+   quarters (a quarter, a calendar year, or since the start up to the last whole quarter), and
+   every published count is rounded to a multiple of 5 (totals rounded on their own). Two
+   reports that differ by one resident then differ by 0 or 5, never by exactly 1.
+   Rates are computed from the published (rounded) counts, so they reveal nothing more.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from huisbezoek.coordinator.dashboard import NeighbourhoodCoverage, coverage
-from huisbezoek.domain import Theme
+from huisbezoek.coordinator.figures import (
+    DECLINE_REASONS,
+    NeighbourhoodCoverage,
+    Period,
+    coverage,
+    totals,
+)
+from huisbezoek.coordinator.settings import load_settings
+from huisbezoek.domain import Theme, theme_label_nl
 from huisbezoek.safe_text import spreadsheet_cell
 
 THRESHOLD = 5
+ROUNDING = 5
 HIDDEN = "x"
 TOTAL_ROW = "Totaal"
-
-BASE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("in_band", "Bewoners 75-80"),
-    ("invited", "Uitgenodigd"),
-    ("declined", "Afgezien"),
-    ("not_reached", "Niet bereikt"),
-    ("visited", "Bezocht"),
-)
-SIGNAL_TOTAL = ("signal_total", "Signalen totaal")
 RATE_LABEL = "Respons (%)"
 
 Cell = tuple[int, int]
 
 
+def base_columns(age_min: int, age_max: int) -> tuple[tuple[str, str], ...]:
+    return (
+        ("in_band", f"Bewoners {age_min}-{age_max} jaar"),
+        ("invited", "Uitgenodigd"),
+        ("reached", "Bereikt"),
+        ("accepted", "Wil bezoek"),
+        ("visited", "Bezocht"),
+        ("not_reached", "Niet bereikt"),
+    )
+
+
+REASON_COLUMNS = tuple((key, f"Afgezien: {label.lower()}") for key, label in DECLINE_REASONS)
+DECLINED_TOTAL = ("declined", "Afgezien totaal")
+
+
+def report_themes(rows: Sequence[NeighbourhoodCoverage] = ()) -> list[str]:
+    """The built-in themes, then any other theme (declared by a form) the rows hold, by id."""
+    builtin = [theme.value for theme in Theme]
+    extra = sorted({str(t) for row in rows for t in row.themes} - set(builtin))
+    return builtin + extra
+
+
+def theme_columns(themes: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((theme, f"Mensen met signaal {theme_label_nl(theme).lower()}") for theme in themes)
+
+
+THEME_COLUMNS = theme_columns(report_themes())
+SIGNALLED = ("signalled", "Mensen met een signaal")
+
+
+def _first_reason_column() -> int:
+    return 6
+
+
+def layout_width(n_themes: int = len(Theme)) -> int:
+    return 6 + len(REASON_COLUMNS) + 1 + n_themes + 1
+
+
 @dataclass(frozen=True, slots=True)
 class ReportTable:
-    """Rows are neighbourhoods then "Totaal"; ``values`` hold ``None`` where suppressed."""
+    """One published table: rows then "Totaal"; ``values`` hold ``None`` where hidden."""
 
-    made_on: date
-    columns: tuple[str, ...]  # Dutch headings of the count columns
+    title: str
+    row_heading: str
+    columns: tuple[str, ...]
     rows: tuple[str, ...]
     values: tuple[tuple[int | None, ...], ...]
-    rates: tuple[int | None, ...]  # response rate in whole percent, per row
+    rates: tuple[int | None, ...] | None = None  # response in whole percent, per row
 
     def cell_text(self, row: int, column: int) -> str:
         value = self.values[row][column]
         return HIDDEN if value is None else str(value)
 
     def rate_text(self, row: int) -> str:
-        rate = self.rates[row]
+        rates = self.rates or ()
+        rate = rates[row] if row < len(rates) else None
         return HIDDEN if rate is None else str(rate)
 
 
-def theme_columns() -> list[tuple[str, str]]:
-    return [(theme.value, f"Signalen {theme.label_nl.lower()}") for theme in Theme]
+@dataclass(frozen=True, slots=True)
+class MunicipalReport:
+    made_on: date
+    period: Period
+    band: str
+    tables: tuple[ReportTable, ...]
 
 
-def _raw_table(rows: Sequence[NeighbourhoodCoverage]) -> tuple[list[str], list[list[int]]]:
+# -- the tables and their equations ---------------------------------------------------------
+
+
+def neighbourhood_matrix(
+    rows: Sequence[NeighbourhoodCoverage],
+) -> tuple[list[str], list[list[int]]]:
+    """The main table's true values: a line per neighbourhood, then the totals."""
     names = [row.neighbourhood for row in rows] + [TOTAL_ROW]
+    themes = report_themes(rows)
     matrix: list[list[int]] = []
-    for row in rows:
-        line = [getattr(row, key) for key, _ in BASE_COLUMNS]
-        line += [row.signals.get(theme, 0) for theme in Theme]
-        line.append(row.signal_total)
+    for row in [*rows, totals(rows)]:
+        line = [row.in_band, row.invited, row.reached, row.accepted, row.visited, row.not_reached]
+        line += [row.declined_by.get(key, 0) for key, _ in REASON_COLUMNS]
+        line.append(row.declined)
+        line += [row.themes.get(theme, 0) for theme in themes]  # type: ignore[call-overload]
+        line.append(row.signalled)
         matrix.append(line)
-    width = len(BASE_COLUMNS) + len(Theme) + 1
-    matrix.append([sum(line[c] for line in matrix) for c in range(width)])
     return names, matrix
 
 
-def equations(n_rows: int) -> list[list[Cell]]:
-    """Every sum the table shows, as cells; the total comes last in each."""
-    width = len(BASE_COLUMNS) + len(Theme) + 1
+def neighbourhood_equations(n_rows: int, n_themes: int = len(Theme)) -> list[list[Cell]]:
+    """Every sum the main table shows, as cells; the total comes last in each.
+
+    The column totals (last row), and per row the decline reasons adding up to their total.
+    People per theme do not add up (one person can have signals on several themes).
+    """
+    width = layout_width(n_themes)
     total_row = n_rows - 1
-    sums: list[list[Cell]] = []
-    for column in range(width):
-        sums.append([(r, column) for r in range(n_rows - 1)] + [(total_row, column)])
-    first_theme = len(BASE_COLUMNS)
-    theme_cols = range(first_theme, first_theme + len(Theme))
+    sums = [[(r, c) for r in range(total_row)] + [(total_row, c)] for c in range(width)]
+    first = _first_reason_column()
+    declined = first + len(REASON_COLUMNS)
     for row in range(n_rows):
-        sums.append([(row, c) for c in theme_cols] + [(row, width - 1)])
+        sums.append([(row, c) for c in range(first, declined)] + [(row, declined)])
     return sums
 
 
-def suppress(matrix: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
-    """The cells to hide: primary (1 to threshold - 1) plus secondary, until no hidden cell follows
-    from the published sums.
+def list_equations(n_rows: int) -> list[list[Cell]]:
+    """A one-column table whose last row is the total."""
+    return [[(r, 0) for r in range(n_rows)]]
 
-    Every cell lies in one or two of the sums, so the hidden cells are the edges of a graph
-    whose vertices are the sums (a cell in one sum hangs from an extra "ground" vertex); with
-    suitable signs the sums are that graph's incidence matrix. A hidden cell can then be
-    computed exactly when, and only when, its edge is a bridge. While one is, hide the smallest
-    visible cell of one of its sums.
-    """
-    n_rows = len(matrix)
+
+def suppress(
+    matrix: list[list[int]], sums: list[list[Cell]], threshold: int = THRESHOLD
+) -> set[Cell]:
+    """The cells to hide: primary (1 to threshold - 1) plus secondary, until no hidden cell
+    follows from the published sums (see the module's docstring). Zeros are never hidden."""
     hidden: set[Cell] = {
         (r, c)
         for r, line in enumerate(matrix)
         for c, value in enumerate(line)
         if 0 < value < threshold
     }
-    sums = equations(n_rows)
     member: dict[Cell, list[int]] = {}
     for index, cells in enumerate(sums):
         for cell in cells:
@@ -119,8 +183,8 @@ def suppress(matrix: list[list[int]], threshold: int = THRESHOLD) -> set[Cell]:
         if bridge is None:
             return hidden
         pick = _cheapest_visible(bridge, hidden, sums, member, matrix)
-        if pick is None:  # cannot happen: an all-hidden sum has no bridge; stay safe anyway
-            return hidden | set(member)
+        if pick is None:  # no positive cell left to hide: hide every positive cell
+            return hidden | {cell for cell in member if matrix[cell[0]][cell[1]] > 0}
         hidden.add(pick)
 
 
@@ -131,20 +195,41 @@ def _cheapest_visible(
     member: dict[Cell, list[int]],
     matrix: list[list[int]],
 ) -> Cell | None:
+    """The smallest positive visible cell in the bridge's sums (inner cells before totals);
+    failing that, in any sum reachable from it through hidden cells."""
+
+    def positive(cell: Cell) -> bool:
+        return cell not in hidden and matrix[cell[0]][cell[1]] > 0
+
+    def value(cell: Cell) -> tuple[int, Cell]:
+        return (matrix[cell[0]][cell[1]], cell)
+
     options: list[Cell] = []
-    for index in member[bridge]:
+    for index in member.get(bridge, []):
         cells = sums[index]
-        inner = [cell for cell in cells[:-1] if cell not in hidden]
-        options += inner or [cell for cell in cells if cell not in hidden]
-    if not options:
-        return None
-    return min(options, key=lambda cell: (matrix[cell[0]][cell[1]], cell))
+        inner = [cell for cell in cells[:-1] if positive(cell)]
+        options += inner or [cell for cell in cells if positive(cell)]
+    if options:
+        return min(options, key=value)
+    seen: set[int] = set()
+    queue = list(member.get(bridge, []))
+    while queue:
+        index = queue.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        for cell in sums[index]:
+            if positive(cell):
+                options.append(cell)
+            elif cell in hidden:
+                queue += member.get(cell, [])
+    return min(options, key=value) if options else None
 
 
 def _first_bridge(hidden: set[Cell], member: dict[Cell, list[int]], n_sums: int) -> Cell | None:
     """A hidden cell whose edge is a bridge in the graph of sums, or None (Tarjan, iterative)."""
     ground = n_sums
-    edges = sorted(hidden)
+    edges = sorted(cell for cell in hidden if cell in member)
     ends = [(member[c][0], member[c][1] if len(member[c]) > 1 else ground) for c in edges]
     adjacency: dict[int, list[tuple[int, int]]] = {}
     for eid, (a, b) in enumerate(ends):
@@ -183,38 +268,137 @@ def _first_bridge(hidden: set[Cell], member: dict[Cell, list[int]], n_sums: int)
     return None
 
 
-def build_table(rows: Sequence[NeighbourhoodCoverage], made_on: date) -> ReportTable:
-    names, matrix = _raw_table(rows)
-    hidden = suppress(matrix)
-    values = tuple(
-        tuple(None if (r, c) in hidden else value for c, value in enumerate(line))
+def round_count(value: int, base: int = ROUNDING) -> int:
+    """To the nearest multiple of ``base``, halves up; a visible count (>= 5) stays >= 5."""
+    if value <= 0:
+        return 0
+    return max(base * ((value + base // 2) // base), base)
+
+
+def publish(
+    matrix: list[list[int]], hidden: set[Cell], *, rounding: int = ROUNDING
+) -> tuple[tuple[int | None, ...], ...]:
+    return tuple(
+        tuple(
+            None if (r, c) in hidden else (round_count(v, rounding) if rounding > 1 else v)
+            for c, v in enumerate(line)
+        )
         for r, line in enumerate(matrix)
     )
-    invited_col = [key for key, _ in BASE_COLUMNS].index("invited")
-    visited_col = [key for key, _ in BASE_COLUMNS].index("visited")
-    rates: list[int | None] = []
-    for line in values:
-        invited, visited = line[invited_col], line[visited_col]
-        rates.append(round(100 * visited / invited) if invited and visited is not None else None)
-    headings = tuple(label for _, label in (*BASE_COLUMNS, *theme_columns(), SIGNAL_TOTAL))
-    return ReportTable(made_on, headings, tuple(names), values, tuple(rates))
 
 
-def municipality_table(session: Session, made_on: date) -> ReportTable:
-    return build_table(coverage(session), made_on)
+def _rate(accepted: int | None, reached: int | None) -> int | None:
+    if accepted is None or not reached:
+        return None
+    return min(round(100 * accepted / reached), 100)
 
 
-def to_csv(table: ReportTable) -> bytes:
-    """Semicolons and a BOM, so Excel in Dutch opens it in columns with the right letters."""
+def neighbourhood_table(
+    rows: Sequence[NeighbourhoodCoverage],
+    *,
+    age_min: int = 75,
+    age_max: int = 80,
+    rounding: int = ROUNDING,
+) -> ReportTable:
+    names, matrix = neighbourhood_matrix(rows)
+    themes = report_themes(rows)
+    hidden = suppress(matrix, neighbourhood_equations(len(matrix), len(themes)))
+    values = publish(matrix, hidden, rounding=rounding)
+    headings = tuple(
+        label
+        for _, label in (
+            *base_columns(age_min, age_max),
+            *REASON_COLUMNS,
+            DECLINED_TOTAL,
+            *theme_columns(themes),
+            SIGNALLED,
+        )
+    )
+    rates = tuple(_rate(line[3], line[2]) for line in values)
+    return ReportTable("Bewoners per wijk", "Wijk", headings, tuple(names), values, rates)
+
+
+def list_table(
+    title: str,
+    row_heading: str,
+    column: str,
+    counts: dict[str, int],
+    *,
+    rounding: int = ROUNDING,
+) -> ReportTable:
+    """A one-column table (per service, per outcome) with its total, suppressed the same way."""
+    names = sorted(counts)
+    matrix = [[counts[name]] for name in names] + [[sum(counts.values())]]
+    hidden = suppress(matrix, list_equations(len(matrix)))
+    return ReportTable(
+        title,
+        row_heading,
+        (column,),
+        (*names, TOTAL_ROW),
+        publish(matrix, hidden, rounding=rounding),
+    )
+
+
+# -- from the store -------------------------------------------------------------------------
+
+
+def municipal_report(
+    session: Session,
+    period: Period,
+    made_on: date,
+    *,
+    service_name: Callable[[str], str] | None = None,
+) -> MunicipalReport:
+    """The whole report for one period, every table suppressed and rounded."""
+    from huisbezoek.coordinator.followup import outcomes_in_period
+
+    settings = load_settings(session)
+    rows = coverage(session, period)
+    main = neighbourhood_table(rows, age_min=settings.age_min, age_max=settings.age_max)
+    name = service_name or _service_names()
+    referrals: dict[str, int] = {}
+    for service, count in totals(rows).referrals.items():
+        label = name(service)
+        referrals[label] = referrals.get(label, 0) + count
+    tables = [
+        main,
+        list_table("Mensen doorverwezen, per dienst", "Dienst", "Mensen", referrals),
+        list_table(
+            "Opvolging van gedeelde signalen, afgesloten in deze periode",
+            "Uitkomst",
+            "Signalen",
+            outcomes_in_period(session, period),
+        ),
+    ]
+    return MunicipalReport(made_on, period, f"{settings.age_min}-{settings.age_max}", tuple(tables))
+
+
+def _service_names() -> Callable[[str], str]:
+    from huisbezoek.coordinator.sociale_kaart import service_name
+
+    return service_name
+
+
+def to_csv(report: MunicipalReport) -> bytes:
+    """Semicolons and a BOM, so Excel in Dutch opens it in columns with the right letters.
+    One block per table, separated by an empty line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    # Every cell through the OWASP rule: a neighbourhood named "=HYPERLINK(...)" in an address
-    # list or a batch is shown as text, never run by the spreadsheet.
-    writer.writerow([spreadsheet_cell(h) for h in ("Wijk", *table.columns, RATE_LABEL)])
-    for r, name in enumerate(table.rows):
-        writer.writerow(
-            [spreadsheet_cell(name)]
-            + [spreadsheet_cell(table.cell_text(r, c)) for c in range(len(table.columns))]
-            + [spreadsheet_cell(table.rate_text(r))]
-        )
+
+    # Every cell through the OWASP rule: a neighbourhood or service named "=HYPERLINK(...)" is
+    # shown as text, never run by the spreadsheet.
+    def row(cells: list[str]) -> list[object]:
+        return [spreadsheet_cell(cell) for cell in cells]
+
+    writer.writerow(row([f"Huisbezoeken {report.band} jaar", report.period.label]))
+    for table in report.tables:
+        writer.writerow([])
+        writer.writerow(row([table.title]))
+        extra = [RATE_LABEL] if table.rates is not None else []
+        writer.writerow(row([table.row_heading, *table.columns, *extra]))
+        for r, name in enumerate(table.rows):
+            rate = [table.rate_text(r)] if table.rates is not None else []
+            writer.writerow(
+                row([name, *(table.cell_text(r, c) for c in range(len(table.columns))), *rate])
+            )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -60,6 +60,20 @@ class ErasureCandidate:
 
 PREVIEW_ITEMS = 200
 
+# What each consent scope means, as the resident's dossier prints it.
+SCOPE_TEXTS = {
+    "vastleggen": "gesprek vastleggen",
+    "delen_signaal": "signaal delen met de coördinatie",
+    "delen_identiteit": "naam en telefoon delen",
+    "doorverwijzen": "doorverwijzen naar een dienst",
+}
+
+
+def consent_text(scopes: str) -> str:
+    """``"delen_identiteit,delen_signaal"`` as words; unknown codes stay as they are."""
+    parts = [SCOPE_TEXTS.get(code, code) for code in scopes.split(",") if code]
+    return ", ".join(parts) or "geen (ingetrokken)"
+
 
 @dataclass(frozen=True, slots=True)
 class RetentionPreview:
@@ -73,8 +87,8 @@ class RetentionPreview:
     candidates: list[ErasureCandidate]
 
 
-def _cutoff(session: Session, today: date) -> tuple[int, datetime]:
-    months = load_settings(session).retention_months
+def _cutoff(session: Session, today: date, months: int | None = None) -> tuple[int, datetime]:
+    months = months if months is not None else load_settings(session).retention_months
     cutoff = months_before(today, months)
     return months, datetime.combine(cutoff, time.min, tzinfo=UTC)
 
@@ -87,9 +101,12 @@ def _due(cutoff: datetime) -> ColumnElement[bool]:
     )
 
 
-def preview_retention(session: Session, today: date) -> RetentionPreview:
-    """What ``run_retention`` would erase today; changes nothing."""
-    months, cutoff = _cutoff(session, today)
+def preview_retention(
+    session: Session, today: date, *, months: int | None = None
+) -> RetentionPreview:
+    """What ``run_retention`` would erase today (with ``months``: under that term instead of
+    the setting); changes nothing."""
+    months, cutoff = _cutoff(session, today, months)
     per_theme: dict[Theme, int] = {}
     with_identity = 0
     for theme, named, count in session.execute(
@@ -266,11 +283,11 @@ def resident_dossier(session: Session, ref: ResidentRef) -> ResidentDossier:
             SignalRecord(
                 signal_id=sid,
                 received=signal.first_imported_at.date(),
-                theme=signal.theme,
+                theme=signal.theme,  # type: ignore[arg-type]  # any theme id
                 severity=signal.severity,
                 text=signal.text,
                 agreed=signal.agreed,
-                consent=signal.consent_scopes.replace(",", ", "),
+                consent=consent_text(signal.consent_scopes),
                 address=" ".join(
                     p
                     for p in (

@@ -6,6 +6,7 @@ leaflets, the services directory); the Dutch labels are what people read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
@@ -45,8 +46,16 @@ SEVERITY_LABELS = {
 }
 
 
+#: A theme id: what a signal is about. Any lower-case slug; a form declares the ones that are
+#: not built in (``themes:`` in the form file), so an organisation can add one without a release.
+ThemeId = str
+#: A leaflet id: the name of a file ``<id>.yaml`` in the leaflets folder.
+LeafletId = str
+
+
 class Theme(StrEnum):
-    """What a signal is about. Leaflets and services in the sociale kaart use the same ids."""
+    """The built-in themes. Forms may declare more (see :data:`ThemeId`); these always exist,
+    so visits and batches made before themes became data keep their meaning."""
 
     EENZAAMHEID = "eenzaamheid"
     VALLEN = "vallen"
@@ -78,6 +87,34 @@ THEME_LABELS = {
 }
 
 
+def theme_label_nl(theme: ThemeId, declared: Mapping[str, str] | None = None) -> str:
+    """The Dutch label of a theme: built-in, else as the form declared it, else from its id."""
+    if theme in THEME_LABELS:
+        return THEME_LABELS[Theme(theme)]
+    if declared and theme in declared:
+        return declared[theme]
+    return theme.replace("_", " ").capitalize()
+
+
+class OtherTheme(str):
+    """A theme id that is not built in (a form declared it): reads like a :class:`Theme`."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    @property
+    def label_nl(self) -> str:
+        return theme_label_nl(self)
+
+
+def theme_of(theme_id: str) -> Theme | OtherTheme:
+    """The built-in :class:`Theme` for this id, else the id as an :class:`OtherTheme`."""
+    return Theme(theme_id) if theme_id in THEME_LABELS else OtherTheme(theme_id)
+
+
 @dataclass(frozen=True, slots=True)
 class OrganisationSummary:
     """What a person checks of the coordinating organisation: its name, and the fingerprint of
@@ -107,7 +144,8 @@ UNKNOWN_NEIGHBOURHOOD = "Wijk onbekend"
 
 
 class LeafletTopic(StrEnum):
-    """The leaflets in ``resources/leaflets/`` (one file per topic, named ``<id>.yaml``)."""
+    """The built-in leaflets in ``resources/leaflets/`` (one file per topic, ``<id>.yaml``).
+    An organisation's leaflets folder may hold more; these are always there."""
 
     ONTMOETING = "ontmoeting"  # ontmoeting en eenzaamheid
     VALLEN = "vallen"  # vallen voorkomen
@@ -169,6 +207,24 @@ class ConsentScope(StrEnum):
     SHARE_SIGNAL = "delen_signaal"  # share the signal with the coordinating organisation
     SHARE_IDENTITY = "delen_identiteit"  # with name and contact details so they can call back
     REFERRAL = "doorverwijzen"  # pass on to a named local service
+
+
+class ReferralCaller(StrEnum):
+    """Who makes the first call of a referral, as agreed with the resident."""
+
+    RESIDENT = "bewoner"  # the resident calls the service
+    VOLUNTEER = "vrijwilliger"  # the volunteer calls, with the resident's consent
+    COORDINATOR = "coordinator"  # the coordinator passes it on
+    SERVICE = "organisatie"  # the service calls the resident
+
+
+#: How the resident's summary says who calls ("Wie belt").
+REFERRAL_CALLER_TEXT = {
+    ReferralCaller.RESIDENT: "U belt zelf",
+    ReferralCaller.VOLUNTEER: "De vrijwilliger belt",
+    ReferralCaller.COORDINATOR: "De coördinator belt",
+    ReferralCaller.SERVICE: "Zij bellen u",
+}
 
 
 class ConsentMethod(StrEnum):

@@ -58,7 +58,7 @@ class Manifest(BaseModel):
     sequence: Annotated[int, Field(ge=1, le=10**9)]
     created: datetime
     compression: Compression
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 1
 
     def to_bytes(self) -> bytes:
         return (json.dumps(self.model_dump(mode="json"), indent=2) + "\n").encode("ascii")
@@ -116,6 +116,7 @@ def build(
         sequence=h.sequence,
         created=h.created,
         compression=compression,
+        schema_version=payload.schema_version,
     )
     if h.key_id != keys.key_id_hex or h.org_id != config.org_id:
         raise ValueError("payload header does not belong to these keys and organisation")

@@ -21,11 +21,11 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity, Theme
+from huisbezoek.domain import ConsentMethod, ConsentScope, ContactOutcome, Severity
 from huisbezoek.safe_text import clean_line
 
 SCHEMA = "huisbezoek.signalen"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what this version writes; version 1 batches are still read
 MAX_SIGNALS = 20_000
 MAX_NEIGHBOURHOODS = 2_000
 MAX_COUNT = 10_000_000
@@ -79,6 +79,7 @@ def _scope_problem(key: str, scopes: list[ConsentScope]) -> str:
     return problem
 
 
+ServiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Line = Annotated[str, StringConstraints(max_length=200)]
@@ -120,18 +121,27 @@ class ResidentIdentity(_Strict):
     phone: Annotated[str, StringConstraints(max_length=40)] = ""
 
 
+#: A theme travels as its id: a built-in one (``vallen``) or one a form declares (``geheugen``).
+ThemeSlug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+
 class SharedSignal(_Strict):
     """One shared signal; ``identity`` only with consent ``delen_identiteit`` (checked by
     :class:`BatchPayload`, with the consent rules, in one pass over all signals)."""
 
     id: uuid.UUID
     revision: Annotated[int, Field(ge=1, le=10**6)]
-    theme: Theme
+    theme: ThemeSlug
     severity: SeveritySlug
     text: ShortText
     agreed: Text = ""
     consent: Consent
     identity: ResidentIdentity | None = None
+    # Schema 2: the sociale kaart id of the service the resident agreed to be referred to
+    # (only with consent ``doorverwijzen``), and the neighbourhood, which the anonymous counts
+    # already name, so a signal without identity is still placed in its neighbourhood.
+    referral_service_id: ServiceId | None = None
+    neighbourhood: Annotated[str, StringConstraints(max_length=100)] | None = None
 
 
 class WithdrawnSignal(_Strict):
@@ -142,8 +152,43 @@ class WithdrawnSignal(_Strict):
     revision: Annotated[int, Field(ge=1, le=10**6)]
 
 
+QuarterKey = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}Q[1-4]$")]
+DeclineKey = Literal[
+    "geen_behoefte", "al_hulp", "geen_tijd", "wantrouwen", "gezondheid", "anders", "niet_gegeven"
+]
+
+
+class PeriodCounts(_Strict):
+    """Residents (never contact attempts) counted in the calendar quarter in which they first
+    reached a stage, by the domain's status rules (``domain.status.resident_figures``).
+
+    ``declined`` and ``not_reached`` count residents whose status that is now, by the quarter of
+    the deciding contact, ``declined`` by coded reason. ``themes``: residents whose first signal
+    on a theme (shared or not) came from a finished visit in the quarter. ``referrals``:
+    residents referred to a service of the sociale kaart, by service id, in the quarter of the
+    consent. ``gone``: moved or deceased, out of the round.
+    """
+
+    invited: Count = 0
+    reached: Count = 0
+    accepted: Count = 0
+    visited: Count = 0
+    not_reached: Count = 0
+    signalled: Count = 0  # residents whose first signal (any theme) came in the quarter
+    gone: Count = 0
+    declined: dict[DeclineKey, Count] = Field(default_factory=dict)
+    themes: dict[ThemeSlug, Count] = Field(default_factory=dict)
+    referrals: Annotated[dict[ServiceId, Count], Field(max_length=500)] = Field(
+        default_factory=dict
+    )
+
+
 class NeighbourhoodCounts(_Strict):
-    """The volunteer's running totals for one neighbourhood at export time (a snapshot)."""
+    """The volunteer's running totals for one neighbourhood at export time (a snapshot).
+
+    Schema 2 sends ``periods`` (residents per quarter) only; schema 1 sent contact attempts per
+    outcome, visits and unshared signals per theme, which are still read from old batches.
+    """
 
     # Control characters stripped before the name is stored or printed (a report, a terminal).
     neighbourhood: Annotated[
@@ -151,14 +196,17 @@ class NeighbourhoodCounts(_Strict):
     ]
     outcomes: dict[ContactOutcome, Count] = Field(default_factory=dict)
     visits: Count = 0
-    unshared_signals: dict[Theme, Count] = Field(default_factory=dict)
+    unshared_signals: dict[ThemeSlug, Count] = Field(default_factory=dict)
+    periods: Annotated[dict[QuarterKey, PeriodCounts], Field(max_length=400)] = Field(
+        default_factory=dict
+    )
 
 
 class BatchPayload(_Strict):
     schema_name: Literal["huisbezoek.signalen"] = Field(
         default="huisbezoek.signalen", alias="schema"
     )
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1, 2] = 2  # SCHEMA_VERSION
     header: BatchHeader
     signals: Annotated[list[SharedSignal], Field(max_length=MAX_SIGNALS)]
     neighbourhoods: Annotated[list[NeighbourhoodCounts], Field(max_length=MAX_NEIGHBOURHOODS)]
@@ -189,9 +237,19 @@ class BatchPayload(_Strict):
                 raise ValueError(problem)
             if signal.identity is not None and ConsentScope.SHARE_IDENTITY not in scopes:
                 raise ValueError("identity without consent to share it")
+            if signal.referral_service_id is not None and ConsentScope.REFERRAL not in scopes:
+                raise ValueError("a referral service without consent to refer")
         ids = {s.id.int for s in self.signals} | {w.id.int for w in self.withdrawn}
         if len(ids) != len(self.signals) + len(self.withdrawn):  # .int: hashes in C
             raise ValueError("a signal appears twice")
+        for counts in self.neighbourhoods:
+            if self.schema_version == 1 and counts.periods:
+                raise ValueError("schema 1 has no counts per period")
+            if self.schema_version >= 2 and (
+                counts.outcomes or counts.visits or counts.unshared_signals
+            ):
+                # minimisation: contact attempts and signal totals no longer travel
+                raise ValueError("schema 2 sends residents per period only")
         names = [n.neighbourhood for n in self.neighbourhoods]
         if len(set(names)) != len(names):
             raise ValueError("a neighbourhood appears twice")

@@ -299,6 +299,7 @@ class FormState:
                         signal.leaflets,
                         signal.services,
                         note,
+                        signal.paper_unsafe,
                     )
             self._raised[index] = signal
         else:

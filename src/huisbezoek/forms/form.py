@@ -11,9 +11,9 @@ from huisbezoek.domain import (
     NOT_ASKED,
     NOT_SAYING,
     SPECIAL_ANSWERS,
-    LeafletTopic,
+    LeafletId,
     Severity,
-    Theme,
+    ThemeId,
 )
 from huisbezoek.forms.expr import Compiled, Env
 from huisbezoek.forms.model import (
@@ -69,12 +69,13 @@ class RaisedSignal:
     """A signal rule whose condition is true for the current answers."""
 
     rule_id: str
-    theme: Theme
+    theme: ThemeId
     severity: Severity
     text: str
-    leaflets: tuple[LeafletTopic, ...]
+    leaflets: tuple[LeafletId, ...]
     services: tuple[str, ...]
     note: str | None = None  # the answer of the rule's ``note_from`` question, if any
+    paper_unsafe: bool = False  # a summary on paper at home could put the resident at risk
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,18 @@ class Form:
             if isinstance(question, ScaleQuestion) and question.wellbeing_domain is not None:
                 found[question.wellbeing_domain] = question
         return found
+
+    @property
+    def theme_labels(self) -> Mapping[str, str]:
+        """The themes this form declares on top of the built-in ones, id -> Dutch label."""
+        return {decl.id: decl.label for decl in self.spec.themes}
+
+    def signal_rule(self, rule_id: str) -> RaisedSignal | None:
+        """What a rule raises (theme, severity, leaflets, services), or None if unknown."""
+        for node in self.plan.signals:
+            if node.signal.rule_id == rule_id:
+                return node.signal
+        return None
 
     @property
     def visit_date_question(self) -> DateQuestion | None:

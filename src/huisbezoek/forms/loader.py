@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from huisbezoek.domain import LeafletTopic, Severity, Theme
+from huisbezoek.domain import Severity, Theme
 from huisbezoek.forms.errors import FormDefinitionError, FormProblem
 from huisbezoek.forms.expr import (
     RESERVED_WORDS,
@@ -430,6 +430,7 @@ class _Loader:
     def build(self, spec: FormSpec) -> tuple[FormSpec, Plan]:
         spec = self._resolve_option_sets(spec)
         self._check_ids(spec)
+        self._check_themes(spec)
         if self.problems:
             raise FormDefinitionError(self.problems)
         symbols = self._symbols(spec)
@@ -479,6 +480,24 @@ class _Loader:
         if options is not None and not options:
             self.problem((*path, "options"), "geef minstens één antwoord", "options")
         return question.model_copy(update={"options": options})
+
+    def _check_themes(self, spec: FormSpec) -> None:
+        """Every rule's theme is built in or declared under ``themes``; a declaration is new."""
+        builtin = {theme.value for theme in Theme}
+        declared: set[str] = set()
+        for index, decl in enumerate(spec.themes):
+            if decl.id in builtin or decl.id in declared:
+                self.problem(("themes", index, "id"), f"thema '{decl.id}' bestaat al", "theme_dup")
+            declared.add(decl.id)
+        known = builtin | declared
+        for index, rule in enumerate(spec.signals):
+            if rule.theme not in known:
+                self.problem(
+                    ("signals", index, "theme"),
+                    f"thema '{rule.theme}' bestaat niet; zet het onder 'themes'"
+                    + _suggest(rule.theme, known),
+                    "theme",
+                )
 
     def _check_ids(self, spec: FormSpec) -> None:
         seen: dict[str, str] = {}
@@ -967,11 +986,12 @@ class _PlanBuilder:
                 deps.add(rule.note_from)
         signal = RaisedSignal(
             rule_id=rule.id,
-            theme=Theme(rule.theme),
+            theme=rule.theme,
             severity=Severity.from_slug(rule.severity),
             text=rule.text,
-            leaflets=tuple(LeafletTopic(t) for t in rule.leaflets),
+            leaflets=rule.leaflets,
             services=rule.services,
+            paper_unsafe=rule.paper_unsafe,
         )
         return SignalNode(index, self.compiled(checked), frozenset(deps), signal, rule.note_from)
 

@@ -11,8 +11,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
-from huisbezoek.domain import LeafletTopic, Theme
-
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Expression = Annotated[StrictStr, Field(min_length=1, description="Een formule, zie docs/forms.md")]
@@ -65,6 +63,10 @@ class _QuestionBase(_Model):
 
 class _AnswerableBase(_QuestionBase):
     required: StrictBool = Field(default=False, description="Moet beantwoord worden")
+    for_volunteer: StrictBool = Field(
+        default=False,
+        description="De vrijwilliger beantwoordt deze vraag zelf (geen 'wil ik niet zeggen')",
+    )
     constraints: tuple[Constraint, ...] = ()
 
 
@@ -240,16 +242,30 @@ class SignalRule(_Model):
 
     id: Id
     when: Expression
-    theme: Theme
+    theme: Id = Field(description="Een vast thema, of een thema uit 'themes' van dit formulier")
     severity: SeveritySlug
     text: Text = Field(description="Korte tekst voor het overzicht (B1)")
-    leaflets: tuple[LeafletTopic, ...] = ()
+    leaflets: tuple[Id, ...] = Field(
+        default=(), description="Folders (bestandsnamen in de map folders), belangrijkste eerst"
+    )
     services: tuple[ServiceTag, ...] = Field(
         default=(), description="Soorten hulp uit de sociale kaart, bijv. valpreventie"
     )
     note_from: Id | None = Field(
         default=None, description="Tekstvraag waarvan het antwoord bij het signaal komt"
     )
+    paper_unsafe: StrictBool = Field(
+        default=False,
+        description="Papier thuis kan onveilig zijn (geweld, geldmisbruik): "
+        "de samenvatting staat dan niet aangevinkt",
+    )
+
+
+class ThemeDeclaration(_Model):
+    """A theme this form adds to the built-in ones (for example ``geheugen``)."""
+
+    id: Id
+    label: Text = Field(description="Naam van het thema zoals de coördinator het leest")
 
 
 class FormSpec(_Model):
@@ -270,5 +286,8 @@ class FormSpec(_Model):
     description: StrictStr | None = None
     option_sets: dict[Id, tuple[Option, ...]] = {}
     sections: tuple[Section, ...] = Field(min_length=1)
+    themes: tuple[ThemeDeclaration, ...] = Field(
+        default=(), description="Thema's die dit formulier toevoegt aan de vaste thema's"
+    )
     scores: tuple[Score, ...] = ()
     signals: tuple[SignalRule, ...] = ()

@@ -16,6 +16,15 @@ from huisbezoek.forms.loader import definition_hash, load_form, load_form_source
 
 STORED_FILE_NAME = "opgeslagen formulier"
 
+# Themes declared by the forms loaded in this process, id -> label: screens that show a
+# signal without its form at hand (the coordinator's queue, a manual signal) name it with this.
+_declared_themes: dict[str, str] = {}
+
+
+def declared_theme_labels() -> dict[str, str]:
+    """The themes the loaded forms declare on top of the built-in ones (a copy)."""
+    return dict(_declared_themes)
+
 
 def default_forms_dir() -> Path:
     """The top-level ``forms/`` folder (source checkout) or its copy inside the app bundle;
@@ -72,6 +81,8 @@ class FormRegistry:
             )
         if known is None:
             self._forms[key] = form
+        for theme_id, label in form.theme_labels.items():
+            _declared_themes.setdefault(theme_id, label)
         self._by_hash.setdefault(form.definition_hash, form)
 
     def get(self, form_id: str, version: int) -> Form:

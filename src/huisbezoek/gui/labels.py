@@ -74,9 +74,22 @@ def severity_label(severity: Severity) -> str:
     return translate("Signaal", SEVERITY_LABELS[severity])  # marked in domain for lupdate
 
 
-def theme_label(theme: Theme) -> str:
-    """What a signal is about, in the screen's language (Dutch: ``domain.THEME_LABELS``)."""
-    return translate("Thema", THEME_LABELS[theme])  # marked in domain for lupdate
+def theme_label(theme: str) -> str:
+    """What a signal is about, in the screen's language (Dutch: ``domain.THEME_LABELS``). A
+    theme a form declares is shown as the form names it (form text is not translated)."""
+    from huisbezoek.domain import theme_label_nl
+    from huisbezoek.forms.registry import declared_theme_labels
+
+    if theme in THEME_LABELS:
+        return translate("Thema", THEME_LABELS[Theme(theme)])  # marked in domain for lupdate
+    return theme_label_nl(theme, declared_theme_labels())
+
+
+def all_themes() -> list[str]:
+    """Built-in themes, then those the loaded forms declare."""
+    from huisbezoek.forms.registry import declared_theme_labels
+
+    return [*(t.value for t in Theme), *sorted(declared_theme_labels())]
 
 
 def consent_method_label(method: ConsentMethod) -> str:

@@ -11,6 +11,8 @@ a warning here, for the volunteer; the paper never says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -41,38 +44,78 @@ def _safe_name(title: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "-", title).strip("-").lower() or "document"
 
 
-def load_choices(vault, visit_id: int):
-    """Worker job: the suggested topics and every leaflet's title."""
-    from huisbezoek.printing import load_leaflets
+@dataclass(frozen=True)
+class Choices:
+    """What the dialog offers, worked out off the GUI thread."""
+
+    ticked: list[Any]  # leaflets the rules suggest, then those already recorded as given
+    titles: dict[Any, str]  # every leaflet, id -> title
+    parts: list[tuple[str, str]]  # summary parts the volunteer may leave out: (key, label)
+    paper_unsafe: bool  # a rule says paper at home could be unsafe
+    example: bool  # the sociale kaart is the demo one: addresses are made up
+
+
+def load_choices(vault, visit_id: int) -> Choices:
+    """Worker job: which leaflets to tick, every leaflet's title, the summary's parts."""
+    from huisbezoek.printing import load_directory, load_leaflets
     from huisbezoek.services import documents
 
     leaflets = load_leaflets()
-    return documents.suggested_topics(vault, visit_id), {t: lf.title for t, lf in leaflets.items()}
+    suggested = documents.suggested_topics(vault, visit_id)
+    recorded = documents.recorded_topics(vault, visit_id)
+    return Choices(
+        ticked=list(dict.fromkeys([*suggested, *recorded])),
+        titles={t: lf.title for t, lf in leaflets.items()},
+        parts=documents.summary_parts(vault, visit_id),
+        paper_unsafe=documents.paper_unsafe(vault, visit_id),
+        example=load_directory().fictional,
+    )
 
 
-def make_documents(vault, visit_id, topics, *, summary: bool, chart: bool):
+def make_documents(vault, visit_id, topics, *, summary: bool, chart: bool, leave_out=()):
     """Worker job: the summary and the leaflets as PDF bytes (``PrintJob`` list), in memory."""
     from huisbezoek.services import documents
 
     return documents.visit_documents(
-        vault, visit_id, topics, include_summary=summary, show_wellbeing_chart=chart
+        vault,
+        visit_id,
+        topics,
+        include_summary=summary,
+        show_wellbeing_chart=chart,
+        leave_out=leave_out,
     )
 
 
-def make_preview(vault, visit_id, topics, *, summary: bool, chart: bool, width_px: int):
+def make_preview(
+    vault, visit_id, topics, *, summary: bool, chart: bool, width_px: int, leave_out=()
+):
     """Worker job: the documents, their page images and the stale-contact warnings."""
-    jobs = make_documents(vault, visit_id, topics, summary=summary, chart=chart)
+    jobs = make_documents(
+        vault, visit_id, topics, summary=summary, chart=chart, leave_out=leave_out
+    )
     pages = pdf_print.preview_documents([(j.title, j.pdf) for j in jobs], width_px)
     return jobs, pages, pdf_print.stale_contacts(topics)
 
 
-def save_documents(vault, visit_id, topics, *, summary: bool, chart: bool, folder: Path, jobs=None):
+def save_documents(
+    vault,
+    visit_id,
+    topics,
+    *,
+    summary: bool,
+    chart: bool,
+    folder: Path,
+    jobs=None,
+    leave_out=(),
+):
     """Worker job: write one PDF per document into ``folder``, then record the leaflets."""
     from huisbezoek.printing import save_pdf
     from huisbezoek.services import documents
 
     if jobs is None:
-        jobs = make_documents(vault, visit_id, topics, summary=summary, chart=chart)
+        jobs = make_documents(
+            vault, visit_id, topics, summary=summary, chart=chart, leave_out=leave_out
+        )
     written = []
     for n, job in enumerate(jobs, start=1):
         path = folder / f"{n:02d}-{_safe_name(job.title)}.pdf"
@@ -80,6 +123,27 @@ def save_documents(vault, visit_id, topics, *, summary: bool, chart: bool, folde
         written.append(path)
     documents.record_leaflets_given(vault, visit_id, [j.topic for j in jobs if j.topic])
     return written
+
+
+def ask_print_example(parent: QWidget) -> bool:
+    """Ask before printing a summary with made-up addresses for a real resident."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Afdrukken", "Voorbeeldadressen"),
+        translate(
+            "Afdrukken",
+            "Deze sociale kaart is een voorbeeld. De organisaties en telefoonnummers zijn "
+            "verzonnen. Vraag uw coördinator om de echte sociale kaart.\n\n"
+            "Wilt u toch afdrukken?",
+        ),
+        parent=parent,
+    )
+    box.setObjectName("exampleWarning")
+    yes = box.addButton(translate("Afdrukken", "Toch afdrukken"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(translate("Afdrukken", "Niet afdrukken"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def print_documents(vault, visit_id, printer, jobs, *, progress=None, cancel=None) -> int:
@@ -101,6 +165,9 @@ class PrintDialog(BaseDialog):
         self.visit_id = visit_id
         #: Asks for the printer; tests replace it (see ``pdf_print.PrinterChooser``).
         self.choose_printer: pdf_print.PrinterChooser = pdf_print.ask_printer
+        #: Asks before a summary with the demo sociale kaart goes out for a real resident.
+        self.confirm_example: Callable[[QWidget], bool] = ask_print_example
+        self.example = False
         self.printer: Any = None
         self.progress: ProgressDialog | None = None
         self._jobs: list[Any] = []
@@ -116,9 +183,29 @@ class PrintDialog(BaseDialog):
         self.summary.setAccessibleDescription(
             translate("Afdrukken", "Een overzicht van het gesprek voor de bewoner.")
         )
-        self.chart = QCheckBox(
-            translate("Afdrukken", "Met het spinnen&web (als de bewoner dat wil)")
+        self.unsafe_hint = hint(
+            translate(
+                "Afdrukken",
+                "Is papier bij de bewoner thuis niet veilig, bijvoorbeeld bij geweld of "
+                "geldmisbruik? Geef dan geen samenvatting mee.",
+            )
         )
+        # Banners that grow with their text at 200% (hidden until there is something to say).
+        self.unsafe_warning = pdf_print.StaleWarning()
+        self.unsafe_warning.setObjectName("unsafeWarning")
+        self.unsafe_warning.setAccessibleName(translate("Afdrukken", "Waarschuwing: papier thuis"))
+        self.example_banner = pdf_print.StaleWarning()
+        self.example_banner.setObjectName("exampleBanner")
+        self.example_banner.setAccessibleName(
+            translate("Afdrukken", "Waarschuwing: voorbeeldadressen")
+        )
+        self.parts_box = QWidget()
+        self.parts = QVBoxLayout(self.parts_box)
+        self.parts.setContentsMargins(0, 0, 0, 0)
+        self.part_checks: dict[str, QCheckBox] = {}
+        # Short labels: the choices column must fit half a 1366 screen at 200% text.
+        self.chart = QCheckBox(translate("Afdrukken", "Met het spinnen&web"))
+        self.chart.setToolTip(translate("Afdrukken", "Alleen als de bewoner dat wil."))
         self.chart.setAccessibleName(translate("Afdrukken", "Met het spinnenweb"))
         self.chart.setAccessibleDescription(
             translate("Afdrukken", "De zes cijfers als tekening op de samenvatting.")
@@ -151,12 +238,29 @@ class PrintDialog(BaseDialog):
         choices = QWidget()
         left = QVBoxLayout(choices)
         left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.example_banner)
         left.addWidget(heading(translate("Afdrukken", "Wat geeft u mee?"), "subheading"))
+        left.addWidget(self.unsafe_warning)
         left.addWidget(self.summary)
+        left.addWidget(self.unsafe_hint)
         left.addWidget(self.chart)
+        self.parts_heading = heading(
+            translate("Afdrukken", "Wat staat op de samenvatting?"), "subheading"
+        )
+        left.addWidget(self.parts_heading)
+        left.addWidget(
+            hint(translate("Afdrukken", "Haal het vinkje weg bij wat niet op papier mag."))
+        )
+        left.addWidget(self.parts_box)
         left.addWidget(heading(translate("Afdrukken", "Folders"), "subheading"))
         left.addWidget(
-            hint(translate("Afdrukken", "Aangevinkt zijn de folders die passen bij de signalen."))
+            hint(
+                translate(
+                    "Afdrukken",
+                    "Aangevinkt zijn de folders die bij de signalen horen, en de folders die "
+                    "u al gaf.",
+                )
+            )
         )
         left.addWidget(self.leaflet_box)
         left.addWidget(self.stale)
@@ -167,7 +271,7 @@ class PrintDialog(BaseDialog):
         right_col.addWidget(heading(translate("Afdrukken", "Zo ziet het eruit"), "subheading"))
         right_col.addWidget(self.preview, 1)
         body = QHBoxLayout()
-        choices_area = QScrollArea()  # at 200% text the list of leaflets scrolls
+        self.choices_area = choices_area = QScrollArea()  # at 200% text the list scrolls
         choices_area.setWidgetResizable(True)
         choices_area.setFrameShape(QFrame.Shape.NoFrame)
         choices_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the check boxes take the focus
@@ -187,18 +291,47 @@ class PrintDialog(BaseDialog):
 
     # -- choosing ---------------------------------------------------------------------------
 
-    def _show_choices(self, result) -> None:
-        suggested, titles = result
-        for topic, title in titles.items():
+    def _show_choices(self, result: Choices) -> None:
+        self.example = result.example
+        if result.example:
+            self.example_banner.setText(
+                translate(
+                    "Afdrukken",
+                    "Voorbeeld: deze sociale kaart is verzonnen. Op elke pagina staat "
+                    "'VOORBEELD'. Vraag uw coördinator om de echte sociale kaart.",
+                )
+            )
+        if result.paper_unsafe:
+            self.summary.blockSignals(True)
+            self.summary.setChecked(False)
+            self.summary.blockSignals(False)
+            self.unsafe_warning.setText(
+                translate(
+                    "Afdrukken",
+                    "Let op: bij dit gesprek kan papier thuis onveilig zijn. De samenvatting "
+                    "staat daarom uit. Zet hem alleen aan als de bewoner dat zelf veilig vindt.",
+                )
+            )
+        for key, label in result.parts:
+            part = QCheckBox(label)
+            part.setChecked(True)
+            part.setAccessibleName(
+                translate("Afdrukken", "Op de samenvatting: {deel}").format(deel=label)
+            )
+            part.toggled.connect(self._choices_changed)
+            self.part_checks[key] = part
+            self.parts.addWidget(part)
+        for topic, title in result.titles.items():
             check = QCheckBox(title)
             check.setAccessibleName(translate("Afdrukken", "Folder {titel}").format(titel=title))
             check.setAccessibleDescription(
                 translate("Afdrukken", "Spatie: deze folder wel of niet afdrukken.")
             )
-            check.setChecked(topic in suggested)
+            check.setChecked(topic in result.ticked)
             check.toggled.connect(self._choices_changed)
             self.checks[topic] = check
             self.leaflets.addWidget(check)
+        self._choices_changed()
         self.fit_to_content()
         self.refresh_preview()
 
@@ -209,11 +342,23 @@ class PrintDialog(BaseDialog):
     def chosen_topics(self) -> list[Any]:
         return [t for t, c in self.checks.items() if c.isChecked()]
 
+    def left_out(self) -> tuple[str, ...]:
+        """Parts of the summary the volunteer unticked."""
+        return tuple(key for key, check in self.part_checks.items() if not check.isChecked())
+
     def _key(self) -> tuple[Any, ...]:
-        return (self.summary.isChecked(), self.chart.isChecked(), tuple(self.chosen_topics()))
+        return (
+            self.summary.isChecked(),
+            self.chart.isChecked(),
+            tuple(self.chosen_topics()),
+            self.left_out(),
+        )
 
     def _choices_changed(self) -> None:
-        self.chart.setEnabled(self.summary.isChecked())
+        summary = self.summary.isChecked()
+        self.chart.setEnabled(summary)
+        for check in self.part_checks.values():
+            check.setEnabled(summary)
         self.preview_ready = False
         self._timer.start()
 
@@ -223,7 +368,7 @@ class PrintDialog(BaseDialog):
         self._generation += 1
         generation = self._generation
         key = self._key()
-        summary, chart, topics = key
+        summary, chart, topics, leave_out = key
         if not summary and not topics:
             self._jobs, self._jobs_key = [], key
             self.preview.show_message(translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
@@ -256,7 +401,13 @@ class PrintDialog(BaseDialog):
         run_op(
             self,
             lambda: make_preview(
-                vault, vid, list(topics), summary=summary, chart=chart, width_px=width
+                vault,
+                vid,
+                list(topics),
+                summary=summary,
+                chart=chart,
+                width_px=width,
+                leave_out=leave_out,
             ),
             on_done=done,
             on_error=failed,
@@ -275,17 +426,25 @@ class PrintDialog(BaseDialog):
             show_error(self, exc)
 
     def _nothing_chosen(self) -> bool:
-        summary, _chart, topics = self._key()
+        summary, _chart, topics, _left_out = self._key()
         if not summary and not topics:
             show_message(self.error, translate("Afdrukken", "Kies eerst wat u wilt afdrukken."))
             return True
         return False
+
+    def _example_refused(self) -> bool:
+        """A summary with made-up addresses for a real resident: ask first (not in the demo)."""
+        if not (self.example and self.summary.isChecked()) or self.ctx.is_demo:
+            return False
+        return not self.confirm_example(self)
 
     # -- printing ---------------------------------------------------------------------------
 
     def start_print(self) -> None:
         """Qt's print dialog once for the whole set, then print every page of it."""
         if self._nothing_chosen() or self._jobs_key != self._key() or not self._jobs:
+            return
+        if self._example_refused():
             return
         jobs = list(self._jobs)
         pages = self.page_total
@@ -327,10 +486,10 @@ class PrintDialog(BaseDialog):
 
     def save_to(self, folder: Path) -> None:
         """Save one PDF per document into ``folder`` (the same bytes as the preview)."""
-        if self._nothing_chosen():
+        if self._nothing_chosen() or self._example_refused():
             return
         vault, vid = self.ctx.vault, self.visit_id
-        summary, chart, topics = self._key()
+        summary, chart, topics, leave_out = self._key()
         jobs = list(self._jobs) if self._jobs_key == self._key() else None
         self._set_buttons(busy=True)
         self.status.setText(translate("Afdrukken", "Bezig met opslaan…"))
@@ -352,7 +511,14 @@ class PrintDialog(BaseDialog):
         run_op(
             self,
             lambda: save_documents(
-                vault, vid, list(topics), summary=summary, chart=chart, folder=folder, jobs=jobs
+                vault,
+                vid,
+                list(topics),
+                summary=summary,
+                chart=chart,
+                folder=folder,
+                jobs=jobs,
+                leave_out=leave_out,
             ),
             on_done=done,
             on_error=failed,

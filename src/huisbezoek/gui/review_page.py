@@ -8,12 +8,13 @@ coordinator are here too; they call the printing and exchange areas when those a
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -26,11 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ReferralCaller,
+    Severity,
+    Theme,
+    VisitStatus,
+)
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.labels import consent_method_label, format_datetime, severity_label, theme_label
+from huisbezoek.gui.labels import (
+    all_themes,
+    consent_method_label,
+    format_datetime,
+    severity_label,
+    theme_label,
+)
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
     Banner,
@@ -41,6 +55,7 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     show_message,
+    wheel_needs_focus,
 )
 from huisbezoek.services import review as svc
 
@@ -72,11 +87,29 @@ class SignalCard(QFrame):
         self.referral = QCheckBox(translate("Afronden", "Doorverwijzen naar:"))
         self.service = QLineEdit()
         self.service.setPlaceholderText(translate("Afronden", "naam van de organisatie"))
+        # Who makes the call and by when: the resident's summary prints both.
+        self.caller = QComboBox()
+        self.caller.addItem(translate("Afronden", "(nog niet afgesproken)"), None)
+        for caller, label in (
+            (ReferralCaller.RESIDENT, translate("Afronden", "De bewoner belt zelf")),
+            (ReferralCaller.VOLUNTEER, translate("Afronden", "Ik bel, als vrijwilliger")),
+            (ReferralCaller.COORDINATOR, translate("Afronden", "De coördinator belt")),
+            (ReferralCaller.SERVICE, translate("Afronden", "De organisatie belt de bewoner")),
+        ):
+            self.caller.addItem(label, caller)
+        self.due_set = QCheckBox(translate("Afronden", "Uiterlijk op:"))
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setDisplayFormat("dd-MM-yyyy")
+        self.due.setCalendarPopup(True)
+        self.due.setEnabled(False)
+        self.due_set.toggled.connect(self.due.setEnabled)
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method_label(m), m)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        # Scrolling past the card must not change who calls, the date or the method.
+        wheel_needs_focus(self.caller, self.due, self.method, self.when)
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
@@ -86,6 +119,9 @@ class SignalCard(QFrame):
             (self.identity, translate("Afronden", "Naam en telefoon delen")),
             (self.referral, translate("Afronden", "Doorverwijzen")),
             (self.service, translate("Afronden", "Naar welke organisatie")),
+            (self.caller, translate("Afronden", "Wie belt")),
+            (self.due_set, translate("Afronden", "Met een datum waarop uiterlijk gebeld is")),
+            (self.due, translate("Afronden", "Uiterlijk op welke datum")),
             (self.method, translate("Afronden", "Hoe gaf de bewoner toestemming")),
             (self.when, translate("Afronden", "Wanneer gaf de bewoner toestemming")),
             (self.note, translate("Afronden", "Notitie bij het signaal")),
@@ -112,6 +148,11 @@ class SignalCard(QFrame):
         self.referral.setChecked(referral is not None)
         if referral is not None:
             self.service.setText(referral.referral_service or "")
+            self.caller.setCurrentIndex(max(0, self.caller.findData(referral.referral_caller)))
+            if referral.referral_due is not None:
+                due = referral.referral_due
+                self.due_set.setChecked(True)
+                self.due.setDate(QDate(due.year, due.month, due.day))
         if row.consents:
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
@@ -131,6 +172,11 @@ class SignalCard(QFrame):
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.referral)
         ref_row.addWidget(self.service, 1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_set)
+        due_row.addWidget(self.due, 1)
+        form.addRow(translate("Afronden", "Wie belt:"), self.caller)
+        form.addRow(translate("Afronden", "Wanneer bellen:"), due_row)
         form.addRow(translate("Afronden", "Hoe:"), self.method)
         form.addRow(translate("Afronden", "Wanneer:"), self.when)
         form.addRow(translate("Afronden", "Notitie:"), self.note)
@@ -156,6 +202,8 @@ class SignalCard(QFrame):
             self.identity,
             self.referral,
             self.service,
+            self.caller,
+            self.due_set,
             self.method,
             self.when,
             self.note,
@@ -164,6 +212,7 @@ class SignalCard(QFrame):
         ]
         for widget in editable:
             widget.setEnabled(not read_only)
+        self.due.setEnabled(not read_only and self.due_set.isChecked())
 
     def scopes(self) -> set[ConsentScope]:
         scopes = set()
@@ -180,11 +229,23 @@ class SignalCard(QFrame):
         scopes, method = self.scopes(), enum_data(self.method, ConsentMethod)
         when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
         service, note, agreed = self.service.text(), self.note.text(), self.agreed.text()
+        caller = self.caller.currentData()
+        picked = self.due.date()
+        due = (
+            date(picked.year(), picked.month(), picked.day()) if self.due_set.isChecked() else None
+        )
 
         def work():
             svc.update_signal_notes(vault, sid, note=note, agreed_action=agreed)
             return svc.set_signal_consent(
-                vault, sid, scopes=scopes, method=method, given_at=when, referral_service=service
+                vault,
+                sid,
+                scopes=scopes,
+                method=method,
+                given_at=when,
+                referral_service=service,
+                referral_caller=caller,
+                referral_due=due,
             )
 
         def failed(exc: BaseException) -> None:
@@ -216,9 +277,9 @@ class ManualSignalDialog(BaseDialog):
         self.visit_id = visit_id
         self.setWindowTitle(translate("Afronden", "Signaal toevoegen"))
         self.theme = QComboBox()
-        for t in Theme:
+        for t in all_themes():
             self.theme.addItem(theme_label(t), t)
-        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG))
+        self.theme.setCurrentIndex(self.theme.findData(Theme.OVERIG.value))
         self.severity = QComboBox()
         for s in Severity:
             self.severity.addItem(severity_label(s), s)
@@ -253,7 +314,7 @@ class ManualSignalDialog(BaseDialog):
 
     def accept(self) -> None:
         vault, vid = self.ctx.vault, self.visit_id
-        theme, severity = enum_data(self.theme, Theme), enum_data(self.severity, Severity)
+        theme, severity = str(self.theme.currentData()), enum_data(self.severity, Severity)
         text, note = self.text.text(), self.note.text()
 
         def failed(exc: BaseException) -> None:
@@ -338,7 +399,7 @@ class ReviewPage(QWidget):
         )
         col.addWidget(button_row(self.print_button, self.export_button))
         col.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setAccessibleName(translate("Afronden", "Afronden"))
         scroll.setAccessibleDescription(translate("Afronden", "Open vragen, signalen en afronden."))
         scroll.setWidgetResizable(True)

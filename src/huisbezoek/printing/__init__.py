@@ -23,6 +23,7 @@ from .content import (
     load_directory,
     load_leaflets,
     long_sentences,
+    service_kind,
     stale_services,
     suggest_leaflets,
 )
@@ -31,8 +32,10 @@ from .fonts import missing_glyphs
 from .leaflets import prerender_leaflets, render_leaflet
 from .recovery import render_recovery_sheet
 from .summary import (
+    EXAMPLE_MARK,
     WELLBEING_DOMAINS,
     Agreement,
+    Referral,
     SummaryInput,
     date_nl,
     render_summary,
@@ -46,6 +49,7 @@ def save_pdf(path: Path, pdf: bytes) -> None:
 
 
 __all__ = [
+    "EXAMPLE_MARK",
     "WELLBEING_DOMAINS",
     "Agreement",
     "DocumentBuilder",
@@ -55,6 +59,7 @@ __all__ = [
     "LeafletSection",
     "Organisation",
     "PrintInputError",
+    "Referral",
     "ResourceFileError",
     "Service",
     "ServiceDirectory",
@@ -72,6 +77,7 @@ __all__ = [
     "render_recovery_sheet",
     "render_summary",
     "save_pdf",
+    "service_kind",
     "stale_services",
     "styles",
     "suggest_leaflets",

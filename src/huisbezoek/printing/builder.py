@@ -567,6 +567,9 @@ class DocumentBuilder:
         self.subject = subject
         self.styles = styles()
         self.story: list[Block] = []
+        #: Printed in bold at the foot of every page, right of the page number (for example
+        #: that a summary was made with the demo sociale kaart). None: nothing.
+        self.page_mark: str | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -630,6 +633,9 @@ class DocumentBuilder:
     def box(self, parts: Sequence[Block]) -> Box:
         return Box(parts)
 
+    def spacer(self, height_mm: float = 4) -> Space:
+        return Space(height_mm * mm)
+
     def keep_together(self, parts: Sequence[Block]) -> Group:
         return Group(parts)
 
@@ -667,6 +673,11 @@ class DocumentBuilder:
             canvas.setFillColor(INK)
             canvas.setFont(fonts.REGULAR, FOOTER_SIZE)
             canvas.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 14 * mm, f"Pagina {number} van {total}")
+            if self.page_mark:
+                canvas.setFont(fonts.BOLD, FOOTER_SIZE)
+                canvas.drawRightString(
+                    MARGIN_LEFT + FRAME_WIDTH, MARGIN_BOTTOM - 14 * mm, self.page_mark
+                )
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()

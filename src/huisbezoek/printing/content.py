@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from huisbezoek.domain import LeafletTopic, Severity, Theme
+from huisbezoek.domain import LeafletId, LeafletTopic, Severity, ThemeId
 from huisbezoek.paths import active_dir, resources_dir
 from huisbezoek.safe_read import FileRefusedError, check_yaml, read_bounded
 
@@ -52,6 +52,32 @@ class ServiceKind(StrEnum):
     BRANDVEILIGHEID = "brandveiligheid"
     POLITIE = "politie"
     VERVOER = "vervoer"
+    GEHEUGEN = "geheugen"  # memory: casemanager dementie, Alzheimer Nederland, geheugenpoli
+    # National lines (the ``landelijk`` block of the sociale kaart).
+    ZELFMOORDPREVENTIE = "zelfmoordpreventie"  # 113 Zelfmoordpreventie
+    VEILIG_THUIS = "veilig_thuis"  # abuse, also financial abuse by relatives
+    LUISTERLIJN = "luisterlijn"  # someone to talk to, day and night
+
+
+#: Older service tags in form rules (form v1) and the kind of help they mean.
+SERVICE_TAG_ALIASES: Mapping[str, ServiceKind] = MappingProxyType(
+    {
+        "wijkagent": ServiceKind.POLITIE,
+        "brandweer": ServiceKind.BRANDVEILIGHEID,
+        "woonadvies": ServiceKind.WONINGAANPASSING,
+        "respijtzorg": ServiceKind.MANTELZORGONDERSTEUNING,
+    }
+)
+
+
+def service_kind(tag: str) -> ServiceKind | None:
+    """The kind of help a form rule's service tag asks for; None when the tag is unknown."""
+    if tag in SERVICE_TAG_ALIASES:
+        return SERVICE_TAG_ALIASES[tag]
+    try:
+        return ServiceKind(tag)
+    except ValueError:
+        return None
 
 
 class _Model(BaseModel):
@@ -78,10 +104,12 @@ class Service(_Model):
     opening_hours: str | None = Field(default=None, alias="openingstijden")
     website: str | None = Field(default=None, alias="website")
     email: str | None = Field(default=None, alias="e_mail")
-    topics: tuple[LeafletTopic, ...] = Field(default=(), alias="onderwerpen")
+    topics: tuple[LeafletId, ...] = Field(default=(), alias="onderwerpen")
     kinds: tuple[ServiceKind, ...] = Field(default=(), alias="soorten")
     last_checked: date = Field(alias="laatst_gecontroleerd")
     owner: str = Field(alias="beheerder", min_length=1)
+    # For whoever keeps the file: how to check this entry. Never printed.
+    check_note: str | None = Field(default=None, alias="controleren")
 
 
 class OrganisationInfo(_Model):
@@ -100,8 +128,11 @@ class ServiceDirectory(_Model):
     # A demo directory: contact blocks then say the organisations are made up.
     fictional: bool = Field(default=False, alias="voorbeeld")
     services: tuple[Service, ...] = Field(alias="diensten")
+    # National lines (113, Veilig Thuis, De Luisterlijn): the same in every municipality.
+    # The summary shows them for signals that need action now, never in a leaflet's list.
+    national: tuple[Service, ...] = Field(default=(), alias="landelijk")
 
-    @field_validator("services")
+    @field_validator("services", "national")
     @classmethod
     def _unique_ids(cls, services: tuple[Service, ...]) -> tuple[Service, ...]:
         seen: set[str] = set()
@@ -112,10 +143,18 @@ class ServiceDirectory(_Model):
         return services
 
     def service(self, service_id: str) -> Service:
-        for service in self.services:
+        for service in (*self.services, *self.national):
             if service.id == service_id:
                 return service
         raise KeyError(service_id)
+
+    def of_kind(self, kind: ServiceKind) -> tuple[Service, ...]:
+        """Local services of this kind, then national lines of it, in the file's order (the
+        coordinator puts the first choice first, e.g. the own huisarts before the post)."""
+        return tuple(s for s in (*self.services, *self.national) if kind in s.kinds)
+
+    def is_national(self, service: Service) -> bool:
+        return any(service.id == line.id for line in self.national)
 
 
 class LeafletSection(_Model):
@@ -137,11 +176,11 @@ class LeafletContacts(_Model):
 
 
 class Leaflet(_Model):
-    topic: LeafletTopic = Field(alias="id")
+    topic: LeafletId = Field(alias="id", pattern=r"^[a-z][a-z0-9_]{0,63}$")
     title: str = Field(alias="titel", min_length=1)
     intro: tuple[str, ...] = Field(alias="inleiding", min_length=1)
-    # Signals about these themes suggest the leaflet on the visit's review page.
-    themes: tuple[Theme, ...] = Field(default=(), alias="signalen")
+    # Signals about these themes suggest the leaflet when no form rule names leaflets.
+    themes: tuple[ThemeId, ...] = Field(default=(), alias="signalen")
     sections: tuple[LeafletSection, ...] = Field(alias="vragen", min_length=1)
     contacts: LeafletContacts = Field(alias="contacten")
     closing: str | None = Field(default=None, alias="tot_slot")
@@ -164,7 +203,7 @@ class Leaflet(_Model):
 _M = TypeVar("_M", bound=BaseModel)
 
 _cache_lock = threading.Lock()
-_leaflet_cache: dict[Path, tuple[object, Mapping[LeafletTopic, Leaflet]]] = {}
+_leaflet_cache: dict[Path, tuple[object, Mapping[LeafletId, Leaflet]]] = {}
 _directory_cache: dict[Path, tuple[object, ServiceDirectory]] = {}
 
 _ERROR_TEXT_NL = {
@@ -240,7 +279,7 @@ def _signature(paths: Iterable[Path]) -> object:
     return tuple(out)
 
 
-_TOPIC_IDS = frozenset(topic.value for topic in LeafletTopic)
+_LEAFLET_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 def default_leaflets_dir() -> Path:
@@ -253,10 +292,12 @@ def default_directory_dir() -> Path:
     return active_dir(DIRECTORY_FOLDER, resources_dir() / DIRECTORY_FOLDER)
 
 
-def load_leaflets(folder: Path | None = None) -> Mapping[LeafletTopic, Leaflet]:
-    """Every leaflet in ``folder`` (default: the shipped ones), one ``<topic>.yaml`` per topic.
+def load_leaflets(folder: Path | None = None) -> Mapping[LeafletId, Leaflet]:
+    """Every leaflet in ``folder`` (default: the shipped ones), one ``<id>.yaml`` per leaflet.
 
-    Parsed files are cached until one of them changes on disk, so repeat calls are cheap.
+    The built-in leaflets must be there; an organisation may add more (a new file whose
+    ``id`` is its name). Built-in ones come first, then the others by id. Parsed files are
+    cached until one of them changes on disk, so repeat calls are cheap.
     """
     folder = (folder or default_leaflets_dir()).resolve()
     files = list(folder.glob("*.yaml")) + [folder / f"{topic.value}.yaml" for topic in LeafletTopic]
@@ -266,20 +307,24 @@ def load_leaflets(folder: Path | None = None) -> Mapping[LeafletTopic, Leaflet]:
         if cached is not None and cached[0] == signature:
             return cached[1]
     for path in files:
-        if path.stem not in _TOPIC_IDS:
+        if not _LEAFLET_ID.match(path.stem):
             raise ResourceFileError.for_file(
-                path, "unknown leaflet topic", "er bestaat geen folder met deze naam"
+                path,
+                "bad leaflet file name",
+                "de naam van een folderbestand mag alleen kleine letters, cijfers en _ hebben",
             )
-    leaflets: dict[LeafletTopic, Leaflet] = {}
-    for topic in LeafletTopic:
-        path = folder / f"{topic.value}.yaml"
+    builtin = [topic.value for topic in LeafletTopic]
+    extra = sorted({path.stem for path in files} - set(builtin))
+    leaflets: dict[LeafletId, Leaflet] = {}
+    for topic in (*builtin, *extra):
+        path = folder / f"{topic}.yaml"
         leaflet = _parse(path, Leaflet)
-        if leaflet.topic is not topic:
+        if leaflet.topic != topic:
             raise ResourceFileError.for_file(
-                path, "id does not match file name", f"'id' moet '{topic.value}' zijn"
+                path, "id does not match file name", f"'id' moet '{topic}' zijn"
             )
         leaflets[topic] = leaflet
-    result: Mapping[LeafletTopic, Leaflet] = MappingProxyType(leaflets)
+    result: Mapping[LeafletId, Leaflet] = MappingProxyType(leaflets)
     with _cache_lock:
         _leaflet_cache[folder] = (signature, result)
     return result
@@ -305,19 +350,25 @@ def load_directory(folder: Path | None = None) -> ServiceDirectory:
 
 
 def leaflet_contacts(leaflet: Leaflet, directory: ServiceDirectory) -> tuple[Service, ...]:
-    """The services a leaflet lists: by the leaflet's kinds in order, then by topic, then name."""
+    """The services a leaflet lists: by the leaflet's kinds in order, then by topic; within a
+    kind in the order of the sociale kaart (the coordinator puts the first choice first).
+    National lines of a kind the leaflet names come after the local ones."""
     wanted = leaflet.contacts.kinds
+    position = {service.id: n for n, service in enumerate(directory.services)}
 
-    def rank(service: Service) -> tuple[int, str]:
+    def rank(service: Service) -> tuple[int, int]:
         positions = [wanted.index(kind) for kind in service.kinds if kind in wanted]
-        return (min(positions) if positions else len(wanted), service.name.casefold())
+        return (min(positions) if positions else len(wanted), position[service.id])
 
     matching = [
         service
         for service in directory.services
         if leaflet.topic in service.topics or any(kind in wanted for kind in service.kinds)
     ]
-    return tuple(sorted(matching, key=rank)[: leaflet.contacts.limit])
+    # National lines only when the leaflet asks for their kind (Veilig Thuis on veilig_ouder).
+    national = [s for s in directory.national if any(kind in wanted for kind in s.kinds)]
+    local = sorted(matching, key=rank)[: max(leaflet.contacts.limit - len(national), 1)]
+    return (*local, *national)
 
 
 def months_before(day: date, months: int) -> date:
@@ -352,28 +403,32 @@ class SignalLike(Protocol):
     """The part of a raised signal that leaflet suggestions need."""
 
     @property
-    def theme(self) -> Theme: ...
+    def theme(self) -> ThemeId: ...
 
     @property
     def severity(self) -> Severity: ...
 
 
 def suggest_leaflets(
-    signals: Iterable[Theme | SignalLike],
-    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
-) -> list[LeafletTopic]:
-    """Leaflets whose themes match the signals, most urgent signal first, each topic once."""
+    signals: Iterable[ThemeId | SignalLike],
+    leaflets: Mapping[LeafletId, Leaflet] | None = None,
+) -> list[LeafletId]:
+    """Leaflets whose themes match the signals, most urgent signal first, each topic once.
+
+    The fallback for signals whose rule names no leaflets (and for signals added by hand);
+    a rule's own ``leaflets`` come first, see ``services.documents``.
+    """
     library = leaflets if leaflets is not None else load_leaflets()
-    urgency: dict[Theme, Severity] = {}
+    urgency: dict[str, Severity] = {}
     for signal in signals:
         theme, severity = (
             (signal, Severity.INFORMATIE)
-            if isinstance(signal, Theme)
+            if isinstance(signal, str)
             else (signal.theme, signal.severity)
         )
         urgency[theme] = max(severity, urgency.get(theme, severity))
-    order = list(LeafletTopic)
-    scored: list[tuple[int, int, LeafletTopic]] = []
+    order = list(library)
+    scored: list[tuple[int, int, LeafletId]] = []
     for topic, leaflet in library.items():
         levels = [urgency[theme] for theme in leaflet.themes if theme in urgency]
         if levels:

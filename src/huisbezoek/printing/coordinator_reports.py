@@ -23,37 +23,56 @@ class ReportRow:
     values: Sequence[str]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """One table of the report: a title, column headings and its rows."""
+
+    title: str
+    headings: Sequence[str]
+    rows: Sequence[ReportRow]
+
+
 def render_municipality_report(
     organisation: Organisation,
     *,
     made_on: date,
-    headings: Sequence[str],
-    rows: Sequence[ReportRow],
+    period: str,
+    band: str,
+    sections: Sequence[ReportSection],
     hidden_mark: str,
     threshold: int,
+    rounding: int,
 ) -> bytes:
-    """Per neighbourhood a framed block of figures; large print has no room for a wide table."""
+    """Per row a framed block of figures; large print has no room for a wide table."""
+    title = f"Huisbezoeken {band} jaar: cijfers"
     builder = DocumentBuilder(
-        title="Huisbezoeken 75-80: cijfers per wijk",
-        author=organisation.name,
-        subject="Anoniem overzicht voor de gemeente",
+        title=title, author=organisation.name, subject="Anoniem overzicht voor de gemeente"
     )
-    builder.add_title("Huisbezoeken 75-80: cijfers per wijk")
+    builder.add_title(title)
+    builder.add_paragraph(f"Periode: {period}.", bold=True)
     builder.add_paragraph(f"{organisation.name}, {date_nl(made_on)}.")
     builder.add_paragraph(
-        f"Dit overzicht bevat geen namen. Aantallen onder de {threshold} staan er niet in, "
-        f"zodat niemand te herkennen is. Op die plek staat '{hidden_mark}'. Soms staat er ook "
-        f"'{hidden_mark}' bij een groter aantal: anders kon u het kleine aantal uitrekenen "
-        "uit het totaal."
+        "Dit overzicht bevat geen namen. Elk getal telt mensen, niet bezoeken of pogingen. "
+        f"Aantallen onder de {threshold} staan er niet in, zodat niemand te herkennen is. Op die "
+        f"plek staat '{hidden_mark}'. Soms staat er ook '{hidden_mark}' bij een groter aantal: "
+        "anders kon u het kleine aantal uitrekenen uit het totaal. Een 0 is echt 0."
     )
-    for row in rows:
-        parts = [builder.paragraph(row.name, bold=True, boxed=True)]
-        parts += [
-            builder.labelled(heading, value, boxed=True)
-            for heading, value in zip(headings, row.values, strict=True)
-        ]
-        builder.add_box(parts)
-        builder.add_space(3)
+    builder.add_paragraph(
+        f"Alle andere aantallen zijn afgerond op {rounding}-tallen. Een totaal kan daardoor "
+        "iets anders zijn dan de som van de regels."
+    )
+    for section in sections:
+        builder.add_heading(section.title)
+        if not section.rows:
+            builder.add_paragraph("Geen gegevens in deze periode.")
+        for row in section.rows:
+            parts = [builder.paragraph(row.name, bold=True, boxed=True)]
+            parts += [
+                builder.labelled(heading, value, boxed=True)
+                for heading, value in zip(section.headings, row.values, strict=True)
+            ]
+            builder.add_box(parts)
+            builder.add_space(3)
     return builder.render()
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
-from huisbezoek.domain import LeafletTopic
+from huisbezoek.domain import LeafletId
 
 from .builder import Block, DocumentBuilder, Organisation
 from .content import Leaflet, Service, ServiceDirectory, leaflet_contacts, load_leaflets
 
 FICTIONAL_NOTE = "Let op: dit zijn voorbeelden. Deze organisaties bestaan niet echt."
+FICTIONAL_NOTE_WITH_NATIONAL = (
+    "Let op: de organisaties uit de buurt zijn voorbeelden. Ze bestaan niet echt. "
+    "De landelijke hulplijnen zijn wel echt."
+)
 
 
 def contact_parts(
@@ -41,6 +45,7 @@ def add_contacts(
     *,
     fictional: bool,
     audience: bool = True,
+    national: Collection[str] = (),
 ) -> None:
     """A heading, a line or two, then one framed block per service.
 
@@ -52,7 +57,9 @@ def add_contacts(
     if intro:
         opening.append(builder.paragraph(intro))
     if fictional:
-        opening.append(builder.paragraph(FICTIONAL_NOTE, bold=True))
+        real = any(service.id in national for service in services)
+        note = FICTIONAL_NOTE_WITH_NATIONAL if real else FICTIONAL_NOTE
+        opening.append(builder.paragraph(note, bold=True))
     boxes = [
         builder.box(contact_parts(builder, service, audience=audience)) for service in services
     ]
@@ -90,16 +97,17 @@ def build_leaflet(
         f"Deze organisaties in {directory.municipality} helpen u graag.",
         leaflet_contacts(leaflet, directory),
         fictional=directory.fictional,
+        national={line.id for line in directory.national},
     )
     return builder
 
 
 def render_leaflet(
-    topic: LeafletTopic | Leaflet,
+    topic: LeafletId | Leaflet,
     directory: ServiceDirectory,
     *,
     organisation: Organisation,
-    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+    leaflets: Mapping[LeafletId, Leaflet] | None = None,
 ) -> bytes:
     """One leaflet as PDF bytes; ``leaflets`` defaults to the shipped texts (cached).
 
@@ -110,7 +118,7 @@ def render_leaflet(
     if isinstance(topic, Leaflet):
         leaflet = topic
     else:
-        leaflet = (leaflets if leaflets is not None else load_leaflets())[LeafletTopic(topic)]
+        leaflet = (leaflets if leaflets is not None else load_leaflets())[str(topic)]
     return _render_cached(leaflet, directory, organisation)
 
 
@@ -126,7 +134,7 @@ def prerender_leaflets(
     directory: ServiceDirectory,
     *,
     organisation: Organisation,
-    leaflets: Mapping[LeafletTopic, Leaflet] | None = None,
+    leaflets: Mapping[LeafletId, Leaflet] | None = None,
 ) -> None:
     """Render every leaflet once (about 0.1 s), e.g. in a background job after unlocking, so
     the first preview or print of any leaflet is instant."""

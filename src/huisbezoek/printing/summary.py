@@ -27,7 +27,7 @@ from .builder import (
 )
 from .content import Service
 from .errors import PrintInputError
-from .leaflets import add_contacts
+from .leaflets import FICTIONAL_NOTE_WITH_NATIONAL, add_contacts
 
 if TYPE_CHECKING:  # privacy.py imports this module (date_nl)
     from .privacy import PrivacyText
@@ -54,12 +54,28 @@ def date_nl(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
+#: At the foot of every page of a summary made with the demo sociale kaart.
+EXAMPLE_MARK = "VOORBEELD: verzonnen adressen"
+EXAMPLE_NOTE = (
+    "Dit blad is een voorbeeld. De organisaties uit de buurt en hun telefoonnummers zijn verzonnen."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """What was agreed: who does what, and when if that was said."""
 
     what: str
-    who: str
+    who: str | None = None
+    when: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """A referral the resident agreed to: to which service, who makes the call, by when."""
+
+    service: str
+    who: str | None = None
     when: str | None = None
 
 
@@ -73,8 +89,15 @@ class SummaryInput:
     resident_name: str | None = None
     topics: Sequence[str] = ()  # the form's section titles that were talked about
     agreements: Sequence[Agreement] = ()
+    referrals: Sequence[Referral] = ()
+    # The resident's own words: (what was asked, in the reader's terms; their answer).
+    own_words: Sequence[tuple[str, str]] = ()
     contacts: Sequence[Service] = ()
+    #: The first this many contacts are for something that needs action now: they go in a
+    #: short block near the top ("Heeft u het moeilijk?") with their phone numbers.
+    urgent_contacts: int = 0
     contacts_fictional: bool = False  # the demo sociale kaart: say the contacts are made up
+    national_ids: frozenset[str] = frozenset()  # contacts that are real national lines
     # Domain label -> the resident's own rating 0..10, or None when not asked or not said.
     wellbeing: Mapping[str, int | None] = field(default_factory=dict)
     show_wellbeing_chart: bool = False  # only when the resident wants it
@@ -106,6 +129,8 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     builder = DocumentBuilder(
         title=summary_title(data.visit_date), author=org.name, subject="Samenvatting van uw gesprek"
     )
+    if data.contacts_fictional:
+        builder.page_mark = EXAMPLE_MARK
     builder.add_title(summary_title(data.visit_date))
     if data.resident_name:
         builder.add_labelled("Voor", data.resident_name)
@@ -113,27 +138,54 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
         f"{data.volunteer_first_name} van {org.name} was bij u op bezoek. "
         "Op dit blad leest u nog eens wat u samen besprak."
     )
-    if data.topics:
-        builder.add_heading("Waar u over sprak")
-        builder.add_bullets(data.topics)
-    if data.agreements:
+    if data.contacts_fictional:
+        builder.add_paragraph(EXAMPLE_NOTE, bold=True)
+    urgent = list(data.contacts[: data.urgent_contacts])
+    if urgent:
+        real = data.contacts_fictional and any(s.id in data.national_ids for s in urgent)
+        _add_urgent(builder, urgent, FICTIONAL_NOTE_WITH_NATIONAL if real else None)
+    if data.agreements or data.referrals:
         builder.add_heading("Wat u samen afsprak")
+        for referral in data.referrals:
+            parts: list[Block] = [
+                builder.labelled("Doorverwezen naar", referral.service, boxed=True)
+            ]
+            if referral.who:
+                parts.append(builder.labelled("Wie belt", referral.who, boxed=True))
+            if referral.when:
+                parts.append(builder.labelled("Wanneer", referral.when, boxed=True))
+            builder.add_box(parts)
+            builder.add_space(3)
         for agreement in data.agreements:
-            parts: list[Block] = [builder.paragraph(agreement.what, bold=True, boxed=True)]
-            parts.append(builder.labelled("Wie doet het", agreement.who, boxed=True))
+            parts = [builder.paragraph(agreement.what, bold=True, boxed=True)]
+            if agreement.who:
+                parts.append(builder.labelled("Wie doet het", agreement.who, boxed=True))
             if agreement.when:
                 parts.append(builder.labelled("Wanneer", agreement.when, boxed=True))
             builder.add_box(parts)
             builder.add_space(3)
-    # "Voor wie" is left out: these were chosen for this resident in the conversation.
+    # The services the signals call for, most urgent first; "Voor wie" is left out: these
+    # were chosen for this resident in the conversation.
     add_contacts(
         builder,
         "Wie u kan helpen",
         None,
-        data.contacts,
+        data.contacts[data.urgent_contacts :],
         fictional=data.contacts_fictional,
         audience=False,
+        national=data.national_ids,
     )
+    if data.own_words:
+        builder.add_heading("In uw eigen woorden")
+        for asked, answer in data.own_words:
+            builder.add(
+                builder.keep_together(
+                    [builder.paragraph(asked, bold=True), builder.paragraph(answer)]
+                )
+            )
+    if data.topics:
+        builder.add_heading("Waar u over sprak")
+        builder.add_bullets(data.topics)
     rated = {label: value for label, value in data.wellbeing.items() if value is not None}
     if data.show_wellbeing_chart and rated:
         builder.add(
@@ -156,6 +208,24 @@ def build_summary(data: SummaryInput) -> DocumentBuilder:
     builder.add_heading("Vragen?")
     builder.add_paragraph(f"Bel {org.name}: {org.phone}. Vraag naar {data.volunteer_first_name}.")
     return builder
+
+
+def _add_urgent(builder: DocumentBuilder, services: Sequence[Service], note: str | None) -> None:
+    """Who to call when it gets too much: short, near the top, one framed block."""
+    parts: list[Block] = []
+    for service in services:
+        parts.append(builder.paragraph(service.name, bold=True, boxed=True))
+        if service.phone:
+            parts.append(builder.labelled("Telefoon", service.phone, boxed=True))
+        else:
+            parts.append(builder.paragraph(service.audience, boxed=True))
+        if service.opening_hours:
+            parts.append(builder.labelled("Open", service.opening_hours, boxed=True))
+        parts.append(builder.spacer(2))
+    opening: list[Block] = [builder.heading("Heeft u het moeilijk? Bel gerust")]
+    if note:
+        opening.append(builder.paragraph(note, bold=True))
+    builder.add(builder.keep_together([*opening, builder.box(parts[:-1])]))
 
 
 def render_summary(data: SummaryInput) -> bytes:

@@ -18,9 +18,10 @@ import logging
 import re
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huisbezoek import paths
 from huisbezoek.errors import UserError
@@ -29,6 +30,9 @@ from huisbezoek.fsutil import atomic_write
 from huisbezoek.services import packages
 from huisbezoek.services.packages import ConfigChanges
 from huisbezoek.vault.core import Vault
+
+if TYPE_CHECKING:
+    from huisbezoek.forms import FormRegistry
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +136,36 @@ def _check(root: Path, folders: list[str]) -> None:
                 f"configuration {folder_name} do not load: {type(exc).__name__}",
                 exc.message_nl,  # file, line and field; never personal data
             ) from None
+    if {"forms", "leaflets"} & set(folders):
+        forms_dir = root / "forms" if "forms" in folders else None
+        leaflets_dir = root / "leaflets" if "leaflets" in folders else None
+        problems = missing_references(
+            FormRegistry.from_folder(forms_dir), load_leaflets(leaflets_dir)
+        )
+        if problems:
+            raise ConfigurationFilesError(
+                "form rules name unknown leaflets or services", "\n".join(problems)
+            )
+
+
+def missing_references(registry: FormRegistry, leaflets: Mapping[str, object]) -> list[str]:
+    """Leaflets and kinds of help that a form's signal rules name but that do not exist, in
+    Dutch, one line each: the forms and the leaflets are data, so they are checked together."""
+    from huisbezoek.printing import service_kind
+
+    problems: list[str] = []
+    for form in registry.forms():
+        for rule in form.spec.signals:
+            where = f"{form.file_name}, signaal '{rule.id}'"
+            problems += [
+                f"{where}: folder '{topic}' bestaat niet." for topic in rule.leaflets
+                if topic not in leaflets
+            ]  # fmt: skip
+            problems += [
+                f"{where}: soort hulp '{tag}' kent de sociale kaart niet." for tag in rule.services
+                if service_kind(tag) is None
+            ]  # fmt: skip
+    return problems
 
 
 def _swap_in(staged: _Staged, target: Path) -> None:

@@ -16,6 +16,8 @@ from huisbezoek.domain import (
     ContactMethod,
     ContactOutcome,
     DeclineReason,
+    ReferralCaller,
+    Severity,
 )
 from huisbezoek.services import residents as res
 from huisbezoek.services.residents import VaultLike
@@ -174,6 +176,8 @@ DEMO_VISITS: tuple[dict[str, Any], ...] = (
         "rookmelder": False,
         "contact_vaak": "minder",
         "meer_ontmoeten": True,
+        "waardevol": "Mijn kleinkinderen. En 's ochtends koffie in de tuin.",
+        "wens": "Weer zelf naar de markt lopen.",
         "afspraak": "terugbellen",
     },
     {
@@ -211,12 +215,21 @@ def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> No
     raised = state.evaluation.signals
     signals = review.sync_signals(vault, opened.visit_id, raised).signals
     shared = answers.get("woonsituatie") == "alleen"
+    visit_day = answers.get("bezoekdatum")
     for signal in signals:
         if shared:
+            # The fall signal also gets a referral the resident agreed to: she calls herself.
+            referral = signal.theme == "vallen" and signal.severity >= Severity.ZORG
+            scopes = [ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY]
             review.set_signal_consent(
                 vault,
                 signal.id,
-                scopes=[ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY],
+                scopes=[*scopes, ConsentScope.REFERRAL] if referral else scopes,
                 method=ConsentMethod.ORAL,
+                referral_service="Cursus Stevig Staan" if referral else None,
+                referral_caller=ReferralCaller.RESIDENT if referral else None,
+                referral_due=visit_day + timedelta(days=14)
+                if referral and isinstance(visit_day, date)
+                else None,
             )
     review.finalise(vault, opened.visit_id, raised=raised, open_required=0)

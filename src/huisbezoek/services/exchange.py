@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import UNKNOWN_NEIGHBOURHOOD, ConsentScope, Theme, VisitStatus
+from huisbezoek.domain import ConsentScope, VisitStatus, theme_label_nl
 from huisbezoek.exchange import batch
 from huisbezoek.exchange.errors import (
     ExportCancelledError,
@@ -44,11 +44,11 @@ from huisbezoek.exchange.payload import WithdrawnSignal as WithdrawnItem
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
 from huisbezoek.services import vault_settings
+from huisbezoek.services.round_figures import neighbourhood_periods
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
     ConsentRecord,
-    ContactAttempt,
     ErasedAssignment,
     ExportBatch,
     OutboxItem,
@@ -272,9 +272,6 @@ def _collect(session: Session, everything: bool) -> _Collected:
     ):
         assert record.signal_id is not None
         consents[record.signal_id].setdefault(record.scope, record)
-    hoods: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"outcomes": defaultdict(int), "visits": 0, "unshared": defaultdict(int)}
-    )
     rows = session.execute(
         select(Signal, Resident)
         .join(Visit, Signal.visit_id == Visit.id)
@@ -288,11 +285,9 @@ def _collect(session: Session, everything: bool) -> _Collected:
     for sig, resident in rows:
         if sig.uid in erased:
             continue
-        hood = resident.neighbourhood.strip() or UNKNOWN_NEIGHBOURHOOD
         given = consents.get(sig.id, {})
         share = given.get(ConsentScope.SHARE_SIGNAL)
         if share is None:
-            hoods[hood]["unshared"][sig.theme] += 1
             sent = sig.exported_revision
             if sent is not None and (everything or sent < sig.revision):
                 out.withdrawn.append(WithdrawnItem(id=uuid.UUID(sig.uid), revision=sig.revision))
@@ -315,28 +310,7 @@ def _collect(session: Session, everything: bool) -> _Collected:
             .order_by(ErasedAssignment.erased_at, ErasedAssignment.ref)
         )
     )
-    for hood_name, outcome, count in session.execute(
-        select(Resident.neighbourhood, ContactAttempt.outcome, func.count())
-        .join(ContactAttempt, ContactAttempt.resident_id == Resident.id)
-        .group_by(Resident.neighbourhood, ContactAttempt.outcome)
-    ):
-        hoods[hood_name.strip() or UNKNOWN_NEIGHBOURHOOD]["outcomes"][outcome] += count
-    for hood_name, count in session.execute(
-        select(Resident.neighbourhood, func.count())
-        .join(Visit, Visit.resident_id == Resident.id)
-        .where(Visit.status == VisitStatus.FINAL)
-        .group_by(Resident.neighbourhood)
-    ):
-        hoods[hood_name.strip() or UNKNOWN_NEIGHBOURHOOD]["visits"] += count
-    out.counts = [
-        NeighbourhoodCounts(
-            neighbourhood=name[:100],
-            outcomes=dict(v["outcomes"]),
-            visits=v["visits"],
-            unshared_signals={Theme(k): n for k, n in v["unshared"].items()},
-        )
-        for name, v in sorted(hoods.items())
-    ]
+    out.counts = neighbourhood_periods(session)
     return out
 
 
@@ -355,7 +329,8 @@ def _shared(
             place="",
             phone=(resident.phone or "")[:40],
         )
-    text = (sig.text or sig.theme.label_nl).strip()[:500] or sig.theme.label_nl
+    label = theme_label_nl(sig.theme)
+    text = (sig.text or label).strip()[:500] or label
     return SharedSignal(
         id=uuid.UUID(sig.uid),
         revision=sig.revision,
@@ -369,4 +344,12 @@ def _shared(
             method=share.method,
         ),
         identity=identity,
+        referral_service_id=_referral_service_id(given.get(ConsentScope.REFERRAL)),
+        neighbourhood=resident.neighbourhood.strip()[:100] or None,
     )
+
+
+def _referral_service_id(record: ConsentRecord | None) -> str | None:
+    if record is None or not record.service_id:
+        return None
+    return record.service_id

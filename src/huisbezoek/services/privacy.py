@@ -35,6 +35,7 @@ from huisbezoek.domain import (
     ContactOutcome,
     ResidentStatus,
     VisitStatus,
+    theme_label_nl,
 )
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import UserError
@@ -776,13 +777,13 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
             assert visit is not None
             signals: list[tuple[str, str]] = []
             for sig in s.scalars(select(Signal).where(Signal.visit_id == vid).order_by(Signal.id)):
-                parts = [(sig.text or sig.theme.label_nl).strip().rstrip(".") + "."]
+                parts = [(sig.text or theme_label_nl(sig.theme)).strip().rstrip(".") + "."]
                 parts.append(f"Hoe dringend: {sig.severity.label_nl}.")
                 if sig.note.strip():
                     parts.append(f"Notitie: {_sentence(sig.note)}")
                 if sig.agreed_action.strip():
                     parts.append(f"Afgesproken: {_sentence(sig.agreed_action)}")
-                signals.append((sig.theme.label_nl, " ".join(parts)))
+                signals.append((theme_label_nl(sig.theme), " ".join(parts)))
             consents = []
             for record in s.scalars(
                 select(ConsentRecord)
@@ -797,7 +798,7 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
                     line += f", ingetrokken op {_d(record.withdrawn_at)}"
                 consents.append(line)
             leaflets = [
-                f"{row.topic.value.replace('_', ' ')} ({_d(row.printed_at)})"
+                f"{str(row.topic).replace('_', ' ')} ({_d(row.printed_at)})"
                 for row in s.scalars(
                     select(LeafletGiven)
                     .where(LeafletGiven.visit_id == vid)

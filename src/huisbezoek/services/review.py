@@ -12,12 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huisbezoek.domain import ConsentMethod, ConsentScope, Severity, Theme, VisitStatus
+from huisbezoek.domain import (
+    ConsentMethod,
+    ConsentScope,
+    ReferralCaller,
+    Severity,
+    ThemeId,
+    VisitStatus,
+)
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.forms.form import RaisedSignal
 from huisbezoek.services.residents import VaultLike, unit_of_work
@@ -38,12 +45,14 @@ class ConsentRow:
     given_at: datetime
     method: ConsentMethod
     referral_service: str | None
+    referral_caller: ReferralCaller | None = None
+    referral_due: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SignalRow:
     id: int
-    theme: Theme
+    theme: ThemeId
     severity: Severity
     text: str
     note: str
@@ -101,7 +110,15 @@ def _signal_row(s: Session, sig: Signal) -> SignalRow:
         manual=sig.source_rule is None,
         source_rule=sig.source_rule,
         consents=tuple(
-            ConsentRow(c.id, c.scope, c.given_at, c.method, c.referral_service)
+            ConsentRow(
+                c.id,
+                c.scope,
+                c.given_at,
+                c.method,
+                c.referral_service,
+                ReferralCaller(c.referral_caller) if c.referral_caller else None,
+                c.referral_due,
+            )
             for c in _active_consents(s, sig.id)
         ),
     )
@@ -172,7 +189,7 @@ def add_manual_signal(
     vault: VaultLike,
     visit_id: int,
     *,
-    theme: Theme,
+    theme: ThemeId,
     severity: Severity,
     text: str,
     note: str = "",
@@ -247,11 +264,17 @@ def set_signal_consent(
     method: ConsentMethod,
     given_at: datetime | None = None,
     referral_service: str | None = None,
+    service_id: str | None = None,
+    referral_caller: ReferralCaller | None = None,
+    referral_due: date | None = None,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
     Rules: sharing name and contact details needs sharing the signal; a referral needs the
-    name of the service. An unchanged purpose keeps its original record and date.
+    name of the service, and may say who calls and by when (the summary prints both).
+    ``service_id`` is the sociale kaart's id of that service (the service picker gives both);
+    it travels in the batch so the coordinator's letter goes there. An unchanged purpose keeps
+    its original record and date.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -262,11 +285,15 @@ def set_signal_consent(
             message_nl="Naam en telefoon delen kan alleen als het signaal ook gedeeld mag worden.",
         )
     service = (referral_service or "").strip() or None
+    service_id = (service_id or "").strip() or None
     if ConsentScope.REFERRAL in wanted and service is None:
         raise InvalidInputError(
             "referral without service",
             message_nl="Schrijf op naar welke organisatie de bewoner doorverwezen wil worden.",
         )
+    caller = ReferralCaller(referral_caller).value if referral_caller else None
+    if ConsentScope.REFERRAL not in wanted:
+        referral_due = None
     now = datetime.now(UTC)
     given_at = given_at or now
     if given_at.tzinfo is None:
@@ -277,7 +304,12 @@ def set_signal_consent(
         active = {c.scope: c for c in _active_consents(s, signal_id)}
         changed = False
         for scope, record in active.items():
-            same_service = scope is not ConsentScope.REFERRAL or record.referral_service == service
+            same_service = scope is not ConsentScope.REFERRAL or (
+                record.referral_service,
+                record.service_id,
+                record.referral_caller,
+                record.referral_due,
+            ) == (service, service_id, caller, referral_due)
             if scope not in wanted or not same_service or record.method is not method:
                 record.withdrawn_at = now
                 changed = True
@@ -286,7 +318,16 @@ def set_signal_consent(
             keep = (
                 existing is not None
                 and existing.withdrawn_at is None
-                and (scope is not ConsentScope.REFERRAL or existing.referral_service == service)
+                and (
+                    scope is not ConsentScope.REFERRAL
+                    or (
+                        existing.referral_service,
+                        existing.service_id,
+                        existing.referral_caller,
+                        existing.referral_due,
+                    )
+                    == (service, service_id, caller, referral_due)
+                )
                 and existing.method is method
             )
             if keep:
@@ -300,6 +341,9 @@ def set_signal_consent(
                     given_at=given_at,
                     method=method,
                     referral_service=service if scope is ConsentScope.REFERRAL else None,
+                    service_id=service_id if scope is ConsentScope.REFERRAL else None,
+                    referral_caller=caller if scope is ConsentScope.REFERRAL else None,
+                    referral_due=referral_due if scope is ConsentScope.REFERRAL else None,
                 )
             )
             changed = True

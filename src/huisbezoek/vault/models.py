@@ -29,9 +29,7 @@ from huisbezoek.domain import (
     ContactMethod,
     ContactOutcome,
     DeclineReason,
-    LeafletTopic,
     Severity,
-    Theme,
     VisitStatus,
 )
 from huisbezoek.vault.audit import AuditLogMixin
@@ -39,6 +37,7 @@ from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
     StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -171,7 +170,8 @@ class Signal(Base):
     # ``id``: SQLite may give a deleted newest row's id to the next insert.
     uid: Mapped[str] = mapped_column(String(36), default=new_signal_uid, unique=True, index=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    # A theme id (built in, or declared by the form); plain text since themes became data.
+    theme: Mapped[str] = mapped_column(ThemeType())
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
     # The id of the form rule that raised it; None for a signal the volunteer added by hand.
     source_rule: Mapped[str | None] = mapped_column(String(100))
@@ -180,7 +180,7 @@ class Signal(Base):
     agreed_action: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
     exported_revision: Mapped[int | None] = mapped_column(Integer)
-    # The batch that last carried this signal (revision 0006): retention waits for its receipt.
+    # The batch that last carried this signal (revision 0007): retention waits for its receipt.
     exported_batch: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -205,6 +205,12 @@ class ConsentRecord(Base):
     method: Mapped[ConsentMethod] = mapped_column(StrEnumType(ConsentMethod))
     withdrawn_at: Mapped[datetime | None]
     referral_service: Mapped[str | None]
+    # With a referral (revision 0005): who makes the call, and by when (for the summary).
+    referral_caller: Mapped[str | None] = mapped_column(String(20))
+    referral_due: Mapped[date | None]
+    # The sociale kaart's id of the service a referral names (revision 0008); with it the
+    # batch tells the coordinator which service the resident agreed to.
+    service_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class LeafletGiven(Base):
@@ -212,7 +218,7 @@ class LeafletGiven(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    topic: Mapped[LeafletTopic] = mapped_column(StrEnumType(LeafletTopic))
+    topic: Mapped[str] = mapped_column(String(40))  # a leaflet id
     printed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -224,7 +230,7 @@ class ExportBatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     file_sha256: Mapped[str] = mapped_column(String(64))
     item_count: Mapped[int] = mapped_column(Integer)
-    # When a receipt from the coordinator named this batch as imported (revision 0006).
+    # When a receipt from the coordinator named this batch as imported (revision 0007).
     received_at: Mapped[datetime | None]
 
 
@@ -262,7 +268,7 @@ class OutboxItem(Base):
 
 
 class Erasure(Base):
-    """The tombstone of an erased resident (revision 0006): when, why and how much went.
+    """The tombstone of an erased resident (revision 0007): when, why and how much went.
 
     Holds no personal data at all: no name, no row ids, no signal ids; only counts.
     ``reason`` is ``verzoek`` (the resident asked), ``coordinator`` (an erasure notice) or
@@ -277,7 +283,7 @@ class Erasure(Base):
 
 
 class ErasedAssignment(Base):
-    """The coordinator's address-list number of an erased resident (revision 0006), so a later
+    """The coordinator's address-list number of an erased resident (revision 0007), so a later
     assignment package does not bring them back. ``notify``: the resident asked (or the
     coordinator erased them), so the next export asks the coordinator to drop the entry; the
     row goes once a receipt confirms the batch that said so. Retention keeps the number (no

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Date, Dialect, Integer, String
 from sqlalchemy.types import TypeDecorator
 
+from huisbezoek.domain import Theme, theme_of
+
 E = TypeVar("E", bound=Enum)
 IE = TypeVar("IE", bound=IntEnum)
 
@@ -49,6 +51,20 @@ class StrEnumType(TypeDecorator[E]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
         return None if value is None else self.enum_cls(value)
+
+
+class ThemeType(TypeDecorator[Theme]):
+    """A theme id stored as text; read back as the built-in ``Theme`` when it is one, else as
+    an ``OtherTheme`` (a theme a form declared), so both read the same way in code."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Theme | None:
+        return None if value is None else theme_of(str(value))  # type: ignore[return-value]
 
 
 class IntEnumType(TypeDecorator[IE]):

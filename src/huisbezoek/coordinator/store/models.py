@@ -23,6 +23,7 @@ from huisbezoek.vault.types import (
     NAMING_CONVENTION,
     IntEnumType,
     StrEnumType,
+    ThemeType,
     type_annotation_map,
     utcnow,
 )
@@ -95,14 +96,23 @@ class ImportedSignal(CoordinatorBase):
     """The newest revision of each shared signal; identity columns only with consent."""
 
     __tablename__ = "imported_signals"
+    __table_args__ = (
+        # the queue's search (c0004): a name is found by scanning this small index instead of
+        # the whole table, a postcode by looking it up
+        Index("ix_imported_signals_person", "resident_name", "id"),
+        Index("ix_imported_signals_postcode", "resident_postcode"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     revision: Mapped[int] = mapped_column(Integer)
     source_key_id: Mapped[str] = mapped_column(
         String(16), ForeignKey("volunteers.key_id"), index=True
     )
-    batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("import_ledger.batch_id"))
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    # indexed (c0004): the follow-up sync reads the signals of the batches not yet synced
+    batch_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("import_ledger.batch_id"), index=True
+    )
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity), index=True)
     text: Mapped[str] = mapped_column(Text)
     agreed: Mapped[str] = mapped_column(Text, default="")
@@ -116,6 +126,10 @@ class ImportedSignal(CoordinatorBase):
     resident_phone: Mapped[str | None] = mapped_column(String(40))
     first_imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # revision c0004: the sociale kaart id of the service the resident agreed to, and the
+    # neighbourhood the volunteer knows (a signal without identity is still placed)
+    referral_service_id: Mapped[str | None] = mapped_column(String(40))
+    neighbourhood: Mapped[str | None] = mapped_column(String(100))
     # Set when the coordinator erased it (subject request or retention; revision c0003): a
     # later revision from the volunteer then moves the revision on but brings no words and no
     # identity back.
@@ -184,10 +198,27 @@ class FollowUp(CoordinatorBase):
     __table_args__ = (
         Index("ix_cw_followups_hood_theme", "neighbourhood", "theme"),
         Index("ix_cw_followups_retention", "is_open", "identity_erased_at", "closed_at"),
+        # the queue's filters (c0004)
+        Index("ix_cw_followups_status", "status", "severity"),
+        Index("ix_cw_followups_due", "is_open", "due_on"),
+        Index("ix_cw_followups_source", "source_key_id"),
+        # covering indexes (c0004): the report's outcomes and the retention preview count
+        # closed follow-ups without reading each row
+        Index(
+            "ix_cw_followups_outcomes", "is_open", "closed_at", "withdrawn_at", "status", "outcome"
+        ),
+        Index(
+            "ix_cw_followups_erasable",
+            "is_open",
+            "identity_erased_at",
+            "closed_at",
+            "theme",
+            "has_identity",
+        ),
     )
 
     signal_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    theme: Mapped[Theme] = mapped_column(StrEnumType(Theme))
+    theme: Mapped[Theme] = mapped_column(ThemeType())  # built in, or declared by a form
     severity: Mapped[Severity] = mapped_column(IntEnumType(Severity))
     neighbourhood: Mapped[str] = mapped_column(String(100), default=UNKNOWN_NEIGHBOURHOOD)
     source_key_id: Mapped[str] = mapped_column(String(16))
@@ -204,6 +235,13 @@ class FollowUp(CoordinatorBase):
     identity_erased_at: Mapped[datetime | None]
     # 1 while the signal carries name or address (kept here so retention previews read one table)
     has_identity: Mapped[int] = mapped_column(Integer, default=0)
+    # revision c0004: how the follow-up ended ("hulp_gestart", "wilde_niet", "niet_nodig"); the
+    # service the resident agreed to; and, for a referral whose consent was withdrawn, when,
+    # and whether the service was told ("" not asked yet, "ja", "nee").
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    referral_service_id: Mapped[str | None] = mapped_column(String(40))
+    withdrawn_at: Mapped[datetime | None]
+    service_told: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 # The queue's exact order (direct first, then severity, then the oldest), so the first page is
@@ -254,6 +292,16 @@ class AreaResident(CoordinatorBase):
     assigned_key_id: Mapped[str | None] = mapped_column(String(16))
     assigned_at: Mapped[datetime | None]
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncedBatch(CoordinatorBase):
+    """A batch whose signals the follow-up sync has seen (c0004). A batch committed late by
+    another coordinator's import is simply not here yet, so the next sync takes it."""
+
+    __tablename__ = "cw_synced_batches"
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    synced_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class CoverageSnapshot(CoordinatorBase):

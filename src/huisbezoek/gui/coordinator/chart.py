@@ -28,7 +28,7 @@ class CoverageChart(QWidget):
         self.setAccessibleDescription(
             "; ".join(
                 translate("Overzicht", "{wijk}: {bezocht} bezocht van {totaal}").format(
-                    wijk=r.neighbourhood, bezocht=r.visited, totaal=r.in_band
+                    wijk=r.neighbourhood, bezocht=r.visited, totaal=r.eligible
                 )
                 for r in self.rows
             )
@@ -55,7 +55,7 @@ class CoverageChart(QWidget):
             max((metrics.horizontalAdvance(r.neighbourhood) for r in self.rows), default=0) + 12,
             self.width() // 3,
         )
-        biggest = max((max(r.in_band, r.invited, r.visited) for r in self.rows), default=0) or 1
+        biggest = max((max(r.eligible, r.invited, r.visited) for r in self.rows), default=0) or 1
         span = max(self.width() - label_width - 8, 10)
         colours = [QColor("#9ec5e8"), QColor("#2f6fb0"), QColor("#0b3d0b")]
         for i, row in enumerate(self.rows):
@@ -66,7 +66,7 @@ class CoverageChart(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 metrics.elidedText(row.neighbourhood, Qt.TextElideMode.ElideRight, label_width - 6),
             )
-            for j, value in enumerate((row.in_band, row.invited, row.visited)):
+            for j, value in enumerate((row.eligible, row.invited, row.visited)):
                 height = (line - 8) / 3
                 painter.fillRect(
                     QRectF(label_width, top + 2 + j * height, span * value / biggest, height - 1),
@@ -77,7 +77,7 @@ class CoverageChart(QWidget):
         painter.setPen(text_colour)
         for colour, label in zip(
             colours,
-            (translate("Overzicht", "75-80 jaar"), translate("Overzicht", "uitgenodigd"),
+            (translate("Overzicht", "in de ronde"), translate("Overzicht", "uitgenodigd"),
              translate("Overzicht", "bezocht")),
             strict=True,
         ):  # fmt: skip

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.coordinator import documents, retention
+from huisbezoek.coordinator.figures import report_periods
 from huisbezoek.coordinator.settings import load_settings, set_retention_months
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
@@ -47,6 +49,11 @@ class ReportPanel(QWidget):
             translate("Rapport", "Rapport voor de gemeente opslaan…"), primary=True
         )
         self.report_message = WrapLabel("")
+        self.period = QComboBox()
+        self.period.setObjectName("reportPeriod")
+        self.period.setAccessibleName(translate("Rapport", "Periode van het rapport"))
+        for period in report_periods(date.today()):
+            self.period.addItem(period.label, period)
         self.months = QSpinBox()
         self.months.setRange(1, 180)
         self.months.setSuffix(translate("Rapport", " maanden"))
@@ -90,6 +97,9 @@ class ReportPanel(QWidget):
                 )
             )
         )
+        period_row = QFormLayout()
+        period_row.addRow(translate("Rapport", "Periode:"), self.period)
+        layout.addLayout(period_row)
         layout.addWidget(button_row(self.report_button))
         layout.addWidget(self.report_message)
         layout.addWidget(heading(translate("Rapport", "Bewaartermijn"), "subheading"))
@@ -155,11 +165,12 @@ class ReportPanel(QWidget):
     def save_report(self, folder: Path) -> None:
         store = self.store
         today = date.today()
+        period = self.period.currentData()
 
         def work() -> tuple[Path, Path]:
             with store.session() as session:
-                pdf = documents.municipality_report_pdf(session, today)
-                csv_bytes = documents.municipality_report_csv(session, today)
+                pdf = documents.municipality_report_pdf(session, today, period=period)
+                csv_bytes = documents.municipality_report_csv(session, today, period=period)
             pdf_path = folder / f"huisbezoeken-per-wijk-{today.isoformat()}.pdf"
             csv_path = folder / f"huisbezoeken-per-wijk-{today.isoformat()}.csv"
             atomic_write(pdf_path, pdf, mode=0o644)

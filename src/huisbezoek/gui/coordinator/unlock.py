@@ -95,6 +95,9 @@ class CoordinatorUnlockDialog(BaseDialog):
         layout.addWidget(self.message)
         layout.addWidget(button_row(self.forgot, right=(self.open_button,)))
         self.open_button.clicked.connect(self.try_open)
+        # Enter after the passphrase opens the store; it never presses "vergeten?".
+        self.forgot.setAutoDefault(False)
+        self.open_button.setDefault(True)
         self.window: Any = None
 
     def _recovery_box(self) -> QWidget:

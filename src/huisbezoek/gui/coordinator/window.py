@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.gui.coordinator.assignments_tab import AssignmentsPanel
 from huisbezoek.gui.coordinator.dashboard_tab import DashboardPanel
+from huisbezoek.gui.coordinator.file_actions import FileActions
 from huisbezoek.gui.coordinator.import_tab import ImportPanel
 from huisbezoek.gui.coordinator.lock import CoordinatorLock
 from huisbezoek.gui.coordinator.queue_tab import QueuePanel
 from huisbezoek.gui.coordinator.report_tab import ReportPanel
+from huisbezoek.gui.coordinator.settings_tab import SettingsPanel
 from huisbezoek.gui.coordinator.volunteers_tab import VolunteersPanel
 from huisbezoek.gui.i18n import translate
 from huisbezoek.vault.core import Vault
@@ -63,6 +65,7 @@ class CoordinatorWindow(QMainWindow):
         self.dashboard = DashboardPanel(store)
         self.report = ReportPanel(store)
         self.assignments = AssignmentsPanel(store)
+        self.settings = SettingsPanel(store)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(translate("Coördinatie", "Onderdelen"))
         self.tabs.setAccessibleDescription(
@@ -85,16 +88,20 @@ class CoordinatorWindow(QMainWindow):
                 translate("Coördinatie", "Hoeveel bewoners per wijk bereikt en bezocht zijn."),
                 translate("Coördinatie", "Rapport voor de gemeente, bewaren en wissen."),
                 translate("Coördinatie", "Adreslijsten inlezen en pakketten maken."),
+                translate("Coördinatie", "Gegevens van de organisatie en bewaartermijnen."),
             )
         ):
             self.tabs.setTabToolTip(index, about)
+        self.tabs.addTab(self.settings, translate("Coördinatie", "Instellingen"))
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)
         self.report.changed.connect(self._after_report)
         self.assignments.changed.connect(self.dashboard.refresh)
         self.volunteers.changed.connect(self.assignments.refresh)
+        self.settings.changed.connect(self.refresh_all)
         self._build_menu()
+        self.kdf = kdf  # for a new passphrase (File menu); None calibrates
         self.lock = CoordinatorLock(self, idle_ms=idle_ms, kdf=kdf)
         self.refresh_all()
 
@@ -116,6 +123,8 @@ class CoordinatorWindow(QMainWindow):
         menu.setToolTipsVisible(True)
         menu.addAction(self.lock_action)
         menu.addSeparator()
+        self.file_actions = FileActions(self, menu)
+        menu.addSeparator()
         quit_action = QAction(translate("Menu", "&Afsluiten"), self)
         quit_action.setObjectName("coordinatorQuitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -131,6 +140,7 @@ class CoordinatorWindow(QMainWindow):
         self.report.preview.setText("")
         self.report.person_message.setText("")
         self.assignments.clear()
+        self.settings.clear()
 
     def reopen(self, vault: Vault) -> None:
         """Work on the reopened store again (after unlocking) and load the screens."""
@@ -142,6 +152,7 @@ class CoordinatorWindow(QMainWindow):
         self.dashboard.store = store
         self.report.store = store
         self.assignments.store = store
+        self.settings.store = store
         self.refresh_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -157,3 +168,4 @@ class CoordinatorWindow(QMainWindow):
         self.dashboard.refresh()
         self.report.refresh()
         self.assignments.refresh()
+        self.settings.refresh()

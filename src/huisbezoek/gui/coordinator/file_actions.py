@@ -1,0 +1,184 @@
+"""The coordinator's File menu beyond lock and quit: a backup of the store, the organisation's
+key for safekeeping, and a new passphrase. Each asks what it needs in a small dialog, runs
+off the GUI thread and says in Dutch what happened."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QMenu, QMessageBox, QVBoxLayout, QWidget
+
+from huisbezoek.coordinator import organisation
+from huisbezoek.fsutil import atomic_write
+from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.widgets import button, button_row, error_label, hint, password_field
+
+
+class SecretDialog(BaseDialog):
+    """One to three password fields and an OK button; ``accepted_values`` holds the texts."""
+
+    shows_personal_data = False
+
+    def __init__(self, parent: QWidget, name: str, intro: str, labels: list[str]) -> None:
+        super().__init__(parent, name)
+        self.fields = [password_field(label) for label in labels]
+        self.message = error_label()
+        self.ok = button(translate("Bestand", "Doorgaan"), primary=True)
+        self.ok.setDefault(True)
+        cancel = button(translate("Bestand", "Annuleren"))
+        form = QFormLayout()
+        for label, field in zip(labels, self.fields, strict=True):
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(intro))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(cancel, right=(self.ok,)))
+        cancel.clicked.connect(self.reject)
+
+    def values(self) -> list[str]:
+        return [field.text() for field in self.fields]
+
+
+class FileActions:
+    """Adds the actions to ``menu`` of the coordinator ``window`` (which has vault and store)."""
+
+    def __init__(self, window: Any, menu: QMenu) -> None:
+        self.window = window
+        self.backup_action = QAction(translate("Bestand", "&Reservekopie maken…"), window)
+        self.backup_action.setObjectName("coordinatorBackupAction")
+        self.key_action = QAction(
+            translate("Bestand", "&Sleutel van de organisatie bewaren…"), window
+        )
+        self.key_action.setObjectName("coordinatorKeyAction")
+        self.passphrase_action = QAction(translate("Bestand", "&Wachtwoordzin wijzigen…"), window)
+        self.passphrase_action.setObjectName("coordinatorPassphraseAction")
+        for action in (self.backup_action, self.key_action, self.passphrase_action):
+            menu.addAction(action)
+        self.backup_action.triggered.connect(self.choose_backup)
+        self.key_action.triggered.connect(self.ask_key_secret)
+        self.passphrase_action.triggered.connect(self.ask_passphrase)
+
+    def _told(self, text: str) -> None:
+        QMessageBox.information(self.window, translate("Bestand", "Klaar"), text)
+
+    def _failed(self, exc: BaseException) -> None:
+        from huisbezoek.errors import UserError
+        from huisbezoek.gui.operations import show_error
+
+        if isinstance(exc, UserError):
+            QMessageBox.warning(self.window, translate("Bestand", "Niet gelukt"), exc.message_nl)
+        else:
+            show_error(self.window, exc)
+
+    # -- backup ---------------------------------------------------------------------------
+
+    def choose_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            translate("Bestand", "Reservekopie opslaan"),
+            f"coordinatie-{date.today().isoformat()}.hbbackup",
+        )
+        if path:
+            self.backup(Path(path))
+
+    def backup(self, path: Path) -> None:
+        vault = self.window.vault
+        run_op(
+            self.window,
+            lambda: vault.backup(path),
+            on_done=lambda written: self._told(
+                translate("Bestand", "De reservekopie staat in {pad}. Hij opent met de "
+                                     "wachtwoordzin of de herstelsleutel van nu.").format(
+                    pad=str(written))),
+            on_error=self._failed,
+        )  # fmt: skip
+
+    # -- the organisation's key -------------------------------------------------------------
+
+    def ask_key_secret(self) -> None:
+        dialog = SecretDialog(
+            self.window,
+            "coordinatorKeyExport",
+            translate("Bestand", "Kies een wachtwoord voor het sleutelbestand (minstens 10 "
+                                 "tekens). Bewaar het bestand en het wachtwoord apart."),
+            [translate("Bestand", "Wachtwoord"), translate("Bestand", "Nog een keer")],
+        )  # fmt: skip
+
+        def go() -> None:
+            first, second = dialog.values()
+            if first != second:
+                dialog.message.setText(translate("Bestand", "De twee wachtwoorden verschillen."))
+                return
+            path, _ = QFileDialog.getSaveFileName(
+                dialog, translate("Bestand", "Sleutelbestand opslaan"), "organisatie-sleutel.age"
+            )
+            if path:
+                dialog.accept()
+                self.export_key(Path(path), first)
+
+        dialog.ok.clicked.connect(go)
+        dialog.open()
+
+    def export_key(self, path: Path, secret: str) -> None:
+        store = self.window.store
+
+        def work() -> Path:
+            atomic_write(path, organisation.export_org_identity_file(store, secret), mode=0o600)
+            return path
+
+        run_op(
+            self.window, work,
+            on_done=lambda written: self._told(
+                translate("Bestand", "De sleutel staat versleuteld in {pad}.").format(
+                    pad=str(written))),
+            on_error=self._failed,
+        )  # fmt: skip
+
+    # -- passphrase -------------------------------------------------------------------------
+
+    def ask_passphrase(self) -> None:
+        dialog = SecretDialog(
+            self.window,
+            "coordinatorPassphrase",
+            translate("Bestand", "Typ uw wachtwoordzin van nu en twee keer de nieuwe."),
+            [translate("Bestand", "Wachtwoordzin van nu"),
+             translate("Bestand", "Nieuwe wachtwoordzin"),
+             translate("Bestand", "Nieuwe nog een keer")],
+        )  # fmt: skip
+
+        def go() -> None:
+            old, new, again = dialog.values()
+            if new != again:
+                dialog.message.setText(
+                    translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
+                )
+                return
+            self.change_passphrase(old, new, dialog)
+
+        dialog.ok.clicked.connect(go)
+        dialog.open()
+
+    def change_passphrase(self, old: str, new: str, dialog: SecretDialog | None = None) -> None:
+        vault, kdf = self.window.vault, getattr(self.window, "kdf", None)
+
+        def failed(exc: BaseException) -> None:
+            from huisbezoek.errors import UserError
+
+            if dialog is not None and isinstance(exc, UserError):
+                dialog.message.setText(exc.message_nl)
+            else:
+                self._failed(exc)
+
+        def done(_result: object) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self._told(translate("Bestand", "Uw nieuwe wachtwoordzin is ingesteld."))
+
+        run_op(self.window, lambda: vault.change_passphrase(old, new, kdf=kdf),
+               on_done=done, on_error=failed)  # fmt: skip
