@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Met het spinnen&amp;web</source>
-        <translation type="unfinished"></translation>
+        <translation>With the &amp;web chart</translation>
     </message>
     <message>
         <source>Met het spinnenweb</source>
@@ -1775,7 +1775,7 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>De vragen van dit onderwerp.</source>
         <extracomment>Quiet time before the next hidden section page is built.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The questions of this topic.</translation>
     </message>
     <message>
         <source>Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.</source>
