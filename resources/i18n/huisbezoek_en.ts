@@ -160,6 +160,10 @@ Do you want to print anyway?</translation>
         <translation>On the summary: {deel}</translation>
     </message>
     <message>
+        <source>Spatie: dit deel wel of niet op de samenvatting.</source>
+        <translation>Space: this part on the summary or not.</translation>
+    </message>
+    <message>
         <source>Folder {titel}</source>
         <translation>Leaflet {titel}</translation>
     </message>
@@ -313,6 +317,18 @@ Do you want to print anyway?</translation>
     <message>
         <source>De naam van de organisatie.</source>
         <translation>The name of the organisation.</translation>
+    </message>
+    <message>
+        <source>Wie de bewoner belt.</source>
+        <translation>Who calls the resident.</translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation>Switch on to choose a date.</translation>
+    </message>
+    <message>
+        <source>De datum waarop uiterlijk gebeld is.</source>
+        <translation>The date by which the call is made.</translation>
     </message>
     <message>
         <source>Mondeling, op papier of anders.</source>

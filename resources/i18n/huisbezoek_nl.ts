@@ -158,6 +158,10 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Spatie: dit deel wel of niet op de samenvatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folder {titel}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,6 +314,18 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>De naam van de organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie de bewoner belt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De datum waarop uiterlijk gebeld is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -318,6 +318,9 @@ class PrintDialog(BaseDialog):
             part.setAccessibleName(
                 translate("Afdrukken", "Op de samenvatting: {deel}").format(deel=label)
             )
+            part.setAccessibleDescription(
+                translate("Afdrukken", "Spatie: dit deel wel of niet op de samenvatting.")
+            )
             part.toggled.connect(self._choices_changed)
             self.part_checks[key] = part
             self.parts.addWidget(part)

@@ -77,6 +77,7 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, translate("Coördinatie", "Overzicht per wijk"))
         self.tabs.addTab(self.report, translate("Coördinatie", "Rapport en bewaren"))
         self.tabs.addTab(self.assignments, translate("Coördinatie", "Adreslijst en pakketten"))
+        self.tabs.addTab(self.settings, translate("Coördinatie", "Instellingen"))
         # Screen readers read a tab's tool tip as its description.
         for index, about in enumerate(
             (
@@ -92,7 +93,6 @@ class CoordinatorWindow(QMainWindow):
             )
         ):
             self.tabs.setTabToolTip(index, about)
-        self.tabs.addTab(self.settings, translate("Coördinatie", "Instellingen"))
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)
