@@ -1960,6 +1960,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Name and phone appear on referral letters and reports. The age band applies to the address list, the overview and the report.</translation>
     </message>
     <message>
+        <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation>Is kept when you press Save.</translation>
+    </message>
+    <message>
         <source>Opgeslagen.</source>
         <translation>Saved.</translation>
     </message>
@@ -2448,6 +2452,10 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Arrow keys: another signal. Change it on the right.</translation>
     </message>
     <message>
+        <source>Pijltjes: een andere keuze. De lijst past zich meteen aan.</source>
+        <translation>Arrow keys: another choice. The list follows at once.</translation>
+    </message>
+    <message>
         <source>Ook signalen die klaar zijn in de lijst.</source>
         <translation>Also signals that are done, in the list.</translation>
     </message>
@@ -2466,6 +2474,10 @@ For volunteers who visit older people at home. Everything stays on this computer
     <message>
         <source>Uitkomst</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Hoe de opvolging afliep.</source>
+        <translation>How the follow-up ended.</translation>
     </message>
     <message>
         <source>Nog geen uitkomst</source>
@@ -2804,6 +2816,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Rapport voor de gemeente opslaan…</source>
         <translation>Save report for the municipality…</translation>
+    </message>
+    <message>
+        <source>Over welke periode het rapport gaat.</source>
+        <translation>Which period the report covers.</translation>
     </message>
     <message>
         <source>Periode van het rapport</source>

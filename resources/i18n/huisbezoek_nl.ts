@@ -1952,6 +1952,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,6 +2443,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pijltjes: een andere keuze. De lijst past zich meteen aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ook signalen die klaar zijn in de lijst.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2456,6 +2464,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
     </message>
     <message>
         <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe de opvolging afliep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2791,6 +2803,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     <name>Rapport</name>
     <message>
         <source>Rapport voor de gemeente opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over welke periode het rapport gaat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -104,6 +104,10 @@ class QueuePanel(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.filters = QueueFilterBar()
         self.show_closed = self.filters.show_closed
+        for choice in self.filters.findChildren(QComboBox):
+            choice.setAccessibleDescription(
+                translate("Opvolging", "Pijltjes: een andere keuze. De lijst past zich meteen aan.")
+            )
         self.show_closed.setAccessibleDescription(
             translate("Opvolging", "Ook signalen die klaar zijn in de lijst.")
         )
@@ -122,6 +126,7 @@ class QueuePanel(QWidget):
         )
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(translate("Opvolging", "Uitkomst"))
+        self.outcome.setAccessibleDescription(translate("Opvolging", "Hoe de opvolging afliep."))
         self.outcome.addItem(translate("Opvolging", "Nog geen uitkomst"), None)
         for outcome, label in (
             (fu.FollowUpOutcome.HELP_STARTED, translate("Opvolging", "Hulp gestart")),

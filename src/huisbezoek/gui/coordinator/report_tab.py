@@ -51,6 +51,9 @@ class ReportPanel(QWidget):
         self.report_message = WrapLabel("")
         self.period = QComboBox()
         self.period.setObjectName("reportPeriod")
+        self.period.setAccessibleDescription(
+            translate("Rapport", "Over welke periode het rapport gaat.")
+        )
         self.period.setAccessibleName(translate("Rapport", "Periode van het rapport"))
         for period in report_periods(date.today()):
             self.period.addItem(period.label, period)
