@@ -153,9 +153,10 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
         if q.type != "info" and ev.is_relevant(q.id)
     }
     assert set(answered) == expected
-    # Counted by hand from forms/samen-sterker-75plus.v1.yaml with these answers, per topic:
-    # 4 + 6 + 7 + 5 + 6 + 7 + 8 + 8 + 4 + 4 + 6 (follow-ups of the "Ja" answers included).
-    assert len(answered) == 65, len(answered)
+    # Form v1 was counted by hand (65: 4+6+7+5+6+7+8+8+4+4+6). Form v2 (issue 15, merged
+    # late) gives 82 with these answers; equal to the form engine's relevant set above, not yet
+    # recounted by hand.
+    assert len(answered) == 82, len(answered)
     assert answers["toestemming_gesprek"] is True
     assert answers["woonsituatie"] == "met_partner"  # the issue's example, second option
     assert answers["gezondheid_oordeel"] == "gaat_wel"
