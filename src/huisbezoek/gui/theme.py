@@ -215,7 +215,7 @@ QHeaderView::section {{
     border-bottom: 1px solid {border}; padding: 2px 4px; font-weight: bold; }}
 
 QCheckBox, QRadioButton {{
-    border: {ring}px solid transparent; border-radius: 4px; padding: 1px 3px; spacing: 6px; }}
+    border: {ring}px solid transparent; border-radius: 4px; padding: 1px 1px; spacing: 6px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: {focus}; {focus_extra} }}
 QCheckBox:disabled, QRadioButton:disabled {{ color: {disabled_text}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {box}px; height: {box}px; }}
