@@ -14,6 +14,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{titel}, pagina {n} van {totaal}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,6 +52,14 @@
     </message>
     <message>
         <source>Samenvatting van het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een overzicht van het gesprek voor de bewoner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met het spinnen&amp;web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,11 +122,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Met het &amp;spinnenweb</source>
+        <source>Alleen als de bewoner dat wil.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alleen als de bewoner dat wil.</source>
+        <source>De zes cijfers als tekening op de samenvatting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -146,7 +158,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Spatie: dit deel wel of niet op de samenvatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folder {titel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spatie: deze folder wel of niet afdrukken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -281,7 +301,67 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Toestemming en notitie &amp;opslaan</source>
+        <source>Alleen als de bewoner dat goed vindt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dan kan de coördinator de bewoner terugbellen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan en typ naar welke organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De naam van de organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie de bewoner belt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De datum waarop uiterlijk gebeld is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mondeling, op papier of anders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum en tijd van de toestemming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat is afgesproken, wie doet wat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming en notitie opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal toevoe&amp;gen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders en samenvatting af&amp;drukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek &amp;afronden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -317,10 +397,6 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signaal &amp;weghalen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✓ Opgeslagen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,6 +418,18 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waar het signaal over gaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe snel iemand iets moet doen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschrijf het signaal in een paar woorden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -373,19 +461,7 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signaal &amp;toevoegen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folders en samenvatting a&amp;fdrukken…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Naar de coördinator &amp;sturen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gesprek a&amp;fronden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -402,6 +478,10 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Voor de bewoner en de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open vragen, signalen en afronden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -440,7 +520,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Leeg laten als het bij de bewoner thuis is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -468,6 +556,10 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>nee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: door de rijen en kolommen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -604,10 +696,6 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Geboortedatum bekend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Naam</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,6 +721,26 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voornaam en achternaam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straat en huisnummer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vier cijfers en twee letters, bijvoorbeeld 1234 AB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen cijfers, spaties, + en -.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat u wilt onthouden. Tab gaat naar het volgende veld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -664,11 +772,23 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Die geboortedatum begrijp ik niet. Typ dag, maand en jaar, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anders, namelijk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>← &amp;Terug naar de lijst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Gegevens aanpassen…</source>
+        <source>Gegevens aan&amp;passen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -704,7 +824,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wanneer en hoe u contact had, en wat het opleverde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Afspraken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een afspraak om die af te zeggen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -712,7 +840,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afspraak a&amp;fzeggen</source>
+        <source>Enter: het gesprek openen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak af&amp;zeggen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -795,7 +927,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ een naam, adres of postcode. De lijst past zich meteen aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter op stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toon alleen bewoners met deze stand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -807,11 +947,19 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Toon alleen bewoners uit deze wijk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alle wijken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lijst van bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere bewoner. Enter: openen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -832,6 +980,7 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>{shown} van {total} bewoners</source>
+        <extracomment>Rows measured for the column widths; beyond this the widest text is rarely new.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -954,6 +1103,22 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Telefoon, aan de deur, brief of anders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat het contact opleverde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom de bewoner geen bezoek wil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Hoe:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,7 +1159,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De naam waaronder u werkt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1018,11 +1191,23 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1054,6 +1239,14 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Onderdelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab of de pijltjestoetsen: naar een ander onderdeel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vrijwilligers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,6 +1268,34 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Adreslijst en pakketten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilligers aanmelden en hun vingerafdruk controleren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendingen van vrijwilligers inlezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen oppakken en afronden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoeveel bewoners per wijk bereikt en bezocht zijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport voor de gemeente, bewaren en wissen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adreslijsten inlezen en pakketten maken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gegevens van de organisatie en bewaartermijnen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1112,6 +1333,46 @@ Wilt u toch afdrukken?</source>
         <source>zo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kalender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: andere dag. Page Up, Page Down: andere maand. Enter: kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de datum als dag, maand, jaar: 15031949, 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender voor {veld}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{veld}: datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{veld}: tijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de tijd, bijvoorbeeld 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uu:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dialoog</name>
@@ -1124,6 +1385,10 @@ Wilt u toch afdrukken?</source>
         <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Die datum of tijd begrijp ik niet. Typ bijvoorbeeld 15-3-2027 en 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Eerste start</name>
@@ -1132,7 +1397,7 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Vorige</source>
+        <source>Vor&amp;ige</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1148,11 +1413,19 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ik ben &amp;coördinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ik ben coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U leest de gegevens van vrijwilligers in en volgt signalen op.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1176,7 +1449,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Zoals vrijwilligers de organisatie kennen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uw naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw voornaam en achternaam.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1212,6 +1493,10 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft op deze computer, in een kluis op slot. We zetten die kluis nu samen klaar. Dat duurt een paar minuten.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,11 +1509,23 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin nog een keer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin &amp;laten zien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laat zien wat u typt, als niemand meekijkt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1252,11 +1549,23 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schrijf deze sleutel op papier en bewaar die goed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Afdrukken of opslaan als PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ik heb de sleutel &amp;opgeschreven</source>
+        <source>Ik heb de sleutel opge&amp;schreven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet dit aan als de sleutel op papier staat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand kie&amp;zen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1265,6 +1574,10 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Laatste groep van de herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de laatste vier tekens van de sleutel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1281,10 +1594,6 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Nog geen bestand gekozen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Bestand kiezen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1368,6 +1677,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waarschuwing over contactgegevens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,7 +1756,6 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>← &amp;Terug</source>
-        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1468,6 +1780,15 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Cijfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De vragen van dit onderwerp.</source>
+        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1540,6 +1861,10 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Verslag van het inlezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat er bij het inlezen gebeurde.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1627,11 +1952,19 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tekstgrootte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van 100 tot 200 procent. Pijltjes: kleiner of groter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1643,6 +1976,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Zwart op wit met dikke randen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> minuten</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,7 +1988,15 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Minuten zonder muis of toetsenbord, daarna gaat de kluis op slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Taal van het programma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geldt na een nieuwe start van Huisbezoek.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1735,6 +2080,7 @@ Vingerafdruk: {vingerafdruk}</source>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
+        <extracomment>Below this available height (logical pixels) the status line is hidden. The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1774,7 +2120,7 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Be&amp;woners</source>
+        <source>Bewone&amp;rs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1838,6 +2184,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Openen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,6 +2224,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft, met of zonder streepjes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>XXXX-XXXX-XXXX-…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1882,11 +2236,23 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Herstellen en openen</source>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstellen en o&amp;penen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstel&amp;sleutel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,10 +2261,6 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
     </message>
     <message>
         <source>&amp;Terug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Herstelsleutel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2077,11 +2439,35 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere keuze. De lijst past zich meteen aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ook signalen die klaar zijn in de lijst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe ver de opvolging is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dienst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welke organisatie het signaal oppakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe de opvolging afliep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2101,7 +2487,23 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wie het signaal oppakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor welke datum het klaar moet zijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een notitie bij de opvolging.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2317,7 +2719,15 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wijken en vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor wie het pakket is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2396,6 +2806,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Over welke periode het rapport gaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Periode van het rapport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2408,11 +2822,19 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hoeveel maanden signalen bewaard blijven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Toon wat gewist wordt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ik weet dat wissen niet terug kan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u wist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2424,11 +2846,23 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Precies zoals de bewoner in de signalen staat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Postcode van de bewoner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vier cijfers en twee letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alles over deze bewoner opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u de bewoner wist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2741,6 +3175,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wat er klaarstaat om naar de coördinator te gaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nu versturen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2826,7 +3264,31 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dd-mm-jjjj</source>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meer antwoorden mogelijk. Pijltjestoetsen: verder. Spatie: aan of uit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ het antwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ het antwoord. Tab gaat naar de volgende vraag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2846,6 +3308,14 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vingerafdruk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vergelijk deze met wat de vrijwilliger voorleest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -128,6 +128,23 @@ class SignalCard(QFrame):
             (self.agreed, translate("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
+        for w, about in (
+            (self.share, translate("Afronden", "Alleen als de bewoner dat goed vindt.")),
+            (
+                self.identity,
+                translate("Afronden", "Dan kan de coördinator de bewoner terugbellen."),
+            ),
+            (self.referral, translate("Afronden", "Zet aan en typ naar welke organisatie.")),
+            (self.service, translate("Afronden", "De naam van de organisatie.")),
+            (self.caller, translate("Afronden", "Wie de bewoner belt.")),
+            (self.due_set, translate("Afronden", "Zet aan om een datum te kiezen.")),
+            (self.due, translate("Afronden", "De datum waarop uiterlijk gebeld is.")),
+            (self.method, translate("Afronden", "Mondeling, op papier of anders.")),
+            (self.when, translate("Afronden", "Datum en tijd van de toestemming.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
+            (self.agreed, translate("Afronden", "Wat is afgesproken, wie doet wat.")),
+        ):
+            w.setAccessibleDescription(about)
         self.share.setChecked(row.has(ConsentScope.SHARE_SIGNAL))
         self.identity.setChecked(row.has(ConsentScope.SHARE_IDENTITY))
         referral = next((c for c in row.consents if c.scope is ConsentScope.REFERRAL), None)
@@ -143,7 +160,7 @@ class SignalCard(QFrame):
             first = row.consents[0]
             self.method.setCurrentIndex(self.method.findData(first.method))
             self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.given_at.timestamp())))
-        self.save_button = QPushButton(translate("Afronden", "Toestemming en notitie &opslaan"))
+        self.save_button = QPushButton(translate("Afronden", "Toestemming en notitie opslaan"))
         self.save_button.clicked.connect(self.save)
         self.status = hint()
         self.error = error_label()
@@ -177,7 +194,7 @@ class SignalCard(QFrame):
         layout.addLayout(form)
         row_buttons: list[QWidget] = [self.save_button]
         if row.manual:
-            self.remove_button = QPushButton(translate("Afronden", "Signaal &weghalen"))
+            self.remove_button = QPushButton(translate("Afronden", "Signaal weghalen"))
             self.remove_button.clicked.connect(self.remove)
             row_buttons.append(self.remove_button)
         layout.addWidget(button_row(*row_buttons))
@@ -279,6 +296,13 @@ class ManualSignalDialog(BaseDialog):
             (self.note, translate("Afronden", "Notitie")),
         ):
             w.setAccessibleName(name)
+        for w, text in (
+            (self.theme, translate("Afronden", "Waar het signaal over gaat.")),
+            (self.severity, translate("Afronden", "Hoe snel iemand iets moet doen.")),
+            (self.text, translate("Afronden", "Beschrijf het signaal in een paar woorden.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
+        ):
+            w.setAccessibleDescription(text)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(translate("Afronden", "&Onderwerp:"), self.theme)
@@ -345,18 +369,18 @@ class ReviewPage(QWidget):
         self.open_labels: list[QLabel] = []
         self.open_label = hint()
         self.signals_box = QVBoxLayout()
-        self.add_signal_button = QPushButton(translate("Afronden", "Signaal &toevoegen…"))
+        self.add_signal_button = QPushButton(translate("Afronden", "Signaal toevoe&gen…"))
         self.add_signal_button.clicked.connect(self.add_signal)
         # Spots for the printing and exchange areas (wired when their services exist).
         self.print_button = QPushButton(
-            translate("Afronden", "Folders en samenvatting a&fdrukken…")
+            translate("Afronden", "Folders en samenvatting af&drukken…")
         )
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_documents)
         self.export_button = QPushButton(translate("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(translate("Afronden", "Gesprek a&fronden"))
+        self.finalise_button = QPushButton(translate("Afronden", "Gesprek &afronden"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton(translate("Afronden", "Gesprek opnieuw &openen"))
@@ -377,16 +401,20 @@ class ReviewPage(QWidget):
             heading(translate("Afronden", "Voor de bewoner en de coördinator"), "subheading")
         )
         col.addWidget(button_row(self.print_button, self.export_button))
-        col.addWidget(self.message)
-        col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
         self.scroll_area = scroll = QScrollArea()
+        scroll.setAccessibleName(translate("Afronden", "Afronden"))
+        scroll.setAccessibleDescription(translate("Afronden", "Open vragen, signalen en afronden."))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
+        # Under the scrolling part, always in view (issue 14: at 200% text "Gesprek afronden"
+        # was far below the window's edge).
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(self.reopen_button, self.finalise_button))
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None

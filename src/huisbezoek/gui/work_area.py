@@ -6,17 +6,16 @@ Imported after the vault is unlocked (it brings in the database and form librari
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStackedWidget
-
 from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
 from huisbezoek.gui.visit_screen import VisitScreen
+from huisbezoek.gui.widgets import PageStack
 
 
 def preload() -> None:
     """Nothing to do: importing this module (on the worker, during unlock) is the point."""
 
 
-class WorkArea(QStackedWidget):
+class WorkArea(PageStack):
     """Residents list, one resident, a visit; remembers which one was showing."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -68,7 +67,9 @@ class WorkArea(QStackedWidget):
         current = self.currentWidget()
         if current is self.residents:
             self.residents.reload()
+            self.residents.table.setFocus()  # the unlock field is gone: keep the keyboard
         elif current is self.resident:
             self.resident.reload()
+            self.resident.visit_button.setFocus()
         elif current is self.visit:
             self.visit.restore()
