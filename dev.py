@@ -32,13 +32,14 @@ STAMP = VENV / ".huisbezoek-installed"
 
 # Debian packages the full test suite uses: the reference age and minisign commands (batch
 # interop), poppler (PDF page images and text), PostgreSQL (coordinator store tests), Xvfb
-# (screenshots), and the shared libraries Qt needs to run offscreen.
+# (screenshots) with openbox, and the shared libraries Qt needs to run offscreen.
 DEBIAN_TEST_PACKAGES = {
     "age": "age",
     "minisign": "minisign",
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "Xvfb": "xvfb",
+    "openbox": "openbox",  # screenshots: a window manager, so windows maximise
     "pg_ctlcluster": "postgresql",
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",

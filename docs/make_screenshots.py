@@ -9,9 +9,12 @@ the help the signal rules chose, the resident's own words, the "VOORBEELD" mark)
 ``inzage.png`` (the first two pages of a resident's overview "Wat wij over u bewaren").
 The script only writes the files it names; it never deletes anything in the output folder.
 
-Runs under a virtual display: uses ``$DISPLAY`` when set, else starts ``Xvfb :99`` when it is
-installed, else falls back to Qt's offscreen platform. Everything happens in a temporary data
-folder with the demo vault of fictional residents; nothing touches a real vault.
+Runs under a real virtual display of a volunteer's laptop size, 1366x768: uses ``$DISPLAY``
+when set, else starts Xvfb (on a free display number) when it is installed, else falls back to
+Qt's offscreen platform. The main window places itself as it does on such a laptop (it opens
+maximised: 1100x740 plus a title bar does not fit 768 pixels), so the pictures show what
+fits on that screen at 100% and 200% text and in high contrast. Everything happens in a
+temporary data folder with the demo vault of fictional residents; nothing touches a real vault.
 
     python3 dev.py shots            (or: .venv/bin/python docs/make_screenshots.py [OUT_DIR])
 """
@@ -30,20 +33,31 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)  # a common laptop screen
 
 
-def start_display() -> subprocess.Popen[bytes] | None:
+def start_display() -> list[subprocess.Popen[bytes]]:
+    """Xvfb of the laptop's size, with a window manager when one is installed (openbox), so
+    the main window maximises and has a title bar as on a desktop."""
     if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return None
-    if shutil.which("Xvfb"):
-        proc = subprocess.Popen(
-            ["Xvfb", ":99", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        return []
+    if not shutil.which("Xvfb"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return []
+    sockets = Path("/tmp/.X11-unix")  # noqa: S108 (X servers' sockets, not a temporary file)
+    number = next(n for n in range(90, 140) if not (sockets / f"X{n}").exists())
+    started = [
+        subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        os.environ["DISPLAY"] = ":99"
-        time.sleep(1.0)
-        return proc
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return None
+    ]
+    os.environ["DISPLAY"] = f":{number}"
+    time.sleep(1.0)
+    if shutil.which("openbox"):
+        started.append(
+            subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
+        time.sleep(0.5)
+    return started
 
 
 def main(argv: list[str]) -> int:
@@ -60,8 +74,8 @@ def main(argv: list[str]) -> int:
         return shoot(out) or shoot_coordinator(out)
     finally:
         shutil.rmtree(home, ignore_errors=True)
-        if display is not None:
-            display.terminate()
+        for proc in reversed(display):
+            proc.terminate()
 
 
 def shoot(out: Path) -> int:
@@ -103,7 +117,12 @@ def shoot(out: Path) -> int:
             return
         settle()
         path = out / f"{name}-{current['label']}.png"
-        widget.grab().save(str(path))
+        screen = widget.screen()
+        if widget.isWindow() and not widget.inherits("QDialog") and screen is not None:
+            # The main window: the whole screen as the volunteer sees it (title bar included).
+            screen.grabWindow(0).save(str(path))
+        else:
+            widget.grab().save(str(path))
         written.append(path)
 
     # Every screen at 100% and 200% text; three of them also in the high-contrast theme.
@@ -122,7 +141,6 @@ def shoot(out: Path) -> int:
         os.environ["HUISBEZOEK_HOME"] = str(home)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)
         window = app.window
-        window.resize(*SIZE)
         app.start()
         page = window.first_start
         if getattr(page, "current", None) == "rol":
@@ -145,7 +163,6 @@ def shoot(out: Path) -> int:
         startup.create_demo_vault(kdf=KdfParams.FLOOR)
         app = Application(kdf=KdfParams.FLOOR, settings=settings)
         window = app.window
-        window.resize(*SIZE)
         app.start()
         wait(lambda window=window: window.pages.currentWidget() is window.unlock_page)
         grab(window, "04-ontgrendelen", scale)

@@ -37,6 +37,36 @@ def test_module_entry_point_runs():
     assert out.stdout.strip() == f"huisbezoek {__version__}"
 
 
+def test_an_unexpected_error_prints_no_traceback_and_no_data(monkeypatch, capsys) -> None:
+    """A failure that is not a UserError (a database error quoting a row, say) reaches the
+    terminal as one Dutch line with the error's class name: no traceback, no values."""
+    from huisbezoek import cli
+
+    def explode(_args):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Failing row contains (Mevrouw Zilverreiger, Kievitlaan 77)")
+
+    monkeypatch.setattr(cli, "build_parser", _parser_running(explode))
+    assert cli.main(["iets"]) == 1
+    err = capsys.readouterr().err
+    assert "er ging iets mis (RuntimeError)" in err
+    assert "Zilverreiger" not in err and "Traceback" not in err
+
+
+def _parser_running(handler):  # type: ignore[no-untyped-def]
+    import argparse
+
+    def build(commands: bool = True) -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser()
+        parser.add_argument("word")
+        parser.add_argument("--self-test", action="store_true")
+        parser.add_argument("--demo-if-new", action="store_true")
+        parser.add_argument("-v", "--verbose", action="store_true")
+        parser.set_defaults(func=handler)
+        return parser
+
+    return build
+
+
 def test_help_lists_every_area_of_commands(capsys):
     try:
         main(["--help"])

@@ -14,6 +14,10 @@
         <translation>Print</translation>
     </message>
     <message>
+        <source>De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren.</source>
+        <translation>The pages as they will be printed. Arrow keys: turn the pages.</translation>
+    </message>
+    <message>
         <source>{titel}, pagina {n} van {totaal}</source>
         <translation>{titel}, page {n} of {totaal}</translation>
     </message>
@@ -49,6 +53,14 @@
     <message>
         <source>Samenvatting van het gesprek</source>
         <translation>Summary of the conversation</translation>
+    </message>
+    <message>
+        <source>Een overzicht van het gesprek voor de bewoner.</source>
+        <translation>An overview of the conversation for the resident.</translation>
+    </message>
+    <message>
+        <source>Met het spinnen&amp;web</source>
+        <translation>With the &amp;web chart</translation>
     </message>
     <message>
         <source>Met het spinnenweb</source>
@@ -112,12 +124,12 @@ Do you want to print anyway?</translation>
         <translation>Warning: example addresses</translation>
     </message>
     <message>
-        <source>Met het &amp;spinnenweb</source>
-        <translation>With the &amp;spider web chart</translation>
-    </message>
-    <message>
         <source>Alleen als de bewoner dat wil.</source>
         <translation>Only if the resident wants it.</translation>
+    </message>
+    <message>
+        <source>De zes cijfers als tekening op de samenvatting.</source>
+        <translation>The six scores as a drawing on the summary.</translation>
     </message>
     <message>
         <source>Wat staat op de samenvatting?</source>
@@ -148,8 +160,16 @@ Do you want to print anyway?</translation>
         <translation>On the summary: {deel}</translation>
     </message>
     <message>
+        <source>Spatie: dit deel wel of niet op de samenvatting.</source>
+        <translation>Space: this part on the summary or not.</translation>
+    </message>
+    <message>
         <source>Folder {titel}</source>
         <translation>Leaflet {titel}</translation>
+    </message>
+    <message>
+        <source>Spatie: deze folder wel of niet afdrukken.</source>
+        <translation>Space: print this leaflet or not.</translation>
     </message>
     <message>
         <source>Kies eerst wat u wilt afdrukken.</source>
@@ -271,6 +291,58 @@ Do you want to print anyway?</translation>
         <translation>Agreement</translation>
     </message>
     <message>
+        <source>Alleen als de bewoner dat goed vindt.</source>
+        <translation>Only if the resident agrees.</translation>
+    </message>
+    <message>
+        <source>Dan kan de coördinator de bewoner terugbellen.</source>
+        <translation>Then the coordinator can call the resident back.</translation>
+    </message>
+    <message>
+        <source>Zet aan en typ naar welke organisatie.</source>
+        <translation>Switch on and type which organisation.</translation>
+    </message>
+    <message>
+        <source>De naam van de organisatie.</source>
+        <translation>The name of the organisation.</translation>
+    </message>
+    <message>
+        <source>Wie de bewoner belt.</source>
+        <translation>Who calls the resident.</translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation>Switch on to choose a date.</translation>
+    </message>
+    <message>
+        <source>De datum waarop uiterlijk gebeld is.</source>
+        <translation>The date by which the call is made.</translation>
+    </message>
+    <message>
+        <source>Mondeling, op papier of anders.</source>
+        <translation>Spoken, on paper or otherwise.</translation>
+    </message>
+    <message>
+        <source>Datum en tijd van de toestemming.</source>
+        <translation>Date and time of the consent.</translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation>A short note, if you like.</translation>
+    </message>
+    <message>
+        <source>Wat is afgesproken, wie doet wat.</source>
+        <translation>What was agreed, who does what.</translation>
+    </message>
+    <message>
+        <source>Signaal toevoe&amp;gen…</source>
+        <translation>Add si&amp;gnal…</translation>
+    </message>
+    <message>
+        <source>Folders en samenvatting af&amp;drukken…</source>
+        <translation>Print leaflets an&amp;d summary…</translation>
+    </message>
+    <message>
         <source>Wie belt:</source>
         <translation>Who calls:</translation>
     </message>
@@ -305,6 +377,10 @@ Do you want to print anyway?</translation>
     <message>
         <source>Nee, niet delen met de coördinator</source>
         <translation>No, do not share with the coordinator</translation>
+    </message>
+    <message>
+        <source>De coördinator ziet dit signaal dan niet.</source>
+        <translation>The coordinator will then not see this signal.</translation>
     </message>
     <message>
         <source>Mag de coördinator dit signaal zien?</source>
@@ -379,6 +455,18 @@ Do you want to print anyway?</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>Waar het signaal over gaat.</source>
+        <translation>What the signal is about.</translation>
+    </message>
+    <message>
+        <source>Hoe snel iemand iets moet doen.</source>
+        <translation>How soon someone has to act.</translation>
+    </message>
+    <message>
+        <source>Beschrijf het signaal in een paar woorden.</source>
+        <translation>Describe the signal in a few words.</translation>
+    </message>
+    <message>
         <source>&amp;Onderwerp:</source>
         <translation>&amp;Topic:</translation>
     </message>
@@ -447,24 +535,12 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Ask for each signal whether the coordinator may see it. What you choose or type is saved at once.</translation>
     </message>
     <message>
-        <source>Signaal toevoe&amp;gen…</source>
-        <translation>Add a si&amp;gnal…</translation>
-    </message>
-    <message>
-        <source>Folders en samenvatting af&amp;drukken…</source>
-        <translation>Print leaflets an&amp;d summary…</translation>
-    </message>
-    <message>
-        <source>Gesprek af&amp;ronden…</source>
-        <translation>Finish the conve&amp;rsation…</translation>
-    </message>
-    <message>
-        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
-        <translation>This conversation was finished on {wanneer}. You can only read it. Want to change something? Then open the conversation again.</translation>
-    </message>
-    <message>
         <source>Naar de coördinator &amp;sturen…</source>
         <translation>&amp;Send to the coordinator…</translation>
+    </message>
+    <message>
+        <source>Gesprek &amp;afronden…</source>
+        <translation>Fin&amp;alise conversation…</translation>
     </message>
     <message>
         <source>Gesprek opnieuw &amp;openen</source>
@@ -483,12 +559,20 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>For the resident and the coordinator</translation>
     </message>
     <message>
+        <source>Open vragen, signalen en afronden.</source>
+        <translation>Open questions, signals and finalising.</translation>
+    </message>
+    <message>
         <source>Alle vragen zijn beantwoord.</source>
         <translation>All questions have been answered.</translation>
     </message>
     <message>
         <source>Nog {n} open. Klik op een vraag om erheen te gaan.</source>
         <translation>{n} still open. Click a question to go there.</translation>
+    </message>
+    <message>
+        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
+        <translation>This conversation was finished on {wanneer}. You can only read it. Want to change something? Then open the conversation again.</translation>
     </message>
     <message>
         <source>De antwoorden geven geen signalen.</source>
@@ -514,8 +598,16 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Where</translation>
     </message>
     <message>
+        <source>Leeg laten als het bij de bewoner thuis is.</source>
+        <translation>Leave empty if it is at the resident&apos;s home.</translation>
+    </message>
+    <message>
         <source>Notitie</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation>A short note, if you like.</translation>
     </message>
     <message>
         <source>&amp;Datum en tijd:</source>
@@ -543,6 +635,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>nee</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>Pijltjes: door de rijen en kolommen.</source>
+        <translation>Arrow keys: move through the rows and columns.</translation>
     </message>
 </context>
 <context>
@@ -678,10 +774,6 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Edit resident</translation>
     </message>
     <message>
-        <source>Geboortedatum bekend</source>
-        <translation>Date of birth known</translation>
-    </message>
-    <message>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -708,6 +800,26 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>Notitie</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Voornaam en achternaam.</source>
+        <translation>First name and surname.</translation>
+    </message>
+    <message>
+        <source>Straat en huisnummer.</source>
+        <translation>Street and house number.</translation>
+    </message>
+    <message>
+        <source>Vier cijfers en twee letters, bijvoorbeeld 1234 AB.</source>
+        <translation>Four digits and two letters, for example 1234 AB.</translation>
+    </message>
+    <message>
+        <source>Alleen cijfers, spaties, + en -.</source>
+        <translation>Only digits, spaces, + and -.</translation>
+    </message>
+    <message>
+        <source>Wat u wilt onthouden. Tab gaat naar het volgende veld.</source>
+        <translation>What you want to remember. Tab goes to the next field.</translation>
     </message>
     <message>
         <source>&amp;Naam:</source>
@@ -738,12 +850,24 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>N&amp;ote:</translation>
     </message>
     <message>
+        <source>Die geboortedatum begrijp ik niet. Typ dag, maand en jaar, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation>That date of birth is not clear. Type day, month and year, for example 15-3-1949 or 15 March 1949.</translation>
+    </message>
+    <message>
+        <source>Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk.</source>
+        <translation>Choose a neighbourhood with the arrow keys or type its name. Other: a new neighbourhood.</translation>
+    </message>
+    <message>
+        <source>Anders, namelijk…</source>
+        <translation>Other, namely…</translation>
+    </message>
+    <message>
         <source>← &amp;Terug naar de lijst</source>
         <translation>← &amp;Back to the list</translation>
     </message>
     <message>
-        <source>&amp;Gegevens aanpassen…</source>
-        <translation>&amp;Edit details…</translation>
+        <source>Gegevens aan&amp;passen…</source>
+        <translation>Change &amp;particulars…</translation>
     </message>
     <message>
         <source>&amp;Contact vastleggen…</source>
@@ -778,16 +902,28 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Contact attempts</translation>
     </message>
     <message>
+        <source>Wanneer en hoe u contact had, en wat het opleverde.</source>
+        <translation>When and how you were in touch, and what came of it.</translation>
+    </message>
+    <message>
         <source>Afspraken</source>
         <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Kies een afspraak om die af te zeggen.</source>
+        <translation>Choose an appointment to cancel it.</translation>
     </message>
     <message>
         <source>Gesprekken</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>Afspraak a&amp;fzeggen</source>
-        <translation>&amp;Cancel appointment</translation>
+        <source>Enter: het gesprek openen.</source>
+        <translation>Enter: open the conversation.</translation>
+    </message>
+    <message>
+        <source>Afspraak af&amp;zeggen</source>
+        <translation>Cancel appoint&amp;ment</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -869,8 +1005,16 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Search</translation>
     </message>
     <message>
+        <source>Typ een naam, adres of postcode. De lijst past zich meteen aan.</source>
+        <translation>Type a name, address or postcode. The list follows at once.</translation>
+    </message>
+    <message>
         <source>Filter op stand</source>
         <translation>Filter by stage</translation>
+    </message>
+    <message>
+        <source>Toon alleen bewoners met deze stand.</source>
+        <translation>Show only residents at this stage.</translation>
     </message>
     <message>
         <source>Alle standen</source>
@@ -881,12 +1025,20 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Filter by neighbourhood</translation>
     </message>
     <message>
+        <source>Toon alleen bewoners uit deze wijk.</source>
+        <translation>Show only residents from this neighbourhood.</translation>
+    </message>
+    <message>
         <source>Alle wijken</source>
         <translation>All neighbourhoods</translation>
     </message>
     <message>
         <source>Lijst van bewoners</source>
         <translation>List of residents</translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere bewoner. Enter: openen.</source>
+        <translation>Arrow keys: another resident. Enter: open.</translation>
     </message>
     <message>
         <source>&amp;Nieuwe bewoner…</source>
@@ -906,6 +1058,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>{shown} van {total} bewoners</source>
+        <extracomment>Rows measured for the column widths; beyond this the widest text is rarely new.</extracomment>
         <translation>{shown} of {total} residents</translation>
     </message>
     <message>
@@ -1028,6 +1181,22 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Note</translation>
     </message>
     <message>
+        <source>Telefoon, aan de deur, brief of anders.</source>
+        <translation>Phone, at the door, letter or otherwise.</translation>
+    </message>
+    <message>
+        <source>Wat het contact opleverde.</source>
+        <translation>What the contact brought.</translation>
+    </message>
+    <message>
+        <source>Waarom de bewoner geen bezoek wil.</source>
+        <translation>Why the resident does not want a visit.</translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation>A short note, if you like.</translation>
+    </message>
+    <message>
         <source>&amp;Hoe:</source>
         <translation>&amp;How:</translation>
     </message>
@@ -1068,8 +1237,16 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Your name</translation>
     </message>
     <message>
+        <source>De naam waaronder u werkt.</source>
+        <translation>The name you work under.</translation>
+    </message>
+    <message>
         <source>Wachtwoordzin</source>
         <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
+        <translation>Type your passphrase and press Enter.</translation>
     </message>
     <message>
         <source>Openen</source>
@@ -1092,12 +1269,24 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Recovery key</translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft.</source>
+        <translation>The key you have on paper.</translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin</source>
         <translation>New passphrase</translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation>A few words only you know, at least four.</translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
         <translation>New passphrase once more</translation>
+    </message>
+    <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation>Type the same passphrase once more.</translation>
     </message>
     <message>
         <source>Pak het vel met de herstelsleutel van de organisatie. Typ de sleutel over en kies een nieuwe wachtwoordzin.</source>
@@ -1128,6 +1317,14 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Huisbezoek — coordination</translation>
     </message>
     <message>
+        <source>Onderdelen</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab of de pijltjestoetsen: naar een ander onderdeel.</source>
+        <translation>Ctrl+Tab or the arrow keys: to another part.</translation>
+    </message>
+    <message>
         <source>Vrijwilligers</source>
         <translation>Volunteers</translation>
     </message>
@@ -1150,6 +1347,34 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>Adreslijst en pakketten</source>
         <translation>Address list and packages</translation>
+    </message>
+    <message>
+        <source>Vrijwilligers aanmelden en hun vingerafdruk controleren.</source>
+        <translation>Enrol volunteers and check their fingerprint.</translation>
+    </message>
+    <message>
+        <source>Zendingen van vrijwilligers inlezen.</source>
+        <translation>Import volunteers&apos; batches.</translation>
+    </message>
+    <message>
+        <source>Signalen oppakken en afronden.</source>
+        <translation>Take up and close signals.</translation>
+    </message>
+    <message>
+        <source>Hoeveel bewoners per wijk bereikt en bezocht zijn.</source>
+        <translation>How many residents per neighbourhood were reached and visited.</translation>
+    </message>
+    <message>
+        <source>Rapport voor de gemeente, bewaren en wissen.</source>
+        <translation>Report for the municipality, retention and erasure.</translation>
+    </message>
+    <message>
+        <source>Adreslijsten inlezen en pakketten maken.</source>
+        <translation>Import address lists and make packages.</translation>
+    </message>
+    <message>
+        <source>Gegevens van de organisatie en bewaartermijnen.</source>
+        <translation>The organisation&apos;s details and retention periods.</translation>
     </message>
     <message>
         <source>Instellingen</source>
@@ -1186,6 +1411,46 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <source>zo</source>
         <translation>Sun</translation>
     </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Pijltjes: andere dag. Page Up, Page Down: andere maand. Enter: kiezen.</source>
+        <translation>Arrow keys: another day. Page Up, Page Down: another month. Enter: choose.</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation>for example 15-3-1949</translation>
+    </message>
+    <message>
+        <source>Typ de datum als dag, maand, jaar: 15031949, 15-3-1949 of 15 maart 1949.</source>
+        <translation>Type the date as day, month, year: 15031949, 15-3-1949 or 15 March 1949.</translation>
+    </message>
+    <message>
+        <source>Kalender…</source>
+        <translation>Calendar…</translation>
+    </message>
+    <message>
+        <source>Kalender voor {veld}</source>
+        <translation>Calendar for {veld}</translation>
+    </message>
+    <message>
+        <source>{veld}: datum</source>
+        <translation>{veld}: date</translation>
+    </message>
+    <message>
+        <source>{veld}: tijd</source>
+        <translation>{veld}: time</translation>
+    </message>
+    <message>
+        <source>Typ de tijd, bijvoorbeeld 10:30.</source>
+        <translation>Type the time, for example 10:30.</translation>
+    </message>
+    <message>
+        <source>uu:mm</source>
+        <translation>hh:mm</translation>
+    </message>
 </context>
 <context>
     <name>Dialoog</name>
@@ -1198,6 +1463,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Die datum of tijd begrijp ik niet. Typ bijvoorbeeld 15-3-2027 en 10:30.</source>
+        <translation>That date or time is not clear. Type for example 15-3-2027 and 10:30.</translation>
+    </message>
 </context>
 <context>
     <name>Eerste start</name>
@@ -1206,8 +1475,8 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Making the vault</translation>
     </message>
     <message>
-        <source>&amp;Vorige</source>
-        <translation>&amp;Previous</translation>
+        <source>Vor&amp;ige</source>
+        <translation>Pre&amp;vious</translation>
     </message>
     <message>
         <source>V&amp;olgende</source>
@@ -1222,12 +1491,20 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>I am a volunteer</translation>
     </message>
     <message>
+        <source>U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.</source>
+        <translation>You visit residents and keep your conversations. Arrow keys: other choice.</translation>
+    </message>
+    <message>
         <source>Ik ben &amp;coördinator</source>
         <translation>I am a &amp;coordinator</translation>
     </message>
     <message>
         <source>Ik ben coördinator</source>
         <translation>I am a coordinator</translation>
+    </message>
+    <message>
+        <source>U leest de gegevens van vrijwilligers in en volgt signalen op.</source>
+        <translation>You import volunteers&apos; data and follow up signals.</translation>
     </message>
     <message>
         <source>Welkom bij Huisbezoek</source>
@@ -1250,8 +1527,16 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Name of the organisation</translation>
     </message>
     <message>
+        <source>Zoals vrijwilligers de organisatie kennen.</source>
+        <translation>As volunteers know the organisation.</translation>
+    </message>
+    <message>
         <source>Uw naam</source>
         <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Uw voornaam en achternaam.</source>
+        <translation>Your first name and surname.</translation>
     </message>
     <message>
         <source>Naam van de &amp;organisatie:</source>
@@ -1286,6 +1571,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Every volunteer reads this file. With it they can send batches to your organisation. There is nothing secret in it. Save it, for example on a USB stick. Read the fingerprint to the volunteer over the phone.</translation>
     </message>
     <message>
+        <source>Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.</source>
+        <translation>Your first name and surname. It goes on the papers for the resident.</translation>
+    </message>
+    <message>
         <source>Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft op deze computer, in een kluis op slot. We zetten die kluis nu samen klaar. Dat duurt een paar minuten.</source>
         <translation>With this program you record your conversations with older people. Everything stays on this computer, in a locked vault. We will now set up that vault together. It takes a few minutes.</translation>
     </message>
@@ -1298,12 +1587,24 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Passphrase</translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation>A few words only you know, at least four.</translation>
+    </message>
+    <message>
         <source>Wachtwoordzin nog een keer</source>
         <translation>Passphrase once more</translation>
     </message>
     <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation>Type the same passphrase once more.</translation>
+    </message>
+    <message>
         <source>Wachtwoordzin &amp;laten zien</source>
         <translation>&amp;Show passphrase</translation>
+    </message>
+    <message>
+        <source>Laat zien wat u typt, als niemand meekijkt.</source>
+        <translation>Shows what you type, when nobody is looking.</translation>
     </message>
     <message>
         <source>&amp;Wachtwoordzin:</source>
@@ -1326,12 +1627,24 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Your recovery key</translation>
     </message>
     <message>
+        <source>Schrijf deze sleutel op papier en bewaar die goed.</source>
+        <translation>Write this key on paper and keep it safe.</translation>
+    </message>
+    <message>
         <source>&amp;Afdrukken of opslaan als PDF…</source>
         <translation>&amp;Print or save as PDF…</translation>
     </message>
     <message>
-        <source>Ik heb de sleutel &amp;opgeschreven</source>
-        <translation>I have &amp;written the key down</translation>
+        <source>Ik heb de sleutel opge&amp;schreven</source>
+        <translation>I have &amp;written down the key</translation>
+    </message>
+    <message>
+        <source>Zet dit aan als de sleutel op papier staat.</source>
+        <translation>Switch this on when the key is on paper.</translation>
+    </message>
+    <message>
+        <source>Bestand kie&amp;zen…</source>
+        <translation>Choose &amp;file…</translation>
     </message>
     <message>
         <source>Vergeet u uw wachtwoordzin? Dan opent deze sleutel de kluis. U ziet hem maar één keer. Schrijf hem over of druk hem af, en bewaar het vel op een veilige plek thuis, niet bij de laptop.</source>
@@ -1340,6 +1653,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>Laatste groep van de herstelsleutel</source>
         <translation>Last group of the recovery key</translation>
+    </message>
+    <message>
+        <source>Typ de laatste vier tekens van de sleutel.</source>
+        <translation>Type the last four characters of the key.</translation>
     </message>
     <message>
         <source>&amp;Laatste groep:</source>
@@ -1356,10 +1673,6 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>Nog geen bestand gekozen.</source>
         <translation>No file chosen yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Bestand kiezen…</source>
-        <translation>&amp;Choose file…</translation>
     </message>
     <message>
         <source>Uw organisatie (mag ook later)</source>
@@ -1446,6 +1759,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>List of leaflets</translation>
     </message>
     <message>
+        <source>Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.</source>
+        <translation>Arrow keys: another leaflet. On the right you see how it looks.</translation>
+    </message>
+    <message>
         <source>Waarschuwing over contactgegevens</source>
         <translation>Warning about contact details</translation>
     </message>
@@ -1521,7 +1838,6 @@ Fingerprint: {vingerafdruk}</translation>
     </message>
     <message>
         <source>← &amp;Terug</source>
-        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
         <translation>← &amp;Back</translation>
     </message>
     <message>
@@ -1547,6 +1863,15 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Cijfers</source>
         <translation>Scores</translation>
+    </message>
+    <message>
+        <source>De vragen van dit onderwerp.</source>
+        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
+        <translation>The questions of this topic.</translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.</source>
+        <translation>Arrow keys: to another topic. Tab: to the questions.</translation>
     </message>
     <message>
         <source>Gesprek met {naam} — {datum}</source>
@@ -1665,6 +1990,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Import report</translation>
     </message>
     <message>
+        <source>Wat er bij het inlezen gebeurde.</source>
+        <translation>What happened during the import.</translation>
+    </message>
+    <message>
         <source>Zendingen van vrijwilligers inlezen</source>
         <translation>Import batches from volunteers</translation>
     </message>
@@ -1749,12 +2078,20 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Name and phone appear on referral letters and reports. The age band applies to the address list, the overview and the report.</translation>
     </message>
     <message>
+        <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation>Is kept when you press Save.</translation>
+    </message>
+    <message>
         <source>Opgeslagen.</source>
         <translation>Saved.</translation>
     </message>
     <message>
         <source>Tekstgrootte</source>
         <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Van 100 tot 200 procent. Pijltjes: kleiner of groter.</source>
+        <translation>From 100 to 200 percent. Arrow keys: smaller or larger.</translation>
     </message>
     <message>
         <source>Hoog contrast (zwart op wit)</source>
@@ -1765,6 +2102,10 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>High contrast</translation>
     </message>
     <message>
+        <source>Zwart op wit met dikke randen.</source>
+        <translation>Black on white with thick edges.</translation>
+    </message>
+    <message>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
@@ -1773,8 +2114,16 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Lock automatically after</translation>
     </message>
     <message>
+        <source>Minuten zonder muis of toetsenbord, daarna gaat de kluis op slot.</source>
+        <translation>Minutes without mouse or keyboard, after which the vault locks.</translation>
+    </message>
+    <message>
         <source>Taal van het programma</source>
         <translation>Language of the program</translation>
+    </message>
+    <message>
+        <source>Geldt na een nieuwe start van Huisbezoek.</source>
+        <translation>Applies after Huisbezoek is started again.</translation>
     </message>
     <message>
         <source>Een andere taal ziet u nadat u Huisbezoek opnieuw hebt gestart. Wat u afdrukt voor de bewoner blijft Nederlands.</source>
@@ -1857,6 +2206,7 @@ Fingerprint: {vingerafdruk}</translation>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
+        <extracomment>Below this available height (logical pixels) the status line is hidden. The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1896,8 +2246,8 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Connection to the &amp;organisation…</translation>
     </message>
     <message>
-        <source>Be&amp;woners</source>
-        <translation>Re&amp;sidents</translation>
+        <source>Bewone&amp;rs</source>
+        <translation>&amp;Residents</translation>
     </message>
     <message>
         <source>&amp;Lijst van bewoners</source>
@@ -1961,6 +2311,10 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Passphrase</translation>
     </message>
     <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
+        <translation>Type your passphrase and press Enter.</translation>
+    </message>
+    <message>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
@@ -1997,6 +2351,10 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Recovery key</translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft, met of zonder streepjes.</source>
+        <translation>The key you have on paper, with or without dashes.</translation>
+    </message>
+    <message>
         <source>XXXX-XXXX-XXXX-…</source>
         <translation>XXXX-XXXX-XXXX-…</translation>
     </message>
@@ -2005,12 +2363,24 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>New passphrase</translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation>A few words only you know, at least four.</translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
         <translation>New passphrase once more</translation>
     </message>
     <message>
-        <source>&amp;Herstellen en openen</source>
-        <translation>&amp;Recover and open</translation>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation>Type the same passphrase once more.</translation>
+    </message>
+    <message>
+        <source>Herstellen en o&amp;penen</source>
+        <translation>Recover and o&amp;pen</translation>
+    </message>
+    <message>
+        <source>Herstel&amp;sleutel:</source>
+        <translation>Recovery &amp;key:</translation>
     </message>
     <message>
         <source>Bezig met herstellen</source>
@@ -2019,10 +2389,6 @@ For volunteers who visit older people at home. Everything stays on this computer
     <message>
         <source>&amp;Terug</source>
         <translation>&amp;Back</translation>
-    </message>
-    <message>
-        <source>&amp;Herstelsleutel:</source>
-        <translation>&amp;Recovery key:</translation>
     </message>
     <message>
         <source>&amp;Nieuwe wachtwoordzin:</source>
@@ -2200,12 +2566,36 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Agreed: {afspraak}</translation>
     </message>
     <message>
+        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
+        <translation>Arrow keys: another signal. Change it on the right.</translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere keuze. De lijst past zich meteen aan.</source>
+        <translation>Arrow keys: another choice. The list follows at once.</translation>
+    </message>
+    <message>
+        <source>Ook signalen die klaar zijn in de lijst.</source>
+        <translation>Also signals that are done, in the list.</translation>
+    </message>
+    <message>
+        <source>Hoe ver de opvolging is.</source>
+        <translation>How far the follow-up is.</translation>
+    </message>
+    <message>
         <source>Dienst</source>
         <translation>Service</translation>
     </message>
     <message>
+        <source>Welke organisatie het signaal oppakt.</source>
+        <translation>Which organisation takes up the signal.</translation>
+    </message>
+    <message>
         <source>Uitkomst</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Hoe de opvolging afliep.</source>
+        <translation>How the follow-up ended.</translation>
     </message>
     <message>
         <source>Nog geen uitkomst</source>
@@ -2224,8 +2614,24 @@ For volunteers who visit older people at home. Everything stays on this computer
         <translation>Not needed</translation>
     </message>
     <message>
+        <source>Wie het signaal oppakt.</source>
+        <translation>Who takes up the signal.</translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation>Switch on to choose a date.</translation>
+    </message>
+    <message>
+        <source>Voor welke datum het klaar moet zijn.</source>
+        <translation>The date by which it must be done.</translation>
+    </message>
+    <message>
         <source>Notitie</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Een notitie bij de opvolging.</source>
+        <translation>A note on the follow-up.</translation>
     </message>
     <message>
         <source>Opslaan</source>
@@ -2443,8 +2849,16 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Volunteers</translation>
     </message>
     <message>
+        <source>Wijken en vrijwilligers</source>
+        <translation>Neighbourhoods and volunteers</translation>
+    </message>
+    <message>
         <source>Vrijwilliger</source>
         <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Voor wie het pakket is.</source>
+        <translation>Who the package is for.</translation>
     </message>
     <message>
         <source>Gekozen wijk geven aan deze vrijwilliger</source>
@@ -2522,6 +2936,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Save report for the municipality…</translation>
     </message>
     <message>
+        <source>Over welke periode het rapport gaat.</source>
+        <translation>Which period the report covers.</translation>
+    </message>
+    <message>
         <source>Periode van het rapport</source>
         <translation>Period of the report</translation>
     </message>
@@ -2534,12 +2952,20 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Retention period</translation>
     </message>
     <message>
+        <source>Hoeveel maanden signalen bewaard blijven.</source>
+        <translation>How many months signals are kept.</translation>
+    </message>
+    <message>
         <source>Toon wat gewist wordt</source>
         <translation>Show what will be erased</translation>
     </message>
     <message>
         <source>Ik weet dat wissen niet terug kan</source>
         <translation>I know erasing cannot be undone</translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u wist.</source>
+        <translation>Switch on before you erase.</translation>
     </message>
     <message>
         <source>Nu wissen</source>
@@ -2550,12 +2976,24 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Name of the resident</translation>
     </message>
     <message>
+        <source>Precies zoals de bewoner in de signalen staat.</source>
+        <translation>Exactly as the resident appears in the signals.</translation>
+    </message>
+    <message>
         <source>Postcode van de bewoner</source>
         <translation>Postcode of the resident</translation>
     </message>
     <message>
+        <source>Vier cijfers en twee letters.</source>
+        <translation>Four digits and two letters.</translation>
+    </message>
+    <message>
         <source>Alles over deze bewoner opslaan…</source>
         <translation>Save everything about this resident…</translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u de bewoner wist.</source>
+        <translation>Switch on before you erase the resident.</translation>
     </message>
     <message>
         <source>Deze bewoner helemaal wissen</source>
@@ -2932,6 +3370,10 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>Outbox</translation>
     </message>
     <message>
+        <source>Wat er klaarstaat om naar de coördinator te gaan.</source>
+        <translation>What is ready to go to the coordinator.</translation>
+    </message>
+    <message>
         <source>Nu versturen</source>
         <translation>Send now</translation>
     </message>
@@ -3025,8 +3467,32 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <translation>number</translation>
     </message>
     <message>
-        <source>dd-mm-jjjj</source>
-        <translation>dd-mm-yyyy</translation>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation>for example 15-3-1949</translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen.</source>
+        <translation>Arrow keys: to another answer. Space: choose.</translation>
+    </message>
+    <message>
+        <source>Meer antwoorden mogelijk. Pijltjestoetsen: verder. Spatie: aan of uit.</source>
+        <translation>More than one answer possible. Arrow keys: move on. Space: on or off.</translation>
+    </message>
+    <message>
+        <source>Typ het antwoord.</source>
+        <translation>Type the answer.</translation>
+    </message>
+    <message>
+        <source>Typ het antwoord. Tab gaat naar de volgende vraag.</source>
+        <translation>Type the answer. Tab goes to the next question.</translation>
+    </message>
+    <message>
+        <source>Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation>Type the date, for example 15-3-1949 or 15 March 1949.</translation>
+    </message>
+    <message>
+        <source>Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}</source>
+        <translation>When the resident does not want to answer or the question was not asked. {hoe}</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3512,14 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     <message>
         <source>Vrijwilligers</source>
         <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Vingerafdruk</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Vergelijk deze met wat de vrijwilliger voorleest.</source>
+        <translation>Compare it with what the volunteer reads out.</translation>
     </message>
     <message>
         <source>Aanmeldbestand inlezen…</source>

@@ -14,6 +14,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{titel}, pagina {n} van {totaal}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,6 +52,14 @@
     </message>
     <message>
         <source>Samenvatting van het gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een overzicht van het gesprek voor de bewoner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met het spinnen&amp;web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,11 +122,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Met het &amp;spinnenweb</source>
+        <source>Alleen als de bewoner dat wil.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alleen als de bewoner dat wil.</source>
+        <source>De zes cijfers als tekening op de samenvatting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -146,7 +158,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Spatie: dit deel wel of niet op de samenvatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folder {titel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spatie: deze folder wel of niet afdrukken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -269,6 +289,58 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alleen als de bewoner dat goed vindt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dan kan de coördinator de bewoner terugbellen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan en typ naar welke organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De naam van de organisatie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie de bewoner belt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De datum waarop uiterlijk gebeld is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mondeling, op papier of anders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum en tijd van de toestemming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat is afgesproken, wie doet wat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal toevoe&amp;gen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders en samenvatting af&amp;drukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wie belt:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -302,6 +374,10 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>Nee, niet delen met de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator ziet dit signaal dan niet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -377,6 +453,18 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waar het signaal over gaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe snel iemand iets moet doen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beschrijf het signaal in een paar woorden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Onderwerp:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,23 +531,11 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signaal toevoe&amp;gen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folders en samenvatting af&amp;drukken…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gesprek af&amp;ronden…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Naar de coördinator &amp;sturen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek &amp;afronden…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -479,11 +555,19 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open vragen, signalen en afronden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alle vragen zijn beantwoord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nog {n} open. Klik op een vraag om erheen te gaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -510,7 +594,15 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Leeg laten als het bij de bewoner thuis is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -538,6 +630,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>nee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: door de rijen en kolommen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,10 +770,6 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Geboortedatum bekend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Naam</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,6 +795,26 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voornaam en achternaam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straat en huisnummer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vier cijfers en twee letters, bijvoorbeeld 1234 AB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen cijfers, spaties, + en -.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat u wilt onthouden. Tab gaat naar het volgende veld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -734,11 +846,23 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Die geboortedatum begrijp ik niet. Typ dag, maand en jaar, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anders, namelijk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>← &amp;Terug naar de lijst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Gegevens aanpassen…</source>
+        <source>Gegevens aan&amp;passen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -774,7 +898,15 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wanneer en hoe u contact had, en wat het opleverde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Afspraken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een afspraak om die af te zeggen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -782,7 +914,11 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afspraak a&amp;fzeggen</source>
+        <source>Enter: het gesprek openen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak af&amp;zeggen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,7 +1001,15 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ een naam, adres of postcode. De lijst past zich meteen aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter op stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toon alleen bewoners met deze stand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -877,11 +1021,19 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Toon alleen bewoners uit deze wijk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alle wijken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lijst van bewoners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere bewoner. Enter: openen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -902,6 +1054,7 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>{shown} van {total} bewoners</source>
+        <extracomment>Rows measured for the column widths; beyond this the widest text is rarely new.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1024,6 +1177,22 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Telefoon, aan de deur, brief of anders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat het contact opleverde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom de bewoner geen bezoek wil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een korte notitie, als u wilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Hoe:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,7 +1233,15 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De naam waaronder u werkt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1088,11 +1265,23 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1124,6 +1313,14 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Onderdelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab of de pijltjestoetsen: naar een ander onderdeel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vrijwilligers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,6 +1342,34 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Adreslijst en pakketten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vrijwilligers aanmelden en hun vingerafdruk controleren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zendingen van vrijwilligers inlezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen oppakken en afronden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoeveel bewoners per wijk bereikt en bezocht zijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport voor de gemeente, bewaren en wissen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adreslijsten inlezen en pakketten maken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gegevens van de organisatie en bewaartermijnen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1182,6 +1407,46 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <source>zo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kalender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: andere dag. Page Up, Page Down: andere maand. Enter: kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de datum als dag, maand, jaar: 15031949, 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender voor {veld}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{veld}: datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{veld}: tijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de tijd, bijvoorbeeld 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uu:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dialoog</name>
@@ -1194,6 +1459,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Die datum of tijd begrijp ik niet. Typ bijvoorbeeld 15-3-2027 en 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Eerste start</name>
@@ -1202,7 +1471,7 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Vorige</source>
+        <source>Vor&amp;ige</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,11 +1487,19 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ik ben &amp;coördinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ik ben coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U leest de gegevens van vrijwilligers in en volgt signalen op.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1246,7 +1523,15 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Zoals vrijwilligers de organisatie kennen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uw naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw voornaam en achternaam.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1282,6 +1567,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Met dit programma legt u uw gesprekken met ouderen vast. Alles blijft op deze computer, in een kluis op slot. We zetten die kluis nu samen klaar. Dat duurt een paar minuten.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,11 +1583,23 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin nog een keer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin &amp;laten zien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laat zien wat u typt, als niemand meekijkt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1322,11 +1623,23 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schrijf deze sleutel op papier en bewaar die goed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Afdrukken of opslaan als PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ik heb de sleutel &amp;opgeschreven</source>
+        <source>Ik heb de sleutel opge&amp;schreven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet dit aan als de sleutel op papier staat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand kie&amp;zen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1335,6 +1648,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Laatste groep van de herstelsleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de laatste vier tekens van de sleutel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1351,10 +1668,6 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Nog geen bestand gekozen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Bestand kiezen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,6 +1751,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waarschuwing over contactgegevens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1513,7 +1830,6 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>← &amp;Terug</source>
-        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1538,6 +1854,15 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Cijfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De vragen van dit onderwerp.</source>
+        <extracomment>Quiet time before the next hidden section page is built.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1654,6 +1979,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wat er bij het inlezen gebeurde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Zendingen van vrijwilligers inlezen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,11 +2067,19 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tekstgrootte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van 100 tot 200 procent. Pijltjes: kleiner of groter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1754,6 +2091,10 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Zwart op wit met dikke randen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> minuten</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,7 +2103,15 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Minuten zonder muis of toetsenbord, daarna gaat de kluis op slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Taal van het programma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geldt na een nieuwe start van Huisbezoek.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1846,6 +2195,7 @@ Vingerafdruk: {vingerafdruk}</source>
     <name>Menu</name>
     <message>
         <source>&amp;Bestand</source>
+        <extracomment>Below this available height (logical pixels) the status line is hidden. The size the window opens at when it fits the screen (else it opens maximised).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1885,7 +2235,7 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Be&amp;woners</source>
+        <source>Bewone&amp;rs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1949,6 +2299,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Typ uw wachtwoordzin en druk op Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Openen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,6 +2339,10 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>De sleutel die u op papier heeft, met of zonder streepjes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>XXXX-XXXX-XXXX-…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1993,11 +2351,23 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Een paar woorden die alleen u weet, minstens vier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe wachtwoordzin nog een keer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Herstellen en openen</source>
+        <source>Typ dezelfde wachtwoordzin nog een keer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstellen en o&amp;penen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstel&amp;sleutel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2006,10 +2376,6 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
     </message>
     <message>
         <source>&amp;Terug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Herstelsleutel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2188,11 +2554,35 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pijltjes: een ander signaal. Rechts past u het aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjes: een andere keuze. De lijst past zich meteen aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ook signalen die klaar zijn in de lijst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe ver de opvolging is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dienst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welke organisatie het signaal oppakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe de opvolging afliep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2212,7 +2602,23 @@ Voor vrijwilligers die ouderen thuis bezoeken. Alles blijft op deze computer, in
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wie het signaal oppakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan om een datum te kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor welke datum het klaar moet zijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een notitie bij de opvolging.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2428,7 +2834,15 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wijken en vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vrijwilliger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor wie het pakket is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2507,6 +2921,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Over welke periode het rapport gaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Periode van het rapport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,11 +2937,19 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hoeveel maanden signalen bewaard blijven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Toon wat gewist wordt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ik weet dat wissen niet terug kan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u wist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2535,11 +2961,23 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Precies zoals de bewoner in de signalen staat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Postcode van de bewoner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vier cijfers en twee letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alles over deze bewoner opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet aan voordat u de bewoner wist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2914,6 +3352,10 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wat er klaarstaat om naar de coördinator te gaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nu versturen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,7 +3449,31 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dd-mm-jjjj</source>
+        <source>bijvoorbeeld 15-3-1949</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meer antwoorden mogelijk. Pijltjestoetsen: verder. Spatie: aan of uit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ het antwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ het antwoord. Tab gaat naar de volgende vraag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3027,6 +3493,14 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
     <message>
         <source>Vrijwilligers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vingerafdruk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vergelijk deze met wat de vrijwilliger voorleest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

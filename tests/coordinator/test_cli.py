@@ -67,7 +67,10 @@ def test_coordinator_cli_on_the_vault(
 
 @pytest.mark.postgres
 def test_coordinator_cli_on_postgresql(
-    pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pg_server: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     url = pg_server.new_database()  # type: ignore[attr-defined]
     good = tmp_path / "lijst.csv"
@@ -77,8 +80,10 @@ def test_coordinator_cli_on_postgresql(
     out = capsys.readouterr().out
     assert "3 nieuw" in out and "Bewaartermijn 6 maanden" in out
     org_file = tmp_path / "organisatie.json"
-    assert main(["coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
-                 "--config-out", str(org_file)]) == 0  # fmt: skip
+    code, _out, _err = run(monkeypatch, capsys, [
+        "coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+        "--config-out", str(org_file), "--passphrase-stdin", "--kdf-floor"], 2)  # fmt: skip
+    assert code == 0
     from huisbezoek.coordinator.store.backend import CoordinatorStore
     from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
 
@@ -94,10 +99,14 @@ def test_coordinator_cli_on_postgresql(
     finally:
         store.close()
     capsys.readouterr()
-    assert (
-        main(["coordinator", "import", str(batch_file(tmp_path, keys, config)), "--url", url]) == 0
-    )
-    assert "Totaal: 2 nieuw" in capsys.readouterr().out
+    batch_path = str(batch_file(tmp_path, keys, config))
+    imp = ["coordinator", "import", batch_path, "--url", url, "--passphrase-stdin"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("niet de goede zin\n"))
+    assert main(imp) == 2  # the organisation key stays sealed without its passphrase
+    assert "opent de sleutel van de organisatie niet" in capsys.readouterr().err
+    code, out, _err = run(monkeypatch, capsys, imp, 1)
+    assert code == 0
+    assert "Totaal: 2 nieuw" in out
     assert main(["coordinator", "queue", "--url", url]) == 0
     assert "Signalen 1 tot en met 2 van 2 (bladzijde 1 van 1)." in capsys.readouterr().out
     assert main(["coordinator", "queue", "--url", url, "--onderwerp", "vallen"]) == 0
@@ -163,3 +172,61 @@ def test_packages_through_the_cli(
     broken.write_bytes(out_a.read_bytes()[:-40])
     code, _out, err = run(monkeypatch, capsys, ["package", str(broken), *vol], 1)
     assert code == 2 and "geen geldig pakket" in err
+
+
+@pytest.mark.postgres
+def test_org_commands_work_on_postgresql_by_url(
+    pg_server, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Enrol, approve, list and write the organisation file on a shared PostgreSQL store by
+    --url: no vault passphrase is asked (there is none), and nothing reads the terminal."""
+    from huisbezoek.exchange.keys import OrgConfig, VolunteerKeys
+
+    url = pg_server.new_database()
+    org_file = tmp_path / "org.json"
+    code, _out, _err = run(monkeypatch, capsys, [
+        "coordinator", "init-store", "--url", url, "--name", "Welzijn Teststad",
+        "--config-out", str(org_file), "--passphrase-stdin", "--kdf-floor"], 2)  # fmt: skip
+    assert code == 0
+    keys = VolunteerKeys.generate()
+    enrolment = tmp_path / "aanmelding.json"
+    enrolment.write_bytes(keys.enrolment("Vera").to_bytes())
+    assert main(["org", "enrol", str(enrolment), "--url", url]) == 0
+    assert main(["org", "approve", keys.key_id_hex, "--url", url]) == 0
+    capsys.readouterr()
+    assert main(["org", "volunteers", "--url", url]) == 0
+    listed = capsys.readouterr().out
+    assert keys.key_id_hex in listed and "goedgekeurd" in listed
+    out = tmp_path / "opnieuw.json"
+    assert main(["org", "config", "--out", str(out), "--url", url]) == 0
+    assert OrgConfig.from_bytes(out.read_bytes()).name == "Welzijn Teststad"
+    # export-key asks the organisation passphrase (the key is sealed in the database), then
+    # the one for the file; the file opens with age and holds the key the database does not.
+    key_file = tmp_path / "sleutel.age"
+    code, _out, err = run(monkeypatch, capsys, ["org", "export-key", "--out", str(key_file),
+                                                "--url", url, "--passphrase-stdin"], 3)  # fmt: skip
+    assert code == 0, err
+    import pyrage
+
+    exported = pyrage.passphrase.decrypt(key_file.read_bytes(), PASSPHRASE).decode()
+    secret = next(line for line in exported.splitlines() if line.startswith("AGE-SECRET-KEY-"))
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT secret FROM org_keys")).scalar_one()
+    finally:
+        engine.dispose()
+    assert stored.startswith("huisbezoek-orgkey-v1:") and secret not in stored
+
+
+def test_no_terminal_gives_a_dutch_message(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+
+    def no_tty(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", no_tty)
+    assert main(["org", "volunteers", "--dir", str(tmp_path / "x")]) == 2
+    assert "Er kwam geen wachtwoordzin binnen" in capsys.readouterr().err

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from huisbezoek.gui.i18n import install_pseudo_translator
 from huisbezoek.gui.theme import apply_theme
@@ -43,6 +44,11 @@ def clipped(root: QWidget) -> list[str]:
 
 def settle(qtbot, window):
     qtbot.wait(20)
+    # Nested layouts settle one level per pass of the event loop; on a busy machine 20 ms is
+    # not always enough for all of them. Run the pending layout requests now.
+    for _ in range(4):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    qtbot.wait(10)
     assert window.width() <= SCREEN[0], "window wider than the screen"
 
 

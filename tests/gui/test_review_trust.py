@@ -510,4 +510,4 @@ def test_review_page_mnemonics_do_not_clash(qtbot, make_app):
         letter = text[text.index("&") + 1].lower()
         assert letter not in letters, (text, letters[letter])
         letters[letter] = text
-    assert review.finalise_button.text() == "Gesprek af&ronden…"
+    assert review.finalise_button.text() == "Gesprek &afronden…"

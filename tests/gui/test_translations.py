@@ -79,7 +79,7 @@ def test_every_translate_call_is_one_lupdate_can_read() -> None:
                 continue
             literal = [isinstance(a, ast.Constant) and isinstance(a.value, str)
                        for a in node.args[:2]]  # fmt: skip
-            assert node.func.id == "translate", f"{path.name}:{node.lineno} uses tr()"
+            assert node.func.id == "translate", f"{path.name}:{node.lineno} uses translate()"
             if not all(literal):
                 context = node.args[0]
                 assert isinstance(context, ast.Constant), f"{path.name}:{node.lineno}"

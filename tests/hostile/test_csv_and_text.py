@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from huisbezoek.coordinator import addresses
-from huisbezoek.coordinator.report import ReportTable, to_csv
+from huisbezoek.coordinator.figures import Period
+from huisbezoek.coordinator.report import MunicipalReport, ReportTable, to_csv
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange.keys import Enrolment, VolunteerKeys
 from huisbezoek.exchange.payload import NeighbourhoodCounts
@@ -52,18 +53,23 @@ def _csv_cells(data: bytes) -> list[list[str]]:
 def test_report_csv_neutralises_formula_cells():
     names = (*HOSTILE_CELLS, "-5", "Oost", "Totaal")
     table = ReportTable(
-        made_on=TODAY,
+        title="Bewoners per wijk",
+        row_heading="Wijk",
         columns=("Uitgenodigd",),
         rows=names,
         values=tuple((7,) for _ in names),
         rates=tuple(None for _ in names),
     )
-    rows = _csv_cells(to_csv(table))
-    first_cells = [row[0] for row in rows[1:]]
+    period = Period(label="2026", first="2026-K1", last="2026-K4")
+    report = MunicipalReport(made_on=TODAY, period=period, band="75-80", tables=(table,))
+    rows = _csv_cells(to_csv(report))
+    start = next(i for i, row in enumerate(rows) if row and row[0] == "Wijk") + 1
+    body = rows[start : start + len(names)]
+    first_cells = [row[0] for row in body]
     for hostile, written in zip(HOSTILE_CELLS, first_cells, strict=False):
         assert written == "'" + hostile, written
     assert first_cells[len(HOSTILE_CELLS) :] == ["-5", "Oost", "Totaal"]  # plain ones as they are
-    assert all(row[1] == "7" for row in rows[1:])  # numbers stay numbers
+    assert all(row[1] == "7" for row in body)  # numbers stay numbers
 
 
 @pytest.mark.parametrize("wijk", ['=HYPERLINK("x")', "+cmd|x", "@SUM(1)", "-2+3"])

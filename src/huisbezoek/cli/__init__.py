@@ -92,3 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("huisbezoek: afgebroken", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # Never a traceback on the terminal: a database's error text can quote a row (names,
+        # addresses, signal texts). The class name is enough to look it up; with --verbose a
+        # developer gets the traceback in the log (statement values are hidden there too).
+        log = logging.getLogger("huisbezoek")
+        log.error("unexpected %s", type(exc).__name__, exc_info=args.verbose)
+        print(
+            f"huisbezoek: er ging iets mis ({type(exc).__name__}). Wat al was opgeslagen, blijft "
+            "bewaard; een half werk is teruggedraaid. Probeer het opnieuw, of vraag de helpdesk.",
+            file=sys.stderr,
+        )
+        return 1

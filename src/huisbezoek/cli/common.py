@@ -41,7 +41,14 @@ class Secrets:
 
     def ask(self, prompt: str) -> str:
         if self._lines is None:
-            return getpass.getpass(prompt)
+            try:
+                return getpass.getpass(prompt)
+            except EOFError:  # no terminal and nothing on standard input
+                raise InvalidInputError(
+                    "no passphrase on the terminal",
+                    message_nl="Er kwam geen wachtwoordzin binnen. Typ hem in een terminal, of "
+                    "geef hem met --passphrase-stdin op standaardinvoer.",
+                ) from None
         try:
             return next(self._lines).rstrip("\r\n")
         except StopIteration:
@@ -65,3 +72,24 @@ def open_vault(args: argparse.Namespace, asker: Secrets | None = None) -> Vault:
     """Open the volunteer's vault named by ``--dir``, asking its passphrase."""
     asker = asker or Secrets(args.passphrase_stdin)
     return Vault.open(vault_folder(args), asker.ask("Wachtwoordzin: "))
+
+
+ORG_PASSPHRASE_PROMPT = "Wachtwoordzin organisatiesleutel: "  # noqa: S105 (a prompt)
+
+
+def asker_for(args: argparse.Namespace) -> Secrets:
+    """One ``Secrets`` per command, so lines on standard input are read in order."""
+    asker: Secrets | None = getattr(args, "_secrets", None)
+    if asker is None:
+        asker = Secrets(bool(getattr(args, "passphrase_stdin", False)))
+        args._secrets = asker
+    return asker
+
+
+def unlock_org_key(store: object, asker: Secrets) -> None:
+    """On a shared PostgreSQL store, ask the organisation passphrase and unseal the
+    organisation's key (needed to open batches and sign packages); a vault needs nothing."""
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+
+    if isinstance(store, CoordinatorStore) and store.needs_org_passphrase():
+        store.unlock_org_key(asker.ask(ORG_PASSPHRASE_PROMPT))

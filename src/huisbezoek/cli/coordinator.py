@@ -18,6 +18,10 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from huisbezoek.cli.common import ORG_PASSPHRASE_PROMPT, asker_for, unlock_org_key
 from huisbezoek.coordinator import (
     addresses,
     dashboard,
@@ -43,6 +47,7 @@ from huisbezoek.exchange import package as package_format
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.safe_read import read_bounded, read_yaml_folder
 from huisbezoek.services import packages
+from huisbezoek.vault import KdfParams
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
 
@@ -84,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_queue)
     p = command("followup", "werk een signaal bij")
     p.add_argument("signal")
-    p.add_argument("--by", required=True, help="wie dit doet")
+    p.add_argument("--by", help="wie dit doet (niet bij PostgreSQL: daar uw account)")
     p.add_argument("--status", choices=[s.value for s in fu.FollowUpStatus])
     p.add_argument("--service", help="dienst bij doorverwijzen")
     p.add_argument("--assign", help="wie het oppakt")
@@ -102,7 +107,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_followup)
     p = command("referral", "maak een verwijsbrief (PDF)")
     p.add_argument("signal")
-    p.add_argument("--by", required=True)
+    p.add_argument("--by", help="naam op de brief (bij PostgreSQL standaard uw account)")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_referral)
     p = command("dashboard", "toon het bereik per wijk")
@@ -140,7 +145,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV})")
     p.add_argument("--name", required=True, help="naam van de organisatie")
     p.add_argument("--config-out", type=Path, default=Path("organisatie.json"))
-    p.set_defaults(func=cmd_init_store, dir=None, passphrase_stdin=False)
+    p.add_argument(
+        "--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin (twee keer)"
+    )
+    p.add_argument("--kdf-floor", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_init_store, dir=None)
+    p = sub.add_parser("roles", help="persoonlijke accounts in de gedeelde PostgreSQL-database")
+    p.add_argument("--url", default=None, help=f"PostgreSQL-adres van de beheerder (of {URL_ENV})")
+    p.add_argument("--passphrase-stdin", action="store_true", help="wachtwoord van stdin")
+    p.set_defaults(func=cmd_roles, dir=None)
+    roles_sub = p.add_subparsers(dest="roles_command", metavar="actie", required=True)
+    roles_sub.add_parser("setup", help="maak de groepen, rechten en overzichten (eenmalig)")
+    create = roles_sub.add_parser("create", help="maak een persoonlijk account")
+    create.add_argument("name", metavar="NAAM", help="accountnaam, bijvoorbeeld an_devries")
+    create.add_argument(
+        "--role",
+        required=True,
+        choices=["coordinator", "followup", "reporting"],
+        help="coordinator (alles), followup (eigen opvolging), reporting (alleen aantallen)",
+    )
     p = command("import", "lees zendingen in (ook in PostgreSQL)")
     p.add_argument("files", type=Path, nargs="+")
     p.set_defaults(func=cmd_import)
@@ -175,8 +198,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     package.add_argument("--dir", type=Path, default=None, help="map van de kluis")
     package.add_argument("--passphrase-stdin", action="store_true", help="wachtwoordzin van stdin")
     package.set_defaults(func=cmd_package)
-    for name, text in (("dossier", "print alles over één bewoner"), ("erase", "wis één bewoner")):
-        p = command(name, text)
+    for name, help_text in (
+        ("dossier", "print alles over één bewoner"),
+        ("erase", "wis één bewoner"),
+    ):
+        p = command(name, help_text)
         p.add_argument("--name", required=True)
         p.add_argument("--postcode", required=True)
         if name == "dossier":
@@ -198,10 +224,7 @@ def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
             store.close()
         return
 
-    if args.passphrase_stdin:
-        passphrase = sys.stdin.readline().rstrip("\r\n")
-    else:
-        passphrase = getpass.getpass("Wachtwoordzin coördinatiebestand: ")
+    passphrase = asker_for(args).ask("Wachtwoordzin coördinatiebestand: ")
     vault = organisation.open_coordinator(args.dir, passphrase)
     try:
         yield CoordinatorStore.from_vault(vault)
@@ -265,23 +288,44 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _author(session: Session, by: str | None) -> str:
+    """Who makes a change: on a shared PostgreSQL store the personal database account, never a
+    typed name (``--by`` is then ignored); in a vault, ``--by``."""
+    if session.connection().dialect.name == "postgresql":
+        return str(session.scalar(select(func.current_user())))
+    if not by:
+        raise InvalidInputError("no author", message_nl="Vul in wie dit doet: --by NAAM.")
+    return by
+
+
+def _sync_if_allowed(session: Session) -> None:
+    """Bring the queue up to date, unless the account may not (a follow-up worker's account
+    sees only its own items; a coordinator's refresh brings new ones)."""
+    if session.connection().dialect.name == "postgresql":
+        allowed = session.scalar(text("SELECT has_table_privilege('cw_followups', 'INSERT')"))
+        if not allowed:
+            return
+    fu.sync_followups(session)
+
+
 def cmd_followup(args: argparse.Namespace) -> int:
     status = fu.FollowUpStatus(args.status) if args.status else None
     outcome = fu.FollowUpOutcome(args.outcome) if args.outcome else None
     due = parse_day(args.due) if args.due is not None else None
     with _store(args) as store, store.session() as session:
-        fu.sync_followups(session)
+        _sync_if_allowed(session)
+        by = _author(session, args.by)
         signal_id = fu.resolve_signal_id(session, args.signal)
         if args.tell_service is not None:
             item = fu.decide_withdrawn_referral(
-                session, signal_id, by=args.by, tell_service=args.tell_service == "ja"
+                session, signal_id, by=by, tell_service=args.tell_service == "ja"
             )
         else:
             changes: dict[str, object] = {} if due is None else {"due_on": due}
             item = fu.update_followup(
                 session,
                 signal_id,
-                by=args.by,
+                by=by,
                 status=status,
                 service=args.service,
                 assigned_to=args.assign,
@@ -310,7 +354,10 @@ def cmd_referral(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
         signal_id = fu.resolve_signal_id(session, args.signal)
         pdf = documents.referral_letter_pdf(
-            session, signal_id, coordinator=args.by, made_on=date.today()
+            session,
+            signal_id,
+            coordinator=args.by or _author(session, None),
+            made_on=date.today(),
         )
     atomic_write(args.out, pdf)
     print(f"Verwijsbrief opgeslagen: {args.out}")
@@ -452,8 +499,14 @@ def cmd_init_store(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
         )
+    print(
+        "Kies de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde; "
+        "zonder deze zin kan niemand zendingen openen. Bewaar hem op een veilige plek."
+    )
+    passphrase = asker_for(args).ask_new(ORG_PASSPHRASE_PROMPT)
+    kdf = KdfParams.FLOOR if args.kdf_floor else None
     with _store(args) as store:
-        config = init_organisation_in(store, args.name)
+        config = init_organisation_in(store, args.name, passphrase, kdf=kdf)
     atomic_write(args.config_out, config.to_bytes(), mode=0o644)
     print(f"Organisatie {config.name} is gemaakt. Configuratiebestand: {args.config_out}")
     print(f"Vingerafdruk (vergelijk die door de telefoon): {config.fingerprint}")
@@ -463,6 +516,7 @@ def cmd_init_store(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
         # The exchange services need only session() and schema, which the store offers.
         report = importer.import_batches(store, args.files)
         with store.session() as session:
@@ -472,6 +526,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.rejected == 0 else 1
 
 
+def cmd_roles(args: argparse.Namespace) -> int:
+    from huisbezoek.coordinator.store.roles import Role, create_login, setup_roles
+
+    if not (args.url or os.environ.get(URL_ENV)):
+        raise InvalidInputError(
+            "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
+        )
+    with _store(args) as store, store.engine.begin() as conn:
+        if args.roles_command == "setup":
+            setup_roles(conn)
+            print("De groepen huisbezoek_coordinator, huisbezoek_followup en "
+                  "huisbezoek_reporting en hun rechten staan klaar.")  # fmt: skip
+            return 0
+        password = asker_for(args).ask_new(f"Wachtwoord voor {args.name}: ")
+        setup_roles(conn)
+        create_login(conn, args.name, Role(args.role), password)
+    print(f"Account {args.name} is gemaakt ({args.role}).")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from huisbezoek.gui.launcher import run_coordinator_gui
 
@@ -479,8 +553,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.session() as session:
-        data, count = coordinator_packages.export_assignment(session, args.volunteer)
+    with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
+        with store.session() as session:
+            data, count = coordinator_packages.export_assignment(session, args.volunteer)
     atomic_write(args.out, data, mode=0o644)
     print(f"Toewijzing met {count} bewoners opgeslagen: {args.out}")
     return 0
@@ -505,8 +581,10 @@ def cmd_configuration(args: argparse.Namespace) -> int:
         "services": _folder_files(args.services),
     }
     check_package_files(**files)  # as the volunteers' apps will, before anything is made
-    with _store(args) as store, store.session() as session:
-        data = coordinator_packages.export_configuration(session, **files)
+    with _store(args) as store:
+        unlock_org_key(store, asker_for(args))
+        with store.session() as session:
+            data = coordinator_packages.export_configuration(session, **files)
     atomic_write(args.out, data, mode=0o644)
     print(f"Configuratiepakket opgeslagen: {args.out}")
     return 0

@@ -7,13 +7,15 @@ Passphrases come through ``cli.common.Secrets``: hidden prompts or ``--passphras
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import pyrage
 
-from huisbezoek.cli.common import Secrets, open_vault
+from huisbezoek.cli.common import Secrets, open_vault, unlock_org_key
 from huisbezoek.coordinator import importer, organisation
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
@@ -24,6 +26,13 @@ from huisbezoek.vault import KdfParams, Vault
 def _common(p: argparse.ArgumentParser, *, coordinator: bool) -> None:
     where = "het coördinatiebestand" if coordinator else "de kluis"
     p.add_argument("--dir", type=Path, default=None, help=f"map van {where}")
+    if coordinator:
+        p.add_argument(
+            "--url",
+            default=None,
+            help="PostgreSQL-adres van de gedeelde opslag (of HUISBEZOEK_STORE_URL); "
+            "wachtwoord in ~/.pgpass, niet in het adres",
+        )
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",
@@ -145,7 +154,18 @@ def _open_volunteer(args: argparse.Namespace) -> Vault:
     return open_vault(args)
 
 
-def _open_store(args: argparse.Namespace, asker: Secrets | None = None) -> Vault:
+def _open_store(
+    args: argparse.Namespace, asker: Secrets | None = None
+) -> contextlib.AbstractContextManager[Any]:
+    """The coordinator vault (``--dir``, its passphrase asked) or, with ``--url`` or the
+    environment variable, the shared PostgreSQL store (its password from ~/.pgpass or a
+    service file, never from the command line)."""
+    from huisbezoek.cli.coordinator import URL_ENV
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+
+    url = getattr(args, "url", None) or os.environ.get(URL_ENV)
+    if url:
+        return contextlib.closing(CoordinatorStore.open_url(url))
     asker = asker or Secrets(args.passphrase_stdin)
     return organisation.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
 
@@ -244,6 +264,7 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
 def cmd_org_export_key(args: argparse.Namespace) -> int:
     asker = Secrets(args.passphrase_stdin)
     with _open_store(args, asker) as store:
+        unlock_org_key(store, asker)
         text = organisation.export_org_identity(store)
     if args.unencrypted:
         atomic_write(args.out, text.encode("ascii"), mode=0o600)
@@ -260,7 +281,9 @@ def cmd_org_export_key(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    asker = Secrets(args.passphrase_stdin)
+    with _open_store(args, asker) as store:
+        unlock_org_key(store, asker)
         report = importer.import_batches(store, args.files, progress=_progress)
     for line in report.lines_nl():
         print(line)

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.figures import Period
+from huisbezoek.coordinator.store import serialise_imports
 from huisbezoek.coordinator.store.models import (
     ERASED_TEXT,
     AreaResident,
@@ -140,13 +141,17 @@ def sync_followups(session: Session, *, today: date | None = None) -> int:
     """
     now = datetime.now(UTC)
     day = today or date.today()
-    unseen = list(
-        session.scalars(
-            select(ImportLedger.batch_id)
-            .outerjoin(SyncedBatch, SyncedBatch.batch_id == ImportLedger.batch_id)
-            .where(SyncedBatch.batch_id.is_(None))
-        )
+    unseen_batches = (
+        select(ImportLedger.batch_id)
+        .outerjoin(SyncedBatch, SyncedBatch.batch_id == ImportLedger.batch_id)
+        .where(SyncedBatch.batch_id.is_(None))
     )
+    unseen = list(session.scalars(unseen_batches))
+    if unseen:
+        # Work to do: take turns with other coordinators' imports and syncs (PostgreSQL), and
+        # look again once it is our turn; a refresh with nothing new never waits.
+        serialise_imports(session)
+        unseen = list(session.scalars(unseen_batches))
     added = changed = 0
     for start in range(0, len(unseen), 500):
         chunk = unseen[start : start + 500]

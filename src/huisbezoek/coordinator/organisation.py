@@ -27,6 +27,7 @@ from huisbezoek.coordinator.store.models import (
     OrgKey,
     Volunteer,
 )
+from huisbezoek.coordinator.store.orgkey import plain_secret
 from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import minisign
@@ -101,9 +102,13 @@ def organisation_config(store: StoreLike) -> OrgConfig:
 
 
 def identities(session: Session) -> list[OrgIdentity]:
-    column = _ORG_KEYS.c.secret
-    secrets_ = session.connection().scalars(select(column).where(column.is_not(None)))
-    return [OrgIdentity(str(secret)) for secret in secrets_]
+    """The organisation's secret keys; on PostgreSQL they come unsealed from the store
+    (``OrgKeyLockedError`` when nobody gave the organisation passphrase)."""
+    keys = _ORG_KEYS.c
+    rows = session.connection().execute(
+        select(keys.recipient, keys.secret).where(keys.secret.is_not(None)).order_by(keys.id)
+    )
+    return [OrgIdentity(plain_secret(session.info, r, str(s))) for r, s in rows]
 
 
 def export_org_identity(store: StoreLike) -> str:

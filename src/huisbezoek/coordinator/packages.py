@@ -27,6 +27,7 @@ from huisbezoek.coordinator.store.models import (
     Volunteer,
     WorkSetting,
 )
+from huisbezoek.coordinator.store.orgkey import plain_secret
 from huisbezoek.exchange.package import (
     ASSIGNMENT,
     CONFIGURATION,
@@ -85,6 +86,7 @@ def _envelope(
 ) -> bytes:
     org_id, org_key = _organisation(session)
     assert org_key.secret is not None
+    org_secret = plain_secret(session.info, org_key.recipient, org_key.secret)
     signing = _signing_key(session)
     draft = Envelope(
         format=FORMAT,
@@ -104,7 +106,7 @@ def _envelope(
     )
     certificates = {
         v.key_id: certificate(
-            org_key.secret,
+            org_secret,
             v.age_recipient,
             org_recipient=org_key.recipient,
             volunteer_recipient=v.age_recipient,

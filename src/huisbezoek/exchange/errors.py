@@ -92,8 +92,8 @@ class InvalidPayloadError(BatchRejectedError):
 
 class ReplayedBatchError(BatchRejectedError):
     message_nl = (
-        "Dit is een oude zending: er is al een nieuwere zending van deze vrijwilliger "
-        "ingelezen. Er is niets ingelezen. Vraag de vrijwilliger om opnieuw alles te exporteren."
+        "Er is al een andere zending met dit nummer van deze vrijwilliger ingelezen. Er is "
+        "niets ingelezen. Vraag de vrijwilliger om opnieuw alles te exporteren."
     )
 
 

@@ -90,6 +90,7 @@ class Application:
             return
         self._after_first_paint(self.window, PRELOAD_VOLUNTEER)
         info = startup.vault_info()
+        self.window.place_on_screen()
         if not info.exists and demo_if_new:
             from huisbezoek.gui.operations import run_op
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.screen_fit import FRAME_ALLOWANCE, fits
 
 
 class BaseDialog(QDialog):
@@ -47,12 +48,20 @@ class BaseDialog(QDialog):
         screen = self.screen().availableGeometry()
         hint = self.sizeHint()
         roomy = self.fontMetrics().averageCharWidth() * 48  # forms read better a bit wider
-        width = min(max(self.width(), hint.width(), roomy), screen.width() - 40)
+        room_w = screen.width() - FRAME_ALLOWANCE.width()
+        room_h = screen.height() - FRAME_ALLOWANCE.height()
+        width = min(max(self.width(), hint.width(), roomy), room_w)
         height = hint.height()
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             height = max(height, layout.totalHeightForWidth(width))
-        self.resize(width, min(max(height, self.minimumSizeHint().height()), screen.height() - 40))
+        self.resize(width, min(max(height, self.minimumSizeHint().height()), room_h))
+        frame = self.frameGeometry()
+        if not screen.contains(frame):  # keep the title bar and the buttons on the screen
+            frame.moveCenter(screen.center())
+            frame.moveTop(max(frame.top(), screen.top()))
+            frame.moveLeft(max(frame.left(), screen.left()))
+            self.move(frame.topLeft())
 
     def done(self, result: int) -> None:
         self.save_geometry()
@@ -64,7 +73,13 @@ class BaseDialog(QDialog):
         stored = self.ctx.settings.geometries.get(self.objectName())
         if not stored:
             return False
-        return bool(self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii"))))
+        if not self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii"))):
+            return False
+        # A size from a bigger screen or a smaller text size: fit the content again instead.
+        available = self.screen().availableGeometry()
+        small = self.minimumSizeHint()
+        big_enough = self.width() >= small.width() and self.height() >= small.height()
+        return fits(self.size(), available) and big_enough
 
     def save_geometry(self) -> None:
         if self.ctx is None:

@@ -74,7 +74,7 @@ class FirstStartPage(QWidget):
             self.stack.addWidget(w)
         self.error = error_label()
         self.busy = BusyIndicator(translate("Eerste start", "Bezig met de kluis maken"))
-        self.back_button = QPushButton(translate("Eerste start", "&Vorige"))
+        self.back_button = QPushButton(translate("Eerste start", "Vor&ige"))
         self.back_button.clicked.connect(self.back)
         self.next_button = button(translate("Eerste start", "V&olgende"), primary=True)
         self.next_button.clicked.connect(self.next)
@@ -100,9 +100,20 @@ class FirstStartPage(QWidget):
     def _role_page(self) -> QWidget:
         self.role_volunteer = QRadioButton(translate("Eerste start", "Ik ben &vrijwilliger"))
         self.role_volunteer.setAccessibleName(translate("Eerste start", "Ik ben vrijwilliger"))
+        self.role_volunteer.setAccessibleDescription(
+            translate(
+                "Eerste start",
+                "U bezoekt bewoners en houdt uw gesprekken bij. Pijltjes: andere keuze.",
+            )
+        )
         self.role_volunteer.setChecked(True)
         self.role_coordinator = QRadioButton(translate("Eerste start", "Ik ben &coördinator"))
         self.role_coordinator.setAccessibleName(translate("Eerste start", "Ik ben coördinator"))
+        self.role_coordinator.setAccessibleDescription(
+            translate(
+                "Eerste start", "U leest de gegevens van vrijwilligers in en volgt signalen op."
+            )
+        )
         w, _layout = page(
             heading(translate("Eerste start", "Welkom bij Huisbezoek")),
             hint(translate("Eerste start", "Wie gaat met dit programma werken op deze computer?")),
@@ -130,8 +141,14 @@ class FirstStartPage(QWidget):
     def _org_name_page(self) -> QWidget:
         self.org_name = QLineEdit()
         self.org_name.setAccessibleName(translate("Eerste start", "Naam van de organisatie"))
+        self.org_name.setAccessibleDescription(
+            translate("Eerste start", "Zoals vrijwilligers de organisatie kennen.")
+        )
         self.coordinator_name = QLineEdit()
         self.coordinator_name.setAccessibleName(translate("Eerste start", "Uw naam"))
+        self.coordinator_name.setAccessibleDescription(
+            translate("Eerste start", "Uw voornaam en achternaam.")
+        )
         self.coordinator_name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -176,6 +193,12 @@ class FirstStartPage(QWidget):
     def _name_page(self) -> QWidget:
         self.name = QLineEdit()
         self.name.setAccessibleName(translate("Eerste start", "Uw naam"))
+        self.name.setAccessibleDescription(
+            translate(
+                "Eerste start",
+                "Uw voornaam en achternaam. Die komt op de papieren voor de bewoner.",
+            )
+        )
         self.name.returnPressed.connect(self.next)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -203,12 +226,21 @@ class FirstStartPage(QWidget):
 
     def _passphrase_page(self) -> QWidget:
         self.pass1 = password_field(translate("Eerste start", "Wachtwoordzin"))
+        self.pass1.setAccessibleDescription(
+            translate("Eerste start", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.pass2 = password_field(translate("Eerste start", "Wachtwoordzin nog een keer"))
+        self.pass2.setAccessibleDescription(
+            translate("Eerste start", "Typ dezelfde wachtwoordzin nog een keer.")
+        )
         self.pass2.returnPressed.connect(self.next)
         self.strength = hint()
         self.strength.setObjectName("strengthHint")
         self.pass1.textChanged.connect(self._update_strength)
         self.show_pass = QCheckBox(translate("Eerste start", "Wachtwoordzin &laten zien"))
+        self.show_pass.setAccessibleDescription(
+            translate("Eerste start", "Laat zien wat u typt, als niemand meekijkt.")
+        )
         self.show_pass.toggled.connect(self._toggle_show)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -240,10 +272,16 @@ class FirstStartPage(QWidget):
         self.key_label.setFont(mono)
         self.key_label.setStyleSheet("font-size: 150%; font-weight: bold; padding: 8px;")
         self.key_label.setAccessibleName(translate("Eerste start", "Uw herstelsleutel"))
+        self.key_label.setAccessibleDescription(
+            translate("Eerste start", "Schrijf deze sleutel op papier en bewaar die goed.")
+        )
         self.print_key = QPushButton(translate("Eerste start", "&Afdrukken of opslaan als PDF…"))
         self.print_key.clicked.connect(self._save_sheet)
         self.print_note = hint()
-        self.key_written = QCheckBox(translate("Eerste start", "Ik heb de sleutel &opgeschreven"))
+        self.key_written = QCheckBox(translate("Eerste start", "Ik heb de sleutel opge&schreven"))
+        self.key_written.setAccessibleDescription(
+            translate("Eerste start", "Zet dit aan als de sleutel op papier staat.")
+        )
         w, layout = page(
             heading(translate("Eerste start", "Uw herstelsleutel")),
             hint(
@@ -265,6 +303,9 @@ class FirstStartPage(QWidget):
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(
             translate("Eerste start", "Laatste groep van de herstelsleutel")
+        )
+        self.confirm.setAccessibleDescription(
+            translate("Eerste start", "Typ de laatste vier tekens van de sleutel.")
         )
         self.confirm.setMaxLength(8)
         self.confirm.returnPressed.connect(self.next)
@@ -288,7 +329,7 @@ class FirstStartPage(QWidget):
         self.org_file: Path | None = None
         self.org_summary = hint(translate("Eerste start", "Nog geen bestand gekozen."))
         self.org_summary.setObjectName("orgSummary")
-        choose = QPushButton(translate("Eerste start", "&Bestand kiezen…"))
+        choose = QPushButton(translate("Eerste start", "Bestand kie&zen…"))
         choose.clicked.connect(self._choose_org_file)
         w, layout = page(
             heading(translate("Eerste start", "Uw organisatie (mag ook later)")),

@@ -78,6 +78,9 @@ class LeafletShelf(BaseDialog):
         self.list = QListWidget()
         self.list.setObjectName("leafletList")
         self.list.setAccessibleName(translate("Folders", "Lijst van folders"))
+        self.list.setAccessibleDescription(
+            translate("Folders", "Pijltjes: een andere folder. Rechts ziet u hoe die eruitziet.")
+        )
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_changed)

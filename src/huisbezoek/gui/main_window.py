@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.idle import IdleWarningBanner, IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
+from huisbezoek.gui.widgets import PageStack
 from huisbezoek.services import startup
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(translate("Hoofdvenster", "Huisbezoek"))
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.setCentralWidget(self.pages)
         self.first_start: QWidget | None = None
         self.unlock_page = UnlockPage(ctx)
@@ -56,7 +56,30 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shelf_menu()
         self.set_unlocked(False)
-        self.resize(1100, 760)
+        self.placed = ""
+
+    #: Below this available height (logical pixels) the status line is hidden.
+    SHORT_SCREEN = 480
+
+    #: The size the window opens at when it fits the screen (else it opens maximised).
+    PREFERRED_SIZE = (1100, 740)
+
+    def place_on_screen(self) -> str:
+        """Last size if it still fits, else the preferred size, else maximised (see screen_fit)."""
+        from PySide6.QtCore import QSize
+
+        from huisbezoek.gui.screen_fit import place_window
+
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self.placed = "given"  # sized by the caller (tests, screenshots)
+            return self.placed
+        # A very short screen (1366x768 at 200% display scaling is 683x364): the status line
+        # gives its room to the page; "Nu versturen" stays in the Bestand menu.
+        short = self.screen().availableGeometry().height() < self.SHORT_SCREEN
+        self.statusBar().setVisible(not short)
+        stored = self.ctx.settings.geometries.get(self.objectName())
+        self.placed = place_window(self, QSize(*self.PREFERRED_SIZE), stored)
+        return self.placed
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -116,7 +139,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        res_menu = bar.addMenu(translate("Menu", "Be&woners"))
+        res_menu = bar.addMenu(translate("Menu", "Bewone&rs"))
         self.list_action = self._action(
             translate("Menu", "&Lijst van bewoners"),
             lambda: self.ensure_work().show_list(),
@@ -295,6 +318,10 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def closeEvent(self, event) -> None:
+        from huisbezoek.gui.screen_fit import saved_geometry
+
+        if self.isVisible():
+            self.ctx.remember_geometry(self.objectName(), saved_geometry(self))
         self.closing.emit()
         super().closeEvent(event)
 

@@ -66,6 +66,9 @@ class OutboxBar(QWidget):
         self.status = QLabel()
         self.status.setObjectName("outboxStatus")
         self.status.setAccessibleName(translate("Versturen", "Uitgaande post"))
+        self.status.setAccessibleDescription(
+            translate("Versturen", "Wat er klaarstaat om naar de coördinator te gaan.")
+        )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.status.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.send_button = QPushButton(translate("Versturen", "Nu versturen"))

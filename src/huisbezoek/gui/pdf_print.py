@@ -255,6 +255,11 @@ class PagePreview(QScrollArea):
         super().__init__()
         self.setObjectName("pagePreview")
         self.setAccessibleName(accessible_name)
+        self.setAccessibleDescription(
+            translate(
+                "Afdrukken", "De bladzijden zoals ze op papier komen. Pijltjes: verder bladeren."
+            )
+        )
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys scroll the pages
         self.setFrameShape(QFrame.Shape.StyledPanel)

@@ -180,6 +180,9 @@ class PrintDialog(BaseDialog):
         self.summary = QCheckBox(translate("Afdrukken", "&Samenvatting van het gesprek"))
         self.summary.setChecked(True)
         self.summary.setAccessibleName(translate("Afdrukken", "Samenvatting van het gesprek"))
+        self.summary.setAccessibleDescription(
+            translate("Afdrukken", "Een overzicht van het gesprek voor de bewoner.")
+        )
         self.unsafe_hint = hint(
             translate(
                 "Afdrukken",
@@ -201,9 +204,12 @@ class PrintDialog(BaseDialog):
         self.parts.setContentsMargins(0, 0, 0, 0)
         self.part_checks: dict[str, QCheckBox] = {}
         # Short labels: the choices column must fit half a 1366 screen at 200% text.
-        self.chart = QCheckBox(translate("Afdrukken", "Met het &spinnenweb"))
+        self.chart = QCheckBox(translate("Afdrukken", "Met het spinnen&web"))
         self.chart.setToolTip(translate("Afdrukken", "Alleen als de bewoner dat wil."))
         self.chart.setAccessibleName(translate("Afdrukken", "Met het spinnenweb"))
+        self.chart.setAccessibleDescription(
+            translate("Afdrukken", "De zes cijfers als tekening op de samenvatting.")
+        )
         self.leaflet_box = QWidget()
         self.leaflets = QVBoxLayout(self.leaflet_box)
         self.leaflets.setContentsMargins(0, 0, 0, 0)
@@ -268,6 +274,7 @@ class PrintDialog(BaseDialog):
         self.choices_area = choices_area = QScrollArea()  # at 200% text the list scrolls
         choices_area.setWidgetResizable(True)
         choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        choices_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the check boxes take the focus
         choices_area.setWidget(choices)
         body.addWidget(choices_area, 1)
         body.addWidget(right, 1)
@@ -311,12 +318,18 @@ class PrintDialog(BaseDialog):
             part.setAccessibleName(
                 translate("Afdrukken", "Op de samenvatting: {deel}").format(deel=label)
             )
+            part.setAccessibleDescription(
+                translate("Afdrukken", "Spatie: dit deel wel of niet op de samenvatting.")
+            )
             part.toggled.connect(self._choices_changed)
             self.part_checks[key] = part
             self.parts.addWidget(part)
         for topic, title in result.titles.items():
             check = QCheckBox(title)
             check.setAccessibleName(translate("Afdrukken", "Folder {titel}").format(titel=title))
+            check.setAccessibleDescription(
+                translate("Afdrukken", "Spatie: deze folder wel of niet afdrukken.")
+            )
             check.setChecked(topic in result.ticked)
             check.toggled.connect(self._choices_changed)
             self.checks[topic] = check

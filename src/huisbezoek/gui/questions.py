@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.domain import NOT_ASKED, NOT_SAYING
+from huisbezoek.domain.dates import format_date, parse_date
 from huisbezoek.forms import (
     DateQuestion,
     InfoQuestion,
@@ -42,6 +43,7 @@ from huisbezoek.forms import (
     is_for_volunteer,
 )
 from huisbezoek.gui.i18n import translate
+from huisbezoek.gui.keygroup import KeyGroup
 from huisbezoek.gui.widgets import WrapLabel, button_row, set_role
 
 SPECIAL = (NOT_SAYING, NOT_ASKED)
@@ -68,7 +70,10 @@ class QuestionWidget(QFrame):
         self.setObjectName(f"q_{question.id}")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._quiet = False
+        self._chosen: int | None = None  # the chosen button's id in an exclusive group
+        self.keys: KeyGroup | None = None
         self.not_saying: QPushButton | None = None
+        self.special_keys: KeyGroup | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         self.title = _label(
@@ -122,8 +127,15 @@ class QuestionWidget(QFrame):
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
         self.body.addWidget(button_row(*self.special_buttons()))
+        self.special_keys = KeyGroup(self.special_buttons(), self)
+        self._describe_controls()
         if isinstance(question, DateQuestion) and question.visit_date:
             self.not_asked.setVisible(False)  # the day of the visit is never "not asked"
+
+    @property
+    def takes_answer(self) -> bool:
+        """False for an introduction text (an info "question"), which cannot have the focus."""
+        return not isinstance(self.question, InfoQuestion)
 
     def special_buttons(self) -> list[QPushButton]:
         """ "Wil ik niet zeggen" (when the resident answers) and "Niet gevraagd"."""
@@ -149,7 +161,7 @@ class QuestionWidget(QFrame):
         if isinstance(q, NumberQuestion):
             return self._line(name, unit=q.unit, placeholder=translate("Vraag", "getal"))
         if isinstance(q, DateQuestion):
-            return self._line(name, placeholder=translate("Vraag", "dd-mm-jjjj"))
+            return self._line(name, placeholder=translate("Vraag", "bijvoorbeeld 15-3-1949"))
         if isinstance(q, ShortTextQuestion):
             return self._line(name, max_length=q.max_length)
         if isinstance(q, LongTextQuestion):
@@ -161,7 +173,6 @@ class QuestionWidget(QFrame):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(box)
-        self.group.setExclusive(False)  # allow un-choosing by clicking again
         self.values: dict[int, object] = {}
         for i, (value, text) in enumerate(options):
             b = QPushButton(text)
@@ -173,6 +184,7 @@ class QuestionWidget(QFrame):
             row.addWidget(b)
         row.addStretch(1)
         self.group.buttonClicked.connect(self._button_clicked)
+        self.keys = KeyGroup(self.group.buttons(), box)
         self.kind = "buttons"
         return box
 
@@ -181,7 +193,6 @@ class QuestionWidget(QFrame):
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(box)
-        self.group.setExclusive(False)
         self.values = {}
         for i, (value, text) in enumerate(options):
             b = QRadioButton(text)
@@ -190,6 +201,7 @@ class QuestionWidget(QFrame):
             self.values[i] = value
             col.addWidget(b)
         self.group.buttonClicked.connect(self._button_clicked)
+        self.keys = KeyGroup(self.group.buttons(), box)
         self.kind = "buttons"
         return box
 
@@ -205,6 +217,7 @@ class QuestionWidget(QFrame):
             c.toggled.connect(lambda on, v=o.value: self._check_toggled(v, on))
             self.checks[o.value] = c
             col.addWidget(c)
+        self.keys = KeyGroup(list(self.checks.values()), box, follow_checked=False)
         self.kind = "checks"
         return box
 
@@ -214,7 +227,6 @@ class QuestionWidget(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         self.group = QButtonGroup(box)
-        self.group.setExclusive(False)
         self.values = {}
         count = q.max - q.min + 1
         for i, value in enumerate(range(q.min, q.max + 1)):
@@ -222,7 +234,8 @@ class QuestionWidget(QFrame):
             b.setCheckable(True)
             b.setAccessibleName(f"{name}: {value}")
             b.setProperty("role", "scale")
-            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            # Narrow at least, wide when there is room: eleven of them fit a page at 200%.
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.group.addButton(b, i)
             self.values[i] = value
             grid.addWidget(b, 0, i)
@@ -232,6 +245,7 @@ class QuestionWidget(QFrame):
         grid.addWidget(low, 1, 0, 1, half)
         grid.addWidget(high, 1, count - half, 1, half)
         self.group.buttonClicked.connect(self._button_clicked)
+        self.keys = KeyGroup(self.group.buttons(), box)
         self.kind = "buttons"
         return box
 
@@ -245,6 +259,8 @@ class QuestionWidget(QFrame):
         if max_length:
             self.edit.setMaxLength(max_length)
         self.edit.textEdited.connect(self._typed)
+        if isinstance(self.question, DateQuestion):
+            self.edit.editingFinished.connect(self._show_date_as_read)
         row.addWidget(self.edit, 1)
         if unit:
             row.addWidget(_label(unit))
@@ -262,6 +278,42 @@ class QuestionWidget(QFrame):
         self.kind = "text"
         return self.text_edit
 
+    def _describe_controls(self) -> None:
+        """Accessible descriptions: how to answer, for a screen reader (NVDA, Orca)."""
+        how = {
+            "buttons": translate(
+                "Vraag", "Pijltjestoetsen: naar een ander antwoord. Spatie: kiezen."
+            ),
+            "checks": translate(
+                "Vraag", "Meer antwoorden mogelijk. Pijltjestoetsen: verder. Spatie: aan of uit."
+            ),
+            "line": translate("Vraag", "Typ het antwoord."),
+            "text": translate("Vraag", "Typ het antwoord. Tab gaat naar de volgende vraag."),
+        }[self.kind]
+        if isinstance(self.question, DateQuestion):
+            how = translate("Vraag", "Typ de datum, bijvoorbeeld 15-3-1949 of 15 maart 1949.")
+        toelichting = getattr(self.question, "toelichting", None)
+        description = f"{self.question.label}. {how}"
+        if toelichting:
+            description += " " + translate("Vraag", "Tip: {tekst}").format(tekst=toelichting)
+        controls: list[QWidget] = list(self.keys.buttons) if self.keys else [self.control]
+        if self.kind == "line":
+            controls = [self.edit]
+        for widget in controls:
+            widget.setAccessibleDescription(description)
+        special = translate(
+            "Vraag", "Als de bewoner niet wil antwoorden of de vraag niet gesteld is. {hoe}"
+        ).format(hoe=how if self.kind == "buttons" else "")
+        for special_button in (self.not_saying, self.not_asked):
+            if special_button is not None:
+                special_button.setAccessibleDescription(special.strip())
+
+    def _sync_tab_stops(self) -> None:
+        if self.keys is not None:
+            self.keys.update_tab_stop()
+        if self.special_keys is not None:
+            self.special_keys.update_tab_stop()
+
     # -- values -----------------------------------------------------------------------------
 
     def focus_target(self) -> QWidget:
@@ -271,10 +323,8 @@ class QuestionWidget(QFrame):
             return self.edit
         if self.kind == "text":
             return self.text_edit
-        if self.kind == "checks":
-            return next(iter(self.checks.values()))
-        buttons = self.group.buttons()
-        return buttons[0] if buttons else self
+        assert self.keys is not None
+        return self.keys.anchor()
 
     def _emit(self, value, typed: bool = False) -> None:
         if self._quiet:
@@ -287,14 +337,16 @@ class QuestionWidget(QFrame):
         self.answered.emit(self.qid, value, typed)
 
     def _button_clicked(self, button: QAbstractButton) -> None:
+        # The group is exclusive (one answer, announced as such by screen readers); choosing
+        # the chosen answer again takes it back, as a volunteer expects from a toggle.
         idx = self.group.id(button)
-        checked = button.isChecked()
-        self._quiet = True
-        for b in self.group.buttons():
-            if b is not button:
-                b.setChecked(False)
-        self._quiet = False
-        self._emit(self.values[idx] if checked else None)
+        if idx == self._chosen:
+            self._uncheck_all()
+            self._emit(None)
+        else:
+            self._chosen = idx
+            self._emit(self.values[idx])
+        self._sync_tab_stops()
 
     def _check_toggled(self, value: str, on: bool) -> None:
         if self._quiet:
@@ -314,6 +366,12 @@ class QuestionWidget(QFrame):
     def _typed(self, text: str) -> None:
         self._emit(self.parse_line(text), typed=True)
 
+    def _show_date_as_read(self) -> None:
+        """Show a typed date (15031949, 15 maart 1949) the way it was understood."""
+        parsed = parse_date(self.edit.text())
+        if parsed is not None and self.edit.text() != format_date(parsed):
+            self.edit.setText(format_date(parsed))
+
     def _text_changed(self) -> None:
         if self._quiet:
             return
@@ -332,10 +390,7 @@ class QuestionWidget(QFrame):
                 return text  # the form engine explains what is wrong
             return int(number) if number.is_integer() and "." not in cleaned else number
         if isinstance(self.question, DateQuestion):
-            parsed = QDate.fromString(text, "d-M-yyyy")
-            if parsed.isValid():
-                return dt.date(parsed.year(), parsed.month(), parsed.day())
-            return text
+            return parse_date(text) or text
         return text
 
     def _special_toggled(self, special: str, on: bool) -> None:
@@ -348,12 +403,19 @@ class QuestionWidget(QFrame):
             if other is not None:
                 other.setChecked(False)
         self._quiet = False
+        self._sync_tab_stops()
         self.answered.emit(self.qid, special if on else None, False)
+
+    def _uncheck_all(self) -> None:
+        self.group.setExclusive(False)
+        for b in self.group.buttons():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        self._chosen = None
 
     def _clear_control(self) -> None:
         if self.kind == "buttons":
-            for b in self.group.buttons():
-                b.setChecked(False)
+            self._uncheck_all()
         elif self.kind == "checks":
             for c in self.checks.values():
                 c.setChecked(False)
@@ -378,12 +440,13 @@ class QuestionWidget(QFrame):
                 for idx, v in self.values.items():
                     if v == value and type(v) is type(value):
                         self.group.button(idx).setChecked(True)
+                        self._chosen = idx
             elif self.kind == "checks":
                 for v, c in self.checks.items():
                     c.setChecked(v in value)
             elif self.kind == "line":
                 if isinstance(value, dt.date):
-                    self.edit.setText(value.strftime("%d-%m-%Y"))
+                    self.edit.setText(format_date(value))
                 elif isinstance(value, float):
                     self.edit.setText(f"{value:g}".replace(".", ","))
                 else:
@@ -392,6 +455,7 @@ class QuestionWidget(QFrame):
                 self.text_edit.setPlainText(str(value))
         finally:
             self._quiet = False
+            self._sync_tab_stops()
 
     def set_messages(self, messages: tuple[str, ...]) -> None:
         text = "\n".join(messages)

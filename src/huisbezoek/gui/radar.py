@@ -81,30 +81,67 @@ class RadarChart(QWidget):
         em = self.fontMetrics().height()
         return QSize(self._label_width() + em * 4, em * 9)
 
+    def _radius(self, width: int, height: int) -> float:
+        # Labels sit centred above (upper half) or below (lower half) their axis end, so the
+        # chart needs one label width in total beside it, not two: it fits a narrow column.
+        label_h = self.fontMetrics().height()
+        return max(
+            10.0, min((width - self._label_width() - 8) / 1.732, (height - 2 * label_h - 16) / 2)
+        )
+
+    def _label_texts(self) -> list[str]:
+        labels = short_labels()
+        return [f"{labels[d]} ({'–' if (v := self.values[d]) is None else v})" for d in DOMAINS]
+
+    def _label_rects(self, width: int, height: int) -> list[QRectF]:
+        fm = self.fontMetrics()
+        label_h = fm.height()
+        radius = self._radius(width, height)
+        centre = QPointF(width / 2, height / 2)
+        rects = []
+        for i, text in enumerate(self._label_texts()):
+            anchor = _point(centre, radius, i, 1.0)
+            w = fm.horizontalAdvance(text) + 2
+            x = min(max(anchor.x() - w / 2, 0.0), width - w)
+            above = anchor.y() < centre.y() - 1
+            y = anchor.y() - label_h - 4 if above else anchor.y() + 4
+            rects.append(QRectF(x, y, w, label_h))
+        return rects
+
+    def legible_at(self, width: int, height: int) -> bool:
+        """Whether the chart drawn at this size keeps its labels apart and readable.
+
+        At 200% text in a short side panel the labels would overlap ("Dagelijks" over
+        "Gevoel"); the visit screen then shows the ratings as text instead.
+        """
+        em = self.fontMetrics().height()
+        if self._radius(width, height) < 2.5 * em:
+            return False
+        rects = self._label_rects(width, height)
+        bounds = QRectF(0, 0, width, height)
+        if any(not bounds.contains(r) for r in rects):
+            return False
+        return not any(a.intersects(b) for a, b in itertools.combinations(rects, 2))
+
+    def as_text(self) -> str:
+        """The six ratings in words, for when the chart gives way."""
+        names = short_labels()
+        return " · ".join(
+            f"{names[d]} {'–' if (v := self.values[d]) is None else v}" for d in DOMAINS
+        )
+
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         fg = pal.color(QPalette.ColorRole.WindowText)
         fm = self.fontMetrics()
-        labels = short_labels()
-        label_w = self._label_width()
-        label_h = fm.height()
-        # Labels sit centred above (upper half) or below (lower half) their axis end, so the
-        # chart needs one label width in total beside it, not two: it fits a narrow column.
-        radius = max(
-            10.0,
-            min((self.width() - label_w - 8) / 1.732, (self.height() - 2 * label_h - 16) / 2),
-        )
+        radius = self._radius(self.width(), self.height())
         centre = QPointF(self.width() / 2, self.height() / 2)
         n = len(DOMAINS)
 
         def point(i: int, fraction: float) -> QPointF:
-            angle = -math.pi / 2 + 2 * math.pi * i / n
-            return QPointF(
-                centre.x() + math.cos(angle) * radius * fraction,
-                centre.y() + math.sin(angle) * radius * fraction,
-            )
+            return _point(centre, radius, i, fraction)
 
         grid = QColor(fg)
         grid.setAlpha(70)
@@ -138,13 +175,15 @@ class RadarChart(QWidget):
         for i, v in pts:
             p.drawEllipse(point(i, v / self.maximum), dot, dot)
         p.setPen(fg)
-        for i, d in enumerate(DOMAINS):
-            value = self.values[d]
-            text = f"{labels[d]} ({'–' if value is None else value})"
-            anchor = point(i, 1.0)
-            w = fm.horizontalAdvance(text) + 2
-            x = min(max(anchor.x() - w / 2, 0.0), self.width() - w)
-            above = anchor.y() < centre.y() - 1
-            y = anchor.y() - label_h - 4 if above else anchor.y() + 4
-            p.drawText(QRectF(x, y, w, label_h), Qt.AlignmentFlag.AlignCenter, text)
+        rects = self._label_rects(self.width(), self.height())
+        for text, rect in zip(self._label_texts(), rects, strict=True):
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
+
+
+def _point(centre: QPointF, radius: float, i: int, fraction: float) -> QPointF:
+    angle = -math.pi / 2 + 2 * math.pi * i / len(DOMAINS)
+    return QPointF(
+        centre.x() + math.cos(angle) * radius * fraction,
+        centre.y() + math.sin(angle) * radius * fraction,
+    )

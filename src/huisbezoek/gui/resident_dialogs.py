@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from huisbezoek.domain import ContactMethod, ContactOutcome, DeclineReason
 from huisbezoek.errors import UserError
+from huisbezoek.gui.date_field import DateField, DateTimeField
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import decline_label, method_label, outcome_label
@@ -90,14 +88,9 @@ class ResidentDialog(_SavingDialog):
         self.address = QLineEdit()
         self.postcode = QLineEdit()
         self.postcode.setMaxLength(8)
-        self.neighbourhood = QLineEdit()
-        self.has_birth = QCheckBox(translate("Bewoner", "Geboortedatum bekend"))
-        self.birth = QDateEdit()
-        self.birth.setDisplayFormat("dd-MM-yyyy")
-        self.birth.setCalendarPopup(True)
-        self.birth.setDate(QDate.currentDate().addYears(-77))
-        self.birth.setEnabled(False)
-        self.has_birth.toggled.connect(self.birth.setEnabled)
+        self.neighbourhood = NeighbourhoodBox()
+        # Typed as people type dates; empty means the birth date is not known.
+        self.birth = DateField(translate("Bewoner", "Geboortedatum"))
         self.phone = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -107,18 +100,34 @@ class ResidentDialog(_SavingDialog):
             self.address: translate("Bewoner", "Adres"),
             self.postcode: translate("Bewoner", "Postcode"),
             self.neighbourhood: translate("Bewoner", "Wijk"),
-            self.birth: translate("Bewoner", "Geboortedatum"),
             self.phone: translate("Bewoner", "Telefoon"),
             self.notes: translate("Bewoner", "Notitie"),
         }
         for widget, text in names.items():
             widget.setAccessibleName(text)
+        place = self.neighbourhood.lineEdit()
+        if place is not None:  # the typing part of the list is what has the focus
+            place.setAccessibleName(names[self.neighbourhood])
+            place.setAccessibleDescription(self.neighbourhood.accessibleDescription())
+        for widget, text in (
+            (self.name, translate("Bewoner", "Voornaam en achternaam.")),
+            (self.address, translate("Bewoner", "Straat en huisnummer.")),
+            (
+                self.postcode,
+                translate("Bewoner", "Vier cijfers en twee letters, bijvoorbeeld 1234 AB."),
+            ),
+            (self.phone, translate("Bewoner", "Alleen cijfers, spaties, + en -.")),
+            (
+                self.notes,
+                translate("Bewoner", "Wat u wilt onthouden. Tab gaat naar het volgende veld."),
+            ),
+        ):
+            widget.setAccessibleDescription(text)
         form = _form()
         form.addRow(translate("Bewoner", "&Naam:"), self.name)
         form.addRow(translate("Bewoner", "&Adres:"), self.address)
         form.addRow(translate("Bewoner", "&Postcode:"), self.postcode)
         form.addRow(translate("Bewoner", "&Wijk:"), self.neighbourhood)
-        form.addRow("", self.has_birth)
         form.addRow(translate("Bewoner", "&Geboortedatum:"), self.birth)
         form.addRow(translate("Bewoner", "&Telefoon:"), self.phone)
         form.addRow(translate("Bewoner", "N&otitie:"), self.notes)
@@ -126,21 +135,34 @@ class ResidentDialog(_SavingDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.standard_buttons())
+        self._load_neighbourhoods()
         if data is not None:
             self.name.setText(data.name)
             self.address.setText(data.address)
             self.postcode.setText(data.postcode)
             self.neighbourhood.setText(data.neighbourhood)
-            if data.birth_date is not None:
-                self.has_birth.setChecked(True)
-                self.birth.setDate(
-                    QDate(data.birth_date.year, data.birth_date.month, data.birth_date.day)
-                )
+            self.birth.set_date(data.birth_date)
             self.phone.setText(data.phone)
             self.notes.setPlainText(data.notes)
 
+    def _load_neighbourhoods(self) -> None:
+        vault = self.ctx.vault if self.ctx is not None else None
+        if vault is not None:
+            run_op(
+                self, lambda: svc.neighbourhood_names(vault), on_done=self.neighbourhood.set_known
+            )
+
     def value(self) -> svc.ResidentInput:
-        birth = _qdate(self.birth.date()) if self.has_birth.isChecked() else None
+        birth = self.birth.date()
+        if birth is None and not self.birth.is_empty():
+            raise UserError(
+                "unclear birth date",
+                message_nl=translate(
+                    "Bewoner",
+                    "Die geboortedatum begrijp ik niet. Typ dag, maand en jaar, "
+                    "bijvoorbeeld 15-3-1949 of 15 maart 1949.",
+                ),
+            )
         return svc.ResidentInput(
             name=self.name.text(),
             address=self.address.text(),
@@ -164,16 +186,73 @@ class ResidentDialog(_SavingDialog):
         return update
 
 
-def _now_local() -> QDateTime:
-    return QDateTime.currentDateTime()
+def _to_utc(local: datetime) -> datetime:
+    """A typed local date and time (no zone) as UTC."""
+    return local.astimezone(UTC)
 
 
-def _to_utc(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+def _typed_moment(field: DateTimeField) -> datetime:
+    value = field.value()
+    if value is None:
+        raise UserError(
+            "unclear date or time",
+            message_nl=translate(
+                "Dialoog",
+                "Die datum of tijd begrijp ik niet. Typ bijvoorbeeld 15-3-2027 en 10:30.",
+            ),
+        )
+    return value
 
 
-def _qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+class NeighbourhoodBox(QComboBox):
+    """The neighbourhood: chosen from the ones in use (the coordinator's lists included), or
+    typed. "Anders" empties the field for a new name. "centrum" is saved as "Centrum" when
+    that is the spelling in use (services.residents.canonical_neighbourhood)."""
+
+    OTHER = "__anders__"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setAccessibleDescription(
+            translate(
+                "Bewoner", "Kies een wijk met de pijltjes of typ de naam. Anders: een nieuwe wijk."
+            )
+        )
+        self.set_known([])
+        self.activated.connect(self._chosen)
+
+    def set_known(self, names: list[str]) -> None:
+        typed = self.text()
+        self.blockSignals(True)
+        self.clear()
+        for name in names:
+            self.addItem(name, name)
+        self.addItem(translate("Bewoner", "Anders, namelijk…"), self.OTHER)
+        self.setCurrentIndex(-1)
+        self.setEditText(typed)
+        self.blockSignals(False)
+
+    def _chosen(self, index: int) -> None:
+        if self.itemData(index) == self.OTHER:
+            self.setCurrentIndex(-1)
+            self.setEditText("")
+            line = self.lineEdit()
+            if line is not None:
+                line.setFocus()
+
+    def text(self) -> str:
+        text = self.currentText()
+        return "" if text == self.itemText(self.count() - 1) and self.count() else text
+
+    def setText(self, text: str) -> None:
+        self.setCurrentIndex(-1)
+        self.setEditText(text)
 
 
 class ContactDialog(_SavingDialog):
@@ -187,9 +266,7 @@ class ContactDialog(_SavingDialog):
         for m in ContactMethod:
             self.method.addItem(method_label(m), m)
         self.method.setCurrentIndex(list(ContactMethod).index(ContactMethod.PHONE))
-        self.when = QDateTimeEdit(_now_local())
-        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.when.setCalendarPopup(True)
+        self.when = DateTimeField(translate("Contact", "Wanneer"), datetime.now())
         self.outcome = QComboBox()
         for o in (
             ContactOutcome.INTERESTED,
@@ -208,12 +285,18 @@ class ContactDialog(_SavingDialog):
         self.note = QLineEdit()
         for w, text in (
             (self.method, translate("Contact", "Hoe")),
-            (self.when, translate("Contact", "Wanneer")),
             (self.outcome, translate("Contact", "Uitkomst")),
             (self.reason, translate("Contact", "Reden")),
             (self.note, translate("Contact", "Notitie")),
         ):
             w.setAccessibleName(text)
+        for w, text in (
+            (self.method, translate("Contact", "Telefoon, aan de deur, brief of anders.")),
+            (self.outcome, translate("Contact", "Wat het contact opleverde.")),
+            (self.reason, translate("Contact", "Waarom de bewoner geen bezoek wil.")),
+            (self.note, translate("Contact", "Een korte notitie, als u wilt.")),
+        ):
+            w.setAccessibleDescription(text)
         form = _form()
         form.addRow(translate("Contact", "&Hoe:"), self.method)
         form.addRow(translate("Contact", "&Wanneer:"), self.when)
@@ -253,7 +336,7 @@ class ContactDialog(_SavingDialog):
         method, note, at = (
             enum_data(self.method, ContactMethod),
             self.note.text(),
-            _to_utc(self.when.dateTime()),
+            _to_utc(_typed_moment(self.when)),
         )
         return lambda: svc.log_contact(
             vault, rid, method=method, outcome=outcome, decline_reason=reason, note=note, at=at
@@ -265,16 +348,17 @@ class AppointmentDialog(_SavingDialog):
         super().__init__(parent, "appointmentDialog", ctx)
         self.resident_id = resident_id
         self.setWindowTitle(translate("Afspraak", "Afspraak met {naam}").format(naam=resident_name))
-        tomorrow = QDateTime(QDate.currentDate().addDays(1), QTime(10, 0))
-        self.when = QDateTimeEdit(tomorrow)
-        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.when.setCalendarPopup(True)
-        self.when.setAccessibleName(translate("Afspraak", "Datum en tijd"))
+        tomorrow = datetime.combine(date.today() + timedelta(days=1), time(10, 0))
+        self.when = DateTimeField(translate("Afspraak", "Datum en tijd"), tomorrow)
         self.location = QLineEdit()
         self.location.setPlaceholderText(translate("Afspraak", "Bij de bewoner thuis"))
         self.location.setAccessibleName(translate("Afspraak", "Waar"))
+        self.location.setAccessibleDescription(
+            translate("Afspraak", "Leeg laten als het bij de bewoner thuis is.")
+        )
         self.note = QLineEdit()
         self.note.setAccessibleName(translate("Afspraak", "Notitie"))
+        self.note.setAccessibleDescription(translate("Afspraak", "Een korte notitie, als u wilt."))
         form = _form()
         form.addRow(translate("Afspraak", "&Datum en tijd:"), self.when)
         form.addRow(translate("Afspraak", "&Waar:"), self.location)
@@ -285,7 +369,7 @@ class AppointmentDialog(_SavingDialog):
         layout.addWidget(self.standard_buttons())
 
     def work(self):
-        at = _to_utc(self.when.dateTime())
+        at = _to_utc(_typed_moment(self.when))
         if at < datetime.now(UTC) - timedelta(days=1):
             raise UserError(
                 "appointment in the past",

@@ -146,7 +146,9 @@ class ResidentFilterModel(QSortFilterProxyModel):
             return False
         if self._status is not None and row.status is not self._status:
             return False
-        if self._neighbourhood is not None and row.neighbourhood != self._neighbourhood:
+        if self._neighbourhood is not None and (
+            " ".join(row.neighbourhood.split()).casefold() != self._neighbourhood.casefold()
+        ):
             return False
         if self._words:
             haystack = f"{row.name} {row.address} {row.postcode} {row.phone}".casefold()

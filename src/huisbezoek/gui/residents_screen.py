@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,10 +66,16 @@ class ResidentsScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Bewoners", "Zoek op naam, adres of postcode"))
         self.search.setAccessibleName(translate("Bewoners", "Zoeken"))
+        self.search.setAccessibleDescription(
+            translate("Bewoners", "Typ een naam, adres of postcode. De lijst past zich meteen aan.")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(translate("Bewoners", "Filter op stand"))
+        self.status_filter.setAccessibleDescription(
+            translate("Bewoners", "Toon alleen bewoners met deze stand.")
+        )
         self.status_filter.addItem(translate("Bewoners", "Alle standen"), None)
         for s in ResidentStatus:
             self.status_filter.addItem(status_label(s), s)
@@ -76,6 +84,9 @@ class ResidentsScreen(QWidget):
         )
         self.area_filter = QComboBox()
         self.area_filter.setAccessibleName(translate("Bewoners", "Filter op wijk"))
+        self.area_filter.setAccessibleDescription(
+            translate("Bewoners", "Toon alleen bewoners uit deze wijk.")
+        )
         self.area_filter.addItem(translate("Bewoners", "Alle wijken"), None)
         self.area_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_neighbourhood(self.area_filter.currentData())
@@ -83,6 +94,9 @@ class ResidentsScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("residentTable")
         self.table.setAccessibleName(translate("Bewoners", "Lijst van bewoners"))
+        self.table.setAccessibleDescription(
+            translate("Bewoners", "Pijltjes: een andere bewoner. Enter: openen.")
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ResidentTableModel.NAME, Qt.SortOrder.AscendingOrder)
@@ -91,7 +105,10 @@ class ResidentsScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are measured from every row (fit_columns), not by Qt's ResizeToContents: that
+        # measures only the rows on screen, so a list filled while hidden (the volunteer was
+        # on a resident's page) came back with "do ..." and "Dorpsst..." (issue 14).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)
@@ -100,6 +117,7 @@ class ResidentsScreen(QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_columns)
+        self._last_room = 0
         self.count = hint()
         self.add_button = QPushButton(translate("Bewoners", "&Nieuwe bewoner…"))
         self.add_button.clicked.connect(self.add_resident)
@@ -167,26 +185,59 @@ class ResidentsScreen(QWidget):
         self.loaded.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is self.table and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.Show,
+        ):
             self._fit_timer.start()
         return super().eventFilter(watched, event)
 
+    #: Rows measured for the column widths; beyond this the widest text is rarely new.
+    MEASURED_ROWS = 2000
+
+    def content_width(self, column: int) -> int:
+        """What the column needs for its header and its widest text, over all its rows."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        widest = header.sectionSizeHint(column)
+        rows = min(self.model.rowCount(), self.MEASURED_ROWS)
+        margin = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_FocusFrameHMargin, None, self.table
+        )
+        for row in range(rows):
+            text = self.model.data(self.model.index(row, column))
+            if text:
+                widest = max(widest, fm.horizontalAdvance(str(text)) + margin + 12)
+        return widest
+
     def fit_columns(self) -> None:
-        """Hide the least needed columns until the rest fit the list's width."""
-        table, header = self.table, self.table.horizontalHeader()
-        for column in FLEXIBLE_COLUMNS:
-            table.setColumnHidden(column, False)
-
-        def width(column: int) -> int:
-            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-
-        room = table.viewport().width()
-        needed = sum(width(c) for c in range(self.model.columnCount()))
+        """Hide the least needed columns until the rest fit the list's width; size the rest."""
+        table = self.table
+        widths = {c: self.content_width(c) for c in range(self.model.columnCount())}
+        room = table.viewport().width() if table.isVisible() else self._last_room
+        self._last_room = room or self._last_room
+        needed = sum(widths.values())
+        hidden: set[int] = set()
         for column in FLEXIBLE_COLUMNS:
             if needed <= room:
                 break
-            table.setColumnHidden(column, True)
-            needed -= width(column)
+            hidden.add(column)
+            needed -= widths[column]
+        # Still too wide (200% display scaling on a laptop): the address, then the name give
+        # way, never below their header; the resident's own page shows them in full.
+        header = table.horizontalHeader()
+        for column in (ResidentTableModel.ADDRESS, ResidentTableModel.NAME):
+            if needed <= room:
+                break
+            smallest = header.sectionSizeHint(column)
+            cut = min(needed - room, widths[column] - smallest)
+            widths[column] -= cut
+            needed -= cut
+        for column, width in widths.items():
+            table.setColumnHidden(column, column in hidden)
+            if column not in hidden:
+                table.setColumnWidth(column, width)
 
     def clear(self) -> None:
         """Forget every row (used when the vault locks); a notice may name a resident."""
@@ -293,7 +344,7 @@ class ResidentScreen(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.status = hint()
-        self.edit_button = QPushButton(translate("Bewoner", "&Gegevens aanpassen…"))
+        self.edit_button = QPushButton(translate("Bewoner", "Gegevens aan&passen…"))
         self.edit_button.clicked.connect(self.edit)
         self.contact_button = QPushButton(translate("Bewoner", "&Contact vastleggen…"))
         self.contact_button.clicked.connect(self.log_contact)
@@ -317,14 +368,21 @@ class ResidentScreen(QWidget):
         self.erase_button.clicked.connect(self.ask_erase)
         self.contacts = QListWidget()
         self.contacts.setAccessibleName(translate("Bewoner", "Contactpogingen"))
+        self.contacts.setAccessibleDescription(
+            translate("Bewoner", "Wanneer en hoe u contact had, en wat het opleverde.")
+        )
         self.appointments = QListWidget()
         self.appointments.setAccessibleName(translate("Bewoner", "Afspraken"))
+        self.appointments.setAccessibleDescription(
+            translate("Bewoner", "Kies een afspraak om die af te zeggen.")
+        )
         self.visits = QListWidget()
         self.visits.setAccessibleName(translate("Bewoner", "Gesprekken"))
+        self.visits.setAccessibleDescription(translate("Bewoner", "Enter: het gesprek openen."))
         self.visits.itemActivated.connect(self._visit_activated)
         for lst in (self.contacts, self.appointments, self.visits):
             lst.setWordWrap(True)
-        self.cancel_button = QPushButton(translate("Bewoner", "Afspraak a&fzeggen"))
+        self.cancel_button = QPushButton(translate("Bewoner", "Afspraak af&zeggen"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_appointment)
         self.appointments.currentItemChanged.connect(self._appointment_chosen)
@@ -335,7 +393,18 @@ class ResidentScreen(QWidget):
             button_row(self.contact_button, self.appointment_button, self.edit_button)
         )
         actions.addWidget(button_row(self.access_button, self.erase_button))
-        layout = QVBoxLayout(self)
+        # In a scroll area: on a small screen (1366x768 at 200% display scaling) the page
+        # scrolls instead of growing the window past the screen's edge.
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setWidget(inner)
+        outer.addWidget(area)
+        layout = QVBoxLayout(inner)
         layout.addWidget(self.back_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addWidget(self.info)

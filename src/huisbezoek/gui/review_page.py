@@ -199,6 +199,30 @@ class SignalCard(QFrame):
             (self.agreed, translate("Afronden", "Afspraak")),
         ):
             w.setAccessibleName(name)
+        for w, about in (
+            (self.share_yes, translate("Afronden", "Alleen als de bewoner dat goed vindt.")),
+            (
+                self.identity,
+                translate("Afronden", "Dan kan de coördinator de bewoner terugbellen."),
+            ),
+            (self.referral, translate("Afronden", "Zet aan en typ naar welke organisatie.")),
+            (self.service, translate("Afronden", "De naam van de organisatie.")),
+            (self.caller, translate("Afronden", "Wie de bewoner belt.")),
+            (self.due_set, translate("Afronden", "Zet aan om een datum te kiezen.")),
+            (self.due, translate("Afronden", "De datum waarop uiterlijk gebeld is.")),
+            (self.method, translate("Afronden", "Mondeling, op papier of anders.")),
+            (self.when, translate("Afronden", "Datum en tijd van de toestemming.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
+            (self.agreed, translate("Afronden", "Wat is afgesproken, wie doet wat.")),
+        ):
+            w.setAccessibleDescription(about)
+        self.share_no.setAccessibleDescription(
+            translate("Afronden", "De coördinator ziet dit signaal dan niet.")
+        )
+        service_edit = self.service.lineEdit()
+        if service_edit is not None:  # the typing part of the picker, named like the picker
+            service_edit.setAccessibleName(self.service.accessibleName())
+            service_edit.setAccessibleDescription(self.service.accessibleDescription())
         self._fill(row)
         self.status = hint()
         self.status.setObjectName("consentState")
@@ -485,6 +509,13 @@ class ManualSignalDialog(BaseDialog):
             (self.note, translate("Afronden", "Notitie")),
         ):
             w.setAccessibleName(name)
+        for w, text in (
+            (self.theme, translate("Afronden", "Waar het signaal over gaat.")),
+            (self.severity, translate("Afronden", "Hoe snel iemand iets moet doen.")),
+            (self.text, translate("Afronden", "Beschrijf het signaal in een paar woorden.")),
+            (self.note, translate("Afronden", "Een korte notitie, als u wilt.")),
+        ):
+            w.setAccessibleDescription(text)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(translate("Afronden", "&Onderwerp:"), self.theme)
@@ -664,7 +695,7 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton(translate("Afronden", "Naar de coördinator &sturen…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.finalise_button = QPushButton(translate("Afronden", "Gesprek af&ronden…"))
+        self.finalise_button = QPushButton(translate("Afronden", "Gesprek &afronden…"))
         self.finalise_button.setProperty("role", "primary")
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton(translate("Afronden", "Gesprek opnieuw &openen"))
@@ -692,16 +723,20 @@ class ReviewPage(QWidget):
             heading(translate("Afronden", "Voor de bewoner en de coördinator"), "subheading")
         )
         col.addWidget(button_row(self.print_button, self.export_button))
-        col.addWidget(self.message)
-        col.addWidget(button_row(self.reopen_button, self.finalise_button))
         col.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(inner)
+        self.scroll_area = scroll = QScrollArea()
+        scroll.setAccessibleName(translate("Afronden", "Afronden"))
+        scroll.setAccessibleDescription(translate("Afronden", "Open vragen, signalen en afronden."))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.addWidget(scroll, 1)
+        # Under the scrolling part, always in view (issue 14: at 200% text "Gesprek afronden"
+        # was far below the window's edge).
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(self.reopen_button, self.finalise_button))
 
     def clear(self) -> None:
         self.visit = self.form_state = self.data = None

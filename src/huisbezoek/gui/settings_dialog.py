@@ -44,22 +44,36 @@ class SettingsDialog(BaseDialog):
         self.scale.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.scale.setValue(s.text_scale)
         self.scale.setAccessibleName(translate("Instellingen", "Tekstgrootte"))
+        self.scale.setAccessibleDescription(
+            translate("Instellingen", "Van 100 tot 200 procent. Pijltjes: kleiner of groter.")
+        )
         self.scale_value = QLabel()
         self.scale.valueChanged.connect(self._show_scale)
         self._show_scale(s.text_scale)
         self.contrast = QCheckBox(translate("Instellingen", "Hoog contrast (zwart op wit)"))
         self.contrast.setChecked(s.high_contrast)
         self.contrast.setAccessibleName(translate("Instellingen", "Hoog contrast"))
+        self.contrast.setAccessibleDescription(
+            translate("Instellingen", "Zwart op wit met dikke randen.")
+        )
         self.idle = QSpinBox()
         self.idle.setRange(IDLE_LOCK_MIN, IDLE_LOCK_MAX)
         self.idle.setValue(s.idle_lock_minutes)
         self.idle.setSuffix(translate("Instellingen", " minuten"))
         self.idle.setAccessibleName(translate("Instellingen", "Automatisch vergrendelen na"))
+        self.idle.setAccessibleDescription(
+            translate(
+                "Instellingen", "Minuten zonder muis of toetsenbord, daarna gaat de kluis op slot."
+            )
+        )
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
         self.language.setAccessibleName(translate("Instellingen", "Taal van het programma"))
+        self.language.setAccessibleDescription(
+            translate("Instellingen", "Geldt na een nieuwe start van Huisbezoek.")
+        )
         self.language_note = QLabel(
             translate(
                 "Instellingen",

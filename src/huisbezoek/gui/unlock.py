@@ -80,6 +80,9 @@ class UnlockPage(QWidget):
         self.demo_note.setVisible(False)
         self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.passphrase = password_field(translate("Ontgrendelen", "Wachtwoordzin"))
+        self.passphrase.setAccessibleDescription(
+            translate("Ontgrendelen", "Typ uw wachtwoordzin en druk op Enter.")
+        )
         self.passphrase.returnPressed.connect(self.submit)
         self.open_button = button(translate("Ontgrendelen", "&Openen"), primary=True)
         self.open_button.clicked.connect(self.submit)
@@ -172,13 +175,22 @@ class UnlockPage(QWidget):
         )
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(translate("Ontgrendelen", "Herstelsleutel"))
+        self.recovery_key.setAccessibleDescription(
+            translate("Ontgrendelen", "De sleutel die u op papier heeft, met of zonder streepjes.")
+        )
         self.recovery_key.setPlaceholderText(translate("Ontgrendelen", "XXXX-XXXX-XXXX-…"))
         self.new_pass = password_field(translate("Ontgrendelen", "Nieuwe wachtwoordzin"))
+        self.new_pass.setAccessibleDescription(
+            translate("Ontgrendelen", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.new_pass2 = password_field(
             translate("Ontgrendelen", "Nieuwe wachtwoordzin nog een keer")
         )
+        self.new_pass2.setAccessibleDescription(
+            translate("Ontgrendelen", "Typ dezelfde wachtwoordzin nog een keer.")
+        )
         self.recover_button = button(
-            translate("Ontgrendelen", "&Herstellen en openen"), primary=True
+            translate("Ontgrendelen", "Herstellen en o&penen"), primary=True
         )
         self.recover_button.clicked.connect(self.submit_recovery)
         self.recovery_message = error_label()
@@ -187,7 +199,7 @@ class UnlockPage(QWidget):
         back.clicked.connect(lambda: self.show_recovery(False))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(translate("Ontgrendelen", "&Herstelsleutel:"), self.recovery_key)
+        form.addRow(translate("Ontgrendelen", "Herstel&sleutel:"), self.recovery_key)
         form.addRow(translate("Ontgrendelen", "&Nieuwe wachtwoordzin:"), self.new_pass)
         form.addRow(translate("Ontgrendelen", "Nog een &keer:"), self.new_pass2)
         w, layout = page(title, intro)

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -37,7 +38,14 @@ from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
 from huisbezoek.gui.safety import DirectActionPanel
-from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
+from huisbezoek.gui.widgets import (
+    PageStack,
+    button_row,
+    error_label,
+    heading,
+    hint,
+    show_message,
+)
 from huisbezoek.services import visit_resume
 
 log = logging.getLogger(__name__)
@@ -75,6 +83,10 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName(section.title)
+        self.setAccessibleDescription(
+            section.intro or translate("Gesprek", "De vragen van dit onderwerp.")
+        )
         inner = QWidget()
         self.layout_ = QVBoxLayout(inner)
         self.layout_.setContentsMargins(8, 8, 16, 8)
@@ -95,7 +107,16 @@ class SectionPage(QScrollArea):
 
 
 class SidePanel(QWidget):
-    """About 30 characters wide in the current font, whatever the text size."""
+    """About 30 characters wide in the current font, whatever the text size.
+
+    On every resize the chart panel decides between chart, text and nothing (ChartPanel.fit).
+    """
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        chart = self.findChild(ChartPanel)
+        if chart is not None:
+            chart.fit()
 
     def sizeHint(self):
         hint = super().sizeHint()
@@ -106,6 +127,113 @@ class SidePanel(QWidget):
         hint = super().minimumSizeHint()
         hint.setWidth(self.fontMetrics().averageCharWidth() * 22)
         return hint
+
+
+class TopicList(QListWidget):
+    """The topics; never shorter than three of them, whatever the text size (issue 14)."""
+
+    SHOWN_AT_LEAST = 3
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # The tallest topic counts: a long title wraps onto more lines at 200% text, and any
+        # three neighbours must fit wherever the list is scrolled to.
+        tallest = max(
+            (self._row_height(row) for row in range(self.count())),
+            default=self.fontMetrics().height() * 2,
+        )
+        rows = self.SHOWN_AT_LEAST
+        needed = rows * (tallest + 2 * self.spacing()) + 2 * self.frameWidth() + 4
+        hint.setHeight(max(hint.height(), needed))
+        return hint
+
+    def _row_height(self, row: int) -> int:
+        # Qt's row size hint ignores word wrapping; measure the wrapped text at the list's width.
+        item = self.item(row)
+        width = max(self.viewport().width() - 4 * self.spacing() - 8, 40)
+        text = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), item.text() if item else ""
+        )
+        return max(self.sizeHintForRow(row), text.height() + 6)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapping, and so the height three topics need, changed
+
+
+class ChartPanel(QWidget):
+    """The wellbeing chart under its heading; it gives way when it would not be legible.
+
+    Where the chart's labels would overlap (200% text in a short side panel) the six ratings
+    show as a line of text; where even that does not fit (a very small screen) the panel
+    stays empty: the topics come first, and the ratings are on the review page too.
+    """
+
+    def __init__(self, radar: RadarChart) -> None:
+        super().__init__()
+        self.radar = radar
+        self.heading = heading(translate("Gesprek", "Cijfers"), "subheading")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setObjectName("radarText")
+        self.text.setAccessibleName(translate("Gesprek", "Cijfers"))
+        self.text.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.radar, 1)
+        layout.addWidget(self.text)
+        layout.addStretch(0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(0)
+        return hint
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        if not self.radar.isVisibleTo(self):
+            shown = [w for w in (self.heading, self.text) if w.isVisibleTo(self)]
+            hint.setHeight(sum(w.sizeHint().height() for w in shown) + 6 * len(shown))
+        return hint
+
+    def refresh(self) -> None:
+        self.text.setText(self.radar.as_text())
+        self.fit()
+
+    def fit(self) -> None:
+        """Chart, text or nothing, for the room the side panel can give (see SidePanel)."""
+        side = self.parentWidget()
+        layout = side.layout() if side is not None else None
+        if side is None or layout is None:
+            return
+        topics = side.findChild(TopicList)
+        spacing = layout.spacing()
+        fixed = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is not None and item.widget() not in (self, topics):
+                fixed += item.sizeHint().height()
+        fixed += self.heading.sizeHint().height() + spacing * (layout.count() + 1)
+        free = side.height() - fixed
+        # Next to the topics (stretch 3:2) the chart gets two fifths, never the topics' minimum.
+        minimum = topics.minimumSizeHint().height() if topics is not None else 0
+        share = min(free * 2 // 5, free - minimum)
+        chart = self.radar.legible_at(side.width(), share)
+        text = not chart and self.text.heightForWidth(side.width()) <= free - minimum
+        self.radar.setVisible(chart)
+        self.text.setVisible(text)
+        self.heading.setVisible(chart or text)
+        # Without the chart the panel takes only what its text needs: the topics get the rest.
+        index = layout.indexOf(self)
+        if index >= 0 and hasattr(layout, "setStretch"):
+            layout.setStretch(index, 2 if chart else 0)
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.radar.isVisibleTo(self)
 
 
 class VisitScreen(QWidget):
@@ -144,13 +272,16 @@ class VisitScreen(QWidget):
         # "Direct" signals: what to do now and whom to call, above the questions.
         self.banner = DirectActionPanel("directBanner", compact=True)
         self.banner.setVisible(False)
-        self.sections = QListWidget()
+        self.sections = TopicList()
         self.sections.setObjectName("sectionList")
         self.sections.setAccessibleName(translate("Gesprek", "Onderwerpen"))
+        self.sections.setAccessibleDescription(
+            translate("Gesprek", "Pijltjestoetsen: naar een ander onderwerp. Tab: naar de vragen.")
+        )
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
         self.sections.currentRowChanged.connect(self._section_chosen)
-        self.section_stack = QStackedWidget()
+        self.section_stack = QStackedWidget()  # its pages are alike: no PageStack needed
         self.radar = RadarChart()
         self.prev_button = QPushButton(translate("Gesprek", "&Vorig onderwerp"))
         self.prev_button.clicked.connect(lambda: self._step(-1))
@@ -180,8 +311,8 @@ class VisitScreen(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(heading(translate("Gesprek", "Onderwerpen"), "subheading"))
         side.addWidget(self.sections, 3)
-        side.addWidget(heading(translate("Gesprek", "Cijfers"), "subheading"))
-        side.addWidget(self.radar, 2)
+        self.chart = ChartPanel(self.radar)
+        side.addWidget(self.chart, 2)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(middle)
@@ -194,7 +325,7 @@ class VisitScreen(QWidget):
         self.review.back_to_form.connect(self.show_form)
         self.review.jump_to.connect(self._jump_from_review)
         self.review.status_changed.connect(self._status_changed)
-        self.outer = QStackedWidget()
+        self.outer = PageStack()
         form_page = QWidget()
         fl = QVBoxLayout(form_page)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -260,6 +391,7 @@ class VisitScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sections.addItem(item)
         self.sections.blockSignals(False)
+        self.sections.updateGeometry()
         self._apply_evaluation(full=True)
         resume = self._resume
         self._resume = None
@@ -278,6 +410,8 @@ class VisitScreen(QWidget):
         else:
             self.go_to_section(self._resume_section())
             self.show_form()
+        if resume is None and not (visit.position and visit.position[1]):
+            self.focus_first_question()
         self.opened_ms = (time.perf_counter() - started) * 1000
         self._prebuild.start()
         self.opened.emit()
@@ -372,7 +506,37 @@ class VisitScreen(QWidget):
                 w.answered.connect(self._answered)
             self.pages[section.id] = page
             self.section_stack.addWidget(page)
+            self._chain_tab_order(page)
         return page
+
+    def _chain_tab_order(self, page: SectionPage) -> None:
+        """Tab runs: topics, the page's questions in order, then Vorig, Volgend, Afronden."""
+        inner = page.widget()
+        assert inner is not None
+        chain = [
+            w for w in inner.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
+        previous: QWidget = self.sections
+        for w in [*chain, self.prev_button, self.next_button, self.review_button]:
+            QWidget.setTabOrder(previous, w)
+            previous = w
+
+    def focus_first_question(self) -> None:
+        """Put the keyboard on the first question of the topic on screen."""
+        index = self.current_section()
+        if self.visit is None or index < 0:
+            return
+        page = self.page_for(index)
+        # The first question that takes an answer: an introduction text cannot have the focus
+        # (typing went nowhere when it did; found in a real window).
+        first = next(
+            (w for w in page.widgets.values() if w.isVisibleTo(page) and w.takes_answer),
+            None,
+        )
+        if first is not None:
+            # As if tabbed to: a line edit selects its text (the visit date is filled in with
+            # today), so typing replaces it instead of adding to it.
+            first.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
 
     def _build_next_page(self) -> None:
         if self.visit is None:
@@ -453,10 +617,7 @@ class VisitScreen(QWidget):
             i += delta
         if 0 <= i < len(sections):
             self.go_to_section(i)
-            page = self.page_for(i)
-            first = next((w for w in page.widgets.values() if w.isVisibleTo(page)), None)
-            if first is not None:
-                first.focus_target().setFocus()
+            self.focus_first_question()
 
     def go_to_question(self, question_id: str) -> None:
         if self.visit is None:
@@ -571,6 +732,7 @@ class VisitScreen(QWidget):
             if item.text() != text:
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
+        self.chart.refresh()
         direct = [s.text for s in ev.signals if s.severity is Severity.DIRECT]
         shown = self.banner.isVisibleTo(self)
         self.banner.show_signals(direct)

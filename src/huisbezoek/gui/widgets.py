@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +50,27 @@ class WrapLabel(QLabel):
             needed = self.heightForWidth(self.width())
             if needed > 0:
                 self.setMinimumHeight(needed)
+
+
+class PageStack(QStackedWidget):
+    """A stacked widget as small as the page it shows, not as its biggest page.
+
+    Qt's own asks for the largest minimum of all its pages; on a small screen (1366x768 at
+    200% display scaling is 683x384) a hidden page then pushes the visible one's buttons
+    below the window's edge.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 class _WheelGuard(QObject):
@@ -302,6 +324,9 @@ def scrolling(inner: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a Tab stop of its own: the fields inside take the focus, and the area scrolls to
+    # whichever has it.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     return area
 
@@ -311,6 +336,7 @@ def table(headers: list[str], name: str) -> QTableWidget:
     result = QTableWidget(0, len(headers))
     result.setHorizontalHeaderLabels(headers)
     result.setObjectName(name)
+    result.setAccessibleDescription(translate("Algemeen", "Pijltjes: door de rijen en kolommen."))
     result.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     result.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     result.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

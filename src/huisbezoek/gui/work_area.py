@@ -7,13 +7,14 @@ Imported after the vault is unlocked (it brings in the database and form librari
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from huisbezoek.domain import VisitStatus
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
 from huisbezoek.gui.residents_screen import ResidentScreen, ResidentsScreen
 from huisbezoek.gui.visit_screen import VisitScreen
+from huisbezoek.gui.widgets import PageStack
 from huisbezoek.services import visit_resume
 
 
@@ -72,7 +73,7 @@ def preload() -> None:
     """Nothing to do: importing this module (on the worker, during unlock) is the point."""
 
 
-class WorkArea(QStackedWidget):
+class WorkArea(PageStack):
     """Residents list, one resident, a visit; remembers which one was showing."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -147,7 +148,9 @@ class WorkArea(QStackedWidget):
         current = self.currentWidget()
         if current is self.residents:
             self.residents.reload()
+            self.residents.table.setFocus()  # the unlock field is gone: keep the keyboard
         elif current is self.resident:
             self.resident.reload()
+            self.resident.visit_button.setFocus()
         elif current is self.visit:
             self.visit.restore()

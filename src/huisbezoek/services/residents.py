@@ -8,7 +8,8 @@ rows in one transaction, so a bad file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -180,6 +181,43 @@ def check_resident(data: ResidentInput) -> ResidentInput:
     )
 
 
+# -- neighbourhoods ---------------------------------------------------------------------------
+
+
+def distinct_neighbourhoods(names: Iterable[str]) -> list[str]:
+    """One spelling per neighbourhood, compared without case ("Centrum" = "centrum").
+
+    The spelling used most wins (the first one on a tie), so a coordinator's list sets it.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for name in names:
+        clean = " ".join(name.split())
+        if clean:
+            counts.setdefault(clean.casefold(), Counter())[clean] += 1
+    return sorted((c.most_common(1)[0][0] for c in counts.values()), key=str.casefold)
+
+
+def canonical_neighbourhood(name: str, known: Iterable[str]) -> str:
+    """``name`` in the spelling already in use, if a known neighbourhood matches it."""
+    clean = " ".join(name.split())
+    for existing in known:
+        if existing.casefold() == clean.casefold():
+            return existing
+    return clean
+
+
+def _used_neighbourhoods(s: Session) -> list[str]:
+    return distinct_neighbourhoods(
+        n for (n,) in s.execute(select(Resident.neighbourhood).where(Resident.neighbourhood != ""))
+    )
+
+
+def neighbourhood_names(vault: VaultLike) -> list[str]:
+    """The neighbourhoods already used in this vault (including the coordinator's lists)."""
+    with vault.session() as s:
+        return _used_neighbourhoods(s)
+
+
 # -- residents --------------------------------------------------------------------------------
 
 
@@ -190,7 +228,7 @@ def add_resident(vault: VaultLike, data: ResidentInput) -> int:
             name=clean.name,
             address=clean.address,
             postcode=clean.postcode,
-            neighbourhood=clean.neighbourhood,
+            neighbourhood=canonical_neighbourhood(clean.neighbourhood, _used_neighbourhoods(s)),
             birth_date=clean.birth_date,
             phone=clean.phone or None,
             notes=clean.notes,
@@ -207,7 +245,9 @@ def update_resident(vault: VaultLike, resident_id: int, data: ResidentInput) -> 
         resident.name = clean.name
         resident.address = clean.address
         resident.postcode = clean.postcode
-        resident.neighbourhood = clean.neighbourhood
+        resident.neighbourhood = canonical_neighbourhood(
+            clean.neighbourhood, _used_neighbourhoods(s)
+        )
         resident.birth_date = clean.birth_date
         resident.phone = clean.phone or None
         resident.notes = clean.notes
@@ -291,7 +331,7 @@ def resident_detail(
 
 
 def neighbourhoods(rows: Sequence[ResidentRow]) -> list[str]:
-    return sorted({r.neighbourhood for r in rows if r.neighbourhood}, key=str.casefold)
+    return distinct_neighbourhoods(r.neighbourhood for r in rows)
 
 
 # -- contact attempts and appointments --------------------------------------------------------
@@ -595,6 +635,7 @@ def import_csv(
             (n.casefold(), p, a.casefold())
             for n, p, a in s.execute(select(Resident.name, Resident.postcode, Resident.address))
         }
+        known = _used_neighbourhoods(s)
         added = skipped = 0
         for i, r in enumerate(checked.residents):
             if cancel is not None and cancel.is_set():
@@ -612,12 +653,14 @@ def import_csv(
                     name=r.name,
                     address=r.address,
                     postcode=r.postcode,
-                    neighbourhood=r.neighbourhood,
+                    neighbourhood=canonical_neighbourhood(r.neighbourhood, known),
                     birth_date=r.birth_date,
                     phone=r.phone or None,
                     notes=r.notes,
                 )
             )
+            if r.neighbourhood and canonical_neighbourhood(r.neighbourhood, known) not in known:
+                known.append(" ".join(r.neighbourhood.split()))
             added += 1
             if progress is not None and i % 50 == 0:
                 progress(i / max(total, 1), f"{i} van {total} regels")

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Integer, String, Table, Text, insert, select
+from sqlalchemy import Connection, Integer, String, Table, Text, func, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huisbezoek.vault.types import utcnow
@@ -92,6 +92,10 @@ def append_event(
     last = conn.execute(
         select(table.c.id, table.c.row_hash).order_by(table.c.id.desc()).limit(1)
     ).first()
+    if conn.dialect.name == "postgresql":
+        # A shared store: who did it is the database account (a personal login role), not a
+        # name anyone could type.
+        detail = {**(detail or {}), "db_user": conn.execute(select(func.current_user())).scalar()}
     prev_hash = last.row_hash if last else GENESIS_HASH
     row_id = (last.id + 1) if last else 1
     when = (at or utcnow()).isoformat(timespec="microseconds")
@@ -115,6 +119,8 @@ class AuditEntry:
     at: datetime
     event: str
     detail: dict[str, Any]
+    #: The database account that wrote it (a shared PostgreSQL store); None in a vault.
+    db_user: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +150,17 @@ def verify_audit_chain(conn: Connection, table: Table) -> AuditReport:
 def read_events(conn: Connection, table: Table, limit: int = 200) -> list[AuditEntry]:
     """The newest ``limit`` events, newest first, as plain data."""
     rows = conn.execute(select(table).order_by(table.c.id.desc()).limit(limit))
-    return [
-        AuditEntry(
-            id=row.id,
-            at=datetime.fromisoformat(row.at),
-            event=row.event,
-            detail=json.loads(row.detail),
+    entries = []
+    for row in rows:
+        detail = json.loads(row.detail)
+        user = detail.pop("db_user", None)
+        entries.append(
+            AuditEntry(
+                id=row.id,
+                at=datetime.fromisoformat(row.at),
+                event=row.event,
+                detail=detail,
+                db_user=user,
+            )
         )
-        for row in rows
-    ]
+    return entries

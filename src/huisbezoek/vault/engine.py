@@ -102,6 +102,8 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 2, create: bool
         pool_size=pool_size,
         max_overflow=4,
         pool_timeout=30,
+        # Errors never carry a statement's values (personal data) into tracebacks or logs.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator.store import orgkey
 from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.errors import UserError
 from huisbezoek.exchange.keys import OrgConfig
@@ -24,6 +25,7 @@ from huisbezoek.vault import audit as audit_log
 from huisbezoek.vault import migrate
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.errors import NewerSchemaError
+from huisbezoek.vault.keyslots import KdfParams, check_passphrase_strength
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,53 @@ class CoordinatorStore:
         self.engine = engine
         self.backend = backend
         self._vault = vault
+        self._org_secrets: dict[str, str] = {}
+
+    @property
+    def org_key_unlocked(self) -> bool:
+        """Whether services can use the organisation's secret key (always, in a vault)."""
+        return self._vault is not None or bool(self._org_secrets)
+
+    def needs_org_passphrase(self) -> bool:
+        """True on PostgreSQL until :meth:`unlock_org_key` ran: the caller must ask for the
+        organisation passphrase before an import or a package (a vault needs none)."""
+        return not self.org_key_unlocked
+
+    def unlock_org_key(self, passphrase: str, *, kdf: KdfParams | None = None) -> None:
+        """Open the organisation's sealed secret key with the shared organisation passphrase
+        and keep it in memory for this store's sessions (PostgreSQL only; a vault's key is
+        encrypted with the vault). A plaintext key from an older version is sealed with this
+        passphrase now (once: the rows are locked, so two coordinators cannot both do it).
+
+        ``WrongOrgPassphraseError`` when the passphrase does not fit; nothing changes then.
+        """
+        if self._vault is not None:
+            return
+        from sqlalchemy import select
+
+        from huisbezoek.coordinator.store.models import OrgKey
+
+        unlocked: dict[str, str] = {}
+        with self.session() as session:
+            rows = session.scalars(
+                select(OrgKey).where(OrgKey.secret.is_not(None)).with_for_update()
+            ).all()
+            sealed_now = 0
+            for row in rows:
+                assert row.secret is not None
+                if orgkey.is_sealed(row.secret):
+                    unlocked[row.recipient] = orgkey.open_sealed(
+                        row.secret, row.recipient, passphrase
+                    )
+                else:
+                    unlocked[row.recipient] = row.secret
+                    row.secret = orgkey.seal(
+                        row.secret, row.recipient, passphrase, kdf or KdfParams.calibrate()
+                    )
+                    sealed_now += 1
+            if sealed_now:
+                self.audit(session, "org_key_sealed", {"keys": sealed_now})
+        self._org_secrets = unlocked
 
     @classmethod
     def from_vault(cls, vault: Vault) -> CoordinatorStore:
@@ -80,7 +129,18 @@ class CoordinatorStore:
     @classmethod
     def open_url(cls, url: str, **engine_options: Any) -> CoordinatorStore:
         """A PostgreSQL store; an empty database gets the full schema."""
-        engine = create_engine(url, **engine_options)
+        options: dict[str, Any] = {
+            # An error must never carry a statement's values (names, addresses, signal
+            # texts) into a traceback, a log or the screen.
+            "hide_parameters": True,
+            # psycopg prepares a statement after five runs; PostgreSQL then may choose a
+            # generic plan for the importer's "id IN (...)" lookups on a table it has not
+            # analysed in the running transaction, and scan the whole table per batch
+            # (60 batches: about 60 s instead of a few). Plans are made per statement instead.
+            "connect_args": {"prepare_threshold": None},
+            **engine_options,
+        }
+        engine = create_engine(url, **options)
         try:
             with engine.connect() as conn:
                 _prepare_schema(conn)
@@ -99,7 +159,8 @@ class CoordinatorStore:
             with self._vault.session() as session:
                 yield session
             return
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        info = {orgkey.SESSION_INFO_KEY: self._org_secrets}
+        with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
             yield session
 
     def audit(
@@ -121,9 +182,12 @@ class CoordinatorStore:
             self.engine.dispose()
 
 
-def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
+def init_organisation_in(
+    store: CoordinatorStore, name: str, passphrase: str, *, kdf: KdfParams | None = None
+) -> OrgConfig:
     """A new organisation identity in an empty PostgreSQL store (``org init`` makes the vault
-    kind). Returns the configuration file volunteers need."""
+    kind), its secret sealed under the organisation ``passphrase`` the coordinators will
+    share. Returns the configuration file volunteers need; the store stays unlocked."""
     from huisbezoek.coordinator.store.models import Organisation, OrgKey
     from huisbezoek.exchange.keys import OrgIdentity
 
@@ -132,14 +196,20 @@ def init_organisation_in(store: CoordinatorStore, name: str) -> OrgConfig:
         raise UserError("bad organisation name", message_nl="Vul de naam in (kort).")
     identity = OrgIdentity.generate()
     config = OrgConfig.create(uuid.uuid4(), name, [identity.recipient])
+    secret = identity.secret  # inside a vault, which is encrypted as a whole
+    if store.backend == POSTGRESQL:
+        check_passphrase_strength(passphrase)
+        kdf = kdf or KdfParams.calibrate()
+        secret = orgkey.seal(identity.secret, identity.recipient, passphrase, kdf)
     with store.session() as session:
         if session.get(Organisation, 1) is not None:
             raise UserError(
                 "organisation exists", message_nl="Deze database heeft al een organisatie."
             )
         session.add(Organisation(id=1, org_id=str(config.org_id), name=name))
-        session.add(OrgKey(recipient=identity.recipient, secret=identity.secret, role="primary"))
+        session.add(OrgKey(recipient=identity.recipient, secret=secret, role="primary"))
         store.audit(session, "org_init", {"recipients": 1})
+    store._org_secrets = {identity.recipient: identity.secret}
     return config
 
 

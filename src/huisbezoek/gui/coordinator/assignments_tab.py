@@ -48,8 +48,10 @@ class AssignmentsPanel(QWidget):
              translate("Pakketten", "Toegewezen"), translate("Pakketten", "Vrijwilligers")],
             "splitTable",
         )  # fmt: skip
+        self.table.setAccessibleName(translate("Pakketten", "Wijken en vrijwilligers"))
         self.volunteer = QComboBox()
         self.volunteer.setAccessibleName(translate("Pakketten", "Vrijwilliger"))
+        self.volunteer.setAccessibleDescription(translate("Pakketten", "Voor wie het pakket is."))
         self.assign_button = button(
             translate("Pakketten", "Gekozen wijk geven aan deze vrijwilliger")
         )

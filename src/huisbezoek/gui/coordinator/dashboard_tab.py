@@ -49,6 +49,7 @@ class DashboardPanel(QWidget):
              translate("Overzicht", "Mensen met signaal")],
             "coverageTable",
         )  # fmt: skip
+        self.table.setAccessibleName(translate("Overzicht", "Bereik per wijk"))
         # Eleven columns are wider than the window at 200% text: the table scrolls sideways
         # itself instead of making the whole page (and the summary above it) wider.
         self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -49,6 +49,9 @@ class ImportPanel(QWidget):
         self.report.setReadOnly(True)
         self.report.setObjectName("importReport")
         self.report.setAccessibleName(translate("Inlezen", "Verslag van het inlezen"))
+        self.report.setAccessibleDescription(
+            translate("Inlezen", "Wat er bij het inlezen gebeurde.")
+        )
         self.dialog: ProgressDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(translate("Inlezen", "Zendingen van vrijwilligers inlezen")))

@@ -95,23 +95,38 @@ class QueuePanel(QWidget):
         self.view = QTableView()
         self.view.setObjectName("queueView")
         self.view.setAccessibleName(translate("Opvolging", "Signalen om op te volgen"))
+        self.view.setAccessibleDescription(
+            translate("Opvolging", "Pijltjes: een ander signaal. Rechts past u het aan.")
+        )
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.filters = QueueFilterBar()
         self.show_closed = self.filters.show_closed
+        for choice in self.filters.findChildren(QComboBox):
+            choice.setAccessibleDescription(
+                translate("Opvolging", "Pijltjes: een andere keuze. De lijst past zich meteen aan.")
+            )
+        self.show_closed.setAccessibleDescription(
+            translate("Opvolging", "Ook signalen die klaar zijn in de lijst.")
+        )
         self.detail = WrapLabel("")
         self.detail.setObjectName("signalDetail")
         self.detail.setWordWrap(True)  # WrapLabel does not turn wrapping on by itself
         self.status = QComboBox()
         self.status.setAccessibleName(translate("Opvolging", "Status"))
+        self.status.setAccessibleDescription(translate("Opvolging", "Hoe ver de opvolging is."))
         for status in STATUS_ORDER:
             self.status.addItem(fu.STATUS_LABELS[status], status.value)
         self.service = QLineEdit()
         self.service.setAccessibleName(translate("Opvolging", "Dienst"))
+        self.service.setAccessibleDescription(
+            translate("Opvolging", "Welke organisatie het signaal oppakt.")
+        )
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(translate("Opvolging", "Uitkomst"))
+        self.outcome.setAccessibleDescription(translate("Opvolging", "Hoe de opvolging afliep."))
         self.outcome.addItem(translate("Opvolging", "Nog geen uitkomst"), None)
         for outcome, label in (
             (fu.FollowUpOutcome.HELP_STARTED, translate("Opvolging", "Hulp gestart")),
@@ -121,13 +136,21 @@ class QueuePanel(QWidget):
             self.outcome.addItem(label, outcome.value)
         self.assigned = QLineEdit()
         self.assigned.setAccessibleName(translate("Opvolging", "Opgepakt door"))
+        self.assigned.setAccessibleDescription(translate("Opvolging", "Wie het signaal oppakt."))
         self.has_due = QCheckBox(translate("Opvolging", "Termijn"))
+        self.has_due.setAccessibleDescription(
+            translate("Opvolging", "Zet aan om een datum te kiezen.")
+        )
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
         self.due.setAccessibleName(translate("Opvolging", "Termijn"))
+        self.due.setAccessibleDescription(
+            translate("Opvolging", "Voor welke datum het klaar moet zijn.")
+        )
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(translate("Opvolging", "Notitie"))
+        self.note.setAccessibleDescription(translate("Opvolging", "Een notitie bij de opvolging."))
         self.note.setMaximumHeight(90)
         self.history = WrapLabel("")
         self.history.setWordWrap(True)

@@ -51,6 +51,9 @@ class ReportPanel(QWidget):
         self.report_message = WrapLabel("")
         self.period = QComboBox()
         self.period.setObjectName("reportPeriod")
+        self.period.setAccessibleDescription(
+            translate("Rapport", "Over welke periode het rapport gaat.")
+        )
         self.period.setAccessibleName(translate("Rapport", "Periode van het rapport"))
         for period in report_periods(date.today()):
             self.period.addItem(period.label, period)
@@ -58,17 +61,30 @@ class ReportPanel(QWidget):
         self.months.setRange(1, 180)
         self.months.setSuffix(translate("Rapport", " maanden"))
         self.months.setAccessibleName(translate("Rapport", "Bewaartermijn"))
+        self.months.setAccessibleDescription(
+            translate("Rapport", "Hoeveel maanden signalen bewaard blijven.")
+        )
         self.preview_button = button(translate("Rapport", "Toon wat gewist wordt"))
         self.preview = WrapLabel("")
         self.preview.setObjectName("retentionPreview")
         self.confirm = QCheckBox(translate("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.confirm.setAccessibleDescription(translate("Rapport", "Zet aan voordat u wist."))
         self.erase_button = button(translate("Rapport", "Nu wissen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(translate("Rapport", "Naam van de bewoner"))
+        self.name.setAccessibleDescription(
+            translate("Rapport", "Precies zoals de bewoner in de signalen staat.")
+        )
         self.postcode = QLineEdit()
         self.postcode.setAccessibleName(translate("Rapport", "Postcode van de bewoner"))
+        self.postcode.setAccessibleDescription(
+            translate("Rapport", "Vier cijfers en twee letters.")
+        )
         self.dossier_button = button(translate("Rapport", "Alles over deze bewoner opslaan…"))
         self.forget_confirm = QCheckBox(translate("Rapport", "Ik weet dat wissen niet terug kan"))
+        self.forget_confirm.setAccessibleDescription(
+            translate("Rapport", "Zet aan voordat u de bewoner wist.")
+        )
         self.forget_button = button(translate("Rapport", "Deze bewoner helemaal wissen"))
         self.person_message = error_label()
         self.preview_total = 0

@@ -96,6 +96,13 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(button_row(self.save_button))
         layout.addWidget(self.saved)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if field is not None:
+                field.setAccessibleDescription(
+                    translate("Instellingen", "Wordt bewaard als u op Opslaan drukt.")
+                )
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(inner))

@@ -52,10 +52,14 @@ class CoordinatorUnlockDialog(BaseDialog):
         self.setWindowTitle(translate("Coördinatie", "Coördinatie openen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(translate("Coördinatie", "Uw naam"))
+        self.name.setAccessibleDescription(translate("Coördinatie", "De naam waaronder u werkt."))
         if user is not None:
             self.name.setText(user)
             self.name.setReadOnly(True)
         self.passphrase = password_field(translate("Coördinatie", "Wachtwoordzin"))
+        self.passphrase.setAccessibleDescription(
+            translate("Coördinatie", "Typ uw wachtwoordzin en druk op Enter.")
+        )
         self.message = error_label()
         self.open_button = button(translate("Coördinatie", "Openen"), primary=True)
         form = QFormLayout()
@@ -103,9 +107,18 @@ class CoordinatorUnlockDialog(BaseDialog):
         self.forgot.clicked.connect(lambda: self.show_recovery(True))
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(translate("Coördinatie", "Herstelsleutel"))
+        self.recovery_key.setAccessibleDescription(
+            translate("Coördinatie", "De sleutel die u op papier heeft.")
+        )
         self.new_pass = password_field(translate("Coördinatie", "Nieuwe wachtwoordzin"))
+        self.new_pass.setAccessibleDescription(
+            translate("Coördinatie", "Een paar woorden die alleen u weet, minstens vier.")
+        )
         self.new_pass2 = password_field(
             translate("Coördinatie", "Nieuwe wachtwoordzin nog een keer")
+        )
+        self.new_pass2.setAccessibleDescription(
+            translate("Coördinatie", "Typ dezelfde wachtwoordzin nog een keer.")
         )
         self.recovery = QWidget()
         form = QFormLayout(self.recovery)

@@ -47,6 +47,10 @@ class VolunteersPanel(QWidget):
         )  # fmt: skip
         self.table.setAccessibleName(translate("Vrijwilligers", "Vrijwilligers"))
         self.fingerprint = WrapLabel("")
+        self.fingerprint.setAccessibleName(translate("Vrijwilligers", "Vingerafdruk"))
+        self.fingerprint.setAccessibleDescription(
+            translate("Vrijwilligers", "Vergelijk deze met wat de vrijwilliger voorleest.")
+        )
         self.fingerprint.setObjectName("fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enrol_button = button(translate("Vrijwilligers", "Aanmeldbestand inlezen…"))

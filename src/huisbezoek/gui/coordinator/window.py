@@ -67,6 +67,10 @@ class CoordinatorWindow(QMainWindow):
         self.assignments = AssignmentsPanel(store)
         self.settings = SettingsPanel(store)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(translate("Coördinatie", "Onderdelen"))
+        self.tabs.setAccessibleDescription(
+            translate("Coördinatie", "Ctrl+Tab of de pijltjestoetsen: naar een ander onderdeel.")
+        )
         self.tabs.addTab(self.volunteers, translate("Coördinatie", "Vrijwilligers"))
         self.tabs.addTab(self.importer, translate("Coördinatie", "Inlezen"))
         self.tabs.addTab(self.queue, translate("Coördinatie", "Opvolging"))
@@ -74,6 +78,21 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.addTab(self.report, translate("Coördinatie", "Rapport en bewaren"))
         self.tabs.addTab(self.assignments, translate("Coördinatie", "Adreslijst en pakketten"))
         self.tabs.addTab(self.settings, translate("Coördinatie", "Instellingen"))
+        # Screen readers read a tab's tool tip as its description.
+        for index, about in enumerate(
+            (
+                translate(
+                    "Coördinatie", "Vrijwilligers aanmelden en hun vingerafdruk controleren."
+                ),
+                translate("Coördinatie", "Zendingen van vrijwilligers inlezen."),
+                translate("Coördinatie", "Signalen oppakken en afronden."),
+                translate("Coördinatie", "Hoeveel bewoners per wijk bereikt en bezocht zijn."),
+                translate("Coördinatie", "Rapport voor de gemeente, bewaren en wissen."),
+                translate("Coördinatie", "Adreslijsten inlezen en pakketten maken."),
+                translate("Coördinatie", "Gegevens van de organisatie en bewaartermijnen."),
+            )
+        ):
+            self.tabs.setTabToolTip(index, about)
         self.setCentralWidget(self.tabs)
         self.importer.imported.connect(lambda _r: self.refresh_all())
         self.queue.changed.connect(self.dashboard.refresh)

@@ -1,0 +1,128 @@
+"""Personal accounts on a shared PostgreSQL store: each role sees only what its work needs,
+checked by connecting as that person (row-level security and grants, not the app)."""
+
+from __future__ import annotations
+
+import io
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text, update
+from sqlalchemy.exc import ProgrammingError
+
+from huisbezoek.cli import main
+from huisbezoek.coordinator import followup as fu
+from huisbezoek.coordinator import importer, organisation
+from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
+from huisbezoek.coordinator.store.models import FollowUp
+from huisbezoek.exchange.keys import VolunteerKeys
+from huisbezoek.vault.keyslots import KdfParams
+
+from .helpers import batch_file
+
+pytestmark = pytest.mark.postgres
+
+PASSWORD = "een wachtwoord van de test"
+
+
+def _as(url: str, user: str) -> str:
+    return make_url(url).set(username=user).render_as_string(hide_password=False)
+
+
+def _create(monkeypatch: pytest.MonkeyPatch, url: str, name: str, role: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSWORD}\n{PASSWORD}\n"))
+    argv = ["coordinator", "roles", "--url", url, "--passphrase-stdin", "create", name,
+            "--role", role]  # fmt: skip
+    assert main(argv) == 0
+
+
+def test_each_role_sees_only_what_its_work_needs(
+    pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.new_database()
+    CoordinatorStore.open_url(url).close()  # the owner makes the tables
+    tag = uuid.uuid4().hex[:6]  # roles belong to the whole server, shared by the tests
+    an, bo, rita, cor = (f"{n}_{tag}" for n in ("an", "bo", "rita", "cor"))
+    assert main(["coordinator", "roles", "--url", url, "setup"]) == 0
+    for name, role in ((an, "followup"), (bo, "followup"), (rita, "reporting"),
+                       (cor, "coordinator")):  # fmt: skip
+        _create(monkeypatch, url, name, role)
+
+    # The coordinator's own account does all of a coordinator's work (COPY staging included).
+    store = CoordinatorStore.open_url(_as(url, cor))
+    try:
+        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
+        keys = VolunteerKeys.generate()
+        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
+        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
+        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+        report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
+        assert (report.new, report.rejected) == (2, 0)
+        with store.session() as s:
+            fu.sync_followups(s)
+            signals = sorted(s.scalars(text("SELECT signal_id FROM cw_followups")))
+            for sid, who in zip(signals, (an, bo), strict=True):  # one item each
+                s.execute(update(FollowUp).where(FollowUp.signal_id == sid).values(assigned_to=who))
+    finally:
+        store.close()
+    assert len(signals) == 2
+
+    engine = create_engine(_as(url, rita))
+    try:
+        with engine.connect() as conn, pytest.raises(ProgrammingError, match="permission denied"):
+            conn.execute(text("SELECT resident_name FROM imported_signals"))
+        with engine.connect() as conn, pytest.raises(ProgrammingError, match="permission denied"):
+            conn.execute(text("SELECT name FROM cw_area_residents"))
+        with engine.connect() as conn:
+            total = conn.execute(text("SELECT sum(signals) FROM report_signals_per_theme"))
+            assert total.scalar() == 2
+            columns = conn.execute(text("SELECT * FROM report_signals_per_theme")).keys()
+            assert set(columns) == {"theme", "severity", "signals"}
+    finally:
+        engine.dispose()
+
+    engine = create_engine(_as(url, an))
+    try:
+        with engine.begin() as conn:
+            own = conn.execute(text("SELECT signal_id FROM cw_followups")).scalars().all()
+            assert own == [signals[0]]
+            seen = conn.execute(text("SELECT id FROM imported_signals")).scalars().all()
+            assert seen == [signals[0]]
+            changed = conn.execute(
+                text("UPDATE cw_followups SET notes = 'gebeld' WHERE signal_id = :s"),
+                {"s": signals[1]},
+            )
+            assert changed.rowcount == 0  # Bo's item: not there for An
+        with engine.connect() as conn, pytest.raises(ProgrammingError, match="permission denied"):
+            conn.execute(text("SELECT name FROM cw_area_residents"))
+    finally:
+        engine.dispose()
+
+    # Through the command line: An records a call on her item, under her account whatever
+    # --by says; Bo's item does not exist for her (and nothing about it is printed).
+    an_url = _as(url, an)
+    argv = ["coordinator", "followup", signals[0], "--status", "contact_gelegd", "--by", "Bo",
+            "--url", an_url]  # fmt: skip
+    assert main(argv) == 0
+    assert main(["coordinator", "followup", signals[1], "--note", "x", "--url", an_url]) == 2
+    owner = create_engine(url)
+    with owner.connect() as conn:
+        who = conn.execute(text("SELECT DISTINCT by FROM cw_followup_events")).scalars().all()
+        assert who == [an]
+        status = conn.execute(
+            text("SELECT signal_id, status FROM cw_followups ORDER BY signal_id")
+        ).all()
+        assert [tuple(r) for r in status] == [(signals[0], "contact_gelegd"), (signals[1], "nieuw")]
+    owner.dispose()
+
+    store = CoordinatorStore.open_url(_as(url, cor))  # a coordinator sees and logs as herself
+    try:
+        with store.session() as s:
+            assert len(s.scalars(text("SELECT id FROM imported_signals")).all()) == 2
+            store.audit(s, "test_event", {"n": 1})
+        newest = store.audit_events()[0]
+        assert (newest.event, newest.detail, newest.db_user) == ("test_event", {"n": 1}, cor)
+    finally:
+        store.close()
