@@ -42,6 +42,7 @@ from huisbezoek.exchange.payload import (
     BatchPayload,
     Consent,
     NeighbourhoodCounts,
+    PeriodCounts,
     ResidentIdentity,
     SharedSignal,
 )
@@ -160,9 +161,14 @@ def make_batches(folder: Path, config, volunteers: list[VolunteerKeys]) -> list[
                 sequence=seq,
                 created=datetime.now(UTC).replace(microsecond=0),
             )
-            counts = [
+            counts = [  # schema 2: residents per quarter, as a volunteer's export sends them
                 NeighbourhoodCounts(
-                    neighbourhood=f"Wijk {n}", outcomes={ContactOutcome.DECLINED: n}, visits=n
+                    neighbourhood=f"Wijk {n}",
+                    periods={
+                        "2026Q4": PeriodCounts(
+                            invited=n + 2, reached=n + 1, visited=n, declined={"geen_tijd": 1}
+                        )
+                    },
                 )
                 for n in range(12)
             ]

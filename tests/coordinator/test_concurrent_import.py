@@ -26,7 +26,6 @@ from huisbezoek.exchange.payload import (
     BatchHeader,
     BatchPayload,
     Consent,
-    NeighbourhoodCounts,
     ResidentIdentity,
     SharedSignal,
 )
@@ -60,8 +59,7 @@ def _batches(folder: Path, keys: VolunteerKeys, config: OrgConfig, v: int) -> li
             org_id=config.org_id, batch_id=uuid.uuid4(), key_id=keys.key_id_hex,
             sequence=seq, created=datetime.now(UTC).replace(microsecond=0),
         )  # fmt: skip
-        counts = [NeighbourhoodCounts(neighbourhood="Noord", visits=seq)]
-        payload = BatchPayload(header=header, signals=signals, neighbourhoods=counts)
+        payload = BatchPayload(header=header, signals=signals, neighbourhoods=[])
         path = folder / f"v{v}-{seq}.zip"
         path.write_bytes(batch.build(payload, keys, config)[1])
         files.append(path)
