@@ -126,7 +126,7 @@ def shoot(out: Path) -> int:
         written.append(path)
 
     # Every screen at 100% and 200% text; three of them also in the high-contrast theme.
-    contrast_shots = {"05-bewoners", "08-gesprek", "09-afronden"}
+    contrast_shots = {"05-bewoners", "08-gesprek", "09-afronden", "13-signaal-direct"}
     for scale, contrast, subset in (
         (100, False, None),
         (200, False, None),
@@ -148,8 +148,8 @@ def shoot(out: Path) -> int:
         page.name.setText("Els de Vries")
         grab(window, "01-eerste-start", scale)
         page.next()
-        page.pass1.setText("fiets kopje regen zeven")
-        page.pass2.setText("fiets kopje regen zeven")
+        page.pass1.setText("lamp tegel haven mosterd")
+        page.pass2.setText("lamp tegel haven mosterd")
         grab(window, "02-wachtwoordzin", scale)
         page.next()
         wait(lambda page=page: page.recovery_key_text != "")
@@ -200,9 +200,26 @@ def shoot(out: Path) -> int:
         grab(window, "15-toestemming", scale)
         visit.go_to_section(2)
         grab(window, "08-gesprek", scale)
+        # A direct signal: the panel above the questions says what to do and whom to call.
+        raise_direct_signal(visit)
+        wait(lambda visit=visit: visit.saver.all_saved)
+        visit.go_to_question("nu_in_gevaar")
+        grab(window, "15-direct-gesprek", scale)
         visit.show_review()
-        wait(lambda visit=visit: visit.review.data is not None)
+        review = visit.review
+        wait(lambda review=review: review.data is not None and bool(review.cards))
         grab(window, "09-afronden", scale)
+        # Consent for all but one signal, then the review page at the direct signal's card
+        # and the finalise confirmation that names the signal without a decision.
+        for card in review.cards[1:]:
+            card.share_yes.setChecked(True)
+        wait(lambda visit=visit: visit.saver.all_saved)
+        review.show_card(review.cards[0])
+        grab(window, "13-signaal-direct", scale)
+        confirm = review.finalise()
+        if confirm is not None:
+            grab(confirm, "14-afronden-bevestigen", scale)
+            confirm.reject()
         dlg = window.open_settings()
         grab(dlg, "10-instellingen", scale)
         dlg.reject()
@@ -445,6 +462,23 @@ def page_image(pdf: bytes, path: Path, *, pages: list[int], width: int = 560) ->
     if not sheet.save(str(path)):
         raise OSError(f"could not write {path}")
     return path
+
+
+def raise_direct_signal(visit) -> None:
+    """The resident does not feel safe at home (a "direct" signal); the open required
+    questions get an answer, so that finalising reaches its confirmation."""
+    import datetime as dt
+
+    from huisbezoek.domain import NOT_ASKED
+
+    visit.answer("veilig_gevoel", "nee")
+    visit.answer("nu_in_gevaar", True)
+    visit.answer("afspraak", "terugbellen")
+    visit.answer("vervolg_datum", dt.date.today() + dt.timedelta(days=2))
+    for _ in range(3):
+        ev = visit.state.evaluation
+        for qid in [q for q in ev.messages if ev.is_relevant(q)]:
+            visit.answer(qid, NOT_ASKED)
 
 
 #: A conversation as a volunteer might record it (form version 2): a fall with an injury,

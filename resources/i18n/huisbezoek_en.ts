@@ -211,20 +211,12 @@ Do you want to print anyway?</translation>
         <translation>from the answers</translation>
     </message>
     <message>
-        <source>Mag gedeeld worden met de coördinator</source>
-        <translation>May be shared with the coordinator</translation>
-    </message>
-    <message>
         <source>Met naam en telefoon, zodat de coördinator kan terugbellen</source>
         <translation>With name and phone number, so the coordinator can call back</translation>
     </message>
     <message>
         <source>Doorverwijzen naar:</source>
         <translation>Refer to:</translation>
-    </message>
-    <message>
-        <source>naam van de organisatie</source>
-        <translation>name of the organisation</translation>
     </message>
     <message>
         <source>(nog niet afgesproken)</source>
@@ -257,10 +249,6 @@ Do you want to print anyway?</translation>
     <message>
         <source>wat is afgesproken, wie doet wat</source>
         <translation>what was agreed, who does what</translation>
-    </message>
-    <message>
-        <source>Delen met de coördinator</source>
-        <translation>Share with the coordinator</translation>
     </message>
     <message>
         <source>Naam en telefoon delen</source>
@@ -347,28 +335,12 @@ Do you want to print anyway?</translation>
         <translation>What was agreed, who does what.</translation>
     </message>
     <message>
-        <source>Toestemming en notitie opslaan</source>
-        <translation>Save consent and note</translation>
-    </message>
-    <message>
-        <source>Signaal weghalen</source>
-        <translation>Remove signal</translation>
-    </message>
-    <message>
         <source>Signaal toevoe&amp;gen…</source>
         <translation>Add si&amp;gnal…</translation>
     </message>
     <message>
         <source>Folders en samenvatting af&amp;drukken…</source>
         <translation>Print leaflets an&amp;d summary…</translation>
-    </message>
-    <message>
-        <source>Gesprek &amp;afronden</source>
-        <translation>Fin&amp;alise conversation</translation>
-    </message>
-    <message>
-        <source>Vastgelegd: {wanneer}</source>
-        <translation>Recorded: {wanneer}</translation>
     </message>
     <message>
         <source>Wie belt:</source>
@@ -395,12 +367,72 @@ Do you want to print anyway?</translation>
         <translation>Agreement:</translation>
     </message>
     <message>
-        <source>Toestemming van de bewoner</source>
-        <translation>The resident&apos;s consent</translation>
+        <source>Ja, delen met de coördinator</source>
+        <translation>Yes, share with the coordinator</translation>
     </message>
     <message>
-        <source>✓ Opgeslagen</source>
-        <translation>✓ Saved</translation>
+        <source>Nee, niet delen</source>
+        <translation>No, do not share</translation>
+    </message>
+    <message>
+        <source>Nee, niet delen met de coördinator</source>
+        <translation>No, do not share with the coordinator</translation>
+    </message>
+    <message>
+        <source>De coördinator ziet dit signaal dan niet.</source>
+        <translation>The coordinator will then not see this signal.</translation>
+    </message>
+    <message>
+        <source>Mag de coördinator dit signaal zien?</source>
+        <translation>May the coordinator see this signal?</translation>
+    </message>
+    <message>
+        <source>Signaal wegha&amp;len</source>
+        <translation>Remove signa&amp;l</translation>
+    </message>
+    <message>
+        <source>Delen, met naam en telefoon</source>
+        <translation>Share, with name and phone number</translation>
+    </message>
+    <message>
+        <source>Delen, zonder naam</source>
+        <translation>Share, without name</translation>
+    </message>
+    <message>
+        <source>Niet delen</source>
+        <translation>Do not share</translation>
+    </message>
+    <message>
+        <source>Nog geen keuze</source>
+        <translation>No choice yet</translation>
+    </message>
+    <message>
+        <source>doorverwijzen naar {naam}</source>
+        <translation>refer to {naam}</translation>
+    </message>
+    <message>
+        <source>Afgerond, alleen lezen. Toestemming: {keuze}</source>
+        <translation>Finished, read only. Consent: {keuze}</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Kies: delen of niet delen.</source>
+        <translation>Choose: share or do not share.</translation>
+    </message>
+    <message>
+        <source>✓ Opgeslagen: {keuze}</source>
+        <translation>✓ Saved: {keuze}</translation>
+    </message>
+    <message>
+        <source>Schrijf op naar welke organisatie de bewoner doorverwezen wil worden. Daarna wordt de doorverwijzing opgeslagen.</source>
+        <translation>Write down which organisation the resident wants to be referred to. Then the referral is saved.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen.</source>
+        <translation>Not saved.</translation>
     </message>
     <message>
         <source>Signaal toevoegen</source>
@@ -455,6 +487,42 @@ Do you want to print anyway?</translation>
         <translation>Add</translation>
     </message>
     <message>
+        <source>Gesprek afronden</source>
+        <translation>Finish the conversation</translation>
+    </message>
+    <message>
+        <source>Na het afronden kunt u niets meer veranderen, tenzij u het gesprek opnieuw opent. Kijk nog één keer wat de bewoner over elk signaal heeft gezegd.</source>
+        <translation>After finishing you cannot change anything, unless you open the conversation again. Check once more what the resident said about each signal.</translation>
+    </message>
+    <message>
+        <source>Dit gesprek heeft geen signalen.</source>
+        <translation>This conversation has no signals.</translation>
+    </message>
+    <message>
+        <source>Ja, gesprek &amp;afronden</source>
+        <translation>Yes, &amp;finish the conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Naar het signaal zonder keuze</source>
+        <translation>&amp;Go to the signal without a choice</translation>
+    </message>
+    <message>
+        <source>A&amp;nnuleren</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Afronden kan nog niet. Bij {n} van de {totaal} signalen is nog niet gekozen of de coördinator het mag zien:
+{namen}
+Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</source>
+        <translation>You cannot finish yet. For {n} of the {totaal} signals it has not been chosen whether the coordinator may see them:
+{namen}
+Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.</translation>
+    </message>
+    <message>
+        <source>Signalen en toestemming</source>
+        <translation>Signals and consent</translation>
+    </message>
+    <message>
         <source>← Terug naar de &amp;vragen</source>
         <translation>← Back to the &amp;questions</translation>
     </message>
@@ -463,8 +531,16 @@ Do you want to print anyway?</translation>
         <translation>Open questions</translation>
     </message>
     <message>
+        <source>Vraag bij elk signaal of de coördinator het mag zien. Wat u kiest of typt, wordt meteen opgeslagen.</source>
+        <translation>Ask for each signal whether the coordinator may see it. What you choose or type is saved at once.</translation>
+    </message>
+    <message>
         <source>Naar de coördinator &amp;sturen…</source>
         <translation>&amp;Send to the coordinator…</translation>
+    </message>
+    <message>
+        <source>Gesprek &amp;afronden…</source>
+        <translation>Fin&amp;alise conversation…</translation>
     </message>
     <message>
         <source>Gesprek opnieuw &amp;openen</source>
@@ -495,8 +571,8 @@ Do you want to print anyway?</translation>
         <translation>{n} still open. Click a question to go there.</translation>
     </message>
     <message>
-        <source>Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, tenzij u het opnieuw opent.</source>
-        <translation>This conversation was finished on {wanneer}. It cannot change any more unless you reopen it.</translation>
+        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
+        <translation>This conversation was finished on {wanneer}. You can only read it. Want to change something? Then open the conversation again.</translation>
     </message>
     <message>
         <source>De antwoorden geven geen signalen.</source>
@@ -1539,12 +1615,12 @@ Do you want to print anyway?</translation>
         <translation>Once &amp;more:</translation>
     </message>
     <message>
-        <source>Kies een wachtwoordzin</source>
-        <translation>Choose a passphrase</translation>
+        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;{voorbeeld}&apos;. Dat onthoudt u makkelijk en is toch sterk. Kies wel uw eigen woorden, niet dit voorbeeld. Gebruik minstens {n} tekens.</source>
+        <translation>A passphrase is a few ordinary words in a row, for example &apos;{voorbeeld}&apos;. That is easy to remember and still strong. Do choose your own words, not this example. Use at least {n} characters.</translation>
     </message>
     <message>
-        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;fiets kopje regen zeven&apos;. Dat onthoudt u makkelijk en is toch sterk. Gebruik minstens {n} tekens.</source>
-        <translation>A passphrase is a few ordinary words in a row, for example &apos;bike cup rain seven&apos;. It is easy to remember and still strong. Use at least {n} characters.</translation>
+        <source>Kies een wachtwoordzin</source>
+        <translation>Choose a passphrase</translation>
     </message>
     <message>
         <source>Uw herstelsleutel</source>
@@ -1802,6 +1878,24 @@ Fingerprint: {vingerafdruk}</translation>
         <translation>Conversation with {naam} — {datum}</translation>
     </message>
     <message>
+        <source>Hier {is} nog {n} {vraag} open. Kies nog eens &apos;Volgend onderwerp&apos; om toch verder te gaan.</source>
+        <translation>{n} {vraag} here {is} still open. Choose &apos;Next topic&apos; once more to go on anyway.</translation>
+    </message>
+    <message>
+        <source>vraag</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>vragen</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <source>{titel}
+(na een eerdere vraag)</source>
+        <translation>{titel}
+(after an earlier question)</translation>
+    </message>
+    <message>
         <source>{titel}
 (overgeslagen)</source>
         <translation>{titel}
@@ -1814,10 +1908,6 @@ Fingerprint: {vingerafdruk}</translation>
 {klaar} of {totaal} answered</translation>
     </message>
     <message>
-        <source>Let op, direct actie nodig: {tekst}</source>
-        <translation>Note, action needed now: {tekst}</translation>
-    </message>
-    <message>
         <source>Afgerond (alleen lezen)</source>
         <translation>Finished (read only)</translation>
     </message>
@@ -1828,6 +1918,34 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Bezig met opslaan…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Er is vandaag al een gesprek</source>
+        <translation>There is a conversation today already</translation>
+    </message>
+    <message>
+        <source>Met deze bewoner is vandaag al een gesprek. Het is afgerond. Wilt u dat gesprek bekijken, of echt een tweede gesprek beginnen?</source>
+        <translation>There is already a conversation with this resident today. It is finished. Do you want to view that conversation, or really start a second one?</translation>
+    </message>
+    <message>
+        <source>Met deze bewoner is vandaag al een gesprek, nog niet afgerond. Gaat u met dat gesprek verder?</source>
+        <translation>There is already a conversation with this resident today, not finished yet. Will you continue that conversation?</translation>
+    </message>
+    <message>
+        <source>Dat gesprek &amp;bekijken</source>
+        <translation>&amp;View that conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Verder met dat gesprek</source>
+        <translation>&amp;Continue that conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw gesprek beginnen</source>
+        <translation>Start a &amp;new conversation</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +3089,60 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
         <source>Direct actie</source>
         <translation>Act now</translation>
     </message>
+    <message>
+        <source>⚠ DIRECT ACTIE</source>
+        <translation>⚠ ACT NOW</translation>
+    </message>
+    <message>
+        <source>✚ ZORG</source>
+        <translation>✚ CONCERN</translation>
+    </message>
+    <message>
+        <source>● AANDACHT</source>
+        <translation>● ATTENTION</translation>
+    </message>
+    <message>
+        <source>ℹ INFORMATIE</source>
+        <translation>ℹ INFORMATION</translation>
+    </message>
+    <message>
+        <source>Direct actie nodig</source>
+        <translation>Act now</translation>
+    </message>
+    <message>
+        <source>⚠ Direct actie nodig</source>
+        <translation>⚠ Act now</translation>
+    </message>
+    <message>
+        <source>Wat doet u nu:
+1. Is er direct gevaar? Bel 112.
+2. Anders: bespreek met de bewoner wie u nu belt. Overdag is dat de eigen huisarts, &apos;s avonds en in het weekend de huisartsenpost.
+3. Blijf bij de bewoner tot de hulp geregeld is. Bel daarna de coördinator.</source>
+        <translation>What to do now:
+1. Is there immediate danger? Call 112.
+2. Otherwise: discuss with the resident whom you call now. In the daytime that is their own GP, in the evening and at the weekend the GP out-of-hours service.
+3. Stay with the resident until help is arranged. Then call the coordinator.</translation>
+    </message>
+    <message>
+        <source>Alle &amp;nummers…</source>
+        <translation>All &amp;numbers…</translation>
+    </message>
+    <message>
+        <source>Wat u nu doet en alle nummers</source>
+        <translation>What to do now and all numbers</translation>
+    </message>
+    <message>
+        <source>⚠ Direct actie nodig: {tekst} {stap}</source>
+        <translation>⚠ Act now: {tekst} {stap}</translation>
+    </message>
+    <message>
+        <source>Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, bijvoorbeeld {naam}: {nummer}.</source>
+        <translation>Immediate danger: call 112. Otherwise discuss with the resident whom you call now, for example {naam}: {nummer}.</translation>
+    </message>
+    <message>
+        <source>Direct gevaar: bel 112.</source>
+        <translation>Immediate danger: call 112.</translation>
+    </message>
 </context>
 <context>
     <name>Spinnenweb</name>
@@ -3161,6 +3333,17 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
     </message>
 </context>
 <context>
+    <name>Vergrendelen</name>
+    <message>
+        <source>Waarschuwing: de kluis gaat op slot</source>
+        <translation>Warning: the vault is about to lock</translation>
+    </message>
+    <message>
+        <source>Over {n} seconden gaat de kluis op slot, omdat er even niets gebeurde. Beweeg de muis of druk op een toets om verder te werken.</source>
+        <translation>In {n} seconds the vault locks, because nothing happened for a while. Move the mouse or press a key to keep working.</translation>
+    </message>
+</context>
+<context>
     <name>Versturen</name>
     <message>
         <source>Signalen klaarzetten voor de coördinator</source>
@@ -3243,6 +3426,14 @@ Compare the fingerprint with what the coordinator reads to you over the phone.</
 </context>
 <context>
     <name>Vraag</name>
+    <message>
+        <source>✱ Verplichte vraag</source>
+        <translation>✱ Required question</translation>
+    </message>
+    <message>
+        <source>{vraag} (verplicht)</source>
+        <translation>{vraag} (required)</translation>
+    </message>
     <message>
         <source>Tip: {tekst}</source>
         <translation>Tip: {tekst}</translation>

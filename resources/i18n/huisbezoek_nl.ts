@@ -209,19 +209,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mag gedeeld worden met de coördinator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Met naam en telefoon, zodat de coördinator kan terugbellen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Doorverwijzen naar:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>naam van de organisatie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -254,10 +246,6 @@ Wilt u toch afdrukken?</source>
     </message>
     <message>
         <source>wat is afgesproken, wie doet wat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delen met de coördinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -345,27 +333,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Toestemming en notitie opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signaal weghalen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signaal toevoe&amp;gen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Folders en samenvatting af&amp;drukken…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gesprek &amp;afronden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vastgelegd: {wanneer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -393,11 +365,71 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Toestemming van de bewoner</source>
+        <source>Ja, delen met de coördinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ Opgeslagen</source>
+        <source>Nee, niet delen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nee, niet delen met de coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinator ziet dit signaal dan niet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mag de coördinator dit signaal zien?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal wegha&amp;len</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delen, met naam en telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delen, zonder naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet delen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen keuze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doorverwijzen naar {naam}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgerond, alleen lezen. Toestemming: {keuze}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies: delen of niet delen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Opgeslagen: {keuze}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schrijf op naar welke organisatie de bewoner doorverwezen wil worden. Daarna wordt de doorverwijzing opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -453,6 +485,40 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gesprek afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na het afronden kunt u niets meer veranderen, tenzij u het gesprek opnieuw opent. Kijk nog één keer wat de bewoner over elk signaal heeft gezegd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit gesprek heeft geen signalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja, gesprek &amp;afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Naar het signaal zonder keuze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nnuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronden kan nog niet. Bij {n} van de {totaal} signalen is nog niet gekozen of de coördinator het mag zien:
+{namen}
+Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen en toestemming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>← Terug naar de &amp;vragen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,7 +527,15 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vraag bij elk signaal of de coördinator het mag zien. Wat u kiest of typt, wordt meteen opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Naar de coördinator &amp;sturen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprek &amp;afronden…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -493,7 +567,7 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dit gesprek is afgerond op {wanneer}. Het kan niet meer veranderen, tenzij u het opnieuw opent.</source>
+        <source>Dit gesprek is afgerond op {wanneer}. U kunt het alleen lezen. Iets veranderen? Open het gesprek dan opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1537,11 +1611,11 @@ Wilt u toch afdrukken?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kies een wachtwoordzin</source>
+        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;{voorbeeld}&apos;. Dat onthoudt u makkelijk en is toch sterk. Kies wel uw eigen woorden, niet dit voorbeeld. Gebruik minstens {n} tekens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld &apos;fiets kopje regen zeven&apos;. Dat onthoudt u makkelijk en is toch sterk. Gebruik minstens {n} tekens.</source>
+        <source>Kies een wachtwoordzin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1796,6 +1870,23 @@ Vingerafdruk: {vingerafdruk}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hier {is} nog {n} {vraag} open. Kies nog eens &apos;Volgend onderwerp&apos; om toch verder te gaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{titel}
+(na een eerdere vraag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{titel}
 (overgeslagen)</source>
         <translation type="unfinished"></translation>
@@ -1803,10 +1894,6 @@ Vingerafdruk: {vingerafdruk}</source>
     <message>
         <source>{vink}{titel}
 {klaar} van {totaal} beantwoord</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Let op, direct actie nodig: {tekst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1819,6 +1906,34 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is vandaag al een gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met deze bewoner is vandaag al een gesprek. Het is afgerond. Wilt u dat gesprek bekijken, of echt een tweede gesprek beginnen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met deze bewoner is vandaag al een gesprek, nog niet afgerond. Gaat u met dat gesprek verder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat gesprek &amp;bekijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verder met dat gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw gesprek beginnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2959,6 +3074,57 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
         <source>Direct actie</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>⚠ DIRECT ACTIE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✚ ZORG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● AANDACHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ℹ INFORMATIE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct actie nodig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Direct actie nodig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat doet u nu:
+1. Is er direct gevaar? Bel 112.
+2. Anders: bespreek met de bewoner wie u nu belt. Overdag is dat de eigen huisarts, &apos;s avonds en in het weekend de huisartsenpost.
+3. Blijf bij de bewoner tot de hulp geregeld is. Bel daarna de coördinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle &amp;nummers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat u nu doet en alle nummers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Direct actie nodig: {tekst} {stap}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct gevaar: bel 112. Anders bespreekt u met de bewoner wie u nu belt, bijvoorbeeld {naam}: {nummer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct gevaar: bel 112.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Spinnenweb</name>
@@ -3149,6 +3315,17 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
     </message>
 </context>
 <context>
+    <name>Vergrendelen</name>
+    <message>
+        <source>Waarschuwing: de kluis gaat op slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over {n} seconden gaat de kluis op slot, omdat er even niets gebeurde. Beweeg de muis of druk op een toets om verder te werken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Versturen</name>
     <message>
         <source>Signalen klaarzetten voor de coördinator</source>
@@ -3231,6 +3408,14 @@ Vergelijk de vingerafdruk met wat de coördinator u door de telefoon voorleest.<
 </context>
 <context>
     <name>Vraag</name>
+    <message>
+        <source>✱ Verplichte vraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vraag} (verplicht)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Tip: {tekst}</source>
         <translation type="unfinished"></translation>

@@ -11,7 +11,7 @@ from huisbezoek.gui import operations
 from huisbezoek.vault.keyslots import KdfParams
 
 DATA = Path(__file__).parent / "data"
-PASS = "fiets kopje regen zeven"
+PASS = "lamp tegel haven mosterd"
 
 
 @pytest.fixture

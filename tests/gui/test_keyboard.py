@@ -134,9 +134,20 @@ def test_whole_default_visit_by_keyboard_only(qtbot, make_app, qapp, text_scale)
             kb.alt("a")
         review = visit.review
         assert review.open_required() == [], review.open_required()
-        kb.tab_until(lambda w: w is review.finalise_button)
-        with qtbot.waitSignal(review.status_changed, timeout=15_000):
+        # Each signal needs a yes or no to sharing (issue 13): Tab to its choice, Space.
+        for card in review.cards:
+            qtbot.waitUntil(card.share_yes.isVisible, timeout=5_000)  # shown after a turn
+            kb.tab_until(lambda w, c=card: w in (c.share_yes, c.share_no))
             kb.press(Qt.Key.Key_Space)
+            assert card.decided
+        qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=15_000)
+        kb.tab_until(lambda w: w is review.finalise_button)
+        kb.press(Qt.Key.Key_Space)
+        confirm = review.finalise_dialog
+        assert confirm is not None and not confirm.undecided
+        qtbot.waitUntil(lambda: kb.focus() is confirm.confirm_button, timeout=5_000)
+        with qtbot.waitSignal(review.status_changed, timeout=15_000):
+            kb.press(Qt.Key.Key_Return)
         assert mice.presses == 0
     finally:
         qapp.removeEventFilter(mice)

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from huisbezoek.domain import (
     NOT_ASKED,
@@ -39,6 +39,11 @@ def first_start(qtbot, app, org_file=None):
     assert page.current is Step.PASSPHRASE
     qtbot.keyClicks(page.pass1, "kort")
     assert "kort" in page.strength.text().lower()
+    page.pass1.clear()
+    # The example on the screen is known to everyone who sees it: never "sterk".
+    qtbot.keyClicks(page.pass1, startup.EXAMPLE_PASSPHRASE)
+    assert startup.EXAMPLE_PASSPHRASE in page.findChild(QWidget, "passphraseHint").text()
+    assert "zwak" in page.strength.text().lower() and "sterk" not in page.strength.text().lower()
     page.pass1.clear()
     qtbot.keyClicks(page.pass1, PASS)
     assert "sterk" in page.strength.text().lower()
@@ -202,9 +207,17 @@ def test_volunteer_path(qtbot, make_app):
     QApplication.sendEvent(fall.caller, spin)
     assert fall.caller.currentIndex() == before
     assert bar.maximum() == 0 or bar.value() > 0
-    fall.share.setChecked(True)
-    fall.referral.setChecked(True)
-    qtbot.keyClicks(fall.service, "Valpreventie Oudebrug")
+    qtbot.mouseClick(fall.share_yes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        fall.referral, Qt.MouseButton.LeftButton, pos=QPoint(8, fall.referral.height() // 2)
+    )
+    assert fall.referral.isChecked() and fall.service.isEnabled()
+    # The service from the sociale kaart: a few letters and Enter pick it.
+    fall.service.setFocus()
+    qtbot.keyClicks(fall.service, "stevig")
+    qtbot.keyClick(fall.service, Qt.Key.Key_Return)
+    assert fall.service.service_id() == "stevig-staan"
+    assert fall.error.isHidden()  # "which organisation?" went once the service was there
     # Who calls and by when, by keyboard: two steps down is "Ik bel, als vrijwilliger".
     fall.caller.setFocus()
     qtbot.keyClick(fall.caller, Qt.Key.Key_Down)
@@ -216,22 +229,30 @@ def test_volunteer_path(qtbot, make_app):
     assert fall.due.isEnabled()
     fall.due.setDate(QDate(2026, 12, 4))
     fall.agreed.setText("Coördinator belt over In Balans")  # QTest types ASCII only
-    with qtbot.waitSignal(review.consent_saved, timeout=10_000):
-        qtbot.mouseClick(fall.save_button, Qt.MouseButton.LeftButton)
+    fall.agreed.textEdited.emit(fall.agreed.text())
+    # No save button: every change above saved itself through the visit's saver.
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
     [referral] = [c for c in fall.row.consents if c.scope is ConsentScope.REFERRAL]
-    assert (referral.referral_service, referral.referral_caller, referral.referral_due) == (
-        "Valpreventie Oudebrug",
-        ReferralCaller.VOLUNTEER,
-        date(2026, 12, 4),
-    )
+    assert (
+        referral.referral_service,
+        referral.service_id,
+        referral.referral_caller,
+        referral.referral_due,
+    ) == ("Cursus Stevig Staan", "stevig-staan", ReferralCaller.VOLUNTEER, date(2026, 12, 4))
+    qtbot.mouseClick(review.cards[0].share_no, Qt.MouseButton.LeftButton)
     dlg = review.add_signal()
     qtbot.keyClicks(dlg.text, "Zorgen over de trap naar boven")
     with qtbot.waitSignal(review.loaded, timeout=10_000):
         dlg.accept()
     assert len(review.cards) == 3
+    qtbot.mouseClick(review.cards[2].share_no, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: visit.saver.all_saved, timeout=10_000)
 
+    qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
+    confirm = review.finalise_dialog
+    assert confirm is not None and confirm.confirm_button.isEnabled()
     with qtbot.waitSignal(review.status_changed, timeout=10_000) as done:
-        qtbot.mouseClick(review.finalise_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
     assert done.args == [VisitStatus.FINAL]
     assert review.reopen_button.isVisible()
     visit_id = visit.visit.visit_id
@@ -268,6 +289,12 @@ def test_volunteer_path(qtbot, make_app):
     fall_row = next(s for s in review.data.signals if s.severity is Severity.ZORG)
     assert fall_row.has(ConsentScope.SHARE_SIGNAL) and fall_row.has(ConsentScope.REFERRAL)
     assert fall_row.agreed_action == "Coördinator belt over In Balans"
+    # The card shows the referral back as it was chosen, read-only now.
+    fall_card = next(c for c in review.cards if c.row.id == fall_row.id)
+    assert fall_card.service.service_id() == "stevig-staan"
+    assert fall_card.service.currentText() == "Cursus Stevig Staan"
+    assert fall_card.caller.currentText() == "Ik bel, als vrijwilliger"
+    assert not fall_card.service.isEnabled() and not fall_card.due.isEnabled()
     assert any(s.manual for s in review.data.signals)
     rows = {r.name: r.status for r in res_svc.list_residents(app.ctx.vault)}
     assert rows == {"Anna de Boer": ResidentStatus.DECLINED, "Jan Smit": ResidentStatus.VISITED}
@@ -350,11 +377,11 @@ def test_organisation_file_and_export_to_coordinator(qtbot, make_app, tmp_path):
     with qtbot.waitSignal(review.loaded, timeout=10_000):
         dlg.accept()
     card = review.cards[0]
-    card.share.setChecked(True)
     with qtbot.waitSignal(review.consent_saved, timeout=10_000):
-        card.save()
+        qtbot.mouseClick(card.share_yes, Qt.MouseButton.LeftButton)
+    confirm = review.finalise()
     with qtbot.waitSignal(review.status_changed, timeout=10_000):
-        review.finalise()
+        qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
     from huisbezoek.gui.exchange_ui import export_to
 
     out = tmp_path / "usb"

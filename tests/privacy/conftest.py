@@ -106,6 +106,9 @@ def fill_resident(
             scopes={ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY},
             method=ConsentMethod.ORAL,
         )  # fmt: skip
+    # Every other signal: the resident said no to sharing it (finalising needs a decision).
+    for sid in sids[1 if share else 0 :]:
+        review.set_signal_consent(vault, sid, scopes=(), method=ConsentMethod.ORAL)
     review.finalise(vault, vid, raised=raised, open_required=0)
     return Filled(vault, vault.folder, rid, vid, sids)
 

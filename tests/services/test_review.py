@@ -95,6 +95,14 @@ def test_finalise_needs_answers_then_locks_and_reopen_is_audited(setup):
     with pytest.raises(svc.OpenQuestionsError) as info:
         svc.finalise(vault, vid, raised=(), open_required=2)
     assert "2 vragen open" in info.value.message_nl
+    assert "niet zeggen" not in info.value.message_nl  # never the way out of a safety question
+    with pytest.raises(svc.UndecidedSignalsError) as undecided:
+        svc.finalise(vault, vid, raised=raised(form, onveilig=True), open_required=0)
+    assert "Voelt zich thuis onveilig." in undecided.value.message_nl
+    data = svc.sync_signals(vault, vid, raised(form, onveilig=True))
+    assert data.status is VisitStatus.DRAFT
+    sid = data.signals[0].id
+    svc.set_signal_consent(vault, sid, scopes=(), method=ConsentMethod.ORAL)  # "niet delen"
     data = svc.finalise(vault, vid, raised=raised(form, onveilig=True), open_required=0)
     assert data.status is VisitStatus.FINAL and data.finalised_at is not None
     assert len(data.signals) == 1
@@ -109,3 +117,50 @@ def test_finalise_needs_answers_then_locks_and_reopen_is_audited(setup):
     assert len(reopened) == 1
     assert reopened[0].detail == {"visit_id": vid, "times": 1}  # no names, no answers
     assert vault.verify_audit_chain().ok
+
+
+def test_sharing_decision_is_a_tristate_and_every_change_is_audited(setup):
+    vault, form, vid = setup
+    sid = svc.sync_signals(vault, vid, raised(form, onveilig=True)).signals[0].id
+    row = svc.review(vault, vid).signals[0]
+    assert not row.decided and not row.share_declined
+    row = svc.set_signal_consent(vault, sid, scopes=(), method=ConsentMethod.ORAL, undecided=True)
+    assert not row.decided  # e.g. only the note was typed so far
+    row = svc.set_signal_consent(vault, sid, scopes=(), method=ConsentMethod.ORAL)
+    assert row.decided and row.share_declined
+    row = svc.set_signal_consent(
+        vault, sid, scopes={ConsentScope.SHARE_SIGNAL}, method=ConsentMethod.ORAL
+    )
+    assert row.decided and not row.share_declined
+    # Saving the same thing again changes nothing and logs nothing.
+    before = len(vault.audit_events())
+    svc.set_signal_consent(
+        vault, sid, scopes={ConsentScope.SHARE_SIGNAL}, method=ConsentMethod.ORAL
+    )
+    assert len(vault.audit_events()) == before
+    changes = sorted(
+        (e for e in vault.audit_events() if str(e.event) == "consent_changed"), key=lambda e: e.id
+    )
+    assert [e.detail["declined"] for e in changes] == [True, False]
+    assert changes[-1].detail == {
+        "visit_id": vid,
+        "signal_id": sid,
+        "scopes": ["delen_signaal"],
+        "declined": False,
+    }
+    assert vault.verify_audit_chain().ok
+
+
+def test_moving_the_consent_time_replaces_the_record(setup):
+    vault, form, vid = setup
+    sid = svc.sync_signals(vault, vid, raised(form, onveilig=True)).signals[0].id
+    first = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    row = svc.set_signal_consent(
+        vault, sid, scopes={ConsentScope.SHARE_SIGNAL}, method=ConsentMethod.ORAL, given_at=first
+    )
+    assert row.consents[0].given_at == first
+    later = first + timedelta(days=2)
+    row = svc.set_signal_consent(
+        vault, sid, scopes={ConsentScope.SHARE_SIGNAL}, method=ConsentMethod.ORAL, given_at=later
+    )
+    assert [c.given_at for c in row.consents] == [later]

@@ -80,7 +80,16 @@ def test_coordinator_vault_and_organisation_file(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("kort", 0), ("wachtwoord123", 1), ("aaaaaaaaaaaa", 1), ("fiets kopje regen", 2), (PASS, 3)],
+    [
+        ("kort", 0),
+        ("wachtwoord123", 1),
+        ("aaaaaaaaaaaa", 1),
+        ("fiets kopje regen", 2),
+        ("lamp tegel haven mosterd", 3),
+        # The example shown on screen, however it is typed.
+        (startup.EXAMPLE_PASSPHRASE, 1),
+        ("Fiets, Kopje  regen zeven!", 1),
+    ],
 )
 def test_passphrase_hint_levels(text, level):
     assert startup.passphrase_hint(text).level == level

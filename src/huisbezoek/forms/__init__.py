@@ -22,6 +22,7 @@ from huisbezoek.forms.form import (
     RaisedSignal,
     ScoreResult,
     answer_to_json,
+    is_for_volunteer,
 )
 from huisbezoek.forms.loader import (
     canonical_source,
@@ -79,6 +80,7 @@ __all__ = [
     "default_forms_dir",
     "definition_hash",
     "evaluate",
+    "is_for_volunteer",
     "load_form",
     "load_form_source",
 ]

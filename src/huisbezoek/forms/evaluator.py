@@ -23,7 +23,9 @@ from huisbezoek.forms.form import (
 )
 from huisbezoek.forms.model import Section
 
-REQUIRED_MESSAGE = "Deze vraag moet beantwoord worden. Kies anders 'wil ik niet zeggen'."
+# Never points at "wil ik niet zeggen": some required questions are the volunteer's own, and a
+# safety question needs a real answer.
+REQUIRED_MESSAGE = "Deze vraag moet nog beantwoord worden."
 
 
 @dataclass(frozen=True)

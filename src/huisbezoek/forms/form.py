@@ -64,6 +64,14 @@ class ScoreResult:
         return _format_number(self.value) if not isinstance(self.value, str) else self.value
 
 
+def is_for_volunteer(question: Question) -> bool:
+    """True for a question the volunteer answers, not the resident ("wil ik niet zeggen" is
+    then not offered). The date of the visit always counts as one."""
+    if isinstance(question, DateQuestion) and question.visit_date:
+        return True
+    return bool(getattr(question, "for_volunteer", False))
+
+
 @dataclass(frozen=True)
 class RaisedSignal:
     """A signal rule whose condition is true for the current answers."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from huisbezoek.gui.i18n import install_translators
 from huisbezoek.gui.theme import apply_theme
+from huisbezoek.gui.wheel_guard import install_wheel_guard
 
 #: How often Python lets another thread take the interpreter lock. The default (5 ms) lets the
 #: vault worker keep the GUI thread waiting for up to 5 ms at a time; 1 ms keeps typing smooth.
@@ -28,6 +29,8 @@ def ensure_application() -> QApplication:
     app.setApplicationName("Huisbezoek")
     app.setOrganizationName("huisbezoek")
     app.setApplicationDisplayName("Huisbezoek")
+    # Value inputs ignore the wheel unless focused, in every window of both workspaces.
+    install_wheel_guard()
     return app
 
 

@@ -246,17 +246,16 @@ class FirstStartPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(translate("Eerste start", "&Wachtwoordzin:"), self.pass1)
         form.addRow(translate("Eerste start", "Nog een &keer:"), self.pass2)
-        w, layout = page(
-            heading(translate("Eerste start", "Kies een wachtwoordzin")),
-            hint(
-                translate(
-                    "Eerste start",
-                    "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
-                    "'fiets kopje regen zeven'. Dat onthoudt u makkelijk en is toch sterk. "
-                    "Gebruik minstens {n} tekens.",
-                ).format(n=startup.MIN_PASSPHRASE_CHARS)
-            ),
+        example = hint(
+            translate(
+                "Eerste start",
+                "Een wachtwoordzin is een paar gewone woorden achter elkaar, bijvoorbeeld "
+                "'{voorbeeld}'. Dat onthoudt u makkelijk en is toch sterk. Kies wel uw "
+                "eigen woorden, niet dit voorbeeld. Gebruik minstens {n} tekens.",
+            ).format(voorbeeld=startup.EXAMPLE_PASSPHRASE, n=startup.MIN_PASSPHRASE_CHARS)
         )
+        example.setObjectName("passphraseHint")
+        w, layout = page(heading(translate("Eerste start", "Kies een wachtwoordzin")), example)
         layout.addLayout(form)
         layout.addWidget(self.show_pass)
         layout.addWidget(self.strength)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.idle import IdleWatcher, hide_personal_windows
+from huisbezoek.gui.idle import IdleWarningBanner, IdleWatcher, hide_personal_windows
 from huisbezoek.gui.operations import worker
 from huisbezoek.gui.unlock import UnlockPage
 from huisbezoek.gui.widgets import PageStack
@@ -342,6 +342,7 @@ class LockController(QObject):
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.install()
         self.idle.idle.connect(self.lock)
+        self.idle_warning = IdleWarningBanner(window, self.idle)
         window.lock_requested.connect(self.lock)
         ctx.lock_requested.connect(self.lock)
         window.unlock_page.unlocked.connect(self.on_unlocked)

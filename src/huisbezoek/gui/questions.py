@@ -1,7 +1,9 @@
 """One widget per question type, generated from the form model; large, keyboard-friendly.
 
-Every answerable question has a "Wil ik niet zeggen" button next to it. Choices save at once;
-typed text is debounced (the screen decides how long) so typing never waits for the disk.
+Every question the resident answers has a "Wil ik niet zeggen" button next to it (not the
+volunteer's own questions, see ``forms.is_for_volunteer``); every answerable question has "Niet
+gevraagd". A required question says so under its title. Choices save at once; typed text is
+debounced (the screen decides how long) so typing never waits for the disk.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from huisbezoek.forms import (
     ShortTextQuestion,
     SingleChoiceQuestion,
     YesNoQuestion,
+    is_for_volunteer,
 )
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.keygroup import KeyGroup
@@ -70,12 +73,22 @@ class QuestionWidget(QFrame):
         self._chosen: int | None = None  # the chosen button's id in an exclusive group
         self.keys: KeyGroup | None = None
         self.not_saying: QPushButton | None = None
+        self.special_keys: KeyGroup | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         self.title = _label(
             question.label, None if isinstance(question, InfoQuestion) else "subheading"
         )
         layout.addWidget(self.title)
+        self.required = bool(getattr(question, "required", False))
+        if self.required:
+            # Marked where it is asked, in words (not a bare asterisk).
+            self.required_mark = _label(translate("Vraag", "✱ Verplichte vraag"), "hint")
+            self.required_mark.setObjectName("requiredMark")
+            layout.addWidget(self.required_mark)
+            self.title.setAccessibleName(
+                translate("Vraag", "{vraag} (verplicht)").format(vraag=question.label)
+            )
         toelichting = getattr(question, "toelichting", None)
         self.hint = (
             _label(translate("Vraag", "Tip: {tekst}").format(tekst=toelichting), "hint")
@@ -94,14 +107,15 @@ class QuestionWidget(QFrame):
             return
         self.control = self._build_control()
         self.body.addWidget(self.control)
-        self.not_saying = QPushButton(translate("Vraag", "Wil ik niet zeggen"))
-        self.not_saying.setCheckable(True)
-        self.not_saying.setObjectName(f"ns_{question.id}")
-        self.not_saying.setAccessibleName(
-            translate("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
-        )
-        self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
-        self.not_saying.setProperty("role", "notsaying")
+        if not is_for_volunteer(question):
+            self.not_saying = QPushButton(translate("Vraag", "Wil ik niet zeggen"))
+            self.not_saying.setCheckable(True)
+            self.not_saying.setObjectName(f"ns_{question.id}")
+            self.not_saying.setAccessibleName(
+                translate("Vraag", "Wil ik niet zeggen: {vraag}").format(vraag=question.label)
+            )
+            self.not_saying.toggled.connect(lambda on: self._special_toggled(NOT_SAYING, on))
+            self.not_saying.setProperty("role", "notsaying")
         # "Niet gevraagd": the volunteer skipped it (no time, not fitting); the summary then
         # does not list the topic as talked about.
         self.not_asked = QPushButton(translate("Vraag", "Niet gevraagd"))
@@ -112,9 +126,22 @@ class QuestionWidget(QFrame):
         )
         self.not_asked.toggled.connect(lambda on: self._special_toggled(NOT_ASKED, on))
         self.not_asked.setProperty("role", "notsaying")
-        self.body.addWidget(button_row(self.not_saying, self.not_asked))
-        self.special_keys = KeyGroup([self.not_saying, self.not_asked], self)
+        self.body.addWidget(button_row(*self.special_buttons()))
+        self.special_keys = KeyGroup(self.special_buttons(), self)
         self._describe_controls()
+        if isinstance(question, DateQuestion) and question.visit_date:
+            self.not_asked.setVisible(False)  # the day of the visit is never "not asked"
+
+    @property
+    def takes_answer(self) -> bool:
+        """False for an introduction text (an info "question"), which cannot have the focus."""
+        return not isinstance(self.question, InfoQuestion)
+
+    def special_buttons(self) -> list[QPushButton]:
+        """ "Wil ik niet zeggen" (when the resident answers) and "Niet gevraagd"."""
+        if isinstance(self.question, InfoQuestion):
+            return []
+        return [b for b in (self.not_saying, self.not_asked) if b is not None]
 
     # -- building ---------------------------------------------------------------------------
 
@@ -284,7 +311,7 @@ class QuestionWidget(QFrame):
     def _sync_tab_stops(self) -> None:
         if self.keys is not None:
             self.keys.update_tab_stop()
-        if self.not_saying is not None:
+        if self.special_keys is not None:
             self.special_keys.update_tab_stop()
 
     # -- values -----------------------------------------------------------------------------
@@ -302,10 +329,10 @@ class QuestionWidget(QFrame):
     def _emit(self, value, typed: bool = False) -> None:
         if self._quiet:
             return
-        if self.not_saying is not None and value is not None and value not in SPECIAL:
+        if value is not None and value not in SPECIAL:
             self._quiet = True
-            self.not_saying.setChecked(False)
-            self.not_asked.setChecked(False)
+            for b in self.special_buttons():
+                b.setChecked(False)
             self._quiet = False
         self.answered.emit(self.qid, value, typed)
 
@@ -373,8 +400,8 @@ class QuestionWidget(QFrame):
         if on:
             self._clear_control()
             other = self.not_asked if special == NOT_SAYING else self.not_saying
-            assert other is not None
-            other.setChecked(False)
+            if other is not None:
+                other.setChecked(False)
         self._quiet = False
         self._sync_tab_stops()
         self.answered.emit(self.qid, special if on else None, False)
@@ -404,8 +431,8 @@ class QuestionWidget(QFrame):
         self._quiet = True
         try:
             self._clear_control()
-            assert self.not_saying is not None
-            self.not_saying.setChecked(value == NOT_SAYING)
+            if self.not_saying is not None:
+                self.not_saying.setChecked(value == NOT_SAYING)
             self.not_asked.setChecked(value == NOT_ASKED)
             if value is None or value in SPECIAL:
                 return
@@ -441,6 +468,5 @@ class QuestionWidget(QFrame):
         if isinstance(self.question, InfoQuestion):
             return
         self.control.setEnabled(not read_only)
-        assert self.not_saying is not None
-        self.not_saying.setEnabled(not read_only)
-        self.not_asked.setEnabled(not read_only)
+        for b in self.special_buttons():
+            b.setEnabled(not read_only)

@@ -490,7 +490,7 @@ class ResidentScreen(QWidget):
         self.visits.clear()
         draft = None
         for v in detail.visits:
-            item = QListWidgetItem(f"{format_date(v.started_at)} · {visit_status_label(v.status)}")
+            item = QListWidgetItem(f"{format_date(v.day)} · {visit_status_label(v.status)}")
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             self.visits.addItem(item)
             if v.status is VisitStatus.DRAFT and draft is None:

@@ -7,11 +7,13 @@ only draws them. Section pages are built when first shown, so opening a long for
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from huisbezoek.domain import Severity, VisitStatus
 from huisbezoek.forms import FormState
@@ -34,7 +37,15 @@ from huisbezoek.gui.labels import format_date
 from huisbezoek.gui.operations import run_op, worker
 from huisbezoek.gui.questions import QuestionWidget
 from huisbezoek.gui.radar import RadarChart
-from huisbezoek.gui.widgets import Banner, PageStack, button_row, heading, hint
+from huisbezoek.gui.safety import DirectActionPanel
+from huisbezoek.gui.widgets import (
+    PageStack,
+    button_row,
+    error_label,
+    heading,
+    hint,
+    show_message,
+)
 from huisbezoek.services import visit_resume
 
 log = logging.getLogger(__name__)
@@ -258,8 +269,8 @@ class VisitScreen(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         top.addWidget(self.save_state)
-        self.banner = Banner()
-        self.banner.setObjectName("directBanner")
+        # "Direct" signals: what to do now and whom to call, above the questions.
+        self.banner = DirectActionPanel("directBanner", compact=True)
         self.banner.setVisible(False)
         self.sections = TopicList()
         self.sections.setObjectName("sectionList")
@@ -279,6 +290,11 @@ class VisitScreen(QWidget):
         self.review_button = QPushButton(translate("Gesprek", "&Afronden…"))
         self.review_button.setProperty("role", "primary")
         self.review_button.clicked.connect(self.show_review)
+        # Moving on past an open required question: the first press shows the messages at the
+        # questions (scrolled into view), a second press moves on anyway.
+        self.nav_message = error_label()
+        self.nav_message.setObjectName("navMessage")
+        self._warned_section: int | None = None
         nav = QHBoxLayout()
         nav.addWidget(button_row(self.prev_button, self.next_button), 1)
         nav.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -286,6 +302,7 @@ class VisitScreen(QWidget):
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         mid.addWidget(self.section_stack, 1)
+        mid.addWidget(self.nav_message)
         mid.addLayout(nav)
         # Side panel: the topics with progress, and under them the wellbeing chart. One narrow
         # column keeps the questions wide enough at 200% text size.
@@ -306,7 +323,7 @@ class VisitScreen(QWidget):
 
         self.review = ReviewPage(ctx, self)
         self.review.back_to_form.connect(self.show_form)
-        self.review.jump_to.connect(self.go_to_question)
+        self.review.jump_to.connect(self._jump_from_review)
         self.review.status_changed.connect(self._status_changed)
         self.outer = PageStack()
         form_page = QWidget()
@@ -321,15 +338,21 @@ class VisitScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.outer, 1)
         self.setTabOrder(self.sections, self.section_stack)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     # -- opening ------------------------------------------------------------------------------
 
-    def start_for(self, resident_id: int) -> None:
+    def start_for(self, resident_id: int, *, new: bool = False) -> None:
+        """Resume the resident's draft or start a visit; ``new`` always starts one."""
         vault = self.ctx.vault
         folder = getattr(self.ctx, "forms_folder", None)
 
         def work():
             form = visit_resume.default_form(folder)
+            if new:
+                return visit_resume.start_new(vault, resident_id, form), _script(vault)
             return visit_resume.start_or_resume(vault, resident_id, form), _script(vault)
 
         self._clear()
@@ -359,11 +382,7 @@ class VisitScreen(QWidget):
         self.saver = AnswerSaver(self.ctx, visit.visit_id, self)
         self.saver.state_changed.connect(self._show_saved)
         self.saver.saved_values.update(visit.answers)
-        self.title.setText(
-            translate("Gesprek", "Gesprek met {naam} — {datum}").format(
-                naam=visit.resident_name, datum=format_date(visit.started_at)
-            )
-        )
+        self._show_title()
         self._show_saved(True)
         self.sections.blockSignals(True)
         self.sections.clear()
@@ -396,6 +415,24 @@ class VisitScreen(QWidget):
         self.opened_ms = (time.perf_counter() - started) * 1000
         self._prebuild.start()
         self.opened.emit()
+
+    def visit_date(self):
+        """The answer to "Datum van het bezoek", else the day the visit was started."""
+        assert self.visit is not None and self.state is not None
+        question = self.visit.form.visit_date_question
+        value = self.state.answer(question.id) if question is not None else None
+        if isinstance(value, dt.date):
+            return value
+        return self.visit.started_at
+
+    def _show_title(self) -> None:
+        if self.visit is None:
+            return
+        text = translate("Gesprek", "Gesprek met {naam} — {datum}").format(
+            naam=self.visit.resident_name, datum=format_date(self.visit_date())
+        )
+        if self.title.text() != text:
+            self.title.setText(text)
 
     def _section_index(self, section_id: str) -> int:
         assert self.visit is not None
@@ -442,6 +479,8 @@ class VisitScreen(QWidget):
             page.deleteLater()
         self.pages = {}
         self._touched = set()
+        self._warned_section = None
+        show_message(self.nav_message, "")
         self.sections.clear()
         self.banner.setVisible(False)
         self.radar.set_values({})
@@ -491,7 +530,7 @@ class VisitScreen(QWidget):
         # The first question that takes an answer: an introduction text cannot have the focus
         # (typing went nowhere when it did; found in a real window).
         first = next(
-            (w for w in page.widgets.values() if w.isVisibleTo(page) and w.not_saying is not None),
+            (w for w in page.widgets.values() if w.isVisibleTo(page) and w.takes_answer),
             None,
         )
         if first is not None:
@@ -513,6 +552,9 @@ class VisitScreen(QWidget):
             return
         index = max(0, min(index, len(self.visit.form.sections) - 1))
         page = self.page_for(index)
+        if index != self.current_section():
+            self._warned_section = None
+            show_message(self.nav_message, "")
         self.section_stack.setCurrentWidget(page)
         if self.sections.currentRow() != index:
             self.sections.blockSignals(True)
@@ -528,9 +570,44 @@ class VisitScreen(QWidget):
         if row >= 0:
             self.go_to_section(row)
 
+    def _open_required_here(self) -> list[str]:
+        """Relevant questions of the current section that still need an answer."""
+        assert self.state is not None and self.visit is not None
+        ev = self.state.evaluation
+        section = self.visit.form.sections[self.current_section()]
+        return [q.id for q in section.questions if ev.is_relevant(q.id) and q.id in ev.messages]
+
     def _step(self, delta: int) -> None:
         assert self.state is not None and self.visit is not None
         ev = self.state.evaluation
+        here = self.current_section()
+        open_here = self._open_required_here() if delta > 0 else []
+        if open_here and self._warned_section != here:
+            # Show what is open, next to the questions, before moving on.
+            self._warned_section = here
+            self._touched.update(open_here)
+            self._apply_evaluation()
+            page = self.page_for(here)
+            first = page.widgets[open_here[0]]
+            page.ensureWidgetVisible(first.message, 0, 0)
+            page.ensureWidgetVisible(first, 0, 0)
+            first.focus_target().setFocus()
+            n = len(open_here)
+            show_message(
+                self.nav_message,
+                translate(
+                    "Gesprek",
+                    "Hier {is} nog {n} {vraag} open. Kies nog eens 'Volgend onderwerp' om "
+                    "toch verder te gaan.",
+                ).format(
+                    n=n,
+                    **{"is": "is" if n == 1 else "zijn"},
+                    vraag=translate("Gesprek", "vraag")
+                    if n == 1
+                    else translate("Gesprek", "vragen"),
+                ),
+            )
+            return
         i = self.current_section() + delta
         sections = self.visit.form.sections
         # Skip sections with nothing relevant in them (skip logic on section level).
@@ -555,6 +632,14 @@ class VisitScreen(QWidget):
                 w.focus_target().setFocus()
                 return
 
+    def _jump_from_review(self, question_id: str) -> None:
+        """From the review's list of open questions: there, with its message showing."""
+        if self.state is None:
+            return
+        self._touched.add(question_id)
+        self.go_to_question(question_id)
+        self._apply_evaluation()
+
     def question_widget(self, question_id: str) -> QuestionWidget:
         """The widget of a question (building its section page if needed); for tests."""
         assert self.visit is not None
@@ -574,6 +659,17 @@ class VisitScreen(QWidget):
         self.outer.setCurrentWidget(self.review)
 
     # -- answers ------------------------------------------------------------------------------
+
+    def _focus_moved(self, old, new) -> None:
+        """Leaving a question counts as having been past it: its "required" message shows."""
+        if self.state is None or old is None:
+            return
+        left, entered = _question_of(old), _question_of(new)
+        if left is None or left is entered or left.qid in self._touched:
+            return
+        if left.qid in self.state.evaluation.messages:
+            self._touched.add(left.qid)
+            left.set_messages(self.state.evaluation.messages_for(left.qid))
 
     def _answered(self, question_id: str, value, typed: bool) -> None:
         started = time.perf_counter()
@@ -605,19 +701,28 @@ class VisitScreen(QWidget):
     def _apply_evaluation(self, full: bool = False) -> None:
         assert self.state is not None and self.visit is not None
         ev = self.state.evaluation
+        focused = self._focused_question()
         for page in self.pages.values():
             for qid, w in page.widgets.items():
                 relevant = ev.is_relevant(qid)
                 if w.isVisibleTo(page) != relevant:
                     w.setVisible(relevant)
+                had_message = w.message.isVisibleTo(w)
                 w.set_messages(ev.messages_for(qid) if self._show_messages(qid) else ())
+                if qid == focused and not had_message and w.message.isVisibleTo(w):
+                    # A message under the field in hand must not appear out of sight.
+                    QTimer.singleShot(0, lambda p=page, m=w.message: _show_in(p, m))
         for row, section in enumerate(self.visit.form.sections):
             relevant = [q.id for q in section.questions if ev.is_relevant(q.id) and _answerable(q)]
             done = sum(1 for q in relevant if q in ev.answered)
             item = self.sections.item(row)
             if item is None:
                 continue
-            if not relevant:
+            if not relevant and self._waits_for_answer(section, ev):
+                text = translate("Gesprek", "{titel}\n(na een eerdere vraag)").format(
+                    titel=section.title
+                )
+            elif not relevant:
                 text = translate("Gesprek", "{titel}\n(overgeslagen)").format(titel=section.title)
             else:
                 mark = "✓ " if done == len(relevant) else ""
@@ -628,15 +733,38 @@ class VisitScreen(QWidget):
                 item.setText(text)
         self.radar.set_values(self.state.wellbeing())
         self.chart.refresh()
-        direct = [s for s in ev.signals if s.severity is Severity.DIRECT]
-        if direct:
-            self.banner.label.setText(
-                translate("Gesprek", "Let op, direct actie nodig: {tekst}").format(
-                    tekst=" · ".join(s.text for s in direct)
-                )
-            )
-        self.banner.setVisible(bool(direct))
+        direct = [s.text for s in ev.signals if s.severity is Severity.DIRECT]
+        shown = self.banner.isVisibleTo(self)
+        self.banner.show_signals(direct)
+        if shown != self.banner.isVisibleTo(self):
+            # The panel takes room from the questions: keep the one in hand in view.
+            QTimer.singleShot(0, self._keep_focused_question_in_view)
+        if self.nav_message.isVisible() and not self._open_required_here():
+            show_message(self.nav_message, "")  # never a stale message
+        self._show_title()
         self.evaluated.emit()
+
+    def _keep_focused_question_in_view(self) -> None:
+        qid = self._focused_question()
+        if qid is None or self.visit is None or self.current_section() < 0:
+            return
+        page = self.section_stack.currentWidget()
+        if isinstance(page, SectionPage) and qid in page.widgets:
+            page.ensureWidgetVisible(page.widgets[qid], 0, 0)
+
+    def _waits_for_answer(self, section, ev) -> bool:
+        """True when a section is hidden only because an earlier question has no answer yet
+        (e.g. everything after the consent question), rather than skipped by an answer."""
+        assert self.visit is not None
+        nodes = self.visit.form.plan.questions
+        for q in section.questions:
+            node = nodes.get(q.id)
+            if node is None:
+                continue
+            for dep in node.deps:
+                if dep in nodes and dep not in ev.answered and ev.is_relevant(dep):
+                    return True
+        return False
 
     def _show_saved(self, all_saved: bool) -> None:
         if self.visit is not None and self.visit.status is VisitStatus.FINAL:
@@ -691,6 +819,19 @@ class VisitScreen(QWidget):
             return
         visit_id, section, qid, review = resume
         self.open_visit(visit_id, section=section, focus=qid, review=review)
+
+
+def _show_in(page: QScrollArea, widget: QWidget) -> None:
+    if isValid(page) and isValid(widget):
+        page.ensureWidgetVisible(widget)
+
+
+def _question_of(widget) -> QuestionWidget | None:
+    while widget is not None:
+        if isinstance(widget, QuestionWidget):
+            return widget
+        widget = widget.parentWidget()
+    return None
 
 
 def _script(vault) -> object:

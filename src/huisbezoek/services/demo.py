@@ -217,19 +217,19 @@ def _finished_visit(vault: Any, resident_id: int, answers: dict[str, Any]) -> No
     shared = answers.get("woonsituatie") == "alleen"
     visit_day = answers.get("bezoekdatum")
     for signal in signals:
-        if shared:
-            # The fall signal also gets a referral the resident agreed to: she calls herself.
-            referral = signal.theme == "vallen" and signal.severity >= Severity.ZORG
-            scopes = [ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY]
-            review.set_signal_consent(
-                vault,
-                signal.id,
-                scopes=[*scopes, ConsentScope.REFERRAL] if referral else scopes,
-                method=ConsentMethod.ORAL,
-                referral_service="Cursus Stevig Staan" if referral else None,
-                referral_caller=ReferralCaller.RESIDENT if referral else None,
-                referral_due=visit_day + timedelta(days=14)
-                if referral and isinstance(visit_day, date)
-                else None,
-            )
+        # Every signal gets an explicit share decision: shared when she lives alone, else not.
+        # The fall signal also gets a referral the resident agreed to: she calls herself.
+        referral = shared and signal.theme == "vallen" and signal.severity >= Severity.ZORG
+        scopes = [ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY] if shared else []
+        review.set_signal_consent(
+            vault,
+            signal.id,
+            scopes=[*scopes, ConsentScope.REFERRAL] if referral else scopes,
+            method=ConsentMethod.ORAL,
+            referral_service="Cursus Stevig Staan" if referral else None,
+            referral_caller=ReferralCaller.RESIDENT if referral else None,
+            referral_due=visit_day + timedelta(days=14)
+            if referral and isinstance(visit_day, date)
+            else None,
+        )
     review.finalise(vault, opened.visit_id, raised=raised, open_required=0)

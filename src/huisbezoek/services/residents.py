@@ -31,7 +31,14 @@ from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.progress import CancelFlag
 from huisbezoek.safe_read import CsvProblem, csv_rows, decode_csv, read_bounded
 from huisbezoek.safe_text import clean_line, clean_multiline
-from huisbezoek.vault.models import Appointment, ContactAttempt, Resident, Visit
+from huisbezoek.vault.models import (
+    Answer,
+    Appointment,
+    ContactAttempt,
+    FormDefinition,
+    Resident,
+    Visit,
+)
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 MAX_CSV_ROWS = 20_000
@@ -107,6 +114,13 @@ class VisitRow:
     finalised_at: datetime | None
     form_id: str
     form_version: str
+    #: The answer to the form's "Datum van het bezoek" question, when there is one.
+    visit_date: date | None = None
+
+    @property
+    def day(self) -> date:
+        """The day of the visit as the volunteer entered it, else the day it was started."""
+        return self.visit_date if self.visit_date is not None else self.started_at.date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,9 +324,8 @@ def resident_detail(
                 AppointmentRow(a.id, a.at, a.location, a.note, a.cancelled)
                 for a in sorted(r.appointments, key=lambda a: (a.at, a.id), reverse=True)
             ),
-            visits=tuple(
-                VisitRow(v.id, v.started_at, v.status, v.finalised_at, v.form_id, v.form_version)
-                for v in sorted(r.visits, key=lambda v: (v.started_at, v.id), reverse=True)
+            visits=_visit_rows(
+                s, sorted(r.visits, key=lambda v: (v.started_at, v.id), reverse=True)
             ),
         )
 
@@ -391,10 +404,52 @@ def visits_of(vault: VaultLike, resident_id: int) -> list[VisitRow]:
         visits = s.scalars(
             select(Visit).where(Visit.resident_id == resident_id).order_by(Visit.started_at.desc())
         ).all()
-        return [
-            VisitRow(v.id, v.started_at, v.status, v.finalised_at, v.form_id, v.form_version)
-            for v in visits
-        ]
+        return list(_visit_rows(s, visits))
+
+
+#: definition hash -> id of its visit-date question (None: the form has none)
+_VISIT_DATE_IDS: dict[str, str | None] = {}
+
+
+def _visit_date_id(s: Session, definition_hash: str) -> str | None:
+    if definition_hash not in _VISIT_DATE_IDS:
+        from huisbezoek.forms import load_form_source
+        from huisbezoek.forms.errors import FormDefinitionError
+
+        definition = s.get(FormDefinition, definition_hash)
+        found = None
+        if definition is not None:
+            try:
+                question = load_form_source(definition.source, "stored").visit_date_question
+            except FormDefinitionError:
+                question = None
+            found = question.id if question is not None else None
+        _VISIT_DATE_IDS[definition_hash] = found
+    return _VISIT_DATE_IDS[definition_hash]
+
+
+def _visit_rows(s: Session, visits: Sequence[Visit]) -> tuple[VisitRow, ...]:
+    """Rows for the screens, each with its visit-date answer (the date the volunteer set)."""
+    from huisbezoek.services.visit_answers import decode_answer
+
+    rows = []
+    for v in visits:
+        visit_date = None
+        qid = _visit_date_id(s, v.definition_hash)
+        if qid is not None:
+            text = s.scalar(
+                select(Answer.value_json).where(Answer.visit_id == v.id, Answer.question_id == qid)
+            )
+            value = decode_answer(text) if text is not None else None
+            visit_date = (
+                value if isinstance(value, date) and not isinstance(value, datetime) else None
+            )
+        rows.append(
+            VisitRow(
+                v.id, v.started_at, v.status, v.finalised_at, v.form_id, v.form_version, visit_date
+            )
+        )
+    return tuple(rows)
 
 
 # -- CSV import -------------------------------------------------------------------------------

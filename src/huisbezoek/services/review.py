@@ -6,6 +6,10 @@ rule signal that is no longer raised is removed, unless the resident already gav
 it (then it stays, so a consent record never points at nothing). Signals added by hand are
 never touched by the sync. Consent is recorded per purpose, as the AVG asks; changing it
 withdraws the old record (with the time) and adds a new one, so the history stays.
+
+Every signal needs a sharing decision before the visit is final: shared with the coordinator
+(a ``delen_signaal`` consent record) or declined (``Signal.share_declined_at``). Each consent
+change is written to the audit log (ids and purposes only, never text).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from huisbezoek.domain import (
 )
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.forms.form import RaisedSignal
+from huisbezoek.printing.content import ServiceDirectory, ServiceKind, load_directory
 from huisbezoek.services.residents import VaultLike, unit_of_work
 from huisbezoek.vault.audit import AuditEvent, append_event
 from huisbezoek.vault.core import Vault
@@ -34,6 +39,8 @@ from huisbezoek.vault.errors import VisitFinalisedError
 from huisbezoek.vault.models import ConsentRecord, Signal, Visit, WithdrawnSignal
 
 MAX_NOTE_CHARS = 2000
+#: Immediate danger: always first, whatever the sociale kaart says.
+EMERGENCY_NUMBER = "112"
 #: Purposes a volunteer records per signal on the review page.
 SIGNAL_SCOPES = (ConsentScope.SHARE_SIGNAL, ConsentScope.SHARE_IDENTITY, ConsentScope.REFERRAL)
 
@@ -47,6 +54,7 @@ class ConsentRow:
     referral_service: str | None
     referral_caller: ReferralCaller | None = None
     referral_due: date | None = None
+    service_id: str | None = None  # the sociale kaart's id of the referral service
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +68,15 @@ class SignalRow:
     manual: bool
     source_rule: str | None
     consents: tuple[ConsentRow, ...]  # active ones only
+    share_declined: bool = False
 
     def has(self, scope: ConsentScope) -> bool:
         return any(c.scope is scope for c in self.consents)
+
+    @property
+    def decided(self) -> bool:
+        """True when the resident said yes or no to sharing this signal."""
+        return self.has(ConsentScope.SHARE_SIGNAL) or self.share_declined
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +87,43 @@ class VisitReview:
     finalised_at: datetime | None
     reopened_count: int
     signals: tuple[SignalRow, ...]  # most urgent first
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentContact:
+    """A number to call when a signal needs action during the visit."""
+
+    name: str
+    phone: str
+    hours: str | None
+
+
+#: Kinds of help shown for a signal that needs action now: the huisarts services (local), then
+#: the national lines of the sociale kaart's ``landelijk`` block.
+URGENT_KINDS = (
+    ServiceKind.HUISARTS,
+    ServiceKind.ZELFMOORDPREVENTIE,
+    ServiceKind.LUISTERLIJN,
+    ServiceKind.VEILIG_THUIS,
+)
+
+
+def urgent_contacts(directory: ServiceDirectory | None = None) -> tuple[UrgentContact, ...]:
+    """112, then the huisarts services and the national lines of the sociale kaart, then the
+    organisation that runs the visits. A sociale kaart that cannot be read leaves 112."""
+    out = [UrgentContact("Alarmnummer bij direct gevaar", EMERGENCY_NUMBER, "dag en nacht")]
+    try:
+        directory = directory if directory is not None else load_directory()
+    except (OSError, UserError, ValueError):
+        return tuple(out)
+    for kind in URGENT_KINDS:
+        for service in directory.of_kind(kind):
+            if service.phone:
+                out.append(UrgentContact(service.name, service.phone, service.opening_hours))
+    if directory.organisation is not None:
+        org = directory.organisation
+        out.append(UrgentContact(f"{org.name}, de coördinator", org.phone, None))
+    return tuple(out)
 
 
 def _visit(s: Session, visit_id: int) -> Visit:
@@ -118,9 +169,11 @@ def _signal_row(s: Session, sig: Signal) -> SignalRow:
                 c.referral_service,
                 ReferralCaller(c.referral_caller) if c.referral_caller else None,
                 c.referral_due,
+                c.service_id,
             )
             for c in _active_consents(s, sig.id)
         ),
+        share_declined=sig.share_declined_at is not None,
     )
 
 
@@ -267,6 +320,7 @@ def set_signal_consent(
     service_id: str | None = None,
     referral_caller: ReferralCaller | None = None,
     referral_due: date | None = None,
+    undecided: bool = False,
 ) -> SignalRow:
     """Record what the resident agreed to for this signal; withdraws what is no longer agreed.
 
@@ -274,7 +328,9 @@ def set_signal_consent(
     name of the service, and may say who calls and by when (the summary prints both).
     ``service_id`` is the sociale kaart's id of that service (the service picker gives both);
     it travels in the batch so the coordinator's letter goes there. An unchanged purpose keeps
-    its original record and date.
+    its original record and date. Without ``delen_signaal`` in ``scopes`` the call records
+    "do not share", unless ``undecided`` says the resident has not decided yet. A change is
+    written to the audit log in the same transaction when the vault keeps one.
     """
     wanted = set(scopes)
     if not wanted <= set(SIGNAL_SCOPES):
@@ -295,6 +351,7 @@ def set_signal_consent(
     if ConsentScope.REFERRAL not in wanted:
         referral_due = None
     now = datetime.now(UTC)
+    moved = given_at is not None  # a time given is the time the resident agreed
     given_at = given_at or now
     if given_at.tzinfo is None:
         raise ValueError("consent time must be timezone-aware")
@@ -310,26 +367,18 @@ def set_signal_consent(
                 record.referral_caller,
                 record.referral_due,
             ) == (service, service_id, caller, referral_due)
-            if scope not in wanted or not same_service or record.method is not method:
+            same = (
+                same_service
+                and record.method is method
+                and (not moved or _same_moment(record.given_at, given_at))
+            )
+            if scope not in wanted or not same:
                 record.withdrawn_at = now
                 changed = True
         for scope in wanted:
             existing = active.get(scope)
-            keep = (
-                existing is not None
-                and existing.withdrawn_at is None
-                and (
-                    scope is not ConsentScope.REFERRAL
-                    or (
-                        existing.referral_service,
-                        existing.service_id,
-                        existing.referral_caller,
-                        existing.referral_due,
-                    )
-                    == (service, service_id, caller, referral_due)
-                )
-                and existing.method is method
-            )
+            # Every difference withdrew the record above: what is still active is unchanged.
+            keep = existing is not None and existing.withdrawn_at is None
             if keep:
                 continue
             s.add(
@@ -347,27 +396,82 @@ def set_signal_consent(
                 )
             )
             changed = True
+        declined = ConsentScope.SHARE_SIGNAL not in wanted and not undecided
+        if declined != (sig.share_declined_at is not None):
+            sig.share_declined_at = now if declined else None
+            changed = True
         if changed:
             sig.revision += 1
             sig.updated_at = now
         s.flush()
+        if changed:
+            _audit(
+                vault,
+                s,
+                AuditEvent.CONSENT_CHANGED,
+                {
+                    "visit_id": visit.id,
+                    "signal_id": sig.id,
+                    "scopes": sorted(str(x) for x in wanted),
+                    "declined": declined,
+                },
+            )
         return _signal_row(s, sig)
+
+
+def _same_moment(recorded: datetime, wanted: datetime) -> bool:
+    """A purpose still agreed keeps its record unless the volunteer changed the time."""
+    if recorded.tzinfo is None:
+        recorded = recorded.replace(tzinfo=UTC)
+    return abs((recorded - wanted).total_seconds()) < 60
+
+
+def _audit(vault: VaultLike, s: Session, event: AuditEvent, detail: dict[str, object]) -> None:
+    schema = getattr(vault, "schema", None)
+    if schema is not None:
+        append_event(s.connection(), schema.audit_table, event, detail)
 
 
 # -- finalise and reopen ----------------------------------------------------------------------
 
 
 class OpenQuestionsError(InvalidInputError):
+    # Never suggests "wil ik niet zeggen": an open question may be one for the volunteer, or a
+    # safety question that needs a real answer.
     def __init__(self, count: int) -> None:
         super().__init__(
             f"{count} required questions open",
             message_nl=(
-                f"Er {'is' if count == 1 else 'zijn'} nog {count} "
-                f"{'vraag' if count == 1 else 'vragen'} open. Beantwoord ze, of kies "
-                "'wil ik niet zeggen'. Daarna kunt u afronden."
+                "Er is nog 1 vraag open. U ziet hem hierboven bij 'Open vragen'. Beantwoord "
+                "hem eerst. Daarna kunt u afronden."
+                if count == 1
+                else f"Er zijn nog {count} vragen open. U ziet ze hierboven bij 'Open vragen'. "
+                "Beantwoord ze eerst. Daarna kunt u afronden."
             ),
         )
         self.count = count
+
+
+class UndecidedSignalsError(InvalidInputError):
+    """Finalising while the resident's sharing decision is missing for some signals."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        count = len(texts)
+        listed = "\n".join(f"• {t}" for t in texts)
+        super().__init__(
+            f"{count} signals without a sharing decision",
+            message_nl=(
+                f"Bij {count} {'signaal' if count == 1 else 'signalen'} is nog niet gekozen "
+                f"of de coördinator het mag zien:\n{listed}\nKies bij elk signaal 'Ja, delen' "
+                "of 'Nee, niet delen'. Daarna kunt u afronden."
+            ),
+        )
+        self.texts = tuple(texts)
+
+
+def undecided_signals(data: VisitReview) -> list[SignalRow]:
+    """The signals still waiting for the resident's yes or no to sharing."""
+    return [sig for sig in data.signals if not sig.decided]
 
 
 def finalise(
@@ -383,10 +487,22 @@ def finalise(
     with unit_of_work(vault) as s:
         visit = _draft(s, visit_id)
         _sync(s, visit, raised)
+        s.flush()
+        s.expire(visit, ["signals"])
+        undecided = [
+            sig.text
+            for sig in sorted(visit.signals, key=lambda x: (-int(x.severity), x.id))
+            if sig.share_declined_at is None
+            and not any(c.scope is ConsentScope.SHARE_SIGNAL for c in _active_consents(s, sig.id))
+        ]
+        if undecided:
+            raise UndecidedSignalsError(undecided)
         now = datetime.now(UTC)
         visit.status = VisitStatus.FINAL
         visit.finalised_at = now
         visit.updated_at = now
+        s.flush()
+        _audit(vault, s, AuditEvent.VISIT_FINALISED, {"visit_id": visit_id})
     return review(vault, visit_id)
 
 

@@ -134,6 +134,14 @@ class PassphraseHint:
 
 _COMMON = {"wachtwoord", "password", "welkom", "qwerty", "huisbezoek", "123456", "geheim"}
 
+#: The example shown on the passphrase screen. Everyone who sees that screen knows it, so it
+#: is rated weak however long it is.
+EXAMPLE_PASSPHRASE = "fiets kopje regen zeven"  # noqa: S105 (shown to users as an example)
+
+
+def _words_only(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+
 
 def passphrase_hint(passphrase: str) -> PassphraseHint:
     """A plain-words judgement of a passphrase, for the hint under the field."""
@@ -145,6 +153,11 @@ def passphrase_hint(passphrase: str) -> PassphraseHint:
         )
     words = [w for w in text.replace("-", " ").split() if len(w) >= 3]
     lowered = text.lower()
+    if _words_only(text) == _words_only(EXAMPLE_PASSPHRASE):
+        return PassphraseHint(
+            1,
+            "Zwak: dit is het voorbeeld van het scherm, dat kent iedereen. Kies uw eigen woorden.",
+        )
     if len(set(lowered)) <= 3 or any(c in lowered for c in _COMMON) or lowered.isdigit():
         return PassphraseHint(
             1,

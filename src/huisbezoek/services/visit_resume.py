@@ -17,7 +17,7 @@ from huisbezoek.domain import VisitStatus
 from huisbezoek.errors import UserError
 from huisbezoek.forms import Answer, Form, FormRegistry, default_forms_dir
 from huisbezoek.services import vault_settings, visit_answers
-from huisbezoek.services.residents import unit_of_work
+from huisbezoek.services.residents import VisitRow, unit_of_work
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.models import FormDefinition, Resident, Visit
 
@@ -77,6 +77,22 @@ class OpenVisit:
 
 
 # -- opening ----------------------------------------------------------------------------------
+
+
+def visit_on(vault: Vault, resident_id: int, day: date | None = None) -> VisitRow | None:
+    """The resident's visit on ``day`` (default today) by its visit date, draft or final;
+    the newest when there are more. "Gesprek beginnen" asks before starting a second one."""
+    from huisbezoek.services.residents import visits_of
+
+    day = day or date.today()
+    return next((v for v in visits_of(vault, resident_id) if v.day == day), None)
+
+
+def start_new(vault: Vault, resident_id: int, form: Form) -> OpenVisit:
+    """A new visit even if another one exists (the volunteer chose so)."""
+    dated = form.visit_date_question
+    prefill = {dated.id: date.today()} if dated is not None else None
+    return open_visit(vault, visit_answers.start_visit(vault, resident_id, form, prefill=prefill))
 
 
 def start_or_resume(vault: Vault, resident_id: int, form: Form) -> OpenVisit:

@@ -36,6 +36,8 @@ class AuditEvent(StrEnum):
     ERASE = "erase"
     SUBJECT_ACCESS = "subject_access"  # an overview for the resident was made (counts only)
     VISIT_REOPENED = "visit_reopened"
+    CONSENT_CHANGED = "consent_changed"  # detail: visit and signal ids, the purposes now given
+    VISIT_FINALISED = "visit_finalised"
     # The coordinator store's exchange events (detail: key ids and counts only).
     ORG_INIT = "org_init"
     ORG_KEY_EXPORT = "org_key_export"

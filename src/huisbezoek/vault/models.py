@@ -183,6 +183,9 @@ class Signal(Base):
     # The batch that last carried this signal (revision 0007): retention waits for its receipt.
     exported_batch: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the resident said no to sharing this signal (revision 0007); None: shared, or not
+    # decided yet. A visit is finalised only when every signal is shared or declined.
+    share_declined_at: Mapped[datetime | None]
 
     visit: Mapped[Visit] = relationship(back_populates="signals")
 
