@@ -378,7 +378,10 @@ def shoot_printing(
 
     dlg = visit.review.print_documents()
     wait(lambda: dlg.preview_ready and dlg.print_button.isEnabled(), 60)
-    dlg.chart.setChecked(True)  # the resident wants the chart
+    # A rule may start the summary unticked (paper at home could be unsafe); here the
+    # resident wants it, with the chart.
+    dlg.summary.setChecked(True)
+    dlg.chart.setChecked(True)
     wait(lambda: dlg.preview_ready and dlg.print_button.isEnabled(), 60)
     grab(dlg, "11-afdrukken", scale)
     if scale == 100:
