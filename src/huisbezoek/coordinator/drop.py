@@ -136,14 +136,18 @@ def fetch(
     report(0.0, "Uitwisselmap bekijken")
     vanished: set[str] = set()
     pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="huisbezoek-drop")
-    keys = drop.folders(drops.TO_COORDINATOR)
-    listings = pool.map(lambda k: drop.files(f"{drops.TO_COORDINATOR}/{k}"), keys)
-    found: list[tuple[str, str]] = [  # (key-id folder, file name)
-        (key_folder, entry.name)
-        for key_folder, entries in zip(keys, listings, strict=True)
-        for entry in entries
-        if not entry.name.endswith(drops.PART_SUFFIX)
-    ]
+    try:
+        keys = drop.folders(drops.TO_COORDINATOR)
+        listings = pool.map(lambda k: drop.files(f"{drops.TO_COORDINATOR}/{k}"), keys)
+        found: list[tuple[str, str]] = [  # (key-id folder, file name)
+            (key_folder, entry.name)
+            for key_folder, entries in zip(keys, listings, strict=True)
+            for entry in entries
+            if not entry.name.endswith(drops.PART_SUFFIX)
+        ]
+    except BaseException:  # offline or junk while listing: no threads left behind
+        pool.shutdown(cancel_futures=True)
+        raise
     log.info("drop fetch: %d files", len(found))
 
     def download(key_folder: str, name: str) -> bytes | drops.DropError:
