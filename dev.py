@@ -7,6 +7,8 @@
     python3 dev.py test --quick
                              the quick loop: the same checks, tests without the slow marker
     python3 dev.py bench     run the benchmarks and print their figures
+    python3 dev.py bench coordinator exchange
+                             only those (options such as --quick go to the scripts)
     python3 dev.py shots     make the README screenshots under a virtual display
     python3 dev.py translations
                              update resources/i18n/*.ts from the code (pyside6-lupdate) and
@@ -214,10 +216,17 @@ def cmd_bench(args: list[str]) -> int:
     py = ensure_venv("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     scripts = sorted((ROOT / "benchmarks").glob("bench_*.py"))
-    wanted = [s for s in scripts if not args or any(a in s.name for a in args)]
+    # "bench coordinator exchange" runs those scripts; "--quick" and other options go to them
+    names = [a for a in args if not a.startswith("-")]
+    options = [a for a in args if a.startswith("-")]
+    wanted = [s for s in scripts if not names or any(n in s.name for n in names)]
+    if not wanted:
+        print(f"no benchmark matches {' '.join(names)}; there are: "
+              + ", ".join(s.stem.removeprefix("bench_") for s in scripts))  # fmt: skip
+        return 2
     rc = 0
     for script in wanted:
-        rc |= run([py, script], cwd=ROOT, env=env)
+        rc |= run([py, script, *options], cwd=ROOT, env=env)
     return rc
 
 

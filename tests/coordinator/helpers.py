@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from huisbezoek.coordinator import figures
 from huisbezoek.coordinator.store.models import (
     ImportedSignal,
     ImportLedger,
@@ -126,6 +127,7 @@ def add_counts(
             )
         )
     session.flush()
+    figures.refresh_totals(session, [neighbourhood])  # as the importer does after its counts
 
 
 def address_csv(rows: list[tuple[str, ...]], *, delimiter: str = ";") -> bytes:

@@ -11,9 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, create_engine, inspect, select
 
-from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator import figures, organisation
 from huisbezoek.coordinator.store.backend import CoordinatorStore, NewerStoreError
-from huisbezoek.coordinator.store.models import FollowUp, WorkSetting
+from huisbezoek.coordinator.store.models import FollowUp, NeighbourhoodTotal, WorkSetting
 from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.vault import migrate
@@ -34,7 +34,7 @@ def test_new_vault_gets_the_working_tables_from_the_migration(tmp_path: Path) ->
     created = organisation.init_organisation(tmp_path / "c", PASS, "Welzijn", kdf=KdfParams.FLOOR)
     with created.store as vault, vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision(COORDINATOR_SCHEMA)
-        assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0004"
+        assert migrate.head_revision(COORDINATOR_SCHEMA) == "c0005"
         assert set(inspect(conn).get_table_names()) >= WORK_TABLES
         diff = compare_metadata(MigrationContext.configure(conn), _all_models())
     assert diff == []
@@ -76,7 +76,7 @@ def test_vault_from_before_keeps_its_follow_up(tmp_path: Path) -> None:
     _old_vault(folder, opened_by_old_version=True)
     with Vault.open(folder, PASS, schema=COORDINATOR_SCHEMA) as vault:
         with vault.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "c0004"
+            assert migrate.current_revision(conn) == "c0005"
             diff = compare_metadata(MigrationContext.configure(conn), _all_models())
         assert diff == []
         store = CoordinatorStore.from_vault(vault)
@@ -96,6 +96,44 @@ def test_vault_from_before_without_working_tables_gets_them(tmp_path: Path) -> N
             session.add(WorkSetting(name="age_band", value="75-80"))
         with store.session() as session:
             assert session.get(WorkSetting, "age_band") is not None
+
+
+def test_vault_from_before_the_totals_gets_them_summed(tmp_path: Path) -> None:
+    """c0005: the neighbourhood totals of a store made at c0004 are filled from its counts."""
+    folder = tmp_path / "c0004"
+    vault, _ = Vault.create(folder, PASS, kind="coordinator", schema=COORDINATOR_SCHEMA,
+                            kdf=KdfParams.FLOOR, schema_revision="c0004")  # fmt: skip
+    with vault, vault.connection() as conn:
+        assert not inspect(conn).has_table("neighbourhood_totals")
+        now = "2026-11-20T10:00:00.000000+00:00"
+        for key_id in ("AAAA000000000001", "AAAA000000000002"):
+            conn.exec_driver_sql(
+                "INSERT INTO volunteers (key_id, name, public_key, age_recipient, fingerprint, "
+                "enrolled_at) VALUES (?, 'V', 'RW', 'age1', 'f', ?)",
+                (key_id, now),
+            )
+        rows = [("AAAA000000000001", "Noord", "p:2026Q3:visited", 4),
+                ("AAAA000000000002", "Noord", "p:2026Q3:visited", 3),
+                ("AAAA000000000002", "Zuid", "p:2026Q3:visited", 5)]  # fmt: skip
+        for key_id, hood, metric, value in rows:
+            conn.exec_driver_sql(
+                "INSERT INTO neighbourhood_counts (key_id, neighbourhood, metric, value, "
+                "batch_id) VALUES (?, ?, ?, ?, 'b')",
+                (key_id, hood, metric, value),
+            )
+    with Vault.open(folder, PASS, schema=COORDINATOR_SCHEMA) as vault:
+        with vault.engine.connect() as conn:
+            assert migrate.current_revision(conn) == "c0005"
+            assert compare_metadata(MigrationContext.configure(conn), _all_models()) == []
+        with CoordinatorStore.from_vault(vault).session() as session:
+            totals = session.execute(
+                select(NeighbourhoodTotal.neighbourhood, NeighbourhoodTotal.total).order_by(
+                    NeighbourhoodTotal.neighbourhood
+                )
+            ).all()
+            assert [tuple(t) for t in totals] == [("Noord", 7), ("Zuid", 5)]
+            rows_by_hood = {r.neighbourhood: r.visited for r in figures.coverage(session)}
+            assert rows_by_hood == {"Noord": 7, "Zuid": 5}
 
 
 # -- the shared PostgreSQL store ------------------------------------------------------------

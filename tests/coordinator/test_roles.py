@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text, update
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from huisbezoek.cli import main
 from huisbezoek.coordinator import followup as fu
@@ -126,3 +126,52 @@ def test_each_role_sees_only_what_its_work_needs(
         assert (newest.event, newest.detail, newest.db_user) == ("test_event", {"n": 1}, cor)
     finally:
         store.close()
+
+
+def test_a_new_password_never_travels_in_a_statement(
+    pg_server, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``roles create`` sends PostgreSQL only a SCRAM verifier: a server that logs every
+    statement has no password in its log, and the person logs in with the password."""
+    url = pg_server.new_database()
+    CoordinatorStore.open_url(url).close()
+    name = f"pw_{uuid.uuid4().hex[:8]}"
+    owner = create_engine(url, isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+        conn.exec_driver_sql(f"ALTER DATABASE \"{database}\" SET log_statement = 'all'")
+    # This one account logs in by password (the test server trusts everyone else).
+    hba = pg_server.data / "pg_hba.conf"
+    original = hba.read_text()
+    hba.write_text(f"local all {name} scram-sha-256\n{original}")
+    with owner.connect() as conn:
+        conn.exec_driver_sql("SELECT pg_reload_conf()")
+    try:
+        assert main(["coordinator", "roles", "--url", url, "setup"]) == 0
+        _create(monkeypatch, url, name, "followup")
+        log = (pg_server.root / "server.log").read_text(errors="replace")
+        assert f"CREATE ROLE {name} LOGIN PASSWORD 'SCRAM-SHA-256$" in log  # it logs...
+        assert PASSWORD not in log  # ... but never the password
+        with owner.connect() as conn:
+            stored = conn.execute(
+                text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": name}
+            ).scalar_one()
+        assert stored.startswith("SCRAM-SHA-256$4096:")
+
+        person = create_engine(make_url(url).set(username=name, password=PASSWORD))
+        try:
+            with person.connect() as conn:
+                assert conn.exec_driver_sql("SELECT current_user").scalar_one() == name
+        finally:
+            person.dispose()
+        wrong = create_engine(make_url(url).set(username=name, password=PASSWORD + "x"))
+        try:
+            with pytest.raises(OperationalError, match="password authentication failed"):
+                wrong.connect().close()
+        finally:
+            wrong.dispose()
+    finally:
+        hba.write_text(original)
+        with owner.connect() as conn:
+            conn.exec_driver_sql("SELECT pg_reload_conf()")
+        owner.dispose()

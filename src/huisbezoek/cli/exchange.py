@@ -92,6 +92,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _common(volunteers, coordinator=True)
     volunteers.set_defaults(func=cmd_org_volunteers)
 
+    passphrase = sub.add_parser(
+        "passphrase",
+        help="wijzig de wachtwoordzin van de organisatiesleutel (gedeelde PostgreSQL-database)",
+    )
+    _common(passphrase, coordinator=True)
+    passphrase.add_argument("--kdf-floor", action="store_true", help=argparse.SUPPRESS)
+    passphrase.set_defaults(func=cmd_org_passphrase)
+
     export_key = sub.add_parser("export-key", help="bewaar de sleutel van de organisatie")
     _common(export_key, coordinator=True)
     export_key.add_argument("--out", type=Path, required=True)
@@ -258,6 +266,27 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.key_id}  {r.status_nl:<22} {r.name}")
         print(f"    vingerafdruk {r.fingerprint}  publieke sleutel {r.public_key}")
+    return 0
+
+
+def cmd_org_passphrase(args: argparse.Namespace) -> int:
+    """The shared organisation passphrase of a PostgreSQL store: the current one, then the
+    new one twice (hidden, or lines on standard input)."""
+    from huisbezoek.cli.coordinator import URL_ENV
+    from huisbezoek.coordinator.store.backend import OrgPassphraseNotHereError
+
+    if not (args.url or os.environ.get(URL_ENV)):
+        raise OrgPassphraseNotHereError("org passphrase without a shared store")
+    asker = Secrets(args.passphrase_stdin)
+    with _open_store(args, asker) as store:
+        old = asker.ask("Huidige wachtwoordzin organisatiesleutel: ")
+        new = asker.ask_new("Nieuwe wachtwoordzin organisatiesleutel: ")
+        _print_stderr("Even geduld: de sleutel wordt opnieuw verzegeld...")
+        kdf = KdfParams.FLOOR if args.kdf_floor else None
+        keys = store.change_org_passphrase(old, new, kdf=kdf)
+    print(f"De wachtwoordzin van de organisatiesleutel is gewijzigd ({keys} sleutel(s)).")
+    print("Geef de nieuwe wachtwoordzin aan de andere coördinatoren. Een reservekopie van "
+          "eerder (pg_dump) opent nog met de oude wachtwoordzin.")  # fmt: skip
     return 0
 
 

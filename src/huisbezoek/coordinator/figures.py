@@ -11,14 +11,14 @@ the volunteer's next batch replaces them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Connection, delete, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
-from huisbezoek.coordinator.store.models import AreaResident, NeighbourhoodCount
+from huisbezoek.coordinator.store.models import AreaResident, NeighbourhoodCount, NeighbourhoodTotal
 from huisbezoek.domain import Theme, theme_of
 from huisbezoek.domain.status import quarter_of
 from huisbezoek.errors import InvalidInputError
@@ -214,14 +214,31 @@ def coverage(session: Session, period: Period | None = None) -> list[Neighbourho
 def _period_sums(session: Session) -> Iterable[tuple[str, str, int]]:
     result = session.execute(
         select(
-            NeighbourhoodCount.neighbourhood,
-            NeighbourhoodCount.metric,
-            func.sum(NeighbourhoodCount.value),
-        )
-        .where(NeighbourhoodCount.metric.like(f"{PREFIX}%"))
-        .group_by(NeighbourhoodCount.neighbourhood, NeighbourhoodCount.metric)
+            NeighbourhoodTotal.neighbourhood, NeighbourhoodTotal.metric, NeighbourhoodTotal.total
+        ).where(NeighbourhoodTotal.metric.like(f"{PREFIX}%"))
     )
     return [(hood, metric, int(total or 0)) for hood, metric, total in result]
+
+
+def refresh_totals(conn: Connection | Session, neighbourhoods: Collection[str]) -> None:
+    """Sum the volunteers' counts of ``neighbourhoods`` again into ``neighbourhood_totals``;
+    call in the transaction that changed their ``neighbourhood_counts``."""
+    names = sorted(set(neighbourhoods))
+    for start in range(0, len(names), 500):
+        chunk = names[start : start + 500]
+        conn.execute(delete(NeighbourhoodTotal).where(NeighbourhoodTotal.neighbourhood.in_(chunk)))
+        conn.execute(
+            insert(NeighbourhoodTotal).from_select(
+                ["neighbourhood", "metric", "total"],
+                select(
+                    NeighbourhoodCount.neighbourhood,
+                    NeighbourhoodCount.metric,
+                    func.sum(NeighbourhoodCount.value),
+                )
+                .where(NeighbourhoodCount.neighbourhood.in_(chunk))
+                .group_by(NeighbourhoodCount.neighbourhood, NeighbourhoodCount.metric),
+            )
+        )
 
 
 def legacy_volunteers(session: Session) -> int:

@@ -47,7 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from huisbezoek.coordinator.figures import period_metrics
+from huisbezoek.coordinator.figures import period_metrics, refresh_totals
 from huisbezoek.coordinator.organisation import identities
 from huisbezoek.coordinator.store import StoreLike, serialise_imports
 from huisbezoek.coordinator.store.models import (
@@ -420,6 +420,15 @@ def finish(session: Session, context: ImportContext) -> None:
         for row in _count_rows(neighbourhoods, key_id, batch_id)
     ]
     conn = session.connection()
+    touched = {row[1] for row in rows}  # the neighbourhoods whose totals change
+    for start in range(0, len(keys), _CHUNK):
+        touched.update(
+            conn.scalars(
+                select(_COUNTS.c.neighbourhood)
+                .where(_COUNTS.c.key_id.in_(keys[start : start + _CHUNK]))
+                .distinct()
+            )
+        )
     if _use_raw(conn):
         cursor = cast(Any, conn.connection).dbapi_connection.cursor()
         try:
@@ -436,6 +445,7 @@ def finish(session: Session, context: ImportContext) -> None:
             conn.execute(
                 _COUNTS.insert(), [dict(zip(_COUNT_COLUMNS, r, strict=True)) for r in rows]
             )
+    refresh_totals(conn, touched)
     context.pending_counts.clear()
 
 

@@ -59,6 +59,21 @@ class WrongStoreKindError(UserError):
     message_nl = "Dit is de kluis van een vrijwilliger. Coördinatorwerk kan hier niet."
 
 
+class WrongOldOrgPassphraseError(orgkey.WrongOrgPassphraseError):
+    message_nl = (
+        "De huidige wachtwoordzin van de organisatiesleutel klopt niet. Let op hoofdletters en "
+        "spaties, en probeer het opnieuw. De wachtwoordzin is niet veranderd."
+    )
+
+
+class OrgPassphraseNotHereError(UserError):
+    message_nl = (
+        "Een coördinatiebestand op de laptop heeft geen aparte wachtwoordzin voor de "
+        "organisatiesleutel: die sleutel zit in het versleutelde bestand. Dit kan alleen bij "
+        "een gedeelde PostgreSQL-database."
+    )
+
+
 class CoordinatorStore:
     """Open with ``from_vault`` (SQLCipher) or ``open_url`` (PostgreSQL); ``close()`` at the end."""
 
@@ -117,6 +132,46 @@ class CoordinatorStore:
             if sealed_now:
                 self.audit(session, "org_key_sealed", {"keys": sealed_now})
         self._org_secrets = unlocked
+
+    def change_org_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> int:
+        """Seal the organisation's secret keys under ``new`` instead of ``old`` (PostgreSQL),
+        in one transaction with an audit event; returns how many keys were sealed again.
+
+        ``WrongOldOrgPassphraseError`` when ``old`` does not open them; nothing changes then.
+        The keys themselves stay the same (volunteers keep their configuration); a backup
+        made before still opens with ``old``.
+        """
+        if self._vault is not None:
+            raise OrgPassphraseNotHereError("org passphrase in a vault")
+        from sqlalchemy import select
+
+        from huisbezoek.coordinator.store.models import OrgKey
+
+        check_passphrase_strength(new)
+        if new == old:
+            raise UserError(
+                "same passphrase",
+                message_nl="De nieuwe wachtwoordzin is gelijk aan de huidige. Kies een andere.",
+            )
+        kdf = kdf or KdfParams.calibrate()
+        unlocked: dict[str, str] = {}
+        with self.session() as session:
+            rows = session.scalars(
+                select(OrgKey).where(OrgKey.secret.is_not(None)).with_for_update()
+            ).all()
+            for row in rows:
+                assert row.secret is not None
+                secret = row.secret
+                if orgkey.is_sealed(secret):
+                    try:
+                        secret = orgkey.open_sealed(secret, row.recipient, old)
+                    except orgkey.WrongOrgPassphraseError:
+                        raise WrongOldOrgPassphraseError("old passphrase does not fit") from None
+                unlocked[row.recipient] = secret
+                row.secret = orgkey.seal(secret, row.recipient, new, kdf)
+            self.audit(session, "org_passphrase_changed", {"keys": len(rows)})
+        self._org_secrets = unlocked
+        return len(rows)
 
     @classmethod
     def from_vault(cls, vault: Vault) -> CoordinatorStore:

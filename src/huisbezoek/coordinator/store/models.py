@@ -170,6 +170,8 @@ class NeighbourhoodCount(CoordinatorBase):
     """
 
     __tablename__ = "neighbourhood_counts"
+    # c0005: the totals of a neighbourhood are summed again after each import that touches it
+    __table_args__ = (Index("ix_neighbourhood_counts_hood", "neighbourhood"),)
 
     key_id: Mapped[str] = mapped_column(
         String(16), ForeignKey("volunteers.key_id"), primary_key=True
@@ -178,6 +180,22 @@ class NeighbourhoodCount(CoordinatorBase):
     metric: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
     batch_id: Mapped[str] = mapped_column(String(36))
+
+
+class NeighbourhoodTotal(CoordinatorBase):
+    """All volunteers' ``neighbourhood_counts`` summed per neighbourhood and metric (c0005).
+
+    The dashboard and the report read these few rows (some tens of thousands for a region)
+    instead of summing every volunteer's snapshot on each refresh; the importer sums a
+    neighbourhood again whenever a batch replaces a volunteer's counts in it
+    (``figures.refresh_totals``), in the same transaction.
+    """
+
+    __tablename__ = "neighbourhood_totals"
+
+    neighbourhood: Mapped[str] = mapped_column(String(100), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(60), primary_key=True)
+    total: Mapped[int] = mapped_column(Integer)
 
 
 class CoordinatorAuditLog(AuditLogMixin, CoordinatorBase):

@@ -155,7 +155,27 @@ def create_login(conn: Connection, name: str, role: Role, password: str) -> None
         raise InvalidInputError(
             "role exists", message_nl=f"Er is al een account met de naam {name}. Kies een andere."
         )
-    # CREATE ROLE takes no bind parameters; the password goes in as a quoted literal, and
-    # statement texts are never logged with values (hide_parameters) nor shown in errors.
-    literal = "'" + password.replace("'", "''") + "'"
-    conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD {literal} IN ROLE {role.group}")
+    # CREATE ROLE takes no bind parameters, so whatever goes in is part of the statement text
+    # that a server with log_statement (or pg_stat_statements) keeps. Only the SCRAM-SHA-256
+    # verifier goes in, made here (libpq's PQencryptPasswordConn; salted, and it does not give
+    # the password back): the password itself never leaves this program.
+    verifier = scram_verifier(conn, name, password)
+    conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{verifier}' IN ROLE {role.group}")
+
+
+def scram_verifier(conn: Connection, name: str, password: str) -> str:
+    """The ``SCRAM-SHA-256$...`` verifier PostgreSQL stores for ``name``'s ``password``."""
+    dbapi = conn.connection.dbapi_connection
+    pgconn = getattr(dbapi, "pgconn", None)
+    if pgconn is None:  # pragma: no cover - the store's URL always names psycopg
+        raise InvalidInputError(
+            "no psycopg connection",
+            message_nl="Gebruik een PostgreSQL-adres dat begint met postgresql+psycopg://.",
+        )
+    made = pgconn.encrypt_password(password.encode("utf-8"), name.encode(), b"scram-sha-256")
+    verifier = bytes(made).decode("ascii")
+    if not verifier.startswith("SCRAM-SHA-256$") or "'" in verifier:
+        raise InvalidInputError(  # pragma: no cover - libpq makes only this form
+            "unexpected verifier", message_nl="Het wachtwoord kon niet veilig worden gemaakt."
+        )
+    return verifier

@@ -1,0 +1,47 @@
+"""A store the size of a region: the volunteers' neighbourhood counts summed once per import
+(``neighbourhood_totals``) instead of on every refresh of the dashboard and the report, and an
+index to sum one neighbourhood again.
+
+With 3,000 volunteers the counts hold some 660,000 rows; summing them took 220 ms of each
+dashboard refresh on PostgreSQL. The totals are filled here from the counts already stored.
+
+Revision ID: c0005
+Revises: c0004
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "c0005"
+down_revision = "c0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    inspector = sa.inspect(op.get_bind())
+    present = {str(i["name"]) for i in inspector.get_indexes("neighbourhood_counts")}
+    if "ix_neighbourhood_counts_hood" not in present:
+        op.create_index("ix_neighbourhood_counts_hood", "neighbourhood_counts", ["neighbourhood"])
+    if "neighbourhood_totals" not in inspector.get_table_names():
+        op.create_table(
+            "neighbourhood_totals",
+            sa.Column("neighbourhood", sa.String(length=100), nullable=False),
+            sa.Column("metric", sa.String(length=60), nullable=False),
+            sa.Column("total", sa.Integer(), nullable=False),
+            sa.PrimaryKeyConstraint(
+                "neighbourhood", "metric", name=op.f("pk_neighbourhood_totals")
+            ),
+        )
+        op.execute(
+            "INSERT INTO neighbourhood_totals (neighbourhood, metric, total) "
+            "SELECT neighbourhood, metric, sum(value) FROM neighbourhood_counts "
+            "GROUP BY neighbourhood, metric"
+        )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("the store never downgrades; restore a backup instead")
