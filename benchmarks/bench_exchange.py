@@ -22,6 +22,7 @@ import time
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
@@ -264,6 +265,52 @@ def bench_drop(work: Path, template: Path, files: list[Path]) -> tuple[float, fl
     return min(sends), min(fetches), min(folder_fetches)
 
 
+PG_ROUNDS = 5
+PG_TARGET = 1.5
+
+
+def bench_postgres(work: Path, config: Any, identities: list[OrgIdentity],
+                   files: list[Path]) -> list[float] | None:  # fmt: skip
+    """The same import into a shared PostgreSQL store (a throwaway server, a new database per
+    round, the organisation key sealed and unlocked as coordinators use it); seconds per
+    round, or None when PostgreSQL is not installed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.coordinator.pgserver import PgServer, find_bin_dir
+
+    from huisbezoek.coordinator.store import orgkey
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+    from huisbezoek.coordinator.store.models import Organisation, OrgKey
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        return None
+    server = PgServer(bin_dir)
+    server.start()
+    seconds: list[float] = []
+    try:
+        for _ in range(PG_ROUNDS):
+            store = CoordinatorStore.open_url(server.new_database())
+            try:
+                with store.session() as s:
+                    s.add(Organisation(id=1, org_id=str(config.org_id), name=config.name))
+                    for i in identities:
+                        sealed = orgkey.seal(i.secret, i.recipient, PASSPHRASE, KdfParams.FLOOR)
+                        s.add(OrgKey(recipient=i.recipient, secret=sealed))
+                store.unlock_org_key(PASSPHRASE)
+                for enrol in sorted(work.glob("enrol-*.json")):
+                    row = organisation.enrol_volunteer(store, enrol)  # type: ignore[arg-type]
+                    organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+                start = time.perf_counter()
+                report = importer.import_batches(store, files)  # type: ignore[arg-type]
+                seconds.append(time.perf_counter() - start)
+                assert report.new == BATCHES * PER_BATCH and report.rejected == 0
+            finally:
+                store.close()
+    finally:
+        server.stop()
+    return seconds
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     os.environ["HUISBEZOEK_HOME"] = str(work / "home")
@@ -313,6 +360,7 @@ def main() -> int:
                 imports.append(time.perf_counter() - start)
             assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
         drop_send, drop_fetch, folder_fetch = bench_drop(work, template, files)
+        pg_imports = bench_postgres(work, config, identities, files)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -345,6 +393,15 @@ def main() -> int:
         f"(target <= {DROP_TARGET:.1f}x) {'OK' if drop_ratio <= DROP_TARGET else 'OVER TARGET'}; "
         f"/ plain import of the files: {drop_fetch / best_import:.2f}x"
     )
+    if pg_imports is None:
+        print("  PostgreSQL: not installed, skipped")
+    else:
+        best_pg = min(pg_imports)
+        pg_ratio = best_pg / best_import
+        line(f"import {n} signals into PostgreSQL (best of {PG_ROUNDS}, throwaway server)",
+             best_pg)  # fmt: skip
+        print(f"  PostgreSQL / SQLCipher import: {pg_ratio:.2f}x (target <= {PG_TARGET:.1f}x) "
+              f"{'OK' if pg_ratio <= PG_TARGET else 'OVER TARGET'}")  # fmt: skip
     return 0
 
 
