@@ -112,3 +112,76 @@ def test_mixed_batches_write_the_same_rows_on_both_backends(
                    ImportLedger.unchanged_count).order_by(ImportLedger.sequence)
         ).all()  # fmt: skip
         assert [tuple(c) for c in counts] == [(1, 2, 0, 0), (2, 1, 1, 1)]
+
+
+def test_neighbourhood_totals_follow_each_volunteers_newest_counts(
+    store: CoordinatorStore, tmp_path: Path
+) -> None:
+    """The sums the dashboard reads (``neighbourhood_totals``, c0005) are kept by the import:
+    a volunteer's newer batch replaces their counts, in a neighbourhood they left too, and the
+    totals stay the sum over every volunteer's newest counts, on both backends."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from huisbezoek.coordinator import dashboard
+    from huisbezoek.coordinator.store.models import NeighbourhoodCount, NeighbourhoodTotal
+    from huisbezoek.exchange import batch
+    from huisbezoek.exchange.payload import (
+        BatchHeader,
+        BatchPayload,
+        NeighbourhoodCounts,
+        PeriodCounts,
+    )
+
+    config = init_organisation_in(store, "Welzijn Teststad", PASSPHRASE, kdf=KdfParams.FLOOR)
+    vera, wim = VolunteerKeys.generate(), VolunteerKeys.generate()
+    for i, keys in enumerate((vera, wim)):
+        (tmp_path / f"a{i}.json").write_bytes(keys.enrolment(f"V{i}").to_bytes())
+        row = organisation.enrol_volunteer(store, tmp_path / f"a{i}.json")  # type: ignore[arg-type]
+        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+
+    def send(keys: VolunteerKeys, sequence: int, visited: dict[str, int]) -> Path:
+        payload = BatchPayload(
+            header=BatchHeader(org_id=config.org_id, batch_id=uuid.uuid4(),
+                               key_id=keys.key_id_hex, sequence=sequence,
+                               created=datetime(2026, 11, 20, tzinfo=UTC)),
+            signals=[],
+            neighbourhoods=[
+                NeighbourhoodCounts(neighbourhood=hood, periods={
+                    "2026Q4": PeriodCounts(invited=n + 1, reached=n, accepted=n, visited=n)})
+                for hood, n in visited.items()
+            ],
+        )  # fmt: skip
+        path = tmp_path / f"{keys.key_id_hex}-{sequence}.hbz"
+        path.write_bytes(batch.build(payload, keys, config)[1])
+        return path
+
+    def visited() -> dict[str, int]:
+        with store.session() as session:
+            summed = dict(
+                session.execute(  # the sums straight from every volunteer's counts
+                    select(NeighbourhoodCount.neighbourhood, func.sum(NeighbourhoodCount.value))
+                    .where(NeighbourhoodCount.metric == "p:2026Q4:visited")
+                    .group_by(NeighbourhoodCount.neighbourhood)
+                ).all()
+            )
+            kept = dict(
+                session.execute(
+                    select(NeighbourhoodTotal.neighbourhood, NeighbourhoodTotal.total).where(
+                        NeighbourhoodTotal.metric == "p:2026Q4:visited"
+                    )
+                ).all()
+            )
+            shown = {r.neighbourhood: r.visited for r in dashboard.coverage(session) if r.visited}
+        assert kept == summed
+        return shown
+
+    report = importer.import_batches(store, [send(vera, 1, {"Noord": 5, "West": 2}),  # type: ignore[arg-type]
+                                             send(wim, 1, {"Noord": 3})])  # fmt: skip
+    assert report.rejected == 0
+    assert visited() == {"Noord": 8, "West": 2}
+    # Vera's newer batch: fewer in Noord (she corrected it), and no longer in West.
+    assert importer.import_batches(store, [send(vera, 2, {"Noord": 4, "Oost": 6})]).rejected == 0  # type: ignore[arg-type]
+    assert visited() == {"Noord": 7, "Oost": 6}
