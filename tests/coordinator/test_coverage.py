@@ -80,6 +80,37 @@ def test_import_again_updates_and_assignment_splits(store: CoordinatorStore) -> 
     ]
 
 
+def test_a_corrected_list_changes_only_what_changed(store: CoordinatorStore) -> None:
+    """The municipality sends the list again with one resident in another neighbourhood and
+    one street spelled right: those two change, the rest stays as it was, and the count of
+    residents already on the list is all of them (on PostgreSQL the new ones go by COPY)."""
+    from sqlalchemy import select
+
+    from huisbezoek.coordinator.store.models import AreaResident
+
+    rows = [resident_row(n) for n in range(1, 6)]
+    with store.session() as session:
+        addresses.import_address_list(session, address_csv(rows), today=TODAY)
+        before = {r.name: (r.id, r.imported_at) for r in session.scalars(select(AreaResident))}
+    corrected = list(rows)
+    corrected[1] = resident_row(2, "Zuid")
+    corrected[3] = ("Bewoner 4", "Dorpstraat", "4", "1234 AB", "Teststad", "01-03-1948", "Noord")
+    corrected.append(resident_row(6, "West", "4321 BA"))
+    with store.session() as session:
+        again = addresses.import_address_list(session, address_csv(corrected), today=TODAY)
+        assert (again.new, again.updated) == (1, 5)
+        stored = {
+            r.name: (r.id, r.street, r.neighbourhood, r.postcode, r.birth_date)
+            for r in session.scalars(select(AreaResident))
+        }
+    assert stored["Bewoner 2"][2] == "Zuid" and stored["Bewoner 4"][1] == "Dorpstraat"
+    assert stored["Bewoner 1"][1:3] == ("Dorpsstraat", "Noord")
+    assert stored["Bewoner 6"][1:] == ("Dorpsstraat", "West", "4321BA", date(1948, 3, 1))
+    assert {name: v[0] for name, v in stored.items() if name in before} == {
+        name: v[0] for name, v in before.items()
+    }  # the same rows, updated in place
+
+
 def test_coverage_per_neighbourhood(store: CoordinatorStore) -> None:
     rows = [resident_row(n, "Noord") for n in range(1, 21)]
     with store.session() as session:

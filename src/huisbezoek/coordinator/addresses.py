@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import ARRAY, String, any_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.followup import (
@@ -209,14 +209,32 @@ def import_address_list(
     return store_rows(session, rows)
 
 
+_STORED = (
+    AreaResident.match_key, AreaResident.id, AreaResident.name, AreaResident.street,
+    AreaResident.house_number, AreaResident.postcode, AreaResident.place,
+    AreaResident.birth_date, AreaResident.neighbourhood,
+)  # fmt: skip
+_COMPARED = ("name", "street", "house_number", "postcode", "place", "birth_date", "neighbourhood")
+
+
 def store_rows(session: Session, rows: list[AddressRow]) -> AddressImportReport:
+    """Add the new residents and update the ones already on the list (``updated`` counts
+    them all; only rows whose street, place, neighbourhood or spelling changed are written)."""
     report = AddressImportReport()
-    existing: dict[str, int] = {}
-    for chunk in _chunks([r.match_key for r in rows]):
-        for key, rid in session.execute(
-            select(AreaResident.match_key, AreaResident.id).where(AreaResident.match_key.in_(chunk))
-        ):
-            existing[key] = rid
+    existing: dict[str, tuple[Any, ...]] = {}
+    keys = [r.match_key for r in rows]
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        # one array parameter per 50,000 instead of a statement per 500 (a second per 100,000)
+        wanted = AreaResident.match_key == any_(bindparam("keys", type_=ARRAY(String)))
+        for chunk in _chunks(keys, 50_000):
+            for found in session.execute(select(*_STORED).where(wanted), {"keys": chunk}):
+                existing[found[0]] = tuple(found[1:])
+    else:
+        for chunk in _chunks(keys):
+            query = select(*_STORED).where(AreaResident.match_key.in_(chunk))
+            for found in session.execute(query):
+                existing[found[0]] = tuple(found[1:])
     now = datetime.now(UTC)
     new_rows: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
@@ -234,17 +252,43 @@ def store_rows(session: Session, rows: list[AddressRow]) -> AddressImportReport:
         report.per_neighbourhood[row.neighbourhood] = (
             report.per_neighbourhood.get(row.neighbourhood, 0) + 1
         )
-        if row.match_key in existing:
-            changed.append({"id": existing[row.match_key], **values})
-        else:
+        stored = existing.get(row.match_key)
+        if stored is None:
             new_rows.append({**values, "imported_at": now})
-    for chunk in _chunks(new_rows, 5000):
-        session.execute(insert(AreaResident), chunk)
+            continue
+        report.updated += 1
+        if stored[1:] != tuple(values[c] for c in _COMPARED):
+            changed.append({"id": stored[0], **values})
+    if new_rows and postgres:
+        _copy_new_pg(session, new_rows)
+    else:
+        for chunk in _chunks(new_rows, 5000):
+            session.execute(insert(AreaResident), chunk)
     if changed:
         session.execute(update(AreaResident), changed)
-    report.new, report.updated = len(new_rows), len(changed)
+    report.new = len(new_rows)
     resolve_unknown_neighbourhoods(session)
     return report
+
+
+def _copy_new_pg(session: Session, rows: list[dict[str, Any]]) -> None:
+    """New residents into PostgreSQL by ``COPY`` in the transaction, each value in the form
+    its column type stores: a list of 100,000 took 5 s as row-by-row ``INSERT``s there."""
+    columns = AreaResident.__table__.c
+    names = list(rows[0])
+    conn = session.connection()
+    processors = [columns[name].type.bind_processor(conn.dialect) for name in names]
+    dbapi: Any = conn.connection.dbapi_connection
+    # Identifiers come from our own table definition, never from the list.
+    with (
+        dbapi.cursor() as cursor,
+        cursor.copy(f"COPY {AreaResident.__tablename__} ({', '.join(names)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row([
+                row[name] if process is None else process(row[name])
+                for name, process in zip(names, processors, strict=True)
+            ])  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
