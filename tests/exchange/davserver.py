@@ -57,7 +57,7 @@ def main() -> None:
                 time.sleep(600)
         return dav(environ, start_response)
 
-    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=4)
+    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=16, request_queue_size=64)
     server.prepare()
     port_file.write_text(str(server.bind_addr[1]))
     try:

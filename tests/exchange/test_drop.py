@@ -129,6 +129,66 @@ def test_coordinator_fetches_imports_and_files_batches(linked, dav: DavServer) -
     assert _signals(coordinator) == 3
 
 
+class _FlakyDrop(drops.FolderDrop):
+    """A folder drop whose connection drops while one file is read, and which checks that no
+    batch leaves ``naar-coordinator`` before the store holds it."""
+
+    def __init__(self, folder: Path, coordinator: Vault, fail_on: str | None) -> None:
+        super().__init__(folder)
+        self.coordinator, self.fail_on = coordinator, fail_on
+        self.filed_before_commit: list[str] = []
+
+    def read(self, path: str, limit: int = drops.MAX_DROP_FILE_BYTES) -> bytes:
+        if self.fail_on is not None and path.endswith(self.fail_on):
+            raise drops.DropOfflineError("connection lost")
+        return super().read(path, limit)
+
+    def move(self, src: str, dst: str) -> bool:
+        if dst.startswith(drops.DONE):
+            _kind, key_id, sequence = Path(src).name.split(".")[0].split("-")
+            with self.coordinator.session() as s:  # sees committed rows only
+                held = s.query(ImportLedger).filter_by(key_id=key_id, sequence=int(sequence))
+                if held.count() != 1:
+                    self.filed_before_commit.append(src)
+        return super().move(src, dst)
+
+
+def test_connection_lost_mid_fetch_leaves_that_batch_for_next_time(linked, tmp_path) -> None:
+    """A batch the drop does not hand over (offline halfway) is neither refused nor filed: it
+    stays in naar-coordinator and the next fetch imports it. Filing runs in steps of
+    FILE_EVERY batches, and never moves a batch whose import is not committed yet."""
+    volunteer, coordinator = linked
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    outbox.set_folder(volunteer, folder)
+    _queue(volunteer, 5)
+    assert outbox.send_now(volunteer).sent == 5
+    names = sorted(p.name for p in (folder / drops.TO_COORDINATOR).rglob("signalen-*"))
+    assert len(names) == 5
+
+    original = coordinator_drop.FILE_EVERY
+    coordinator_drop.FILE_EVERY = 2  # three commits for five batches
+    try:
+        drop = _FlakyDrop(folder, coordinator, fail_on=names[2])
+        fetched = coordinator_drop.fetch(coordinator, drop)
+    finally:
+        coordinator_drop.FILE_EVERY = original
+    assert fetched.later == 1
+    assert fetched.report.rejected == 0
+    assert len(fetched.report.results) == 4
+    assert "volgende keer opgehaald" in fetched.lines_nl()[-1]
+    files = _files_under(folder)
+    assert [Path(f).name for f in files if f.startswith("naar-coordinator/")] == [names[2]]
+    assert not [f for f in files if f.startswith("geweigerd/")]
+    assert _signals(coordinator) == 4
+    assert drop.filed_before_commit == []
+
+    again = coordinator_drop.fetch(coordinator, _FlakyDrop(folder, coordinator, fail_on=None))
+    assert (again.later, len(again.report.results), again.report.rejected) == (0, 1, 0)
+    assert _signals(coordinator) == 5
+    assert not [f for f in _files_under(folder) if f.startswith("naar-coordinator/")]
+
+
 def test_interrupted_upload_resumes_and_imports_once(linked, dav: DavServer) -> None:
     volunteer, coordinator = linked
     dav.start("--stall", ".part")
