@@ -131,7 +131,10 @@ def test_coordinator_fetches_imports_and_files_batches(linked, dav: DavServer) -
 
 class _FlakyDrop(drops.FolderDrop):
     """A folder drop whose connection drops while one file is read, and which checks that no
-    batch leaves ``naar-coordinator`` before the store holds it."""
+    batch leaves ``naar-coordinator`` before the store holds it. It counts as remote, so a
+    fetch files in steps while it imports."""
+
+    remote = True
 
     def __init__(self, folder: Path, coordinator: Vault, fail_on: str | None) -> None:
         super().__init__(folder)

@@ -40,9 +40,10 @@ from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
 log = logging.getLogger(__name__)
 
 PARALLEL = 8  # requests in flight to the drop at once (measured: 8 beat 4 by about 3x)
-# Batches imported per commit. Each commit lets its batches be filed away (moved on the drop)
-# while the next run imports, instead of all moves waiting for one commit at the end; a run
-# costs about 1 ms of fixed work (benchmarks/bench_exchange.py).
+# Batches imported per commit from a remote drop. Each commit lets its batches be filed away
+# (a MOVE on the server each) while the next run imports, instead of all moves waiting for one
+# commit at the end; a run costs a few ms of fixed work (benchmarks/bench_exchange.py). A
+# folder drop files its batches after one commit: a local rename costs next to nothing.
 FILE_EVERY = 25
 # One import at a time in this process (the coordinator window and a CLI run share nothing,
 # but two fetches from one window could overlap). Across processes the store decides: the
@@ -142,10 +143,10 @@ def fetch(
     """Fetch, import and file every complete batch waiting in the drop.
 
     Downloads run a few at a time ahead of the import (the network waits overlap with
-    decrypting and writing). The import commits every ``FILE_EVERY`` batches, and the batches
-    of each commit are filed away a few at a time while the next run imports; a batch is never
-    moved out of ``naar-coordinator`` before its import is committed. No claim is taken
-    first: a batch that two fetches both read is imported once (the ledger) and filed by
+    decrypting and writing). From a remote drop the import commits every ``FILE_EVERY``
+    batches, and the batches of each commit are filed away a few at a time while the next run
+    imports; a batch is never moved out of ``naar-coordinator`` before its import is
+    committed. No claim is taken first: a batch that two fetches both read is imported once (the ledger) and filed by
     whichever moves it first.
     """
     report = progress or noop_progress
@@ -204,8 +205,9 @@ def fetch(
         moves: list[Future[bool]] = []
         cancelled = False
         try:
-            for first in range(0, max(len(sources), 1), FILE_EVERY):
-                chunk = sources[first : first + FILE_EVERY]
+            every = FILE_EVERY if drop.remote else max(len(sources), 1)
+            for first in range(0, max(len(sources), 1), every):
+                chunk = sources[first : first + every]
 
                 def part(
                     fraction: float, message: str, done: int = first, size: int = len(chunk)

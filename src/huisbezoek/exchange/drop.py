@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,6 +52,12 @@ REASON_SUFFIX = ".reden.txt"
 # below it); a listing is capped in entries. Anything larger is junk, not read to the end.
 MAX_DROP_FILE_BYTES = 64 * 1024 * 1024
 MAX_LISTING = 10_000
+# PROPFIND asking only for what a listing uses.
+_PROPFIND_TYPE_AND_SIZE = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/></d:prop>'
+    "</d:propfind>"
+)
 TIMEOUT_SECONDS = 30.0
 
 
@@ -142,6 +148,10 @@ class DropEntry:
 class Drop(Protocol):
     """The operations a drop offers; paths are relative, with ``/`` between parts."""
 
+    # Each operation is a round trip over the network (a fetch then files batches away while
+    # it imports more, rather than after one commit at the end).
+    remote: bool
+
     def ensure_folder(self, path: str) -> None: ...
 
     def write(self, path: str, data: bytes) -> None: ...
@@ -212,6 +222,8 @@ def open_drop(
 
 class FolderDrop:
     """A folder on this computer, often one a sync client keeps in step with a server."""
+
+    remote = False
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -434,6 +446,8 @@ def _httpcore_errors() -> Iterator[None]:
 class WebDavDrop:
     """A WebDAV folder over HTTPS through webdav4 (httpx underneath); certificates verified."""
 
+    remote = True
+
     def __init__(
         self,
         url: str,
@@ -493,34 +507,44 @@ class WebDavDrop:
         # One GET, read in pieces up to the limit (webdav4's own download asks PROPFIND first).
         return bytes(self._call(lambda: self._raw.get(path, limit)))
 
-    def _ls(self, folder: str) -> list[dict[str, Any]]:
+    def _ls(self, folder: str) -> list[tuple[str, str | None, int | None]]:
+        """(name, "file" or "directory", size) of what is in ``folder``: one PROPFIND that
+        asks only for the type and size (not every property; a server works out dates, etags
+        and locks for each file otherwise, and webdav4 parses them)."""
         from webdav4.client import ResourceNotFound
 
         try:
-            items = self._call(lambda: self._client.ls(folder, detail=True))
+            result = self._call(
+                lambda: self._client.propfind(
+                    folder, data=_PROPFIND_TYPE_AND_SIZE, headers={"Depth": "1"}
+                )
+            )
         except ResourceNotFound:
             return []
-        if not isinstance(items, list):
-            raise DropJunkError("listing is not a list")
-        return [i for i in items[:MAX_LISTING] if isinstance(i, dict)]
+        responses = getattr(result, "responses", None)
+        if not isinstance(responses, dict):
+            raise DropJunkError("listing is not a multistatus")
+        own = self._client.join_url(folder).path.rstrip("/")
+        out = []
+        for response in list(responses.values())[: MAX_LISTING + 1]:
+            path = str(getattr(response, "path", "")).rstrip("/")
+            if not path or path == own:
+                continue  # the folder itself
+            props = response.properties
+            name = unquote(path.rsplit("/", 1)[-1])
+            out.append((name, props.resource_type, props.content_length))
+        return out[:MAX_LISTING]
 
     def folders(self, folder: str) -> list[str]:
-        names = [
-            str(i.get("name", "")).rstrip("/").rsplit("/", 1)[-1]
-            for i in self._ls(folder)
-            if i.get("type") == "directory"
-        ]
-        return sorted(n for n in names if n)
+        return sorted(name for name, kind, _size in self._ls(folder) if kind == "directory")
 
     def files(self, folder: str) -> list[DropEntry]:
         out: list[DropEntry] = []
-        for item in self._ls(folder):
-            if item.get("type") != "file":
+        for name, kind, size in self._ls(folder):
+            if kind != "file":
                 continue
-            name = str(item.get("name", "")).rsplit("/", 1)[-1]
-            size = item.get("content_length")
-            if not name or not isinstance(size, int):
-                raise DropJunkError("listing without name or size")
+            if not isinstance(size, int):
+                raise DropJunkError("listing without a size")
             out.append(DropEntry(name, size))
         return sorted(out, key=lambda e: e.name)
 
