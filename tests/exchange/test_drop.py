@@ -16,6 +16,7 @@ from huisbezoek.coordinator import importer
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.store.models import ImportedSignal, ImportLedger
 from huisbezoek.domain import Severity, Theme
+from huisbezoek.exchange import batch
 from huisbezoek.exchange import drop as drops
 from huisbezoek.services import exchange as svc
 from huisbezoek.services import outbox
@@ -190,6 +191,51 @@ def test_connection_lost_mid_fetch_leaves_that_batch_for_next_time(linked, tmp_p
     assert (again.later, len(again.report.results), again.report.rejected) == (0, 1, 0)
     assert _signals(coordinator) == 5
     assert not [f for f in _files_under(folder) if f.startswith("naar-coordinator/")]
+
+
+def test_oversized_file_is_refused_and_strange_answer_held_back(linked, dav: DavServer) -> None:
+    """From the real WebDAV server: a file larger than any batch is refused and filed with its
+    reason; a batch the server answers strangely for stays for the next fetch."""
+    volunteer, coordinator = linked
+    dav.start()
+    outbox.set_webdav(volunteer, dav.url, *VOLUNTEER_LOGIN)
+    _queue(volunteer, 2)
+    assert outbox.send_now(volunteer).sent == 2
+    key_folder = next((dav.root / "naar-coordinator").iterdir())
+    with (key_folder / "signalen-groot.zip").open("wb") as f:
+        f.truncate(batch.MAX_BATCH_BYTES + 1)  # sparse: quick to make, read in full by the server
+    first = sorted(p.name for p in key_folder.iterdir() if p.name.endswith("1.zip"))[0]
+
+    with coordinator.session() as s:
+        coordinator_drop.set_webdav(s, dav.url, *COORDINATOR_LOGIN)
+        drop = coordinator_drop.open_drop(s)
+    assert isinstance(drop, drops.WebDavDrop)
+    real_get = drop._raw.get
+
+    def strange(path: str, limit: int) -> bytes:
+        if path.endswith(first):
+            raise drops.DropJunkError("server answered 400")
+        return real_get(path, limit)
+
+    drop._raw.get = strange  # type: ignore[method-assign]
+    fetched = coordinator_drop.fetch(coordinator, drop)
+    assert fetched.later == 1
+    statuses = [r.status for r in fetched.report.results]
+    assert statuses.count(importer.ImportStatus.IMPORTED) == 1
+    assert statuses.count(importer.ImportStatus.REJECTED) == 1
+    files = _files_under(dav.root)
+    assert sorted(Path(f).name for f in files if f.startswith("geweigerd/")) == [
+        "signalen-groot.zip",
+        "signalen-groot.zip.reden.txt",
+    ]
+    assert [Path(f).name for f in files if f.startswith("naar-coordinator/")] == [first]
+    drop._raw.get = real_get  # type: ignore[method-assign]
+    again = coordinator_drop.fetch(coordinator, drop)
+    assert (again.later, [r.status for r in again.report.results]) == (
+        0,
+        [importer.ImportStatus.IMPORTED],
+    )
+    assert _signals(coordinator) == 2
 
 
 def test_interrupted_upload_resumes_and_imports_once(linked, dav: DavServer) -> None:

@@ -160,9 +160,9 @@ def fetch(
         except drops.DropGoneError as exc:  # filed by another fetch meanwhile
             vanished.add(f"{key_folder}/{name}")
             return exc
-        except drops.DropJunkError as exc:  # over the limit or not a file: refused and filed
+        except drops.DropTooLargeError as exc:  # the file itself is junk: refused and filed
             return exc
-        except drops.DropError as exc:  # offline, login, certificate: not the batch's fault
+        except drops.DropError as exc:  # offline, login, a strange answer: not the batch's fault
             held_back.add(f"{key_folder}/{name}")
             return exc
 

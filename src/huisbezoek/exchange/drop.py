@@ -110,6 +110,10 @@ class DropGoneError(DropJunkError):
     """The file is no longer there (another coordinator filed it first)."""
 
 
+class DropTooLargeError(DropJunkError):
+    """The file is larger than anything that belongs in the drop."""
+
+
 class DropSetupError(DropError):
     message_nl = (
         "De uitwisselmap is niet goed ingesteld. Alleen een beveiligd adres (https://) of een "
@@ -268,7 +272,7 @@ class FolderDrop:
                 raise DropJunkError("not a regular file")
             data = f.read(limit + 1)
         if len(data) > limit:
-            raise DropJunkError("file over the limit")
+            raise DropTooLargeError("file over the limit")
         return data
 
     def files(self, folder: str) -> list[DropEntry]:
@@ -340,7 +344,7 @@ class _Capped(io.RawIOBase):
     def write(self, b: Any) -> int:
         self.buffer += b
         if len(self.buffer) > self.limit:
-            raise DropJunkError("response over the limit")
+            raise DropTooLargeError("response over the limit")
         return len(b)
 
 
