@@ -316,12 +316,13 @@ def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
     port = listener.getsockname()[1]
 
     def serve() -> None:
-        conn, _ = listener.accept()
-        try:
-            with context.wrap_socket(conn, server_side=True):
+        for _ in range(3):  # the listing, a read and a move each try
+            conn, _ = listener.accept()
+            try:
+                with context.wrap_socket(conn, server_side=True):
+                    pass
+            except (ssl.SSLError, OSError):
                 pass
-        except (ssl.SSLError, OSError):
-            pass
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -329,7 +330,64 @@ def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
     with pytest.raises(drops.DropCertificateError) as err:
         drop.files("naar-coordinator")
     assert "certificaat" in err.value.message_nl
+    with pytest.raises(drops.DropCertificateError):
+        drop.read("naar-coordinator/abc/signalen-abc-000001.zip")
+    with pytest.raises(drops.DropCertificateError):
+        drop.move("naar-coordinator/abc/x.zip", "verwerkt/abc/x.zip")
     listener.close()
+
+
+def test_fetch_over_https_with_the_organisations_certificate(linked, tmp_path: Path) -> None:
+    """Over TLS to the real WebDAV server, trusting its certificate: send, list, read and file
+    all work, and a certificate made out to another host name is refused."""
+    import subprocess
+
+    def certificate(name: str, alt: str) -> tuple[Path, Path]:
+        key, cert = tmp_path / f"{name}.key", tmp_path / f"{name}.pem"
+        made = subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+             "-out", cert, "-days", "1", "-subj", f"/CN={name}", "-addext",
+             f"subjectAltName={alt}"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        if made.returncode != 0:
+            pytest.skip("openssl not available")
+        return cert, key
+
+    volunteer, coordinator = linked
+    import ssl
+
+    cert, key = certificate("drop", "IP:127.0.0.1")
+    trusted = ssl.create_default_context(cafile=str(cert))
+    server = DavServer(tmp_path / "dav-root", tmp_path)
+    server.root.mkdir()
+    server.start("--tls", str(cert), str(key))
+    try:
+        url = f"https://127.0.0.1:{server.port}"
+        sender = drops.WebDavDrop(url, drops.Credentials(*VOLUNTEER_LOGIN), verify=trusted)
+        add_visit(volunteer, name=NAME, signals=[(Theme.VALLEN, Severity.ZORG, "Viel.", SHARE_ID)])
+        svc.export_signals(volunteer, None)
+        key_id = svc.ensure_volunteer_keys(volunteer).key_id_hex
+        with volunteer.session() as s:
+            data = s.query(OutboxItem).one().data
+        assert data is not None
+        folder = f"{drops.TO_COORDINATOR}/{key_id}"
+        drops.deliver(sender, folder, "signalen-tls.zip", data)
+        sender.close()
+
+        fetcher = drops.WebDavDrop(url, drops.Credentials(*COORDINATOR_LOGIN), verify=trusted)
+        fetched = coordinator_drop.fetch(coordinator, fetcher)
+        fetcher.close()
+        assert [r.status for r in fetched.report.results] == [importer.ImportStatus.IMPORTED]
+        assert any(f.startswith("verwerkt/") for f in _files_under(server.root))
+
+        other, _ = certificate("ander", "DNS:ergens-anders.example")
+        elsewhere = ssl.create_default_context(cafile=str(other))
+        wrong = drops.WebDavDrop(url, drops.Credentials(*COORDINATOR_LOGIN), verify=elsewhere)
+        with pytest.raises(drops.DropCertificateError):
+            wrong.read(f"verwerkt/{key_id}/signalen-tls.zip")
+    finally:
+        server.kill()
 
 
 def test_two_coordinators_fetching_at_once_import_each_batch_once(linked, tmp_path: Path) -> None:
