@@ -43,6 +43,7 @@ from huisbezoek.coordinator import (  # noqa: E402
     dashboard,
     figures,
     followup,
+    organisation,
     report,
     retention,
 )
@@ -243,6 +244,8 @@ def queries(hood: str, name: str, code: str) -> list[tuple[str, Callable[[Any], 
         ("split by neighbourhood", addresses.split_by_neighbourhood),
         ("retention preview", lambda s: retention.preview_retention(s, TODAY)),
         ("volunteers still on old batches", figures.legacy_volunteers),
+        ("queue filter choices", followup.queue_choices),
+        ("volunteers who can get work", organisation.approved_volunteers),
     ]  # fmt: skip
 
 
@@ -284,6 +287,9 @@ def measure(
     )
     for label, query in queries(hood, name, code):
         results[f"dashboard: {label}"] = median_ms(store, query)
+    results["dashboard: volunteers tab (list, last batches)"] = median_ms(
+        store, lambda _: (organisation.list_volunteers(store), organisation.last_batches(store))
+    )
     results["refresh: sync with nothing new"] = median_ms(
         store, lambda s: followup.sync_followups(s, today=TODAY)
     )
