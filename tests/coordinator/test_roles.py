@@ -175,3 +175,43 @@ def test_a_new_password_never_travels_in_a_statement(
         with owner.connect() as conn:
             conn.exec_driver_sql("SELECT pg_reload_conf()")
         owner.dispose()
+
+
+def test_accounts_made_before_an_upgrade_keep_importing(
+    pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A store whose accounts were made at c0004: the owner's upgrade to c0005 adds
+    ``neighbourhood_totals`` and lets the coordinator group write it, so a coordinator's
+    next import works without running ``roles setup`` again."""
+    from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
+    from huisbezoek.vault import migrate
+
+    url = pg_server.new_database()
+    CoordinatorStore.open_url(url).close()
+    cor = f"cor_{uuid.uuid4().hex[:6]}"
+    assert main(["coordinator", "roles", "--url", url, "setup"]) == 0
+    _create(monkeypatch, url, cor, "coordinator")
+    owner = create_engine(url)
+    with owner.begin() as conn:  # back to how c0004 left it
+        conn.exec_driver_sql("DROP TABLE neighbourhood_totals")
+        conn.exec_driver_sql("DROP INDEX ix_neighbourhood_counts_hood")
+        migrate.stamp(COORDINATOR_SCHEMA, conn, "c0004")
+    owner.dispose()
+    CoordinatorStore.open_url(url).close()  # the owner starts the new version: c0005 runs
+
+    store = CoordinatorStore.open_url(_as(url, cor))
+    try:
+        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
+        keys = VolunteerKeys.generate()
+        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
+        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
+        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+        report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
+        assert (report.new, report.rejected) == (2, 0)
+        with store.session() as s:
+            visited = s.scalar(
+                text("SELECT total FROM neighbourhood_totals WHERE metric = 'p:2026Q4:visited'")
+            )
+        assert visited == 7
+    finally:
+        store.close()

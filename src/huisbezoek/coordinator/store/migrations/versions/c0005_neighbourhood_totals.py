@@ -41,6 +41,14 @@ def upgrade() -> None:
             "SELECT neighbourhood, metric, sum(value) FROM neighbourhood_counts "
             "GROUP BY neighbourhood, metric"
         )
+    if op.get_bind().dialect.name == "postgresql":
+        # Personal accounts made before (``coordinator roles setup``) import through the
+        # coordinator group, which then needs this table too; setup grants it from now on.
+        op.execute(
+            "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+            "'huisbezoek_coordinator') THEN GRANT SELECT, INSERT, UPDATE, DELETE ON "
+            "neighbourhood_totals TO huisbezoek_coordinator; END IF; END $$"
+        )
 
 
 def downgrade() -> None:
