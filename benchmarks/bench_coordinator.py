@@ -351,7 +351,7 @@ def over(results: dict[str, float]) -> list[str]:
     ]
 
 
-# -- the large store (--large): 1,000,000 residents, 600,000 signals on PostgreSQL -----------
+# -- the large store (left out by --quick): 1,000,000 residents, 600,000 signals, PostgreSQL --
 
 LARGE_RESIDENTS = 1_000_000
 LARGE_SIGNALS = 600_000
@@ -374,7 +374,7 @@ def run_large(server: Any, config: OrgConfig, context: ImportContext) -> dict[st
                 store, LARGE_RESIDENTS - SLICE_RESIDENTS, LARGE_SIGNALS - SLICE_SIGNALS
             )
 
-        results["bulk load with COPY (see the rows below)"] = timed(bulk)
+        results["bulk load with COPY (the rows above)"] = timed(bulk)
         assert plan is not None
         print("\nbulk-loaded: " + ", ".join(f"{n} {what}" for what, n in plan.counts.items()))
         vacuum = store.engine.execution_options(isolation_level="AUTOCOMMIT")
