@@ -148,7 +148,7 @@ def _residents(rng: random.Random, hoods: Sequence[Hood]) -> Iterator[dict[str, 
     for hood in hoods:
         assigned = hood.volunteers[0] if hood.volunteers and rng.random() < 0.8 else None
         for k in range(hood.residents):
-            postcode = hood.postcode(k)
+            postcode = hood.postcode(k).replace(" ", "")  # as the address-list import stores it
             number = str(1 + k // 25)
             name = f"Bewoner {n}"
             born = date(1946 + rng.randint(1, 4), rng.randint(1, 12), rng.randint(1, 28))
