@@ -220,6 +220,9 @@ class FollowUp(CoordinatorBase):
         Index("ix_cw_followups_status", "status", "severity"),
         Index("ix_cw_followups_due", "is_open", "due_on"),
         Index("ix_cw_followups_source", "source_key_id"),
+        # c0005: a follow-up worker's account sees only rows assigned to it (row-level
+        # security on PostgreSQL), so every query of theirs filters on this first
+        Index("ix_cw_followups_assigned", "assigned_to"),
         # covering indexes (c0004): the report's outcomes and the retention preview count
         # closed follow-ups without reading each row
         Index(

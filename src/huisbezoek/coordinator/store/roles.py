@@ -53,14 +53,20 @@ _VIEWS = {
     "report_coverage": "SELECT day, in_band, invited, visited FROM cw_coverage_snapshots",
 }
 
+# The account name is compared in the collation of the tables' text columns: current_user is
+# of type name, whose collation is "C", and compared as it is no index on assigned_to fits, so
+# every query of a follow-up worker read all follow-ups (120 ms at 600,000 instead of 13 ms).
 _FOLLOWUP_POLICIES = (
     # Only one's own items, and only the signals behind them.
     "CREATE POLICY followup_own_items ON cw_followups TO huisbezoek_followup "
-    "USING (assigned_to = current_user) WITH CHECK (assigned_to = current_user)",
+    'USING (assigned_to = (current_user::text COLLATE "default")) '
+    'WITH CHECK (assigned_to = (current_user::text COLLATE "default"))',
     "CREATE POLICY followup_own_signals ON imported_signals FOR SELECT TO huisbezoek_followup "
-    "USING (id IN (SELECT signal_id FROM cw_followups WHERE assigned_to = current_user))",
+    "USING (id IN (SELECT signal_id FROM cw_followups "
+    'WHERE assigned_to = (current_user::text COLLATE "default")))',
     "CREATE POLICY followup_own_events ON cw_followup_events TO huisbezoek_followup "
-    "USING (signal_id IN (SELECT signal_id FROM cw_followups WHERE assigned_to = current_user))",
+    "USING (signal_id IN (SELECT signal_id FROM cw_followups "
+    'WHERE assigned_to = (current_user::text COLLATE "default")))',
     # Coordinators see and change every row.
     "CREATE POLICY coordinator_all ON cw_followups TO huisbezoek_coordinator "
     "USING (true) WITH CHECK (true)",
