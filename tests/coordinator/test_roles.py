@@ -212,6 +212,10 @@ def test_accounts_made_before_an_upgrade_keep_importing(
     assert _finds_own_items_by_index(url, wim)
     owner = create_engine(url)
     with owner.begin() as conn:  # back to how c0004 left it
+        conn.exec_driver_sql(
+            "CREATE OR REPLACE VIEW report_neighbourhood_counts AS SELECT neighbourhood, metric, "
+            "sum(value) AS total FROM neighbourhood_counts GROUP BY neighbourhood, metric"
+        )
         conn.exec_driver_sql("DROP TABLE neighbourhood_totals")
         conn.exec_driver_sql("DROP INDEX ix_neighbourhood_counts_hood")
         conn.exec_driver_sql("DROP INDEX ix_cw_followups_assigned")
@@ -238,6 +242,13 @@ def test_accounts_made_before_an_upgrade_keep_importing(
             visited = s.scalar(
                 text("SELECT total FROM neighbourhood_totals WHERE metric = 'p:2026Q4:visited'")
             )
-        assert visited == 7
+            view = s.scalar(text("SELECT definition FROM pg_views WHERE viewname = :v"),
+                            {"v": "report_neighbourhood_counts"})  # fmt: skip
+            seen = s.scalar(
+                text("SELECT total FROM report_neighbourhood_counts WHERE metric = :m"),
+                {"m": "p:2026Q4:visited"},
+            )
+        assert visited == 7 and seen == 7
+        assert "neighbourhood_totals" in view  # the reporting view reads the sums
     finally:
         store.close()

@@ -46,9 +46,9 @@ _VIEWS = {
         "SELECT neighbourhood, theme, status, count(*) AS items, sum(is_open) AS still_open "
         "FROM cw_followups GROUP BY neighbourhood, theme, status"
     ),
+    # the volunteers' counts as the importer sums them (c0005), not summed on every read
     "report_neighbourhood_counts": (
-        "SELECT neighbourhood, metric, sum(value) AS total FROM neighbourhood_counts "
-        "GROUP BY neighbourhood, metric"
+        "SELECT neighbourhood, metric, total::bigint AS total FROM neighbourhood_totals"
     ),
     "report_coverage": "SELECT day, in_band, invited, visited FROM cw_coverage_snapshots",
 }

@@ -57,6 +57,13 @@ def upgrade() -> None:
         # "C"), which no index fits; in the text columns' collation the new index serves them.
         for statement in _POLICIES:
             op.execute(statement)
+        # The reporting account's view of the counts reads the totals too (same columns).
+        op.execute(
+            "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = "
+            "'report_neighbourhood_counts') THEN CREATE OR REPLACE VIEW "
+            "report_neighbourhood_counts AS SELECT neighbourhood, metric, total::bigint AS total "
+            "FROM neighbourhood_totals; END IF; END $$"
+        )
 
 
 _POLICIES = (
