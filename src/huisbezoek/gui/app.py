@@ -160,8 +160,7 @@ class Application:
         window.close()
         if window.lock.dialog is not None:
             window.lock.dialog.close()
-        if not window.vault.closed:
-            window.vault.close()
+        window.close_store()
 
     def shutdown(self) -> None:
         from huisbezoek.gui.operations import shutdown_worker

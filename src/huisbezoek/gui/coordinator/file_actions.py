@@ -64,6 +64,19 @@ class FileActions:
         self.key_action.triggered.connect(self.ask_key_secret)
         self.passphrase_action.triggered.connect(self.ask_passphrase)
 
+    def on_server(self, server: bool) -> None:
+        """On the shared PostgreSQL store there is no vault to back up or to give a new
+        passphrase: the actions stay in the menu, switched off, and say why."""
+        why = translate(
+            "Bestand",
+            "Niet bij de gedeelde database: de beheerder van de server maakt reservekopieën "
+            "en beheert de wachtwoorden.",
+        )
+        for action in (self.backup_action, self.passphrase_action):
+            action.setEnabled(not server)
+            action.setToolTip(why if server else "")
+            action.setStatusTip(why if server else "")
+
     def _told(self, text: str) -> None:
         QMessageBox.information(self.window, translate("Bestand", "Klaar"), text)
 
@@ -126,19 +139,24 @@ class FileActions:
         dialog.open()
 
     def export_key(self, path: Path, secret: str) -> None:
+        from huisbezoek.gui.coordinator.org_key import with_org_key
+
         store = self.window.store
 
         def work() -> Path:
             atomic_write(path, organisation.export_org_identity_file(store, secret), mode=0o600)
             return path
 
-        run_op(
-            self.window, work,
-            on_done=lambda written: self._told(
-                translate("Bestand", "De sleutel staat versleuteld in {pad}.").format(
-                    pad=str(written))),
-            on_error=self._failed,
-        )  # fmt: skip
+        def go() -> None:
+            run_op(
+                self.window, work,
+                on_done=lambda written: self._told(
+                    translate("Bestand", "De sleutel staat versleuteld in {pad}.").format(
+                        pad=str(written))),
+                on_error=self._failed,
+            )  # fmt: skip
+
+        with_org_key(self.window, store, go, kdf=getattr(self.window, "kdf", None))
 
     # -- passphrase -------------------------------------------------------------------------
 
