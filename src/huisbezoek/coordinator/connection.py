@@ -71,8 +71,14 @@ def save_connection(url: str, *, password_needed: bool = False) -> SavedConnecti
 def remember_password_needed(url: str, needed: bool) -> None:
     """Note whether the connected server asked a password (only for the connected address)."""
     saved = load_connection()
-    if saved is not None and saved.url == url and saved.password_needed != needed:
-        save_connection(url, password_needed=needed)
+    if saved is not None and same_address(saved.url, url) and saved.password_needed != needed:
+        save_connection(saved.url, password_needed=needed)
+
+
+def same_address(a: str, b: str) -> bool:
+    """Whether two addresses name the same server, database and account (spelling aside)."""
+    left, right = make_url(a), make_url(b)
+    return left.set(drivername=DRIVER, password=None) == right.set(drivername=DRIVER, password=None)
 
 
 def forget_connection() -> bool:

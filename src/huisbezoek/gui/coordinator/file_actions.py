@@ -29,7 +29,6 @@ class SecretDialog(BaseDialog):
         self.fields = [password_field(label) for label in labels]
         self.message = error_label()
         self.ok = button(translate("Bestand", "Doorgaan"), primary=True)
-        self.ok.setDefault(True)
         cancel = button(translate("Bestand", "Annuleren"))
         form = QFormLayout()
         for label, field in zip(labels, self.fields, strict=True):
@@ -40,6 +39,10 @@ class SecretDialog(BaseDialog):
         layout.addWidget(self.message)
         layout.addWidget(button_row(cancel, right=(self.ok,)))
         cancel.clicked.connect(self.reject)
+        # Enter in a field presses "Doorgaan": a button is the dialog's default only once it
+        # sits in the dialog (set before, the flag is lost), and never "Annuleren".
+        cancel.setAutoDefault(False)
+        self.ok.setDefault(True)
 
     def values(self) -> list[str]:
         return [field.text() for field in self.fields]

@@ -32,10 +32,12 @@ def unlock_dialog(
     vault in ``folder``, or the shared PostgreSQL store at ``url``. ``password_needed`` None:
     as the saved connection remembers it."""
     if url is not None and password_needed is None:
-        from huisbezoek.coordinator.connection import load_connection
+        from huisbezoek.coordinator.connection import load_connection, same_address
 
         saved = load_connection()
-        password_needed = saved is not None and saved.url == url and saved.password_needed
+        password_needed = (
+            saved is not None and same_address(saved.url, url) and saved.password_needed
+        )
     dialog = CoordinatorUnlockDialog(
         parent, folder, kdf=kdf, idle_ms=idle_ms, url=url, password_needed=bool(password_needed)
     )
