@@ -665,7 +665,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Niet bij de gedeelde database: de beheerder van de server maakt reservekopieën en beheert de wachtwoorden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not with the shared database: the server&apos;s administrator makes backups and manages the passwords.</translation>
     </message>
     <message>
         <source>Klaar</source>
@@ -1266,7 +1266,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Wachtwoordzin &amp;vergeten?</source>
@@ -1315,39 +1315,39 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Dienst {dienst} uit pg_service.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>Service {dienst} from pg_service.conf</translation>
     </message>
     <message>
         <source>Server {server}, database {database}, account {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>Server {server}, database {database}, account {account}</translation>
     </message>
     <message>
         <source>uw computeraccount</source>
-        <translation type="unfinished"></translation>
+        <translation>your computer account</translation>
     </message>
     <message>
         <source>U werkt in de gedeelde database van de organisatie. Wat u doet, komt op naam van uw account in het logboek.</source>
-        <translation type="unfinished"></translation>
+        <translation>You work in the organisation&apos;s shared database. What you do is logged under your account&apos;s name.</translation>
     </message>
     <message>
         <source>De coördinatie staat op slot. Typ het wachtwoord van de database om verder te gaan waar u was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordination is locked. Type the database password to continue where you were.</translation>
     </message>
     <message>
         <source>De coördinatie staat op slot. Druk op Verbinden om verder te gaan waar u was. Het wachtwoord van de database staat op deze computer (pgpass): vergrendel daarom ook de computer als u weggaat (Windows-toets + L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordination is locked. Press Connect to continue where you were. The database password is stored on this computer (pgpass): so also lock the computer when you leave (Windows key + L).</translation>
     </message>
     <message>
         <source>Wachtwoord van de database</source>
-        <translation type="unfinished"></translation>
+        <translation>Database password</translation>
     </message>
     <message>
         <source>Het wachtwoord van uw account op de server.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password of your account on the server.</translation>
     </message>
     <message>
         <source>Verbinden</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect</translation>
     </message>
     <message>
         <source>Vul uw naam in.</source>
@@ -1355,31 +1355,31 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>De server vraagt uw wachtwoord. Typ het in en druk op Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server asks for your password. Type it and press Enter.</translation>
     </message>
     <message>
         <source>Verbinden lukte niet. Probeer het nog eens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting did not work. Please try again.</translation>
     </message>
     <message>
         <source>Hiervoor is de sleutel van de organisatie nodig. Typ de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde.</source>
-        <translation type="unfinished"></translation>
+        <translation>This needs the organisation&apos;s key. Type the passphrase of the organisation key. All coordinators use the same one.</translation>
     </message>
     <message>
         <source>Wachtwoordzin organisatiesleutel</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation key passphrase</translation>
     </message>
     <message>
         <source>Sleutel van de organisatie</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation key</translation>
     </message>
     <message>
         <source>Typ de wachtwoordzin en druk op Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the passphrase and press Enter.</translation>
     </message>
     <message>
         <source>Typ de wachtwoordzin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the passphrase.</translation>
     </message>
     <message>
         <source>Openen lukte niet. Probeer het nog eens.</source>
@@ -1452,7 +1452,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Gedeelde database: {server}, database {database}, account {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared database: {server}, database {database}, account {account}</translation>
     </message>
     <message>
         <source>Instellingen</source>
@@ -2161,63 +2161,63 @@ Fingerprint: {vingerafdruk}</translation>
     </message>
     <message>
         <source>Adres van de server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <source>Bijvoorbeeld postgresql://account@server:5432/database. Zonder wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>For example postgresql://account@server:5432/database. Without a password.</translation>
     </message>
     <message>
         <source>Verbinding &amp;testen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test connection</translation>
     </message>
     <message>
         <source>Server &amp;opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save server</translation>
     </message>
     <message>
         <source>Verbinding</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
     </message>
     <message>
         <source>&amp;Adres</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Werkt uw organisatie met een gedeelde database? Vul dan het adres in dat de beheerder u gaf. Zet er geen wachtwoord in: Huisbezoek vraagt het, of leest het uit ~/.pgpass. Leeg laten en opslaan: u werkt weer met het bestand op deze computer. Het geldt vanaf de volgende start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does your organisation use a shared database? Then fill in the address the administrator gave you. Do not put a password in it: Huisbezoek asks for it, or reads it from ~/.pgpass. Leave it empty and save: you work with the file on this computer again. This applies from the next start.</translation>
     </message>
     <message>
         <source>Vul eerst een adres in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in an address first.</translation>
     </message>
     <message>
         <source>De server is bereikbaar en vraagt een wachtwoord. Huisbezoek vraagt het als u de coördinatie opent.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server can be reached and asks for a password. Huisbezoek asks for it when you open coordination.</translation>
     </message>
     <message>
         <source>Verbinding gelukt: organisatie {organisatie}, account {account}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected: organisation {organisatie}, account {account}.</translation>
     </message>
     <message>
         <source>Verbinden lukte niet. Probeer het nog eens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting did not work. Please try again.</translation>
     </message>
     <message>
         <source>Even geduld: verbinden…</source>
-        <translation type="unfinished"></translation>
+        <translation>One moment: connecting…</translation>
     </message>
     <message>
         <source>Opgeslagen: geen server. Vanaf de volgende start werkt u met het bestand op deze computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: no server. From the next start you work with the file on this computer.</translation>
     </message>
     <message>
         <source>Opgeslagen. Vanaf de volgende start werkt u op deze server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved. From the next start you work on this server.</translation>
     </message>
     <message>
         <source>Opgeslagen.</source>

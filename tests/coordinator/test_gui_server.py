@@ -90,6 +90,7 @@ def open_window(qtbot: Any, account: ServerAccount, password: str | None) -> Any
         press_enter(qtbot, dialog)
         qtbot.waitUntil(lambda: "klopt niet" in dialog.message.text(), timeout=20_000)
         assert "Traceback" not in dialog.message.text() and dialog.window is None
+        assert dialog.message.isVisible()
         qtbot.keyClicks(dialog.passphrase, password)  # the wrong one is selected: replaced
         with qtbot.waitSignal(dialog.opened, timeout=20_000):
             press_enter(qtbot, dialog)
@@ -137,6 +138,7 @@ def test_window_on_the_server_with_a_password(qtbot: Any, server: dict[str, Any]
     qtbot.keyClicks(asked.fields[0], "verkeerde zin voor de sleutel")
     qtbot.keyClick(asked.fields[0], ENTER)
     qtbot.waitUntil(lambda: "opent de sleutel" in asked.message.text(), timeout=20_000)
+    assert asked.message.isVisible()
     asked.fields[0].clear()
     qtbot.keyClicks(asked.fields[0], ORG_PASS)
     qtbot.keyClick(asked.fields[0], ENTER)

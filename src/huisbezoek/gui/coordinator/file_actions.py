@@ -9,43 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from huisbezoek.coordinator import organisation
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.coordinator.org_key import SecretDialog, with_org_key
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
-from huisbezoek.gui.widgets import button, button_row, error_label, hint, password_field
-
-
-class SecretDialog(BaseDialog):
-    """One to three password fields and an OK button; ``accepted_values`` holds the texts."""
-
-    shows_personal_data = False
-
-    def __init__(self, parent: QWidget, name: str, intro: str, labels: list[str]) -> None:
-        super().__init__(parent, name)
-        self.fields = [password_field(label) for label in labels]
-        self.message = error_label()
-        self.ok = button(translate("Bestand", "Doorgaan"), primary=True)
-        cancel = button(translate("Bestand", "Annuleren"))
-        form = QFormLayout()
-        for label, field in zip(labels, self.fields, strict=True):
-            form.addRow(label, field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint(intro))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(button_row(cancel, right=(self.ok,)))
-        cancel.clicked.connect(self.reject)
-        # Enter in a field presses "Doorgaan": a button is the dialog's default only once it
-        # sits in the dialog (set before, the flag is lost), and never "Annuleren".
-        cancel.setAutoDefault(False)
-        self.ok.setDefault(True)
-
-    def values(self) -> list[str]:
-        return [field.text() for field in self.fields]
+from huisbezoek.gui.widgets import (
+    show_message,
+)
 
 
 class FileActions:
@@ -129,7 +102,9 @@ class FileActions:
         def go() -> None:
             first, second = dialog.values()
             if first != second:
-                dialog.message.setText(translate("Bestand", "De twee wachtwoorden verschillen."))
+                show_message(
+                    dialog.message, translate("Bestand", "De twee wachtwoorden verschillen.")
+                )
                 return
             path, _ = QFileDialog.getSaveFileName(
                 dialog, translate("Bestand", "Sleutelbestand opslaan"), "organisatie-sleutel.age"
@@ -142,8 +117,6 @@ class FileActions:
         dialog.open()
 
     def export_key(self, path: Path, secret: str) -> None:
-        from huisbezoek.gui.coordinator.org_key import with_org_key
-
         store = self.window.store
 
         def work() -> Path:
@@ -176,8 +149,8 @@ class FileActions:
         def go() -> None:
             old, new, again = dialog.values()
             if new != again:
-                dialog.message.setText(
-                    translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
+                show_message(
+                    dialog.message, translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
                 )
                 return
             self.change_passphrase(old, new, dialog)
@@ -192,7 +165,7 @@ class FileActions:
             from huisbezoek.errors import UserError
 
             if dialog is not None and isinstance(exc, UserError):
-                dialog.message.setText(exc.message_nl)
+                show_message(dialog.message, exc.message_nl)
             else:
                 self._failed(exc)
 

@@ -5,6 +5,8 @@ batches (import, fetch) and signing packages (assignments, configuration, receip
 Before such work the tab calls :func:`with_org_key`; when the store still holds the key sealed,
 a small dialog asks the passphrase all coordinators share, unseals the key off the GUI thread,
 and then runs the work. The key stays in memory until the window locks. A vault needs nothing.
+
+``SecretDialog`` (one to three password fields) is shared with the File menu's actions.
 """
 
 from __future__ import annotations
@@ -12,11 +14,48 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
-from huisbezoek.gui.coordinator.file_actions import SecretDialog
+from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.widgets import (
+    button,
+    button_row,
+    error_label,
+    hint,
+    password_field,
+    show_message,
+)
+
+
+class SecretDialog(BaseDialog):
+    """One to three password fields and an OK button; ``accepted_values`` holds the texts."""
+
+    shows_personal_data = False
+
+    def __init__(self, parent: QWidget, name: str, intro: str, labels: list[str]) -> None:
+        super().__init__(parent, name)
+        self.fields = [password_field(label) for label in labels]
+        self.message = error_label()
+        self.ok = button(translate("Bestand", "Doorgaan"), primary=True)
+        cancel = button(translate("Bestand", "Annuleren"))
+        form = QFormLayout()
+        for label, field in zip(labels, self.fields, strict=True):
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(intro))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(button_row(cancel, right=(self.ok,)))
+        cancel.clicked.connect(self.reject)
+        # Enter in a field presses "Doorgaan": a button is the dialog's default only once it
+        # sits in the dialog (set before, the flag is lost), and never "Annuleren".
+        cancel.setAutoDefault(False)
+        self.ok.setDefault(True)
+
+    def values(self) -> list[str]:
+        return [field.text() for field in self.fields]
 
 
 def with_org_key(parent: QWidget, store: Any, then: Callable[[], Any], *, kdf: Any = None) -> Any:
@@ -42,7 +81,7 @@ def with_org_key(parent: QWidget, store: Any, then: Callable[[], Any], *, kdf: A
     def go() -> None:
         passphrase = dialog.values()[0]
         if not passphrase:
-            dialog.message.setText(translate("Coördinatie", "Typ de wachtwoordzin."))
+            show_message(dialog.message, translate("Coördinatie", "Typ de wachtwoordzin."))
             return
         dialog.ok.setEnabled(False)
 
@@ -56,10 +95,11 @@ def with_org_key(parent: QWidget, store: Any, then: Callable[[], Any], *, kdf: A
 
             dialog.ok.setEnabled(True)
             dialog.fields[0].selectAll()
-            dialog.message.setText(
+            show_message(
+                dialog.message,
                 exc.message_nl
                 if isinstance(exc, UserError)
-                else translate("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
+                else translate("Coördinatie", "Openen lukte niet. Probeer het nog eens."),
             )
 
         run_op(dialog, lambda: store.unlock_org_key(passphrase, kdf=kdf), on_done=done,

@@ -13,7 +13,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from huisbezoek.coordinator.settings import (
     MAX_AGE,
@@ -36,6 +44,7 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     scrolling,
+    show_message,
 )
 
 
@@ -112,8 +121,18 @@ class SettingsPanel(QWidget):
         layout.addWidget(self._server_box())
         layout.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.addWidget(scrolling(inner))
+        self.area = scrolling(inner)
+        outer.addWidget(self.area)
+        # A field reached by its Alt key (Alt+A: the server's address) scrolls into view too,
+        # not only one reached by Tab.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
         self.save_button.clicked.connect(self.save)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            self.area.ensureWidgetVisible(new)
 
     def _server_box(self) -> QWidget:
         box = QWidget()
@@ -227,6 +246,7 @@ class SettingsPanel(QWidget):
             )
 
         self.server_message.setText(translate("Instellingen", "Even geduld: verbinden…"))
+        self.area.ensureWidgetVisible(self.server_message)
         run_op(self, work, on_done=done, on_error=failed)
 
     def _save_server(self, url: str, *, password_needed: bool, tested: str = "") -> None:
@@ -273,7 +293,7 @@ class SettingsPanel(QWidget):
         self.age_min.setValue(current.age_min)
         self.age_max.setValue(current.age_max)
         self.retention.setValue(current.retention_months)
-        self.message.setText("")
+        show_message(self.message, "")
 
     def save(self) -> None:
         store = self.store
@@ -304,6 +324,6 @@ class SettingsPanel(QWidget):
 
         self.saved.setText("")
         if isinstance(exc, UserError):
-            self.message.setText(exc.message_nl)
+            show_message(self.message, exc.message_nl)
         else:
             show_error(self, exc)

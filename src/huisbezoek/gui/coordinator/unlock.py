@@ -31,6 +31,7 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     password_field,
+    show_message,
 )
 
 
@@ -247,7 +248,7 @@ class CoordinatorUnlockDialog(BaseDialog):
 
         user = " ".join(self.name.text().split())
         if not user:
-            self.message.setText(translate("Coördinatie", "Vul uw naam in."))
+            show_message(self.message, translate("Coördinatie", "Vul uw naam in."))
             return
         passphrase, folder = self.passphrase.text(), self.folder
         if self.recovery.isVisible():
@@ -255,7 +256,7 @@ class CoordinatorUnlockDialog(BaseDialog):
 
             problem = startup.check_new_passphrase(self.new_pass.text(), self.new_pass2.text())
             if problem:
-                self.message.setText(problem)
+                show_message(self.message, problem)
                 return
             key, new, kdf = self.recovery_key.text(), self.new_pass.text(), self.kdf
 
@@ -283,10 +284,11 @@ class CoordinatorUnlockDialog(BaseDialog):
 
         def failed(exc: BaseException) -> None:
             self.open_button.setEnabled(True)
-            self.message.setText(
+            show_message(
+                self.message,
                 exc.message_nl
                 if isinstance(exc, UserError)
-                else translate("Coördinatie", "Openen lukte niet. Probeer het nog eens.")
+                else translate("Coördinatie", "Openen lukte niet. Probeer het nog eens."),
             )
 
         run_op(self, work, on_done=done, on_error=failed)
@@ -326,16 +328,17 @@ class CoordinatorUnlockDialog(BaseDialog):
             self.open_button.setEnabled(True)
             if isinstance(exc, PasswordNeededError):
                 self.show_password(True)
-                self.message.setText(
-                    translate("Coördinatie", "De server vraagt uw wachtwoord. Typ het in en "
-                                             "druk op Enter.")
-                )  # fmt: skip
+                asked = translate(
+                    "Coördinatie", "De server vraagt uw wachtwoord. Typ het in en druk op Enter."
+                )
+                show_message(self.message, asked)
                 return
             self.passphrase.selectAll()
-            self.message.setText(
+            show_message(
+                self.message,
                 exc.message_nl
                 if isinstance(exc, UserError)
-                else translate("Coördinatie", "Verbinden lukte niet. Probeer het nog eens.")
+                else translate("Coördinatie", "Verbinden lukte niet. Probeer het nog eens."),
             )
 
         run_op(self, work, on_done=done, on_error=failed)

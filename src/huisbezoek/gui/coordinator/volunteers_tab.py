@@ -26,6 +26,7 @@ from huisbezoek.gui.widgets import (
     fill_table,
     heading,
     hint,
+    show_message,
     table,
 )
 
@@ -156,7 +157,7 @@ class VolunteersPanel(QWidget):
     def enrol_file(self, path: Path) -> None:
 
         def done(row: Any) -> None:
-            self.message.setText("")
+            show_message(self.message, "")
             self._pending_select = row.key_id
             self.refresh()
 
@@ -184,7 +185,7 @@ class VolunteersPanel(QWidget):
             return config
 
         def done(config: Any) -> None:
-            self.message.setText("")
+            show_message(self.message, "")
             self.fingerprint.setText(
                 translate(
                     "Vrijwilligers",
@@ -199,7 +200,13 @@ class VolunteersPanel(QWidget):
         row = self._current()
         if row is not None:
             run_op(self, lambda: organisation.approve_volunteer(self.store, row.key_id),
-                   on_done=lambda _r: self.refresh())  # fmt: skip
+                   on_done=self._after_approve)  # fmt: skip
+
+    def _after_approve(self, _row: Any) -> None:
+        # The approve button turns grey; the focus goes back to the list, never on to
+        # "Intrekken", where a second Space would revoke the volunteer just approved.
+        self.table.setFocus()
+        self.refresh()
 
     def revoke_selected(self) -> None:
 
