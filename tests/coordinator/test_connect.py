@@ -184,3 +184,21 @@ def test_a_password_the_server_asks_is_typed_never_saved(
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["org", "volunteers", "--passphrase-stdin"]) == 0
     assert "Er zijn nog geen vrijwilligers" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_tls_and_a_missing_database_have_their_own_message(
+    pg_password_server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    account = account_database(pg_password_server)
+    port = pg_password_server.tcp_port
+    # The test server speaks no TLS; a coordinator's address asks for it.
+    tls = f"postgresql://{account.account}@127.0.0.1:{port}/huisbezoek?sslmode=require"
+    assert main(["coordinator", "connect", tls]) == 2
+    err = capsys.readouterr().err
+    assert "beveiligde verbinding (TLS)" in err and "Traceback" not in err
+    missing = f"postgresql://{account.account}@127.0.0.1:{port}/bestaat_niet"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(account.password + "\n"))
+    assert main(["coordinator", "connect", missing, "--passphrase-stdin"]) == 2
+    assert "database bestaat niet" in capsys.readouterr().err
+    assert not connection.connection_path().exists()
