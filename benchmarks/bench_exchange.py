@@ -201,7 +201,7 @@ def floor(
     return time.perf_counter() - start
 
 
-DROP_ROUNDS = 3
+DROP_ROUNDS = 5
 DROP_TARGET = 1.5
 
 

@@ -1,10 +1,12 @@
 """A real WebDAV server for the tests: WsgiDAV on cheroot, on 127.0.0.1 only.
 
-Run as ``python davserver.py ROOT PORTFILE [--quota BYTES] [--stall MARKER]``. It writes the
-port it listens on into PORTFILE, accepts two logins (``vrijwilliger``/``geheim-1`` and
-``coordinator``/``geheim-2``), answers 507 to a PUT that would take the folder over
+Run as
+``python davserver.py ROOT PORTFILE [--quota BYTES] [--stall MARKER] [--tls CERT KEY]``.
+It writes the port it listens on into PORTFILE, accepts two logins (``vrijwilliger``/``geheim-1``
+and ``coordinator``/``geheim-2``), answers 507 to a PUT that would take the folder over
 ``--quota`` bytes, and with ``--stall`` reads half of a PUT body whose path contains MARKER,
-touches ``PORTFILE.stalled`` and waits (so a test can kill the server mid-upload).
+touches ``PORTFILE.stalled`` and waits (so a test can kill the server mid-upload). With
+``--tls`` it speaks HTTPS with that certificate.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def main() -> None:
     args = sys.argv[3:]
     quota = int(args[args.index("--quota") + 1]) if "--quota" in args else None
     stall = args[args.index("--stall") + 1] if "--stall" in args else None
+    tls = args[args.index("--tls") + 1 : args.index("--tls") + 3] if "--tls" in args else None
     root.mkdir(parents=True, exist_ok=True)
     config = {
         "provider_mapping": {"/": str(root)},
@@ -57,7 +60,11 @@ def main() -> None:
                 time.sleep(600)
         return dav(environ, start_response)
 
-    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=4)
+    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=16, request_queue_size=64)
+    if tls:
+        from cheroot.ssl.builtin import BuiltinSSLAdapter
+
+        server.ssl_adapter = BuiltinSSLAdapter(tls[0], tls[1])
     server.prepare()
     port_file.write_text(str(server.bind_addr[1]))
     try:

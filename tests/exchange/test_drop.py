@@ -16,6 +16,7 @@ from huisbezoek.coordinator import importer
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.store.models import ImportedSignal, ImportLedger
 from huisbezoek.domain import Severity, Theme
+from huisbezoek.exchange import batch
 from huisbezoek.exchange import drop as drops
 from huisbezoek.services import exchange as svc
 from huisbezoek.services import outbox
@@ -129,6 +130,114 @@ def test_coordinator_fetches_imports_and_files_batches(linked, dav: DavServer) -
     assert _signals(coordinator) == 3
 
 
+class _FlakyDrop(drops.FolderDrop):
+    """A folder drop whose connection drops while one file is read, and which checks that no
+    batch leaves ``naar-coordinator`` before the store holds it. It counts as remote, so a
+    fetch files in steps while it imports."""
+
+    remote = True
+
+    def __init__(self, folder: Path, coordinator: Vault, fail_on: str | None) -> None:
+        super().__init__(folder)
+        self.coordinator, self.fail_on = coordinator, fail_on
+        self.filed_before_commit: list[str] = []
+
+    def read(self, path: str, limit: int = drops.MAX_DROP_FILE_BYTES) -> bytes:
+        if self.fail_on is not None and path.endswith(self.fail_on):
+            raise drops.DropOfflineError("connection lost")
+        return super().read(path, limit)
+
+    def move(self, src: str, dst: str) -> bool:
+        if dst.startswith(drops.DONE):
+            _kind, key_id, sequence = Path(src).name.split(".")[0].split("-")
+            with self.coordinator.session() as s:  # sees committed rows only
+                held = s.query(ImportLedger).filter_by(key_id=key_id, sequence=int(sequence))
+                if held.count() != 1:
+                    self.filed_before_commit.append(src)
+        return super().move(src, dst)
+
+
+def test_connection_lost_mid_fetch_leaves_that_batch_for_next_time(linked, tmp_path) -> None:
+    """A batch the drop does not hand over (offline halfway) is neither refused nor filed: it
+    stays in naar-coordinator and the next fetch imports it. Filing runs in steps of
+    FILE_EVERY batches, and never moves a batch whose import is not committed yet."""
+    volunteer, coordinator = linked
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    outbox.set_folder(volunteer, folder)
+    _queue(volunteer, 5)
+    assert outbox.send_now(volunteer).sent == 5
+    names = sorted(p.name for p in (folder / drops.TO_COORDINATOR).rglob("signalen-*"))
+    assert len(names) == 5
+
+    original = coordinator_drop.FILE_EVERY
+    coordinator_drop.FILE_EVERY = 2  # three commits for five batches
+    try:
+        drop = _FlakyDrop(folder, coordinator, fail_on=names[2])
+        fetched = coordinator_drop.fetch(coordinator, drop)
+    finally:
+        coordinator_drop.FILE_EVERY = original
+    assert fetched.later == 1
+    assert fetched.report.rejected == 0
+    assert len(fetched.report.results) == 4
+    assert "volgende keer opgehaald" in fetched.lines_nl()[-1]
+    files = _files_under(folder)
+    assert [Path(f).name for f in files if f.startswith("naar-coordinator/")] == [names[2]]
+    assert not [f for f in files if f.startswith("geweigerd/")]
+    assert _signals(coordinator) == 4
+    assert drop.filed_before_commit == []
+
+    again = coordinator_drop.fetch(coordinator, _FlakyDrop(folder, coordinator, fail_on=None))
+    assert (again.later, len(again.report.results), again.report.rejected) == (0, 1, 0)
+    assert _signals(coordinator) == 5
+    assert not [f for f in _files_under(folder) if f.startswith("naar-coordinator/")]
+
+
+def test_oversized_file_is_refused_and_strange_answer_held_back(linked, dav: DavServer) -> None:
+    """From the real WebDAV server: a file larger than any batch is refused and filed with its
+    reason; a batch the server answers strangely for stays for the next fetch."""
+    volunteer, coordinator = linked
+    dav.start()
+    outbox.set_webdav(volunteer, dav.url, *VOLUNTEER_LOGIN)
+    _queue(volunteer, 2)
+    assert outbox.send_now(volunteer).sent == 2
+    key_folder = next((dav.root / "naar-coordinator").iterdir())
+    with (key_folder / "signalen-groot.zip").open("wb") as f:
+        f.truncate(batch.MAX_BATCH_BYTES + 1)  # sparse: quick to make, read in full by the server
+    first = sorted(p.name for p in key_folder.iterdir() if p.name.endswith("1.zip"))[0]
+
+    with coordinator.session() as s:
+        coordinator_drop.set_webdav(s, dav.url, *COORDINATOR_LOGIN)
+        drop = coordinator_drop.open_drop(s)
+    assert isinstance(drop, drops.WebDavDrop)
+    real_get = drop._raw.get
+
+    def strange(path: str, limit: int) -> bytes:
+        if path.endswith(first):
+            raise drops.DropJunkError("server answered 400")
+        return real_get(path, limit)
+
+    drop._raw.get = strange  # type: ignore[method-assign]
+    fetched = coordinator_drop.fetch(coordinator, drop)
+    assert fetched.later == 1
+    statuses = [r.status for r in fetched.report.results]
+    assert statuses.count(importer.ImportStatus.IMPORTED) == 1
+    assert statuses.count(importer.ImportStatus.REJECTED) == 1
+    files = _files_under(dav.root)
+    assert sorted(Path(f).name for f in files if f.startswith("geweigerd/")) == [
+        "signalen-groot.zip",
+        "signalen-groot.zip.reden.txt",
+    ]
+    assert [Path(f).name for f in files if f.startswith("naar-coordinator/")] == [first]
+    drop._raw.get = real_get  # type: ignore[method-assign]
+    again = coordinator_drop.fetch(coordinator, drop)
+    assert (again.later, [r.status for r in again.report.results]) == (
+        0,
+        [importer.ImportStatus.IMPORTED],
+    )
+    assert _signals(coordinator) == 2
+
+
 def test_interrupted_upload_resumes_and_imports_once(linked, dav: DavServer) -> None:
     volunteer, coordinator = linked
     dav.start("--stall", ".part")
@@ -207,12 +316,13 @@ def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
     port = listener.getsockname()[1]
 
     def serve() -> None:
-        conn, _ = listener.accept()
-        try:
-            with context.wrap_socket(conn, server_side=True):
+        for _ in range(3):  # the listing, a read and a move each try
+            conn, _ = listener.accept()
+            try:
+                with context.wrap_socket(conn, server_side=True):
+                    pass
+            except (ssl.SSLError, OSError):
                 pass
-        except (ssl.SSLError, OSError):
-            pass
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -220,7 +330,64 @@ def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
     with pytest.raises(drops.DropCertificateError) as err:
         drop.files("naar-coordinator")
     assert "certificaat" in err.value.message_nl
+    with pytest.raises(drops.DropCertificateError):
+        drop.read("naar-coordinator/abc/signalen-abc-000001.zip")
+    with pytest.raises(drops.DropCertificateError):
+        drop.move("naar-coordinator/abc/x.zip", "verwerkt/abc/x.zip")
     listener.close()
+
+
+def test_fetch_over_https_with_the_organisations_certificate(linked, tmp_path: Path) -> None:
+    """Over TLS to the real WebDAV server, trusting its certificate: send, list, read and file
+    all work, and a certificate made out to another host name is refused."""
+    import subprocess
+
+    def certificate(name: str, alt: str) -> tuple[Path, Path]:
+        key, cert = tmp_path / f"{name}.key", tmp_path / f"{name}.pem"
+        made = subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+             "-out", cert, "-days", "1", "-subj", f"/CN={name}", "-addext",
+             f"subjectAltName={alt}"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        if made.returncode != 0:
+            pytest.skip("openssl not available")
+        return cert, key
+
+    volunteer, coordinator = linked
+    import ssl
+
+    cert, key = certificate("drop", "IP:127.0.0.1")
+    trusted = ssl.create_default_context(cafile=str(cert))
+    server = DavServer(tmp_path / "dav-root", tmp_path)
+    server.root.mkdir()
+    server.start("--tls", str(cert), str(key))
+    try:
+        url = f"https://127.0.0.1:{server.port}"
+        sender = drops.WebDavDrop(url, drops.Credentials(*VOLUNTEER_LOGIN), verify=trusted)
+        add_visit(volunteer, name=NAME, signals=[(Theme.VALLEN, Severity.ZORG, "Viel.", SHARE_ID)])
+        svc.export_signals(volunteer, None)
+        key_id = svc.ensure_volunteer_keys(volunteer).key_id_hex
+        with volunteer.session() as s:
+            data = s.query(OutboxItem).one().data
+        assert data is not None
+        folder = f"{drops.TO_COORDINATOR}/{key_id}"
+        drops.deliver(sender, folder, "signalen-tls.zip", data)
+        sender.close()
+
+        fetcher = drops.WebDavDrop(url, drops.Credentials(*COORDINATOR_LOGIN), verify=trusted)
+        fetched = coordinator_drop.fetch(coordinator, fetcher)
+        fetcher.close()
+        assert [r.status for r in fetched.report.results] == [importer.ImportStatus.IMPORTED]
+        assert any(f.startswith("verwerkt/") for f in _files_under(server.root))
+
+        other, _ = certificate("ander", "DNS:ergens-anders.example")
+        elsewhere = ssl.create_default_context(cafile=str(other))
+        wrong = drops.WebDavDrop(url, drops.Credentials(*COORDINATOR_LOGIN), verify=elsewhere)
+        with pytest.raises(drops.DropCertificateError):
+            wrong.read(f"verwerkt/{key_id}/signalen-tls.zip")
+    finally:
+        server.kill()
 
 
 def test_two_coordinators_fetching_at_once_import_each_batch_once(linked, tmp_path: Path) -> None:

@@ -298,8 +298,11 @@ def test_icns_holds_the_macos_sizes():
     assert found[b"icp4"] == 16
 
 
-def test_icons_are_what_make_icon_draws(tmp_path):
-    """The committed icons match the script, so a changed design cannot go unregenerated."""
+def test_icons_are_what_make_icon_draws(tmp_path, qapp):
+    """The committed icons match the script, so a changed design cannot go unregenerated.
+
+    ``qapp`` first: make_icon would otherwise start a bare QGuiApplication, and a widget test
+    after it in the same worker would find no QApplication."""
     import make_icon
     from PIL import Image, ImageChops, ImageStat
 

@@ -21,7 +21,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,11 @@ from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
 log = logging.getLogger(__name__)
 
 PARALLEL = 8  # requests in flight to the drop at once (measured: 8 beat 4 by about 3x)
+# Batches imported per commit from a remote drop. Each commit lets its batches be filed away
+# (a MOVE on the server each) while the next run imports, instead of all moves waiting for one
+# commit at the end; a run costs a few ms of fixed work (benchmarks/bench_exchange.py). A
+# folder drop files its batches after one commit: a local rename costs next to nothing.
+FILE_EVERY = 25
 # One import at a time in this process (the coordinator window and a CLI run share nothing,
 # but two fetches from one window could overlap). Across processes the store decides: the
 # SQLCipher store admits one process, PostgreSQL serialises imports itself.
@@ -111,11 +116,21 @@ def open_drop(session: Session) -> drops.Drop:
 class FetchReport:
     report: importer.ImportReport
     skipped: int  # files another coordinator took first, or uploads still in progress
+    later: int = 0  # files the drop did not hand over (connection lost): left there for next time
 
     def lines_nl(self) -> list[str]:
+        later = (
+            [
+                f"{self.later} zending(en) kon(den) niet worden opgehaald: de verbinding met de "
+                "uitwisselmap viel weg. Ze blijven in de uitwisselmap staan en worden de "
+                "volgende keer opgehaald."
+            ]
+            if self.later
+            else []
+        )
         if not self.report.results:
-            return ["Er stonden geen nieuwe zendingen in de uitwisselmap."]
-        return self.report.lines_nl()
+            return later or ["Er stonden geen nieuwe zendingen in de uitwisselmap."]
+        return self.report.lines_nl() + later
 
 
 def fetch(
@@ -128,40 +143,53 @@ def fetch(
     """Fetch, import and file every complete batch waiting in the drop.
 
     Downloads run a few at a time ahead of the import (the network waits overlap with
-    decrypting and writing), and filing runs a few at a time after it. No claim is taken
-    first: a batch that two fetches both read is imported once (the ledger) and filed by
+    decrypting and writing). From a remote drop the import commits every ``FILE_EVERY``
+    batches, and the batches of each commit are filed away a few at a time while the next run
+    imports; a batch is never moved out of ``naar-coordinator`` before its import is
+    committed. No claim is taken first: a batch that two fetches both read is imported once (the ledger) and filed by
     whichever moves it first.
     """
     report = progress or noop_progress
     report(0.0, "Uitwisselmap bekijken")
     vanished: set[str] = set()
-    pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="huisbezoek-drop")
-    try:
-        keys = drop.folders(drops.TO_COORDINATOR)
-        listings = pool.map(lambda k: drop.files(f"{drops.TO_COORDINATOR}/{k}"), keys)
-        found: list[tuple[str, str]] = [  # (key-id folder, file name)
-            (key_folder, entry.name)
-            for key_folder, entries in zip(keys, listings, strict=True)
-            for entry in entries
-            if not entry.name.endswith(drops.PART_SUFFIX)
-        ]
-    except BaseException:  # offline or junk while listing: no threads left behind
-        pool.shutdown(cancel_futures=True)
-        raise
-    log.info("drop fetch: %d files", len(found))
+    held_back: set[str] = set()
 
     def download(key_folder: str, name: str) -> bytes | drops.DropError:
         try:
             return drop.read(f"{drops.TO_COORDINATOR}/{key_folder}/{name}", batch.MAX_BATCH_BYTES)
-        except drops.DropJunkError as exc:  # gone (filed by another fetch) or not a file
+        except drops.DropGoneError as exc:  # filed by another fetch meanwhile
             vanished.add(f"{key_folder}/{name}")
             return exc
+        except drops.DropTooLargeError as exc:  # the file itself is junk: refused and filed
+            return exc
+        except drops.DropError as exc:  # offline, login, a strange answer: not the batch's fault
+            held_back.add(f"{key_folder}/{name}")
+            return exc
+
+    pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="huisbezoek-drop")
+    pending: dict[tuple[str, str], Future[bytes | drops.DropError]] = {}
+    try:
+        keys = drop.folders(drops.TO_COORDINATOR)
+        listings = {pool.submit(drop.files, f"{drops.TO_COORDINATOR}/{k}"): k for k in keys}
+        # Each folder's downloads start as soon as its listing is in, not after all listings.
+        for listed in as_completed(listings):
+            key_folder = listings[listed]
+            for entry in listed.result():
+                if not entry.name.endswith(drops.PART_SUFFIX):
+                    pending[(key_folder, entry.name)] = pool.submit(
+                        download, key_folder, entry.name
+                    )
+    except BaseException:  # offline or junk while listing: no threads left behind
+        pool.shutdown(cancel_futures=True)
+        raise
+    found = sorted(pending)  # (key-id folder, file name): each volunteer's batches in order
+    downloads = [pending[k] for k in found]
+    log.info("drop fetch: %d files", len(found))
 
     def scaled(fraction: float, message: str) -> None:
         report(0.05 + 0.85 * fraction, message)
 
     with pool:
-        downloads = [pool.submit(download, k, n) for k, n in found]
 
         def loader(index: int) -> Callable[[], bytes]:
             def load() -> bytes:
@@ -173,31 +201,59 @@ def fetch(
             return load
 
         sources = [(f"{k}/{n}", loader(i)) for i, (k, n) in enumerate(found)]
+        results: list[importer.BatchImportResult] = []
+        moves: list[Future[bool]] = []
+        cancelled = False
         try:
-            with _IMPORT_LOCK:
-                result = importer.import_sources(store, sources, progress=scaled, cancel=cancel)
+            every = FILE_EVERY if drop.remote else max(len(sources), 1)
+            for first in range(0, max(len(sources), 1), every):
+                chunk = sources[first : first + every]
+
+                def part(
+                    fraction: float, message: str, done: int = first, size: int = len(chunk)
+                ) -> None:
+                    scaled((done + fraction * size) / max(len(sources), 1), message)
+
+                with _IMPORT_LOCK:
+                    imported = importer.import_sources(store, chunk, progress=part, cancel=cancel)
+                # A batch the drop did not hand over stays where it is for the next fetch.
+                kept = [r for r in imported.results if r.file_name not in held_back]
+                results.extend(kept)
+                # Committed: file this run away while the next one imports.
+                moves += [pool.submit(_file_away, drop, outcome) for outcome in kept
+                          if outcome.file_name not in vanished]  # fmt: skip
+                if imported.cancelled:
+                    cancelled = True
+                    break
         finally:
             for future in downloads:
                 future.cancel()
-        # Target folders first, one by one: servers answer parallel MKCOLs of one folder badly.
-        for key_folder in sorted({r.file_name.split("/", 1)[0] for r in result.results}):
-            drop.ensure_folder(f"{drops.DONE}/{key_folder}")
-        for outcome in result.results:
-            if outcome.status is importer.ImportStatus.REJECTED:
-                drop.ensure_folder(f"{drops.REFUSED}/{outcome.file_name.split('/', 1)[0]}")
-        moves = [pool.submit(_file_away, drop, outcome) for outcome in result.results
-                 if outcome.file_name not in vanished]  # fmt: skip
+            wait(moves)
         skipped = len(vanished) + sum(0 if m.result() else 1 for m in moves)
+        result = importer.ImportReport(tuple(results), cancelled)
     report(1.0, "Klaar")
-    return FetchReport(result, skipped)
+    if held_back:
+        log.info("drop fetch: %d files not handed over, left for the next fetch", len(held_back))
+    return FetchReport(result, skipped, len(held_back))
 
 
 def _file_away(drop: drops.Drop, outcome: importer.BatchImportResult) -> bool:
-    """Move a batch to verwerkt/ or (with the reason beside it) geweigerd/."""
+    """Move a batch to verwerkt/ or (with the reason beside it) geweigerd/. False when it was
+    gone already, or the drop could not be reached: it is imported, and the next fetch files it
+    (the ledger knows it)."""
+    try:
+        return _move_to_folder(drop, outcome)
+    except drops.DropError as exc:
+        log.info("drop fetch: filing failed (%s); left for the next fetch", type(exc).__name__)
+        return False
+
+
+def _move_to_folder(drop: drops.Drop, outcome: importer.BatchImportResult) -> bool:
     key_folder, name = outcome.file_name.split("/", 1)
     src = f"{drops.TO_COORDINATOR}/{key_folder}/{name}"
     if outcome.status is importer.ImportStatus.REJECTED:
         target = f"{drops.REFUSED}/{key_folder}"
+        drop.ensure_folder(target)  # once per folder: the WebDAV drop remembers what it made
         reason = f"{outcome.reason_nl}\n({outcome.error})\n".encode()
         drop.write(f"{target}/{name}{drops.REASON_SUFFIX}", reason)
     else:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import http.client
 import io
 import ipaddress
 import os
@@ -35,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,6 +53,12 @@ REASON_SUFFIX = ".reden.txt"
 # below it); a listing is capped in entries. Anything larger is junk, not read to the end.
 MAX_DROP_FILE_BYTES = 64 * 1024 * 1024
 MAX_LISTING = 10_000
+# PROPFIND asking only for what a listing uses.
+_PROPFIND_TYPE_AND_SIZE = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/></d:prop>'
+    "</d:propfind>"
+)
 TIMEOUT_SECONDS = 30.0
 
 
@@ -100,6 +107,14 @@ class DropJunkError(DropError):
     )
 
 
+class DropGoneError(DropJunkError):
+    """The file is no longer there (another coordinator filed it first)."""
+
+
+class DropTooLargeError(DropJunkError):
+    """The file is larger than anything that belongs in the drop."""
+
+
 class DropSetupError(DropError):
     message_nl = (
         "De uitwisselmap is niet goed ingesteld. Alleen een beveiligd adres (https://) of een "
@@ -137,6 +152,10 @@ class DropEntry:
 
 class Drop(Protocol):
     """The operations a drop offers; paths are relative, with ``/`` between parts."""
+
+    # Each operation is a round trip over the network (a fetch then files batches away while
+    # it imports more, rather than after one commit at the end).
+    remote: bool
 
     def ensure_folder(self, path: str) -> None: ...
 
@@ -209,6 +228,8 @@ def open_drop(
 class FolderDrop:
     """A folder on this computer, often one a sync client keeps in step with a server."""
 
+    remote = False
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
@@ -244,7 +265,7 @@ class FolderDrop:
             flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
             fd = os.open(target, flags)
         except FileNotFoundError as exc:
-            raise DropJunkError("file vanished") from exc
+            raise DropGoneError("file vanished") from exc
         except OSError as exc:
             raise _folder_error(exc) from exc
         with os.fdopen(fd, "rb") as f:
@@ -252,7 +273,7 @@ class FolderDrop:
                 raise DropJunkError("not a regular file")
             data = f.read(limit + 1)
         if len(data) > limit:
-            raise DropJunkError("file over the limit")
+            raise DropTooLargeError("file over the limit")
         return data
 
     def files(self, folder: str) -> list[DropEntry]:
@@ -324,12 +345,135 @@ class _Capped(io.RawIOBase):
     def write(self, b: Any) -> int:
         self.buffer += b
         if len(self.buffer) > self.limit:
-            raise DropJunkError("response over the limit")
+            raise DropTooLargeError("response over the limit")
         return len(b)
+
+
+class _RawHttp:
+    """GET and MOVE, the two requests a fetch makes for each batch, on the standard library's
+    ``http.client`` with a few kept-alive connections. Through webdav4 and httpx each request
+    cost this process about 0.7 ms (URL parsing, the cookie jar, hooks), on httpcore 0.25 ms,
+    on ``http.client`` 0.11 ms; that process also imports, so this is what keeps fetching from a
+    WebDAV drop close to fetching from a local folder (``benchmarks/bench_exchange.py``).
+    Listing, folders and uploads stay on webdav4. TLS as httpx sets it up
+    (``httpx.create_ssl_context``: certificates and host names verified); an HTTPS proxy from
+    the environment is used through CONNECT."""
+
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials,
+        *,
+        verify: ssl.SSLContext | str | bool,
+        timeout: float,
+    ) -> None:
+        import base64
+        import urllib.request
+
+        import httpx
+
+        parts = urlsplit(url)
+        self._https = parts.scheme == "https"
+        self._host = parts.hostname or ""
+        self._port = parts.port or (443 if self._https else 80)
+        self._origin = f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
+        self._prefix = parts.path.rstrip("/")
+        login = base64.b64encode(f"{credentials.username}:{credentials.password}".encode())
+        self._headers = {"Authorization": "Basic " + login.decode(), "User-Agent": "huisbezoek"}
+        self._timeout = timeout
+        self._context = httpx.create_ssl_context(verify=verify) if self._https else None
+        proxy = urllib.request.getproxies().get("https") if self._https else None
+        self._proxy = None
+        if proxy and not urllib.request.proxy_bypass(self._host) and not _loopback(self._host):
+            self._proxy = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+        self._idle: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+
+    def _url(self, path: str) -> str:
+        return f"{self._origin}{self._target(path)}"
+
+    def _target(self, path: str) -> str:
+        return f"{self._prefix}/{quote(path.strip('/'), safe='/')}"
+
+    def _new_connection(self) -> http.client.HTTPConnection:
+        if not self._https:
+            return http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+        if self._proxy is None:
+            return http.client.HTTPSConnection(
+                self._host, self._port, timeout=self._timeout, context=self._context
+            )
+        connection = http.client.HTTPSConnection(
+            self._proxy.hostname or "", self._proxy.port or 8080, timeout=self._timeout,
+            context=self._context,
+        )  # fmt: skip
+        connection.set_tunnel(self._host, self._port)
+        return connection
+
+    def _request(
+        self, method: str, path: str, headers: dict[str, str], limit: int
+    ) -> tuple[int, bytes]:
+        """One request; a kept-alive connection the server closed meanwhile is replaced once."""
+        for attempt in (1, 2):
+            with self._lock:
+                connection = self._idle.pop() if self._idle else None
+            reused = connection is not None
+            connection = connection or self._new_connection()
+            try:
+                connection.request(method, self._target(path), headers={**self._headers, **headers})
+                response = connection.getresponse()
+                body = response.read(limit + 1)
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                connection.close()
+                if reused and attempt == 1:
+                    continue
+                raise DropOfflineError("connection closed") from None
+            except (ssl.SSLError, ssl.CertificateError) as exc:
+                connection.close()
+                raise DropCertificateError(type(exc).__name__) from None
+            except OSError as exc:  # refused, unreachable, timed out
+                connection.close()
+                raise DropOfflineError(type(exc).__name__) from None
+            except http.client.HTTPException as exc:
+                connection.close()
+                raise DropJunkError(type(exc).__name__) from None
+            if len(body) > limit:
+                connection.close()
+                raise DropTooLargeError("response over the limit")
+            if response.will_close:
+                connection.close()
+            else:
+                with self._lock:
+                    self._idle.append(connection)
+            return response.status, body
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+
+    def get(self, path: str, limit: int) -> bytes:
+        status, body = self._request("GET", path, {}, limit)
+        if status == 404:
+            raise DropGoneError("file vanished")
+        if status >= 400:
+            raise _status_error(status)
+        if status != 200:
+            raise DropJunkError(f"server answered {status}")
+        return body
+
+    def move(self, src: str, dst: str) -> None:
+        headers = {"Destination": self._url(dst), "Overwrite": "T"}
+        status, _body = self._request("MOVE", src, headers, 64 * 1024)
+        if status >= 400:
+            raise _status_error(status)
 
 
 class WebDavDrop:
     """A WebDAV folder over HTTPS through webdav4 (httpx underneath); certificates verified."""
+
+    remote = True
 
     def __init__(
         self,
@@ -351,9 +495,11 @@ class WebDavDrop:
         )
         self._made: set[str] = set()
         self._made_lock = threading.Lock()
+        self._raw = _RawHttp(self.url, credentials, verify=verify, timeout=timeout)
 
     def close(self) -> None:
         self._client.http.close()
+        self._raw.close()
 
     def _call(self, fn: Callable[[], Any]) -> Any:
         return _call_webdav(fn)
@@ -362,6 +508,8 @@ class WebDavDrop:
         return _call_webdav(lambda: getattr(self._client, method)(*args))
 
     def ensure_folder(self, path: str) -> None:
+        if path.strip("/") in self._made:  # made before (the set only grows)
+            return
         with self._made_lock:  # one MKCOL per folder, also when threads share this drop
             self._ensure_folder(path)
 
@@ -386,47 +534,46 @@ class WebDavDrop:
 
     def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
         # One GET, read in pieces up to the limit (webdav4's own download asks PROPFIND first).
-        def get() -> bytes:
-            url = self._client.join_url(path)
-            with self._client.http.stream("GET", url) as response:
-                if response.status_code == 404:
-                    raise DropJunkError("file vanished")
-                response.raise_for_status()
-                sink = _Capped(limit)
-                for piece in response.iter_bytes():
-                    sink.write(piece)
-                return bytes(sink.buffer)
+        return bytes(self._call(lambda: self._raw.get(path, limit)))
 
-        return bytes(self._call(get))
-
-    def _ls(self, folder: str) -> list[dict[str, Any]]:
+    def _ls(self, folder: str) -> list[tuple[str, str | None, int | None]]:
+        """(name, "file" or "directory", size) of what is in ``folder``: one PROPFIND that
+        asks only for the type and size (not every property; a server works out dates, etags
+        and locks for each file otherwise, and webdav4 parses them)."""
         from webdav4.client import ResourceNotFound
 
         try:
-            items = self._call(lambda: self._client.ls(folder, detail=True))
+            result = self._call(
+                lambda: self._client.propfind(
+                    folder, data=_PROPFIND_TYPE_AND_SIZE, headers={"Depth": "1"}
+                )
+            )
         except ResourceNotFound:
             return []
-        if not isinstance(items, list):
-            raise DropJunkError("listing is not a list")
-        return [i for i in items[:MAX_LISTING] if isinstance(i, dict)]
+        responses = getattr(result, "responses", None)
+        if not isinstance(responses, dict):
+            raise DropJunkError("listing is not a multistatus")
+        own = self._client.join_url(folder).path.rstrip("/")
+        out = []
+        for response in list(responses.values())[: MAX_LISTING + 1]:
+            path = str(getattr(response, "path", "")).rstrip("/")
+            if not path or path == own:
+                continue  # the folder itself
+            props = response.properties
+            name = unquote(path.rsplit("/", 1)[-1])
+            out.append((name, props.resource_type, props.content_length))
+        return out[:MAX_LISTING]
 
     def folders(self, folder: str) -> list[str]:
-        names = [
-            str(i.get("name", "")).rstrip("/").rsplit("/", 1)[-1]
-            for i in self._ls(folder)
-            if i.get("type") == "directory"
-        ]
-        return sorted(n for n in names if n)
+        return sorted(name for name, kind, _size in self._ls(folder) if kind == "directory")
 
     def files(self, folder: str) -> list[DropEntry]:
         out: list[DropEntry] = []
-        for item in self._ls(folder):
-            if item.get("type") != "file":
+        for name, kind, size in self._ls(folder):
+            if kind != "file":
                 continue
-            name = str(item.get("name", "")).rsplit("/", 1)[-1]
-            size = item.get("content_length")
-            if not name or not isinstance(size, int):
-                raise DropJunkError("listing without name or size")
+            if not isinstance(size, int):
+                raise DropJunkError("listing without a size")
             out.append(DropEntry(name, size))
         return sorted(out, key=lambda e: e.name)
 
@@ -435,7 +582,7 @@ class WebDavDrop:
 
         self.ensure_folder(dst.rsplit("/", 1)[0] if "/" in dst else "")
         try:
-            self._call(lambda: self._client.move(src, dst, overwrite=True))
+            self._call(lambda: self._raw.move(src, dst))
         except ResourceNotFound:
             return False
         return True
