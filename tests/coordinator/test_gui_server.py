@@ -283,3 +283,30 @@ def test_server_in_the_settings_tab(qtbot: Any, server: dict[str, Any], tmp_path
         win.close()
         operations.worker().flush(10)
         created.store.close()
+
+
+def test_the_normal_start_opens_the_connected_server(qtbot: Any, server: dict[str, Any]) -> None:
+    """A coordinator who ran ``coordinator connect`` starts ``huisbezoek`` from the Start menu:
+    no first-start wizard, the server's unlock dialog, which asks the password at once (the
+    server asked it when connecting)."""
+    from huisbezoek.gui.app import Application
+
+    account: ServerAccount = server["account"]
+    connection.save_connection(account.url, password_needed=True)
+    app = Application(idle_ms=HOUR_MS, kdf=KdfParams.FLOOR)
+    try:
+        app.start()
+        dialog = app.coordinator_unlock
+        assert dialog is not None and not app.window.isVisible()
+        qtbot.waitExposed(dialog)
+        assert account.account in dialog.server_line.text()
+        assert dialog.passphrase.isVisible() and dialog.focusWidget() is dialog.passphrase
+        qtbot.keyClicks(dialog.passphrase, account.password)
+        with qtbot.waitSignal(dialog.opened, timeout=20_000):
+            press_enter(qtbot, dialog)
+        assert app.coordinator is not None and app.coordinator.user == account.account
+    finally:
+        app.lock.shutdown()
+        app.close_coordinator()
+        QApplication.instance().removeEventFilter(app.lock.idle)
+        app.lock.idle.stop()

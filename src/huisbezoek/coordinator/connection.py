@@ -21,16 +21,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
 
 from huisbezoek import paths
-from huisbezoek.coordinator.store.server import DRIVER, check_url
+from huisbezoek.coordinator.store.server import DRIVER, BadServerUrlError, check_url
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.safe_read import FileRefusedError, loads_json, read_bounded
 
 log = logging.getLogger(__name__)
 
 URL_ENV = "HUISBEZOEK_STORE_URL"
-CONNECTION_FILE = "coordinator-server.json"
+CONNECTION_FILE = paths.COORDINATOR_SERVER_NAME
 _MAX_BYTES = 64 * 1024
 
 
@@ -109,7 +110,10 @@ def resolve_store_url(given_url: str | None = None, given_dir: Path | None = Non
     env = os.environ.get(URL_ENV, "").strip()
     if env:
         # The environment may carry a password (as PGPASSWORD may): it is not on a command line.
-        parsed = make_url(env)
+        try:
+            parsed = make_url(env)
+        except ArgumentError:
+            raise BadServerUrlError(f"{URL_ENV} is not a database address") from None
         if parsed.drivername in ("postgresql", "postgres"):
             env = parsed.set(drivername=DRIVER).render_as_string(hide_password=False)
         return StoreChoice(env, URL_ENV)
