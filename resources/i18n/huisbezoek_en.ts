@@ -1451,8 +1451,8 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>The organisation&apos;s details and retention periods.</translation>
     </message>
     <message>
-        <source>Gedeelde database: {server}, database {database}, account {account}</source>
-        <translation>Shared database: {server}, database {database}, account {account}</translation>
+        <source>Huisbezoek — coördinatie op {server}, database {database}, account {account}</source>
+        <translation>Huisbezoek — coordination on {server}, database {database}, account {account}</translation>
     </message>
     <message>
         <source>Instellingen</source>

@@ -1447,7 +1447,7 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gedeelde database: {server}, database {database}, account {account}</source>
+        <source>Huisbezoek — coördinatie op {server}, database {database}, account {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -107,6 +107,7 @@ class CoordinatorUnlockDialog(BaseDialog):
         layout.addWidget(self.name_hint)
         self.server_line = WrapLabel("")
         self.server_line.setObjectName("serverLine")
+        self.server_line.setWordWrap(True)
         self.server_line.setAccessibleName(translate("Coördinatie", "Server"))
         self.server_hint = hint("")
         layout.addWidget(self.server_line)

@@ -7,9 +7,9 @@ All store work runs on the vault worker (``run_op``); the screens get plain data
 window locks itself after idle time or on Ctrl+L (``gui.coordinator.lock``).
 
 The tabs work on a ``CoordinatorStore`` only, so the same window runs on the coordinator's
-vault and on the organisation's shared PostgreSQL store. On PostgreSQL the window's status bar
-names the server and account; a backup and a new vault passphrase (File menu) are the vault's
-and are switched off there (the server's administrator makes backups with ``pg_dump``).
+vault and on the organisation's shared PostgreSQL store. On PostgreSQL the window's title names
+the server and account; a backup and a new vault passphrase (File menu) are the vault's and are
+switched off there (the server's administrator makes backups with ``pg_dump``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QTabWidget,
     QWidget,
@@ -112,9 +111,6 @@ class CoordinatorWindow(QMainWindow):
         self.volunteers.changed.connect(self.assignments.refresh)
         self.settings.changed.connect(self.refresh_all)
         self._build_menu()
-        self.server_status = QLabel("")
-        self.server_status.setObjectName("serverStatus")
-        self.statusBar().addPermanentWidget(self.server_status, 1)
         self._show_server()
         self.lock = CoordinatorLock(self, idle_ms=idle_ms, kdf=kdf)
         self.refresh_all()
@@ -124,19 +120,20 @@ class CoordinatorWindow(QMainWindow):
         return self.store.backend == POSTGRESQL
 
     def _show_server(self) -> None:
+        """On the server the title names it and the account (a title costs no height on a
+        small screen, and screen readers read it when the window gets the focus)."""
         from huisbezoek.coordinator.store.server import describe
 
-        self.statusBar().setVisible(self.on_server)
         self.file_actions.on_server(self.on_server)
         if not self.on_server:
             return
         where = describe(self.store.url)
-        text = translate("Coördinatie", "Gedeelde database: {server}, database {database}, "
-                                        "account {account}").format(
-            server=where.server, database=where.database or "-", account=self.user
+        self.setWindowTitle(
+            translate(
+                "Coördinatie", "Huisbezoek — coördinatie op {server}, database {database}, "
+                "account {account}",
+            ).format(server=where.server, database=where.database or "-", account=self.user)
         )  # fmt: skip
-        self.server_status.setText(text)
-        self.server_status.setAccessibleName(text)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(translate("Menu", "&Bestand"))
