@@ -165,9 +165,17 @@ def test_window_on_the_server_with_a_password(qtbot: Any, server: dict[str, Any]
     row = next(i for i, r in enumerate(panel.rows) if r.key_id == server["piet"].key_id_hex)
     panel.table.selectRow(row)
     assert server["piet"].fingerprint in panel.fingerprint.text()
-    panel.approve_button.setFocus()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)  # Tab leaves the list (it used to walk cells)
+    assert QApplication.focusWidget() is panel.enrol_button
+    qtbot.keyClick(panel.enrol_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.approve_button
     qtbot.keyClick(panel.approve_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.table.item(row, 1).text() == "goedgekeurd", timeout=20_000)
+    # the focus goes back to the list, not on to "Intrekken" (a second Space would revoke)
+    assert QApplication.focusWidget() is panel.table
     admin = create_engine(account.admin_url)
     try:
         with admin.connect() as conn:
