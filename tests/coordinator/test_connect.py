@@ -202,3 +202,32 @@ def test_tls_and_a_missing_database_have_their_own_message(
     assert main(["coordinator", "connect", missing, "--passphrase-stdin"]) == 2
     assert "database bestaat niet" in capsys.readouterr().err
     assert not connection.connection_path().exists()
+
+
+@pytest.mark.postgres
+def test_a_service_file_and_pgpass_need_no_question(
+    pg_password_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    account = account_database(pg_password_server)
+    store = CoordinatorStore.open_url(account.url, password=account.password)
+    try:
+        init_organisation_in(store, "Welzijn Dienst", ORG_PASS, kdf=KdfParams.FLOOR)
+    finally:
+        store.close()
+    database = make_url(account.url).database
+    service = tmp_path / "pg_service.conf"
+    service.write_text(f"[huisbezoek]\nhost=127.0.0.1\nport={pg_password_server.tcp_port}\n"
+                       f"dbname={database}\nuser={account.account}\n")  # fmt: skip
+    pgpass = Path(os.environ["PGPASSFILE"])
+    pgpass.write_text(f"127.0.0.1:{pg_password_server.tcp_port}:{database}:{account.account}:"
+                      f"{account.password}\n")  # fmt: skip
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # nothing to read: nothing is asked
+    assert main(["coordinator", "connect", "postgresql:///?service=huisbezoek"]) == 0
+    out = capsys.readouterr().out
+    assert "Dienst huisbezoek" in out and "organisatie Welzijn Dienst" in out
+    assert json.loads(connection.connection_path().read_text("utf-8"))["password_needed"] is False
+    assert main(["org", "volunteers"]) == 0
+    assert "Er zijn nog geen vrijwilligers" in capsys.readouterr().out
