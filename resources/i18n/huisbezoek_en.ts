@@ -664,6 +664,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
+        <source>Niet bij de gedeelde database: de beheerder van de server maakt reservekopieën en beheert de wachtwoorden.</source>
+        <translation>Not with the shared database: the server&apos;s administrator makes backups and manages the passwords.</translation>
+    </message>
+    <message>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -1229,7 +1233,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Coördinatie openen</source>
-        <extracomment>Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
+        <extracomment>The shared PostgreSQL store&apos;s address (no password), or None for the local vault. Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
         <translation>Open coordination</translation>
     </message>
     <message>
@@ -1261,7 +1265,12 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Your name is recorded with every change in the follow-up.</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
         <source>Wachtwoordzin &amp;vergeten?</source>
+        <extracomment>Server mode: whether the last successful connection needed the typed password.</extracomment>
         <translation>&amp;Forgot your passphrase?</translation>
     </message>
     <message>
@@ -1305,8 +1314,72 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
         <translation>Once &amp;more</translation>
     </message>
     <message>
+        <source>Dienst {dienst} uit pg_service.conf</source>
+        <translation>Service {dienst} from pg_service.conf</translation>
+    </message>
+    <message>
+        <source>Server {server}, database {database}, account {account}</source>
+        <translation>Server {server}, database {database}, account {account}</translation>
+    </message>
+    <message>
+        <source>uw computeraccount</source>
+        <translation>your computer account</translation>
+    </message>
+    <message>
+        <source>U werkt in de gedeelde database van de organisatie. Wat u doet, komt op naam van uw account in het logboek.</source>
+        <translation>You work in the organisation&apos;s shared database. What you do is logged under your account&apos;s name.</translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Typ het wachtwoord van de database om verder te gaan waar u was.</source>
+        <translation>Coordination is locked. Type the database password to continue where you were.</translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Druk op Verbinden om verder te gaan waar u was. Het wachtwoord van de database staat op deze computer (pgpass): vergrendel daarom ook de computer als u weggaat (Windows-toets + L).</source>
+        <translation>Coordination is locked. Press Connect to continue where you were. The database password is stored on this computer (pgpass): so also lock the computer when you leave (Windows key + L).</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de database</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord van uw account op de server.</source>
+        <translation>The password of your account on the server.</translation>
+    </message>
+    <message>
+        <source>Verbinden</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
         <source>Vul uw naam in.</source>
         <translation>Fill in your name.</translation>
+    </message>
+    <message>
+        <source>De server vraagt uw wachtwoord. Typ het in en druk op Enter.</source>
+        <translation>The server asks for your password. Type it and press Enter.</translation>
+    </message>
+    <message>
+        <source>Verbinden lukte niet. Probeer het nog eens.</source>
+        <translation>Connecting did not work. Please try again.</translation>
+    </message>
+    <message>
+        <source>Hiervoor is de sleutel van de organisatie nodig. Typ de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde.</source>
+        <translation>This needs the organisation&apos;s key. Type the passphrase of the organisation key. All coordinators use the same one.</translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin organisatiesleutel</source>
+        <translation>Organisation key passphrase</translation>
+    </message>
+    <message>
+        <source>Sleutel van de organisatie</source>
+        <translation>Organisation key</translation>
+    </message>
+    <message>
+        <source>Typ de wachtwoordzin en druk op Enter.</source>
+        <translation>Type the passphrase and press Enter.</translation>
+    </message>
+    <message>
+        <source>Typ de wachtwoordzin.</source>
+        <translation>Type the passphrase.</translation>
     </message>
     <message>
         <source>Openen lukte niet. Probeer het nog eens.</source>
@@ -1318,6 +1391,7 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     </message>
     <message>
         <source>Onderdelen</source>
+        <extracomment>The coordinator vault behind the store, or None on the shared PostgreSQL store. PostgreSQL: the server asked the typed password (the lock asks it again).</extracomment>
         <translation>Parts</translation>
     </message>
     <message>
@@ -1375,6 +1449,10 @@ Choose for each signal: &apos;Yes, share&apos; or &apos;No, do not share&apos;.<
     <message>
         <source>Gegevens van de organisatie en bewaartermijnen.</source>
         <translation>The organisation&apos;s details and retention periods.</translation>
+    </message>
+    <message>
+        <source>Huisbezoek — coördinatie op {server}, database {database}, account {account}</source>
+        <translation>Huisbezoek — coordination on {server}, database {database}, account {account}</translation>
     </message>
     <message>
         <source>Instellingen</source>
@@ -2080,6 +2158,66 @@ Fingerprint: {vingerafdruk}</translation>
     <message>
         <source>Wordt bewaard als u op Opslaan drukt.</source>
         <translation>Is kept when you press Save.</translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld postgresql://account@server:5432/database. Zonder wachtwoord.</source>
+        <translation>For example postgresql://account@server:5432/database. Without a password.</translation>
+    </message>
+    <message>
+        <source>Verbinding &amp;testen</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Server &amp;opslaan</source>
+        <translation>&amp;Save server</translation>
+    </message>
+    <message>
+        <source>Verbinding</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>&amp;Adres</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Werkt uw organisatie met een gedeelde database? Vul dan het adres in dat de beheerder u gaf. Zet er geen wachtwoord in: Huisbezoek vraagt het, of leest het uit ~/.pgpass. Leeg laten en opslaan: u werkt weer met het bestand op deze computer. Het geldt vanaf de volgende start.</source>
+        <translation>Does your organisation use a shared database? Then fill in the address the administrator gave you. Do not put a password in it: Huisbezoek asks for it, or reads it from ~/.pgpass. Leave it empty and save: you work with the file on this computer again. This applies from the next start.</translation>
+    </message>
+    <message>
+        <source>Vul eerst een adres in.</source>
+        <translation>Fill in an address first.</translation>
+    </message>
+    <message>
+        <source>De server is bereikbaar en vraagt een wachtwoord. Huisbezoek vraagt het als u de coördinatie opent.</source>
+        <translation>The server can be reached and asks for a password. Huisbezoek asks for it when you open coordination.</translation>
+    </message>
+    <message>
+        <source>Verbinding gelukt: organisatie {organisatie}, account {account}.</source>
+        <translation>Connected: organisation {organisatie}, account {account}.</translation>
+    </message>
+    <message>
+        <source>Verbinden lukte niet. Probeer het nog eens.</source>
+        <translation>Connecting did not work. Please try again.</translation>
+    </message>
+    <message>
+        <source>Even geduld: verbinden…</source>
+        <translation>One moment: connecting…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: geen server. Vanaf de volgende start werkt u met het bestand op deze computer.</source>
+        <translation>Saved: no server. From the next start you work with the file on this computer.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Vanaf de volgende start werkt u op deze server.</source>
+        <translation>Saved. From the next start you work on this server.</translation>
     </message>
     <message>
         <source>Opgeslagen.</source>

@@ -660,6 +660,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Niet bij de gedeelde database: de beheerder van de server maakt reservekopieën en beheert de wachtwoorden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Klaar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1229,7 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Coördinatie openen</source>
-        <extracomment>Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
+        <extracomment>The shared PostgreSQL store&apos;s address (no password), or None for the local vault. Key-derivation parameters for a new passphrase; None calibrates (tests: the floor). Idle-lock time for the window this dialog opens; None: from the settings.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1257,7 +1261,12 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoordzin &amp;vergeten?</source>
+        <extracomment>Server mode: whether the last successful connection needed the typed password.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1301,7 +1310,71 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dienst {dienst} uit pg_service.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server {server}, database {database}, account {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uw computeraccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U werkt in de gedeelde database van de organisatie. Wat u doet, komt op naam van uw account in het logboek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Typ het wachtwoord van de database om verder te gaan waar u was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De coördinatie staat op slot. Druk op Verbinden om verder te gaan waar u was. Het wachtwoord van de database staat op deze computer (pgpass): vergrendel daarom ook de computer als u weggaat (Windows-toets + L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het wachtwoord van uw account op de server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vul uw naam in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De server vraagt uw wachtwoord. Typ het in en druk op Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinden lukte niet. Probeer het nog eens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiervoor is de sleutel van de organisatie nodig. Typ de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoordzin organisatiesleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel van de organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de wachtwoordzin en druk op Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de wachtwoordzin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1314,6 +1387,7 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Onderdelen</source>
+        <extracomment>The coordinator vault behind the store, or None on the shared PostgreSQL store. PostgreSQL: the server asked the typed password (the lock asks it again).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1370,6 +1444,10 @@ Kies bij elk signaal: &apos;Ja, delen&apos; of &apos;Nee, niet delen&apos;.</sou
     </message>
     <message>
         <source>Gegevens van de organisatie en bewaartermijnen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek — coördinatie op {server}, database {database}, account {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2068,6 +2146,66 @@ Vingerafdruk: {vingerafdruk}</source>
     </message>
     <message>
         <source>Wordt bewaard als u op Opslaan drukt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld postgresql://account@server:5432/database. Zonder wachtwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinding &amp;testen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werkt uw organisatie met een gedeelde database? Vul dan het adres in dat de beheerder u gaf. Zet er geen wachtwoord in: Huisbezoek vraagt het, of leest het uit ~/.pgpass. Leeg laten en opslaan: u werkt weer met het bestand op deze computer. Het geldt vanaf de volgende start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vul eerst een adres in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De server is bereikbaar en vraagt een wachtwoord. Huisbezoek vraagt het als u de coördinatie opent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinding gelukt: organisatie {organisatie}, account {account}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinden lukte niet. Probeer het nog eens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even geduld: verbinden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: geen server. Vanaf de volgende start werkt u met het bestand op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Vanaf de volgende start werkt u op deze server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

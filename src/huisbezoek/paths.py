@@ -18,6 +18,10 @@ CONFIG_DIR_NAME = "config"
 #: Folders in the data folder: the volunteer's vault, and the coordinator store's vault.
 VAULT_DIR_NAME = "vault"
 COORDINATOR_DIR_NAME = "coordinator"
+#: The organisation's shared PostgreSQL server saved by ``huisbezoek coordinator connect`` (the
+#: address only, no password; ``huisbezoek.coordinator.connection``). Here so the start can see
+#: whether one is saved without loading the database libraries.
+COORDINATOR_SERVER_NAME = "coordinator-server.json"
 
 # -- the files of one vault folder (the volunteer's vault and the coordinator store alike) ----
 # Defined here, not in ``huisbezoek.vault``, so the start screen can look for a vault without

@@ -32,8 +32,11 @@ def find_bin_dir() -> Path | None:
 class PgServer:
     """``start()`` it, make databases with ``new_database()``, ``stop()`` at the end."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, tcp_port: int | None = None) -> None:
         self.bin_dir = bin_dir
+        #: With a port, the server also listens on 127.0.0.1 there, where every role must give
+        #: its password (scram-sha-256), as on an organisation's server; the socket stays trusted.
+        self.tcp_port = tcp_port
         self.root = Path(tempfile.mkdtemp(prefix="hbpg-"))
         self.data = self.root / "data"
         self.run_as: list[str] = []
@@ -49,17 +52,20 @@ class PgServer:
     def start(self) -> None:
         self._run(
             str(self.bin_dir / "initdb"),
-            "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+            "-D", str(self.data), "-U", "postgres", "--auth-local=trust",
+            "--auth-host=" + ("scram-sha-256" if self.tcp_port else "trust"), "-E", "UTF8",
             "--locale=C", "--no-sync",
         )  # fmt: skip
-        options = f"-k {self.root} -c listen_addresses='' -F -c max_connections=40"
+        listen = f"'127.0.0.1' -p {self.tcp_port}" if self.tcp_port else "''"
+        options = f"-k {self.root} -c listen_addresses={listen} -F -c max_connections=40"
         self._run(
             str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options, "-w",
             "-l", str(self.root / "server.log"), "start",
         )  # fmt: skip
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@/{database}?host={self.root}"
+        port = f"&port={self.tcp_port}" if self.tcp_port else ""
+        return f"postgresql+psycopg://postgres@/{database}?host={self.root}{port}"
 
     def new_database(self) -> str:
         """A fresh empty database; returns its URL."""

@@ -8,14 +8,19 @@ where other users of the computer could see it in the process list.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huisbezoek import paths
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.vault import Vault
+
+if TYPE_CHECKING:
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
 
 
 def add_vault_options(parser: argparse.ArgumentParser) -> None:
@@ -39,14 +44,17 @@ class Secrets:
     def __init__(self, from_stdin: bool) -> None:
         self._lines: Iterator[str] | None = iter(sys.stdin) if from_stdin else None
 
-    def ask(self, prompt: str) -> str:
+    def ask(self, prompt: str, *, missing_nl: str = "") -> str:
+        """One secret: hidden from the terminal, or the next line of standard input.
+        ``missing_nl`` is the Dutch message when there is no terminal to ask on."""
         if self._lines is None:
             try:
                 return getpass.getpass(prompt)
             except EOFError:  # no terminal and nothing on standard input
                 raise InvalidInputError(
                     "no passphrase on the terminal",
-                    message_nl="Er kwam geen wachtwoordzin binnen. Typ hem in een terminal, of "
+                    message_nl=missing_nl
+                    or "Er kwam geen wachtwoordzin binnen. Typ hem in een terminal, of "
                     "geef hem met --passphrase-stdin op standaardinvoer.",
                 ) from None
         try:
@@ -93,3 +101,66 @@ def unlock_org_key(store: object, asker: Secrets) -> None:
 
     if isinstance(store, CoordinatorStore) and store.needs_org_passphrase():
         store.unlock_org_key(asker.ask(ORG_PASSPHRASE_PROMPT))
+
+
+NO_TERMINAL_FOR_DB_NL = (
+    "De server vraagt een wachtwoord, maar er is geen terminal om het te typen. Zet het "
+    "wachtwoord in ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf) of in een "
+    "servicebestand, of geef het met --passphrase-stdin op standaardinvoer."
+)
+
+
+def open_server_store(url: str, asker: Secrets) -> CoordinatorStore:
+    """The shared PostgreSQL store at ``url``. When libpq finds no password (``~/.pgpass``,
+    a service file, ``PGPASSWORD``) and the server asks one, the person types it (hidden);
+    it is never an argument and never saved."""
+    from huisbezoek.coordinator.connection import remember_password_needed
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+    from huisbezoek.coordinator.store.server import PasswordNeededError, describe
+
+    try:
+        return CoordinatorStore.open_url(url)
+    except PasswordNeededError:
+        pass
+    account = describe(url).account or getpass.getuser()
+    password = asker.ask(
+        f"Wachtwoord van account {account} op de server: ", missing_nl=NO_TERMINAL_FOR_DB_NL
+    )
+    store = CoordinatorStore.open_url(url, password=password)
+    remember_password_needed(url, True)
+    return store
+
+
+def resolve_store(args: argparse.Namespace) -> str | None:
+    """The PostgreSQL address a coordinator command uses (``--url``, an explicit ``--dir``
+    for the local vault, ``HUISBEZOEK_STORE_URL``, the connected server), or None for the
+    local coordinator vault: ``coordinator.connection.resolve_store_url``."""
+    from huisbezoek.coordinator.connection import resolve_store_url
+
+    return resolve_store_url(getattr(args, "url", None), getattr(args, "dir", None)).url
+
+
+@contextlib.contextmanager
+def coordinator_store(
+    args: argparse.Namespace, asker: Secrets | None = None
+) -> Iterator[CoordinatorStore]:
+    """The coordinator store a command works on (see :func:`resolve_store`): the shared
+    PostgreSQL store, or the coordinator vault in ``--dir`` with its passphrase asked."""
+    from huisbezoek.coordinator import organisation
+    from huisbezoek.coordinator.store.backend import CoordinatorStore
+
+    asker = asker or asker_for(args)
+    url = resolve_store(args)
+    if url:
+        store = open_server_store(url, asker)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    passphrase = asker.ask("Wachtwoordzin coördinatiebestand: ")
+    vault = organisation.open_coordinator(getattr(args, "dir", None), passphrase)
+    try:
+        yield CoordinatorStore.from_vault(vault)
+    finally:
+        vault.close()

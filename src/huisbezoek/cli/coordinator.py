@@ -1,10 +1,13 @@
 """Headless coordinator commands (``huisbezoek coordinator ...``): address list, assignment,
 follow-up queue, dashboard, municipality report, retention and subject rights.
 
-The store is the coordinator vault (``--dir``, passphrase from the terminal or, with
-``--passphrase-stdin``, standard input) or a PostgreSQL database whose SQLAlchemy URL comes
-from ``--url`` or the environment variable ``HUISBEZOEK_STORE_URL`` (put passwords in
-``~/.pgpass``, not in the URL).
+The store is a PostgreSQL database or the coordinator vault, chosen in this order
+(``coordinator.connection.resolve_store_url``): ``--url``, an explicit ``--dir`` (the vault in
+that folder), the environment variable ``HUISBEZOEK_STORE_URL``, the server saved with
+``coordinator connect``, else the coordinator vault in the data folder. A vault's passphrase
+comes from the terminal or, with ``--passphrase-stdin``, standard input. A server's password
+is never an argument: libpq reads ``~/.pgpass`` or a service file, or the command asks it
+(hidden).
 """
 
 from __future__ import annotations
@@ -12,27 +15,31 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import os
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from huisbezoek.cli.common import ORG_PASSPHRASE_PROMPT, asker_for, unlock_org_key
+from huisbezoek.cli.common import (
+    ORG_PASSPHRASE_PROMPT,
+    asker_for,
+    coordinator_store,
+    resolve_store,
+    unlock_org_key,
+)
 from huisbezoek.coordinator import (
     addresses,
     dashboard,
     documents,
     figures,
     importer,
-    organisation,
     retention,
 )
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
+from huisbezoek.coordinator.connection import URL_ENV
 from huisbezoek.coordinator.settings import (
     check_retention_months,
     load_settings,
@@ -48,8 +55,6 @@ from huisbezoek.fsutil import atomic_write
 from huisbezoek.safe_read import read_bounded, read_yaml_folder
 from huisbezoek.services import packages
 from huisbezoek.vault import KdfParams
-
-URL_ENV = "HUISBEZOEK_STORE_URL"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -169,7 +174,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("gui", help="open het coördinatiescherm")
     p.add_argument("--dir", type=Path, default=None, help="map van het coördinatiebestand")
+    p.add_argument("--url", default=None, help=f"PostgreSQL-adres (of {URL_ENV} of connect)")
     p.set_defaults(func=cmd_gui)
+    p = sub.add_parser(
+        "connect", help="kies de PostgreSQL-server van de organisatie, toon of vergeet hem"
+    )
+    p.add_argument(
+        "url", nargs="?", metavar="ADRES",
+        help="postgresql://account@server:5432/database?sslmode=verify-full (zonder wachtwoord)",
+    )  # fmt: skip
+    p.add_argument("--forget", "--vergeet", action="store_true", help="vergeet de server")
+    p.add_argument(
+        "--passphrase-stdin", action="store_true", help="wachtwoord van de database van stdin"
+    )
+    p.set_defaults(func=cmd_connect, dir=None)
     p = command("assignment", "maak het toewijzingspakket voor één vrijwilliger")
     p.add_argument("--volunteer", required=True, help="sleutel-id van de vrijwilliger")
     p.add_argument("--out", type=Path, required=True)
@@ -213,23 +231,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             p.set_defaults(func=cmd_erase)
 
 
-@contextlib.contextmanager
-def _store(args: argparse.Namespace) -> Iterator[CoordinatorStore]:
-    url = args.url or os.environ.get(URL_ENV)
-    if url:
-        store = CoordinatorStore.open_url(url)
-        try:
-            yield store
-        finally:
-            store.close()
-        return
+def _store(args: argparse.Namespace) -> contextlib.AbstractContextManager[CoordinatorStore]:
+    return coordinator_store(args)
 
-    passphrase = asker_for(args).ask("Wachtwoordzin coördinatiebestand: ")
-    vault = organisation.open_coordinator(args.dir, passphrase)
-    try:
-        yield CoordinatorStore.from_vault(vault)
-    finally:
-        vault.close()
+
+def _need_server(args: argparse.Namespace) -> None:
+    if not resolve_store(args):
+        raise InvalidInputError(
+            "no url",
+            message_nl=f"Geef het adres van de database met --url of {URL_ENV}, of verbind "
+            "eerst met: huisbezoek coordinator connect ADRES",
+        )
 
 
 def cmd_addresses(args: argparse.Namespace) -> int:
@@ -495,10 +507,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_init_store(args: argparse.Namespace) -> int:
-    if not (args.url or os.environ.get(URL_ENV)):
-        raise InvalidInputError(
-            "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
-        )
+    _need_server(args)
     print(
         "Kies de wachtwoordzin van de organisatiesleutel. Alle coördinatoren gebruiken dezelfde; "
         "zonder deze zin kan niemand zendingen openen. Bewaar hem op een veilige plek."
@@ -529,10 +538,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_roles(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator.store.roles import Role, create_login, setup_roles
 
-    if not (args.url or os.environ.get(URL_ENV)):
-        raise InvalidInputError(
-            "no url", message_nl=f"Geef het adres van de database met --url of {URL_ENV}."
-        )
+    _need_server(args)
     with _store(args) as store, store.engine.begin() as conn:
         if args.roles_command == "setup":
             setup_roles(conn)
@@ -549,7 +555,67 @@ def cmd_roles(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from huisbezoek.gui.launcher import run_coordinator_gui
 
-    return run_coordinator_gui(args.dir)
+    return run_coordinator_gui(args.dir, url=resolve_store(args))
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    """Save, show or forget the organisation's server (see ``coordinator.connection``)."""
+    from huisbezoek.coordinator import connection
+    from huisbezoek.coordinator.store.server import (
+        PasswordNeededError,
+        StoreUnavailableError,
+        check_url,
+        describe,
+        probe,
+    )
+
+    if args.forget:
+        if connection.forget_connection():
+            print("De server is vergeten. Huisbezoek gebruikt nu het coördinatiebestand op "
+                  "deze computer.")  # fmt: skip
+        else:
+            print("Er was geen server ingesteld.")
+        return 0
+    if args.url is None:
+        saved = connection.load_connection()
+        if saved is None:
+            print("Er is geen server ingesteld. Huisbezoek gebruikt het coördinatiebestand op "
+                  "deze computer.")  # fmt: skip
+        else:
+            print(f"Verbonden met: {describe(saved.url).line_nl()}")
+            print(f"Adres: {saved.url}")
+        if connection.resolve_store_url().source == URL_ENV:
+            print(f"Let op: {URL_ENV} is ingesteld; dat adres gaat voor.")
+        return 0
+    url = check_url(args.url)
+    asked = False
+    try:
+        try:
+            found = probe(url)
+        except PasswordNeededError:
+            account = describe(url).account or getpass.getuser()
+            from huisbezoek.cli.common import NO_TERMINAL_FOR_DB_NL
+
+            password = asker_for(args).ask(
+                f"Wachtwoord van account {account} op de server: ",
+                missing_nl=NO_TERMINAL_FOR_DB_NL,
+            )
+            asked = True
+            found = probe(url, password)
+    except StoreUnavailableError as exc:
+        raise type(exc)(
+            exc.log_message, message_nl=f"{exc.message_nl} Het adres is niet opgeslagen."
+        ) from None
+    connection.save_connection(url, password_needed=asked)
+    where = describe(url)
+    organisation_text = f" (organisatie {found.organisation})" if found.organisation else ""
+    print(f"Verbonden met {where.line_nl()}{organisation_text}.")
+    print(f"U werkt als {found.account}. Alle coördinatie-opdrachten en het coördinatiescherm "
+          "gebruiken nu deze server.")  # fmt: skip
+    if asked:
+        print("Het wachtwoord is niet bewaard; Huisbezoek vraagt het elke keer. Wilt u dat "
+              "niet, zet het dan in ~/.pgpass.")  # fmt: skip
+    return 0
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:

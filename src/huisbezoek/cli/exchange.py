@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import pyrage
 
-from huisbezoek.cli.common import Secrets, open_vault, unlock_org_key
+from huisbezoek.cli.common import Secrets, coordinator_store, open_vault, unlock_org_key
 from huisbezoek.coordinator import importer, organisation
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.fsutil import atomic_write
@@ -30,8 +29,8 @@ def _common(p: argparse.ArgumentParser, *, coordinator: bool) -> None:
         p.add_argument(
             "--url",
             default=None,
-            help="PostgreSQL-adres van de gedeelde opslag (of HUISBEZOEK_STORE_URL); "
-            "wachtwoord in ~/.pgpass, niet in het adres",
+            help="PostgreSQL-adres van de gedeelde opslag (of HUISBEZOEK_STORE_URL, of "
+            "coordinator connect); wachtwoord in ~/.pgpass of gevraagd, niet in het adres",
         )
     p.add_argument(
         "--passphrase-stdin",
@@ -165,17 +164,9 @@ def _open_volunteer(args: argparse.Namespace) -> Vault:
 def _open_store(
     args: argparse.Namespace, asker: Secrets | None = None
 ) -> contextlib.AbstractContextManager[Any]:
-    """The coordinator vault (``--dir``, its passphrase asked) or, with ``--url`` or the
-    environment variable, the shared PostgreSQL store (its password from ~/.pgpass or a
-    service file, never from the command line)."""
-    from huisbezoek.cli.coordinator import URL_ENV
-    from huisbezoek.coordinator.store.backend import CoordinatorStore
-
-    url = getattr(args, "url", None) or os.environ.get(URL_ENV)
-    if url:
-        return contextlib.closing(CoordinatorStore.open_url(url))
-    asker = asker or Secrets(args.passphrase_stdin)
-    return organisation.open_coordinator(args.dir, asker.ask("Wachtwoordzin: "))
+    """The coordinator store (``cli.common.coordinator_store``): ``--url``, an explicit
+    ``--dir``, ``HUISBEZOEK_STORE_URL``, the connected server, else the local vault."""
+    return coordinator_store(args, asker or Secrets(args.passphrase_stdin))
 
 
 def _print_stderr(text: str) -> None:
@@ -272,10 +263,10 @@ def cmd_org_volunteers(args: argparse.Namespace) -> int:
 def cmd_org_passphrase(args: argparse.Namespace) -> int:
     """The shared organisation passphrase of a PostgreSQL store: the current one, then the
     new one twice (hidden, or lines on standard input)."""
-    from huisbezoek.cli.coordinator import URL_ENV
+    from huisbezoek.cli.common import resolve_store
     from huisbezoek.coordinator.store.backend import OrgPassphraseNotHereError
 
-    if not (args.url or os.environ.get(URL_ENV)):
+    if not resolve_store(args):  # the local vault: said before any question
         raise OrgPassphraseNotHereError("org passphrase without a shared store")
     asker = Secrets(args.passphrase_stdin)
     with _open_store(args, asker) as store:

@@ -146,8 +146,8 @@ def fetch(
     decrypting and writing). From a remote drop the import commits every ``FILE_EVERY``
     batches, and the batches of each commit are filed away a few at a time while the next run
     imports; a batch is never moved out of ``naar-coordinator`` before its import is
-    committed. No claim is taken first: a batch that two fetches both read is imported once (the ledger) and filed by
-    whichever moves it first.
+    committed. No claim is taken first: a batch that two fetches both read is imported once
+    (the ledger) and filed by whichever moves it first.
     """
     report = progress or noop_progress
     report(0.0, "Uitwisselmap bekijken")

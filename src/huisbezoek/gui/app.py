@@ -60,6 +60,24 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def _coordinator_server() -> str | None:
+    """The shared store's address when ``HUISBEZOEK_STORE_URL`` is set or a server was saved
+    with ``coordinator connect``; None otherwise, without loading the database libraries."""
+    from huisbezoek import paths
+
+    saved = paths.data_dir() / paths.COORDINATOR_SERVER_NAME
+    if not (os.environ.get("HUISBEZOEK_STORE_URL") or saved.exists()):
+        return None
+    from huisbezoek.coordinator.connection import resolve_store_url
+    from huisbezoek.errors import UserError
+
+    try:
+        return resolve_store_url().url
+    except UserError:  # a bad address in the variable: the normal start goes on without it
+        logging.getLogger(__name__).warning("coordinator server address unusable; ignored")
+        return None
+
+
 class Application:
     """The pieces of a running GUI, built without starting the event loop (tests use this)."""
 
@@ -84,10 +102,14 @@ class Application:
         from huisbezoek.services import startup
 
         installed = startup.installed_workspace()
-        if installed is not None and installed.role is startup.Role.COORDINATOR:
-            self._start_coordinator(installed.folder)
-            self._after_first_paint(self.coordinator_unlock, PRELOAD_COORDINATOR)
-            return
+        if installed is None or installed.role is startup.Role.COORDINATOR:
+            # A coordinator who connected to the organisation's server opens it from the
+            # normal start too (a volunteer's vault on this computer still comes first).
+            server = _coordinator_server()
+            if server is not None or installed is not None:
+                self._start_coordinator(installed.folder if installed else None, url=server)
+                self._after_first_paint(self.coordinator_unlock, PRELOAD_COORDINATOR)
+                return
         self._after_first_paint(self.window, PRELOAD_VOLUNTEER)
         info = startup.vault_info()
         self.window.place_on_screen()
@@ -129,11 +151,11 @@ class Application:
         else:
             self.lock.on_unlocked(opened)
 
-    def _start_coordinator(self, folder: Any) -> None:
+    def _start_coordinator(self, folder: Any, *, url: str | None = None) -> None:
         from huisbezoek.gui.coordinator.launch import unlock_dialog
 
         self.coordinator_unlock = unlock_dialog(
-            None, folder, kdf=self.ctx.kdf, idle_ms=self.idle_ms
+            None, folder, kdf=self.ctx.kdf, idle_ms=self.idle_ms, url=url
         )
         self.coordinator_unlock.opened.connect(self._coordinator_opened)
         self.coordinator_unlock.show()
@@ -160,8 +182,7 @@ class Application:
         window.close()
         if window.lock.dialog is not None:
             window.lock.dialog.close()
-        if not window.vault.closed:
-            window.vault.close()
+        window.close_store()
 
     def shutdown(self) -> None:
         from huisbezoek.gui.operations import shutdown_worker

@@ -15,11 +15,12 @@ def run_gui(*, demo_if_new: bool = False) -> int:
     return run(demo_if_new=demo_if_new)
 
 
-def run_coordinator_gui(folder: Path | None = None) -> int:
-    """The coordinator's unlock and window on the store in ``folder`` (default: the data folder)."""
+def run_coordinator_gui(folder: Path | None = None, *, url: str | None = None) -> int:
+    """The coordinator's unlock and window on the shared PostgreSQL store at ``url``, or on
+    the vault in ``folder`` (default: the data folder)."""
     from huisbezoek.gui.coordinator.launch import run_coordinator_gui as run
 
-    return run(folder)
+    return run(folder, url=url)
 
 
 def check_qt() -> str:

@@ -342,6 +342,8 @@ def table(headers: list[str], name: str) -> QTableWidget:
     result.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     result.horizontalHeader().setStretchLastSection(True)
     result.verticalHeader().setVisible(False)
+    # Tab leaves the table for the buttons under it; the arrows move through the rows.
+    result.setTabKeyNavigation(False)
     return result
 
 

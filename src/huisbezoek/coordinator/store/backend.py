@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from huisbezoek.coordinator.store import orgkey
 from huisbezoek.coordinator.store.schema import COORDINATOR_SCHEMA
+from huisbezoek.coordinator.store.server import connect_args, explain
 from huisbezoek.errors import UserError
 from huisbezoek.exchange.keys import OrgConfig
 from huisbezoek.vault import audit as audit_log
@@ -41,18 +42,15 @@ _PG_AUDIT_GUARD = (
 )
 
 
-class StoreUnavailableError(UserError):
-    message_nl = (
-        "De gedeelde database van de organisatie is niet bereikbaar. "
-        "Controleer het adres en de netwerkverbinding, of vraag de beheerder om hulp."
-    )
-
-
 class NewerStoreError(UserError):
     message_nl = (
         "De gedeelde database is al bijgewerkt door een nieuwere versie van Huisbezoek. "
         "Installeer de nieuwste versie om hem te gebruiken. Er is niets veranderd."
     )
+
+
+class StoreClosedError(UserError):
+    message_nl = "De coördinatie staat op slot. Open hem opnieuw om verder te gaan."
 
 
 class WrongStoreKindError(UserError):
@@ -86,6 +84,23 @@ class CoordinatorStore:
         self.backend = backend
         self._vault = vault
         self._org_secrets: dict[str, str] = {}
+        self._closed = False
+        #: The PostgreSQL address without a password (for the screens), or "" for a vault.
+        self.url = engine.url.render_as_string(hide_password=True) if backend == POSTGRESQL else ""
+        #: The address to connect again after a lock (as given: with a password only when the
+        #: environment variable carried one; a typed password is never part of it).
+        self.address = (
+            engine.url.render_as_string(hide_password=False) if backend == POSTGRESQL else ""
+        )
+
+    @property
+    def vault(self) -> Vault | None:
+        """The coordinator vault behind a SQLCipher store; None on PostgreSQL."""
+        return self._vault
+
+    @property
+    def closed(self) -> bool:
+        return self._vault.closed if self._vault is not None else self._closed
 
     @property
     def org_key_unlocked(self) -> bool:
@@ -182,8 +197,15 @@ class CoordinatorStore:
         return cls(vault.engine, SQLCIPHER, vault)
 
     @classmethod
-    def open_url(cls, url: str, **engine_options: Any) -> CoordinatorStore:
-        """A PostgreSQL store; an empty database gets the full schema."""
+    def open_url(
+        cls, url: str, *, password: str | None = None, **engine_options: Any
+    ) -> CoordinatorStore:
+        """A PostgreSQL store; an empty database gets the full schema.
+
+        ``password`` is for a server that asks one when libpq found none (``~/.pgpass``, a
+        service file); it goes to libpq for each connection and is never stored. A failed
+        connection raises a ``StoreUnavailableError`` subclass that says why in Dutch
+        (``server.explain``)."""
         options: dict[str, Any] = {
             # An error must never carry a statement's values (names, addresses, signal
             # texts) into a traceback, a log or the screen.
@@ -192,7 +214,7 @@ class CoordinatorStore:
             # generic plan for the importer's "id IN (...)" lookups on a table it has not
             # analysed in the running transaction, and scan the whole table per batch
             # (60 batches: about 60 s instead of a few). Plans are made per statement instead.
-            "connect_args": {"prepare_threshold": None},
+            "connect_args": {"prepare_threshold": None, **connect_args(password)},
             **engine_options,
         }
         engine = create_engine(url, **options)
@@ -201,7 +223,7 @@ class CoordinatorStore:
                 _prepare_schema(conn)
         except OperationalError as exc:
             engine.dispose()
-            raise StoreUnavailableError(f"cannot reach the store: {type(exc).__name__}") from None
+            raise explain(exc) from None
         except NewerSchemaError:
             engine.dispose()
             raise NewerStoreError("store schema is newer than this version") from None
@@ -214,6 +236,8 @@ class CoordinatorStore:
             with self._vault.session() as session:
                 yield session
             return
+        if self._closed:
+            raise StoreClosedError("the store was closed (locked)")
         info = {orgkey.SESSION_INFO_KEY: self._org_secrets}
         with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
             yield session
@@ -232,9 +256,21 @@ class CoordinatorStore:
             return audit_log.read_events(conn, COORDINATOR_SCHEMA.audit_table, limit)
 
     def close(self) -> None:
-        """Closes a PostgreSQL engine; a vault is closed by its owner."""
+        """Closes a PostgreSQL engine and forgets the unsealed organisation key; a vault is
+        closed by its owner."""
+        self._org_secrets = {}
         if self._vault is None:
+            self._closed = True
             self.engine.dispose()
+
+    def database_user(self) -> str:
+        """The account this store works as: the database user on PostgreSQL, "" in a vault."""
+        if self.backend != POSTGRESQL:
+            return ""
+        from sqlalchemy import text
+
+        with self.engine.connect() as conn:
+            return str(conn.scalar(text("SELECT current_user")))
 
 
 def init_organisation_in(

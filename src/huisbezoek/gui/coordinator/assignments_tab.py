@@ -14,6 +14,7 @@ from huisbezoek.coordinator import addresses, organisation, packages
 from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.gui.coordinator.org_key import with_org_key
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op, show_error
 from huisbezoek.gui.widgets import (
@@ -230,7 +231,7 @@ class AssignmentsPanel(QWidget):
             )
             self.changed.emit()
 
-        run_op(self, work, on_done=done, on_error=self._error)
+        with_org_key(self, store, lambda: run_op(self, work, on_done=done, on_error=self._error))
 
     def _choose_config(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("Pakketten", "Map met de inhoud"))
@@ -273,4 +274,4 @@ class AssignmentsPanel(QWidget):
             )
             self.changed.emit()
 
-        run_op(self, work, on_done=done, on_error=self._error)
+        with_org_key(self, store, lambda: run_op(self, work, on_done=done, on_error=self._error))

@@ -9,40 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from huisbezoek.coordinator import organisation
 from huisbezoek.fsutil import atomic_write
-from huisbezoek.gui.dialogs import BaseDialog
+from huisbezoek.gui.coordinator.org_key import SecretDialog, with_org_key
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
-from huisbezoek.gui.widgets import button, button_row, error_label, hint, password_field
-
-
-class SecretDialog(BaseDialog):
-    """One to three password fields and an OK button; ``accepted_values`` holds the texts."""
-
-    shows_personal_data = False
-
-    def __init__(self, parent: QWidget, name: str, intro: str, labels: list[str]) -> None:
-        super().__init__(parent, name)
-        self.fields = [password_field(label) for label in labels]
-        self.message = error_label()
-        self.ok = button(translate("Bestand", "Doorgaan"), primary=True)
-        self.ok.setDefault(True)
-        cancel = button(translate("Bestand", "Annuleren"))
-        form = QFormLayout()
-        for label, field in zip(labels, self.fields, strict=True):
-            form.addRow(label, field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint(intro))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(button_row(cancel, right=(self.ok,)))
-        cancel.clicked.connect(self.reject)
-
-    def values(self) -> list[str]:
-        return [field.text() for field in self.fields]
+from huisbezoek.gui.widgets import (
+    show_message,
+)
 
 
 class FileActions:
@@ -63,6 +39,19 @@ class FileActions:
         self.backup_action.triggered.connect(self.choose_backup)
         self.key_action.triggered.connect(self.ask_key_secret)
         self.passphrase_action.triggered.connect(self.ask_passphrase)
+
+    def on_server(self, server: bool) -> None:
+        """On the shared PostgreSQL store there is no vault to back up or to give a new
+        passphrase: the actions stay in the menu, switched off, and say why."""
+        why = translate(
+            "Bestand",
+            "Niet bij de gedeelde database: de beheerder van de server maakt reservekopieën "
+            "en beheert de wachtwoorden.",
+        )
+        for action in (self.backup_action, self.passphrase_action):
+            action.setEnabled(not server)
+            action.setToolTip(why if server else "")
+            action.setStatusTip(why if server else "")
 
     def _told(self, text: str) -> None:
         QMessageBox.information(self.window, translate("Bestand", "Klaar"), text)
@@ -113,7 +102,9 @@ class FileActions:
         def go() -> None:
             first, second = dialog.values()
             if first != second:
-                dialog.message.setText(translate("Bestand", "De twee wachtwoorden verschillen."))
+                show_message(
+                    dialog.message, translate("Bestand", "De twee wachtwoorden verschillen.")
+                )
                 return
             path, _ = QFileDialog.getSaveFileName(
                 dialog, translate("Bestand", "Sleutelbestand opslaan"), "organisatie-sleutel.age"
@@ -132,13 +123,16 @@ class FileActions:
             atomic_write(path, organisation.export_org_identity_file(store, secret), mode=0o600)
             return path
 
-        run_op(
-            self.window, work,
-            on_done=lambda written: self._told(
-                translate("Bestand", "De sleutel staat versleuteld in {pad}.").format(
-                    pad=str(written))),
-            on_error=self._failed,
-        )  # fmt: skip
+        def go() -> None:
+            run_op(
+                self.window, work,
+                on_done=lambda written: self._told(
+                    translate("Bestand", "De sleutel staat versleuteld in {pad}.").format(
+                        pad=str(written))),
+                on_error=self._failed,
+            )  # fmt: skip
+
+        with_org_key(self.window, store, go, kdf=getattr(self.window, "kdf", None))
 
     # -- passphrase -------------------------------------------------------------------------
 
@@ -155,8 +149,8 @@ class FileActions:
         def go() -> None:
             old, new, again = dialog.values()
             if new != again:
-                dialog.message.setText(
-                    translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
+                show_message(
+                    dialog.message, translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
                 )
                 return
             self.change_passphrase(old, new, dialog)
@@ -171,7 +165,7 @@ class FileActions:
             from huisbezoek.errors import UserError
 
             if dialog is not None and isinstance(exc, UserError):
-                dialog.message.setText(exc.message_nl)
+                show_message(dialog.message, exc.message_nl)
             else:
                 self._failed(exc)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import importer
 from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.gui.coordinator.org_key import with_org_key
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import (
@@ -26,7 +27,6 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
 )
-from huisbezoek.vault.core import Vault
 
 
 class ImportPanel(QWidget):
@@ -34,10 +34,10 @@ class ImportPanel(QWidget):
 
     imported = Signal(object)
 
-    def __init__(self, vault: Vault, store: CoordinatorStore) -> None:
+    def __init__(self, store: CoordinatorStore, *, kdf: Any = None) -> None:
         super().__init__()
-        self.vault = vault
         self.store = store
+        self.kdf = kdf
         self.setAcceptDrops(True)
         self.choose_button = button(translate("Inlezen", "Zendingen kiezen…"), primary=True)
         self.fetch_button = button(translate("Inlezen", "&Ophalen uit de uitwisselmap"))
@@ -84,30 +84,37 @@ class ImportPanel(QWidget):
         if names:
             self.import_files([Path(n) for n in names])
 
-    def import_files(self, paths: list[Path]) -> ProgressDialog:
-
-        vault, store = self.vault, self.store
+    def import_files(self, paths: list[Path]) -> Any:
+        """Import ``paths``; on a shared store first the organisation passphrase, if the key
+        is still sealed. Returns the progress dialog (or the passphrase dialog)."""
+        store = self.store
 
         def job(progress: Any, cancel: Any) -> Any:
-            report = importer.import_batches(vault, paths, progress=progress, cancel=cancel)
+            report = importer.import_batches(store, paths, progress=progress, cancel=cancel)
             with store.session() as session:
                 fu.sync_followups(session)
             return report
 
-        self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
-        self.dialog.succeeded.connect(self._done)
-        return self.dialog.start()
+        def start() -> ProgressDialog:
+            self.dialog = ProgressDialog(self, translate("Inlezen", "Zendingen inlezen"), job)
+            self.dialog.succeeded.connect(self._done)
+            return self.dialog.start()
 
-    def fetch(self) -> ProgressDialog:
+        return with_org_key(self, store, start, kdf=self.kdf)
+
+    def fetch(self) -> Any:
         """Fetch what waits in the drop, import it and file each batch as done or refused."""
+        return with_org_key(self, self.store, self._fetch, kdf=self.kdf)
+
+    def _fetch(self) -> ProgressDialog:
         from huisbezoek.coordinator import drop as coordinator_drop
 
-        vault, store = self.vault, self.store
+        store = self.store
 
         def job(progress: Any, cancel: Any) -> Any:
             with store.session() as session:
                 drop = coordinator_drop.open_drop(session)
-            fetched = coordinator_drop.fetch(vault, drop, progress=progress, cancel=cancel)
+            fetched = coordinator_drop.fetch(store, drop, progress=progress, cancel=cancel)
             with store.session() as session:
                 fu.sync_followups(session)
             from huisbezoek.coordinator.receipts import publish_receipts

@@ -5,6 +5,13 @@ notices idleness; pending store work finishes first; every window that may show 
 is hidden (typed text kept) and the screens are emptied; the store is closed; the coordinator
 unlock dialog (with "Wachtwoordzin vergeten?") asks again. Unlocking reopens the store and
 returns to the same tab with the data back.
+
+On the shared PostgreSQL store, locking closes every connection (the engine is disposed) and
+forgets the unsealed organisation key. Unlocking connects again: with the database password
+when the server asked one (the dialog asks it again), or, when libpq finds the password itself
+(``~/.pgpass``, a service file), with a press on "Verbinden": then the computer account is
+the gate, as it is for anyone who could run ``psql`` there, and the dialog says to lock the
+computer too. The organisation passphrase is asked again at the next import.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ class CoordinatorLock(QObject):
         super().__init__(window)
         self.window = window
         self.kdf = kdf
-        self.folder = window.vault.folder
+        self.folder = window.vault.folder if window.vault is not None else None
         self.dialog: CoordinatorUnlockDialog | None = None
         # The last used dialog stays referenced: it is still finishing when it hands back.
         self._used_dialog: CoordinatorUnlockDialog | None = None
@@ -59,7 +66,7 @@ class CoordinatorLock(QObject):
 
     @property
     def is_locked(self) -> bool:
-        return self.window.vault.closed
+        return bool(self.window.store.closed)
 
     def lock(self) -> None:
         if self.is_locked:
@@ -76,24 +83,37 @@ class CoordinatorLock(QObject):
         self._show_unlock()
         self.hidden_windows = hide_personal_windows()
         window.clear_personal_data()
-        vault = window.vault
-        worker().submit(vault.close)
+        worker().submit(window.close_store)
         worker().flush(timeout=10)
         self.locked.emit()
 
     def _show_unlock(self) -> None:
         from huisbezoek.gui.coordinator.unlock import CoordinatorUnlockDialog
 
-        dialog = CoordinatorUnlockDialog(None, self.folder, kdf=self.kdf, user=self.window.user)
+        window = self.window
+        server = window.store.address if window.vault is None else None
+        dialog = CoordinatorUnlockDialog(
+            None,
+            self.folder,
+            kdf=self.kdf,
+            user=window.user,
+            url=server or None,
+            password_needed=window.password_used,
+        )
         dialog.setWindowTitle(translate("Coördinatie", "Coördinatie op slot"))
         dialog.reopened.connect(self._unlocked)
         self.dialog = dialog
         dialog.show()
-        dialog.passphrase.setFocus()
+        if dialog.passphrase.isVisible():
+            dialog.passphrase.setFocus()
+        else:
+            dialog.open_button.setFocus()
 
-    def _unlocked(self, vault: Any) -> None:
+    def _unlocked(self, opened: Any) -> None:
         self._used_dialog, self.dialog = self.dialog, None
-        self.window.reopen(vault)
+        if self._used_dialog is not None and self.window.vault is None:
+            self.window.password_used = self._used_dialog.password_used
+        self.window.reopen(opened)
         self.window.tabs.setCurrentIndex(self._tab)
         for w in self.hidden_windows:
             w.show()

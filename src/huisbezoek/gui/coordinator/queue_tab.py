@@ -40,6 +40,7 @@ from huisbezoek.gui.widgets import (
     error_label,
     heading,
     scrolling,
+    show_message,
 )
 
 STATUS_ORDER = list(fu.FollowUpStatus)
@@ -296,7 +297,7 @@ class QueuePanel(QWidget):
             self.due.setDate(QDate(item.due_on.year, item.due_on.month, item.due_on.day))
         self.letter_button.setEnabled(item.may_refer and not item.withdrawn)
         self.history.setText(item.notes)
-        self.message.setText("")
+        show_message(self.message, "")
 
     def save(self) -> None:
         item = self.current
@@ -341,7 +342,7 @@ class QueuePanel(QWidget):
         from huisbezoek.gui.operations import show_error
 
         if isinstance(exc, UserError):
-            self.message.setText(exc.message_nl)
+            show_message(self.message, exc.message_nl)
         else:
             show_error(self, exc)
 

@@ -34,6 +34,7 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     scrolling,
+    show_message,
 )
 
 
@@ -242,7 +243,7 @@ class ReportPanel(QWidget):
         try:
             return retention.ResidentRef(self.name.text(), self.postcode.text())
         except UserError as exc:
-            self.person_message.setText(exc.message_nl)
+            show_message(self.person_message, exc.message_nl)
             return None
 
     def _person_error(self, exc: BaseException) -> None:
@@ -250,7 +251,7 @@ class ReportPanel(QWidget):
         from huisbezoek.gui.operations import show_error
 
         if isinstance(exc, UserError):
-            self.person_message.setText(exc.message_nl)
+            show_message(self.person_message, exc.message_nl)
         else:
             show_error(self, exc)
         self.changed.emit()
@@ -274,8 +275,9 @@ class ReportPanel(QWidget):
             atomic_write(path, pdf)
 
         def done(_r: None) -> None:
-            self.person_message.setText(
-                translate("Rapport", "Opgeslagen: {naam}.").format(naam=path.name)
+            show_message(
+                self.person_message,
+                translate("Rapport", "Opgeslagen: {naam}.").format(naam=path.name),
             )
             self.changed.emit()
 
@@ -289,10 +291,11 @@ class ReportPanel(QWidget):
 
         def done(result: retention.ResidentErasure) -> None:
             self.forget_confirm.setChecked(False)
-            self.person_message.setText(
+            show_message(
+                self.person_message,
                 translate("Rapport", "Gewist: {a} op de adreslijst, {s} signalen.").format(
                     a=result.address_list, s=result.signals
-                )
+                ),
             )
             self.changed.emit()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.coordinator import organisation
+from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.fsutil import atomic_write
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.operations import run_op
@@ -25,9 +26,9 @@ from huisbezoek.gui.widgets import (
     fill_table,
     heading,
     hint,
+    show_message,
     table,
 )
-from huisbezoek.vault.core import Vault
 
 
 class VolunteersPanel(QWidget):
@@ -35,9 +36,9 @@ class VolunteersPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, store: CoordinatorStore) -> None:
         super().__init__()
-        self.vault = vault
+        self.store = store
         self.rows: list[Any] = []
         self._pending_select = ""
         self.table = table(
@@ -91,10 +92,10 @@ class VolunteersPanel(QWidget):
 
     def refresh(self) -> None:
 
-        vault = self.vault
+        store = self.store
 
         def load() -> tuple[list[Any], dict[str, organisation.LastBatch]]:
-            return organisation.list_volunteers(vault), organisation.last_batches(vault)
+            return organisation.list_volunteers(store), organisation.last_batches(store)
 
         run_op(self, load, on_done=self._show)
 
@@ -156,11 +157,12 @@ class VolunteersPanel(QWidget):
     def enrol_file(self, path: Path) -> None:
 
         def done(row: Any) -> None:
-            self.message.setText("")
+            show_message(self.message, "")
             self._pending_select = row.key_id
             self.refresh()
 
-        run_op(self, lambda: organisation.enrol_volunteer(self.vault, path), on_done=done)
+        store = self.store
+        run_op(self, lambda: organisation.enrol_volunteer(store, path), on_done=done)
 
     def _choose_org_file_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -175,15 +177,15 @@ class VolunteersPanel(QWidget):
     def save_org_file(self, path: Path) -> None:
         """Write the organisation's configuration file that volunteers read in."""
 
-        vault = self.vault
+        store = self.store
 
         def work() -> Any:
-            config = organisation.organisation_config(vault)
+            config = organisation.organisation_config(store)
             atomic_write(path, config.to_bytes(), mode=0o644)
             return config
 
         def done(config: Any) -> None:
-            self.message.setText("")
+            show_message(self.message, "")
             self.fingerprint.setText(
                 translate(
                     "Vrijwilligers",
@@ -197,12 +199,18 @@ class VolunteersPanel(QWidget):
 
         row = self._current()
         if row is not None:
-            run_op(self, lambda: organisation.approve_volunteer(self.vault, row.key_id),
-                   on_done=lambda _r: self.refresh())  # fmt: skip
+            run_op(self, lambda: organisation.approve_volunteer(self.store, row.key_id),
+                   on_done=self._after_approve)  # fmt: skip
+
+    def _after_approve(self, _row: Any) -> None:
+        # The approve button turns grey; the focus goes back to the list, never on to
+        # "Intrekken", where a second Space would revoke the volunteer just approved.
+        self.table.setFocus()
+        self.refresh()
 
     def revoke_selected(self) -> None:
 
         row = self._current()
         if row is not None:
-            run_op(self, lambda: organisation.revoke_volunteer(self.vault, row.key_id),
+            run_op(self, lambda: organisation.revoke_volunteer(self.store, row.key_id),
                    on_done=lambda _r: self.refresh())  # fmt: skip

@@ -5,6 +5,11 @@ them, wires their signals and hands them the store after an unlock.
 
 All store work runs on the vault worker (``run_op``); the screens get plain data back. The
 window locks itself after idle time or on Ctrl+L (``gui.coordinator.lock``).
+
+The tabs work on a ``CoordinatorStore`` only, so the same window runs on the coordinator's
+vault and on the organisation's shared PostgreSQL store. On PostgreSQL the window's title names
+the server and account; a backup and a new vault passphrase (File menu) are the vault's and are
+switched off there (the server's administrator makes backups with ``pg_dump``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.coordinator.store.backend import CoordinatorStore
+from huisbezoek.coordinator.store.backend import POSTGRESQL, CoordinatorStore
 from huisbezoek.gui.coordinator.assignments_tab import AssignmentsPanel
 from huisbezoek.gui.coordinator.dashboard_tab import DashboardPanel
 from huisbezoek.gui.coordinator.file_actions import FileActions
@@ -45,22 +50,27 @@ class CoordinatorWindow(QMainWindow):
 
     def __init__(
         self,
-        vault: Vault,
+        opened: Vault | CoordinatorStore,
         *,
         user: str,
         parent: QWidget | None = None,
         idle_ms: int | None = None,
         kdf: Any = None,
+        password_used: bool = False,
     ) -> None:
-        store = CoordinatorStore.from_vault(vault)
+        store = as_store(opened)
         super().__init__(parent)
         self.setObjectName("coordinatorWindow")
         self.setWindowTitle(translate("Coördinatie", "Huisbezoek — coördinatie"))
-        self.vault = vault
+        #: The coordinator vault behind the store, or None on the shared PostgreSQL store.
+        self.vault: Vault | None = store.vault
         self.store = store
         self.user = user
-        self.volunteers = VolunteersPanel(vault)
-        self.importer = ImportPanel(vault, store)
+        #: PostgreSQL: the server asked the typed password (the lock asks it again).
+        self.password_used = password_used
+        self.kdf = kdf  # for a new passphrase (File menu) and a legacy org key; None calibrates
+        self.volunteers = VolunteersPanel(store)
+        self.importer = ImportPanel(store, kdf=kdf)
         self.queue = QueuePanel(store, user)
         self.dashboard = DashboardPanel(store)
         self.report = ReportPanel(store)
@@ -101,9 +111,29 @@ class CoordinatorWindow(QMainWindow):
         self.volunteers.changed.connect(self.assignments.refresh)
         self.settings.changed.connect(self.refresh_all)
         self._build_menu()
-        self.kdf = kdf  # for a new passphrase (File menu); None calibrates
+        self._show_server()
         self.lock = CoordinatorLock(self, idle_ms=idle_ms, kdf=kdf)
         self.refresh_all()
+
+    @property
+    def on_server(self) -> bool:
+        return self.store.backend == POSTGRESQL
+
+    def _show_server(self) -> None:
+        """On the server the title names it and the account (a title costs no height on a
+        small screen, and screen readers read it when the window gets the focus)."""
+        from huisbezoek.coordinator.store.server import describe
+
+        self.file_actions.on_server(self.on_server)
+        if not self.on_server:
+            return
+        where = describe(self.store.url)
+        self.setWindowTitle(
+            translate(
+                "Coördinatie", "Huisbezoek — coördinatie op {server}, database {database}, "
+                "account {account}",
+            ).format(server=where.server, database=where.database or "-", account=self.user)
+        )  # fmt: skip
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(translate("Menu", "&Bestand"))
@@ -142,18 +172,26 @@ class CoordinatorWindow(QMainWindow):
         self.assignments.clear()
         self.settings.clear()
 
-    def reopen(self, vault: Vault) -> None:
+    def reopen(self, opened: Vault | CoordinatorStore) -> None:
         """Work on the reopened store again (after unlocking) and load the screens."""
-        store = CoordinatorStore.from_vault(vault)
-        self.vault, self.store = vault, store
-        self.volunteers.vault = vault
-        self.importer.vault, self.importer.store = vault, store
+        store = as_store(opened)
+        self.vault, self.store = store.vault, store
+        self.volunteers.store = store
+        self.importer.store = store
         self.queue.store = store
         self.dashboard.store = store
         self.report.store = store
         self.assignments.store = store
         self.settings.store = store
         self.refresh_all()
+
+    def close_store(self) -> None:
+        """Close the vault or the server connection (locking, quitting); safe to repeat."""
+        if self.vault is not None:
+            if not self.vault.closed:
+                self.vault.close()
+        elif not self.store.closed:
+            self.store.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
@@ -169,3 +207,10 @@ class CoordinatorWindow(QMainWindow):
         self.report.refresh()
         self.assignments.refresh()
         self.settings.refresh()
+
+
+def as_store(opened: Vault | CoordinatorStore) -> CoordinatorStore:
+    """The store the tabs use: a ``CoordinatorStore`` as it is, a coordinator vault wrapped."""
+    if isinstance(opened, CoordinatorStore):
+        return opened
+    return CoordinatorStore.from_vault(opened)
