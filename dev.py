@@ -45,6 +45,7 @@ DEBIAN_TEST_PACKAGES = {
     "pg_ctlcluster": "postgresql",
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
+    "apache2": "apache2-bin",  # a second WebDAV server (C) for the drop tests and bench
 }
 DEBIAN_QT_LIBRARIES = [
     "libegl1",

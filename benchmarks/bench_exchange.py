@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -206,49 +208,86 @@ DROP_ROUNDS = 5
 DROP_TARGET = 1.5
 
 
-def bench_drop(work: Path, template: Path, files: list[Path]) -> tuple[float, float, float]:
-    """Best (send, WebDAV fetch + import, folder-drop fetch + import) seconds."""
+@dataclass
+class DropFigures:
+    send: dict[str, list[float]] = field(default_factory=dict)
+    fetch: dict[str, list[float]] = field(default_factory=dict)
+    folder: list[float] = field(default_factory=list)
+
+
+def _start_server(kind: str, work: Path) -> tuple[str, Callable[[], None]]:
+    """A WebDAV server on 127.0.0.1: WsgiDAV (Python, as in most tests) or Apache httpd with
+    mod_dav (C). Returns its URL and how to stop it."""
     import subprocess
 
+    tests = Path(__file__).resolve().parent.parent / "tests" / "exchange"
+    if kind == "apache":
+        sys.path.insert(0, str(tests))
+        from apachedav import ApacheDav
+
+        apache = ApacheDav().start()
+        return apache.url, apache.stop
+    root, port_file = work / f"dav-{uuid.uuid4().hex[:8]}", work / f"dav-{uuid.uuid4().hex[:8]}"
+    proc = subprocess.Popen(
+        [sys.executable, str(tests / "davserver.py"), str(root), str(port_file)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not (port_file.exists() and port_file.read_text()):
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError("WebDAV server did not start")
+        time.sleep(0.05)
+
+    def stop() -> None:
+        proc.kill()
+        proc.wait()
+
+    return f"http://127.0.0.1:{port_file.read_text()}", stop
+
+
+def drop_servers() -> list[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "exchange"))
+    from apachedav import find_apache
+
+    return ["apache", "wsgidav"] if find_apache() else ["wsgidav"]
+
+
+def bench_drop(work: Path, template: Path, files: list[Path]) -> DropFigures:
+    """Per round and server: send the batches as a volunteer's outbox does, then fetch, import
+    and file them as the coordinator does; and the same fetch from a local folder drop."""
     from huisbezoek.coordinator import drop as coordinator_drop
     from huisbezoek.exchange import drop as drops
 
-    server_script = Path(__file__).resolve().parent.parent / "tests" / "exchange" / "davserver.py"
-    sends, fetches, folder_fetches = [], [], []
+    figures = DropFigures()
     for round_no in range(DROP_ROUNDS):
-        root, port_file = work / f"dav-{round_no}", work / f"dav-{round_no}.port"
-        proc = subprocess.Popen(
-            [sys.executable, str(server_script), str(root), str(port_file)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 20
-            while not (port_file.exists() and port_file.read_text()):
-                if time.monotonic() > deadline:
-                    raise RuntimeError("WebDAV server did not start")
-                time.sleep(0.05)
-            url = f"http://127.0.0.1:{port_file.read_text()}"
-            volunteer_drop = drops.WebDavDrop(url, drops.Credentials("vrijwilliger", "geheim-1"))
-            start = time.perf_counter()
-            for path in files:
-                key_id = path.name.split("-")[1]
-                drops.deliver(volunteer_drop, f"{drops.TO_COORDINATOR}/{key_id}", path.name,
-                              path.read_bytes())  # fmt: skip
-            sends.append(time.perf_counter() - start)
-            volunteer_drop.close()
-            target = work / f"coord-drop-{round_no}"
-            shutil.copytree(template, target)
-            with organisation.open_coordinator(target, PASSPHRASE) as store:
-                coordinator = drops.WebDavDrop(url, drops.Credentials("coordinator", "geheim-2"))
+        for kind in drop_servers():
+            url, stop = _start_server(kind, work)
+            try:
+                volunteer_drop = drops.WebDavDrop(
+                    url, drops.Credentials("vrijwilliger", "geheim-1")
+                )
                 start = time.perf_counter()
-                fetched = coordinator_drop.fetch(store, coordinator)
-                fetches.append(time.perf_counter() - start)
-                coordinator.close()
-            report = fetched.report
-            assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
-        finally:
-            proc.kill()
-            proc.wait()
+                for path in files:
+                    key_id = path.name.split("-")[1]
+                    drops.deliver(volunteer_drop, f"{drops.TO_COORDINATOR}/{key_id}", path.name,
+                                  path.read_bytes())  # fmt: skip
+                figures.send.setdefault(kind, []).append(time.perf_counter() - start)
+                volunteer_drop.close()
+                target = work / f"coord-{kind}-{round_no}"
+                shutil.copytree(template, target)
+                with organisation.open_coordinator(target, PASSPHRASE) as store:
+                    coordinator = drops.WebDavDrop(
+                        url, drops.Credentials("coordinator", "geheim-2")
+                    )
+                    start = time.perf_counter()
+                    fetched = coordinator_drop.fetch(store, coordinator)
+                    figures.fetch.setdefault(kind, []).append(time.perf_counter() - start)
+                    coordinator.close()
+                report = fetched.report
+                assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
+            finally:
+                stop()
         # The same through a local folder drop (a sync client's folder).
         folder = work / f"folder-{round_no}"
         for path in files:
@@ -260,13 +299,12 @@ def bench_drop(work: Path, template: Path, files: list[Path]) -> tuple[float, fl
         with organisation.open_coordinator(target, PASSPHRASE) as store:
             start = time.perf_counter()
             fetched = coordinator_drop.fetch(store, drops.FolderDrop(folder))
-            folder_fetches.append(time.perf_counter() - start)
+            figures.folder.append(time.perf_counter() - start)
         assert fetched.report.new == BATCHES * PER_BATCH
-    return min(sends), min(fetches), min(folder_fetches)
+    return figures
 
 
 PG_ROUNDS = 5
-PG_TARGET = 1.5
 
 
 def bench_postgres(work: Path, config: Any, identities: list[OrgIdentity],
@@ -359,7 +397,7 @@ def main() -> int:
                 report = importer.import_batches(store, files)
                 imports.append(time.perf_counter() - start)
             assert report.new == BATCHES * PER_BATCH and report.rejected == 0, report.lines_nl()
-        drop_send, drop_fetch, folder_fetch = bench_drop(work, template, files)
+        drops_measured = bench_drop(work, template, files)
         pg_imports = bench_postgres(work, config, identities, files)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -383,16 +421,25 @@ def main() -> int:
         f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}; "
         f"import / (floor + validation): {best_import / best_checked:.2f}x"
     )
-    print(f"  drop (best of {DROP_ROUNDS} rounds; WebDAV server on 127.0.0.1)")
-    line(f"  send {BATCHES} batches to WebDAV (put .part, move, read back)", drop_send)
-    line("  coordinator: fetch from WebDAV + import + file under verwerkt/", drop_fetch)
+    folder_fetch = min(drops_measured.folder)
+    names = {"apache": "Apache httpd + mod_dav (C)", "wsgidav": "WsgiDAV (Python, as in the tests)"}
+    print(f"  drop (best of {DROP_ROUNDS} rounds; WebDAV servers on 127.0.0.1, same 2 cores)")
     line("  coordinator: fetch from a local folder drop + import + file", folder_fetch)
-    drop_ratio = drop_fetch / folder_fetch
-    print(
-        f"  WebDAV fetch + import / the same from a local folder: {drop_ratio:.2f}x "
-        f"(target <= {DROP_TARGET:.1f}x) {'OK' if drop_ratio <= DROP_TARGET else 'OVER TARGET'}; "
-        f"/ plain import of the files: {drop_fetch / best_import:.2f}x"
-    )
+    for kind, fetches in drops_measured.fetch.items():
+        drop_fetch, drop_send = min(fetches), min(drops_measured.send[kind])
+        print(f"    {names[kind]}:")
+        line(f"    send {BATCHES} batches (put .part, move, read back)", drop_send)
+        line("    coordinator: fetch + import + file under verwerkt/", drop_fetch)
+        drop_ratio = drop_fetch / folder_fetch
+        verdict = ("OK" if drop_ratio <= DROP_TARGET else "OVER TARGET") if kind == "apache" \
+            else "(the server's own Python work shares the 2 cores)"  # fmt: skip
+        if kind == "apache":
+            verdict = f"(target <= {DROP_TARGET:.1f}x) {verdict}"
+        print(f"      fetch + import / the same from a local folder: {drop_ratio:.2f}x {verdict}")
+    if "apache" not in drops_measured.fetch:
+        print(
+            "    Apache httpd not installed (python3 dev.py test installs it): target not checked"
+        )
     if pg_imports is None:
         print("  PostgreSQL: not installed, skipped")
     else:
@@ -400,8 +447,9 @@ def main() -> int:
         pg_ratio = best_pg / best_import
         line(f"import {n} signals into PostgreSQL (best of {PG_ROUNDS}, throwaway server)",
              best_pg)  # fmt: skip
-        print(f"  PostgreSQL / SQLCipher import: {pg_ratio:.2f}x (target <= {PG_TARGET:.1f}x) "
-              f"{'OK' if pg_ratio <= PG_TARGET else 'OVER TARGET'}")  # fmt: skip
+        print(f"  PostgreSQL / SQLCipher import: {pg_ratio:.2f}x (small batches: the server's "
+              "fixed work per batch; the 1.5x target is for 1,000-signal batches, "
+              "bench_coordinator)")  # fmt: skip
     return 0
 
 

@@ -238,6 +238,38 @@ def test_oversized_file_is_refused_and_strange_answer_held_back(linked, dav: Dav
     assert _signals(coordinator) == 2
 
 
+def test_the_same_path_through_apache_mod_dav(linked) -> None:
+    """A second WebDAV implementation (Apache httpd with mod_dav, which the benchmark also
+    uses): the outbox sends, the coordinator fetches, imports and files, a second fetch finds
+    nothing, and a wrong password is refused with the login message."""
+    from .apachedav import ApacheDav, find_apache
+
+    if find_apache() is None:
+        pytest.skip("Apache httpd is not installed (python3 dev.py test installs apache2-bin)")
+    volunteer, coordinator = linked
+    server = ApacheDav().start()
+    try:
+        outbox.set_webdav(volunteer, server.url, *VOLUNTEER_LOGIN)
+        _queue(volunteer, 3)
+        assert outbox.send_now(volunteer).sent == 3
+        assert len(_files_under(server.root)) == 3
+        with coordinator.session() as s:
+            coordinator_drop.set_webdav(s, server.url, *COORDINATOR_LOGIN)
+            drop = coordinator_drop.open_drop(s)
+        fetched = coordinator_drop.fetch(coordinator, drop)
+        assert [r.status for r in fetched.report.results] == [importer.ImportStatus.IMPORTED] * 3
+        assert _signals(coordinator) == 3
+        files = _files_under(server.root)
+        assert len(files) == 3 and all(f.startswith("verwerkt/") for f in files)
+        assert coordinator_drop.fetch(coordinator, drop).report.results == ()
+
+        wrong = drops.WebDavDrop(server.url, drops.Credentials("coordinator", "fout"))
+        with pytest.raises(drops.DropLoginError):
+            coordinator_drop.fetch(coordinator, wrong)
+    finally:
+        server.stop()
+
+
 def test_interrupted_upload_resumes_and_imports_once(linked, dav: DavServer) -> None:
     volunteer, coordinator = linked
     dav.start("--stall", ".part")

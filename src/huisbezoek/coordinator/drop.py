@@ -40,11 +40,14 @@ from huisbezoek.progress import CancelFlag, ProgressFn, noop_progress
 log = logging.getLogger(__name__)
 
 PARALLEL = 8  # requests in flight to the drop at once (measured: 8 beat 4 by about 3x)
-# Batches imported per commit from a remote drop. Each commit lets its batches be filed away
-# (a MOVE on the server each) while the next run imports, instead of all moves waiting for one
-# commit at the end; a run costs a few ms of fixed work (benchmarks/bench_exchange.py). A
-# folder drop files its batches after one commit: a local rename costs next to nothing.
-FILE_EVERY = 25
+# Batches imported per commit from a remote drop: the run of files the importer checks ahead
+# at a time. Each commit lets its batches be filed away (a MOVE on the server each) while the
+# next run imports, so a large backlog from a distant server files as it goes. A fetch of up to
+# one run commits once and then files: measured against Apache on this machine, 100 batches
+# took 273 ms in one commit and 319 ms in runs of 25, whose commits and concurrent requests
+# slowed the import more than the overlap gained (benchmarks/bench_exchange.py). A folder drop
+# always files after one commit: a local rename costs next to nothing.
+FILE_EVERY = importer.CHECK_AHEAD_FILES
 # One import at a time in this process (the coordinator window and a CLI run share nothing,
 # but two fetches from one window could overlap). Across processes the store decides: the
 # SQLCipher store admits one process, PostgreSQL serialises imports itself.
