@@ -231,3 +231,58 @@ def test_a_service_file_and_pgpass_need_no_question(
     assert json.loads(connection.connection_path().read_text("utf-8"))["password_needed"] is False
     assert main(["org", "volunteers"]) == 0
     assert "Er zijn nog geen vrijwilligers" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_fetch_from_the_drop_on_the_server_asks_the_organisation_passphrase(
+    pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """``coordinator fetch`` on the connected server: the batches are opened with the
+    organisation's key, so the organisation passphrase is asked (from standard input here);
+    without it or with a wrong one, a Dutch message and nothing imported or filed."""
+    from huisbezoek.coordinator.store.models import ImportedSignal
+    from huisbezoek.exchange.keys import VolunteerKeys
+
+    from .helpers import batch_file
+
+    url = pg_server.new_database()
+    organisation_db(url, "Welzijn Ophalen")
+    keys = VolunteerKeys.generate()
+    (tmp_path / "aanmelding.json").write_bytes(keys.enrolment("Vera").to_bytes())
+    store = CoordinatorStore.open_url(url)
+    try:
+        store.unlock_org_key(ORG_PASS)
+        organisation.enrol_volunteer(store, tmp_path / "aanmelding.json")
+        organisation.approve_volunteer(store, keys.key_id_hex)
+        config = organisation.organisation_config(store)
+    finally:
+        store.close()
+    drop = tmp_path / "gedeeld"
+    waiting = drop / "naar-coordinator" / keys.key_id_hex
+    waiting.mkdir(parents=True)
+    made = batch_file(tmp_path, keys, config)
+    made.rename(waiting / "signalen-1.zip")
+
+    assert main(["coordinator", "connect", url]) == 0
+    assert main(["coordinator", "drop", "--folder", str(drop)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # no passphrase given
+    assert main(["coordinator", "fetch", "--passphrase-stdin"]) == 2
+    assert "te weinig regels" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("een verkeerde zin\n"))
+    assert main(["coordinator", "fetch", "--passphrase-stdin"]) == 2
+    assert "wachtwoordzin" in capsys.readouterr().err
+    assert (waiting / "signalen-1.zip").exists()
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(ORG_PASS + "\n"))
+    assert main(["coordinator", "fetch", "--passphrase-stdin"]) == 0
+    out = capsys.readouterr().out
+    assert "2 nieuw" in out or "2 nieuwe" in out, out
+    assert not (waiting / "signalen-1.zip").exists()
+    assert (drop / "verwerkt" / keys.key_id_hex / "signalen-1.zip").exists()
+    store = CoordinatorStore.open_url(url)
+    try:
+        with store.session() as session:
+            assert session.query(ImportedSignal).count() == 2
+    finally:
+        store.close()

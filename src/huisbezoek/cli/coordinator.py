@@ -609,7 +609,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
     connection.save_connection(url, password_needed=asked)
     where = describe(url)
     organisation_text = f" (organisatie {found.organisation})" if found.organisation else ""
-    print(f"Verbonden met {where.line_nl()}{organisation_text}.")
+    print(f"Verbonden. {where.line_nl()}{organisation_text}.")
     print(f"U werkt als {found.account}. Alle coördinatie-opdrachten en het coördinatiescherm "
           "gebruiken nu deze server.")  # fmt: skip
     if asked:
@@ -713,6 +713,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator import drop as coordinator_drop
 
     with _store(args) as store:
+        unlock_org_key(store, asker_for(args))  # opens the batches, signs the receipts
         with store.session() as session:
             drop = coordinator_drop.open_drop(session)
         fetched = coordinator_drop.fetch(store, drop)
