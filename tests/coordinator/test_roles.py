@@ -38,6 +38,17 @@ def _create(monkeypatch: pytest.MonkeyPatch, url: str, name: str, role: str) -> 
     assert main(argv) == 0
 
 
+def _import_one_batch(store: CoordinatorStore, tmp_path: Path) -> None:
+    """A new organisation, one approved volunteer, and that volunteer's batch imported."""
+    config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
+    keys = VolunteerKeys.generate()
+    (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
+    row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
+    organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
+    report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
+    assert (report.new, report.rejected) == (2, 0)
+
+
 def test_each_role_sees_only_what_its_work_needs(
     pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -53,13 +64,7 @@ def test_each_role_sees_only_what_its_work_needs(
     # The coordinator's own account does all of a coordinator's work (COPY staging included).
     store = CoordinatorStore.open_url(_as(url, cor))
     try:
-        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
-        keys = VolunteerKeys.generate()
-        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
-        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
-        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
-        report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
-        assert (report.new, report.rejected) == (2, 0)
+        _import_one_batch(store, tmp_path)
         with store.session() as s:
             fu.sync_followups(s)
             signals = sorted(s.scalars(text("SELECT signal_id FROM cw_followups")))
@@ -231,13 +236,7 @@ def test_accounts_made_before_an_upgrade_keep_importing(
 
     store = CoordinatorStore.open_url(_as(url, cor))
     try:
-        config = init_organisation_in(store, "Welzijn Teststad", PASSWORD, kdf=KdfParams.FLOOR)
-        keys = VolunteerKeys.generate()
-        (tmp_path / "a.json").write_bytes(keys.enrolment("Vera").to_bytes())
-        row = organisation.enrol_volunteer(store, tmp_path / "a.json")  # type: ignore[arg-type]
-        organisation.approve_volunteer(store, row.key_id)  # type: ignore[arg-type]
-        report = importer.import_batches(store, [batch_file(tmp_path, keys, config)])  # type: ignore[arg-type]
-        assert (report.new, report.rejected) == (2, 0)
+        _import_one_batch(store, tmp_path)
         with store.session() as s:
             visited = s.scalar(
                 text("SELECT total FROM neighbourhood_totals WHERE metric = 'p:2026Q4:visited'")
