@@ -14,9 +14,10 @@ from huisbezoek.vault.keyslots import KdfParams
 from .conftest import wait_op_idle
 
 
-def unlocked_demo(qtbot, make_app):
+def unlocked_demo(qtbot, make_app, **kw):
+    """The demo vault unlocked by its passphrase in a 1366x768 window; the list is filled."""
     startup.create_demo_vault(kdf=KdfParams.FLOOR)
-    app = make_app()
+    app = make_app(**kw)
     window = app.window
     window.resize(1366, 768)
     app.start()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from huisbezoek.gui.theme import apply_theme
-from huisbezoek.services import startup
 from huisbezoek.services.settings import Settings
-from huisbezoek.vault.keyslots import KdfParams
+
+from .test_dates_and_places import unlocked_demo
 
 
 def squeezed(residents) -> list[str]:
@@ -25,18 +25,9 @@ def squeezed(residents) -> list[str]:
 
 @pytest.mark.parametrize("scale", [100, 200])
 def test_columns_survive_a_visit_to_a_resident(qtbot, make_app, qapp, scale):
-    startup.create_demo_vault(kdf=KdfParams.FLOOR)
-    app = make_app(settings=Settings(text_scale=scale))
-    window = app.window
-    window.resize(1366, 768)
     try:
-        app.start()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
-        window.unlock_page.passphrase.setText(startup.DEMO_PASSPHRASE)
-        with qtbot.waitSignal(app.lock.unlocked, timeout=15_000):
-            window.unlock_page.submit()
-        residents = window.work.residents
-        qtbot.waitUntil(lambda: residents.model.rowCount() > 0, timeout=15_000)
+        app, residents = unlocked_demo(qtbot, make_app, settings=Settings(text_scale=scale))
+        window = app.window
         qtbot.wait(50)
         assert not squeezed(residents)
         before = {
