@@ -50,6 +50,7 @@ from huisbezoek.printing.privacy import (
 )
 from huisbezoek.printing.summary import date_nl
 from huisbezoek.services import vault_settings
+from huisbezoek.services.documents import organisation_of, volunteer_first_name
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
@@ -826,27 +827,6 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
     )
 
 
-class NoOrganisationInfoError(UserError):
-    message_nl = (
-        "De gegevens van uw organisatie ontbreken in de sociale kaart. "
-        "Vraag uw coördinator om een nieuwe sociale kaart."
-    )
-
-
-def _organisation(directory: ServiceDirectory) -> Organisation:
-    """Name and phone number of the organisation, from the services directory."""
-    known = directory.organisation
-    if known is None:
-        raise NoOrganisationInfoError("services directory has no organisation block")
-    return Organisation(name=known.name, phone=known.phone)
-
-
-def _first_name(vault: Vault) -> str:
-    with vault.session() as s:
-        parts = vault_settings.volunteer_name(s).split()
-    return parts[0] if parts else "uw vrijwilliger"
-
-
 def privacy_text(
     vault: Vault, part: str, organisation: Organisation, volunteer_first_name: str
 ) -> PrivacyText:
@@ -879,9 +859,9 @@ def subject_access_pdf(
     from huisbezoek.printing import load_directory
 
     directory = directory if directory is not None else load_directory()
-    organisation = _organisation(directory)
+    organisation = organisation_of(directory)
     access = subject_access(vault, resident_id, today=today)
-    first = _first_name(vault)
+    first = volunteer_first_name(vault)
     data = AccessInput(
         organisation=organisation,
         intro=privacy_text(vault, "inzage", organisation, first),
@@ -912,7 +892,7 @@ def consent_script(vault: Vault) -> PrivacyText:
     from huisbezoek.printing import load_directory
 
     try:
-        organisation = _organisation(load_directory())
+        organisation = organisation_of(load_directory())
     except UserError:
         organisation = Organisation(name="de organisatie", phone="(zie de folder)")
-    return privacy_text(vault, "gesprek", organisation, _first_name(vault))
+    return privacy_text(vault, "gesprek", organisation, volunteer_first_name(vault))
