@@ -53,7 +53,7 @@ from huisbezoek.gui.labels import (
     severity_label,
     theme_label,
 )
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_error, show_problem
 from huisbezoek.gui.safety import (
     DirectActionPanel,
     card_style,
@@ -473,10 +473,7 @@ class SignalCard(QFrame):
         if not isValid(self):
             return
         self.status.setText(translate("Afronden", "Niet opgeslagen."))
-        if isinstance(exc, UserError):
-            show_message(self.error, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.error, exc)
 
     def remove(self) -> None:
         vault, sid = self.page.ctx.vault, self.row.id
@@ -534,10 +531,7 @@ class ManualSignalDialog(BaseDialog):
         text, note = self.text.text(), self.note.text()
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                show_error(self, exc)
+            show_problem(self, self.error, exc)
 
         def done(sid) -> None:
             super(ManualSignalDialog, self).accept()
