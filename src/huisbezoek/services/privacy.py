@@ -16,7 +16,6 @@ purged after the organisation's retention period. ``retention_preview`` lists ex
 
 from __future__ import annotations
 
-import calendar
 import json
 import logging
 import re
@@ -40,7 +39,7 @@ from huisbezoek.domain import (
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import UserError
 from huisbezoek.printing.builder import Organisation
-from huisbezoek.printing.content import ServiceDirectory
+from huisbezoek.printing.content import ServiceDirectory, months_before
 from huisbezoek.printing.privacy import (
     AccessInput,
     AccessVisitText,
@@ -479,12 +478,6 @@ def apply_erasure_notices(vault: Vault, signal_ids: Iterable[str]) -> NoticeResu
 
 
 # -- retention -----------------------------------------------------------------------------------
-
-
-def months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def retention_months(vault: Vault) -> int:
