@@ -70,7 +70,6 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     show_message,
-    wheel_needs_focus,
 )
 from huisbezoek.printing.content import ServiceDirectory, load_directory
 from huisbezoek.services import review as svc
@@ -178,8 +177,6 @@ class SignalCard(QFrame):
             self.method.addItem(consent_method_label(m), m)
         self.when = MomentEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
-        # Scrolling past the card must not change who calls, the date or the method.
-        wheel_needs_focus(self.caller, self.due, self.method, self.when)
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
