@@ -821,7 +821,7 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
 
 
 def privacy_text(
-    vault: Vault, part: str, organisation: Organisation, volunteer_first_name: str
+    vault: Vault, part: str, organisation: Organisation, first_name: str
 ) -> PrivacyText:
     """One part of the privacy texts (``gesprek``, ``samenvatting``, ``inzage``), filled in
     with the organisation, the retention period and the volunteer's first name."""
@@ -829,7 +829,7 @@ def privacy_text(
         organisatie=organisation.name,
         telefoon=organisation.phone,
         maanden=retention_months(vault),
-        vrijwilliger=volunteer_first_name,
+        vrijwilliger=first_name,
     )
 
 
