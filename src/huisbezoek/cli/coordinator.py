@@ -593,13 +593,9 @@ def cmd_connect(args: argparse.Namespace) -> int:
         try:
             found = probe(url)
         except PasswordNeededError:
-            account = describe(url).account or getpass.getuser()
-            from huisbezoek.cli.common import NO_TERMINAL_FOR_DB_NL
+            from huisbezoek.cli.common import ask_server_password
 
-            password = asker_for(args).ask(
-                f"Wachtwoord van account {account} op de server: ",
-                missing_nl=NO_TERMINAL_FOR_DB_NL,
-            )
+            password = ask_server_password(url, asker_for(args))
             asked = True
             found = probe(url, password)
     except StoreUnavailableError as exc:
