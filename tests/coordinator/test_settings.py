@@ -91,6 +91,19 @@ def test_cli_settings_and_retention_preview(
     assert "Bewaartermijn:    12 maanden" in capsys.readouterr().out  # the preview saved nothing
 
 
+def test_cli_retention_wrong_laptop_term_saves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], created
+) -> None:
+    common = ["--dir", str(tmp_path / "coord"), "--passphrase-stdin"]
+    argv = ["coordinator", "retention", "--months", "3", "--run", "--laptop-months", "99"]
+    code = _run(monkeypatch, [*argv, *common])
+    captured = capsys.readouterr()
+    assert code != 0 and "tot en met 36 maanden" in captured.err
+    assert "Traceback" not in captured.err and "Gewist" not in captured.out
+    _run(monkeypatch, ["coordinator", "settings", *common])
+    assert "Bewaartermijn:    12 maanden" in capsys.readouterr().out  # the good term not saved
+
+
 def test_settings_screen_by_keyboard(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from huisbezoek.coordinator.organisation import open_coordinator
     from huisbezoek.gui.coordinator.window import CoordinatorWindow

@@ -41,6 +41,7 @@ from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.connection import URL_ENV
 from huisbezoek.coordinator.settings import (
+    check_laptop_retention_months,
     check_retention_months,
     load_settings,
     save_settings,
@@ -434,6 +435,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_retention(args: argparse.Namespace) -> int:
     """Preview by default (``--months`` previews that term and saves nothing); ``--run``
     saves the term given and erases."""
+    # Both terms are checked before either is saved: a wrong one changes nothing.
+    if args.months is not None:
+        check_retention_months(args.months)
+    if args.laptop_months is not None:
+        check_laptop_retention_months(args.laptop_months)
     with _store(args) as store:
         if args.months is not None and args.run:
             with store.session() as session:
@@ -442,8 +448,6 @@ def cmd_retention(args: argparse.Namespace) -> int:
             with store.session() as session:
                 set_laptop_retention_months(session, args.laptop_months)
         with store.session() as session:
-            if args.months is not None:
-                check_retention_months(args.months)
             preview = retention.preview_retention(session, date.today(), months=args.months)
             laptop = load_settings(session).laptop_retention_months
         print(f"Bewaartermijn op de laptops: {laptop} maanden.")
