@@ -199,3 +199,32 @@ def test_file_menu_backup_key_and_passphrase(qtbot, created, tmp_path: Path) -> 
     window.close()
     vault.close()
     open_coordinator(tmp_path / "coord", "een heel nieuwe wachtwoordzin").close()
+
+
+def test_new_passphrase_by_keyboard_checked_like_everywhere(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.coordinator.organisation import open_coordinator
+    from huisbezoek.gui.coordinator.org_key import SecretDialog
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    vault = open_coordinator(tmp_path / "coord", PASS)
+    window = CoordinatorWindow(vault, user="Carla", kdf=KdfParams.FLOOR)
+    qtbot.addWidget(window)
+    window.show()
+    window.file_actions.passphrase_action.trigger()
+    dialog = window.findChild(SecretDialog)
+    assert dialog is not None
+    old, new, again = dialog.fields
+    qtbot.keyClicks(old, PASS)
+    qtbot.keyClicks(new, "kort")  # too weak: said before the vault is touched
+    qtbot.keyClicks(again, "kort")
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert dialog.message.text() != "" and dialog.isVisible()
+    new.clear()
+    again.clear()
+    qtbot.keyClicks(new, "een heel nieuwe wachtwoordzin")
+    qtbot.keyClicks(again, "een heel andere wachtwoordzin")
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert "niet hetzelfde" in dialog.message.text() and dialog.isVisible()
+    window.close()
+    vault.close()
+    open_coordinator(tmp_path / "coord", PASS).close()  # nothing changed
