@@ -32,9 +32,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".huisbezoek-installed"
 
-# Debian packages the full test suite uses: the reference age and minisign commands (batch
-# interop), poppler (PDF page images and text), PostgreSQL (coordinator store tests), Xvfb
-# (screenshots) with openbox, and the shared libraries Qt needs to run offscreen.
+# Debian packages the full test suite uses: the reference age, minisign and unzip commands
+# (batch interop), openssl (HTTPS drop tests), poppler (PDF page images and text), PostgreSQL
+# (coordinator store tests), Apache (second WebDAV server), Xvfb (screenshots) with openbox,
+# and the shared libraries Qt needs to run offscreen.
 DEBIAN_TEST_PACKAGES = {
     "age": "age",
     "minisign": "minisign",
@@ -46,6 +47,8 @@ DEBIAN_TEST_PACKAGES = {
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
     "apache2": "apache2-bin",  # a second WebDAV server (C) for the drop tests and bench
+    "openssl": "openssl",  # a self-signed certificate for the HTTPS drop tests
+    "unzip": "unzip",  # a second reader of batch archives (interop test)
 }
 DEBIAN_QT_LIBRARIES = [
     "libegl1",
@@ -118,7 +121,7 @@ def ensure_debian_packages() -> None:
 
 
 def _has_tool(tool: str) -> bool:
-    if shutil.which(tool):
+    if shutil.which(tool) or Path("/usr/sbin", tool).exists():  # sbin: not on every PATH
         return True
     if tool == "pg_ctlcluster":
         return any(Path("/usr/lib/postgresql").glob("*/bin/postgres"))

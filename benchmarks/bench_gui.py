@@ -62,6 +62,15 @@ def pump(ms: int = 0) -> None:
         QCoreApplication.processEvents()
 
 
+def wait(cond, timeout: float = 60.0) -> None:
+    """Pump events until ``cond()`` holds; TimeoutError after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not cond():
+        pump(1)
+        if time.monotonic() > end:
+            raise TimeoutError
+
+
 PASS = "fiets kopje regen zeven"
 
 
@@ -116,13 +125,6 @@ def in_process(home: Path, forms: Path) -> None:
     from huisbezoek.gui.app import Application
     from huisbezoek.services import residents, startup
     from huisbezoek.vault.keyslots import KdfParams
-
-    def wait(cond, timeout=60.0):
-        end = time.monotonic() + timeout
-        while not cond():
-            pump(1)
-            if time.monotonic() > end:
-                raise TimeoutError
 
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = forms
@@ -227,13 +229,6 @@ def text_scale_timing(rounds: int = 5) -> None:
     from huisbezoek.services import residents, startup
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
-
-    def wait(cond, timeout=60.0):
-        end = time.monotonic() + timeout
-        while not cond():
-            pump(1)
-            if time.monotonic() > end:
-                raise TimeoutError
 
     app = Application(kdf=KdfParams.FLOOR)
     app.ctx.forms_folder = None  # the shipped default form

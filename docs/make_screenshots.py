@@ -78,10 +78,27 @@ def main(argv: list[str]) -> int:
             proc.terminate()
 
 
+def pump(ms: int) -> None:
+    """A local event loop for ``ms``: timers fire and the vault worker's results arrive."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(cond, timeout: float = 20.0) -> None:
+    """Pump events until ``cond()`` holds; TimeoutError after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not cond():
+        pump(10)
+        if time.monotonic() > end:
+            raise TimeoutError("screen did not get ready")
+
+
 def shoot(out: Path) -> int:
     from dataclasses import replace
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from huisbezoek.gui.app import Application
@@ -90,19 +107,6 @@ def shoot(out: Path) -> int:
     from huisbezoek.services import startup
     from huisbezoek.services.settings import Settings
     from huisbezoek.vault.keyslots import KdfParams
-
-    def pump(ms: int) -> None:
-        # A local event loop for ``ms``: timers fire and the vault worker's results arrive.
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, timeout: float = 20.0) -> None:
-        end = time.monotonic() + timeout
-        while not cond():
-            pump(10)
-            if time.monotonic() > end:
-                raise TimeoutError("screen did not get ready")
 
     def settle() -> None:
         pump(200)
@@ -308,7 +312,6 @@ def shoot_coordinator(out: Path) -> int:
     """The coordinator's overview, the queue with filters, and the settings, at 100% and 200%."""
     from dataclasses import replace
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from huisbezoek.domain import Theme
@@ -317,18 +320,6 @@ def shoot_coordinator(out: Path) -> int:
     from huisbezoek.gui.operations import worker
     from huisbezoek.gui.theme import apply_theme
     from huisbezoek.services.settings import Settings
-
-    def pump(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, timeout: float = 20.0) -> None:
-        end = time.monotonic() + timeout
-        while not cond():
-            pump(10)
-            if time.monotonic() > end:
-                raise TimeoutError("screen did not get ready")
 
     ensure_application()
     vault = coordinator_demo_store(Path(os.environ["HUISBEZOEK_HOME"]) / "coordinatie")

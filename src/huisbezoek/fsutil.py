@@ -32,7 +32,8 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFullError(f"disk full writing {path.name}") from exc
+            # The suffix only: a file name may hold a resident's name, and this goes to the log.
+            raise DiskFullError(f"disk full writing a {path.suffix or 'suffixless'} file") from exc
         raise
 
 

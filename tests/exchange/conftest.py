@@ -31,6 +31,8 @@ from huisbezoek.vault.models import (
     Visit,
 )
 
+from .dav import dav  # noqa: F401 - the WebDAV server fixture, for every test here
+
 PASSPHRASE = "correct paard batterij nietje"
 ORG_NAME = "Welzijn Teststad"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,16 +30,6 @@ pytest.importorskip("wsgidav")
 VOLUNTEER_LOGIN = ("vrijwilliger", "geheim-1")
 COORDINATOR_LOGIN = ("coordinator", "geheim-2")
 NAME = "Mevrouw Zwaluwstaart"
-
-
-@pytest.fixture
-def dav(tmp_path: Path) -> Iterator[DavServer]:
-    server = DavServer(tmp_path / "dav-root", tmp_path)
-    server.root.mkdir()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def _queue(volunteer: Vault, n: int = 1) -> list[str]:

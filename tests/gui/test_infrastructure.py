@@ -54,6 +54,21 @@ def test_unexpected_error_shows_calm_general_message(qtbot):
     assert "opgeslagen" in shown
 
 
+def test_show_problem_puts_user_error_in_the_line_and_the_rest_in_a_box(qtbot):
+    line = QLabel()
+    qtbot.addWidget(line)
+    line.setVisible(False)
+    before = len(operations.last_errors())
+    operations.show_problem(None, line, UserError("log only", message_nl="Vul uw naam in."))
+    assert line.text() == "Vul uw naam in."
+    assert not line.isHidden()
+    assert len(operations.last_errors()) == before  # no box for what the user can fix here
+
+    operations.show_problem(None, QLabel(), RuntimeError("secret detail"))
+    assert len(operations.last_errors()) == before + 1
+    assert "secret detail" not in operations.last_errors()[-1]
+
+
 def test_jobs_run_in_order_and_flush_waits():
     w = operations.worker()
     order = []

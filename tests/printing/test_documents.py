@@ -20,6 +20,7 @@ from huisbezoek.printing import (
     Leaflet,
     Organisation,
     PrintInputError,
+    SavePdfError,
     ServiceDirectory,
     SummaryInput,
     leaflet_contacts,
@@ -223,6 +224,17 @@ def test_save_pdf_is_private(tmp_path: Path, summary_pdf: bytes) -> None:
     assert target.read_bytes() == summary_pdf
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_save_pdf_into_a_folder_that_is_gone_says_so_in_dutch(
+    tmp_path: Path, summary_pdf: bytes
+) -> None:
+    target = tmp_path / "usb-stick-eruit" / "inzage Gerda Mulder.pdf"
+    with pytest.raises(SavePdfError) as caught:
+        save_pdf(target, summary_pdf)
+    assert "Kies een andere map" in caught.value.message_nl
+    assert "Gerda" not in caught.value.log_message  # the log never names the resident
+    assert not target.parent.exists()
 
 
 # --- large print rules ---------------------------------------------------------------------

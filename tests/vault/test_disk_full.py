@@ -136,3 +136,15 @@ def test_real_full_disk_loses_nothing(tiny_disk, template_vault):
     with Vault.open(folder, PASSPHRASE) as again:
         assert again.check().ok
         assert visit_answers.load_answers(again, vid) == acknowledged
+
+
+def test_full_disk_message_for_the_log_names_no_file(tmp_path, monkeypatch):
+    """A file a person saves may be named after the resident ("Inzage Els de Vries.pdf"); the
+    log message of a full disk must not carry that name."""
+    monkeypatch.setattr(fsutil.os, "fsync", _enospc)
+    with pytest.raises(DiskFullError) as info:
+        fsutil.atomic_write(tmp_path / "Inzage Els de Vries.pdf", b"%PDF")
+    assert "Vries" not in info.value.log_message
+    assert "Els" not in str(info.value)
+    assert ".pdf" in info.value.log_message
+    assert not list(tmp_path.iterdir())

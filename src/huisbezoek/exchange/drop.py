@@ -16,7 +16,7 @@ sequence numbers, never personal data)::
     naar-vrijwilliger/<key-id>/<pakket>.hbp                       packages for one volunteer
 
 A file is written as ``<name>.part`` and renamed when complete, so nobody reads half a file;
-after writing, the bytes are read back and compared (size and SHA-256) before the sender
+after writing, the bytes are read back and compared (size and every byte) before the sender
 counts it as delivered.
 """
 
@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
+import functools
 import http.client
 import io
 import ipaddress
 import os
 import ssl
-import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
+from huisbezoek.safe_read import FileRefusedError, read_bounded
 
 TO_COORDINATOR = "naar-coordinator"
 DONE = "verwerkt"
@@ -184,8 +184,7 @@ def deliver(drop: Drop, folder: str, name: str, data: bytes) -> None:
     drop.write(part, data)
     if not drop.move(part, final):
         raise DropJunkError("part file vanished before the rename")
-    back = drop.read(final, limit=len(data) + 1)
-    if len(back) != len(data) or hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+    if drop.read(final, limit=len(data) + 1) != data:  # size and every byte
         raise DropJunkError("read-back differs from what was sent")
 
 
@@ -262,19 +261,14 @@ class FolderDrop:
     def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
         target = self._path(path)
         try:
-            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-            fd = os.open(target, flags)
-        except FileNotFoundError as exc:
-            raise DropGoneError("file vanished") from exc
-        except OSError as exc:
-            raise _folder_error(exc) from exc
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise DropJunkError("not a regular file")
-            data = f.read(limit + 1)
-        if len(data) > limit:
-            raise DropTooLargeError("file over the limit")
-        return data
+            return read_bounded(target, limit)  # regular files only; never blocks on a pipe
+        except FileRefusedError as exc:
+            if exc.too_large:
+                raise DropTooLargeError(exc.log_message) from None
+            if not os.path.lexists(target):
+                self._check_root()  # the whole folder gone is "offline", not "gone"
+                raise DropGoneError("file vanished") from None
+            raise DropJunkError(exc.log_message) from None
 
     def files(self, folder: str) -> list[DropEntry]:
         target = self._path(folder)
@@ -330,23 +324,6 @@ def _folder_error(exc: OSError) -> DropError:
 
 
 # -- WebDAV -----------------------------------------------------------------------------------
-
-
-class _Capped(io.RawIOBase):
-    """A writable sink that refuses more than ``limit`` bytes (a drop that sends junk)."""
-
-    def __init__(self, limit: int) -> None:
-        self.buffer = bytearray()
-        self.limit = limit
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b: Any) -> int:
-        self.buffer += b
-        if len(self.buffer) > self.limit:
-            raise DropTooLargeError("response over the limit")
-        return len(b)
 
 
 class _RawHttp:
@@ -463,11 +440,15 @@ class _RawHttp:
             raise DropJunkError(f"server answered {status}")
         return body
 
-    def move(self, src: str, dst: str) -> None:
+    def move(self, src: str, dst: str) -> bool:
+        """False when ``src`` is not there (another fetch filed it first)."""
         headers = {"Destination": self._url(dst), "Overwrite": "T"}
         status, _body = self._request("MOVE", src, headers, 64 * 1024)
+        if status == 404:
+            return False
         if status >= 400:
             raise _status_error(status)
+        return True
 
 
 class WebDavDrop:
@@ -501,12 +482,6 @@ class WebDavDrop:
         self._client.http.close()
         self._raw.close()
 
-    def _call(self, fn: Callable[[], Any]) -> Any:
-        return _call_webdav(fn)
-
-    def _client_call(self, method: str, *args: Any) -> Any:
-        return _call_webdav(lambda: getattr(self._client, method)(*args))
-
     def ensure_folder(self, path: str) -> None:
         if path.strip("/") in self._made:  # made before (the set only grows)
             return
@@ -522,19 +497,19 @@ class WebDavDrop:
             from webdav4.client import ResourceAlreadyExists
 
             with contextlib.suppress(ResourceAlreadyExists):
-                self._client_call("mkdir", built)
+                _call_webdav(functools.partial(self._client.mkdir, built))
             self._made.add(built)
 
     def write(self, path: str, data: bytes) -> None:
-        self._call(
+        _call_webdav(
             lambda: self._client.upload_fileobj(
                 io.BytesIO(data), path, overwrite=True, size=len(data)
             )
         )
 
     def read(self, path: str, limit: int = MAX_DROP_FILE_BYTES) -> bytes:
-        # One GET, read in pieces up to the limit (webdav4's own download asks PROPFIND first).
-        return bytes(self._call(lambda: self._raw.get(path, limit)))
+        # One GET, bounded (webdav4's own download asks PROPFIND first).
+        return self._raw.get(path, limit)
 
     def _ls(self, folder: str) -> list[tuple[str, str | None, int | None]]:
         """(name, "file" or "directory", size) of what is in ``folder``: one PROPFIND that
@@ -543,7 +518,7 @@ class WebDavDrop:
         from webdav4.client import ResourceNotFound
 
         try:
-            result = self._call(
+            result = _call_webdav(
                 lambda: self._client.propfind(
                     folder, data=_PROPFIND_TYPE_AND_SIZE, headers={"Depth": "1"}
                 )
@@ -578,20 +553,14 @@ class WebDavDrop:
         return sorted(out, key=lambda e: e.name)
 
     def move(self, src: str, dst: str) -> bool:
-        from webdav4.client import ResourceNotFound
-
         self.ensure_folder(dst.rsplit("/", 1)[0] if "/" in dst else "")
-        try:
-            self._call(lambda: self._raw.move(src, dst))
-        except ResourceNotFound:
-            return False
-        return True
+        return self._raw.move(src, dst)
 
     def delete(self, path: str) -> None:
         from webdav4.client import ResourceNotFound
 
         with contextlib.suppress(ResourceNotFound):
-            self._call(lambda: self._client.remove(path))
+            _call_webdav(lambda: self._client.remove(path))
 
 
 def _call_webdav(fn: Callable[[], Any]) -> Any:

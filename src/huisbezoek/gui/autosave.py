@@ -52,21 +52,8 @@ class AnswerSaver(QObject):
 
     def schedule(self, question_id: str, value, typed: bool) -> None:
         was_saved = self.all_saved
-        if typed and self.debounce_ms > 0:
-            self._waiting[question_id] = value
-            timer = self._timers.get(question_id)
-            if timer is None:
-                timer = QTimer(self)
-                timer.setSingleShot(True)
-                timer.timeout.connect(lambda q=question_id: self._fire(q))
-                self._timers[question_id] = timer
-            timer.start(self.debounce_ms)
-        else:
-            timer = self._timers.get(question_id)
-            if timer is not None:
-                timer.stop()
-            self._waiting.pop(question_id, None)
-            self._submit(question_id, value)
+        self._waiting[question_id] = value
+        self._start(question_id, typed)
         if was_saved:
             self.state_changed.emit(False)
 
@@ -86,6 +73,12 @@ class AnswerSaver(QObject):
         """
         was_saved = self.all_saved
         self._calls[key] = (make_job, on_done, on_error)
+        self._start(key, typed)
+        if was_saved and not self.all_saved:
+            self.state_changed.emit(False)
+
+    def _start(self, key: str, typed: bool) -> None:
+        """Save what waits under ``key``: after a pause when it was typed, else now."""
         timer = self._timers.get(key)
         if typed and self.debounce_ms > 0:
             if timer is None:
@@ -98,8 +91,6 @@ class AnswerSaver(QObject):
             if timer is not None:
                 timer.stop()
             self._fire(key)
-        if was_saved and not self.all_saved:
-            self.state_changed.emit(False)
 
     def _fire(self, question_id: str) -> None:
         if question_id in self._waiting:
@@ -109,10 +100,7 @@ class AnswerSaver(QObject):
 
     def flush_pending(self) -> None:
         for key in [*self._waiting, *self._calls]:
-            timer = self._timers.get(key)
-            if timer is not None:
-                timer.stop()
-            self._fire(key)
+            self._start(key, typed=False)
 
     def _submit_call(self, key: str, make_job, on_done, on_error) -> None:
         if self.ctx.vault is None:

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from huisbezoek.coordinator import startup as coordinator_startup
-from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_problem
 from huisbezoek.gui.unlock import with_preload
 from huisbezoek.gui.widgets import (
     BusyIndicator,
@@ -477,10 +476,7 @@ class FirstStartPage(QWidget):
             self.busy.setVisible(False)
             self.next_button.setEnabled(True)
             self.back_button.setEnabled(True)
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                show_error(self, exc)
+            show_problem(self, self.error, exc)
 
         run_op(
             self,

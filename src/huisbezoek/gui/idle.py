@@ -71,10 +71,6 @@ class IdleWatcher(QObject):
         """The warning time in use: 30 s, or half the timeout when that is shorter."""
         return min(self._warning_setting, self._timeout_ms // 2)
 
-    @property
-    def warning_shown(self) -> bool:
-        return self._warning
-
     def _apply_intervals(self) -> None:
         self._timer.setInterval(max(0, self._timeout_ms - self.warning_ms))
         self._tick.setInterval(max(1, min(1000, self.warning_ms)))

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_problem
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
@@ -211,10 +210,7 @@ class LeafletShelf(BaseDialog):
 
     def _report(self, exc: BaseException) -> None:
         self.status.setText("")
-        if isinstance(exc, UserError):
-            show_message(self.error, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.error, exc)
 
     def start_print(self) -> None:
         if not self.ready or self.pdf is None:

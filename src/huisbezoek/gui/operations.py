@@ -21,7 +21,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from huisbezoek.errors import UserError
 from huisbezoek.gui.i18n import translate
@@ -145,6 +145,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.setObjectName("errorBox")
     box.open()
     _last_errors.append(text)
+
+
+def show_problem(parent: QWidget | None, label: QLabel, exc: BaseException) -> None:
+    """A :class:`UserError` in the screen's own message line (the user can fix it there);
+    anything else in the error box of :func:`show_error`."""
+    if isinstance(exc, UserError):
+        log.info("user error: %s", exc.log_message)
+        label.setText(exc.message_nl)
+        label.setVisible(True)
+    else:
+        show_error(parent, exc)
 
 
 # Dutch texts of the errors shown, newest last (tests read this instead of scraping dialogs).

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from huisbezoek.errors import UserError
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.operations import Worker, run_op, show_error
+from huisbezoek.gui.operations import Worker, run_op, show_error, show_problem
 from huisbezoek.gui.widgets import button, button_row, error_label, hint, password_field
 
 log = logging.getLogger(__name__)
@@ -285,11 +285,7 @@ class DropDialog(BaseDialog):
                 outbox.set_webdav(vault, url, user, password)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                self.error.setText(exc.message_nl)
-                self.error.setVisible(True)
-            else:
-                show_error(self, exc)
+            show_problem(self, self.error, exc)
 
         def done(_result) -> None:
             self.accept()

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_problem
 from huisbezoek.gui.progress import ProgressDialog
 from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
 
@@ -423,10 +422,7 @@ class PrintDialog(BaseDialog):
 
     def _report(self, exc: BaseException) -> None:
         self.status.setText("")
-        if isinstance(exc, UserError):
-            show_message(self.error, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.error, exc)
 
     def _nothing_chosen(self) -> bool:
         summary, _chart, topics, _left_out = self._key()

@@ -14,20 +14,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QVBoxLayout
 
-from huisbezoek.errors import UserError
 from huisbezoek.gui import pdf_print
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_problem
 from huisbezoek.gui.progress import ProgressDialog
-from huisbezoek.gui.widgets import button_row, error_label, heading, hint, show_message
-
-
-def _report(dialog: Any, label: Any, exc: BaseException) -> None:
-    if isinstance(exc, UserError):
-        show_message(label, exc.message_nl)
-    else:
-        show_error(dialog, exc)
+from huisbezoek.gui.widgets import button_row, error_label, heading, hint
 
 
 class EraseDialog(BaseDialog):
@@ -118,7 +110,7 @@ class EraseDialog(BaseDialog):
         def failed(exc: BaseException) -> None:
             self.erase_button.setEnabled(True)
             self.keep_button.setEnabled(True)
-            _report(self, self.error, exc)
+            show_problem(self, self.error, exc)
 
         run_op(self, lambda: privacy.erase_resident(vault, rid), on_done=done, on_error=failed)
 
@@ -202,7 +194,7 @@ class AccessDialog(BaseDialog):
 
         def failed(exc: BaseException) -> None:
             self.preview.show_message("")
-            _report(self, self.error, exc)
+            show_problem(self, self.error, exc)
 
         run_op(self, job, on_done=done, on_error=failed)
 
@@ -254,7 +246,7 @@ class AccessDialog(BaseDialog):
             self.saved.emit(path)
 
         run_op(self, lambda: save_pdf(path, pdf), on_done=done,
-               on_error=lambda exc: _report(self, self.error, exc))  # fmt: skip
+               on_error=lambda exc: show_problem(self, self.error, exc))  # fmt: skip
 
 
 class RetentionDialog(BaseDialog):
@@ -297,7 +289,7 @@ class RetentionDialog(BaseDialog):
         from huisbezoek.services import privacy
 
         run_op(self, lambda: privacy.retention_preview(vault), on_done=self._show,
-               on_error=lambda exc: _report(self, self.error, exc))  # fmt: skip
+               on_error=lambda exc: show_problem(self, self.error, exc))  # fmt: skip
 
     def _show(self, preview) -> None:
         self.preview_data = preview
@@ -338,4 +330,4 @@ class RetentionDialog(BaseDialog):
             self.refresh()
 
         run_op(self, lambda: privacy.run_retention(vault, only=ids), on_done=done,
-               on_error=lambda exc: _report(self, self.error, exc))  # fmt: skip
+               on_error=lambda exc: show_problem(self, self.error, exc))  # fmt: skip

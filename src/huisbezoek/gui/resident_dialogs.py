@@ -21,7 +21,7 @@ from huisbezoek.gui.date_field import DateField, DateTimeField
 from huisbezoek.gui.dialogs import BaseDialog
 from huisbezoek.gui.i18n import translate
 from huisbezoek.gui.labels import decline_label, method_label, outcome_label
-from huisbezoek.gui.operations import run_op
+from huisbezoek.gui.operations import run_op, show_problem
 from huisbezoek.gui.widgets import enum_data, error_label, show_message
 from huisbezoek.services import residents as svc
 
@@ -63,12 +63,7 @@ class _SavingDialog(BaseDialog):
 
         def failed(exc: BaseException) -> None:
             self._saving = False
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                from huisbezoek.gui.operations import show_error
-
-                show_error(self, exc)
+            show_problem(self, self.error, exc)
 
         run_op(self, fn, on_done=done, on_error=failed)
 

@@ -53,7 +53,7 @@ from huisbezoek.gui.labels import (
     severity_label,
     theme_label,
 )
-from huisbezoek.gui.operations import run_op, show_error
+from huisbezoek.gui.operations import run_op, show_error, show_problem
 from huisbezoek.gui.safety import (
     DirectActionPanel,
     card_style,
@@ -70,7 +70,6 @@ from huisbezoek.gui.widgets import (
     heading,
     hint,
     show_message,
-    wheel_needs_focus,
 )
 from huisbezoek.printing.content import ServiceDirectory, load_directory
 from huisbezoek.services import review as svc
@@ -178,8 +177,6 @@ class SignalCard(QFrame):
             self.method.addItem(consent_method_label(m), m)
         self.when = MomentEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
-        # Scrolling past the card must not change who calls, the date or the method.
-        wheel_needs_focus(self.caller, self.due, self.method, self.when)
         self.note = QLineEdit(row.note)
         self.note.setPlaceholderText(translate("Afronden", "korte notitie"))
         self.agreed = QLineEdit(row.agreed_action)
@@ -473,10 +470,7 @@ class SignalCard(QFrame):
         if not isValid(self):
             return
         self.status.setText(translate("Afronden", "Niet opgeslagen."))
-        if isinstance(exc, UserError):
-            show_message(self.error, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.error, exc)
 
     def remove(self) -> None:
         vault, sid = self.page.ctx.vault, self.row.id
@@ -534,10 +528,7 @@ class ManualSignalDialog(BaseDialog):
         text, note = self.text.text(), self.note.text()
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                show_message(self.error, exc.message_nl)
-            else:
-                show_error(self, exc)
+            show_problem(self, self.error, exc)
 
         def done(sid) -> None:
             super(ManualSignalDialog, self).accept()

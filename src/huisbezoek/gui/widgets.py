@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractScrollArea,
-    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -71,30 +69,6 @@ class PageStack(QStackedWidget):
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.sizeHint() if page is not None else super().sizeHint()
-
-
-class _WheelGuard(QObject):
-    """Lets the wheel scroll the page past a field instead of changing its value: only a
-    field that has focus (clicked or tabbed into) takes the wheel."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
-            return False
-        if watched.hasFocus():
-            return False
-        parent = watched.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None:
-            QApplication.sendEvent(parent.viewport(), event)
-        return True
-
-
-def wheel_needs_focus(*widgets: QWidget) -> None:
-    """No value changes under a passing mouse wheel (combo boxes, date and number fields)."""
-    for widget in widgets:
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        widget.installEventFilter(_WheelGuard(widget))  # owned by the widget
 
 
 def heading(text: str, role: str = "heading") -> QLabel:

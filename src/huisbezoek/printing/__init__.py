@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from huisbezoek.errors import UserError
 from huisbezoek.fsutil import atomic_write
 
 from .builder import DocumentBuilder, LargePrintStyles, Organisation, styles
@@ -27,7 +28,7 @@ from .content import (
     stale_services,
     suggest_leaflets,
 )
-from .errors import PrintInputError, ResourceFileError
+from .errors import PrintInputError, ResourceFileError, SavePdfError
 from .fonts import missing_glyphs
 from .leaflets import prerender_leaflets, render_leaflet
 from .recovery import render_recovery_sheet
@@ -44,8 +45,14 @@ from .summary import (
 
 
 def save_pdf(path: Path, pdf: bytes) -> None:
-    """Write PDF bytes the volunteer chose to save: atomically, readable by the owner only."""
-    atomic_write(Path(path), pdf)
+    """Write PDF bytes the volunteer chose to save: atomically, readable by the owner only.
+    A folder that cannot take it gives :class:`SavePdfError` (a full disk: ``DiskFullError``)."""
+    try:
+        atomic_write(Path(path), pdf)
+    except UserError:
+        raise
+    except OSError as exc:  # the log gets the kind only: a file name may name the resident
+        raise SavePdfError(f"cannot save pdf: {type(exc).__name__}") from exc
 
 
 __all__ = [
@@ -61,6 +68,7 @@ __all__ = [
     "PrintInputError",
     "Referral",
     "ResourceFileError",
+    "SavePdfError",
     "Service",
     "ServiceDirectory",
     "ServiceKind",

@@ -31,3 +31,12 @@ class PrintInputError(InvalidInputError):
     """The data handed to a document does not fit (for example a rating outside 0 to 10)."""
 
     message_nl = "De gegevens voor deze afdruk kloppen niet. Er is niets afgedrukt."
+
+
+class SavePdfError(InvalidInputError):
+    """The folder the volunteer chose cannot take the file (read-only, gone, no rights)."""
+
+    message_nl = (
+        "Het bestand kon niet in deze map worden opgeslagen. Er is niets veranderd. "
+        "Kies een andere map, bijvoorbeeld Documenten."
+    )

@@ -339,7 +339,7 @@ def summary_input(
     chosen = choose_help([r for _, r in kept], directory, library, extra)
     visit_day = _visit_date(form, answers, opened.started_at)
     own = _own_words(form, answers) if OWN_WORDS_KEY not in skipped else []
-    first_name = _first_name(_volunteer_name(vault))
+    first_name = volunteer_first_name(vault)
     organisation = organisation_of(directory)
     from huisbezoek.services.privacy import privacy_text
 
@@ -468,13 +468,10 @@ def _date_text(value: object) -> str | None:
     return date_nl(value) if isinstance(value, date) else None
 
 
-def _volunteer_name(vault: Vault) -> str:
+def volunteer_first_name(vault: Vault) -> str:
+    """The volunteer's first name for printed texts; a neutral word when none is set."""
     with unit_of_work(vault) as s:
-        return vault_settings.volunteer_name(s)
-
-
-def _first_name(full_name: str) -> str:
-    parts = full_name.split()
+        parts = vault_settings.volunteer_name(s).split()
     return parts[0] if parts else "uw vrijwilliger"
 
 

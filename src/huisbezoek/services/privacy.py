@@ -16,7 +16,6 @@ purged after the organisation's retention period. ``retention_preview`` lists ex
 
 from __future__ import annotations
 
-import calendar
 import json
 import logging
 import re
@@ -40,7 +39,7 @@ from huisbezoek.domain import (
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import UserError
 from huisbezoek.printing.builder import Organisation
-from huisbezoek.printing.content import ServiceDirectory
+from huisbezoek.printing.content import ServiceDirectory, months_before
 from huisbezoek.printing.privacy import (
     AccessInput,
     AccessVisitText,
@@ -50,6 +49,7 @@ from huisbezoek.printing.privacy import (
 )
 from huisbezoek.printing.summary import date_nl
 from huisbezoek.services import vault_settings
+from huisbezoek.services.documents import organisation_of, volunteer_first_name
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (
@@ -480,12 +480,6 @@ def apply_erasure_notices(vault: Vault, signal_ids: Iterable[str]) -> NoticeResu
 # -- retention -----------------------------------------------------------------------------------
 
 
-def months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def retention_months(vault: Vault) -> int:
     """The organisation's retention period from its configuration package, else the default;
     always within the floor and ceiling."""
@@ -826,29 +820,8 @@ def subject_access(vault: Vault, resident_id: int, *, today: date | None = None)
     )
 
 
-class NoOrganisationInfoError(UserError):
-    message_nl = (
-        "De gegevens van uw organisatie ontbreken in de sociale kaart. "
-        "Vraag uw coördinator om een nieuwe sociale kaart."
-    )
-
-
-def _organisation(directory: ServiceDirectory) -> Organisation:
-    """Name and phone number of the organisation, from the services directory."""
-    known = directory.organisation
-    if known is None:
-        raise NoOrganisationInfoError("services directory has no organisation block")
-    return Organisation(name=known.name, phone=known.phone)
-
-
-def _first_name(vault: Vault) -> str:
-    with vault.session() as s:
-        parts = vault_settings.volunteer_name(s).split()
-    return parts[0] if parts else "uw vrijwilliger"
-
-
 def privacy_text(
-    vault: Vault, part: str, organisation: Organisation, volunteer_first_name: str
+    vault: Vault, part: str, organisation: Organisation, first_name: str
 ) -> PrivacyText:
     """One part of the privacy texts (``gesprek``, ``samenvatting``, ``inzage``), filled in
     with the organisation, the retention period and the volunteer's first name."""
@@ -856,7 +829,7 @@ def privacy_text(
         organisatie=organisation.name,
         telefoon=organisation.phone,
         maanden=retention_months(vault),
-        vrijwilliger=volunteer_first_name,
+        vrijwilliger=first_name,
     )
 
 
@@ -879,9 +852,9 @@ def subject_access_pdf(
     from huisbezoek.printing import load_directory
 
     directory = directory if directory is not None else load_directory()
-    organisation = _organisation(directory)
+    organisation = organisation_of(directory)
     access = subject_access(vault, resident_id, today=today)
-    first = _first_name(vault)
+    first = volunteer_first_name(vault)
     data = AccessInput(
         organisation=organisation,
         intro=privacy_text(vault, "inzage", organisation, first),
@@ -912,7 +885,7 @@ def consent_script(vault: Vault) -> PrivacyText:
     from huisbezoek.printing import load_directory
 
     try:
-        organisation = _organisation(load_directory())
+        organisation = organisation_of(load_directory())
     except UserError:
         organisation = Organisation(name="de organisatie", phone="(zie de folder)")
-    return privacy_text(vault, "gesprek", organisation, _first_name(vault))
+    return privacy_text(vault, "gesprek", organisation, volunteer_first_name(vault))

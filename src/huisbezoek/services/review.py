@@ -469,11 +469,6 @@ class UndecidedSignalsError(InvalidInputError):
         self.texts = tuple(texts)
 
 
-def undecided_signals(data: VisitReview) -> list[SignalRow]:
-    """The signals still waiting for the resident's yes or no to sharing."""
-    return [sig for sig in data.signals if not sig.decided]
-
-
 def finalise(
     vault: VaultLike,
     visit_id: int,
