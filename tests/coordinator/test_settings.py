@@ -91,6 +91,19 @@ def test_cli_settings_and_retention_preview(
     assert "Bewaartermijn:    12 maanden" in capsys.readouterr().out  # the preview saved nothing
 
 
+def test_cli_retention_wrong_laptop_term_saves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], created
+) -> None:
+    common = ["--dir", str(tmp_path / "coord"), "--passphrase-stdin"]
+    argv = ["coordinator", "retention", "--months", "3", "--run", "--laptop-months", "99"]
+    code = _run(monkeypatch, [*argv, *common])
+    captured = capsys.readouterr()
+    assert code != 0 and "tot en met 36 maanden" in captured.err
+    assert "Traceback" not in captured.err and "Gewist" not in captured.out
+    _run(monkeypatch, ["coordinator", "settings", *common])
+    assert "Bewaartermijn:    12 maanden" in capsys.readouterr().out  # the good term not saved
+
+
 def test_settings_screen_by_keyboard(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from huisbezoek.coordinator.organisation import open_coordinator
     from huisbezoek.gui.coordinator.window import CoordinatorWindow
@@ -186,3 +199,32 @@ def test_file_menu_backup_key_and_passphrase(qtbot, created, tmp_path: Path) -> 
     window.close()
     vault.close()
     open_coordinator(tmp_path / "coord", "een heel nieuwe wachtwoordzin").close()
+
+
+def test_new_passphrase_by_keyboard_checked_like_everywhere(qtbot, created, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from huisbezoek.coordinator.organisation import open_coordinator
+    from huisbezoek.gui.coordinator.org_key import SecretDialog
+    from huisbezoek.gui.coordinator.window import CoordinatorWindow
+
+    vault = open_coordinator(tmp_path / "coord", PASS)
+    window = CoordinatorWindow(vault, user="Carla", kdf=KdfParams.FLOOR)
+    qtbot.addWidget(window)
+    window.show()
+    window.file_actions.passphrase_action.trigger()
+    dialog = window.findChild(SecretDialog)
+    assert dialog is not None
+    old, new, again = dialog.fields
+    qtbot.keyClicks(old, PASS)
+    qtbot.keyClicks(new, "kort")  # too weak: said before the vault is touched
+    qtbot.keyClicks(again, "kort")
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert dialog.message.text() != "" and dialog.isVisible()
+    new.clear()
+    again.clear()
+    qtbot.keyClicks(new, "een heel nieuwe wachtwoordzin")
+    qtbot.keyClicks(again, "een heel andere wachtwoordzin")
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert "niet hetzelfde" in dialog.message.text() and dialog.isVisible()
+    window.close()
+    vault.close()
+    open_coordinator(tmp_path / "coord", PASS).close()  # nothing changed

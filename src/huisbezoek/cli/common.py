@@ -110,23 +110,29 @@ NO_TERMINAL_FOR_DB_NL = (
 )
 
 
+def ask_server_password(url: str, asker: Secrets) -> str:
+    """The server password of the account ``url`` names (else this computer's), typed hidden."""
+    from huisbezoek.coordinator.store.server import describe
+
+    account = describe(url).account or getpass.getuser()
+    return asker.ask(
+        f"Wachtwoord van account {account} op de server: ", missing_nl=NO_TERMINAL_FOR_DB_NL
+    )
+
+
 def open_server_store(url: str, asker: Secrets) -> CoordinatorStore:
     """The shared PostgreSQL store at ``url``. When libpq finds no password (``~/.pgpass``,
     a service file, ``PGPASSWORD``) and the server asks one, the person types it (hidden);
     it is never an argument and never saved."""
     from huisbezoek.coordinator.connection import remember_password_needed
     from huisbezoek.coordinator.store.backend import CoordinatorStore
-    from huisbezoek.coordinator.store.server import PasswordNeededError, describe
+    from huisbezoek.coordinator.store.server import PasswordNeededError
 
     try:
         return CoordinatorStore.open_url(url)
     except PasswordNeededError:
         pass
-    account = describe(url).account or getpass.getuser()
-    password = asker.ask(
-        f"Wachtwoord van account {account} op de server: ", missing_nl=NO_TERMINAL_FOR_DB_NL
-    )
-    store = CoordinatorStore.open_url(url, password=password)
+    store = CoordinatorStore.open_url(url, password=ask_server_password(url, asker))
     remember_password_needed(url, True)
     return store
 

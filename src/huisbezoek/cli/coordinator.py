@@ -13,7 +13,6 @@ is never an argument: libpq reads ``~/.pgpass`` or a service file, or the comman
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import sys
 from datetime import date, datetime
@@ -41,13 +40,14 @@ from huisbezoek.coordinator import followup as fu
 from huisbezoek.coordinator import packages as coordinator_packages
 from huisbezoek.coordinator.connection import URL_ENV
 from huisbezoek.coordinator.settings import (
+    check_laptop_retention_months,
     check_retention_months,
     load_settings,
     save_settings,
     set_laptop_retention_months,
     set_retention_months,
 )
-from huisbezoek.coordinator.store.backend import CoordinatorStore, init_organisation_in
+from huisbezoek.coordinator.store.backend import init_organisation_in
 from huisbezoek.domain import Severity, Theme
 from huisbezoek.errors import InvalidInputError
 from huisbezoek.exchange import package as package_format
@@ -231,10 +231,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             p.set_defaults(func=cmd_erase)
 
 
-def _store(args: argparse.Namespace) -> contextlib.AbstractContextManager[CoordinatorStore]:
-    return coordinator_store(args)
-
-
 def _need_server(args: argparse.Namespace) -> None:
     if not resolve_store(args):
         raise InvalidInputError(
@@ -246,7 +242,7 @@ def _need_server(args: argparse.Namespace) -> None:
 
 def cmd_addresses(args: argparse.Namespace) -> int:
     data = _read(args.file, addresses.MAX_BYTES)
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         report = addresses.import_address_list(session, data)
     print(f"Ingelezen: {report.new} nieuw, {report.updated} bijgewerkt.")
     for hood, count in sorted(report.per_neighbourhood.items()):
@@ -255,7 +251,7 @@ def cmd_addresses(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         count = addresses.assign_neighbourhood(
             session, args.neighbourhood, args.volunteer, only_unassigned=not args.reassign
         )
@@ -280,7 +276,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     )
     if args.page < 1:
         raise InvalidInputError("bad page", message_nl="Bladzijde 1 is de eerste.")
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         fu.sync_followups(session)
         page = fu.queue_page(session, spec, limit=QUEUE_PAGE, offset=(args.page - 1) * QUEUE_PAGE)
     for item in page.items:
@@ -324,7 +320,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
     status = fu.FollowUpStatus(args.status) if args.status else None
     outcome = fu.FollowUpOutcome(args.outcome) if args.outcome else None
     due = parse_day(args.due) if args.due is not None else None
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         _sync_if_allowed(session)
         by = _author(session, args.by)
         signal_id = fu.resolve_signal_id(session, args.signal)
@@ -363,7 +359,7 @@ def parse_day(text: str) -> date:
 
 
 def cmd_referral(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         signal_id = fu.resolve_signal_id(session, args.signal)
         pdf = documents.referral_letter_pdf(
             session,
@@ -377,7 +373,7 @@ def cmd_referral(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         fu.sync_followups(session)
         rows = dashboard.coverage(session)
         progress = dashboard.progress(session, date.today())
@@ -419,7 +415,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInputError("no output", message_nl="Kies --pdf of --csv (of allebei).")
     today = date.today()
     period = figures.parse_period(args.period, today)
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         fu.sync_followups(session)
         if args.pdf is not None:
             pdf = documents.municipality_report_pdf(session, today, period=period)
@@ -434,7 +430,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_retention(args: argparse.Namespace) -> int:
     """Preview by default (``--months`` previews that term and saves nothing); ``--run``
     saves the term given and erases."""
-    with _store(args) as store:
+    # Both terms are checked before either is saved: a wrong one changes nothing.
+    if args.months is not None:
+        check_retention_months(args.months)
+    if args.laptop_months is not None:
+        check_laptop_retention_months(args.laptop_months)
+    with coordinator_store(args) as store:
         if args.months is not None and args.run:
             with store.session() as session:
                 set_retention_months(session, args.months)
@@ -442,8 +443,6 @@ def cmd_retention(args: argparse.Namespace) -> int:
             with store.session() as session:
                 set_laptop_retention_months(session, args.laptop_months)
         with store.session() as session:
-            if args.months is not None:
-                check_retention_months(args.months)
             preview = retention.preview_retention(session, date.today(), months=args.months)
             laptop = load_settings(session).laptop_retention_months
         print(f"Bewaartermijn op de laptops: {laptop} maanden.")
@@ -461,7 +460,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     """Show the settings, or change the ones given."""
     start = parse_day(args.round_start) if args.round_start else None
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         current = save_settings(
             session,
             organisation_name=args.name,
@@ -484,7 +483,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 def cmd_dossier(args: argparse.Namespace) -> int:
     ref = retention.ResidentRef(args.name, args.postcode)
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         pdf = documents.resident_dossier_pdf(session, ref, made_on=date.today())
     atomic_write(args.out, pdf)
     print(f"Overzicht opgeslagen: {args.out}")
@@ -495,7 +494,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
     ref = retention.ResidentRef(args.name, args.postcode)
     # The store first: with --passphrase-stdin the passphrase is the first line of input,
     # and only then the "ja".
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         if not args.yes:
             answer = input(f"Alles over {ref.name} wissen? Dit kan niet terug. Typ ja: ")
             if answer.strip().lower() != "ja":
@@ -514,7 +513,7 @@ def cmd_init_store(args: argparse.Namespace) -> int:
     )
     passphrase = asker_for(args).ask_new(ORG_PASSPHRASE_PROMPT)
     kdf = KdfParams.FLOOR if args.kdf_floor else None
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         config = init_organisation_in(store, args.name, passphrase, kdf=kdf)
     atomic_write(args.config_out, config.to_bytes(), mode=0o644)
     print(f"Organisatie {config.name} is gemaakt. Configuratiebestand: {args.config_out}")
@@ -524,7 +523,7 @@ def cmd_init_store(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
 
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         unlock_org_key(store, asker_for(args))
         # The exchange services need only session() and schema, which the store offers.
         report = importer.import_batches(store, args.files)
@@ -539,7 +538,7 @@ def cmd_roles(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator.store.roles import Role, create_login, setup_roles
 
     _need_server(args)
-    with _store(args) as store, store.engine.begin() as conn:
+    with coordinator_store(args) as store, store.engine.begin() as conn:
         if args.roles_command == "setup":
             setup_roles(conn)
             print("De groepen huisbezoek_coordinator, huisbezoek_followup en "
@@ -593,13 +592,9 @@ def cmd_connect(args: argparse.Namespace) -> int:
         try:
             found = probe(url)
         except PasswordNeededError:
-            account = describe(url).account or getpass.getuser()
-            from huisbezoek.cli.common import NO_TERMINAL_FOR_DB_NL
+            from huisbezoek.cli.common import ask_server_password
 
-            password = asker_for(args).ask(
-                f"Wachtwoord van account {account} op de server: ",
-                missing_nl=NO_TERMINAL_FOR_DB_NL,
-            )
+            password = ask_server_password(url, asker_for(args))
             asked = True
             found = probe(url, password)
     except StoreUnavailableError as exc:
@@ -619,7 +614,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_assignment(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         unlock_org_key(store, asker_for(args))
         with store.session() as session:
             data, count = coordinator_packages.export_assignment(session, args.volunteer)
@@ -647,7 +642,7 @@ def cmd_configuration(args: argparse.Namespace) -> int:
         "services": _folder_files(args.services),
     }
     check_package_files(**files)  # as the volunteers' apps will, before anything is made
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         unlock_org_key(store, asker_for(args))
         with store.session() as session:
             data = coordinator_packages.export_configuration(session, **files)
@@ -694,7 +689,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
 
     if args.webdav and not args.user:
         raise InvalidInputError("no user", message_nl="Geef ook --user GEBRUIKERSNAAM op.")
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         if args.folder is not None:
             coordinator_drop.set_folder(session, args.folder)
         else:
@@ -712,7 +707,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator import drop as coordinator_drop
 
-    with _store(args) as store:
+    with coordinator_store(args) as store:
         unlock_org_key(store, asker_for(args))  # opens the batches, signs the receipts
         with store.session() as session:
             drop = coordinator_drop.open_drop(session)
@@ -733,7 +728,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from huisbezoek.coordinator import drop as coordinator_drop
 
     files = [(path, _read(path, package_format.MAX_PACKAGE_BYTES)) for path in args.files]
-    with _store(args) as store, store.session() as session:
+    with coordinator_store(args) as store, store.session() as session:
         drop = coordinator_drop.open_drop(session)
         for path, data in files:
             targets = coordinator_drop.publish(

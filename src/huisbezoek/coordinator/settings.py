@@ -143,6 +143,11 @@ def check_retention_months(months: int) -> None:
 def set_laptop_retention_months(session: Session, months: int) -> None:
     """How long volunteers' laptops keep finished work; takes effect with the next
     configuration package."""
+    check_laptop_retention_months(months)
+    _put(session, "laptop_retention_months", str(months))
+
+
+def check_laptop_retention_months(months: int) -> None:
     if not MIN_RETENTION_MONTHS <= months <= MAX_LAPTOP_RETENTION_MONTHS:
         raise InvalidInputError(
             f"laptop retention {months} out of range",
@@ -151,7 +156,6 @@ def set_laptop_retention_months(session: Session, months: int) -> None:
                 f"{MAX_LAPTOP_RETENTION_MONTHS} maanden."
             ),
         )
-    _put(session, "laptop_retention_months", str(months))
 
 
 def set_round_start(session: Session, start: date) -> None:

@@ -147,11 +147,12 @@ class FileActions:
         )  # fmt: skip
 
         def go() -> None:
+            from huisbezoek.services.startup import check_new_passphrase
+
             old, new, again = dialog.values()
-            if new != again:
-                show_message(
-                    dialog.message, translate("Bestand", "De nieuwe wachtwoordzinnen verschillen.")
-                )
+            problem = check_new_passphrase(new, again)
+            if problem:
+                show_message(dialog.message, problem)
                 return
             self.change_passphrase(old, new, dialog)
 
