@@ -54,6 +54,32 @@ def test_unexpected_error_shows_calm_general_message(qtbot):
     assert "opgeslagen" in shown
 
 
+def test_unexpected_error_to_own_handler_is_still_logged(qtbot, caplog):
+    """A screen with its own error handler still leaves the traceback in the log (for the
+    helpdesk); a UserError stays out of the error log."""
+    seen: list[BaseException] = []
+
+    def boom():
+        raise RuntimeError("kapot")
+
+    with caplog.at_level("ERROR", logger=operations.log.name):
+        op = operations.run_op(None, boom, on_error=seen.append)
+        qtbot.waitUntil(lambda: op.error is not None, timeout=5000)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert isinstance(seen[0], RuntimeError)
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+
+    caplog.clear()
+
+    def refused():
+        raise UserError("log only", message_nl="Vul uw naam in.")
+
+    with caplog.at_level("ERROR", logger=operations.log.name):
+        op = operations.run_op(None, refused, on_error=seen.append)
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
 def test_show_problem_puts_user_error_in_the_line_and_the_rest_in_a_box(qtbot):
     line = QLabel()
     qtbot.addWidget(line)

@@ -10,7 +10,6 @@ erasure goes into the audit log with counts only.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
@@ -35,14 +34,9 @@ from huisbezoek.coordinator.store.models import (
     ImportedSignal,
 )
 from huisbezoek.domain import Severity, Theme
+from huisbezoek.domain.dates import months_before
 from huisbezoek.errors import InvalidInputError, UserError
 from huisbezoek.vault.audit import AuditEvent
-
-
-def months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True, slots=True)

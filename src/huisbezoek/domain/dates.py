@@ -7,6 +7,7 @@ then says what it expects.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -89,3 +90,12 @@ def parse_time(text: str) -> dt.time | None:
 def format_date(value: dt.date) -> str:
     """The way the app shows a date: 15-03-1949."""
     return value.strftime("%d-%m-%Y")
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier, clamped to that month's last day
+    (31 May minus 3 months is 28 or 29 February). Retention periods count this way."""
+    year, month = divmod(day.year * 12 + (day.month - 1) - months, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))

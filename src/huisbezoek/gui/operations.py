@@ -213,6 +213,8 @@ class Operation(QObject):
             else:
                 self.error = exc
                 if self._on_error is not None:
+                    if not isinstance(exc, UserError):  # the caller's handler may not log it
+                        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
                     self._on_error(exc)
                 else:
                     show_error(self._parent, exc)

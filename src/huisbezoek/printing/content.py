@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from huisbezoek.domain import LeafletId, LeafletTopic, Severity, ThemeId
+from huisbezoek.domain.dates import months_before
 from huisbezoek.paths import active_dir, resources_dir
 from huisbezoek.safe_read import FileRefusedError, check_yaml, read_bounded
 
@@ -369,19 +370,6 @@ def leaflet_contacts(leaflet: Leaflet, directory: ServiceDirectory) -> tuple[Ser
     national = [s for s in directory.national if any(kind in wanted for kind in s.kinds)]
     local = sorted(matching, key=rank)[: max(leaflet.contacts.limit - len(national), 1)]
     return (*local, *national)
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` calendar months earlier (clamped to the month's last day)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def stale_services(

@@ -36,10 +36,11 @@ from huisbezoek.domain import (
     VisitStatus,
     theme_label_nl,
 )
+from huisbezoek.domain.dates import months_before
 from huisbezoek.domain.status import ContactEvent, resident_status
 from huisbezoek.errors import UserError
 from huisbezoek.printing.builder import Organisation
-from huisbezoek.printing.content import ServiceDirectory, months_before
+from huisbezoek.printing.content import ServiceDirectory
 from huisbezoek.printing.privacy import (
     AccessInput,
     AccessVisitText,

@@ -338,13 +338,9 @@ class QueuePanel(QWidget):
         run_op(self, work, on_done=lambda _i: self.refresh(), on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
-        from huisbezoek.errors import UserError
-        from huisbezoek.gui.operations import show_error
+        from huisbezoek.gui.operations import show_problem
 
-        if isinstance(exc, UserError):
-            show_message(self.message, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.message, exc)
 
     def _letter(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

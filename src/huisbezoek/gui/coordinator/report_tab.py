@@ -247,13 +247,9 @@ class ReportPanel(QWidget):
             return None
 
     def _person_error(self, exc: BaseException) -> None:
-        from huisbezoek.errors import UserError
-        from huisbezoek.gui.operations import show_error
+        from huisbezoek.gui.operations import show_problem
 
-        if isinstance(exc, UserError):
-            show_message(self.person_message, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.person_message, exc)
         self.changed.emit()
 
     def _choose_dossier(self) -> None:

@@ -319,11 +319,7 @@ class SettingsPanel(QWidget):
         run_op(self, work, on_done=done, on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
-        from huisbezoek.errors import UserError
-        from huisbezoek.gui.operations import show_error
+        from huisbezoek.gui.operations import show_problem
 
         self.saved.setText("")
-        if isinstance(exc, UserError):
-            show_message(self.message, exc.message_nl)
-        else:
-            show_error(self, exc)
+        show_problem(self, self.message, exc)
