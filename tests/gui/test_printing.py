@@ -28,7 +28,7 @@ from huisbezoek.gui.progress import JobCancelled
 from huisbezoek.printing import load_directory, render_leaflet
 from huisbezoek.services import documents, review, visit_resume
 from huisbezoek.services import residents as residents_svc
-from huisbezoek.services.documents import organisation_of
+from huisbezoek.services.letterhead import organisation_of
 from huisbezoek.services.settings import Settings
 from huisbezoek.services.startup import set_volunteer_name
 from huisbezoek.vault.core import Vault

@@ -19,7 +19,7 @@ from huisbezoek.coordinator.store.backend import CoordinatorStore
 from huisbezoek.domain import LeafletTopic
 from huisbezoek.exchange import package
 from huisbezoek.services import configuration, exchange, packages, residents, visit_resume
-from huisbezoek.services.documents import organisation_of
+from huisbezoek.services.letterhead import organisation_of
 from huisbezoek.vault.core import Vault
 from huisbezoek.vault.keyslots import KdfParams
 

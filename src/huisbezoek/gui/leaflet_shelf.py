@@ -40,7 +40,7 @@ def load_titles() -> dict[Any, str]:
 def render_one(topic, width_px: int):
     """Worker job: the leaflet's PDF bytes, its page images and the stale-contact warnings."""
     from huisbezoek.printing import load_directory, load_leaflets, render_leaflet
-    from huisbezoek.services.documents import organisation_of
+    from huisbezoek.services.letterhead import organisation_of
 
     directory = load_directory()
     leaflets = load_leaflets()

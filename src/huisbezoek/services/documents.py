@@ -21,7 +21,6 @@ from huisbezoek.domain import (
     VisitStatus,
     theme_label_nl,
 )
-from huisbezoek.errors import InvalidInputError
 from huisbezoek.forms import WELLBEING_DOMAINS as FORM_WELLBEING_DOMAINS
 from huisbezoek.forms import Form, FormRegistry, FormState
 from huisbezoek.forms.form import RaisedSignal
@@ -31,7 +30,6 @@ from huisbezoek.printing import (
 from huisbezoek.printing import (
     Agreement,
     Leaflet,
-    Organisation,
     Referral,
     Service,
     ServiceDirectory,
@@ -46,7 +44,8 @@ from huisbezoek.printing import (
     service_kind,
     suggest_leaflets,
 )
-from huisbezoek.services import vault_settings, visit_resume
+from huisbezoek.services import visit_resume
+from huisbezoek.services.letterhead import organisation_of, volunteer_first_name
 from huisbezoek.services.residents import unit_of_work
 from huisbezoek.services.review import SignalRow, VisitReview, review
 from huisbezoek.vault import Vault
@@ -115,20 +114,6 @@ class ChosenHelp:
     urgent_count: int = 0
     #: A raised rule says paper at home could be unsafe (violence, money misuse).
     paper_unsafe: bool = False
-
-
-class NoOrganisationError(InvalidInputError):
-    message_nl = (
-        "De gegevens van uw organisatie ontbreken in de sociale kaart. "
-        "Vraag uw coördinator om een nieuwe sociale kaart."
-    )
-
-
-def organisation_of(directory: ServiceDirectory) -> Organisation:
-    known = directory.organisation
-    if known is None:
-        raise NoOrganisationError("services directory has no organisation block")
-    return Organisation(name=known.name, phone=known.phone)
 
 
 # -- help chosen by the rules -------------------------------------------------------------------
@@ -466,13 +451,6 @@ def _visit_date(form: Form, answers: Mapping[str, object], started_at: datetime)
 
 def _date_text(value: object) -> str | None:
     return date_nl(value) if isinstance(value, date) else None
-
-
-def volunteer_first_name(vault: Vault) -> str:
-    """The volunteer's first name for printed texts; a neutral word when none is set."""
-    with unit_of_work(vault) as s:
-        parts = vault_settings.volunteer_name(s).split()
-    return parts[0] if parts else "uw vrijwilliger"
 
 
 def finalised(vault: Vault, visit_id: int) -> bool:

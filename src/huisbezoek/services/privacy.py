@@ -50,7 +50,7 @@ from huisbezoek.printing.privacy import (
 )
 from huisbezoek.printing.summary import date_nl
 from huisbezoek.services import vault_settings
-from huisbezoek.services.documents import organisation_of, volunteer_first_name
+from huisbezoek.services.letterhead import organisation_of, volunteer_first_name
 from huisbezoek.vault import AuditEvent, Vault
 from huisbezoek.vault.audit import append_event
 from huisbezoek.vault.models import (

@@ -146,7 +146,7 @@ def check_form() -> str:
 def check_leaflet() -> str:
     """A leaflet renders to PDF with the shipped texts, services directory and font."""
     from huisbezoek.printing import load_directory, load_leaflets, render_leaflet
-    from huisbezoek.services.documents import organisation_of
+    from huisbezoek.services.letterhead import organisation_of
 
     leaflets = load_leaflets()
     if not leaflets:
