@@ -100,7 +100,7 @@ def _print_leaflet(args: argparse.Namespace) -> int:
         print(f"Deze folder bestaat niet: {topic}. Kies uit: {known}", file=sys.stderr)
         return 2
     pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
-    _save(args.out, pdf)
+    save_pdf(args.out, pdf)
     print(f"Folder opgeslagen: {args.out}")
     return 0
 
@@ -112,7 +112,7 @@ def _print_leaflets(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for topic in leaflets:
         pdf = render_leaflet(topic, directory, organisation=organisation, leaflets=leaflets)
-        _save(args.out / f"folder-{topic}.pdf", pdf)
+        save_pdf(args.out / f"folder-{topic}.pdf", pdf)
     print(f"{len(leaflets)} folders opgeslagen in {args.out}")
     return 0
 
@@ -125,10 +125,10 @@ def _print_summary(args: argparse.Namespace) -> int:
         jobs = documents.visit_documents(
             vault, args.visit, topics, show_wellbeing_chart=args.grafiek
         )
-        _save(args.out, jobs[0].pdf)
+        save_pdf(args.out, jobs[0].pdf)
         for job in jobs[1:]:
             assert job.topic is not None
-            _save(args.out.with_name(f"{args.out.stem}-folder-{job.topic}.pdf"), job.pdf)
+            save_pdf(args.out.with_name(f"{args.out.stem}-folder-{job.topic}.pdf"), job.pdf)
         documents.record_leaflets_given(vault, args.visit, [j.topic for j in jobs if j.topic])
     print(f"Samenvatting opgeslagen: {args.out}")
     if len(jobs) > 1:
@@ -144,16 +144,3 @@ def _check(args: argparse.Namespace) -> int:
     for service in stale:
         print(f"Lang niet gecontroleerd ({service.last_checked.isoformat()}): {service.name}")
     return 0
-
-
-def _save(path: Path, pdf: bytes) -> None:
-    try:
-        save_pdf(path, pdf)
-    except FileNotFoundError as exc:
-        raise InvalidInputError(
-            "output folder missing", message_nl=f"De map {path.parent} bestaat niet."
-        ) from exc
-    except PermissionError as exc:
-        raise InvalidInputError(
-            "output not writable", message_nl=f"Opslaan in {path.parent} mag niet."
-        ) from exc

@@ -52,7 +52,7 @@ def save_pdf(path: Path, pdf: bytes) -> None:
     except UserError:
         raise
     except OSError as exc:  # the log gets the kind only: a file name may name the resident
-        raise SavePdfError(f"cannot save pdf: {type(exc).__name__}") from exc
+        raise SavePdfError.for_folder(Path(path).parent, exc) from exc
 
 
 __all__ = [

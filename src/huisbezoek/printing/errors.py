@@ -40,3 +40,15 @@ class SavePdfError(InvalidInputError):
         "Het bestand kon niet in deze map worden opgeslagen. Er is niets veranderd. "
         "Kies een andere map, bijvoorbeeld Documenten."
     )
+
+    @classmethod
+    def for_folder(cls, folder: Path, exc: OSError) -> SavePdfError:
+        """Say what is wrong with the folder when it is one of the common cases."""
+        kind = f"cannot save pdf: {type(exc).__name__}"
+        if isinstance(exc, FileNotFoundError):
+            return cls(kind, message_nl=f"De map {folder} bestaat niet (meer). Er is niets "
+                       "veranderd. Kies een andere map, bijvoorbeeld Documenten.")  # fmt: skip
+        if isinstance(exc, PermissionError):
+            return cls(kind, message_nl=f"Opslaan in de map {folder} mag niet. Er is niets "
+                       "veranderd. Kies een andere map, bijvoorbeeld Documenten.")  # fmt: skip
+        return cls(kind)
